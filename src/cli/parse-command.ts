@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { errorRecord } from '../core/error-record.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import { recordFromBytes, sha256Hex } from '../parse-report.js';
+import type { ReportRecord } from '../record/types.js';
+
+interface ParseFlags {
+  jsonl?: boolean;
+  weights: ExtractOptions['weights'];
+  tolerance: number;
+}
+
+export function registerParseCommand(program: Command): void {
+  program
+    .command('parse')
+    .description('parse report files (PDF, DOCX, Markdown) and print one record per file')
+    .argument('<files...>', 'report files to parse')
+    .option('--jsonl', 'print one record per line (JSON Lines)')
+    .option('--weights <Y=1,P=0.5,N=0>', 'points per answer for computed totals', parseWeights, DEFAULT_EXTRACT_OPTIONS.weights)
+    .option('--tolerance <number>', 'allowed difference between reported and computed totals', parseTolerance, DEFAULT_EXTRACT_OPTIONS.totalTolerance)
+    .action(async (files: string[], flags: ParseFlags) => {
+      const extract: ExtractOptions = { weights: flags.weights, totalTolerance: flags.tolerance };
+      const records: ReportRecord[] = [];
+      for (const file of files) {
+        const record = await recordFromPath(file, extract);
+        if (flags.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
+        else records.push(record);
+      }
+      if (!flags.jsonl) {
+        const out = records.length === 1 ? records[0] : records;
+        process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      }
+    });
+}
+
+/** Reads and parses one file; a file that cannot even be opened still gets its record. */
+export async function recordFromPath(file: string, extract: ExtractOptions): Promise<ReportRecord> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const empty = new Uint8Array();
+    return errorRecord(
+      { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null },
+      'UNREADABLE_FILE',
+      `The file could not be opened (${reason}): ${file}`,
+    );
+  }
+  return recordFromBytes(bytes, basename(file), { extract });
+}
+
+function parseWeights(value: string): ExtractOptions['weights'] {
+  const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights };
+  for (const part of value.split(',')) {
+    const match = /^\s*([YPN])\s*=\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(part);
+    if (!match) throw new InvalidArgumentError(`expected a list like Y=1,P=0.5,N=0, got "${part}"`);
+    weights[match[1]!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(match[2]);
+  }
+  return weights;
+}
+
+function parseTolerance(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative number');
+  return n;
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { BlocksResult } from './blocks/model.js';
+import { errorRecord } from './core/error-record.js';
+import { recordFromBlocks } from './core/extract-record.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
+import { blocksFromDocx } from './formats/blocks-from-docx.js';
+import { blocksFromMarkdown } from './formats/blocks-from-markdown.js';
+import { blocksFromPdf } from './formats/blocks-from-pdf.js';
+import { formatFromBytes, formatFromFileName } from './formats/detect-format.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/limits.js';
+import type { ReportRecord, SourceInfo } from './record/types.js';
+
+export interface ParseOptions {
+  extract?: ExtractOptions;
+  limits?: ParseLimits;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * One file's bytes in, one record out, whatever the bytes are. Never throws:
+ * a file that cannot be read becomes a record with an error anomaly.
+ */
+export async function recordFromBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ReportRecord> {
+  const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
+  const format = formatFromBytes(bytes);
+  const sha256 = sha256Hex(bytes);
+  const source: SourceInfo = { fileName, format, bytes: bytes.length, sha256, pages: null };
+
+  if (bytes.length === 0) return errorRecord(source, 'UNREADABLE_FILE', 'The file is empty (0 bytes).');
+  if (bytes.length > limits.maxFileBytes) {
+    return errorRecord(
+      source,
+      'UNREADABLE_FILE',
+      `The file is ${bytes.length} bytes, over the limit of ${limits.maxFileBytes} bytes.`,
+    );
+  }
+  if (format === 'unknown') {
+    const claimed = formatFromFileName(fileName);
+    return claimed === 'unknown'
+      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is neither PDF, DOCX nor Markdown text.')
+      : errorRecord(source, 'UNREADABLE_FILE', `The file is named as ${claimed} but its bytes are not a readable ${claimed} file.`);
+  }
+
+  let result: BlocksResult;
+  try {
+    result = await blocksFor(format, bytes, limits);
+  } catch (error) {
+    return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
+  }
+  const sourceWithPages = { ...source, pages: result.pages };
+  if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS);
+}
+
+function blocksFor(format: 'markdown' | 'docx' | 'pdf', bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+  switch (format) {
+    case 'markdown':
+      return Promise.resolve(blocksFromMarkdown(Buffer.from(bytes).toString('utf8')));
+    case 'docx':
+      return blocksFromDocx(bytes, limits);
+    case 'pdf':
+      return blocksFromPdf(bytes, limits);
+  }
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 300);
+}
