@@ -1,0 +1,131 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/limits.js';
+
+/**
+ * The service's whole configuration, read from the environment once at start
+ * and passed down in slices. This is the only module that reads process.env.
+ */
+export interface ServiceConfig {
+  /** Redis to use; null means "127.0.0.1:6379 if it answers, else a private redis-server". */
+  redisUrl: string | null;
+  /** Prefix of every BullMQ key, so several deployments (or tests) can share one Redis. */
+  queuePrefix: string;
+  http: { host: string; port: number; maxUploadBytes: number };
+  dirs: {
+    inbox: string;
+    outbox: string;
+    /** Holds review/, rejected/, archive/, failed/, uploads/ and the private Redis's files. */
+    data: string;
+  };
+  worker: { concurrency: number; jobTimeoutMs: number; attempts: number };
+  inbox: { enabled: boolean; stableMs: number; pollMs: number };
+  extract: ExtractOptions;
+  limits: ParseLimits;
+  log: { level: string; pretty: boolean };
+}
+
+const int = (min: number) => z.coerce.number().int().min(min);
+
+const EnvSchema = z.object({
+  REDIS_URL: z.string().url().optional(),
+  REPORTFLOW_QUEUE_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('reportflow'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0).max(65535).default(3000),
+  REPORTFLOW_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+  REPORTFLOW_INBOX: z.string().min(1).default('inbox'),
+  REPORTFLOW_OUTBOX: z.string().min(1).default('outbox'),
+  REPORTFLOW_DATA_DIR: z.string().min(1).default('data'),
+  REPORTFLOW_CONCURRENCY: int(1).default(Math.max(1, availableParallelism())),
+  REPORTFLOW_JOB_TIMEOUT_MS: int(1000).default(120_000),
+  REPORTFLOW_ATTEMPTS: int(1).default(5),
+  REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
+  REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
+  REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
+  REPORTFLOW_WEIGHTS: z
+    .string()
+    .regex(/^\s*[YPN]\s*=\s*-?\d+(\.\d+)?(\s*,\s*[YPN]\s*=\s*-?\d+(\.\d+)?)*\s*$/i, 'expected a list like Y=1,P=0.5,N=0')
+    .optional(),
+  REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).default(DEFAULT_EXTRACT_OPTIONS.totalTolerance),
+  REPORTFLOW_MAX_FILE_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
+  REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
+  REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
+  REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment (plus overrides from flags), listing every bad variable at once. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof z.input<typeof EnvSchema>, string>> = {},
+  cwd: string = process.cwd(),
+): ServiceConfig {
+  const parsed = EnvSchema.safeParse({ ...pickKnown(env), ...dropUndefined(overrides) });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const mb = (n: number) => Math.round(n * 1024 * 1024);
+  return {
+    redisUrl: e.REDIS_URL ?? null,
+    queuePrefix: e.REPORTFLOW_QUEUE_PREFIX,
+    http: { host: e.HOST, port: e.PORT, maxUploadBytes: mb(e.REPORTFLOW_MAX_UPLOAD_MB) },
+    dirs: {
+      inbox: resolve(cwd, e.REPORTFLOW_INBOX),
+      outbox: resolve(cwd, e.REPORTFLOW_OUTBOX),
+      data: resolve(cwd, e.REPORTFLOW_DATA_DIR),
+    },
+    worker: { concurrency: e.REPORTFLOW_CONCURRENCY, jobTimeoutMs: e.REPORTFLOW_JOB_TIMEOUT_MS, attempts: e.REPORTFLOW_ATTEMPTS },
+    inbox: {
+      enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
+      stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
+      pollMs: e.REPORTFLOW_INBOX_POLL_MS,
+    },
+    extract: {
+      weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : DEFAULT_EXTRACT_OPTIONS.weights,
+      totalTolerance: e.REPORTFLOW_TOTAL_TOLERANCE,
+    },
+    limits: {
+      maxFileBytes: mb(e.REPORTFLOW_MAX_FILE_MB),
+      maxPdfPages: e.REPORTFLOW_MAX_PDF_PAGES,
+      maxZipEntries: e.REPORTFLOW_MAX_ZIP_ENTRIES,
+      maxUnzippedBytes: mb(e.REPORTFLOW_MAX_UNZIPPED_MB),
+    },
+    log: {
+      level: e.LOG_LEVEL,
+      pretty: e.LOG_PRETTY === 'auto' ? Boolean(process.stdout.isTTY) : e.LOG_PRETTY === 'true',
+    },
+  };
+}
+
+export function weightsFromText(text: string): ExtractOptions['weights'] {
+  const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights };
+  for (const part of text.split(',')) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    weights[key!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(value);
+  }
+  return weights;
+}
+
+function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
+  const known: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') known[key] = value;
+  }
+  return known;
+}
+
+function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
