@@ -25,6 +25,27 @@ export interface ServiceConfig {
   extract: ExtractOptions;
   limits: ParseLimits;
   log: { level: string; pretty: boolean };
+  sinks: SinksConfig;
+}
+
+/** Where released records are delivered; each sink is on when its setting is present. */
+export interface SinksConfig {
+  webhook: {
+    /** Every released record is POSTed to each of these; empty turns webhooks off. */
+    urls: string[];
+    /** HMAC-SHA256 key for X-Reportflow-Signature; required when urls is not empty. */
+    secret: string | null;
+    attempts: number;
+    /** First retry delay; doubles on each further attempt. */
+    backoffMs: number;
+    timeoutMs: number;
+  };
+  /** postgres:// URL of the database that receives records; null turns the sink off. */
+  databaseUrl: string | null;
+  /** The append-only records.jsonl; null turns the sink off. */
+  recordsJsonl: string | null;
+  /** Retries of the local sinks (PostgreSQL, records.jsonl): many, with a capped delay, so an outage is waited out. */
+  store: { attempts: number; backoffMs: number; maxBackoffMs: number };
 }
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -55,6 +76,16 @@ const EnvSchema = z.object({
   REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
+  WEBHOOK_URLS: z
+    .string()
+    .refine((v) => v.split(',').every((u) => /^https?:\/\/\S+$/.test(u.trim())), 'expected comma-separated http(s) URLs')
+    .optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  WEBHOOK_ATTEMPTS: int(1).default(8),
+  WEBHOOK_BACKOFF_MS: int(1).default(1000),
+  WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+  REPORTFLOW_RECORDS_JSONL: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {
@@ -70,10 +101,11 @@ export function loadConfig(
   overrides: Partial<Record<keyof z.input<typeof EnvSchema>, string>> = {},
   cwd: string = process.cwd(),
 ): ServiceConfig {
-  const parsed = EnvSchema.safeParse({ ...pickKnown(env), ...dropUndefined(overrides) });
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const input = { ...pickKnown(env), ...dropUndefined(overrides) };
+  const parsed = EnvSchema.safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (input.WEBHOOK_URLS && !input.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required when WEBHOOK_URLS is set');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const mb = (n: number) => Math.round(n * 1024 * 1024);
   return {
@@ -104,6 +136,23 @@ export function loadConfig(
     log: {
       level: e.LOG_LEVEL,
       pretty: e.LOG_PRETTY === 'auto' ? Boolean(process.stdout.isTTY) : e.LOG_PRETTY === 'true',
+    },
+    sinks: {
+      webhook: {
+        urls: e.WEBHOOK_URLS ? e.WEBHOOK_URLS.split(',').map((u) => u.trim()) : [],
+        secret: e.WEBHOOK_SECRET ?? null,
+        attempts: e.WEBHOOK_ATTEMPTS,
+        backoffMs: e.WEBHOOK_BACKOFF_MS,
+        timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      },
+      databaseUrl: e.DATABASE_URL ?? null,
+      recordsJsonl:
+        e.REPORTFLOW_RECORDS_JSONL === 'false'
+          ? null
+          : e.REPORTFLOW_RECORDS_JSONL
+            ? resolve(cwd, e.REPORTFLOW_RECORDS_JSONL)
+            : resolve(cwd, e.REPORTFLOW_OUTBOX, 'records.jsonl'),
+      store: { attempts: 200, backoffMs: 1000, maxBackoffMs: 5 * 60_000 },
     },
   };
 }
