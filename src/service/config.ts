@@ -20,7 +20,17 @@ export interface ServiceConfig {
     /** Holds review/, rejected/, archive/, failed/, uploads/ and the private Redis's files. */
     data: string;
   };
-  worker: { concurrency: number; jobTimeoutMs: number; attempts: number };
+  worker: {
+    concurrency: number;
+    jobTimeoutMs: number;
+    attempts: number;
+    /** A job whose worker stops renewing its lock this long is handed to another worker. */
+    lockMs: number;
+    /** How parse sandboxes run: worker threads or child processes. */
+    sandbox: 'thread' | 'process';
+    /** On shutdown, in-flight jobs get this long to finish before they are handed back. */
+    shutdownMs: number;
+  };
   inbox: { enabled: boolean; stableMs: number; pollMs: number };
   extract: ExtractOptions;
   limits: ParseLimits;
@@ -62,6 +72,9 @@ const EnvSchema = z.object({
   REPORTFLOW_CONCURRENCY: int(1).default(Math.max(1, availableParallelism())),
   REPORTFLOW_JOB_TIMEOUT_MS: int(1000).default(120_000),
   REPORTFLOW_ATTEMPTS: int(1).default(5),
+  REPORTFLOW_LOCK_MS: int(1000).default(30_000),
+  REPORTFLOW_SANDBOX: z.enum(['thread', 'process']).default('process'),
+  REPORTFLOW_SHUTDOWN_MS: int(0).default(10_000),
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
@@ -117,7 +130,14 @@ export function loadConfig(
       outbox: resolve(cwd, e.REPORTFLOW_OUTBOX),
       data: resolve(cwd, e.REPORTFLOW_DATA_DIR),
     },
-    worker: { concurrency: e.REPORTFLOW_CONCURRENCY, jobTimeoutMs: e.REPORTFLOW_JOB_TIMEOUT_MS, attempts: e.REPORTFLOW_ATTEMPTS },
+    worker: {
+      concurrency: e.REPORTFLOW_CONCURRENCY,
+      jobTimeoutMs: e.REPORTFLOW_JOB_TIMEOUT_MS,
+      attempts: e.REPORTFLOW_ATTEMPTS,
+      lockMs: e.REPORTFLOW_LOCK_MS,
+      sandbox: e.REPORTFLOW_SANDBOX,
+      shutdownMs: e.REPORTFLOW_SHUTDOWN_MS,
+    },
     inbox: {
       enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
@@ -177,4 +197,12 @@ function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
 
 function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/** Env variable through which a parse sandbox (thread or child process) receives its settings. */
+export const SANDBOX_SETTINGS_ENV = 'REPORTFLOW_SANDBOX_SETTINGS';
+
+/** The settings text handed to this sandbox by the worker that started it, if any. */
+export function sandboxSettingsText(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[SANDBOX_SETTINGS_ENV];
 }

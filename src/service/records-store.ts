@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { contractErrors } from '../record/validate-record.js';
+import type { ReportRecord, Status } from '../record/types.js';
+import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from './json-pointer.js';
+import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+
+export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+
+/** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
+export type Place = 'outbox' | 'review' | 'rejected';
+
+export interface Correction {
+  /** JSON Pointer into the record, e.g. "/scoreTables/0/rows/1/reportedTotal". */
+  path: string;
+  value: unknown;
+}
+
+/**
+ * The audit trail a person's decision leaves on the record, as an extra top-level
+ * `review` member (the contract's schema allows extra members, so records stay valid).
+ */
+export interface ReviewTrail {
+  state: 'approved' | 'rejected';
+  reviewer: string | null;
+  /** ISO 8601 time of the decision. */
+  at: string;
+  note: string | null;
+  /** Each applied correction with the value it replaced (null for a member that did not exist). */
+  corrections: Array<{ path: string; from: unknown; to: unknown }>;
+}
+
+/** A stored record: the contract record plus, once reviewed, its audit trail. */
+export type StoredRecord = ReportRecord & { review?: ReviewTrail };
+
+export interface RecordSummary {
+  id: string;
+  place: Place;
+  status: Status;
+  fileName: string;
+  format: ReportRecord['source']['format'];
+  title: string | null;
+  country: string | null;
+  anomalyCodes: string[];
+  /** Last write of the stored file, ISO 8601. */
+  updatedAt: string;
+}
+
+export interface StoreDirs {
+  /** Released records: `<outbox>/<id>.json`. */
+  outbox: string;
+  /** Holds `review/` and `rejected/`. */
+  data: string;
+}
+
+/** Paths a reviewer may not correct: identity and provenance, and what the decision itself sets. */
+const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review']);
+const ID_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * Records on the filesystem. Every write is a temp file in the target folder plus
+ * a rename, so a reader (or a crash) never sees half a record. A record lives in
+ * exactly one place; while a move is under way it may briefly be in two, and
+ * `get` then prefers the outbox, then review, then rejected.
+ *
+ * Approval sets `status: 'ok'`: the record is released because a person vouched
+ * for it. Its anomalies stay, so consumers still see what was flagged, and
+ * `review` says who approved it, when, and what they corrected.
+ */
+export class RecordsStore {
+  private readonly folders: Record<Place, string>;
+
+  constructor(dirs: StoreDirs) {
+    this.folders = {
+      outbox: dirs.outbox,
+      review: join(dirs.data, 'review'),
+      rejected: join(dirs.data, 'rejected'),
+    };
+  }
+
+  /** Creates the folders; idempotent. */
+  async init(): Promise<void> {
+    await Promise.all(Object.values(this.folders).map((d) => mkdir(d, { recursive: true })));
+  }
+
+  folderOf(place: Place): string {
+    return this.folders[place];
+  }
+
+  /**
+   * Writes a freshly parsed record: to the outbox when `status === 'ok'`, else to
+   * review. A copy of the same id elsewhere (an earlier parse) is removed afterwards.
+   */
+  async save(record: ReportRecord): Promise<{ place: Place; path: string }> {
+    assertId(record.id);
+    const place: Place = record.status === 'ok' ? 'outbox' : 'review';
+    const path = await this.write(place, record);
+    await this.removeExcept(record.id, place);
+    return { place, path };
+  }
+
+  async get(id: string): Promise<{ record: StoredRecord; place: Place } | null> {
+    if (!ID_PATTERN.test(id)) return null;
+    for (const place of ['outbox', 'review', 'rejected'] as const) {
+      const record = await this.read(place, id);
+      if (record) return { record, place };
+    }
+    return null;
+  }
+
+  /** Summaries, newest first; filters combine. */
+  async list(filter: { status?: Status; place?: Place } = {}): Promise<RecordSummary[]> {
+    const places: Place[] = filter.place ? [filter.place] : ['outbox', 'review', 'rejected'];
+    const seen = new Set<string>();
+    const out: RecordSummary[] = [];
+    for (const place of places) {
+      for (const id of await this.idsIn(place)) {
+        if (seen.has(id)) continue;
+        const file = join(this.folders[place], `${id}.json`);
+        const record = await this.read(place, id);
+        const info = await stat(file).catch(() => null);
+        if (!record || !info) continue;
+        seen.add(id);
+        if (filter.status && record.status !== filter.status) continue;
+        out.push(summaryFromRecord(record, place, info.mtime));
+      }
+    }
+    return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Records waiting for a person, newest first. */
+  listReviews(): Promise<RecordSummary[]> {
+    return this.list({ place: 'review' });
+  }
+
+  /**
+   * Releases a held record to the outbox, after applying corrections. Refuses
+   * (CorrectionError) corrections to protected or missing paths and any result
+   * that breaks the contract; nothing is written then.
+   */
+  async approve(
+    id: string,
+    decision: { corrections?: Correction[]; reviewer?: string; note?: string } = {},
+  ): Promise<StoredRecord> {
+    const record = await this.heldRecord(id);
+    const corrected = structuredClone(record);
+    const applied = applyCorrections(corrected, decision.corrections ?? []);
+    corrected.status = 'ok';
+    corrected.review = {
+      state: 'approved',
+      reviewer: decision.reviewer ?? null,
+      at: new Date().toISOString(),
+      note: decision.note ?? null,
+      corrections: applied,
+    };
+    const problems = contractErrors(corrected);
+    if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
+    await this.write('outbox', corrected);
+    await this.removeExcept(id, 'outbox');
+    return corrected;
+  }
+
+  /** Sets a held record aside in `rejected/`; its status stays needs_review. */
+  async reject(id: string, decision: { reason?: string; reviewer?: string } = {}): Promise<StoredRecord> {
+    const record = await this.heldRecord(id);
+    const rejected: StoredRecord = {
+      ...record,
+      review: {
+        state: 'rejected',
+        reviewer: decision.reviewer ?? null,
+        at: new Date().toISOString(),
+        note: decision.reason ?? null,
+        corrections: [],
+      },
+    };
+    await this.write('rejected', rejected);
+    await this.removeExcept(id, 'rejected');
+    return rejected;
+  }
+
+  private async heldRecord(id: string): Promise<StoredRecord> {
+    const found = await this.get(id);
+    if (!found) throw new RecordNotFoundError(id);
+    if (found.place !== 'review') throw new NotUnderReviewError(id, found.place);
+    return found.record;
+  }
+
+  private async write(place: Place, record: StoredRecord): Promise<string> {
+    const dir = this.folders[place];
+    await mkdir(dir, { recursive: true });
+    const target = join(dir, `${record.id}.json`);
+    // Hidden temp name in the same folder: rename is atomic only within one filesystem.
+    const temp = join(dir, `.${record.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(record, null, 2) + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => {});
+      throw error;
+    }
+    return target;
+  }
+
+  private async read(place: Place, id: string): Promise<StoredRecord | null> {
+    try {
+      return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  private async removeExcept(id: string, keep: Place): Promise<void> {
+    for (const place of ['outbox', 'review', 'rejected'] as const) {
+      if (place === keep) continue;
+      await unlink(join(this.folders[place], `${id}.json`)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+  }
+
+  private async idsIn(place: Place): Promise<string[]> {
+    const names = await readdir(this.folders[place]).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return names.filter((n) => n.endsWith('.json') && ID_PATTERN.test(n.slice(0, -5))).map((n) => n.slice(0, -5));
+  }
+}
+
+function applyCorrections(record: StoredRecord, corrections: Correction[]): ReviewTrail['corrections'] {
+  const problems: string[] = [];
+  const applied: ReviewTrail['corrections'] = [];
+  if (!Array.isArray(corrections)) throw new CorrectionError(['corrections must be an array']);
+  for (const [i, correction] of corrections.entries()) {
+    const where = `corrections[${i}]`;
+    if (typeof correction?.path !== 'string') {
+      problems.push(`${where}: path must be a JSON Pointer string`);
+      continue;
+    }
+    if (!('value' in correction) || correction.value === undefined) {
+      problems.push(`${where} (${correction.path}): value is missing`);
+      continue;
+    }
+    try {
+      const root = tokensFromPointer(correction.path)[0];
+      if (root === undefined || PROTECTED_ROOTS.has(root)) {
+        problems.push(`${where} (${correction.path}): this part of the record cannot be corrected`);
+        continue;
+      }
+      const from = valueAtPointer(record, correction.path);
+      setAtPointer(record, correction.path, structuredClone(correction.value));
+      applied.push({ path: correction.path, from: from === undefined ? null : from, to: correction.value });
+    } catch (error) {
+      if (!(error instanceof PointerError)) throw error;
+      problems.push(`${where}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new CorrectionError(problems);
+  return applied;
+}
+
+function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
+  return {
+    id: record.id,
+    place,
+    status: record.status,
+    fileName: record.source?.fileName ?? '',
+    format: record.source?.format ?? 'unknown',
+    title: record.report?.title ?? null,
+    country: record.report?.country?.name ?? null,
+    anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
+    updatedAt: mtime.toISOString(),
+  };
+}
+
+function assertId(id: string): void {
+  if (!ID_PATTERN.test(id)) throw new Error(`record id must be a sha256 hex string, got "${id}"`);
+}
