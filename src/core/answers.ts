@@ -1,0 +1,35 @@
+import type { Answer } from '../record/types.js';
+import { markedValueFromCell } from './footnote-marks.js';
+
+/** What one score cell says, before it is placed in the record. */
+export type CellReading =
+  | { kind: 'answer'; answer: Answer; mark: string | null }
+  | { kind: 'missing'; mark: string | null }
+  | { kind: 'unknown'; mark: string | null };
+
+// The contract's answer table, keys lower case.
+const ANSWERS: ReadonlyMap<string, Answer> = new Map<string, Answer>([
+  ['y', 'Y'], ['yes', 'Y'], ['✓', 'Y'], ['✔', 'Y'], ['✅', 'Y'],
+  ['p', 'P'], ['partly', 'P'], ['partial', 'P'], ['partially', 'P'], ['½', 'P'], ['1/2', 'P'],
+  ['n', 'N'], ['no', 'N'], ['✗', 'N'], ['✘', 'N'], ['❌', 'N'],
+]);
+
+// Blank or a dash: the cell is there but says nothing.
+const MISSING = new Set(['', '-', '–', '—', '‒', '−', 'n/a', 'n.a.', 'n.a']);
+
+/** Reads a score cell per the contract: case and surrounding space ignored, footnote marks dropped. */
+export function answerFromCell(cell: string): CellReading {
+  const direct = ANSWERS.get(normalised(cell));
+  if (direct) return { kind: 'answer', answer: direct, mark: null };
+  if (MISSING.has(normalised(cell))) return { kind: 'missing', mark: null };
+  const { value, mark } = markedValueFromCell(cell, true);
+  const key = normalised(value);
+  const answer = ANSWERS.get(key);
+  if (answer && mark !== null) return { kind: 'answer', answer, mark };
+  if (MISSING.has(key) && mark !== null) return { kind: 'missing', mark };
+  return { kind: 'unknown', mark: null };
+}
+
+function normalised(cell: string): string {
+  return cell.replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim().toLowerCase();
+}

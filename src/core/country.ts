@@ -1,0 +1,111 @@
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import type { Country } from '../record/types.js';
+
+countries.registerLocale(english);
+
+// Names in common use that the library's English list lacks.
+const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
+  SY: ['Syria'],
+  LA: ['Laos', 'Lao PDR'],
+  MD: ['Moldova'],
+  GB: ['Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'U.K.'],
+  US: ['United States'],
+  AE: ['U.A.E.', 'Emirates'],
+  CI: ['Cote dIvoire'],
+  KR: ['Korea', 'Korea South'],
+  KP: ['Korea North', 'DPRK'],
+  CD: ['DR Congo', 'DRC', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
+  CG: ['Republic of the Congo', 'Congo-Brazzaville'],
+  NL: ['Holland', 'The Netherlands'],
+  MK: ['Macedonia'],
+  MM: ['Burma'],
+  TL: ['East Timor'],
+  CV: ['Cape Verde'],
+  SZ: ['Swaziland'],
+  VA: ['Vatican', 'Vatican City'],
+  BN: ['Brunei'],
+  FM: ['Micronesia'],
+  VN: ['Viet Nam'],
+  TZ: ['Tanzania'],
+  BO: ['Bolivia'],
+  VE: ['Venezuela'],
+  PS: ['Palestinian Territories'],
+  TR: ['Turkiye'],
+  CZ: ['Czech'],
+  RU: ['Russia'],
+  IR: ['Iran'],
+  TW: ['Taiwan'],
+  KG: ['Kyrgyzstan'],
+  GM: ['The Gambia'],
+  BS: ['The Bahamas'],
+};
+
+// Short names that are also ordinary words: matched inside a longer title only
+// when printed in capitals ("US", "UK").
+const MAX_LOWERCASE_ALIAS_TO_SEARCH = 3;
+
+interface NameEntry {
+  tokens: string[];
+  iso2: string;
+}
+
+const BY_NAME = new Map<string, string>();
+const ENTRIES: NameEntry[] = [];
+for (const [iso2, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const name of [...names, ...(EXTRA_NAMES[iso2] ?? [])]) addName(name, iso2);
+}
+for (const [iso2, names] of Object.entries(EXTRA_NAMES)) for (const name of names) addName(name, iso2);
+// Longest names first so "Papua New Guinea" wins over "Guinea".
+ENTRIES.sort((a, b) => b.tokens.length - a.tokens.length);
+
+function addName(name: string, iso2: string): void {
+  const key = keyFromName(name);
+  if (key === '' || BY_NAME.has(key)) return;
+  BY_NAME.set(key, iso2);
+  ENTRIES.push({ tokens: key.split(' '), iso2 });
+}
+
+/** Lower case, no diacritics, punctuation dropped, `&` read as "and". */
+export function keyFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The country a title names: the whole title when it is a country name, else the
+ * longest country name standing as whole words inside it ("Country report: Kenya").
+ */
+export function countryFromTitle(title: string): Country | null {
+  const whole = BY_NAME.get(keyFromName(title)) ?? BY_NAME.get(keyFromName(title.replace(/^the\s+/i, '')));
+  if (whole) return countryFromIso2(whole);
+  const words = keyFromName(title).split(' ');
+  const printed = new Set(title.split(/[^\p{L}.]+/u).map((w) => w.replace(/\./g, '')).filter((w) => /^\p{Lu}+$/u.test(w)));
+  for (const entry of ENTRIES) {
+    const isShort = entry.tokens.length === 1 && entry.tokens[0]!.length <= MAX_LOWERCASE_ALIAS_TO_SEARCH;
+    if (isShort && !printed.has(entry.tokens[0]!.toUpperCase())) continue;
+    if (containsRun(words, entry.tokens)) return countryFromIso2(entry.iso2);
+  }
+  return null;
+}
+
+function containsRun(words: string[], tokens: string[]): boolean {
+  for (let start = 0; start + tokens.length <= words.length; start++) {
+    if (tokens.every((token, i) => words[start + i] === token)) return true;
+  }
+  return false;
+}
+
+function countryFromIso2(iso2: string): Country {
+  return {
+    name: countries.getName(iso2, 'en') ?? iso2,
+    iso2,
+    iso3: countries.alpha2ToAlpha3(iso2) ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Plain-text normalisation shared by every field that holds prose: one line,
+ * single spaces, soft hyphens gone, words split at a line end joined again.
+ */
+
+// A soft hyphen marks a possible break inside one word, so a line break after it joins.
+const SOFT_HYPHEN = /\u00ad(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*)?/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+// A letter, a hyphen at the end of a line, optional space, then the next word.
+const LINE_END_HYPHEN = /([\p{L}\p{N}]+)[-\u2010]([ \t\u00a0]*\r?\n[ \t\u00a0]*)(?=[\p{L}\p{N}])/gu;
+const WORD_AFTER = /^[\p{L}\p{N}]+/u;
+
+// Words that follow a hyphen as the second half of a compound far more often than
+// they end a word split by hyphenation ("AI-based", "data-driven", "long-term").
+const COMPOUND_HEADS = new Set([
+  'based', 'driven', 'related', 'led', 'making', 'maker', 'makers', 'level', 'scale', 'term', 'wide',
+  'specific', 'oriented', 'powered', 'enabled', 'owned', 'funded', 'sector', 'friendly', 'free',
+  'like', 'sized', 'run', 'centred', 'centered', 'centric', 'focused', 'intensive', 'bound', 'ready',
+  'backed', 'assisted', 'generated', 'facing', 'sharing', 'building', 'governed', 'sensitive', 'aware',
+  'compliant', 'proof', 'time', 'party', 'step', 'year', 'month', 'up', 'the', 'of', 'hoc', 'edge',
+  'alone', 'made', 'stakeholder', 'stakeholders', 'risk',
+]);
+
+// Prefixes written with their own hyphen in policy prose; a line break right after
+// them is almost always that hyphen, not a syllable break ("non-binding", "self-regulation").
+const HYPHENATED_PREFIXES = new Set(['self', 'cross', 'well', 'so', 'ex', 'non', 'all', 'anti']);
+
+/** Whether `before-` + line break + `after` was a compound that keeps its hyphen. */
+export function keepsHyphen(before: string, after: string): boolean {
+  if (before.length < 2) return true; // hyphenation never leaves one letter behind
+  if (/\d/.test(before) || /\d/.test(after)) return true;
+  // Acronyms keep their hyphen ("AI-", "ICT-"); a merely capitalised part does not,
+  // since long names are split like any word ("Kazakh-" + "stan").
+  if (/^\p{Lu}{2,}$/u.test(before)) return true;
+  if (/^\p{Lu}/u.test(after)) return true; // "non-EU", "pro-European"
+  const head = after.toLowerCase();
+  if (COMPOUND_HEADS.has(head)) return true;
+  return HYPHENATED_PREFIXES.has(before.toLowerCase());
+}
+
+/** Joins words split at line ends; keeps the hyphen of real compounds. Line breaks stay. */
+export function joinLineEndHyphens(text: string): string {
+  return text.replace(LINE_END_HYPHEN, (_match, before: string, _gap: string, offset: number, whole: string) => {
+    const rest = whole.slice(offset + _match.length);
+    const after = WORD_AFTER.exec(rest)?.[0] ?? '';
+    return keepsHyphen(before, after) ? `${before}-` : before;
+  });
+}
+
+/** One line, single spaces, no soft hyphens, line-end hyphenation undone. */
+export function oneLineFromText(text: string): string {
+  const cleaned = text.replace(SOFT_HYPHEN, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
+  return joinLineEndHyphens(cleaned).replace(/\s+/gu, ' ').trim();
+}
+
+/** The text with surrounding white space removed and inner runs collapsed, for matching. */
+export function squashed(text: string): string {
+  return text.replace(SOFT_HYPHEN, '').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { countryFromTitle } from '../../src/core/country.js';
+
+describe('countryFromTitle', () => {
+  it.each([
+    ['Kazakhstan', 'KZ', 'KAZ', 'Kazakhstan'],
+    ['Vietnam', 'VN', 'VNM', 'Vietnam'],
+    ['South Korea', 'KR', 'KOR', 'South Korea'],
+    ['North Korea', 'KP', 'PRK', 'North Korea'],
+    ['Turkey', 'TR', 'TUR', 'Türkiye'],
+    ['Türkiye', 'TR', 'TUR', 'Türkiye'],
+    ['TURKIYE', 'TR', 'TUR', 'Türkiye'],
+    ['Czech Republic', 'CZ', 'CZE', 'Czech Republic'],
+    ['Russia', 'RU', 'RUS', 'Russian Federation'],
+    ['Iran', 'IR', 'IRN', 'Islamic Republic of Iran'],
+    ['Syria', 'SY', 'SYR', 'Syrian Arab Republic'],
+    ['Laos', 'LA', 'LAO', "Lao People's Democratic Republic"],
+    ['Bolivia', 'BO', 'BOL', 'Bolivia'],
+    ['Venezuela', 'VE', 'VEN', 'Venezuela'],
+    ['Tanzania', 'TZ', 'TZA', 'United Republic of Tanzania'],
+    ['Moldova', 'MD', 'MDA', 'Moldova, Republic of'],
+    ['UK', 'GB', 'GBR', 'United Kingdom'],
+    ['United Kingdom', 'GB', 'GBR', 'United Kingdom'],
+    ['Great Britain', 'GB', 'GBR', 'United Kingdom'],
+    ['USA', 'US', 'USA', 'United States of America'],
+    ['United States', 'US', 'USA', 'United States of America'],
+    ['UAE', 'AE', 'ARE', 'United Arab Emirates'],
+    ['Ivory Coast', 'CI', 'CIV', "Cote d'Ivoire"],
+    ['Côte d’Ivoire', 'CI', 'CIV', "Cote d'Ivoire"],
+    ['Taiwan', 'TW', 'TWN', 'Taiwan, Province of China'],
+    ['Palestine', 'PS', 'PSE', 'State of Palestine'],
+    ['  kazakhstan ', 'KZ', 'KAZ', 'Kazakhstan'],
+    ['the Netherlands', 'NL', 'NLD', 'Netherlands'],
+    ['Bosnia & Herzegovina', 'BA', 'BIH', 'Bosnia and Herzegovina'],
+  ])('%s -> %s', (title, iso2, iso3, name) => {
+    expect(countryFromTitle(title)).toEqual({ name, iso2, iso3 });
+  });
+
+  it('finds a country name standing inside a longer title', () => {
+    expect(countryFromTitle('Kazakhstan 2023')?.iso2).toBe('KZ');
+    expect(countryFromTitle('Country report: Kenya')?.iso2).toBe('KE');
+    expect(countryFromTitle('Papua New Guinea report')?.iso2).toBe('PG');
+    expect(countryFromTitle('AI policy in the UK')?.iso2).toBe('GB');
+  });
+
+  it('needs whole words and capitals for short names', () => {
+    expect(countryFromTitle('Nigeria')?.iso2).toBe('NG');
+    expect(countryFromTitle('Niger')?.iso2).toBe('NE');
+    expect(countryFromTitle('Tell us about AI')).toBeNull();
+    expect(countryFromTitle('AI policy')).toBeNull();
+    expect(countryFromTitle('Changes in key metrics')).toBeNull();
+  });
+});

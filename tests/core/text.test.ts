@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { keepsHyphen, oneLineFromText } from '../../src/core/text.js';
+
+describe('oneLineFromText', () => {
+  it('makes one line with single spaces', () => {
+    expect(oneLineFromText('  first line\nsecond\t line \r\n third  ')).toBe('first line second line third');
+    expect(oneLineFromText('a\u00a0\u00a0b')).toBe('a b');
+  });
+
+  it('removes soft hyphens and invisible characters', () => {
+    expect(oneLineFromText('develop\u00adment')).toBe('development');
+    expect(oneLineFromText('develop\u00ad\nment')).toBe('development');
+    expect(oneLineFromText('zero\u200bwidth\ufeff')).toBe('zerowidth');
+  });
+
+  it('joins words split at a line end', () => {
+    expect(oneLineFromText('the develop-\nment of AI')).toBe('the development of AI');
+    expect(oneLineFromText('imple-  \n  mentation')).toBe('implementation');
+    expect(oneLineFromText('Kazakh-\nstan')).toBe('Kazakhstan');
+    expect(oneLineFromText('with-\nout')).toBe('without');
+  });
+
+  it('keeps the hyphen of compounds split at their hyphen', () => {
+    expect(oneLineFromText('AI-\nbased tools')).toBe('AI-based tools');
+    expect(oneLineFromText('data-\ndriven')).toBe('data-driven');
+    expect(oneLineFromText('decision-\nmaking')).toBe('decision-making');
+    expect(oneLineFromText('COVID-\n19')).toBe('COVID-19');
+    expect(oneLineFromText('e-\ngovernment')).toBe('e-government');
+    expect(oneLineFromText('non-\nbinding')).toBe('non-binding');
+    expect(oneLineFromText('so-\ncalled')).toBe('so-called');
+    expect(oneLineFromText('non-\nEU')).toBe('non-EU');
+    expect(oneLineFromText('long-\nterm')).toBe('long-term');
+  });
+
+  it('leaves dashes and in-line hyphens alone', () => {
+    expect(oneLineFromText('plan -\nfirst step')).toBe('plan - first step');
+    expect(oneLineFromText('well-known fact')).toBe('well-known fact');
+    expect(oneLineFromText('2021-\n2022')).toBe('2021-2022');
+  });
+});
+
+describe('keepsHyphen', () => {
+  it.each([
+    ['AI', 'based', true],
+    ['ICT', 'sector', true],
+    ['human', 'centred', true],
+    ['self', 'regulation', true],
+    ['2030', 'strategy', true],
+    ['develop', 'ment', false],
+    ['regu', 'lation', false],
+    ['Govern', 'ment', false],
+  ])('%s- + %s -> %s', (before, after, keep) => {
+    expect(keepsHyphen(before, after)).toBe(keep);
+  });
+});

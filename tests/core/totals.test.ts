@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { computedTotalFromAnswers, totalFromCell, totalsDiffer } from '../../src/core/totals.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
+
+describe('totalFromCell', () => {
+  it.each([
+    ['4.33', 4.33], ['4,33', 4.33], ['3', 3], ['3.0', 3], [' 12 ', 12], ['4.5/12', 4.5], ['4.5 / 12', 4.5],
+    ['4,5 of 12', 4.5], ['0', 0],
+  ])('%j -> %d', (cell, total) => {
+    expect(totalFromCell(cell)).toEqual({ total, mark: null });
+  });
+
+  it.each(['', '-', 'n/a', 'Total', 'four', '4.33.1', '2021-2022'])('%j has no number', (cell) => {
+    expect(totalFromCell(cell).total).toBeNull();
+  });
+
+  it('drops a footnote mark', () => {
+    expect(totalFromCell('4.33*')).toEqual({ total: 4.33, mark: '*' });
+    expect(totalFromCell('5¹')).toEqual({ total: 5, mark: '¹' });
+  });
+});
+
+describe('computedTotalFromAnswers', () => {
+  const weights = DEFAULT_EXTRACT_OPTIONS.weights;
+  it('weighs Y 1, P 0.5, N 0, missing 0', () => {
+    expect(computedTotalFromAnswers(['Y', 'P', 'N', null, 'P'], weights)).toBe(2);
+    expect(computedTotalFromAnswers([], weights)).toBe(0);
+  });
+
+  it('uses configured weights without float noise', () => {
+    expect(computedTotalFromAnswers(['Y', 'P', 'P'], { Y: 0.1, P: 0.1, N: 0 })).toBe(0.3);
+    expect(computedTotalFromAnswers(['Y', 'P', 'N'], { Y: 2, P: 1, N: -1 })).toBe(2);
+  });
+});
+
+describe('totalsDiffer', () => {
+  it('allows the tolerance and no more', () => {
+    expect(totalsDiffer(4.33, 4.5, 0.01)).toBe(true);
+    expect(totalsDiffer(4.34, 4.33, 0.01)).toBe(false);
+    expect(totalsDiffer(4.35, 4.33, 0.01)).toBe(true);
+    expect(totalsDiffer(3, 3, 0)).toBe(false);
+  });
+});
