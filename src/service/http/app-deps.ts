@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { ServiceConfig } from '../config.js';
+import type { ParseQueue } from '../parse-queue.js';
+import type { RecordsStore } from '../records-store.js';
+import type { HealthCheck } from './health-route.js';
+
+/** The parse queue as the API sees it: add a file, ask about a job, show the queue on the dashboard. */
+export type IntakeQueue = Pick<ParseQueue, 'enqueueFile' | 'jobState' | 'failureReason' | 'queueForDashboard'>;
+
+export interface AppDeps {
+  config: Pick<ServiceConfig, 'http' | 'dirs'>;
+  store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'approve' | 'reject'>;
+  queue: IntakeQueue;
+  logger: Logger;
+  /** Defaults to asking the queue's Redis (PING) and BullMQ's worker list. */
+  health?: HealthCheck;
+}

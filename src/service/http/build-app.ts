@@ -1,0 +1,39 @@
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+import { registerDashboard } from './dashboard.js';
+import { handleError, HttpError } from './errors.js';
+import { healthFromQueue, registerHealthRoute } from './health-route.js';
+import { registerReportsRoutes } from './reports-routes.js';
+import { registerReviewsRoutes } from './reviews-routes.js';
+
+export type { AppDeps } from './app-deps.js';
+
+/**
+ * The HTTP API as a Fastify instance that has not been started: the entry point
+ * calls listen(), tests call inject(). Requests log through their own child of
+ * `deps.logger`.
+ */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    requestIdHeader: 'x-request-id',
+    // Unknown members are refused with a 400 rather than silently dropped: a typo in
+    // "reviewer" should not go unnoticed on an audit trail.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  }) as unknown as FastifyInstance;
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const error = new HttpError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(error.statusCode).send(error.body());
+  });
+
+  const dashboardQueue = deps.queue.queueForDashboard();
+  app.register(multipart, { limits: { fileSize: deps.config.http.maxUploadBytes } });
+  registerReportsRoutes(app, deps);
+  registerReviewsRoutes(app, deps);
+  registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
+  app.register((scope) => registerDashboard(scope, dashboardQueue));
+  return app;
+}

@@ -1,0 +1,19 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+
+export const DASHBOARD_PATH = '/admin/queues';
+
+/** Bull Board for the parse queue, in its own encapsulated plugin so its error handler stays its own. */
+export async function registerDashboard(app: FastifyInstance, queue: Queue): Promise<void> {
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(DASHBOARD_PATH);
+  createBullBoard({
+    queues: [new BullMQAdapter(queue)],
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'reportflow' } },
+  });
+  await app.register(serverAdapter.registerPlugin(), { prefix: DASHBOARD_PATH });
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { Correction } from '../records-store.js';
+import type { AppDeps } from './app-deps.js';
+import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
+
+const ID_PARAMS = { type: 'object', properties: { id: ID_SCHEMA }, required: ['id'] } as const;
+const PERSON = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+const APPROVE_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    corrections: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'value'],
+        properties: { path: { type: 'string', pattern: '^/' }, value: {} },
+      },
+    },
+    reviewer: PERSON,
+    note: { type: 'string', maxLength: 5000 },
+  },
+} as const;
+
+const REJECT_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 5000 }, reviewer: PERSON },
+} as const;
+
+interface ApproveBody {
+  corrections?: Correction[];
+  reviewer?: string;
+  note?: string;
+}
+
+/** The review desk: list held records, release them (optionally corrected) or set them aside. */
+export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { store } = deps;
+
+  app.get('/reviews', async () => {
+    const reviews = (await store.listReviews()).map(listItemFromSummary);
+    return { count: reviews.length, reviews };
+  });
+
+  app.post<{ Params: { id: string }; Body: ApproveBody | undefined }>(
+    '/reviews/:id/approve',
+    { schema: { params: ID_PARAMS, body: APPROVE_BODY } },
+    async (request) => {
+      const body = request.body ?? {};
+      const record = await store.approve(request.params.id, body);
+      request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 }, 'record approved');
+      return record;
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { reason?: string; reviewer?: string } | undefined }>(
+    '/reviews/:id/reject',
+    { schema: { params: ID_PARAMS, body: REJECT_BODY } },
+    async (request) => {
+      const body = request.body ?? {};
+      const record = await store.reject(request.params.id, body);
+      request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null }, 'record rejected');
+      return record;
+    },
+  );
+}
