@@ -1,0 +1,103 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { ServiceConfig } from './config.js';
+import type { IntakeRequest, IntakeResult } from './intake.js';
+
+export interface InboxWatcher {
+  close(): Promise<void>;
+}
+
+export interface InboxWatcherDeps {
+  intake: { submit(request: IntakeRequest): Promise<IntakeResult> };
+  logger: Logger;
+}
+
+/** OS and editor litter, and files still being written by a download or copy. */
+export function isIgnoredName(name: string): boolean {
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    /\.(tmp|temp|part|partial|crdownload|download|swp|swx)$/i.test(name) ||
+    name.endsWith('~') ||
+    /^(thumbs\.db|desktop\.ini)$/i.test(name)
+  );
+}
+
+/**
+ * Watches the inbox folder (created if missing): files present at start and files
+ * dropped in later are submitted once their size and mtime have not changed for
+ * `stableMs`, so a file still being copied is never parsed half-written.
+ * Sub-folders are not watched. On a restart every file still in the inbox is
+ * submitted again; job ids are content hashes, so that queues nothing twice.
+ * Resolves once the initial scan is done.
+ */
+export async function startInboxWatcher(
+  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & { dir: string },
+  deps: InboxWatcherDeps,
+): Promise<InboxWatcher> {
+  const dir = resolve(inbox.dir);
+  await mkdir(dir, { recursive: true });
+  const log = deps.logger.child({ component: 'inbox' });
+  const pending = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  const inThisFolder = (path: string) => resolve(dirname(path)) === dir;
+
+  // Polls the file until it has stood still for stableMs, then submits it.
+  const settle = (path: string, last: { size: number; mtimeMs: number } | null, stillSince: number) => {
+    const timer = setTimeout(async () => {
+      pending.delete(path);
+      if (closed) return;
+      const now = await stat(path).catch(() => null);
+      if (!now || !now.isFile()) return;
+      const same = last !== null && now.size === last.size && now.mtimeMs === last.mtimeMs;
+      const since = same ? stillSince : Date.now();
+      if (!same || Date.now() - since < inbox.stableMs) {
+        settle(path, { size: now.size, mtimeMs: now.mtimeMs }, since);
+        return;
+      }
+      try {
+        await deps.intake.submit({ path, fileName: basename(path), source: 'inbox' });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // Gone in the meantime (moved away by its owner): nothing to do.
+        if (code === 'ENOENT') return;
+        log.error({ file: basename(path), reason: (error as Error).message }, 'could not queue file, will try again');
+        if (!closed) settle(path, null, Date.now());
+      }
+    }, inbox.pollMs);
+    pending.set(path, timer);
+  };
+
+  const consider = (path: string) => {
+    if (closed || !inThisFolder(path) || isIgnoredName(basename(path))) return;
+    clearTimeout(pending.get(path));
+    settle(path, null, Date.now());
+  };
+
+  const watcher: FSWatcher = watch(dir, {
+    ignoreInitial: false,
+    depth: 0,
+    ignored: (path, stats) => path !== dir && (isIgnoredName(basename(path)) || Boolean(stats?.isDirectory())),
+  });
+  watcher.on('add', consider);
+  watcher.on('change', consider);
+  watcher.on('unlink', (path) => {
+    clearTimeout(pending.get(path));
+    pending.delete(path);
+  });
+  watcher.on('error', (error) => log.error({ reason: (error as Error).message }, 'inbox watcher error'));
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  log.info({ dir }, 'watching inbox');
+
+  return {
+    async close() {
+      closed = true;
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import { moveIntoFolder } from './file-moves.js';
+import type { IntakeSource, JobState, ParseQueue } from './parse-queue.js';
+import type { Place, RecordsStore } from './records-store.js';
+
+export interface IntakeRequest {
+  path: string;
+  fileName: string;
+  source: IntakeSource;
+  /** Known already (e.g. hashed while uploading); computed from the file otherwise. */
+  sha256?: string;
+  /** Parse again even when a record for this content exists. */
+  force?: boolean;
+}
+
+export interface IntakeResult {
+  id: string;
+  /** The job's state; 'completed' without a job when an existing record made parsing unnecessary. */
+  state: JobState | 'completed';
+  /** True when this content was already queued or has a record; a second copy of it is moved to archive/. */
+  duplicate: boolean;
+  /** Where the record is, when one exists already. */
+  place: Place | null;
+}
+
+/**
+ * One way in for every source (inbox folder, upload): hash the file, skip it when
+ * its content already has a record or a queued job, else queue it. From here on
+ * the pipeline owns the file: a worker moves it to archive/ or failed/, and a
+ * duplicate is moved to archive/ right away, so nothing is left behind in intake.
+ */
+export class Intake {
+  constructor(
+    private readonly deps: { queue: ParseQueue; store: Pick<RecordsStore, 'get'>; dataDir: string; logger: Logger },
+  ) {}
+
+  async submit(request: IntakeRequest): Promise<IntakeResult> {
+    const { queue, store, logger } = this.deps;
+    const id = request.sha256 ?? (await sha256OfFile(request.path));
+    const log = logger.child({ jobId: id, file: request.fileName, source: request.source });
+    const existing = await store.get(id);
+    if (existing && !request.force) {
+      await this.archiveCopy(request, id);
+      log.info({ place: existing.place }, 'already has a record, not parsed again');
+      return { id, state: 'completed', duplicate: true, place: existing.place };
+    }
+    // No record yet (or forced): a finished job with this id is stale, so it is replaced.
+    const queued = await queue.enqueueFile({ path: request.path, fileName: request.fileName, sha256: id, source: request.source, force: true });
+    if (queued.jobPath !== request.path) {
+      await this.archiveCopy(request, id);
+      log.info({ state: queued.state }, 'same content already queued, not queued again');
+      return { id, state: queued.state ?? 'waiting', duplicate: true, place: existing?.place ?? null };
+    }
+    log.info({ state: queued.state, existed: queued.existed }, 'queued');
+    return { id, state: queued.state ?? 'waiting', duplicate: queued.existed, place: existing?.place ?? null };
+  }
+
+  /**
+   * The same signature as ParseQueue.enqueueFile, for callers (the HTTP API) that
+   * know the hash already: goes through the duplicate checks above.
+   */
+  async enqueueFile(file: { path: string; fileName: string; sha256: string; source: IntakeSource; force?: boolean }): Promise<{ id: string; state: string }> {
+    const result = await this.submit(file);
+    return { id: result.id, state: result.state };
+  }
+
+  jobState(id: string): Promise<JobState | null> {
+    return this.deps.queue.jobState(id);
+  }
+
+  queueForDashboard(): ReturnType<ParseQueue['queueForDashboard']> {
+    return this.deps.queue.queueForDashboard();
+  }
+
+  private async archiveCopy(request: IntakeRequest, id: string): Promise<void> {
+    await moveIntoFolder(request.path, join(this.deps.dataDir, 'archive'), request.fileName, id);
+  }
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}

@@ -1,0 +1,23 @@
+import type { ServiceConfig } from './config.js';
+
+/** The slice of configuration a parse sandbox needs; it travels as JSON in one env variable. */
+export interface SandboxSettings {
+  dirs: { outbox: string; data: string };
+  extract: ServiceConfig['extract'];
+  limits: ServiceConfig['limits'];
+  jobTimeoutMs: number;
+}
+
+export function sandboxSettingsFromConfig(config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'worker'>): SandboxSettings {
+  return {
+    dirs: { outbox: config.dirs.outbox, data: config.dirs.data },
+    extract: config.extract,
+    limits: config.limits,
+    jobTimeoutMs: config.worker.jobTimeoutMs,
+  };
+}
+
+export function sandboxSettingsFromText(text: string | undefined): SandboxSettings {
+  if (!text) throw new Error('the parse sandbox was started without its settings');
+  return JSON.parse(text) as SandboxSettings;
+}

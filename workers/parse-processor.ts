@@ -1,0 +1,17 @@
+import type { SandboxedJob } from 'bullmq';
+import { sandboxSettingsText } from '../src/service/config.js';
+import type { ParseJobData, ParseJobResult } from '../src/service/parse-queue.js';
+import { processParseJob } from '../src/service/process-parse-job.js';
+import { RecordsStore } from '../src/service/records-store.js';
+import { sandboxSettingsFromText } from '../src/service/sandbox-settings.js';
+import { TimedParser } from '../src/service/timed-parser.js';
+
+// The BullMQ sandbox (a child process or worker thread) that runs parse jobs;
+// parse-worker.ts starts it and hands it its settings. Wiring only.
+const settings = sandboxSettingsFromText(sandboxSettingsText());
+const store = new RecordsStore(settings.dirs);
+const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits });
+
+export default function parseProcessor(job: SandboxedJob<ParseJobData, ParseJobResult>): Promise<ParseJobResult> {
+  return processParseJob(job.data, { store, parse: (bytes, name) => parser.parse(bytes, name), dataDir: settings.dirs.data });
+}
