@@ -1,0 +1,155 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/service/config.js';
+import { startService } from '../../src/service/start-service.js';
+
+/**
+ * Runs the real service (queue, sandboxed workers, inbox watcher, records store)
+ * in this process against Redis, drops a burst of files into its inbox and waits
+ * until every file has a record. Shared by the load script and the benchmark.
+ */
+export interface BurstFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface BurstResult {
+  files: number;
+  records: number;
+  /** Records whose id matches no dropped file (should be 0). */
+  unexpected: number;
+  /** Dropped files with no record when the wait ended (should be 0). */
+  missing: string[];
+  /** Files that ended in data/failed/ instead of a record. */
+  failedFiles: number;
+  /** From the first drop to the last record. */
+  wallMs: number;
+  latenciesMs: number[];
+  timedOut: boolean;
+}
+
+export interface BurstOptions {
+  redisUrl: string;
+  concurrency: number;
+  timeoutMs: number;
+  /** Extra environment for loadConfig (limits, sandbox kind, …). */
+  env?: Record<string, string>;
+}
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function runBurst(files: BurstFile[], options: BurstOptions): Promise<BurstResult> {
+  const root = mkdtempSync(join(tmpdir(), 'reportflow-burst-'));
+  const staging = join(root, 'staging');
+  mkdirSync(staging);
+  const prefix = `burst-${randomUUID().slice(0, 8)}`;
+  const config = loadConfig(
+    {
+      REPORTFLOW_INBOX: join(root, 'inbox'),
+      REPORTFLOW_OUTBOX: join(root, 'outbox'),
+      REPORTFLOW_DATA_DIR: join(root, 'data'),
+      REPORTFLOW_QUEUE_PREFIX: prefix,
+      REPORTFLOW_CONCURRENCY: String(options.concurrency),
+      REPORTFLOW_INBOX_STABLE_MS: '100',
+      REPORTFLOW_INBOX_POLL_MS: '50',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+    {},
+    root,
+  );
+  mkdirSync(config.dirs.inbox, { recursive: true });
+  const service = await startService(config, { redisUrl: options.redisUrl, workers: true, intake: true });
+  try {
+    // Written aside first, then renamed in: the watcher sees whole files only, all at once.
+    const expected = new Map<string, string>();
+    files.forEach((file, i) => {
+      const staged = join(staging, `${String(i).padStart(6, '0')}-${file.name}`);
+      writeFileSync(staged, file.bytes);
+      expected.set(sha256(file.bytes), staged);
+    });
+    const dropped = new Map<string, number>();
+    const started = performance.now();
+    for (const [id, staged] of expected) {
+      renameSync(staged, join(config.dirs.inbox, staged.split('/').pop()!));
+      dropped.set(id, performance.now());
+    }
+
+    const seen = new Map<string, number>();
+    const places = [config.dirs.outbox, join(config.dirs.data, 'review'), join(config.dirs.data, 'rejected')];
+    const failedDir = join(config.dirs.data, 'failed');
+    let unexpected = new Set<string>();
+    let timedOut = false;
+    while (seen.size < expected.size) {
+      for (const id of recordIdsIn(places)) {
+        if (!expected.has(id)) unexpected.add(id);
+        else if (!seen.has(id)) seen.set(id, performance.now());
+      }
+      if (seen.size + countFiles(failedDir) >= expected.size && seen.size < expected.size) break;
+      if (performance.now() - started > options.timeoutMs) {
+        timedOut = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const wallMs = Math.max(0, ...seen.values()) - started;
+    return {
+      files: files.length,
+      records: seen.size,
+      unexpected: unexpected.size,
+      missing: [...expected.keys()].filter((id) => !seen.has(id)),
+      failedFiles: countFiles(failedDir),
+      wallMs,
+      latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
+      timedOut,
+    };
+  } finally {
+    await service.deps.queue.obliterate().catch(() => {});
+    await service.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function recordIdsIn(dirs: string[]): string[] {
+  const ids: string[] = [];
+  for (const dir of dirs) {
+    for (const name of safeReaddir(dir)) if (name.endsWith('.json') && !name.startsWith('.')) ids.push(name.slice(0, -5));
+  }
+  return ids;
+}
+
+function countFiles(dir: string): number {
+  return safeReaddir(dir).length;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
