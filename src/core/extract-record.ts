@@ -1,13 +1,42 @@
 import type { Block } from '../blocks/model.js';
-import type { ReportRecord, SourceInfo } from '../record/types.js';
+import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
+import { flag, statusFromAnomalies } from './anomalies.js';
+import { developmentListsFromBlocks } from './development-lists.js';
+import { outlineFromBlocks } from './headings.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
+import { reportHeaderFromBlocks } from './report-header.js';
+import { scoreTablesFromBlocks } from './score-table.js';
 
-/** Blocks in, record out. Pure: no IO, never throws on document content. */
+/**
+ * Blocks in, record out. Pure: no IO, never throws on document content. Anomalies
+ * come out in record order: report fields, then score tables, then lists.
+ */
 export function recordFromBlocks(
   blocks: Block[],
   source: SourceInfo,
   options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
 ): ReportRecord {
-  void blocks; void options;
-  throw new Error(`not implemented yet for ${source.fileName}`);
+  const anomalies: Anomaly[] = [];
+  const header = reportHeaderFromBlocks(blocks, anomalies);
+  const outline = outlineFromBlocks(blocks, header.bodyStart);
+
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options);
+  if (scoreTables.length === 0) {
+    flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'The report has no recognisable score table' });
+  }
+  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies);
+  if (developmentLists.length === 0) {
+    flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'The report has no numbered development list' });
+  }
+
+  return {
+    schemaVersion: '1.0',
+    id: source.sha256,
+    source,
+    report: header.report,
+    scoreTables,
+    developmentLists,
+    anomalies,
+    status: statusFromAnomalies(anomalies),
+  };
 }

@@ -1,0 +1,103 @@
+import type { Block, ListItemBlock, Span } from '../blocks/model.js';
+import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
+import { flag } from './anomalies.js';
+import type { Outline } from './headings.js';
+import { oneLineFromText } from './text.js';
+
+/**
+ * Numbered development lists: the numbered items under one heading form one list,
+ * even when a paragraph interrupts them; nested items belong to their parent.
+ */
+
+/** Every numbered list of the body, in document order, with its numbering anomalies. */
+export function developmentListsFromBlocks(
+  blocks: Block[],
+  outline: Outline,
+  bodyStart: number,
+  anomalies: Anomaly[],
+): DevelopmentList[] {
+  const lists: DevelopmentList[] = [];
+  const listByHeading = new Map<number, DevelopmentList>();
+  let headingIndex = -1;
+  let lastItem: DevelopmentItem | null = null;
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (outline.isHeading[i]) {
+      headingIndex = i;
+      lastItem = null;
+      continue;
+    }
+    if (block.kind !== 'list-item') continue;
+    if (block.depth > 0 || !isNumbered(block)) {
+      // Nested points and bullets continue the item they stand under.
+      if (lastItem) appendToItem(lastItem, block);
+      continue;
+    }
+    let list = listByHeading.get(headingIndex);
+    if (!list) {
+      list = { section: outline.placement[i]!.section, subject: outline.placement[i]!.subject, items: [] };
+      listByHeading.set(headingIndex, list);
+      lists.push(list);
+    }
+    lastItem = { number: block.number, text: oneLineFromText(block.text), emphasis: emphasisFromSpans(block.spans) };
+    list.items.push(lastItem);
+  }
+  lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
+  return lists;
+}
+
+function isNumbered(block: ListItemBlock): boolean {
+  return Number.isFinite(block.number) && /\d/u.test(block.marker);
+}
+
+function appendToItem(item: DevelopmentItem, block: ListItemBlock): void {
+  item.text = oneLineFromText(`${item.text} ${block.text}`);
+  item.emphasis.push(...emphasisFromSpans(block.spans));
+}
+
+/** Numbers must run on by one; a skip, repeat or step back is reported at the item. */
+function flagNumberingGaps(list: DevelopmentList, listIndex: number, anomalies: Anomaly[]): void {
+  for (let k = 1; k < list.items.length; k++) {
+    const previous = list.items[k - 1]!.number;
+    const number = list.items[k]!.number;
+    if (number === previous + 1) continue;
+    flag(anomalies, 'NUMBERING_GAP', `/developmentLists/${listIndex}/items/${k}/number`, {
+      message: `Item ${number} follows item ${previous}`,
+      expected: previous + 1,
+      found: number,
+    });
+  }
+}
+
+type Style = 'bold' | 'italic' | 'bold-italic';
+
+/** The bold or italic texts of an item in order, adjacent runs of one style merged. */
+export function emphasisFromSpans(spans: Span[]): string[] {
+  const runs: { style: Style; text: string }[] = [];
+  let open: { style: Style; text: string } | null = null;
+  for (const span of spans) {
+    const style = styleOf(span);
+    if (open && span.text.trim() === '') {
+      open.text += span.text; // white space between two runs does not end them
+      continue;
+    }
+    if (style === null) {
+      open = null;
+      continue;
+    }
+    if (open && open.style === style) {
+      open.text += span.text;
+    } else {
+      open = { style, text: span.text };
+      runs.push(open);
+    }
+  }
+  return runs.map((run) => oneLineFromText(run.text)).filter((text) => text !== '');
+}
+
+function styleOf(span: Span): Style | null {
+  if (span.bold && span.italic) return 'bold-italic';
+  if (span.bold) return 'bold';
+  if (span.italic) return 'italic';
+  return null;
+}

@@ -1,0 +1,117 @@
+import type { Block } from '../blocks/model.js';
+
+/**
+ * The document outline: which blocks act as headings and under which section and
+ * subject every other block sits. Real headings carry their adapter's level; short
+ * bold (or all-capitals) lines standing alone act as headings without one, and get
+ * a level from where they stand.
+ */
+
+export interface Placement {
+  section: string | null;
+  subject: string | null;
+}
+
+export interface Outline {
+  /** Per block index: true for a block that acts as a heading. */
+  isHeading: boolean[];
+  /** Per block index: the section and subject a content block sits under. */
+  placement: Placement[];
+}
+
+const MAX_HEADING_CHARS = 100;
+const MAX_HEADING_WORDS = 12;
+
+/** A paragraph that reads as a heading: one short line, all bold or all capitals, no final stop. */
+export function isPseudoHeading(block: Block): boolean {
+  if (block.kind !== 'paragraph') return false;
+  const text = block.text.trim();
+  if (text === '' || text.includes('\n') || text.length > MAX_HEADING_CHARS) return false;
+  if (text.split(/\s+/u).length > MAX_HEADING_WORDS || /[.;,]$/u.test(text)) return false;
+  return isAllBold(block.spans, text) || isCapitalsTitle(text);
+}
+
+/** Whether a block acts as a heading: a real one, or a pseudo-heading line. */
+export function isHeadingLike(block: Block | undefined): boolean {
+  if (!block) return false;
+  if (block.kind === 'heading') return block.text.trim() !== '';
+  return isPseudoHeading(block);
+}
+
+function isAllBold(spans: { text: string; bold?: boolean }[], text: string): boolean {
+  const visible = (s: string) => s.replace(/\s+/gu, '');
+  const bold = spans.filter((s) => s.bold).map((s) => visible(s.text)).join('');
+  return bold !== '' && bold.length === visible(text).length && spans.every((s) => s.bold || visible(s.text) === '');
+}
+
+// "MOST IMPORTANT DEVELOPMENTS": at least two words, every letter upper case.
+function isCapitalsTitle(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && /\p{L}{3}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+interface OpenSection {
+  level: number;
+  text: string;
+  real: boolean;
+  subject: string | null;
+  hadDirectContent: boolean;
+}
+
+/** Walks the body (blocks from `bodyStart`) once and places every block. */
+export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
+  const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block));
+  const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
+  const realLevels = blocks.slice(bodyStart).flatMap((b) => (b.kind === 'heading' && b.text.trim() !== '' ? [b.level] : []));
+  const mixed = realLevels.length > 0;
+  const topLevel = mixed ? Math.min(...realLevels) : 1;
+
+  let section: OpenSection | null = null;
+  let previousLevel: number | null = null;
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!isHeading[i]) {
+      previousLevel = null;
+      if (section) {
+        if (section.subject === null) section.hadDirectContent = true;
+        placement[i] = { section: section.text, subject: section.subject };
+      }
+      continue;
+    }
+    const text = block.kind === 'heading' || block.kind === 'paragraph' ? block.text.replace(/\s+/gu, ' ').trim() : '';
+    const level: number = block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, mixed, topLevel });
+    if (section === null || level <= section.level) {
+      section = { level, text, real: block.kind === 'heading', subject: null, hadDirectContent: false };
+    } else {
+      section.subject = text;
+    }
+    previousLevel = level;
+  }
+  return { isHeading, placement };
+}
+
+interface PseudoContext {
+  section: OpenSection | null;
+  previousLevel: number | null;
+  mixed: boolean;
+  topLevel: number;
+}
+
+/**
+ * A level for a heading line that has none. Two heading lines in a row: the first
+ * is a section, the second its subject. A lone line followed by content is a
+ * subject of the open section, unless that section already had content of its own
+ * without any subject (then the line starts the next section).
+ */
+function pseudoLevel(blocks: Block[], index: number, context: PseudoContext): number {
+  const next = blocks[index + 1];
+  if (isHeadingLike(next)) {
+    const nextLevel = next!.kind === 'heading' ? next!.level : null;
+    return nextLevel === null ? context.topLevel : Math.min(context.topLevel, nextLevel - 1);
+  }
+  if (context.previousLevel !== null) return context.previousLevel + 1;
+  const section = context.section;
+  if (section === null) return context.topLevel;
+  if (!section.hadDirectContent || (context.mixed && section.real)) return section.level + 1;
+  return section.level;
+}

@@ -1,0 +1,257 @@
+import type { Block } from '../blocks/model.js';
+import type { Answer, Anomaly, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
+import { flag } from './anomalies.js';
+import { answerFromCell } from './answers.js';
+import { markedValueFromCell } from './footnote-marks.js';
+import type { Outline } from './headings.js';
+import type { ExtractOptions } from './options.js';
+import { oneLineFromText } from './text.js';
+import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
+
+/**
+ * Score tables: a header row with metric columns (`Q1` … `Qn`), a year column and
+ * usually a Total column, then one row per year. Any other table is not a score table.
+ */
+
+export interface ScoreLayout {
+  /** Index of the header row within the table's rows. */
+  headerRow: number;
+  /** Metric columns in document order, with their normalised names. */
+  columns: { name: string; index: number }[];
+  yearIndex: number;
+  totalIndex: number | null;
+  /** Cell count of the header row. */
+  width: number;
+}
+
+// Rows that may hold the header: a merged title row can stand above it.
+const HEADER_SEARCH_ROWS = 3;
+const METRIC = /^(?:q|question)\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*$/iu;
+const YEAR_HEADER = /^(?:years?|yr)\.?$/iu;
+const TOTAL_HEADER = /^(?:total|score|sum)\b/iu;
+const YEAR = /^(?:19|20|21)\d\d$/u;
+
+/** `Q1`, `q 1`, `Q.1` -> `Q1`; null for any other header. */
+export function metricNameFromHeader(cell: string): string | null {
+  const match = METRIC.exec(cell.replace(/\s+/gu, ' ').trim());
+  return match ? `Q${Number.parseInt(match[1]!, 10)}` : null;
+}
+
+/** A year printed in a cell, footnote mark allowed; null when the cell holds none. */
+export function yearFromCell(cell: string): { year: number; mark: string | null } | null {
+  const { value, mark } = markedValueFromCell(cell, false);
+  return YEAR.test(value) ? { year: Number(value), mark } : null;
+}
+
+/** Where the metric, year and Total columns of a score table are; null for other tables. */
+export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
+    const header = rows[r]!;
+    const columns = header.flatMap((cell, index) => {
+      const name = metricNameFromHeader(cell);
+      return name === null ? [] : [{ name, index }];
+    });
+    if (columns.length < 2) continue;
+    const metricIndexes = new Set(columns.map((c) => c.index));
+    const totalIndex = header.findIndex((cell, index) => !metricIndexes.has(index) && TOTAL_HEADER.test(cell.trim()));
+    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex);
+    if (yearIndex === null) continue;
+    return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
+  }
+  return null;
+}
+
+// The year column: headed "Year", else the first other column whose cells are years.
+function yearIndexFromRows(rows: string[][], headerRow: number, metricIndexes: Set<number>, totalIndex: number): number | null {
+  const header = rows[headerRow]!;
+  const labelled = header.findIndex((cell) => YEAR_HEADER.test(cell.trim()));
+  if (labelled >= 0) return labelled;
+  for (let index = 0; index < header.length; index++) {
+    if (metricIndexes.has(index) || index === totalIndex) continue;
+    if (rows.slice(headerRow + 1).some((row) => yearFromCell(row[index] ?? '') !== null)) return index;
+  }
+  return null;
+}
+
+// A repeated header name keeps its first column: answers are keyed by name.
+function uniqueColumns(columns: { name: string; index: number }[]): { name: string; index: number }[] {
+  const seen = new Set<string>();
+  return columns.filter((c) => !seen.has(c.name) && seen.add(c.name));
+}
+
+/**
+ * A table printed the other way round (questions as rows, years as columns) turned
+ * into the usual shape; null when the table is not like that.
+ */
+export function rowsFromTransposed(rows: string[][]): string[][] | null {
+  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '') !== null);
+  if (labelRows.length < 2) return null;
+  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '') === null);
+  if (headerRow < 0) return null;
+  const header = rows[headerRow]!;
+  const body = rows.slice(headerRow + 1);
+  const turned: string[][] = [['Year', ...body.map((row) => row[0] ?? '')]];
+  header.forEach((cell, column) => {
+    if (column === 0 || yearFromCell(cell) === null) return;
+    turned.push([cell, ...body.map((row) => row[column] ?? '')]);
+  });
+  return turned;
+}
+
+/** Every score table of the body, in document order, with the anomalies it raises. */
+export function scoreTablesFromBlocks(
+  blocks: Block[],
+  outline: Outline,
+  bodyStart: number,
+  anomalies: Anomaly[],
+  options: ExtractOptions,
+): ScoreTable[] {
+  const tables: ScoreTable[] = [];
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'table') continue;
+    let rows = block.rows;
+    let layout = scoreLayoutFromRows(rows);
+    if (layout === null) {
+      const turned = rowsFromTransposed(rows);
+      layout = turned && scoreLayoutFromRows(turned);
+      if (turned && layout) rows = turned;
+    }
+    if (layout === null) continue;
+    const path = `/scoreTables/${tables.length}`;
+    const tableAnomalies: Anomaly[] = [];
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options);
+    if (scoreRows.length === 0) continue;
+    anomalies.push(...tableAnomalies);
+    tables.push({
+      section: outline.placement[i]!.section,
+      subject: outline.placement[i]!.subject,
+      columns: layout.columns.map((c) => c.name),
+      rows: scoreRows,
+      changes: changesFromRows(scoreRows, layout.columns.map((c) => c.name)),
+      commentary: commentaryAfter(blocks, outline, i),
+    });
+  }
+  return tables;
+}
+
+function scoreRowsFromRows(
+  rows: string[][],
+  layout: ScoreLayout,
+  tablePath: string,
+  anomalies: Anomaly[],
+  options: ExtractOptions,
+): ScoreRow[] {
+  const scoreRows: ScoreRow[] = [];
+  const seenYears = new Set<number>();
+  for (const row of rows.slice(layout.headerRow + 1)) {
+    const yearCell = yearFromCell(row[layout.yearIndex] ?? '');
+    if (yearCell === null) continue; // notes, blank or repeated header rows
+    const { year } = yearCell;
+    const path = `${tablePath}/rows/${scoreRows.length}`;
+    const complete = row.length === layout.width;
+    if (!complete) {
+      flag(anomalies, 'ROW_SHAPE', path, {
+        message: `${year}: the row has ${row.length} cells, the header has ${layout.width}`,
+        expected: layout.width,
+        found: row.length,
+      });
+    }
+    if (yearCell.mark !== null) footnote(anomalies, `${path}/year`, `${year}`, yearCell.mark, row[layout.yearIndex]!);
+    if (seenYears.has(year)) {
+      flag(anomalies, 'DUPLICATE_YEAR', `${path}/year`, { message: `${year} appears more than once in the table`, found: year });
+    }
+    seenYears.add(year);
+
+    // A short or long row has lost its alignment: its Total is the last cell if numeric.
+    let totalCell: string | undefined;
+    let totalPosition = -1;
+    if (layout.totalIndex !== null) {
+      if (complete) totalPosition = layout.totalIndex;
+      else if (row.length > 0 && isNumericCell(row[row.length - 1]!)) totalPosition = row.length - 1;
+      totalCell = totalPosition >= 0 ? row[totalPosition] : undefined;
+    }
+
+    const answers: Record<string, Answer | null> = {};
+    for (const column of layout.columns) {
+      const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies);
+    }
+    const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
+    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    scoreRows.push({ year, answers, reportedTotal, computedTotal });
+  }
+  return scoreRows;
+}
+
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[]): Answer | null {
+  // A cell the row does not have at all is already reported by ROW_SHAPE.
+  if (cell === undefined) return null;
+  const found = cell.trim();
+  const reading = answerFromCell(cell);
+  if (reading.mark !== null) footnote(anomalies, path, label, reading.mark, found);
+  if (reading.kind === 'answer') return reading.answer;
+  if (reading.kind === 'missing') {
+    flag(anomalies, 'MISSING_ANSWER', path, { message: `${label}: no answer`, found });
+  } else {
+    flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: "${found}" is not a recognised answer`, found });
+  }
+  return null;
+}
+
+function reportedTotalFromCell(
+  cell: string | undefined,
+  path: string,
+  year: number,
+  computed: number,
+  anomalies: Anomaly[],
+  options: ExtractOptions,
+): number | null {
+  const reading = cell === undefined ? { total: null, mark: null } : totalFromCell(cell);
+  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, reading.mark, cell!.trim());
+  if (reading.total === null) {
+    const found = cell?.trim() ?? '';
+    flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year}: no Total` } : { message: `${year}: no Total in "${found}"`, found });
+    return null;
+  }
+  if (totalsDiffer(reading.total, computed, options.totalTolerance)) {
+    flag(anomalies, 'TOTAL_MISMATCH', path, {
+      message: `${year}: Total says ${reading.total}, answers add up to ${computed}`,
+      expected: computed,
+      found: reading.total,
+    });
+  }
+  return reading.total;
+}
+
+function footnote(anomalies: Anomaly[], path: string, label: string, mark: string, found: string): void {
+  flag(anomalies, 'FOOTNOTE_MARK', path, { message: `${label}: footnote mark "${mark}" dropped`, found });
+}
+
+/** Every column whose answer differs between consecutive years, in column order. */
+export function changesFromRows(rows: ScoreRow[], columns: string[]): ScoreChange[] {
+  const byYear = [...rows].sort((a, b) => a.year - b.year);
+  const changes: ScoreChange[] = [];
+  for (let k = 1; k < byYear.length; k++) {
+    const before = byYear[k - 1]!;
+    const after = byYear[k]!;
+    for (const column of columns) {
+      const from = before.answers[column] ?? null;
+      const to = after.answers[column] ?? null;
+      if (from !== to) changes.push({ column, fromYear: before.year, toYear: after.year, from, to });
+    }
+  }
+  return changes;
+}
+
+/** The paragraphs after a block up to the next heading, table or list. */
+export function commentaryAfter(blocks: Block[], outline: Outline, index: number): string[] {
+  const paragraphs: string[] = [];
+  for (let i = index + 1; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'paragraph' || outline.isHeading[i]) break;
+    const text = oneLineFromText(block.text);
+    if (text !== '') paragraphs.push(text);
+  }
+  return paragraphs;
+}

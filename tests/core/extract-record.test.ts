@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { recordFromBlocks } from '../../src/core/extract-record.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
+import type { ReportRecord, SourceInfo } from '../../src/record/types.js';
+import { contractErrors } from '../../src/record/validate-record.js';
+import { SAMPLE_DIR, kazakhstanBlocks } from './kazakhstan-blocks.js';
+
+const expected = JSON.parse(readFileSync(new URL('kazakhstan-2023.expected.json', SAMPLE_DIR), 'utf8')) as ReportRecord;
+
+describe('recordFromBlocks on the Kazakhstan sample', () => {
+  const blocks = kazakhstanBlocks();
+
+  it('sanity: the hand-built blocks have the sample shape', () => {
+    expect(blocks.map((b) => b.kind)).toEqual([
+      'heading', 'heading', 'paragraph', 'heading', 'heading', 'table', 'paragraph', 'paragraph', 'paragraph',
+      'heading', 'heading', 'list-item', 'list-item', 'list-item', 'list-item', 'list-item', 'list-item',
+    ]);
+    const table = blocks[5]!;
+    expect(table.kind === 'table' && table.rows.map((r) => r.length)).toEqual([14, 14, 14]);
+  });
+
+  it('gives the expected record, source aside', () => {
+    const record = recordFromBlocks(blocks, expected.source, DEFAULT_EXTRACT_OPTIONS);
+    const { source: _s1, ...got } = record;
+    const { source: _s2, ...want } = expected;
+    expect(got).toEqual(want);
+    expect(JSON.parse(JSON.stringify(record))).toEqual(expected);
+  });
+
+  it('validates against the contract schema', () => {
+    expect(contractErrors(recordFromBlocks(blocks, expected.source, DEFAULT_EXTRACT_OPTIONS))).toEqual([]);
+  });
+
+  it('uses configured weights and tolerance', () => {
+    const record = recordFromBlocks(blocks, expected.source, { weights: { Y: 1, P: 1 / 3, N: 0 }, totalTolerance: 0.01 });
+    expect(record.scoreTables[0]!.rows.map((r) => r.computedTotal)).toEqual([2.6667, 3.6667]);
+    expect(record.anomalies.map((a) => [a.code, a.path, a.expected, a.found])).toEqual([
+      ['TOTAL_MISMATCH', '/scoreTables/0/rows/0/reportedTotal', 2.6667, 3],
+      ['TOTAL_MISMATCH', '/scoreTables/0/rows/1/reportedTotal', 3.6667, 4.33],
+    ]);
+    const loose = recordFromBlocks(blocks, expected.source, { ...DEFAULT_EXTRACT_OPTIONS, totalTolerance: 0.2 });
+    expect(loose.anomalies).toEqual([]);
+    expect(loose.status).toBe('ok');
+  });
+});
+
+const source: SourceInfo = { fileName: 'x.md', format: 'markdown', bytes: 1, sha256: 'a'.repeat(64), pages: null };
+const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+
+describe('recordFromBlocks on other documents', () => {
+  it('yields a valid record for no blocks at all', () => {
+    const record = recordFromBlocks([], source);
+    expect(record.report).toEqual({ title: null, country: null, author: null, date: null, dateText: null });
+    expect(record.anomalies.map((a) => [a.code, a.path])).toEqual([
+      ['MISSING_DATE', '/report/date'],
+      ['NO_SCORE_TABLE', null],
+      ['NO_DEVELOPMENTS', null],
+    ]);
+    expect(record.status).toBe('needs_review');
+    expect(contractErrors(record)).toEqual([]);
+  });
+
+  it('reports an unknown country, an invalid date and missing parts in record order', () => {
+    const record = recordFromBlocks([h(1, 'Atlantis'), p('Author: Jane Doe'), p('Date: 31.02.23'), h(1, 'Notes'), p('Nothing here.')], source);
+    expect(record.report).toEqual({ title: 'Atlantis', country: null, author: 'Jane Doe', date: null, dateText: '31.02.23' });
+    expect(record.anomalies).toEqual([
+      { code: 'UNKNOWN_COUNTRY', severity: 'info', message: 'The title "Atlantis" is not a recognised country name', path: '/report/country', found: 'Atlantis' },
+      { code: 'UNPARSEABLE_DATE', severity: 'warning', message: 'The date line "31.02.23" is not a valid date', path: '/report/date', found: '31.02.23' },
+      { code: 'NO_SCORE_TABLE', severity: 'warning', message: 'The report has no recognisable score table', path: null },
+      { code: 'NO_DEVELOPMENTS', severity: 'warning', message: 'The report has no numbered development list', path: null },
+    ]);
+    expect(contractErrors(record)).toEqual([]);
+  });
+});
