@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDelivery } from '../../src/service/sinks/deliver.js';
+import { appendRecordLine } from '../../src/service/sinks/records-jsonl.js';
+import { obliterateDeliverQueue, REDIS_URL, sampleRecord, testDeliveryConfig, waitFor } from './sink-fixtures.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'reportflow-jsonl-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function linesOf(path: string): Promise<unknown[]> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+describe('records.jsonl', () => {
+  it('concurrent appends give whole lines, one per record', async () => {
+    const path = join(await tempDir(), 'nested', 'records.jsonl');
+    const big = sampleRecord();
+    // Large enough that an interleaved write would show as broken JSON.
+    big.developmentLists[0]!.items[0]!.text = 'x'.repeat(200_000);
+
+    await Promise.all(Array.from({ length: 40 }, (_, i) => appendRecordLine(path, { ...big, id: String(i) })));
+
+    const lines = await linesOf(path);
+    expect(lines).toHaveLength(40);
+    expect(new Set(lines.map((l) => (l as { id: string }).id)).size).toBe(40);
+  });
+
+  it('gets one line per released revision through the deliver queue', async () => {
+    const path = join(await tempDir(), 'records.jsonl');
+    const config = testDeliveryConfig({ recordsJsonl: path });
+    const delivery = createDelivery(config, { redisUrl: REDIS_URL });
+    cleanups.push(() => obliterateDeliverQueue(config.queuePrefix));
+    cleanups.push(() => delivery.close());
+    const record = sampleRecord();
+    const approved = { ...sampleRecord(), status: 'ok' as const };
+
+    await delivery.deliver(record);
+    await delivery.deliver(record);
+    await delivery.deliver(approved);
+    await waitFor(async () => (await linesOf(path)).length === 2, 'two lines');
+    await new Promise((r) => setTimeout(r, 200));
+
+    const lines = await linesOf(path);
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(expect.arrayContaining([record, approved]));
+  });
+});
