@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
+import type { Metrics } from '../metrics.js';
 import type { ParseQueue } from '../parse-queue.js';
 import type { RecordsStore } from '../records-store.js';
+import type { DeliveryRoutesOptions } from '../sinks/delivery-routes.js';
 import type { HealthCheck } from './health-route.js';
 
 /** The parse queue as the API sees it: add a file, ask about a job, show the queue on the dashboard. */
@@ -14,4 +16,8 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to asking the queue's Redis (PING) and BullMQ's worker list. */
   health?: HealthCheck;
+  /** When given: GET /metrics, and uploads counted as received files. */
+  metrics?: Metrics;
+  /** When given: the dead-letter routes under /deliveries. */
+  delivery?: DeliveryRoutesOptions['delivery'];
 }

@@ -1,9 +1,11 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { deliveryRoutes } from '../sinks/delivery-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { registerDashboard } from './dashboard.js';
 import { handleError, HttpError } from './errors.js';
 import { healthFromQueue, registerHealthRoute } from './health-route.js';
+import { metricsRoute } from './metrics-route.js';
 import { registerReportsRoutes } from './reports-routes.js';
 import { registerReviewsRoutes } from './reviews-routes.js';
 
@@ -34,6 +36,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
   registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
+  if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
+  if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery });
   app.register((scope) => registerDashboard(scope, dashboardQueue));
   return app;
 }

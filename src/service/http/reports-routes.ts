@@ -47,7 +47,8 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       if (!upload) throw new HttpError('NO_FILE', 'the form has no file; send the report in a file field');
 
       const job = await queue.enqueueFile({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
-      request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, force }, 'upload queued');
+      if (!job.existed) deps.metrics?.fileReceived('upload');
+      request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, existed: job.existed, force }, 'upload queued');
       return reply.code(202).send({ id: job.id, state: job.state });
     },
   );

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Correction } from '../records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
@@ -40,28 +40,32 @@ interface ApproveBody {
 /** The review desk: list held records, release them (optionally corrected) or set them aside. */
 export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
+  // A decision without details may come with no body at all: treat it as `{}`.
+  const emptyBodyIsObject = async (request: FastifyRequest) => {
+    request.body ??= {};
+  };
 
   app.get('/reviews', async () => {
     const reviews = (await store.listReviews()).map(listItemFromSummary);
     return { count: reviews.length, reviews };
   });
 
-  app.post<{ Params: { id: string }; Body: ApproveBody | undefined }>(
+  app.post<{ Params: { id: string }; Body: ApproveBody }>(
     '/reviews/:id/approve',
-    { schema: { params: ID_PARAMS, body: APPROVE_BODY } },
+    { schema: { params: ID_PARAMS, body: APPROVE_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
-      const body = request.body ?? {};
+      const body = request.body;
       const record = await store.approve(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 }, 'record approved');
       return record;
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { reason?: string; reviewer?: string } | undefined }>(
+  app.post<{ Params: { id: string }; Body: { reason?: string; reviewer?: string } }>(
     '/reviews/:id/reject',
-    { schema: { params: ID_PARAMS, body: REJECT_BODY } },
+    { schema: { params: ID_PARAMS, body: REJECT_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
-      const body = request.body ?? {};
+      const body = request.body;
       const record = await store.reject(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null }, 'record rejected');
       return record;
