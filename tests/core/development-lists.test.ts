@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Span } from '../../src/blocks/model.js';
+import { developmentListsFromBlocks, emphasisFromSpans } from '../../src/core/development-lists.js';
+import { outlineFromBlocks } from '../../src/core/headings.js';
+import type { Anomaly } from '../../src/record/types.js';
+
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
+const item = (number: number, text: string, spans: Span[] = [{ text }], depth = 0, marker = `${number}.`): Block => ({
+  kind: 'list-item', marker, number, text, spans, depth, source: {},
+});
+
+function read(blocks: Block[]) {
+  const anomalies: Anomaly[] = [];
+  const lists = developmentListsFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies);
+  return { lists, anomalies };
+}
+
+describe('developmentListsFromBlocks', () => {
+  it('groups items by their heading and normalises their text', () => {
+    const { lists, anomalies } = read([
+      h(1, 'Most important developments'), h(2, 'Country'),
+      item(1, 'The develop-\nment of  AI-\nbased tools'), item(2, 'Second\u00ad'),
+      h(2, 'International'), item(1, 'Abroad'),
+    ]);
+    expect(anomalies).toEqual([]);
+    expect(lists).toEqual([
+      { section: 'Most important developments', subject: 'Country', items: [
+        { number: 1, text: 'The development of AI-based tools', emphasis: [] },
+        { number: 2, text: 'Second', emphasis: [] },
+      ] },
+      { section: 'Most important developments', subject: 'International', items: [{ number: 1, text: 'Abroad', emphasis: [] }] },
+    ]);
+  });
+
+  it('continues a list across a paragraph under the same heading', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'a'), p('An aside.'), item(2, 'b')]);
+    expect(lists.map((l) => l.items.map((i) => i.number))).toEqual([[1, 2]]);
+  });
+
+  it('joins nested items and bullets to their parent', () => {
+    const { lists } = read([
+      h(1, 'Developments'),
+      item(1, 'Plans include:'), item(1, 'first', [{ text: 'first', italic: true }], 1), item(Number.NaN, 'second', [{ text: 'second' }], 0, '-'),
+      item(2, 'Next'),
+    ]);
+    expect(lists[0]!.items).toEqual([
+      { number: 1, text: 'Plans include: first second', emphasis: ['first'] },
+      { number: 2, text: 'Next', emphasis: [] },
+    ]);
+  });
+
+  it('reports skipped, repeated and backward numbers', () => {
+    const { anomalies } = read([h(1, 'Developments'), item(1, 'a'), item(3, 'b'), item(3, 'c'), item(2, 'd'), item(3, 'e')]);
+    expect(anomalies.map((a) => [a.code, a.severity, a.path, a.expected, a.found])).toEqual([
+      ['NUMBERING_GAP', 'warning', '/developmentLists/0/items/1/number', 2, 3],
+      ['NUMBERING_GAP', 'warning', '/developmentLists/0/items/2/number', 4, 3],
+      ['NUMBERING_GAP', 'warning', '/developmentLists/0/items/3/number', 4, 2],
+    ]);
+    expect(anomalies[0]!.message).toBe('Item 3 follows item 1');
+  });
+
+  it('finds no list in a document of paragraphs', () => {
+    expect(read([h(1, 'Developments'), p('1 thing happened.')]).lists).toEqual([]);
+  });
+});
+
+describe('emphasisFromSpans', () => {
+  it('keeps bold and italic texts in order, trimmed', () => {
+    expect(emphasisFromSpans([{ text: 'a ' }, { text: ' bold part ', bold: true }, { text: ' b ' }, { text: 'slanted', italic: true }])).toEqual(['bold part', 'slanted']);
+  });
+
+  it('merges adjacent runs of one style, also across white space', () => {
+    expect(emphasisFromSpans([{ text: 'ability to ', bold: true }, { text: 'predict', bold: true }, { text: ' ' }, { text: 'cases', bold: true }])).toEqual(['ability to predict cases']);
+  });
+
+  it('keeps runs of different styles apart and drops empty ones', () => {
+    expect(emphasisFromSpans([{ text: 'one', bold: true }, { text: 'two', italic: true }, { text: '  ', bold: true }])).toEqual(['one', 'two']);
+  });
+});

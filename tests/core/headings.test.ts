@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { isPseudoHeading, outlineFromBlocks } from '../../src/core/headings.js';
+
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
+const b = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text, bold: true }], source: {} });
+const table = (): Block => ({ kind: 'table', rows: [['Year', 'Q1']], headerRows: 1, source: {} });
+const item = (n: number): Block => ({ kind: 'list-item', marker: `${n}.`, number: n, text: `item ${n}`, spans: [{ text: `item ${n}` }], depth: 0, source: {} });
+
+/** Section and subject of every non-heading block, for compact expectations. */
+function placements(blocks: Block[], bodyStart = 0): [string, string | null, string | null][] {
+  const outline = outlineFromBlocks(blocks, bodyStart);
+  return blocks.flatMap((block, i) => {
+    if (i < bodyStart || outline.isHeading[i]) return [];
+    const label = block.kind === 'list-item' ? `item ${block.number}` : block.kind === 'table' ? 'table' : block.kind === 'paragraph' ? block.text : '';
+    return [[label, outline.placement[i]!.section, outline.placement[i]!.subject]];
+  });
+}
+
+describe('isPseudoHeading', () => {
+  it('accepts a short line that is all bold or all capitals', () => {
+    expect(isPseudoHeading(b('Most important developments'))).toBe(true);
+    expect(isPseudoHeading(b('Country:'))).toBe(true);
+    expect(isPseudoHeading(p('MOST IMPORTANT DEVELOPMENTS'))).toBe(true);
+    const split: Block = { kind: 'paragraph', text: 'Changes in metrics', spans: [{ text: 'Changes ', bold: true }, { text: 'in metrics', bold: true }], source: {} };
+    expect(isPseudoHeading(split)).toBe(true);
+  });
+
+  it('refuses prose, partly bold lines, sentences and long lines', () => {
+    expect(isPseudoHeading(p('Most important developments'))).toBe(false);
+    expect(isPseudoHeading(b('The ministry adopted a plan.'))).toBe(false);
+    const mixed: Block = { kind: 'paragraph', text: 'Note: see below', spans: [{ text: 'Note:', bold: true }, { text: ' see below' }], source: {} };
+    expect(isPseudoHeading(mixed)).toBe(false);
+    expect(isPseudoHeading(b('word '.repeat(20).trim()))).toBe(false);
+    expect(isPseudoHeading(b('two\nlines'))).toBe(false);
+    expect(isPseudoHeading(p('UDHR'))).toBe(false);
+  });
+});
+
+describe('outlineFromBlocks', () => {
+  it('reads Markdown levels: # sections, ## subjects', () => {
+    const blocks = [h(1, 'Changes in key metrics'), h(2, 'Kazakhstan'), table(), p('why'), h(1, 'Most important developments'), h(2, 'Country'), item(1), h(2, 'International'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['why', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('takes levels as relative: PDF sections at level 2, subjects at 3', () => {
+    const blocks = [h(1, 'Kazakhstan'), p('Aziz'), h(2, 'Changes in key metrics'), h(3, 'Kazakhstan'), table(), h(2, 'Most important developments'), h(3, 'Country'), item(1)];
+    expect(placements(blocks, 2)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+    ]);
+  });
+
+  it('gives no subject to content right under a section', () => {
+    const blocks = [h(1, 'Changes in key metrics'), table(), h(1, 'Most important developments'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', null],
+      ['item 1', 'Most important developments', null],
+    ]);
+  });
+
+  it('reads bold lines: two in a row are section then subject, a lone one is a subject', () => {
+    const blocks = [b('Changes in key metrics'), b('Kazakhstan'), table(), p('why'), b('Most important developments'), b('Country'), item(1), b('International'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['why', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('opens a new section with a lone bold line when the open section had no subjects', () => {
+    const blocks = [b('Changes in key metrics'), table(), p('why'), b('Most important developments'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', null],
+      ['why', 'Changes in key metrics', null],
+      ['item 1', 'Most important developments', null],
+    ]);
+  });
+
+  it('mixes real headings and bold lines: bold subjects under real sections', () => {
+    const blocks = [h(1, 'Changes in key metrics'), b('Kazakhstan'), table(), h(1, 'Most important developments'), b('Country'), item(1), b('International'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('mixes bold sections over real sub-headings', () => {
+    const blocks = [b('Changes in key metrics'), h(2, 'Kazakhstan'), table(), b('Most important developments'), h(2, 'Country'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+    ]);
+  });
+
+  it('places nothing before the first heading and keeps the header out', () => {
+    const blocks = [h(1, 'Kazakhstan'), h(2, 'Aziz Soltobaev'), p('intro'), h(1, 'Changes in key metrics'), table()];
+    const outline = outlineFromBlocks(blocks, 2);
+    expect(outline.isHeading).toEqual([false, false, false, true, false]);
+    expect(outline.placement[2]).toEqual({ section: null, subject: null });
+    expect(outline.placement[4]).toEqual({ section: 'Changes in key metrics', subject: null });
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { authorOrDateFromLine, isNameLike, reportHeaderFromBlocks } from '../../src/core/report-header.js';
+import type { Anomaly } from '../../src/record/types.js';
+
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
+const b = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text, bold: true }], source: {} });
+const table = (): Block => ({ kind: 'table', rows: [['Year', 'Q1']], headerRows: 1, source: {} });
+
+function header(blocks: Block[]) {
+  const anomalies: Anomaly[] = [];
+  const result = reportHeaderFromBlocks(blocks, anomalies);
+  return { ...result.report, bodyStart: result.bodyStart, codes: anomalies.map((a) => a.code) };
+}
+
+const KZ = { name: 'Kazakhstan', iso2: 'KZ', iso3: 'KAZ' };
+
+describe('reportHeaderFromBlocks', () => {
+  it('reads the Markdown sample header', () => {
+    expect(header([h(1, 'Kazakhstan'), h(2, 'Aziz Soltobaev'), p('23.03.23'), h(1, 'Changes in key metrics')])).toEqual({
+      title: 'Kazakhstan', country: KZ, author: 'Aziz Soltobaev', date: '2023-03-23', dateText: '23.03.23', bodyStart: 3, codes: [],
+    });
+  });
+
+  it('reads labelled lines in either order', () => {
+    expect(header([h(1, 'Kazakhstan'), p('Date: 5 April 2023'), p('Author: Aziz Soltobaev'), h(1, 'Changes')])).toMatchObject({
+      author: 'Aziz Soltobaev', date: '2023-04-05', dateText: '5 April 2023', bodyStart: 3,
+    });
+    expect(header([p('Kazakhstan'), p('By Aziz Soltobaev'), h(1, 'Changes')])).toMatchObject({ title: 'Kazakhstan', author: 'Aziz Soltobaev', date: null, codes: ['MISSING_DATE'] });
+  });
+
+  it('reads title, author and date from one paragraph with line breaks', () => {
+    expect(header([p('Kazakhstan\nAziz Soltobaev\n23.03.23'), b('Changes in key metrics')])).toMatchObject({
+      title: 'Kazakhstan', author: 'Aziz Soltobaev', date: '2023-03-23', bodyStart: 1,
+    });
+  });
+
+  it('reads bold lines as title and author', () => {
+    expect(header([b('Kazakhstan'), b('Aziz Soltobaev'), p('Date: 23/03/2023'), b('Changes in key metrics'), b('Kazakhstan'), table()])).toMatchObject({
+      title: 'Kazakhstan', author: 'Aziz Soltobaev', date: '2023-03-23', bodyStart: 3,
+    });
+  });
+
+  it('takes no section heading for the author', () => {
+    expect(header([h(1, 'Kazakhstan'), h(1, 'Key Developments'), table()])).toMatchObject({ author: null, bodyStart: 1 });
+    expect(header([b('Kazakhstan'), b('Changes in key metrics'), b('Kazakhstan'), table()])).toMatchObject({ author: null, bodyStart: 1 });
+    expect(header([h(1, 'Kazakhstan'), p('23.03.23'), h(1, 'Changes in key metrics')])).toMatchObject({ author: null, date: '2023-03-23', bodyStart: 2 });
+  });
+
+  it('reports a date line that is no date', () => {
+    const anomalies: Anomaly[] = [];
+    const result = reportHeaderFromBlocks([h(1, 'Kazakhstan'), p('Aziz Soltobaev'), p('31.02.23')], anomalies);
+    expect(result.report).toMatchObject({ date: null, dateText: '31.02.23' });
+    expect(anomalies).toEqual([
+      { code: 'UNPARSEABLE_DATE', severity: 'warning', message: 'The date line "31.02.23" is not a valid date', path: '/report/date', found: '31.02.23' },
+    ]);
+    expect(header([h(1, 'Kazakhstan'), p('Date: sometime in spring')])).toMatchObject({ date: null, dateText: 'sometime in spring', codes: ['UNPARSEABLE_DATE'] });
+  });
+
+  it('keeps the title as printed and finds the country inside it', () => {
+    expect(header([h(1, 'Country report: Kenya'), h(1, 'Changes')])).toMatchObject({ title: 'Country report: Kenya', country: { name: 'Kenya', iso2: 'KE', iso3: 'KEN' } });
+    expect(header([h(1, 'AI Policy Review'), h(1, 'Changes')])).toMatchObject({ country: null, codes: ['UNKNOWN_COUNTRY', 'MISSING_DATE'] });
+  });
+
+  it('reports no title on a document without text before its first table', () => {
+    expect(header([table()])).toMatchObject({ title: null, country: null, bodyStart: 0, codes: ['MISSING_DATE'] });
+  });
+});
+
+describe('authorOrDateFromLine', () => {
+  it.each([
+    ['Aziz Soltobaev', { author: 'Aziz Soltobaev' }],
+    ['Author: Aziz Soltobaev', { author: 'Aziz Soltobaev' }],
+    ['Authors: A. Soltobaev and J. Doe', { author: 'A. Soltobaev and J. Doe' }],
+    ['by Aziz Soltobaev', { author: 'Aziz Soltobaev' }],
+    ['Date: 23.03.23', { dateText: '23.03.23', date: { kind: 'date', iso: '2023-03-23' } }],
+    ['Dated 5 April 2023', { dateText: '5 April 2023', date: { kind: 'date', iso: '2023-04-05' } }],
+    ['April 5, 2023', { dateText: 'April 5, 2023', date: { kind: 'date', iso: '2023-04-05' } }],
+    ['Aziz Soltobaev, 23.03.23', { author: 'Aziz Soltobaev', dateText: '23.03.23', date: { kind: 'date', iso: '2023-03-23' } }],
+    ['Aziz Soltobaev | 5 April 2023', { author: 'Aziz Soltobaev', dateText: '5 April 2023', date: { kind: 'date', iso: '2023-04-05' } }],
+  ])('%s', (line, reading) => {
+    expect(authorOrDateFromLine(line)).toEqual(reading);
+  });
+
+  it.each(['Changes in key metrics', 'Kazakhstan started implementing measures', 'Most Important Developments', 'Date of birth is unknown'])('%s is neither', (line) => {
+    expect(authorOrDateFromLine(line)).toBeNull();
+  });
+});
+
+describe('isNameLike', () => {
+  it.each(['Aziz Soltobaev', 'Dr. Jane van der Berg', 'Jean-Luc Picard', 'A. Soltobaev'])('%s is a name', (text) => {
+    expect(isNameLike(text)).toBe(true);
+  });
+  it.each(['Kazakhstan', 'Key Developments', 'Artificial Intelligence Policy', 'The ministry approved a plan', 'Q1 2023'])('%s is not', (text) => {
+    expect(isNameLike(text)).toBe(false);
+  });
+});

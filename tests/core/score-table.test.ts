@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { outlineFromBlocks } from '../../src/core/headings.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
+import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks } from '../../src/core/score-table.js';
+import type { Anomaly } from '../../src/record/types.js';
+
+const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 1, source: {} });
+const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+
+function read(blocks: Block[], options = DEFAULT_EXTRACT_OPTIONS) {
+  const anomalies: Anomaly[] = [];
+  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies, options);
+  return { tables, anomalies };
+}
+
+describe('metricNameFromHeader', () => {
+  it.each([['Q1', 'Q1'], ['q1', 'Q1'], ['Q 1', 'Q1'], ['Q.12', 'Q12'], [' Q03 ', 'Q3'], ['Q4*', 'Q4'], ['Question 5', 'Q5']])('%j -> %s', (cell, name) => {
+    expect(metricNameFromHeader(cell)).toBe(name);
+  });
+  it.each(['Year', 'Total', 'Q', 'Quarter 1', 'Q1 2023'])('%j is no metric', (cell) => {
+    expect(metricNameFromHeader(cell)).toBeNull();
+  });
+});
+
+describe('scoreLayoutFromRows', () => {
+  it('finds metric, year and total columns', () => {
+    expect(scoreLayoutFromRows([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']])).toEqual({
+      headerRow: 0, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4,
+    });
+  });
+
+  it('accepts a blank year header, Score for Total, and a title row above the header', () => {
+    expect(scoreLayoutFromRows([['Scores', '', '', ''], ['', 'q 1', 'Q.2', 'Score'], ['2022', 'Y', 'N', '1']])).toMatchObject({
+      headerRow: 1, yearIndex: 0, totalIndex: 3,
+    });
+  });
+
+  it('refuses tables without metric columns or years', () => {
+    expect(scoreLayoutFromRows([['Name', 'Role'], ['Aziz', 'Author']])).toBeNull();
+    expect(scoreLayoutFromRows([['Q1', 'Q2'], ['Y', 'N']])).toBeNull();
+  });
+});
+
+describe('rowsFromTransposed', () => {
+  it('turns questions-as-rows into years-as-rows', () => {
+    expect(rowsFromTransposed([['', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']])).toEqual([
+      ['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'P', '1.5'], ['2022', 'N', 'P', '0.5'],
+    ]);
+  });
+});
+
+describe('scoreTablesFromBlocks', () => {
+  it('reads rows, totals, changes and commentary under its headings', () => {
+    const { tables, anomalies } = read([
+      h(1, 'Changes in key metrics'), h(2, 'Kazakhstan'),
+      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', 'N', 'Yes', 'P', '1.5'], ['2022', 'Y', 'Y', 'p', '2,5']]),
+      p('First\nline.'), p('Second.'), h(1, 'Next'), p('Not commentary.'),
+    ]);
+    expect(anomalies).toEqual([]);
+    expect(tables).toEqual([{
+      section: 'Changes in key metrics', subject: 'Kazakhstan', columns: ['Q1', 'Q2', 'Q3'],
+      rows: [
+        { year: 2021, answers: { Q1: 'N', Q2: 'Y', Q3: 'P' }, reportedTotal: 1.5, computedTotal: 1.5 },
+        { year: 2022, answers: { Q1: 'Y', Q2: 'Y', Q3: 'P' }, reportedTotal: 2.5, computedTotal: 2.5 },
+      ],
+      changes: [{ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' }],
+      commentary: ['First line.', 'Second.'],
+    }]);
+  });
+
+  it('reports every kind of bad cell with its path', () => {
+    const { tables, anomalies } = read([
+      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', '', 'maybe', 'Y*', '4'], ['2022*', 'N', '—', 'Y', ''], ['2022', 'N', 'N', 'N', 'n/a']]),
+    ]);
+    expect(tables[0]!.rows.map((r) => [r.year, r.answers, r.reportedTotal, r.computedTotal])).toEqual([
+      [2021, { Q1: null, Q2: null, Q3: 'Y' }, 4, 1],
+      [2022, { Q1: 'N', Q2: null, Q3: 'Y' }, null, 1],
+      [2022, { Q1: 'N', Q2: 'N', Q3: 'N' }, null, 0],
+    ]);
+    expect(anomalies.map((a) => [a.code, a.severity, a.path, a.expected, a.found])).toEqual([
+      ['MISSING_ANSWER', 'warning', '/scoreTables/0/rows/0/answers/Q1', undefined, ''],
+      ['UNKNOWN_ANSWER', 'warning', '/scoreTables/0/rows/0/answers/Q2', undefined, 'maybe'],
+      ['FOOTNOTE_MARK', 'info', '/scoreTables/0/rows/0/answers/Q3', undefined, 'Y*'],
+      ['TOTAL_MISMATCH', 'warning', '/scoreTables/0/rows/0/reportedTotal', 1, 4],
+      ['FOOTNOTE_MARK', 'info', '/scoreTables/0/rows/1/year', undefined, '2022*'],
+      ['MISSING_ANSWER', 'warning', '/scoreTables/0/rows/1/answers/Q2', undefined, '—'],
+      ['MISSING_TOTAL', 'warning', '/scoreTables/0/rows/1/reportedTotal', undefined, undefined],
+      ['DUPLICATE_YEAR', 'warning', '/scoreTables/0/rows/2/year', undefined, 2022],
+      ['MISSING_TOTAL', 'warning', '/scoreTables/0/rows/2/reportedTotal', undefined, 'n/a'],
+    ]);
+    expect(anomalies[1]!.message).toBe('2021 Q2: "maybe" is not a recognised answer');
+    expect(anomalies[3]!.message).toBe('2021: Total says 4, answers add up to 1');
+  });
+
+  it('maps short and long rows left to right and reports their shape', () => {
+    const { tables, anomalies } = read([
+      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', 'Y', 'Y', '2'], ['2022', 'Y', 'N', 'P', 'N', '1.5'], ['2023', 'Y', 'P']]),
+    ]);
+    expect(tables[0]!.rows.map((r) => [r.answers, r.reportedTotal])).toEqual([
+      [{ Q1: 'Y', Q2: 'Y', Q3: null }, 2],
+      [{ Q1: 'Y', Q2: 'N', Q3: 'P' }, 1.5],
+      [{ Q1: 'Y', Q2: 'P', Q3: null }, null],
+    ]);
+    expect(anomalies.map((a) => [a.code, a.path, a.expected, a.found])).toEqual([
+      ['ROW_SHAPE', '/scoreTables/0/rows/0', 5, 4],
+      ['ROW_SHAPE', '/scoreTables/0/rows/1', 5, 6],
+      ['ROW_SHAPE', '/scoreTables/0/rows/2', 5, 3],
+      ['MISSING_TOTAL', '/scoreTables/0/rows/2/reportedTotal', undefined, undefined],
+    ]);
+  });
+
+  it('lists changes in year order with nulls', () => {
+    const { tables } = read([table([['Year', 'Q1', 'Q2', 'Total'], ['2023', 'Y', '', '1'], ['2021', 'N', 'N', '0'], ['2022', 'P', 'N', '0.5']])]);
+    expect(tables[0]!.changes).toEqual([
+      { column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'P' },
+      { column: 'Q1', fromYear: 2022, toYear: 2023, from: 'P', to: 'Y' },
+      { column: 'Q2', fromYear: 2022, toYear: 2023, from: 'N', to: null },
+    ]);
+  });
+
+  it('reports every row of a table without a Total column', () => {
+    const { tables, anomalies } = read([table([['Year', 'Q1', 'Q2'], ['2021', 'Y', 'N'], ['2022', 'Y', 'Y']])]);
+    expect(tables[0]!.rows.map((r) => r.reportedTotal)).toEqual([null, null]);
+    expect(anomalies.map((a) => a.code)).toEqual(['MISSING_TOTAL', 'MISSING_TOTAL']);
+  });
+
+  it('reads a transposed table and ignores tables that are not score tables', () => {
+    const { tables, anomalies } = read([
+      table([['Name', 'Role'], ['Aziz', 'Author']]),
+      table([['Question', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']]),
+    ]);
+    expect(anomalies).toEqual([]);
+    expect(tables.map((t) => [t.columns, t.rows.map((r) => r.year)])).toEqual([[['Q1', 'Q2'], [2021, 2022]]]);
+  });
+});
