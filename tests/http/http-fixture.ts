@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { buildApp, type AppDeps } from '../../src/service/http/build-app.js';
+import { Intake } from '../../src/service/intake.js';
 import { ParseQueue } from '../../src/service/parse-queue.js';
 import { RecordsStore } from '../../src/service/records-store.js';
 
@@ -44,6 +45,7 @@ export async function httpFixture(options: { maxUploadBytes?: number; health?: A
     config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs },
     store,
     queue,
+    intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
     logger,
     ...(options.health ? { health: options.health } : {}),
   });

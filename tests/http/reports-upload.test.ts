@@ -28,7 +28,7 @@ describe('POST /reports', () => {
     expect(job?.data).toMatchObject({ id: SAMPLE_SHA, sha256: SAMPLE_SHA, fileName: 'kazakhstan-2023.md', source: 'upload' });
     expect(readFileSync(job!.data.path)).toEqual(SAMPLE);
     // Each request logs through its own child logger.
-    const queued = fx.logLines.find((l) => l.msg === 'upload queued');
+    const queued = fx.logLines.find((l) => l.msg === 'upload accepted');
     expect(queued).toMatchObject({ jobId: SAMPLE_SHA, file: 'kazakhstan-2023.md', reqId: expect.anything() });
   });
 

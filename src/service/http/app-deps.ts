@@ -1,18 +1,21 @@
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
+import type { Intake } from '../intake.js';
 import type { ParseQueue } from '../parse-queue.js';
 import type { RecordsStore } from '../records-store.js';
 import type { DeliveryRoutesOptions } from '../sinks/delivery-routes.js';
 import type { HealthCheck } from './health-route.js';
 
-/** The parse queue as the API sees it: add a file, ask about a job, show the queue on the dashboard. */
-export type IntakeQueue = Pick<ParseQueue, 'enqueueFile' | 'jobState' | 'failureReason' | 'queueForDashboard'>;
+/** The parse queue as the API sees it: ask about a job, show the queue on the dashboard. */
+export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'queueForDashboard'>;
 
 export interface AppDeps {
   config: Pick<ServiceConfig, 'http' | 'dirs'>;
   store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'approve' | 'reject'>;
-  queue: IntakeQueue;
+  queue: JobsQueue;
+  /** The way in for uploads, shared with the inbox: dedupes by content, then queues. */
+  intake: Pick<Intake, 'submit'>;
   logger: Logger;
   /** Defaults to asking the queue's Redis (PING) and BullMQ's worker list. */
   health?: HealthCheck;

@@ -15,7 +15,7 @@ export const ID_SCHEMA = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 
 /** Upload intake and record lookup. */
 export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const { store, queue } = deps;
+  const { store, queue, intake } = deps;
   const maxBytes = deps.config.http.maxUploadBytes;
   const uploadsDir = join(deps.config.dirs.data, 'uploads');
   const tooLarge = () => new HttpError('FILE_TOO_LARGE', `upload is larger than ${maxBytes} bytes`);
@@ -46,9 +46,9 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       }
       if (!upload) throw new HttpError('NO_FILE', 'the form has no file; send the report in a file field');
 
-      const job = await queue.enqueueFile({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
-      if (!job.existed) deps.metrics?.fileReceived('upload');
-      request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, existed: job.existed, force }, 'upload queued');
+      const job = await intake.submit({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
+      if (!job.duplicate) deps.metrics?.fileReceived('upload');
+      request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, duplicate: job.duplicate, force }, 'upload accepted');
       return reply.code(202).send({ id: job.id, state: job.state });
     },
   );
