@@ -1,7 +1,27 @@
 import type { BlocksResult } from '../blocks/model.js';
 import type { ParseLimits } from './limits.js';
+import { blocksFromLines } from './pdf/pdf-blocks.js';
+import { linesFromPage } from './pdf/pdf-lines.js';
+import { pagesWithoutFurniture } from './pdf/pdf-page-furniture.js';
+import { pdfPagesFromBytes } from './pdf/pdf-text-items.js';
 
+/**
+ * PDF bytes into blocks: positioned text runs (pdf.js) -> lines -> page headers,
+ * footers and numbers dropped -> tables, headings, list items and paragraphs.
+ * Bad input comes back as `problem`, never as an exception.
+ */
 export async function blocksFromPdf(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
-  void bytes; void limits;
-  throw new Error('not implemented yet');
+  const read = await pdfPagesFromBytes(bytes, limits);
+  if (read.problem) return { blocks: [], pages: read.pages?.length ?? null, problem: read.problem };
+  const { pages } = read;
+  const pageLines = pages.map((page) => ({ bottom: page.bottom, top: page.top, lines: linesFromPage(page) }));
+  if (pageLines.every((page) => page.lines.length === 0)) {
+    return {
+      blocks: [],
+      pages: pages.length,
+      problem: { code: 'NO_TEXT_LAYER', message: `The PDF has ${pages.length} page(s) but no text layer (scanned images?).` },
+    };
+  }
+  const lines = pagesWithoutFurniture(pageLines).flat();
+  return { blocks: blocksFromLines(lines), pages: pages.length };
 }

@@ -1,0 +1,129 @@
+import type { Span } from '../../blocks/model.js';
+import { spansMerged } from '../../blocks/spans.js';
+import type { PdfPage, TextRun } from './pdf-text-items.js';
+
+/** Part of a line between two wide gaps (a table cell, a list number set apart by a tab). */
+export interface LineSegment {
+  text: string;
+  x: number;
+  right: number;
+  spans: Span[];
+}
+
+/** Runs sharing one baseline, left to right. */
+export interface PdfLine {
+  page: number;
+  /** Baseline, up from the page bottom. */
+  y: number;
+  x: number;
+  right: number;
+  /** Largest font size on the line. */
+  size: number;
+  /** Segments joined by single spaces. */
+  text: string;
+  spans: Span[];
+  segments: LineSegment[];
+  /** Every visible character is bold. */
+  bold: boolean;
+}
+
+// Runs whose baselines differ by less than this share of the font size are one line
+// (covers small baseline jitter, not superscripts set clearly higher).
+const BASELINE_TOLERANCE = 0.35;
+// A gap wider than this share of the font size is a word space the PDF did not draw.
+const SPACE_GAP = 0.12;
+// A gap wider than this share of the font size separates segments: a word space,
+// even stretched by justification, stays well below it, a table cell gap or a tab does not.
+const SEGMENT_GAP = 0.8;
+
+/** Groups one page's runs into lines, top to bottom. */
+export function linesFromPage(page: PdfPage): PdfLine[] {
+  const runs = page.runs.filter((run) => run.text.trim() !== '' || run.text.length > 0);
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let baseline = Number.NaN;
+  for (const run of sorted) {
+    const tolerance = BASELINE_TOLERANCE * Math.max(run.size, current[0]?.size ?? 0);
+    if (current.length > 0 && Math.abs(run.y - baseline) <= tolerance) {
+      current.push(run);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [run];
+    baseline = run.y;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group) => lineFromRuns(page.number, group)).filter((line): line is PdfLine => line !== null);
+}
+
+function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
+  const runs = [...group].sort((a, b) => a.x - b.x);
+  const visible = runs.filter((run) => run.text.trim() !== '');
+  if (visible.length === 0) return null;
+  const size = Math.max(...visible.map((run) => run.size));
+  const segments: LineSegment[] = [];
+  let spans: Span[] = [];
+  let segmentX = 0;
+  let right = Number.NEGATIVE_INFINITY;
+  let pendingSpace = false;
+  const closeSegment = (): void => {
+    const merged = trimSpans(spansMerged(spans));
+    if (merged.length > 0) {
+      segments.push({ text: merged.map((span) => span.text).join(''), x: segmentX, right, spans: merged });
+    }
+    spans = [];
+  };
+  for (const run of runs) {
+    if (run.text.trim() === '') {
+      // pdf.js emits drawn spaces and tab fills as blank runs; they only tell us a space is there.
+      pendingSpace = spans.length > 0;
+      continue;
+    }
+    const gap = run.x - right;
+    if (spans.length > 0 && gap > SEGMENT_GAP * size) {
+      closeSegment();
+      pendingSpace = false;
+    }
+    if (spans.length === 0) {
+      segmentX = run.x + leadingBlankWidth(run);
+    } else {
+      const last = spans[spans.length - 1]!;
+      const hasSpace = /\s$/.test(last.text) || /^\s/.test(run.text);
+      // The space takes a style only when both words around it share it, so emphasis starts at its word.
+      const same = Boolean(last.bold) === run.bold && Boolean(last.italic) === run.italic;
+      if (!hasSpace && (pendingSpace || gap > SPACE_GAP * size)) spans.push({ ...(same ? styleOf(run) : {}), text: ' ' });
+    }
+    spans.push({ ...styleOf(run), text: run.text });
+    right = Math.max(right, run.x + run.width);
+    pendingSpace = false;
+  }
+  closeSegment();
+  if (segments.length === 0) return null;
+  const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
+  const text = segments.map((segment) => segment.text).join(' ');
+  const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
+  return { page: pageNumber, y: runs[0]!.y, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, bold };
+}
+
+function styleOf(run: TextRun): Omit<Span, 'text'> {
+  const style: Omit<Span, 'text'> = {};
+  if (run.bold) style.bold = true;
+  if (run.italic) style.italic = true;
+  return style;
+}
+
+function leadingBlankWidth(run: TextRun): number {
+  const blanks = run.text.length - run.text.trimStart().length;
+  return blanks === 0 ? 0 : (run.width * blanks) / run.text.length;
+}
+
+function trimSpans(spans: Span[]): Span[] {
+  const out = spans.map((span) => ({ ...span }));
+  while (out.length > 0 && out[0]!.text.trim() === '') out.shift();
+  while (out.length > 0 && out[out.length - 1]!.text.trim() === '') out.pop();
+  if (out.length === 0) return out;
+  out[0]!.text = out[0]!.text.trimStart();
+  out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { PdfLine } from './pdf-lines.js';
+
+/**
+ * Page headers, footers and page numbers: text a word processor repeats in the
+ * margins of every page. They must not end up inside the paragraph or list item
+ * that runs over the page break, so they are dropped before blocks are built.
+ */
+
+export interface PageLines {
+  bottom: number;
+  top: number;
+  lines: PdfLine[];
+}
+
+// Share of the page height, from the top or the bottom edge, where headers and footers sit.
+const BAND = 0.13;
+// How many lines at each end of a page may be furniture (a header can have two lines).
+const EDGE_LINES = 3;
+// Lines split into this many segments look like table rows rather than running heads.
+const TABLE_LIKE_SEGMENTS = 4;
+
+const PAGE_NUMBER = [
+  /^[-–—]?\s*\d{1,4}\s*[-–—]?$/,
+  /^(page|p\.|seite|página|pagina|страница|стр\.)\s*\d{1,4}(\s*(of|von|de|из|\/)\s*\d{1,4})?$/i,
+  /^\d{1,4}\s*(\/|of)\s*\d{1,4}$/i,
+  /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/i,
+];
+
+export function isPageNumberText(text: string): boolean {
+  const trimmed = text.trim();
+  return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
+}
+
+function repeatKey(text: string): string {
+  return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Lines near the top or bottom edge of their page, at most EDGE_LINES from each end. */
+function edgeLines(page: PageLines): PdfLine[] {
+  const height = page.top - page.bottom;
+  const ordered = [...page.lines].sort((a, b) => b.y - a.y);
+  const top = ordered.slice(0, EDGE_LINES).filter((line) => line.y >= page.top - BAND * height);
+  const bottom = ordered.slice(-EDGE_LINES).filter((line) => line.y <= page.bottom + BAND * height);
+  return [...new Set([...top, ...bottom])];
+}
+
+/** Each page's lines without its header, footer and page number lines. */
+export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] {
+  const edges = pages.map(edgeLines);
+  const pagesByKey = new Map<string, Set<number>>();
+  edges.forEach((lines, index) => {
+    for (const line of lines) {
+      const key = repeatKey(line.text);
+      if (!pagesByKey.has(key)) pagesByKey.set(key, new Set());
+      pagesByKey.get(key)!.add(index);
+    }
+  });
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((page, index) => {
+    const drop = new Set(
+      edges[index]!.filter(
+        (line) =>
+          isPageNumberText(line.text) ||
+          // A table header row repeated on every page is table content, not a page header.
+          (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(repeatKey(line.text))!.size >= needed),
+      ),
+    );
+    return page.lines.filter((line) => !drop.has(line));
+  });
+}

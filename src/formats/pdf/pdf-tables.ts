@@ -1,0 +1,188 @@
+import type { LineSegment, PdfLine } from './pdf-lines.js';
+
+/**
+ * Tables rebuilt from positioned text. Word and LibreOffice draw each cell as its
+ * own run(s) on a shared baseline, so a table shows up as consecutive lines split
+ * into several segments at wide gaps, with the segments stacked in columns.
+ */
+
+export interface PdfTable {
+  /** Index of the table's first line and one past its last line, in the line list searched. */
+  start: number;
+  end: number;
+  rows: string[][];
+  headerRows: number;
+  columns: number;
+}
+
+interface Column {
+  x: number;
+  right: number;
+}
+
+const MIN_CELLS = 3;
+// Lines further apart than this many font sizes are not rows of one table.
+const MAX_ROW_DISTANCE = 3;
+// A line this close below the previous one (beyond the body's line pitch) continues the same row.
+const PITCH_TOLERANCE = 0.3;
+
+/**
+ * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
+ * two lines of one paragraph at that font size: lines of a wrapped cell sit that
+ * close, while rows are further apart by their cell padding and borders.
+ */
+export function tablesFromLines(lines: readonly PdfLine[], pitchOf: (size: number) => number): PdfTable[] {
+  const tables: PdfTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const table = lines[i]!.segments.length >= MIN_CELLS ? tableAt(lines, i, pitchOf) : null;
+    if (table) {
+      tables.push(table);
+      i = table.end;
+    } else {
+      i += 1;
+    }
+  }
+  return tables;
+}
+
+function tableAt(lines: readonly PdfLine[], start: number, pitchOf: (size: number) => number): PdfTable | null {
+  const rows: PdfLine[][] = [[lines[start]!]];
+  let columns = columnsFromSegments(lines[start]!.segments);
+  let end = start + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end]!;
+    const previous = lines[end - 1]!;
+    const size = Math.max(line.size, previous.size);
+    if (line.page !== previous.page || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
+    const wide = line.segments.length >= MIN_CELLS;
+    if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
+    if (wide) columns = columnsFromSegments(columnSource([...rows, [line]]));
+    const row = rows[rows.length - 1]!;
+    const full = (l: PdfLine): boolean => l.segments.length >= columns.length;
+    // A row has at most one line with every column filled; a line that shares a column
+    // with the line above continues the row only where the text above ran to the column's edge.
+    const continues =
+      previous.y - line.y <= pitchOf(size) + PITCH_TOLERANCE &&
+      !(full(line) && row.some(full)) &&
+      line.segments.every((segment) => wrapsInto(previous, segment, columns));
+    if (continues) row.push(line);
+    else if (line.segments.length >= 2) rows.push([line]);
+    else break;
+  }
+  const grid = columnsFromSegments(columnSource(rows));
+  if (rows.length < 2 || grid.length < MIN_CELLS) return null;
+  const cells = rows.map((row) => rowCells(row, grid));
+  return { start, end, rows: cells, headerRows: headerRowCount(rows, cells), columns: grid.length };
+}
+
+/** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
+function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Column[]): boolean {
+  const index = columns.findIndex((column) => overlaps(segment, column));
+  if (index < 0) return true;
+  const upper = above.segments.find((candidate) => overlaps(candidate, columns[index]!));
+  if (!upper) return true;
+  const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
+  const firstWord = segment.text.split(/\s/, 1)[0] ?? '';
+  return upper.right + (firstWord.length + 1) * charWidth > columnLimit(columns, index) - 0.5;
+}
+
+/** Segments of the lines with the most segments: the rows where every column is filled. */
+function columnSource(rows: readonly PdfLine[][]): LineSegment[] {
+  const lines = rows.flat();
+  const most = Math.max(...lines.map((line) => line.segments.length));
+  return lines.filter((line) => line.segments.length === most).flatMap((line) => line.segments);
+}
+
+/** Column extents: segments that overlap horizontally are one column. */
+function columnsFromSegments(segments: readonly LineSegment[]): Column[] {
+  const sorted = [...segments].sort((a, b) => a.x - b.x);
+  const columns: Column[] = [];
+  for (const segment of sorted) {
+    const last = columns[columns.length - 1];
+    if (last && segment.x < last.right) last.right = Math.max(last.right, segment.right);
+    else columns.push({ x: segment.x, right: segment.right });
+  }
+  return columns;
+}
+
+function overlaps(segment: { x: number; right: number }, column: Column): boolean {
+  return segment.x < column.right && segment.right > column.x;
+}
+
+function overlapCount(segment: LineSegment, columns: readonly Column[]): number {
+  return columns.filter((column) => overlaps(segment, column)).length;
+}
+
+/** The columns a segment belongs to: those it overlaps (a merged cell covers several), else the nearest. */
+function columnsOfSegment(segment: LineSegment, columns: readonly Column[]): number[] {
+  const hit = columns.flatMap((column, index) => (overlaps(segment, column) ? [index] : []));
+  if (hit.length > 0) return hit;
+  const centre = (segment.x + segment.right) / 2;
+  let best = 0;
+  columns.forEach((column, index) => {
+    const distance = Math.abs((column.x + column.right) / 2 - centre);
+    if (distance < Math.abs((columns[best]!.x + columns[best]!.right) / 2 - centre)) best = index;
+  });
+  return [best];
+}
+
+interface Fragment {
+  segment: LineSegment;
+}
+
+function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[] {
+  const fragments: Fragment[][] = columns.map(() => []);
+  for (const line of row) {
+    for (const segment of line.segments) {
+      for (const index of columnsOfSegment(segment, columns)) fragments[index]!.push({ segment });
+    }
+  }
+  return fragments.map((list, index) => cellText(list, columnLimit(columns, index)));
+}
+
+/**
+ * Where text in a column must stop: the next column's start less the narrowest
+ * gap seen between any column's widest text and the column after it.
+ */
+function columnLimit(columns: readonly Column[], index: number): number {
+  const column = columns[index]!;
+  const next = columns[index + 1];
+  if (!next) return column.right;
+  let padding = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + 1 < columns.length; i++) padding = Math.min(padding, columns[i + 1]!.x - columns[i]!.right);
+  return next.x - padding;
+}
+
+/**
+ * Joins the lines of a wrapped cell. A narrow column breaks a word that does not fit
+ * in the middle ("Partl" / "y", "20" / "21"): when the first line is one word that
+ * reaches the column's edge so that not even one more character would fit, the two
+ * parts are joined without a space.
+ */
+function cellText(fragments: readonly Fragment[], limit: number): string {
+  let text = '';
+  let previous: LineSegment | null = null;
+  for (const { segment } of fragments) {
+    if (previous === null) text = segment.text;
+    else {
+      const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
+      const brokenWord = !/\s/.test(previous.text) && previous.right + charWidth > limit - 0.5;
+      const newWord = /[a-z]$/.test(previous.text) && /^[A-Z]/.test(segment.text);
+      text += brokenWord && !newWord ? segment.text : `\n${segment.text}`;
+    }
+    previous = segment;
+  }
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The first row is a header when it is printed bold, or when it holds no number while later rows do. */
+function headerRowCount(rows: readonly PdfLine[][], cells: readonly string[][]): number {
+  const firstBold = rows[0]!.every((line) => line.bold);
+  const restBold = rows.slice(1).every((row) => row.every((line) => line.bold));
+  if (firstBold && !restBold) return 1;
+  const numeric = (cell: string): boolean => /^[-+]?\d+([.,]\d+)?$/.test(cell.trim());
+  const firstHasNumber = cells[0]!.some(numeric);
+  const laterHaveNumbers = cells.slice(1).some((row) => row.some(numeric));
+  return !firstHasNumber && laterHaveNumbers ? 1 : 0;
+}

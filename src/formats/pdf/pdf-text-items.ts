@@ -1,0 +1,148 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { AdapterProblem } from '../../blocks/model.js';
+import type { ParseLimits } from '../limits.js';
+
+/** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  /** Bottom and top of the page box, in the same units as run y. */
+  bottom: number;
+  top: number;
+  runs: TextRun[];
+}
+
+export type PdfPagesResult = { pages: PdfPage[]; problem?: undefined } | { pages: PdfPage[] | null; problem: AdapterProblem };
+
+interface FontFacts {
+  bold: boolean;
+  italic: boolean;
+}
+
+// Shapes of pdf.js objects read here (its typings mark them as unknown or any).
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+interface RawFont {
+  name?: string;
+  bold?: boolean;
+  black?: boolean;
+  italic?: boolean;
+}
+
+const BOLD_NAME = /bold|black|heavy|semibold|demibold|demi\b/i;
+const ITALIC_NAME = /italic|oblique|inclined/i;
+
+/** Bold and italic from a font's real name (`ABCDEF+LiberationSerif-BoldItalic`, `Arial-BoldMT`). */
+export function fontFactsFromName(name: string): FontFacts {
+  const base = name.replace(/^[A-Z]{6}\+/, '');
+  return { bold: BOLD_NAME.test(base), italic: ITALIC_NAME.test(base) };
+}
+
+/**
+ * Reads every page's text runs with pdf.js. Bold and italic come from the fonts'
+ * real names, which pdf.js only hands over once a page's operator list has been
+ * built; that costs about as much as the text itself, so it is built only for
+ * pages that use a font not met on an earlier page (fonts are shared document-wide).
+ */
+export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits): Promise<PdfPagesResult> {
+  // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      return { pages: null, problem: problemFromOpenError(error) };
+    }
+    if (doc.numPages > limits.maxPdfPages) {
+      return {
+        pages: null,
+        problem: {
+          code: 'UNREADABLE_FILE',
+          message: `The PDF has ${doc.numPages} pages, over the limit of ${limits.maxPdfPages} pages.`,
+        },
+      };
+    }
+    const fonts = new Map<string, FontFacts>();
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is typeof item & RawTextItem => 'str' in item) as RawTextItem[];
+      const unknownFonts = [...new Set(items.map((item) => item.fontName))].filter((id) => !fonts.has(id));
+      if (unknownFonts.length > 0) {
+        await page.getOperatorList();
+        for (const id of unknownFonts) fonts.set(id, fontFactsFromObject(page.commonObjs, id));
+      }
+      const [, bottom = 0, , top = 0] = page.view;
+      pages.push({ number, bottom, top, runs: runsFromItems(items, fonts) });
+      page.cleanup();
+    }
+    return { pages };
+  } catch (error) {
+    return { pages: null, problem: { code: 'UNREADABLE_FILE', message: `The PDF could not be read: ${oneLine(error)}` } };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {
+  if (!commonObjs.has(id)) return { bold: false, italic: false };
+  const font = commonObjs.get(id) as RawFont | null;
+  const fromName = fontFactsFromName(font?.name ?? '');
+  return {
+    bold: fromName.bold || Boolean(font?.bold) || Boolean(font?.black),
+    italic: fromName.italic || Boolean(font?.italic),
+  };
+}
+
+function runsFromItems(items: RawTextItem[], fonts: Map<string, FontFacts>): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    if (item.str === '') continue;
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+    // Text turned sideways (margin notes, rotated table headers) is not part of the reading flow.
+    if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
+    const size = Math.hypot(c, d) || item.height;
+    if (!(size > 0)) continue;
+    const facts = fonts.get(item.fontName) ?? { bold: false, italic: false };
+    runs.push({ text: item.str, x, y, width: item.width, size, bold: facts.bold, italic: facts.italic });
+  }
+  return runs;
+}
+
+function problemFromOpenError(error: unknown): AdapterProblem {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return { code: 'UNREADABLE_FILE', message: 'The PDF is encrypted with a password and cannot be read.' };
+  }
+  return { code: 'UNREADABLE_FILE', message: `The PDF could not be read: ${oneLine(error)}` };
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').slice(0, 300);
+}
