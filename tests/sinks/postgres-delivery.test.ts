@@ -23,6 +23,9 @@ function urlWithDatabase(url: string, database: string, port?: number): string {
 beforeAll(async () => {
   await admin.query(`CREATE DATABASE ${dbName}`);
   db = new pg.Pool({ connectionString: testUrl, max: 2 });
+  // DROP DATABASE … WITH (FORCE) at the end cuts connections that are still closing.
+  db.on('error', () => undefined);
+  admin.on('error', () => undefined);
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { ReportRecord } from '../../record/types.js';
  * Keys are sorted first, so the revision does not depend on member order.
  */
 export function revisionFromRecord(record: ReportRecord): string {
-  return createHash('sha256').update(canonicalJsonFromValue(record)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalJsonFromValue(record)).digest('hex').slice(0, 12);
 }
 
 function canonicalJsonFromValue(value: unknown): string {
