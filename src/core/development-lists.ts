@@ -62,7 +62,7 @@ function flagNumberingGaps(list: DevelopmentList, listIndex: number, anomalies: 
     const number = list.items[k]!.number;
     if (number === previous + 1) continue;
     flag(anomalies, 'NUMBERING_GAP', `/developmentLists/${listIndex}/items/${k}/number`, {
-      message: `Item ${number} follows item ${previous}`,
+      message: `item ${k + 1} is numbered ${number}`,
       expected: previous + 1,
       found: number,
     });

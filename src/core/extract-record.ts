@@ -22,11 +22,11 @@ export function recordFromBlocks(
 
   const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options);
   if (scoreTables.length === 0) {
-    flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'The report has no recognisable score table' });
+    flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'no score table' });
   }
   const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies);
   if (developmentLists.length === 0) {
-    flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'The report has no numbered development list' });
+    flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
 
   return {

@@ -34,8 +34,17 @@ export function isPseudoHeading(block: Block): boolean {
 /** Whether a block acts as a heading: a real one, or a pseudo-heading line. */
 export function isHeadingLike(block: Block | undefined): boolean {
   if (!block) return false;
-  if (block.kind === 'heading') return block.text.trim() !== '';
+  if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
   return isPseudoHeading(block);
+}
+
+/**
+ * A sentence or a long text marked as a heading is prose all the same: layout
+ * guesses (large type in a PDF) and careless styles should not make it a section.
+ */
+function isProse(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 150 || (/[^.]\.$/u.test(trimmed) && trimmed.split(/\s+/u).length >= 5);
 }
 
 function isAllBold(spans: { text: string; bold?: boolean }[], text: string): boolean {
@@ -62,7 +71,7 @@ interface OpenSection {
 export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
   const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block));
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
-  const realLevels = blocks.slice(bodyStart).flatMap((b) => (b.kind === 'heading' && b.text.trim() !== '' ? [b.level] : []));
+  const realLevels = blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : []));
   const mixed = realLevels.length > 0;
   const topLevel = mixed ? Math.min(...realLevels) : 1;
 

@@ -30,7 +30,6 @@ const MAX_LINES_AFTER_TITLE = 4;
 
 const DATE_LABEL = /^(?:date(?:d)?|date of (?:the )?report|as (?:of|at)|published(?: on)?|(?:last )?updated(?: on)?)\s*(?:[:\-–—]\s*|\s+)(.+)$/iu;
 const AUTHOR_LABEL = /^(?:authors?|by|written by|prepared by|compiled by|reported by|expert|reporter|contributors?)\s*(?:[:\-–—]\s*|\s+)(.+)$/iu;
-const AUTHOR_LABEL_NEEDS_COLON = /^(?:authors?|expert|reporter|contributors?)\s+/iu;
 // A line with a name and a date side by side ("Aziz Soltobaev, 23.03.23").
 const NAME_AND_DATE = /^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*([^,|·•]+)$/u;
 
@@ -78,21 +77,22 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
     const titleLevel = lines[titleLine]!.headingLevel;
     for (let k = titleLine + 1; k < lines.length && k <= titleLine + MAX_LINES_AFTER_TITLE; k++) {
       const line = lines[k]!;
-      // A heading as high as the title opens the body, whatever it says.
-      if (titleLevel !== null && titleLevel > 0 && line.headingLevel !== null && line.headingLevel > 0 && line.headingLevel <= titleLevel) break;
+      // A heading as high as the title opens the body unless it is a labelled or date line.
+      const asHighAsTitle = titleLevel !== null && titleLevel > 0 && line.headingLevel !== null && line.headingLevel > 0 && line.headingLevel <= titleLevel;
+      if (asHighAsTitle && !labelledOrDate(line.text)) break;
       if (!takeAuthorOrDate(line, k)) break;
     }
   }
 
   const country = title === null ? null : countryFromTitle(title);
   if (title !== null && country === null) {
-    flag(anomalies, 'UNKNOWN_COUNTRY', '/report/country', { message: `The title "${title}" is not a recognised country name`, found: title });
+    flag(anomalies, 'UNKNOWN_COUNTRY', '/report/country', { message: `${title} is not a country name`, found: title });
   }
   const finalDate = date as DateReading;
   if (dateText === null) {
-    flag(anomalies, 'MISSING_DATE', '/report/date', { message: 'The report has no date line' });
+    flag(anomalies, 'MISSING_DATE', '/report/date', { message: 'no date line' });
   } else if (finalDate.kind !== 'date') {
-    flag(anomalies, 'UNPARSEABLE_DATE', '/report/date', { message: `The date line "${dateText}" is not a valid date`, found: dateText });
+    flag(anomalies, 'UNPARSEABLE_DATE', '/report/date', { message: `${dateText} is not a date`, found: dateText });
   }
 
   return {
@@ -136,6 +136,10 @@ interface LineReading {
   date?: DateReading;
 }
 
+function labelledOrDate(text: string): boolean {
+  return DATE_LABEL.test(text) || AUTHOR_LABEL.test(text) || dateFromText(text).kind !== 'none';
+}
+
 function labelledOnly(text: string): boolean {
   return DATE_LABEL.test(text) || (AUTHOR_LABEL.test(text) && !/^by\s/iu.test(text));
 }
@@ -163,7 +167,8 @@ function authorOrDateFromPart(text: string): LineReading | null {
   const bare = dateFromText(text);
   if (bare.kind !== 'none') return { dateText: text, date: bare };
   const authorLabel = AUTHOR_LABEL.exec(text);
-  if (authorLabel && (!AUTHOR_LABEL_NEEDS_COLON.test(text) || /^[^:]*:/u.test(text) || isNameLike(authorLabel[1]!))) {
+  // Without a colon the label must be followed by a name: "By the end of 2023" is prose.
+  if (authorLabel && (/^[^:]*:/u.test(text) || isNameLike(authorLabel[1]!))) {
     const name = authorLabel[1]!.trim();
     if (name !== '' && name.length <= 100) return { author: name };
   }

@@ -152,14 +152,14 @@ function scoreRowsFromRows(
     const complete = row.length === layout.width;
     if (!complete) {
       flag(anomalies, 'ROW_SHAPE', path, {
-        message: `${year}: the row has ${row.length} cells, the header has ${layout.width}`,
+        message: `${year} has ${row.length} cells, the header ${layout.width}`,
         expected: layout.width,
         found: row.length,
       });
     }
     if (yearCell.mark !== null) footnote(anomalies, `${path}/year`, `${year}`, yearCell.mark, row[layout.yearIndex]!);
     if (seenYears.has(year)) {
-      flag(anomalies, 'DUPLICATE_YEAR', `${path}/year`, { message: `${year} appears more than once in the table`, found: year });
+      flag(anomalies, 'DUPLICATE_YEAR', `${path}/year`, { message: `${year} appears twice`, found: year });
     }
     seenYears.add(year);
 
@@ -192,9 +192,9 @@ function answerFromRowCell(cell: string | undefined, path: string, label: string
   if (reading.mark !== null) footnote(anomalies, path, label, reading.mark, found);
   if (reading.kind === 'answer') return reading.answer;
   if (reading.kind === 'missing') {
-    flag(anomalies, 'MISSING_ANSWER', path, { message: `${label}: no answer`, found });
+    flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
   } else {
-    flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: "${found}" is not a recognised answer`, found });
+    flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: ${found} is not an answer`, found });
   }
   return null;
 }
@@ -211,7 +211,7 @@ function reportedTotalFromCell(
   if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, reading.mark, cell!.trim());
   if (reading.total === null) {
     const found = cell?.trim() ?? '';
-    flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year}: no Total` } : { message: `${year}: no Total in "${found}"`, found });
+    flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
     return null;
   }
   if (totalsDiffer(reading.total, computed, options.totalTolerance)) {
@@ -225,7 +225,7 @@ function reportedTotalFromCell(
 }
 
 function footnote(anomalies: Anomaly[], path: string, label: string, mark: string, found: string): void {
-  flag(anomalies, 'FOOTNOTE_MARK', path, { message: `${label}: footnote mark "${mark}" dropped`, found });
+  flag(anomalies, 'FOOTNOTE_MARK', path, { message: `${label}: footnote mark dropped from ${found}`, found });
 }
 
 /** Every column whose answer differs between consecutive years, in column order. */
@@ -249,7 +249,8 @@ export function commentaryAfter(blocks: Block[], outline: Outline, index: number
   const paragraphs: string[] = [];
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.kind !== 'paragraph' || outline.isHeading[i]) break;
+    // A heading that reads as prose is a paragraph here too (see isHeadingLike).
+    if ((block.kind !== 'paragraph' && block.kind !== 'heading') || outline.isHeading[i]) break;
     const text = oneLineFromText(block.text);
     if (text !== '') paragraphs.push(text);
   }

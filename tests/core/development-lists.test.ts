@@ -57,7 +57,7 @@ describe('developmentListsFromBlocks', () => {
       ['NUMBERING_GAP', 'warning', '/developmentLists/0/items/2/number', 4, 3],
       ['NUMBERING_GAP', 'warning', '/developmentLists/0/items/3/number', 4, 2],
     ]);
-    expect(anomalies[0]!.message).toBe('Item 3 follows item 1');
+    expect(anomalies[0]!.message).toBe('item 2 is numbered 3');
   });
 
   it('finds no list in a document of paragraphs', () => {

@@ -109,3 +109,17 @@ describe('outlineFromBlocks', () => {
     expect(outline.placement[4]).toEqual({ section: 'Changes in key metrics', subject: null });
   });
 });
+
+describe('headings that read as prose', () => {
+  it('treats a sentence marked as a heading as a paragraph', () => {
+    const blocks = [h(1, 'Changes in key metrics'), table(), h(1, 'The commissioner became more active and issued fines.'), h(1, 'Most important developments'), item(1)];
+    const outline = outlineFromBlocks(blocks, 0);
+    expect(outline.isHeading).toEqual([true, false, false, true, false]);
+    expect(outline.placement[2]).toEqual({ section: 'Changes in key metrics', subject: null });
+  });
+
+  it('keeps short headings that end with an abbreviation or colon', () => {
+    const blocks = [h(1, 'Developments in the U.S.'), h(2, 'Country:'), item(1)];
+    expect(outlineFromBlocks(blocks, 0).isHeading).toEqual([true, true, false]);
+  });
+});

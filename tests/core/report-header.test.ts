@@ -48,12 +48,22 @@ describe('reportHeaderFromBlocks', () => {
     expect(header([h(1, 'Kazakhstan'), p('23.03.23'), h(1, 'Changes in key metrics')])).toMatchObject({ author: null, date: '2023-03-23', bodyStart: 2 });
   });
 
+  it('reads labelled lines even when a layout guess made them headings as high as the title', () => {
+    expect(header([h(1, 'Kenya'), h(1, 'Author: Wanjiru Mwangi'), h(1, 'Date: May 12, 2023'), h(1, 'Changes in key metrics')])).toMatchObject({
+      author: 'Wanjiru Mwangi', date: '2023-05-12', dateText: 'May 12, 2023', bodyStart: 3,
+    });
+  });
+
+  it('takes no prose for an author', () => {
+    expect(header([h(1, 'Kenya'), p('By the end of 2023 the plan was adopted'), h(1, 'Changes')])).toMatchObject({ author: null, bodyStart: 1 });
+  });
+
   it('reports a date line that is no date', () => {
     const anomalies: Anomaly[] = [];
     const result = reportHeaderFromBlocks([h(1, 'Kazakhstan'), p('Aziz Soltobaev'), p('31.02.23')], anomalies);
     expect(result.report).toMatchObject({ date: null, dateText: '31.02.23' });
     expect(anomalies).toEqual([
-      { code: 'UNPARSEABLE_DATE', severity: 'warning', message: 'The date line "31.02.23" is not a valid date', path: '/report/date', found: '31.02.23' },
+      { code: 'UNPARSEABLE_DATE', severity: 'warning', message: '31.02.23 is not a date', path: '/report/date', found: '31.02.23' },
     ]);
     expect(header([h(1, 'Kazakhstan'), p('Date: sometime in spring')])).toMatchObject({ date: null, dateText: 'sometime in spring', codes: ['UNPARSEABLE_DATE'] });
   });

@@ -90,7 +90,7 @@ describe('scoreTablesFromBlocks', () => {
       ['DUPLICATE_YEAR', 'warning', '/scoreTables/0/rows/2/year', undefined, 2022],
       ['MISSING_TOTAL', 'warning', '/scoreTables/0/rows/2/reportedTotal', undefined, 'n/a'],
     ]);
-    expect(anomalies[1]!.message).toBe('2021 Q2: "maybe" is not a recognised answer');
+    expect(anomalies[1]!.message).toBe('2021 Q2: maybe is not an answer');
     expect(anomalies[3]!.message).toBe('2021: Total says 4, answers add up to 1');
   });
 
