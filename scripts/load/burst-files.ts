@@ -6,11 +6,11 @@ import type { BurstFile } from './pipeline-run.js';
  * sha256): the sample report with a numbered sentence added to a paragraph, then
  * written as Markdown, DOCX or a two-page PDF by the small writers in scripts/hostile.
  */
-export function burstFiles(count: number, formats: Array<'md' | 'docx' | 'pdf'> = ['md', 'docx', 'pdf']): BurstFile[] {
+export function burstFiles(count: number, formats: Array<'md' | 'docx' | 'pdf'> = ['md', 'docx', 'pdf'], firstIndex = 0): BurstFile[] {
   const base = sampleMarkdown();
   const anchor = base.indexOf('\n\n', base.indexOf('Total'));
   const files: BurstFile[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = firstIndex; i < firstIndex + count; i++) {
     const marker = `Monitoring batch ${String(i).padStart(6, '0')} recorded this report.`;
     const text = anchor > 0 ? `${base.slice(0, anchor)}\n\n${marker}${base.slice(anchor)}` : `${base}\n\n${marker}\n`;
     const format = formats[i % formats.length]!;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/service/config.js';
 import { startService } from '../../src/service/start-service.js';
@@ -29,6 +30,8 @@ export interface BurstResult {
   wallMs: number;
   latenciesMs: number[];
   timedOut: boolean;
+  /** Where the latency went, per file, from BullMQ's job timestamps (ms). */
+  stages: { intake: number[]; waiting: number[]; processing: number[]; parse: number[] };
 }
 
 export interface BurstOptions {
@@ -37,6 +40,10 @@ export interface BurstOptions {
   timeoutMs: number;
   /** Extra environment for loadConfig (limits, sandbox kind, …). */
   env?: Record<string, string>;
+  /** Pause between drops; 0 drops the whole burst at once. */
+  spacingMs?: number;
+  /** Dropped and awaited before the measured files, so every sandbox has started and parsed once. */
+  warmup?: BurstFile[];
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {
@@ -78,54 +85,90 @@ export async function runBurst(files: BurstFile[], options: BurstOptions): Promi
   );
   mkdirSync(config.dirs.inbox, { recursive: true });
   const service = await startService(config, { redisUrl: options.redisUrl, workers: true, intake: true });
+  const context: PhaseContext = { config, staging, queue: service.deps.queue.queueForDashboard() };
   try {
-    // Written aside first, then renamed in: the watcher sees whole files only, all at once.
-    const expected = new Map<string, string>();
-    files.forEach((file, i) => {
-      const staged = join(staging, `${String(i).padStart(6, '0')}-${file.name}`);
-      writeFileSync(staged, file.bytes);
-      expected.set(sha256(file.bytes), staged);
-    });
-    const dropped = new Map<string, number>();
-    const started = performance.now();
-    for (const [id, staged] of expected) {
-      renameSync(staged, join(config.dirs.inbox, staged.split('/').pop()!));
-      dropped.set(id, performance.now());
-    }
-
-    const seen = new Map<string, number>();
-    const places = [config.dirs.outbox, join(config.dirs.data, 'review'), join(config.dirs.data, 'rejected')];
-    const failedDir = join(config.dirs.data, 'failed');
-    let unexpected = new Set<string>();
-    let timedOut = false;
-    while (seen.size < expected.size) {
-      for (const id of recordIdsIn(places)) {
-        if (!expected.has(id)) unexpected.add(id);
-        else if (!seen.has(id)) seen.set(id, performance.now());
-      }
-      if (seen.size + countFiles(failedDir) >= expected.size && seen.size < expected.size) break;
-      if (performance.now() - started > options.timeoutMs) {
-        timedOut = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const wallMs = Math.max(0, ...seen.values()) - started;
-    return {
-      files: files.length,
-      records: seen.size,
-      unexpected: unexpected.size,
-      missing: [...expected.keys()].filter((id) => !seen.has(id)),
-      failedFiles: countFiles(failedDir),
-      wallMs,
-      latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
-      timedOut,
-    };
+    // Sandboxes start lazily and their first parse loads the PDF/DOCX libraries: warm them outside the figures.
+    if (options.warmup?.length) await dropAndWait(options.warmup, { ...options, spacingMs: 0 }, context);
+    return await dropAndWait(files, options, context);
   } finally {
     await service.deps.queue.obliterate().catch(() => {});
     await service.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+interface PhaseContext {
+  config: ReturnType<typeof loadConfig>;
+  staging: string;
+  queue: Queue;
+}
+
+async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, staging, queue }: PhaseContext): Promise<BurstResult> {
+  // Written aside first, then renamed in: the watcher sees whole files only.
+  const expected = new Map<string, string>();
+  files.forEach((file, i) => {
+    const staged = join(staging, `${String(i).padStart(6, '0')}-${file.name}`);
+    writeFileSync(staged, file.bytes);
+    expected.set(sha256(file.bytes), staged);
+  });
+  const dropped = new Map<string, number>();
+  const droppedAt = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const places = [config.dirs.outbox, join(config.dirs.data, 'review'), join(config.dirs.data, 'rejected')];
+  const failedDir = join(config.dirs.data, 'failed');
+  const failedBefore = countFiles(failedDir);
+  const known = new Set(recordIdsIn(places));
+  const unexpected = new Set<string>();
+  const started = performance.now();
+  // Records are watched while files are still being dropped, so spaced drops get true latencies.
+  let dropping = true;
+  const watching = (async () => {
+    for (;;) {
+      for (const id of recordIdsIn(places)) {
+        if (known.has(id)) continue;
+        if (!expected.has(id)) unexpected.add(id);
+        else if (!seen.has(id)) seen.set(id, performance.now());
+      }
+      if (seen.size >= expected.size) return false;
+      if (!dropping && seen.size + countFiles(failedDir) - failedBefore >= expected.size) return false;
+      if (performance.now() - started > options.timeoutMs) return true;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  for (const [id, staged] of expected) {
+    renameSync(staged, join(config.dirs.inbox, staged.split('/').pop()!));
+    dropped.set(id, performance.now());
+    droppedAt.set(id, Date.now());
+    if (options.spacingMs) await new Promise((r) => setTimeout(r, options.spacingMs));
+  }
+  dropping = false;
+  const timedOut = await watching;
+  const wallMs = Math.max(0, ...seen.values()) - started;
+  return {
+    files: files.length,
+    records: seen.size,
+    unexpected: unexpected.size,
+    missing: [...expected.keys()].filter((id) => !seen.has(id)),
+    failedFiles: countFiles(failedDir) - failedBefore,
+    wallMs,
+    latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
+    timedOut,
+    stages: await stagesFromJobs(queue, droppedAt),
+  };
+}
+
+async function stagesFromJobs(queue: Queue, droppedAt: Map<string, number>): Promise<BurstResult['stages']> {
+  const stages: BurstResult['stages'] = { intake: [], waiting: [], processing: [], parse: [] };
+  for (const job of await queue.getJobs(['completed'], 0, -1)) {
+    const dropped = droppedAt.get(job.id ?? '');
+    if (dropped === undefined || !job.processedOn || !job.finishedOn) continue;
+    stages.intake.push(job.timestamp - dropped);
+    stages.waiting.push(job.processedOn - job.timestamp);
+    stages.processing.push(job.finishedOn - job.processedOn);
+    const parseMs = (job.returnvalue as { durationMs?: number } | null)?.durationMs;
+    if (typeof parseMs === 'number') stages.parse.push(parseMs);
+  }
+  return stages;
 }
 
 function recordIdsIn(dirs: string[]): string[] {
