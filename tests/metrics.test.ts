@@ -28,15 +28,17 @@ describe('metrics', () => {
     metrics.recordProduced(recordWith('ok', []), 40);
     metrics.recordProduced(recordWith('needs_review', ['TOTAL_MISMATCH', 'TOTAL_MISMATCH', 'NUMBERING_GAP'], 'pdf'), 3200);
     metrics.deliveryFailed('webhook');
+    metrics.parseJobCompleted({ status: 'ok', anomalyCodes: ['NUMBERING_GAP'], durationMs: 70 });
 
     const text = await metrics.registry.metrics();
 
     expect(text).toContain('reportflow_files_received_total{source="inbox"} 2');
     expect(text).toContain('reportflow_files_received_total{source="upload"} 1');
-    expect(text).toContain('reportflow_records_total{status="ok"} 1');
+    expect(text).toContain('reportflow_records_total{status="ok"} 2');
     expect(text).toContain('reportflow_records_total{status="needs_review"} 1');
     expect(text).toContain('reportflow_anomalies_total{code="TOTAL_MISMATCH"} 2');
-    expect(text).toContain('reportflow_anomalies_total{code="NUMBERING_GAP"} 1');
+    expect(text).toContain('reportflow_anomalies_total{code="NUMBERING_GAP"} 2');
+    expect(text).toContain('reportflow_parse_duration_seconds_count{format="unknown"} 1');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="0.05",format="markdown"} 1');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="2.5",format="pdf"} 0');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="5",format="pdf"} 1');

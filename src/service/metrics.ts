@@ -22,10 +22,22 @@ export interface Metrics {
    * processes, so the parent calls this on job completion, not the sandbox.
    */
   recordProduced(record: Pick<ReportRecord, 'status' | 'anomalies' | 'source'>, durationMs: number): void;
+  /**
+   * The same count from a parse job's result, as the parent's Worker 'completed'
+   * event sees it (no record in hand); `format` is 'unknown' when the result lacks it.
+   */
+  parseJobCompleted(result: ParseOutcome): void;
   /** One failed delivery attempt to a sink (retried or final). */
   deliveryFailed(sink: string): void;
   /** Reports this queue's job counts in reportflow_queue_depth at each scrape. */
   watchQueue(queue: QueueDepthSource): void;
+}
+
+export interface ParseOutcome {
+  status: string;
+  anomalyCodes: string[];
+  durationMs: number;
+  format?: string;
 }
 
 export interface MetricsOptions {
@@ -89,16 +101,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
   });
 
+  const countParse = (outcome: ParseOutcome) => {
+    records.inc({ status: outcome.status });
+    for (const code of outcome.anomalyCodes) anomalies.inc({ code });
+    parseDuration.observe({ format: outcome.format ?? 'unknown' }, Math.max(0, outcome.durationMs) / 1000);
+  };
+
   return {
     registry,
     fileReceived(source) {
       filesReceived.inc({ source });
     },
     recordProduced(record, durationMs) {
-      records.inc({ status: record.status });
-      for (const anomaly of record.anomalies) anomalies.inc({ code: anomaly.code });
-      parseDuration.observe({ format: record.source.format }, Math.max(0, durationMs) / 1000);
+      countParse({ status: record.status, anomalyCodes: record.anomalies.map((a) => a.code), durationMs, format: record.source.format });
     },
+    parseJobCompleted: countParse,
     deliveryFailed(sink) {
       deliveryFailures.inc({ sink });
     },

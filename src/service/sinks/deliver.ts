@@ -76,7 +76,8 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
     deps.worker === false
       ? null
       : new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => performDelivery(job.data), {
-          connection,
+          // A worker waits out a Redis outage instead of failing its commands.
+          connection: { ...connection, maxRetriesPerRequest: null },
           prefix: config.queuePrefix,
           concurrency: deps.concurrency ?? 8,
           settings: { backoffStrategy: cappedBackoff(sinks.store.maxBackoffMs) },
