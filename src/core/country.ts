@@ -41,6 +41,13 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   BS: ['The Bahamas'],
 };
 
+// The library lists an older or longer name first for these; the record uses the
+// ISO 3166 English short name the countries themselves adopted.
+const CURRENT_NAMES: Readonly<Record<string, string>> = {
+  CZ: 'Czechia',
+  MK: 'North Macedonia',
+};
+
 // Short names that are also ordinary words: matched inside a longer title only
 // when printed in capitals ("US", "UK").
 const MAX_LOWERCASE_ALIAS_TO_SEARCH = 3;
@@ -104,7 +111,7 @@ function containsRun(words: string[], tokens: string[]): boolean {
 
 function countryFromIso2(iso2: string): Country {
   return {
-    name: countries.getName(iso2, 'en') ?? iso2,
+    name: CURRENT_NAMES[iso2] ?? countries.getName(iso2, 'en') ?? iso2,
     iso2,
     iso3: countries.alpha2ToAlpha3(iso2) ?? null,
   };
