@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpFixture, multipartBody, type HttpFixture } from './http-fixture.js';
 
-const SAMPLE = readFileSync('/work/shared/samples/kazakhstan-2023.md');
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'kazakhstan-2023', 'report.md'));
 const SAMPLE_SHA = createHash('sha256').update(SAMPLE).digest('hex');
 
 let fx: HttpFixture;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/record/types.js';
 import { httpFixture, type HttpFixture } from './http-fixture.js';
 
-const HELD: ReportRecord = JSON.parse(readFileSync('/work/shared/samples/kazakhstan-2023.expected.json', 'utf8'));
+const HELD: ReportRecord = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'kazakhstan-2023', 'expected.json'), 'utf8'));
 const CLEAN: ReportRecord = { ...structuredClone(HELD), id: 'c'.repeat(64), anomalies: [], status: 'ok' };
 CLEAN.source.sha256 = CLEAN.id;
 const UNKNOWN = 'f'.repeat(64);

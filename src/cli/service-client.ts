@@ -1,0 +1,62 @@
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
+import type { Anomaly, ReportRecord } from '../record/types.js';
+
+export type UploadOutcome = { ok: true; id: string; state: string } | { ok: false; reason: string; unreachable: boolean };
+
+export type ReportOutcome =
+  | { kind: 'pending'; state: string }
+  | { kind: 'done'; record: Pick<ReportRecord, 'id' | 'status' | 'anomalies' | 'source'> }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'unknown' }
+  | { kind: 'unreachable'; reason: string };
+
+/**
+ * Sends one file to `POST /reports`. The file goes out as a file-backed Blob, read
+ * while it is sent, so a large backlog is never held in memory.
+ */
+export async function uploadReport(baseUrl: URL, file: string, force: boolean): Promise<UploadOutcome> {
+  const form = new FormData();
+  if (force) form.append('force', 'true');
+  form.append('file', await openAsBlob(file), basename(file));
+  let response: Response;
+  try {
+    response = await fetch(endpoint(baseUrl, 'reports'), { method: 'POST', body: form });
+  } catch (error) {
+    return { ok: false, reason: `cannot reach ${baseUrl.origin}: ${causeOf(error)}`, unreachable: true };
+  }
+  const body = (await response.json().catch(() => null)) as { id?: string; state?: string; message?: string } | null;
+  if (response.status === 202 && body?.id) return { ok: true, id: body.id, state: body.state ?? 'waiting' };
+  return { ok: false, reason: body?.message ?? `HTTP ${response.status}`, unreachable: false };
+}
+
+/** Asks `GET /reports/:id` where a record stands. */
+export async function reportOutcome(baseUrl: URL, id: string): Promise<ReportOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint(baseUrl, `reports/${id}`));
+  } catch (error) {
+    return { kind: 'unreachable', reason: causeOf(error) };
+  }
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.status === 200 && body) return { kind: 'done', record: body as unknown as ReportRecord };
+  if (response.status === 202) return { kind: 'pending', state: String(body?.state ?? 'waiting') };
+  if (response.status === 404) return { kind: 'unknown' };
+  return { kind: 'failed', reason: String(body?.message ?? `HTTP ${response.status}`) };
+}
+
+export function errorAnomalies(record: { anomalies: Anomaly[] }): Anomaly[] {
+  return record.anomalies.filter((a) => a.severity === 'error');
+}
+
+/** Keeps a path prefix in the service URL (a service behind a proxy at /reportflow/). */
+function endpoint(baseUrl: URL, path: string): URL {
+  const base = new URL(baseUrl);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return new URL(path, base);
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
