@@ -40,7 +40,7 @@ const ok = result.records === count && result.unexpected === 0 && result.missing
 console.log(
   [
     `files dropped:        ${result.files} (load average now ${load()})`,
-    `records out:          ${result.records} (unexpected ids: ${result.unexpected}, missing: ${result.missing.length}, in failed/: ${result.failedFiles})`,
+    `records out:          ${result.records} (unexpected ids: ${result.unexpected}, missing: ${result.missing.length}, files in failed/: ${result.failedFiles}, jobs failed for good: ${result.failedJobs})`,
     `time to last record:  ${(result.wallMs / 1000).toFixed(2)} s  (${(result.records / (result.wallMs / 1000)).toFixed(1)} docs/s)`,
     `inbox-to-record:      p50 ${percentile(result.latenciesMs, 50).toFixed(0)} ms, p95 ${percentile(result.latenciesMs, 95).toFixed(0)} ms`,
     `stages p50/p95 ms:    intake ${stage(result.stages.intake)}, waiting ${stage(result.stages.waiting)}, processing ${stage(result.stages.processing)}, parse ${stage(result.stages.parse)}`,

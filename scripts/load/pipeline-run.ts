@@ -24,8 +24,10 @@ export interface BurstResult {
   unexpected: number;
   /** Dropped files with no record when the wait ended (should be 0). */
   missing: string[];
-  /** Files that ended in data/failed/ instead of a record. */
+  /** Files moved to data/failed/ (an error record was written for each). */
   failedFiles: number;
+  /** Jobs that failed for good (no record). */
+  failedJobs: number;
   /** From the first drop to the last record. */
   wallMs: number;
   latenciesMs: number[];
@@ -117,6 +119,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
   const places = [config.dirs.outbox, join(config.dirs.data, 'review'), join(config.dirs.data, 'rejected')];
   const failedDir = join(config.dirs.data, 'failed');
   const failedBefore = countFiles(failedDir);
+  const failedJobsBefore = await queue.getFailedCount();
   const known = new Set(recordIdsIn(places));
   const unexpected = new Set<string>();
   const started = performance.now();
@@ -130,7 +133,8 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
         else if (!seen.has(id)) seen.set(id, performance.now());
       }
       if (seen.size >= expected.size) return false;
-      if (!dropping && seen.size + countFiles(failedDir) - failedBefore >= expected.size) return false;
+      // A file whose job failed for good has no record: stop waiting for it.
+      if (!dropping && seen.size + (await queue.getFailedCount()) - failedJobsBefore >= expected.size) return false;
       if (performance.now() - started > options.timeoutMs) return true;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -150,6 +154,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
     unexpected: unexpected.size,
     missing: [...expected.keys()].filter((id) => !seen.has(id)),
     failedFiles: countFiles(failedDir) - failedBefore,
+    failedJobs: (await queue.getFailedCount()) - failedJobsBefore,
     wallMs,
     latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
     timedOut,
@@ -179,8 +184,9 @@ function recordIdsIn(dirs: string[]): string[] {
   return ids;
 }
 
+/** Files in failed/, not counting the reason files written beside them. */
 function countFiles(dir: string): number {
-  return safeReaddir(dir).length;
+  return safeReaddir(dir).filter((name) => !name.endsWith('.reason.txt')).length;
 }
 
 function safeReaddir(dir: string): string[] {
