@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDelivery, type Delivery } from '../../src/service/sinks/deliver.js';
 import { revisionFromRecord } from '../../src/service/sinks/release-revision.js';
@@ -54,6 +58,29 @@ describe('webhook delivery', () => {
     expect(isSignatureValid(SECRET, { ...signed, body: signed.body.replace('Kazakhstan', 'Kazakstan') })).toBe(false);
     expect(isSignatureValid(SECRET, signed, Number(signed.timestamp) + 301)).toBe(false);
     expect(JSON.parse(request!.body)).toEqual(record);
+  });
+
+  it('verifies with the Node example in docs/sinks.md', async () => {
+    const docs = await readFile(new URL('../../docs/sinks.md', import.meta.url), 'utf8');
+    const example = /```js\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(example, 'a js block in docs/sinks.md').toBeTruthy();
+    expect(example!.trim().split('\n').length).toBeLessThanOrEqual(10);
+    const dir = await mkdtemp(join(tmpdir(), 'reportflow-docs-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'verify.mjs'), example!);
+    const { isFromReportflow } = (await import(pathToFileURL(join(dir, 'verify.mjs')).href)) as {
+      isFromReportflow: (secret: string, body: string, headers: Record<string, unknown>, now?: number) => boolean;
+    };
+
+    const hook = await receiver(() => 200);
+    const delivery = await deliveryFor({ webhook: { ...testDeliveryConfig().sinks.webhook, urls: [hook.url] } });
+    await delivery.deliver(sampleRecord());
+    const [request] = await waitFor(() => hook.requests.length > 0 && hook.requests, 'the webhook request');
+
+    expect(isFromReportflow(SECRET, request!.body, request!.headers)).toBe(true);
+    expect(isFromReportflow(SECRET, request!.body + ' ', request!.headers)).toBe(false);
+    const sent = Number(request!.headers['x-reportflow-timestamp']);
+    expect(isFromReportflow(SECRET, request!.body, request!.headers, sent + 301)).toBe(false);
   });
 
   it('releasing the same revision again sends nothing more; a new revision is sent', async () => {
