@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecordsStore } from '../../src/service/records-store.js';
+import { createDelivery } from '../../src/service/sinks/deliver.js';
+import { createReleaseHooks } from '../../src/service/sinks/release-hooks.js';
+import { obliterateDeliverQueue, REDIS_URL, sampleRecord, startReceiver, testDeliveryConfig, waitFor } from './sink-fixtures.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+describe('release hooks with the records store', () => {
+  it('deliver a parsed ok record and an approved one, not one held for review', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reportflow-release-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const store = new RecordsStore({ outbox: join(root, 'outbox'), data: join(root, 'data') });
+    await store.init();
+    const hook = await startReceiver(() => 200);
+    cleanups.push(hook.close);
+    const jsonl = join(root, 'outbox', 'records.jsonl');
+    const config = testDeliveryConfig({ recordsJsonl: jsonl, webhook: { ...testDeliveryConfig().sinks.webhook, urls: [hook.url] } });
+    const delivery = createDelivery(config, { redisUrl: REDIS_URL });
+    cleanups.push(() => obliterateDeliverQueue(config.queuePrefix));
+    cleanups.push(() => delivery.close());
+    const hooks = createReleaseHooks(delivery, store);
+
+    const held = sampleRecord();
+    held.status = 'needs_review';
+    const ok = { ...sampleRecord(), id: 'a'.repeat(64), status: 'ok' as const };
+    await hooks.afterParse({ id: held.id, ...(await store.save(held)) });
+    await hooks.afterParse({ id: ok.id, ...(await store.save(ok)) });
+    await waitFor(() => hook.requests.length === 1, 'the ok record');
+    expect(JSON.parse(hook.requests[0]!.body).id).toBe(ok.id);
+
+    const approved = await store.approve(held.id, { reviewer: 'ana' });
+    await hooks.afterApprove(approved);
+    await waitFor(() => hook.requests.length === 2, 'the approved record');
+    expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({ id: held.id, status: 'ok', review: { reviewer: 'ana' } });
+
+    const lines = await waitFor(async () => {
+      const text = await readFile(jsonl, 'utf8').catch(() => '');
+      const parsed = text.split('\n').filter(Boolean);
+      return parsed.length === 2 && parsed.map((l) => JSON.parse(l) as { id: string });
+    }, 'two records.jsonl lines');
+    expect(lines.map((l) => l.id).sort()).toEqual([held.id, ok.id].sort());
+    // records.jsonl sits in the outbox without becoming a record there.
+    expect((await store.list({ place: 'outbox' })).map((s) => s.id).sort()).toEqual([held.id, ok.id].sort());
+  });
+});
