@@ -73,7 +73,7 @@ const EnvSchema = z.object({
   REPORTFLOW_JOB_TIMEOUT_MS: int(1000).default(120_000),
   REPORTFLOW_ATTEMPTS: int(1).default(5),
   REPORTFLOW_LOCK_MS: int(1000).default(30_000),
-  REPORTFLOW_SANDBOX: z.enum(['thread', 'process']).default('process'),
+  REPORTFLOW_SANDBOX: z.enum(['thread', 'process']).default('thread'),
   REPORTFLOW_SHUTDOWN_MS: int(0).default(10_000),
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),

@@ -5,6 +5,9 @@ import { sha256Hex, type ParseOptions } from '../parse-report.js';
 import type { ReportRecord } from '../record/types.js';
 import { compiledFile } from './compiled-path.js';
 
+/** Heap of the parse thread: a file that needs more is treated like one that takes too long. */
+const PARSE_HEAP_MB = 1024;
+
 /**
  * Runs recordFromBytes in a thread with a deadline. pdf.js and friends run
  * synchronously for a whole document, so nothing on the same thread could stop
@@ -24,7 +27,7 @@ export class TimedParser {
 
   async parse(bytes: Uint8Array, fileName: string): Promise<ReportRecord> {
     const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
-    const thread = (this.thread ??= new Worker(this.threadFile));
+    const thread = (this.thread ??= new Worker(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB } }));
     const seq = ++this.seq;
     // A copy the thread may own: transferring the caller's buffer would empty it.
     const copy = new Uint8Array(bytes).buffer;

@@ -1,4 +1,4 @@
-import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/parse-report.js';
@@ -40,7 +40,7 @@ describe('inbox to outbox', () => {
 
   it('picks up files that were already in the inbox at start, and ignores hidden and temporary files', async () => {
     const { inbox } = dirs();
-    await box.start({ workers: false, intake: false }); // creates the folders only
+    await mkdir(inbox, { recursive: true });
     await copyFile(CLEAN_REPORT, join(inbox, 'early.pdf'));
     for (const name of ['.hidden.pdf', '~$lock.docx', 'download.pdf.part', 'x.tmp', 'y.crdownload', 'z.swp']) {
       await copyFile(FLAGGED_REPORT, join(inbox, name));
@@ -184,7 +184,19 @@ describe('queue semantics', () => {
   });
 });
 
-describe('restart', () => {
+describe('shutdown and restart', () => {
+  it('lets an in-flight job finish when the service stops', async () => {
+    const big = join(box.root, 'big.pdf');
+    slowPdf(big, 150);
+    const bigId = await idOf(big);
+    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_SHUTDOWN_MS: '30000' });
+    await copyFile(big, join(dirs().inbox, 'big.pdf'));
+    await waitFor('the job to start', async () => (await service.deps.queue.jobState(bigId)) === 'active');
+    await service.stop();
+    expect((await service.deps.store.get(bigId))?.place).toBe('outbox');
+    expect(await filesIn(dirs().archive)).toEqual(['big.pdf']);
+  });
+
   it('loses no queued file when the service stops before parsing and starts again', async () => {
     const files = [CLEAN_REPORT, FLAGGED_REPORT];
     const intakeOnly = await box.start({ workers: false, intake: true });
@@ -204,4 +216,4 @@ describe('restart', () => {
   });
 });
 
-const FIXTURES_EXTRA = join(import.meta.dirname, '..', '..', 'fixtures', 'south-korea-2022', 'report.pdf');
+const FIXTURES_EXTRA = join(import.meta.dirname, '..', '..', 'fixtures', 'kenya-2023', 'report.pdf');

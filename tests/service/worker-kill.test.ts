@@ -86,6 +86,12 @@ it(
     expect(found.record.anomalies.filter((a) => a.severity === 'error')).toEqual([]);
     await waitFor('the completion logged by the second worker', async () => second.lines.some((l) => l.msg === 'job completed' && l.jobId === id));
     expect(second.lines.some((l) => l.msg === 'job started' && l.jobId === id)).toBe(true);
+    // One structured line per job event, with no document content in it.
+    const completed = second.lines.find((l) => l.msg === 'job completed')!;
+    expect(completed).toMatchObject({ jobId: id, file: 'big.pdf', status: found.record.status, place: found.place });
+    expect(completed.durationMs).toBeGreaterThan(0);
+    expect(completed.anomalies).toEqual(found.record.anomalies.map((a) => a.code));
+    expect(JSON.stringify(second.lines)).not.toContain(found.record.developmentLists[0]?.items[0]?.text ?? '\u0000');
     expect(first.lines.some((l) => l.msg === 'job completed')).toBe(false);
     expect(await service.deps.queue.jobState(id)).toBe('completed');
 
