@@ -19,6 +19,8 @@ const BLOCK_PITCHES = 1.35;
 const NESTING_INDENT = 0.5;
 // A line ending within this many font sizes of the right margin runs full width.
 const FULL_LINE_SLACK = 4;
+// A bullet set apart from its text, as word processors print unnumbered list items.
+const BULLET = /^[•◦▪▫‣⁃●○■□–—*·-]$/;
 
 interface OpenBlock {
   kind: 'paragraph' | 'list-item' | 'heading';
@@ -72,7 +74,7 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
   const tableAt = new Map(tables.map((table) => [table.start, table]));
   const inTable = new Set(tables.flatMap((table) => table.parts.flatMap(([s, e]) => range(s, e))));
   const rightEdge = rightEdgesByPage(lines);
-  const textSizes = textSizesOf(lines.filter((_, i) => !inTable.has(i)), rightEdge);
+  const textSizes = textSizesOf(lines.filter((_, i) => !inTable.has(i)), rightEdge, pitchOf);
   const isHeading = (line: PdfLine): boolean => isHeadingSize(line, bodySize, textSizes);
   const headingSizes = [
     ...new Set(lines.filter((line, i) => !inTable.has(i) && isHeading(line)).map((line) => roundSize(line.size))),
@@ -134,7 +136,9 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
       continue;
     }
     close();
-    open = { kind: 'paragraph', lines: [line], spans: [line.spans], markerX: line.x, textX: line.x, depth: 0, level: 0 };
+    const bulleted = BULLET.test(line.segments[0]!.text) && line.segments.length > 1;
+    const textX = bulleted ? line.segments[1]!.x : line.x;
+    open = { kind: 'paragraph', lines: [line], spans: [line.spans], markerX: line.x, textX, depth: 0, level: 0 };
   }
   close();
   return blocks;
@@ -145,22 +149,27 @@ function range(start: number, end: number): number[] {
 }
 
 /**
- * Sizes used for running text: some of their lines run to the right margin, as
- * wrapped text does and headings seldom do. A report may set its list items smaller
+ * Sizes used for running text: their lines wrap (run to the right margin and go on
+ * in the line below), as headings seldom do. A report may set its list items smaller
  * than its paragraphs, so "larger than the commonest size" alone would make headings
  * of every paragraph.
  */
-function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<number, number>): Set<number> {
+function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<number, number>, pitchOf: (size: number) => number): Set<number> {
   const all = new Map<number, number>();
-  const wide = new Map<number, number>();
-  for (const line of lines) {
+  const wrapped = new Map<number, number>();
+  lines.forEach((line, i) => {
     const size = roundSize(line.size);
     all.set(size, (all.get(size) ?? 0) + 1);
+    const next = lines[i + 1];
     const edge = rightEdge.get(line.page) ?? line.right;
-    if (line.segments.length === 1 && line.right >= edge - FULL_LINE_SLACK * line.size) wide.set(size, (wide.get(size) ?? 0) + 1);
-  }
+    const wraps =
+      next !== undefined && roundSize(next.size) === size && near(line, next, pitchOf) &&
+      line.right >= edge - FULL_LINE_SLACK * line.size;
+    // A bold line that wraps is more likely a long heading than running text: it counts half.
+    if (wraps) wrapped.set(size, (wrapped.get(size) ?? 0) + (line.bold ? 0.5 : 1));
+  });
   const sizes = new Set<number>();
-  for (const [size, count] of wide) if (count >= 2 && count >= 0.25 * all.get(size)!) sizes.add(size);
+  for (const [size, count] of wrapped) if (count >= 1 && count >= 0.1 * all.get(size)!) sizes.add(size);
   return sizes;
 }
 
@@ -223,8 +232,9 @@ function continuesBlock(
   const firstLine = open.lines[0]!;
   if (line.bold !== firstLine.bold && (line.bold || open.lines.every((l) => l.bold))) return false;
   if (Math.abs(line.x - open.markerX) > tolerance && line.x < open.markerX) return false;
-  // A first-line indent starts a new paragraph.
-  if (line.x > previous.x + tolerance) return false;
+  // A line indented past the one above starts a new paragraph (first-line indent),
+  // unless it lines up with the text after a bullet.
+  if (line.x > previous.x + tolerance && Math.abs(line.x - open.textX) > tolerance) return false;
   const edge = rightEdge.get(previous.page) ?? previous.right;
   return !endsParagraph(previous, line, edge);
 }

@@ -25,6 +25,10 @@ const MIN_CELLS = 3;
 const MAX_ROW_DISTANCE = 3;
 // A line this close below the previous one (beyond the body's line pitch) continues the same row.
 const PITCH_TOLERANCE = 0.3;
+// Most room, in font sizes, that cell padding leaves between two columns' texts.
+const MAX_CELL_PADDING = 1.5;
+// Header rows above the first row of data: a title row, the header, a sub-header.
+const MAX_HEADER_ROWS = 3;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -73,7 +77,8 @@ function tableAt(lines: readonly PdfLine[], start: number, pitchOf: (size: numbe
   const grid = columnsFromSegments(columnSource(rows));
   if (rows.length < 2 || grid.length < MIN_CELLS) return null;
   const cells = rows.map((row) => rowCells(row, grid));
-  return { start, end, rows: cells, headerRows: headerRowCount(rows, cells), columns: grid.length };
+  const headerRows = headerRowCount(rows, cells);
+  return { start, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
@@ -82,9 +87,11 @@ function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Colum
   if (index < 0) return true;
   const upper = above.segments.find((candidate) => overlaps(candidate, columns[index]!));
   if (!upper) return true;
+  // Text spanning several columns is a merged cell; what stands under it is a row of its own.
+  if (overlapCount(upper, columns) > 1) return false;
   const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
   const firstWord = segment.text.split(/\s/, 1)[0] ?? '';
-  return upper.right + (firstWord.length + 1) * charWidth > columnLimit(columns, index) - 0.5;
+  return upper.right + (firstWord.length + 1) * charWidth > columnLimit(columns, index, above.size) - 0.5;
 }
 
 /** Segments of the lines with the most segments: the rows where every column is filled. */
@@ -138,18 +145,21 @@ function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[]
       for (const index of columnsOfSegment(segment, columns)) fragments[index]!.push({ segment });
     }
   }
-  return fragments.map((list, index) => cellText(list, columnLimit(columns, index)));
+  const size = Math.max(...row.map((line) => line.size));
+  return fragments.map((list, index) => cellText(list, columnLimit(columns, index, size)));
 }
 
 /**
  * Where text in a column must stop: the next column's start less the narrowest
  * gap seen between any column's widest text and the column after it.
  */
-function columnLimit(columns: readonly Column[], index: number): number {
+function columnLimit(columns: readonly Column[], index: number, size: number): number {
   const column = columns[index]!;
   const next = columns[index + 1];
   if (!next) return column.right;
-  let padding = Number.POSITIVE_INFINITY;
+  // Cell padding on both sides stays near one font size; when no column is filled,
+  // the narrowest gap seen overstates it.
+  let padding = MAX_CELL_PADDING * size;
   for (let i = 0; i + 1 < columns.length; i++) padding = Math.min(padding, columns[i + 1]!.x - columns[i]!.right);
   return next.x - padding;
 }
@@ -176,13 +186,30 @@ function cellText(fragments: readonly Fragment[], limit: number): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** The first row is a header when it is printed bold, or when it holds no number while later rows do. */
+/**
+ * Leading rows printed bold while the body is not, or holding no number while later
+ * rows do, are header rows.
+ */
 function headerRowCount(rows: readonly PdfLine[][], cells: readonly string[][]): number {
-  const firstBold = rows[0]!.every((line) => line.bold);
-  const restBold = rows.slice(1).every((row) => row.every((line) => line.bold));
-  if (firstBold && !restBold) return 1;
+  const bold = rows.map((row) => row.every((line) => line.bold));
   const numeric = (cell: string): boolean => /^[-+]?\d+([.,]\d+)?$/.test(cell.trim());
-  const firstHasNumber = cells[0]!.some(numeric);
-  const laterHaveNumbers = cells.slice(1).some((row) => row.some(numeric));
-  return !firstHasNumber && laterHaveNumbers ? 1 : 0;
+  const hasNumber = cells.map((row) => row.some(numeric));
+  let count = 0;
+  while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1)) {
+    const boldHeader = bold[count] && !bold.slice(count + 1).every(Boolean);
+    const wordHeader = !hasNumber[count] && hasNumber.slice(count + 1).some(Boolean);
+    if (!boldHeader && !wordHeader) break;
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * In a header of several rows, a cell left empty under a label is the lower part of
+ * a cell merged down ("Year" and "Total" beside a two-row "Questions / Q1 … Qn").
+ */
+function headerCellsFilledDown(cells: string[][], headerRows: number): string[][] {
+  return cells.map((row, r) =>
+    r === 0 || r >= headerRows ? row : row.map((cell, c) => (cell === '' ? cells[r - 1]![c] ?? '' : cell)),
+  );
 }
