@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../service/config.js';
 import { redisAnswers } from '../service/embedded-redis.js';
-import { createLogger } from '../service/logger.js';
-import { startService, stopOnSignals } from '../service/start-service.js';
 
 interface WorkerFlags {
   concurrency?: string;
@@ -19,6 +17,11 @@ export function registerWorkerCommand(program: Command): void {
     .option('-c, --concurrency <n>', 'parallel parse jobs (REPORTFLOW_CONCURRENCY)')
     .action(async (flags: WorkerFlags) => {
       const config = loadConfig(process.env, { REPORTFLOW_CONCURRENCY: flags.concurrency });
+      // Loaded here so that other commands start without BullMQ and the logger.
+      const [{ createLogger }, { startService, stopOnSignals }] = await Promise.all([
+        import('../service/logger.js'),
+        import('../service/start-service.js'),
+      ]);
       const logger = createLogger(config.log);
       const redisUrl = config.redisUrl ?? (await localRedisUrl());
       const service = await startService(config, { redisUrl, workers: true, intake: false, logger });

@@ -10,6 +10,11 @@ import { sandboxSettingsFromConfig } from './sandbox-settings.js';
 export interface ParseWorkersDeps {
   redisUrl: string;
   logger: Logger;
+  /**
+   * Called in this process after each job completed (record saved, file moved),
+   * e.g. to deliver outbox records to sinks. Its failure is logged, not retried here.
+   */
+  onParsed?: (result: ParseJobResult) => Promise<void>;
 }
 
 export interface ParseWorkers {
@@ -64,6 +69,9 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
         movedTo: result.movedTo,
       },
       'job completed',
+    );
+    deps.onParsed?.(result).catch((error: Error) =>
+      log.error({ jobId: job.id, file: job.data.fileName, reason: error.message }, 'after-parse hook failed'),
     );
   });
   worker.on('failed', (job, error) => {

@@ -3,7 +3,7 @@ import type { ServiceConfig } from './config.js';
 import { startInboxWatcher, type InboxWatcher } from './inbox-watcher.js';
 import { Intake } from './intake.js';
 import { createLogger } from './logger.js';
-import { ParseQueue } from './parse-queue.js';
+import { ParseQueue, type ParseJobResult } from './parse-queue.js';
 import { startParseWorkers, type ParseWorkers } from './parse-worker.js';
 import { RecordsStore } from './records-store.js';
 
@@ -33,6 +33,8 @@ export interface StartServiceOptions {
   /** Starts the HTTP API; called last, closed first. */
   http?: (deps: ServiceDeps) => Promise<{ close(): Promise<void> }>;
   logger?: Logger;
+  /** Runs after each parse job this process completed (e.g. release hooks of the sinks). */
+  onParsed?: (result: ParseJobResult) => Promise<void>;
 }
 
 export interface RunningService {
@@ -60,7 +62,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   try {
     let workers: ParseWorkers | null = null;
     if (options.workers) {
-      workers = startParseWorkers(config, { redisUrl: options.redisUrl, logger });
+      workers = startParseWorkers(config, { redisUrl: options.redisUrl, logger, onParsed: options.onParsed });
       await workers.ready();
       stoppers.push(() => workers!.close());
     }
