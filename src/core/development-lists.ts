@@ -2,7 +2,7 @@ import type { Block, ListItemBlock, Span } from '../blocks/model.js';
 import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
 import { flag } from './anomalies.js';
 import type { Outline } from './headings.js';
-import { oneLineFromText } from './text.js';
+import { isContinuation, oneLineFromText } from './text.js';
 
 /**
  * Numbered development lists: the numbered items under one heading form one list,
@@ -18,6 +18,8 @@ export function developmentListsFromBlocks(
 ): DevelopmentList[] {
   const lists: DevelopmentList[] = [];
   const listByHeading = new Map<number, DevelopmentList>();
+  // Raw text of each item, joined with line breaks so that hyphenation across parts is undone once.
+  const rawText = new Map<DevelopmentItem, string>();
   let headingIndex = -1;
   let lastItem: DevelopmentItem | null = null;
   for (let i = bodyStart; i < blocks.length; i++) {
@@ -27,10 +29,22 @@ export function developmentListsFromBlocks(
       lastItem = null;
       continue;
     }
-    if (block.kind !== 'list-item') continue;
+    if (block.kind === 'paragraph' && lastItem && isContinuation(block.text)) {
+      // The rest of an item cut off by a page break or a stray blank line.
+      rawText.set(lastItem, `${rawText.get(lastItem)!}\n${block.text}`);
+      lastItem.emphasis.push(...emphasisFromSpans(block.spans));
+      continue;
+    }
+    if (block.kind !== 'list-item') {
+      lastItem = null;
+      continue;
+    }
     if (block.depth > 0 || !isNumbered(block)) {
       // Nested points and bullets continue the item they stand under.
-      if (lastItem) appendToItem(lastItem, block);
+      if (lastItem) {
+        rawText.set(lastItem, `${rawText.get(lastItem)!}\n${block.text}`);
+        lastItem.emphasis.push(...emphasisFromSpans(block.spans));
+      }
       continue;
     }
     let list = listByHeading.get(headingIndex);
@@ -39,20 +53,17 @@ export function developmentListsFromBlocks(
       listByHeading.set(headingIndex, list);
       lists.push(list);
     }
-    lastItem = { number: block.number, text: oneLineFromText(block.text), emphasis: emphasisFromSpans(block.spans) };
+    lastItem = { number: block.number, text: '', emphasis: emphasisFromSpans(block.spans) };
+    rawText.set(lastItem, block.text);
     list.items.push(lastItem);
   }
+  for (const [item, text] of rawText) item.text = oneLineFromText(text);
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
   return lists;
 }
 
 function isNumbered(block: ListItemBlock): boolean {
   return Number.isFinite(block.number) && /\d/u.test(block.marker);
-}
-
-function appendToItem(item: DevelopmentItem, block: ListItemBlock): void {
-  item.text = oneLineFromText(`${item.text} ${block.text}`);
-  item.emphasis.push(...emphasisFromSpans(block.spans));
 }
 
 /** Numbers must run on by one; a skip, repeat or step back is reported at the item. */

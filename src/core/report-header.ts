@@ -33,6 +33,9 @@ const AUTHOR_LABEL = /^(?:authors?|by|written by|prepared by|compiled by|reporte
 // A line with a name and a date side by side ("Aziz Soltobaev, 23.03.23").
 const NAME_AND_DATE = /^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*([^,|·•]+)$/u;
 
+const TRAILING_AFFILIATION = /\s*\([^()]*\)\s*$/u;
+const NAME_THEN_AFFILIATION = /^([^,(–—]+?)\s*(?:\(|,|\s[–—-]\s)/u;
+
 // Words of section headings and subtitles; no person's name is made of them.
 const NOT_NAME_WORDS = new Set([
   'ai', 'artificial', 'intelligence', 'policy', 'policies', 'report', 'country', 'countries', 'key', 'metrics',
@@ -146,14 +149,13 @@ function labelledOnly(text: string): boolean {
 
 /** What an author or date line holds, or null for any other line. */
 export function authorOrDateFromLine(text: string): LineReading | null {
-  const single = authorOrDateFromPart(text);
-  if (single) return single;
   const pair = NAME_AND_DATE.exec(text);
-  if (!pair) return null;
-  const name = authorOrDateFromPart(pair[1]!.trim());
-  const when = authorOrDateFromPart(pair[2]!.trim());
-  if (name?.author !== undefined && when?.dateText !== undefined) return { author: name.author, dateText: when.dateText, date: when.date! };
-  return null;
+  if (pair) {
+    const name = authorOrDateFromPart(pair[1]!.trim());
+    const when = authorOrDateFromPart(pair[2]!.trim());
+    if (name?.author !== undefined && when?.dateText !== undefined) return { author: name.author, dateText: when.dateText, date: when.date! };
+  }
+  return authorOrDateFromPart(text);
 }
 
 function authorOrDateFromPart(text: string): LineReading | null {
@@ -169,10 +171,13 @@ function authorOrDateFromPart(text: string): LineReading | null {
   const authorLabel = AUTHOR_LABEL.exec(text);
   // Without a colon the label must be followed by a name: "By the end of 2023" is prose.
   if (authorLabel && (/^[^:]*:/u.test(text) || isNameLike(authorLabel[1]!))) {
-    const name = authorLabel[1]!.trim();
+    const name = authorLabel[1]!.replace(TRAILING_AFFILIATION, '').trim();
     if (name !== '' && name.length <= 100) return { author: name };
   }
   if (isNameLike(text)) return { author: text };
+  // "Aziz Soltobaev (Digital Policy Institute)", "Aziz Soltobaev, Digital Policy Institute": the name alone.
+  const withAffiliation = NAME_THEN_AFFILIATION.exec(text);
+  if (withAffiliation && isNameLike(withAffiliation[1]!)) return { author: withAffiliation[1]!.trim() };
   return null;
 }
 

@@ -5,7 +5,7 @@ import { answerFromCell } from './answers.js';
 import { markedValueFromCell } from './footnote-marks.js';
 import type { Outline } from './headings.js';
 import type { ExtractOptions } from './options.js';
-import { oneLineFromText } from './text.js';
+import { isContinuation, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
 
 /**
@@ -251,8 +251,10 @@ export function commentaryAfter(blocks: Block[], outline: Outline, index: number
     const block = blocks[i]!;
     // A heading that reads as prose is a paragraph here too (see isHeadingLike).
     if ((block.kind !== 'paragraph' && block.kind !== 'heading') || outline.isHeading[i]) break;
-    const text = oneLineFromText(block.text);
-    if (text !== '') paragraphs.push(text);
+    if (block.text.trim() === '') continue;
+    // A paragraph cut by a page break goes on in lower case.
+    if (paragraphs.length > 0 && isContinuation(block.text)) paragraphs[paragraphs.length - 1] += `\n${block.text}`;
+    else paragraphs.push(block.text);
   }
-  return paragraphs;
+  return paragraphs.map(oneLineFromText);
 }

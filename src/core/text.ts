@@ -57,3 +57,8 @@ export function oneLineFromText(text: string): string {
 export function squashed(text: string): string {
   return text.replace(SOFT_HYPHEN, '').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 }
+
+/** A paragraph that opens in lower case carries on the text before it (cut by a page break). */
+export function isContinuation(text: string): boolean {
+  return /^\s*\p{Ll}/u.test(text);
+}

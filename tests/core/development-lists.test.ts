@@ -78,3 +78,10 @@ describe('emphasisFromSpans', () => {
     expect(emphasisFromSpans([{ text: 'one', bold: true }, { text: 'two', italic: true }, { text: '  ', bold: true }])).toEqual(['one', 'two']);
   });
 });
+
+describe('items cut by a page break', () => {
+  it('joins a paragraph that goes on in lower case, undoing hyphenation across the cut', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'The develop-'), p('ment of a plan'), p('A new paragraph.'), item(2, 'b'), p('and more')]);
+    expect(lists[0]!.items.map((i) => i.text)).toEqual(['The development of a plan', 'b and more']);
+  });
+});

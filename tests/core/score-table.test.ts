@@ -135,3 +135,10 @@ describe('scoreTablesFromBlocks', () => {
     expect(tables.map((t) => [t.columns, t.rows.map((r) => r.year)])).toEqual([[['Q1', 'Q2'], [2021, 2022]]]);
   });
 });
+
+describe('commentary cut by a page break', () => {
+  it('joins a paragraph that goes on in lower case to the one before', () => {
+    const { tables } = read([table([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]), p('The score went up because the'), p('ministry acted.'), p('Second.')]);
+    expect(tables[0]!.commentary).toEqual(['The score went up because the ministry acted.', 'Second.']);
+  });
+});
