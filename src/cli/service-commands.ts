@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { ConfigError, loadConfig, type ServiceConfig } from '../service/config.js';
-import { resolveRedis, type ResolvedRedis } from '../service/embedded-redis.js';
-import { buildApp } from '../service/http/build-app.js';
-import { DASHBOARD_PATH } from '../service/http/dashboard.js';
-import { createLogger } from '../service/logger.js';
-import { startService, stopOnSignals } from '../service/start-service.js';
+import type { ResolvedRedis } from '../service/embedded-redis.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
@@ -49,6 +45,14 @@ export function registerServiceCommands(program: Command): void {
 
 async function serve(flags: ServeFlags): Promise<void> {
   const config = configOrUsageError(flags);
+  // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
+  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }] = await Promise.all([
+    import('../service/embedded-redis.js'),
+    import('../service/http/build-app.js'),
+    import('../service/http/dashboard.js'),
+    import('../service/logger.js'),
+    import('../service/start-service.js'),
+  ]);
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
   let url = '';
@@ -77,7 +81,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     await redis.stop();
     throw error;
   }
-  process.stdout.write(startupBanner(config, flags, url, redis));
+  process.stdout.write(startupBanner(config, flags, `${url}${DASHBOARD_PATH}`, url, redis));
   stopOnSignals(service, logger, () => redis.stop());
 }
 
@@ -102,12 +106,12 @@ function configOrUsageError(flags: ServeFlags): ServiceConfig {
   }
 }
 
-function startupBanner(config: ServiceConfig, flags: ServeFlags, url: string, redis: ResolvedRedis): string {
+function startupBanner(config: ServiceConfig, flags: ServeFlags, dashboard: string, url: string, redis: ResolvedRedis): string {
   const redisWhere =
     redis.origin === 'embedded' ? `${redis.url} (private redis-server, data in ${join(config.dirs.data, 'redis')})` : `${redis.url} (${redis.origin})`;
   const lines = [
     `reportflow listening on ${url}`,
-    `  dashboard  ${url}${DASHBOARD_PATH}`,
+    `  dashboard  ${dashboard}`,
     `  health     ${url}/health`,
     `  inbox      ${config.inbox.enabled ? config.dirs.inbox : 'not watched'}`,
     `  outbox     ${config.dirs.outbox}`,
