@@ -1,6 +1,425 @@
-import type { BlocksResult } from '../blocks/model.js';
+import type { Code, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { listMarkerFromText } from '../blocks/list-marker.js';
+import type { Block, BlocksResult, Span } from '../blocks/model.js';
+import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../blocks/spans.js';
+import { blocksFromPieces, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../blocks/table-from-lines.js';
+import { piecesFromHtml } from './blocks-from-html.js';
 
-export function blocksFromMarkdown(text: string): BlocksResult {
-  void text;
-  throw new Error('not implemented yet');
+/**
+ * Markdown to blocks with CommonMark only (remark-parse without GFM: the GFM
+ * table extension is far too slow and memory-hungry on large files). Tables —
+ * pipe tables and tab-separated lines — are found in paragraphs' source lines
+ * instead. YAML front matter becomes `Key: value` paragraphs, so labelled
+ * title, author and date lines written there read like any other labelled line.
+ */
+
+const parser = unified().use(remarkParse);
+
+/** Above this sum of squared nesting depths per line, CommonMark parsing time grows past a second. */
+const MAX_NESTING_COST = 1_000_000;
+/** Emphasis runs longer than this are decoration; micromark matches their delimiters in quadratic time. */
+const LONG_DELIMITER_RUN = /\*{17,}|_{17,}/g;
+const MASK: Record<string, string> = { '*': '\ue001', _: '\ue002' };
+
+export function blocksFromMarkdown(input: string): BlocksResult {
+  const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const cost = nestingCost(text);
+  if (cost.total > MAX_NESTING_COST) {
+    return unreadable(`The Markdown nests blocks (quotes or lists) too deeply to read: ${cost.deepest} levels on line ${cost.line}.`);
+  }
+  const { frontMatter, body } = frontMatterSplit(text);
+  const masked = longDelimiterRunsMasked(body);
+  let tree: Root;
+  try {
+    tree = parser.parse(masked);
+  } catch (error) {
+    // A stack overflow inside the parser on pathological input must not bring the worker down.
+    return unreadable(`The Markdown could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const pieces = [...frontMatter, ...new MarkdownReader(masked, 0).piecesOf(tree)];
+  const blocks = blocksFromPieces(pieces);
+  return { blocks: masked === body ? blocks : blocks.map(unmasked), pages: null };
+}
+
+function unreadable(message: string): BlocksResult {
+  return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message } };
+}
+
+interface Frame {
+  nodes: RootContent[];
+  /** Ordered lists around these nodes: the depth of list items found here. */
+  listDepth: number;
+  quoteDepth: number;
+  /** Set when `nodes` are the items of a list. */
+  ordered?: boolean;
+}
+
+class MarkdownReader {
+  private readonly pieces: Piece[] = [];
+
+  /** `source` is the text the tree was parsed from; `lineOffset` shifts its lines to the whole file's. */
+  constructor(private readonly source: string, private readonly lineOffset: number) {}
+
+  piecesOf(root: Root): Piece[] {
+    const stack: Frame[] = [{ nodes: htmlTablesJoined(root.children, this.source), listDepth: 0, quoteDepth: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const node = frame.nodes.shift();
+      if (!node) { stack.pop(); continue; }
+      const inner = this.read(node, frame);
+      if (inner) stack.push(inner);
+    }
+    return this.pieces;
+  }
+
+  private read(node: RootContent, frame: Frame): Frame | null {
+    switch (node.type) {
+      case 'heading': {
+        const spans = spansTrimmed(spansFromInline(node.children));
+        this.pieces.push({ kind: 'heading', level: node.depth, text: textOfSpans(spans), spans, source: this.at(node) });
+        return null;
+      }
+      case 'paragraph':
+        this.paragraph(node, frame);
+        return null;
+      case 'blockquote':
+        return { nodes: htmlTablesJoined(node.children, this.source), listDepth: frame.listDepth, quoteDepth: frame.quoteDepth + 1 };
+      case 'list':
+        return this.list(node, frame);
+      case 'listItem':
+        return this.listItem(node, frame);
+      case 'code':
+        this.code(node);
+        return null;
+      case 'html':
+        this.html(node);
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private at(node: Nodes, lineInNode = 0): { line: number } {
+    return { line: (node.position?.start.line ?? 1) + this.lineOffset + lineInNode };
+  }
+
+  private paragraph(node: Paragraph, frame: Frame): void {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const raw = start === undefined || end === undefined ? '' : this.source.slice(start, end);
+    if (!raw.includes('\t') && !raw.includes('|')) {
+      this.pieces.push(...this.paragraphBlocks(node, frame));
+      return;
+    }
+    const lines = raw.split('\n').map((line, i) => (i > 0 && frame.quoteDepth > 0 ? withoutQuoteMarks(line, frame.quoteDepth) : line));
+    const runs = runsFromLines(lines);
+    const only = runs[0];
+    if (runs.length === 1 && only?.kind === 'tab-rows') {
+      this.pieces.push({ kind: 'tab-rows', rows: cellsCleaned(only.rows), source: this.at(node), fallback: this.paragraphBlocks(node, frame) });
+      return;
+    }
+    const settled = runsSettled(runs);
+    if (settled.length === 1 && settled[0]!.kind === 'text') {
+      this.pieces.push(...this.paragraphBlocks(node, frame));
+      return;
+    }
+    for (const run of settled) this.pieces.push(...this.piecesOfRun(run, lines, node));
+  }
+
+  private piecesOfRun(run: LineRun, lines: string[], node: Paragraph): Piece[] {
+    const source = this.at(node, run.start);
+    switch (run.kind) {
+      case 'pipe-table':
+        return [{ kind: 'table', rows: cellsCleaned(run.rows), headerRows: run.headerRows, source }];
+      case 'tab-rows':
+        return [{ kind: 'tab-rows', rows: cellsCleaned(run.rows), source, fallback: [] }];
+      case 'text': {
+        // Prose lines between table lines: parse them on their own so their markup is read as such.
+        const slice = lines.slice(run.start, run.end).join('\n');
+        return new MarkdownReader(slice, source.line - 1).piecesOf(parser.parse(slice));
+      }
+    }
+  }
+
+  /**
+   * A paragraph, or list items when it is made of lines with typed numbers that
+   * CommonMark does not read as a list: `(1) …`, or `2. …` lines that cannot
+   * interrupt a paragraph.
+   */
+  private paragraphBlocks(node: Paragraph, frame: Frame): Block[] {
+    const spans = spansFromInline(node.children);
+    const lines = spansSplitByLine(spans);
+    const texts = lines.map(textOfSpans);
+    const markers = texts.map((text) => listMarkerFromText(text));
+    const first = markers[0];
+    const shape = (m: { marker: string } | null): string | null => (m ? m.marker.replace(/\d+/, '') : null);
+    const markerLines = markers.flatMap((m, i) => (m && shape(m) === shape(markers.find((x) => x) ?? null) ? [i] : []));
+    const isList = (first && (first.rest.trim() !== '' || lines.length > 1)) || markerLines.length >= 2 && ascending(markerLines.map((i) => markers[i]!.number));
+    if (!isList || markerLines.length === 0) {
+      const trimmed = spansTrimmed(spans);
+      return trimmed.length === 0 ? [] : [{ kind: 'paragraph', text: textOfSpans(trimmed), spans: trimmed, source: this.at(node) }];
+    }
+    const blocks: Block[] = [];
+    const cuts = [...markerLines, lines.length];
+    if (cuts[0]! > 0) {
+      const prose = spansTrimmed(spansJoinedByLine(lines.slice(0, cuts[0])));
+      if (prose.length > 0) blocks.push({ kind: 'paragraph', text: textOfSpans(prose), spans: prose, source: this.at(node) });
+    }
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const from = cuts[k]!;
+      const marker = markers[from]!;
+      const own = spansWithoutPrefix(lines[from]!, texts[from]!.length - marker.rest.length);
+      const itemSpans = spansTrimmed(spansJoinedByLine([own, ...lines.slice(from + 1, cuts[k + 1])]));
+      blocks.push({ kind: 'list-item', marker: marker.marker, number: marker.number, text: textOfSpans(itemSpans), spans: itemSpans, depth: frame.listDepth, source: this.at(node, from) });
+    }
+    return blocks;
+  }
+
+  private list(node: List, frame: Frame): Frame {
+    return { nodes: [...node.children], listDepth: frame.listDepth, quoteDepth: frame.quoteDepth, ordered: node.ordered === true };
+  }
+
+  private listItem(item: ListItem, frame: Frame): Frame | null {
+    const children = htmlTablesJoined(item.children, this.source);
+    if (!frame.ordered) return { nodes: children, listDepth: frame.listDepth, quoteDepth: frame.quoteDepth };
+    // The number as printed: mdast keeps only the list's start and renumbers, which would hide gaps.
+    const offset = item.position?.start.offset ?? 0;
+    const printed = /^(\d{1,9})([.)])/.exec(this.source.slice(offset, offset + 12));
+    let lead = 0;
+    while (lead < children.length && children[lead]!.type === 'paragraph') lead++;
+    const lines = children.slice(0, lead).map((p) => spansTrimmed(spansFromInline((p as Paragraph).children)));
+    const spans = spansTrimmed(spansJoinedByLine(lines));
+    const number = printed ? Number.parseInt(printed[1]!, 10) : 0;
+    this.pieces.push({
+      kind: 'list-item', marker: printed ? printed[1]! + printed[2]! : '', number, text: textOfSpans(spans), spans, depth: frame.listDepth, source: this.at(item),
+    });
+    const rest = children.slice(lead);
+    return rest.length > 0 ? { nodes: rest, listDepth: frame.listDepth + 1, quoteDepth: frame.quoteDepth } : null;
+  }
+
+  /** Code blocks in a report are mostly indented or fenced text; a tab-indented table lands here too. */
+  private code(node: Code): void {
+    const lines = node.value.split('\n');
+    // A fenced block's text starts on the line after its fence.
+    const fenced = /^[ \t]*(?:`{3,}|~{3,})/.test(sourceOf(node, this.source));
+    const source = this.at(node, fenced ? 1 : 0);
+    const runs = runsFromLines(lines);
+    const plain = (from: number, to: number): Block[] => {
+      const text = lines.slice(from, to).join('\n').trim();
+      return text === '' ? [] : [{ kind: 'paragraph', text, spans: [{ text }], source }];
+    };
+    const only = runs[0];
+    if (runs.length === 1 && only?.kind === 'tab-rows') {
+      this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, fallback: plain(0, lines.length) });
+      return;
+    }
+    for (const run of runsSettled(runs)) {
+      if (run.kind === 'text') this.pieces.push(...plain(run.start, run.end));
+      else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source, fallback: [] });
+      else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source });
+    }
+  }
+
+  private html(node: Html): void {
+    if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return;
+    const line = this.at(node).line;
+    this.pieces.push(...piecesFromHtml(node.value, {
+      whitespace: 'collapse',
+      provenance: (element) => ({ line: line + (element?.position?.start.line ?? 1) - 1 }),
+    }));
+  }
+}
+
+function ascending(numbers: number[]): boolean {
+  return numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+function withoutQuoteMarks(line: string, depth: number): string {
+  let rest = line;
+  for (let i = 0; i < depth; i++) {
+    const m = /^[ \t]{0,3}>[ \t]?/.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest;
+}
+
+/**
+ * CommonMark ends an HTML block at a blank line, so a `<table>` with blank lines
+ * inside arrives in pieces; join the pieces (by source offsets) up to `</table>`.
+ */
+function htmlTablesJoined(nodes: readonly RootContent[], source: string): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== 'html' || !/<table\b/i.test(node.value) || /<\/table\s*>/i.test(node.value.slice(node.value.search(/<table\b/i)))) {
+      out.push(node);
+      continue;
+    }
+    let j = i + 1;
+    while (j < nodes.length && !/<\/table\s*>/i.test(sourceOf(nodes[j]!, source))) j++;
+    const last = nodes[Math.min(j, nodes.length - 1)]!;
+    const start = node.position!.start;
+    const end = last.position!.end;
+    out.push({ type: 'html', value: source.slice(start.offset!, end.offset!), position: { start, end } });
+    i = j;
+  }
+  return out;
+}
+
+function sourceOf(node: RootContent, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.slice(start, end);
+}
+
+const INLINE_HTML_TAG = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*?(\/?)>$/i;
+
+/** Inline markup to spans: emphasis kept, links and code reduced to their text, images dropped. */
+function spansFromInline(nodes: readonly PhrasingContent[]): Span[] {
+  const spans: Span[] = [];
+  // Inline HTML tags open and close in separate nodes, so their emphasis is counted as the walk goes.
+  let htmlBold = 0;
+  let htmlItalic = 0;
+  const stack: { node: PhrasingContent; emphasis: Emphasis }[] = nodes.map((node) => ({ node, emphasis: PLAIN })).reverse();
+  while (stack.length > 0) {
+    const { node, emphasis } = stack.pop()!;
+    const style = { bold: emphasis.bold || htmlBold > 0, italic: emphasis.italic || htmlItalic > 0 };
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        spans.push(spanOf(node.value, style));
+        break;
+      case 'break':
+        spans.push({ text: '\n' });
+        break;
+      case 'html': {
+        const tag = INLINE_HTML_TAG.exec(node.value.trim());
+        if (!tag) break;
+        const name = tag[2]!.toLowerCase();
+        const step = tag[1] ? -1 : tag[3] ? 0 : 1;
+        if (name === 'br') spans.push({ text: '\n' });
+        else if (name === 'b' || name === 'strong') htmlBold = Math.max(0, htmlBold + step);
+        else if (name === 'i' || name === 'em') htmlItalic = Math.max(0, htmlItalic + step);
+        break;
+      }
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference': {
+        const inner = {
+          bold: emphasis.bold || node.type === 'strong',
+          italic: emphasis.italic || node.type === 'emphasis',
+        };
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, emphasis: inner });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return spansMerged(spans);
+}
+
+const MARKUP_CHARS = /[\\`*_&<[!]/;
+
+/** Table cells keep no markup: `**Y**` reads `Y`, `a \| b` reads `a | b`. */
+function cellsCleaned(rows: string[][]): string[][] {
+  return tabRowsTidied(rows.map((row) => row.map(cellText)));
+}
+
+function cellText(raw: string): string {
+  if (!MARKUP_CHARS.test(raw)) return raw;
+  const tree = parser.parse(raw);
+  const only = tree.children[0];
+  if (tree.children.length === 1 && only?.type === 'paragraph') return textOfSpans(spansTrimmed(spansFromInline(only.children)));
+  return raw.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/**
+ * YAML front matter at the top: each `key: value` line becomes a paragraph
+ * `Key: value`; nested or list values are skipped. The block is blanked in the
+ * text handed to the parser so that offsets and line numbers stay true.
+ */
+function frontMatterSplit(text: string): { frontMatter: Block[]; body: string } {
+  if (!/^---[ \t]*\n/.test(text)) return { frontMatter: [], body: text };
+  const lines = text.split('\n', 200);
+  const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
+  if (close < 0) return { frontMatter: [], body: text };
+  const frontMatter: Block[] = [];
+  for (let i = 1; i < close; i++) {
+    const m = /^([A-Za-z][\w -]*?)[ \t]*:[ \t]+(.+?)[ \t]*$/.exec(lines[i]!);
+    if (!m) continue;
+    const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
+    const label = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1);
+    const line = `${label}: ${value}`;
+    frontMatter.push({ kind: 'paragraph', text: line, spans: [{ text: line }], source: { line: i + 1 } });
+  }
+  const length = lines.slice(0, close + 1).join('\n').length;
+  return { frontMatter, body: text.slice(0, length).replace(/[^\n]/g, ' ') + text.slice(length) };
+}
+
+/** Lines of their own (thematic breaks) are fast and keep their meaning; only runs inside text are masked. */
+function longDelimiterRunsMasked(text: string): string {
+  LONG_DELIMITER_RUN.lastIndex = 0;
+  if (!LONG_DELIMITER_RUN.test(text)) return text;
+  return text.replace(LONG_DELIMITER_RUN, (run, offset: number) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = text.indexOf('\n', offset);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (line.trim() === run) return run;
+    return MASK[run[0]!]!.repeat(run.length);
+  });
+}
+
+function unmaskText(text: string): string {
+  return text.replace(/\ue001/g, '*').replace(/\ue002/g, '_');
+}
+
+function unmasked(block: Block): Block {
+  if (block.kind === 'table') return { ...block, rows: block.rows.map((row) => row.map(unmaskText)) };
+  return { ...block, text: unmaskText(block.text), spans: block.spans.map((span) => ({ ...span, text: unmaskText(span.text) })) };
+}
+
+/**
+ * How hard the container structure is on the parser: the sum over lines of the
+ * squared number of quote and list containers the line opens or continues
+ * (micromark rechecks every open container on each line).
+ */
+function nestingCost(text: string): { total: number; deepest: number; line: number } {
+  let total = 0;
+  let deepest = 0;
+  let deepestLine = 0;
+  let lineNo = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    lineNo++;
+    const end = text.indexOf('\n', pos);
+    const lineEnd = end < 0 ? text.length : end;
+    let depth = 0;
+    let indent = -1;
+    let i = pos;
+    for (;;) {
+      let columns = 0;
+      while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) { columns += text[i] === '\t' ? 4 : 1; i++; }
+      if (indent < 0) indent = columns;
+      const c = text[i];
+      if (c === '>') { depth++; i++; continue; }
+      if ((c === '-' || c === '+' || c === '*') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { depth++; i += 2; continue; }
+      let d = i;
+      while (d < lineEnd && d - i < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+      if (d > i && (text[d] === '.' || text[d] === ')') && (text[d + 1] === ' ' || text[d + 1] === '\t')) { depth++; i = d + 2; continue; }
+      break;
+    }
+    // Lists nest by indentation too: a marker indented 2n columns can sit n lists deep.
+    if (depth > 0) depth += Math.floor(indent / 2);
+    total += depth * depth;
+    if (depth > deepest) { deepest = depth; deepestLine = lineNo; }
+    if (end < 0) break;
+    pos = end + 1;
+  }
+  return { total, deepest, line: deepestLine };
 }

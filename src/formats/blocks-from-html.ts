@@ -1,0 +1,299 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { listMarkerFromText } from '../blocks/list-marker.js';
+import type { Block, Provenance, Span, TableBlock } from '../blocks/model.js';
+import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../blocks/spans.js';
+import { runsFromLines, runsSettled, tabRowsTidied, type Piece } from '../blocks/table-from-lines.js';
+
+/**
+ * HTML (as a hast tree) to blocks. Used for mammoth's rendering of Word files and
+ * for HTML written inside Markdown. Walks with an explicit stack, so markup
+ * nested thousands deep cannot overflow the call stack.
+ */
+
+export interface HtmlReadOptions {
+  /**
+   * 'collapse' treats runs of white space as one space, as a browser does (HTML
+   * typed by hand in Markdown); 'preserve' keeps text as it is (mammoth writes
+   * Word's text verbatim, and its tabs may separate table cells).
+   */
+  whitespace: 'collapse' | 'preserve';
+  /** Where a block comes from: `element` is the element the block is made of, `ordinal` counts paragraph-level elements from 0. */
+  provenance(element: Element | null, ordinal: number): Provenance;
+}
+
+export function piecesFromHtml(html: string, options: HtmlReadOptions): Piece[] {
+  return piecesFromHast(fromHtml(html, { fragment: true }), options);
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'template', 'img', 'svg', 'math', 'noscript', 'iframe', 'object', 'video', 'audio', 'canvas', 'title', 'meta', 'link']);
+const HEADING = /^h([1-6])$/;
+const NOTE_ID = /^(?:footnote|endnote)-/;
+const NOTE_LINK = /^#(?:footnote|endnote)-/;
+
+interface Frame {
+  nodes: RootContent[];
+  /** Number of ordered lists around these nodes. */
+  listDepth: number;
+}
+
+export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
+  const reader = new HtmlReader(options);
+  const stack: Frame[] = [{ nodes: [...root.children], listDepth: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const node = frame.nodes.shift();
+    if (!node) { stack.pop(); continue; }
+    if (node.type === 'element' && BLOCK_TAGS.has(node.tagName)) {
+      const inner = reader.readBlock(node, frame.listDepth);
+      if (inner) stack.push(inner);
+      continue;
+    }
+    if (node.type !== 'element' && node.type !== 'text') continue;
+    // Inline content standing between blocks reads as one paragraph.
+    const inline: ElementContent[] = [node];
+    while (frame.nodes.length > 0 && !isBlockNode(frame.nodes[0]!)) {
+      const next = frame.nodes.shift()!;
+      if (next.type === 'element' || next.type === 'text') inline.push(next);
+    }
+    reader.paragraph(inline, null);
+  }
+  return reader.pieces;
+}
+
+function isBlockNode(node: RootContent): boolean {
+  return node.type === 'element' && BLOCK_TAGS.has(node.tagName);
+}
+
+class HtmlReader {
+  readonly pieces: Piece[] = [];
+  private ordinal = 0;
+
+  constructor(private readonly options: HtmlReadOptions) {}
+
+  /** Emits what a block element holds; returns nested content still to walk. */
+  readBlock(element: Element, listDepth: number): Frame | null {
+    const tag = element.tagName;
+    if (tag === 'hr') return null;
+    const heading = HEADING.exec(tag);
+    if (heading) {
+      const spans = spansTrimmed(this.spansOf(element.children));
+      this.emit({ kind: 'heading', level: Number(heading[1]), text: textOfSpans(spans), spans, source: this.source(element) });
+      return null;
+    }
+    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'pre') {
+      this.paragraph(element.children, element);
+      return null;
+    }
+    if (tag === 'table') {
+      this.table(element);
+      return null;
+    }
+    if (tag === 'ol' && isNoteList(element)) return null;
+    if (tag === 'ol' || tag === 'ul') return this.list(element, listDepth);
+    return { nodes: [...element.children], listDepth };
+  }
+
+  /** A paragraph's inline content: a typed number makes it a list item, tab-separated lines a table. */
+  paragraph(nodes: ElementContent[], element: Element | null): void {
+    const spans = spansMerged(this.spansOf(nodes));
+    const text = textOfSpans(spans);
+    if (text.trim() === '') return;
+    const source = this.source(element);
+    if (text.includes('\t')) {
+      const lines = spansSplitByLine(spans);
+      const runs = runsFromLines(lines.map(textOfSpans));
+      const only = runs[0];
+    if (runs.length === 1 && only?.kind === 'tab-rows') {
+        this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, fallback: this.paragraphBlocks(spans, source) });
+        return;
+      }
+      const settled = runsSettled(runs);
+      if (settled.length > 1 || settled[0]?.kind !== 'text') {
+        for (const run of settled) {
+          if (run.kind === 'text') this.pieces.push(...this.paragraphBlocks(spansJoinedByLine(lines.slice(run.start, run.end)), source));
+          else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source, fallback: [] });
+          else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source });
+        }
+        return;
+      }
+    }
+    this.pieces.push(...this.paragraphBlocks(spans, source));
+  }
+
+  private paragraphBlocks(spans: Span[], source: Provenance): Block[] {
+    const trimmed = spansTrimmed(spans);
+    const text = textOfSpans(trimmed);
+    if (text === '') return [];
+    const marker = listMarkerFromText(text);
+    if (marker && marker.rest.trim() !== '') {
+      const itemSpans = spansTrimmed(spansWithoutPrefix(trimmed, text.length - marker.rest.length));
+      return [{ kind: 'list-item', marker: marker.marker, number: marker.number, text: textOfSpans(itemSpans), spans: itemSpans, depth: 0, source }];
+    }
+    return [{ kind: 'paragraph', text, spans: trimmed, source }];
+  }
+
+  private list(element: Element, listDepth: number): Frame | null {
+    const ordered = element.tagName === 'ol';
+    const deferred: RootContent[] = [];
+    let number = ordered ? integerProperty(element, 'start') ?? 1 : 0;
+    for (const child of element.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName !== 'li') { deferred.push(child); continue; }
+      number = integerProperty(child, 'value') ?? number;
+      const own: ElementContent[][] = [[]];
+      const nested: ElementContent[] = [];
+      for (const part of child.children) {
+        if (part.type === 'element' && part.tagName === 'p') own.push([...part.children], []);
+        else if (part.type === 'element' && BLOCK_TAGS.has(part.tagName)) nested.push(part);
+        else own[own.length - 1]!.push(part);
+      }
+      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line)));
+      const spans = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
+      if (ordered) {
+        this.emit({ kind: 'list-item', marker: `${number}.`, number, text: textOfSpans(spans), spans, depth: listDepth, source: this.source(child) });
+        number++;
+      } else if (spans.length > 0) {
+        this.pieces.push(...this.paragraphBlocks(spans, this.source(child)));
+      }
+      // Nested lists belong after their item in reading order; walk them now, one level deeper.
+      if (nested.length > 0) {
+        this.pieces.push(...piecesFromHast({ type: 'root', children: nested }, this.nestedOptions()).map((piece) => deeper(piece, ordered ? listDepth + 1 : listDepth)));
+      }
+    }
+    return deferred.length > 0 ? { nodes: deferred, listDepth } : null;
+  }
+
+  private nestedOptions(): HtmlReadOptions {
+    return { ...this.options, provenance: (element) => this.source(element) };
+  }
+
+  private table(element: Element): void {
+    const caption = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+    if (caption) this.paragraph(caption.children, caption);
+    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(this.spansOf(cell.children))));
+    if (rows.length === 0) return;
+    const block: TableBlock = { kind: 'table', rows, headerRows, source: this.source(element) };
+    this.emit(block);
+  }
+
+  private emit(block: Block): void {
+    this.pieces.push(block);
+  }
+
+  private source(element: Element | null): Provenance {
+    return this.options.provenance(element, this.ordinal++);
+  }
+
+  /** Inline text with emphasis; block children inside are separated by line breaks. */
+  spansOf(nodes: readonly ElementContent[]): Span[] {
+    const spans: Span[] = [];
+    const collapse = this.options.whitespace === 'collapse';
+    type Item = { node: ElementContent; emphasis: Emphasis; pre: boolean } | { lineBreak: true };
+    const stack: Item[] = nodes.map((node) => ({ node, emphasis: PLAIN, pre: false })).reverse();
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if ('lineBreak' in item) { spans.push({ text: '\n' }); continue; }
+      const { node, emphasis, pre } = item;
+      if (node.type === 'text') {
+        const text = collapse && !pre ? node.value.replace(/[ \t\n\r\f]+/g, ' ') : node.value;
+        spans.push(spanOf(text, emphasis));
+        continue;
+      }
+      if (node.type !== 'element') continue;
+      const tag = node.tagName;
+      if (tag === 'br') { spans.push({ text: '\n' }); continue; }
+      if (SKIPPED_TAGS.has(tag) || isNoteReference(node) || (tag === 'ol' && isNoteList(node))) continue;
+      const inner: Emphasis = {
+        bold: emphasis.bold || tag === 'strong' || tag === 'b',
+        italic: emphasis.italic || tag === 'em' || tag === 'i',
+      };
+      const block = BLOCK_TAGS.has(tag);
+      const children: Item[] = node.children.map((child) => ({ node: child, emphasis: inner, pre: pre || tag === 'pre' }));
+      if (block) { children.unshift({ lineBreak: true }); children.push({ lineBreak: true }); }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    return collapseBreaks(spans);
+  }
+}
+
+/** Block boundaries inside inline content add line breaks; several in a row, or breaks next to spaces, read as one. */
+function collapseBreaks(spans: Span[]): Span[] {
+  const merged = spansMerged(spans);
+  return merged.map((span) => (span.text.includes('\n') ? { ...span, text: span.text.replace(/[ ]*\n[\n ]*/g, '\n') } : span));
+}
+
+function deeper(piece: Piece, depth: number): Piece {
+  return piece.kind === 'list-item' ? { ...piece, depth: piece.depth + depth } : piece;
+}
+
+function integerProperty(element: Element, name: string): number | null {
+  const value = element.properties[name];
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** mammoth writes Word's footnotes and endnotes as a final list of `<li id="footnote-N">`. */
+function isNoteList(element: Element): boolean {
+  return element.children.some((c) => c.type === 'element' && c.tagName === 'li' && NOTE_ID.test(String(c.properties.id ?? '')));
+}
+
+/** A footnote mark in the text: `<sup><a href="#footnote-1">[1]</a></sup>` or the bare link. */
+function isNoteReference(element: Element): boolean {
+  if (element.tagName === 'a') return NOTE_LINK.test(String(element.properties.href ?? ''));
+  if (element.tagName !== 'sup') return false;
+  return element.children.some((c) => c.type === 'element' && isNoteReference(c));
+}
+
+// HTML caps spans at these values; larger ones are errors or attacks on memory.
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+
+/**
+ * The table as a grid: a merged cell's text is repeated into every position it
+ * covers, so a header merged over two columns lines up with both. Header rows
+ * are the rows of `<thead>`, else the leading rows made only of `<th>` cells.
+ */
+export function gridFromTable(table: Element, textOf: (cell: Element) => string): { rows: string[][]; headerRows: number } {
+  const rowElements: { row: Element; inHead: boolean }[] = [];
+  const collect = (parent: Element, inHead: boolean): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rowElements.push({ row: child, inHead });
+      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') collect(child, child.tagName === 'thead');
+    }
+  };
+  collect(table, false);
+
+  const grid: (string | undefined)[][] = rowElements.map(() => []);
+  rowElements.forEach(({ row }, r) => {
+    let col = 0;
+    for (const cell of row.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (grid[r]![col] !== undefined) col++;
+      const colSpan = Math.min(Math.max(integerProperty(cell, 'colSpan') ?? 1, 1), MAX_COLSPAN);
+      const rowSpanRaw = integerProperty(cell, 'rowSpan') ?? 1;
+      const rowsLeft = grid.length - r;
+      const rowSpan = rowSpanRaw === 0 ? rowsLeft : Math.min(Math.max(rowSpanRaw, 1), MAX_ROWSPAN, rowsLeft);
+      const text = textOf(cell);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) grid[r + dr]![col + dc] = text;
+      col += colSpan;
+    }
+  });
+  const rows = grid.map((row) => Array.from(row, (cell) => cell ?? ''));
+
+  let headerRows = rowElements.filter((r) => r.inHead).length;
+  if (headerRows === 0) {
+    for (const { row } of rowElements) {
+      const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+      if (cells.length === 0 || !cells.every((c) => c.tagName === 'th')) break;
+      headerRows++;
+    }
+  }
+  return { rows, headerRows };
+}
