@@ -54,6 +54,8 @@ export interface Delivery {
   retryDeadLetters(jobId?: string): Promise<string[]>;
   /** The deliver queue's counts, for the queue-depth metric. */
   readonly queue: QueueDepthSource;
+  /** The BullMQ queue itself, only for Bull Board (dead letters are its failed jobs). */
+  queueForDashboard(): Queue;
   close(): Promise<void>;
 }
 
@@ -164,6 +166,10 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
     },
 
     queue,
+
+    queueForDashboard() {
+      return queue as unknown as Queue;
+    },
 
     async close() {
       await worker?.close();
