@@ -212,7 +212,8 @@ export class RecordsStore {
     try {
       return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { appendFile, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/parse-report.js';
@@ -145,6 +145,24 @@ describe('queue semantics', () => {
     await copyFile(CLEAN_REPORT, join(dirs().inbox, 'next.pdf'));
     const nextId = await idOf(CLEAN_REPORT);
     expect((await waitFor('the next record', () => service.deps.store.get(nextId))).place).toBe('outbox');
+    expect((await service.deps.queue.counts()).failed).toBe(0);
+  });
+
+  it('retries a job whose record cannot be written yet, with backoff, and completes it once the outbox is back', async () => {
+    const service = await box.start({ workers: true, intake: true });
+    const { outbox } = dirs();
+    await rm(outbox, { recursive: true });
+    await writeFile(outbox, 'not a folder'); // every write into the outbox now fails
+    const id = await idOf(CLEAN_REPORT);
+    await copyFile(CLEAN_REPORT, join(dirs().inbox, 'vietnam.pdf'));
+    await waitFor('a retry to be scheduled', async () => (await service.deps.queue.jobState(id)) === 'delayed');
+    expect(await service.deps.queue.failureReason(id)).toMatch(/EEXIST|ENOTDIR/);
+    expect(await filesIn(dirs().inbox)).toEqual(['vietnam.pdf']); // the file waits for its record
+
+    await rm(outbox);
+    await mkdir(outbox);
+    expect((await waitFor('the record after the retry', () => service.deps.store.get(id))).place).toBe('outbox');
+    await waitFor('the job completed', async () => (await service.deps.queue.jobState(id)) === 'completed');
     expect((await service.deps.queue.counts()).failed).toBe(0);
   });
 
