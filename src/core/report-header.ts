@@ -83,7 +83,10 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
       // A heading as high as the title opens the body unless it is a labelled or date line.
       const asHighAsTitle = titleLevel !== null && titleLevel > 0 && line.headingLevel !== null && line.headingLevel > 0 && line.headingLevel <= titleLevel;
       if (asHighAsTitle && !labelledOrDate(line.text)) break;
-      if (!takeAuthorOrDate(line, k)) break;
+      if (takeAuthorOrDate(line, k)) continue;
+      // A subtitle may stand between the title and a labelled or date line.
+      if (asHighAsTitle || line.text.length > MAX_TITLE_CHARS || !labelledLineFollows(lines, k)) break;
+      consumed.add(k);
     }
   }
 
@@ -139,6 +142,15 @@ interface LineReading {
   date?: DateReading;
 }
 
+// Within the next two lines, before any heading.
+function labelledLineFollows(lines: HeaderLine[], k: number): boolean {
+  for (const next of lines.slice(k + 1, k + 3)) {
+    if (labelledOrDate(next.text)) return true;
+    if (next.headingLevel !== null) return false;
+  }
+  return false;
+}
+
 function labelledOrDate(text: string): boolean {
   return DATE_LABEL.test(text) || AUTHOR_LABEL.test(text) || dateFromText(text).kind !== 'none';
 }
@@ -154,6 +166,10 @@ export function authorOrDateFromLine(text: string): LineReading | null {
     const name = authorOrDateFromPart(pair[1]!.trim());
     const when = authorOrDateFromPart(pair[2]!.trim());
     if (name?.author !== undefined && when?.dateText !== undefined) return { author: name.author, dateText: when.dateText, date: when.date! };
+    // "Almaty, 23.03.2023": a place before the date.
+    if (when?.dateText !== undefined && when.date!.kind !== 'none' && pair[1]!.split(/\s+/u).length <= 3 && !/\d/u.test(pair[1]!)) {
+      return { dateText: when.dateText, date: when.date! };
+    }
   }
   return authorOrDateFromPart(text);
 }

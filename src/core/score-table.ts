@@ -26,10 +26,12 @@ export interface ScoreLayout {
 
 // Rows that may hold the header: a merged title row can stand above it.
 const HEADER_SEARCH_ROWS = 3;
-const METRIC = /^(?:q|question)\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*$/iu;
+// "Q1", "Q 1", "Q.1", "Q1*", "Q1: National strategy", "Question 1 (strategy)".
+const METRIC = /^(?:q|question)\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*(?:\s*[:.)(\-–—].*)?$/iu;
 const YEAR_HEADER = /^(?:years?|yr)\.?$/iu;
 const TOTAL_HEADER = /^(?:total|score|sum)\b/iu;
-const YEAR = /^(?:19|20|21)\d\d$/u;
+// A year, possibly with a remark in brackets: "2021", "2021 (baseline)".
+const YEAR = /^((?:19|20|21)\d\d)(?:\s*\([^()]*\))?$/u;
 
 /** `Q1`, `q 1`, `Q.1` -> `Q1`; null for any other header. */
 export function metricNameFromHeader(cell: string): string | null {
@@ -40,7 +42,8 @@ export function metricNameFromHeader(cell: string): string | null {
 /** A year printed in a cell, footnote mark allowed; null when the cell holds none. */
 export function yearFromCell(cell: string): { year: number; mark: string | null } | null {
   const { value, mark } = markedValueFromCell(cell, false);
-  return YEAR.test(value) ? { year: Number(value), mark } : null;
+  const match = YEAR.exec(value);
+  return match ? { year: Number(match[1]), mark } : null;
 }
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */

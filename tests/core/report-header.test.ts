@@ -54,6 +54,13 @@ describe('reportHeaderFromBlocks', () => {
     });
   });
 
+  it('steps over a subtitle before labelled lines', () => {
+    expect(header([h(1, 'Kazakhstan'), p('Country report on AI policy'), p('Author: Aziz Soltobaev'), p('Date: 23.03.23'), h(1, 'Changes')])).toMatchObject({
+      title: 'Kazakhstan', author: 'Aziz Soltobaev', date: '2023-03-23', bodyStart: 4,
+    });
+    expect(header([h(1, 'Kazakhstan'), p('Country report on AI policy'), h(1, 'Changes'), p('Date: 23.03.23')])).toMatchObject({ date: null, bodyStart: 1 });
+  });
+
   it('takes no prose for an author', () => {
     expect(header([h(1, 'Kenya'), p('By the end of 2023 the plan was adopted'), h(1, 'Changes')])).toMatchObject({ author: null, bodyStart: 1 });
   });
@@ -92,6 +99,7 @@ describe('authorOrDateFromLine', () => {
     ['Dated 5 April 2023', { dateText: '5 April 2023', date: { kind: 'date', iso: '2023-04-05' } }],
     ['April 5, 2023', { dateText: 'April 5, 2023', date: { kind: 'date', iso: '2023-04-05' } }],
     ['Aziz Soltobaev, 23.03.23', { author: 'Aziz Soltobaev', dateText: '23.03.23', date: { kind: 'date', iso: '2023-03-23' } }],
+    ['Almaty, 23.03.2023', { dateText: '23.03.2023', date: { kind: 'date', iso: '2023-03-23' } }],
     ['Aziz Soltobaev | 5 April 2023', { author: 'Aziz Soltobaev', dateText: '5 April 2023', date: { kind: 'date', iso: '2023-04-05' } }],
   ])('%s', (line, reading) => {
     expect(authorOrDateFromLine(line)).toEqual(reading);

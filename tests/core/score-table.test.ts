@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
-import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks } from '../../src/core/score-table.js';
+import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks, yearFromCell } from '../../src/core/score-table.js';
 import type { Anomaly } from '../../src/record/types.js';
 
 const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 1, source: {} });
@@ -16,10 +16,10 @@ function read(blocks: Block[], options = DEFAULT_EXTRACT_OPTIONS) {
 }
 
 describe('metricNameFromHeader', () => {
-  it.each([['Q1', 'Q1'], ['q1', 'Q1'], ['Q 1', 'Q1'], ['Q.12', 'Q12'], [' Q03 ', 'Q3'], ['Q4*', 'Q4'], ['Question 5', 'Q5']])('%j -> %s', (cell, name) => {
+  it.each([['Q1', 'Q1'], ['q1', 'Q1'], ['Q 1', 'Q1'], ['Q.12', 'Q12'], [' Q03 ', 'Q3'], ['Q4*', 'Q4'], ['Question 5', 'Q5'], ['Q6.', 'Q6'], ['Q7: National strategy', 'Q7'], ['Q8 (oversight)', 'Q8']])('%j -> %s', (cell, name) => {
     expect(metricNameFromHeader(cell)).toBe(name);
   });
-  it.each(['Year', 'Total', 'Q', 'Quarter 1', 'Q1 2023'])('%j is no metric', (cell) => {
+  it.each(['Year', 'Total', 'Q', 'Quarter 1', 'Q1 2023', 'Q12345'])('%j is no metric', (cell) => {
     expect(metricNameFromHeader(cell)).toBeNull();
   });
 });
@@ -140,5 +140,14 @@ describe('commentary cut by a page break', () => {
   it('joins a paragraph that goes on in lower case to the one before', () => {
     const { tables } = read([table([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]), p('The score went up because the'), p('ministry acted.'), p('Second.')]);
     expect(tables[0]!.commentary).toEqual(['The score went up because the ministry acted.', 'Second.']);
+  });
+});
+
+describe('yearFromCell', () => {
+  it.each([['2021', 2021, null], [' 2022 ', 2022, null], ['2021*', 2021, '*'], ['2023¹', 2023, '¹'], ['2021 (baseline)', 2021, null]])('%j -> %d', (cell, year, mark) => {
+    expect(yearFromCell(cell)).toEqual({ year, mark });
+  });
+  it.each(['', 'Year', '21', '2021-2022', '1850', 'Total'])('%j has no year', (cell) => {
+    expect(yearFromCell(cell)).toBeNull();
   });
 });
