@@ -55,4 +55,27 @@ describe('records.jsonl', () => {
     expect(lines).toHaveLength(2);
     expect(lines).toEqual(expect.arrayContaining([record, approved]));
   });
+
+  it('an enqueue-only delivery leaves the work to a worker elsewhere', async () => {
+    const path = join(await tempDir(), 'records.jsonl');
+    const config = testDeliveryConfig({ recordsJsonl: path, databaseUrl: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    const enqueuer = createDelivery(config, { redisUrl: REDIS_URL, worker: false });
+    cleanups.push(() => obliterateDeliverQueue(config.queuePrefix));
+    cleanups.push(() => enqueuer.close());
+
+    await enqueuer.deliver(sampleRecord());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await linesOf(path)).toEqual([]);
+    expect(await enqueuer.queue.getJobCounts('waiting')).toEqual({ waiting: 2 });
+
+    const worker = createDelivery({ ...config, sinks: { ...config.sinks, databaseUrl: null } }, { redisUrl: REDIS_URL });
+    cleanups.push(() => worker.close());
+    await waitFor(async () => (await linesOf(path)).length === 1, 'the line written by the worker');
+    // The PostgreSQL job finds no database configured in the worker: refused for good, kept as a dead letter.
+    const dead = await waitFor(async () => {
+      const list = await worker.listDeadLetters();
+      return list.length > 0 && list;
+    }, 'the postgres dead letter');
+    expect(dead.map((d) => d.sink)).toEqual(['postgres']);
+  });
 });

@@ -69,21 +69,22 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
   const { sinks } = config;
   const connection = { url: deps.redisUrl };
   const queue = new Queue<DeliveryJob>(DELIVER_QUEUE, { connection, prefix: config.queuePrefix });
-  const pool = sinks.databaseUrl ? poolFromUrl(sinks.databaseUrl, deps.log) : null;
+  const runsWorker = deps.worker !== false;
+  // Only a process that performs deliveries talks to the database.
+  const pool = sinks.databaseUrl && runsWorker ? poolFromUrl(sinks.databaseUrl, deps.log) : null;
   const migrated = pool ? memoRetryingOnFailure(() => applyMigrations(pool)) : null;
   // Migrate at start when the database is there; if it is not, the first delivery tries again.
   migrated?.().catch((error: Error) => deps.log?.warn({ err: error.message }, 'database migrations not applied yet'));
 
-  const worker =
-    deps.worker === false
-      ? null
-      : new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => performDelivery(job.data), {
-          // A worker waits out a Redis outage instead of failing its commands.
-          connection: { ...connection, maxRetriesPerRequest: null },
-          prefix: config.queuePrefix,
-          concurrency: deps.concurrency ?? 8,
-          settings: { backoffStrategy: cappedBackoff(sinks.store.maxBackoffMs) },
-        });
+  const worker = runsWorker
+    ? new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => performDelivery(job.data), {
+        // A worker waits out a Redis outage instead of failing its commands.
+        connection: { ...connection, maxRetriesPerRequest: null },
+        prefix: config.queuePrefix,
+        concurrency: deps.concurrency ?? 8,
+        settings: { backoffStrategy: cappedBackoff(sinks.store.maxBackoffMs) },
+      })
+    : null;
   worker?.on('failed', (job, error) => onAttemptFailed(job, error));
   worker?.on('error', (error) => deps.log?.error({ err: error.message }, 'delivery worker error'));
 
@@ -142,7 +143,7 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
       };
       const jobs: DeliveryJob[] = [
         ...(sinks.recordsJsonl ? [{ sink: 'jsonl' as const, url: null, ...release }] : []),
-        ...(pool ? [{ sink: 'postgres' as const, url: null, ...release }] : []),
+        ...(sinks.databaseUrl ? [{ sink: 'postgres' as const, url: null, ...release }] : []),
         ...sinks.webhook.urls.map((url) => ({ sink: 'webhook' as const, url, ...release })),
       ];
       if (jobs.length === 0) return;
