@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Rebuilds the PDFs the PDF adapter tests read, the way real reports are made:
+# Markdown or a script -> DOCX (real Word tables, numbering, heading styles, page
+# headers and footers) -> LibreOffice "save as PDF". The results are committed, so
+# the tests never need these tools.
+# Needs pandoc, LibreOffice (soffice), qpdf, poppler-utils (pdftoppm), node.
+set -euo pipefail
+cd "$(dirname "$0")"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Kazakhstan sample with its score table as a pipe table (pandoc's default column
+# widths are narrow, so LibreOffice wraps "Year", "Q10", "2021", "4.33" inside cells).
+pandoc src/kazakhstan-2023.md -o "$WORK/kazakhstan-2023.docx"
+pandoc src/paren-markers.md -o "$WORK/paren-markers.docx"
+# Page header and footer ("Page N of M"), Yes/Partly/No table with an empty cell,
+# a numbered list running over a page break, a table over two pages.
+node src/make-docx.mjs "$WORK"
+
+for name in kazakhstan-2023 paren-markers freedonia-2023 long-table; do
+  soffice --headless --convert-to pdf --outdir "$WORK" "$WORK/$name.docx" >/dev/null 2>&1
+  cp "$WORK/$name.pdf" "$name.pdf"
+done
+
+# Unreadable inputs.
+qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf
+head -c 12000 kazakhstan-2023.pdf > truncated.pdf
+# A scan: both pages as pictures, one per page of a document saved as PDF; no text layer.
+pdftoppm -png -r 50 -gray kazakhstan-2023.pdf "$WORK/scan"
+printf '![](%s){width=90%%}\n\n\\newpage\n\n![](%s){width=90%%}\n' "$WORK/scan-1.png" "$WORK/scan-2.png" > "$WORK/scan.md"
+pandoc "$WORK/scan.md" -o "$WORK/scan.docx"
+soffice --headless --convert-to pdf --outdir "$WORK" "$WORK/scan.docx" >/dev/null 2>&1
+cp "$WORK/scan.pdf" image-only.pdf
+echo "PDFs rebuilt"
