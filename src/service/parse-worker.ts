@@ -50,7 +50,7 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
     // lock therefore means the process died, and the job goes to another worker.
     lockDuration: config.worker.lockMs,
     stalledInterval: config.worker.lockMs,
-    // A file that kills its worker twice fails for good instead of killing more.
+    // A job that stalls a third time (a file that keeps killing workers) fails for good.
     maxStalledCount: 2,
   });
 

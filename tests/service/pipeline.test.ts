@@ -184,6 +184,28 @@ describe('queue semantics', () => {
     expect(await filesIn(dirs().failed)).toEqual([]);
   });
 
+  it('parses off the event loop of the service: timers keep firing during a long parse', async () => {
+    const big = join(box.root, 'big.pdf');
+    slowPdf(big, 300);
+    const bigId = await idOf(big);
+    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_CONCURRENCY: '1' });
+    await copyFile(big, join(dirs().inbox, 'big.pdf'));
+    await waitFor('the job to start', async () => (await service.deps.queue.jobState(bigId)) === 'active');
+    let last = performance.now();
+    let worstGapMs = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstGapMs = Math.max(worstGapMs, now - last);
+      last = now;
+    }, 20);
+    const started = performance.now();
+    await waitFor('the record', () => service.deps.store.get(bigId), 60_000);
+    clearInterval(ticker);
+    // A parse on this thread would stall the timer for the whole document (seconds).
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    expect(worstGapMs).toBeLessThan(500);
+  });
+
   it('stops a parse that takes longer than the job time limit and records why', async () => {
     const big = join(box.root, 'big.pdf');
     slowPdf(big, 400);
