@@ -81,9 +81,9 @@ export function redisAnswers(host: string, port: number, timeoutMs = 500): Promi
 async function startPrivateRedis(dir: string, options: ResolveRedisOptions): Promise<ResolvedRedis> {
   const program = await programOnPath(options.command ?? 'redis-server', options.searchPath ?? process.env.PATH ?? '');
   if (!program) {
+    const why = options.preferEmbedded ? 'A private Redis was asked for' : 'No Redis is configured (REDIS_URL) and none answers on 127.0.0.1:6379';
     throw new RedisUnavailableError(
-      `No Redis is configured (REDIS_URL), none answers on 127.0.0.1:6379, and there is no ` +
-        `"${options.command ?? 'redis-server'}" on PATH to start a private one.\n${HOW_TO_GET_REDIS}`,
+      `${why}, but there is no "${options.command ?? 'redis-server'}" on PATH to start one.\n${HOW_TO_GET_REDIS}`,
     );
   }
   await mkdir(dir, { recursive: true });
