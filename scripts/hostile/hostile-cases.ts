@@ -156,6 +156,13 @@ function fontMatrixInjectionPdf(): Buffer {
   });
 }
 
+/** One page with 200,000 separate text runs (7 MB): each becomes a text item in pdf.js. */
+export function textRunFloodPdf(runs = 200_000): Buffer {
+  const ops: string[] = [];
+  for (let i = 0; i < runs; i++) ops.push(`BT /F1 9 Tf ${50 + (i % 50) * 10} ${800 - (Math.floor(i / 50) % 80) * 10} Td (w${i % 97}) Tj ET`);
+  return onePagePdf(ops.join('\n'));
+}
+
 function truncated(bytes: Buffer, fraction: number): Buffer {
   return bytes.subarray(0, Math.floor(bytes.length * fraction));
 }
@@ -221,6 +228,7 @@ export function hostileCases(): HostileCase[] {
     { ...base, id: 'kids-chain-100k', fileName: 'kids-chain.pdf', build: () => kidsChainPdf(), accept: ['UNREADABLE_FILE', 'parsed'], then: 'pdf', why: 'a page tree 100,000 levels deep' },
     { ...base, id: 'nested-arrays-100k', fileName: 'nested-arrays.pdf', build: () => nestedArraysPdf(), accept: ['UNREADABLE_FILE', 'parsed'], then: 'pdf', why: 'a catalog entry 100,000 arrays deep' },
     { ...base, id: 'nested-dicts-100k', fileName: 'nested-dicts.pdf', build: () => nestedDictsPdf(), accept: ['UNREADABLE_FILE', 'parsed'], then: 'pdf', why: 'page resources 100,000 dictionaries deep' },
+    { ...base, id: 'pdf-text-run-flood', fileName: 'flood.pdf', build: () => textRunFloodPdf(), accept: ['parsed', 'UNREADABLE_FILE'], then: 'pdf', why: '200,000 text runs on one page (7 MB, under the size limit)' },
     { ...base, id: 'font-matrix-injection', fileName: 'cve-2024-4367.pdf', build: fontMatrixInjectionPdf, accept: ['parsed', 'UNREADABLE_FILE', 'NO_TEXT_LAYER'], then: 'pdf', why: 'CVE-2024-4367-style FontMatrix script payload' },
     { ...base, id: 'docx-zip-bomb-honest-2gib', fileName: 'bomb.docx', build: () => normalDocxWith(Array.from({ length: 32 }, (_, i) => ({ name: `word/media/zeros${i}.bin`, raw: zerosPayload(64 * MiB) }))), accept: ['UNREADABLE_FILE'], then: 'docx', why: '32 entries of 64 MiB each declared in the headers' },
     { ...base, id: 'docx-zip-bomb-document-1gib', fileName: 'bomb-document.docx', build: () => zipFromEntries([{ name: 'word/document.xml', raw: zerosPayload(1024 * MiB) }]), accept: ['UNREADABLE_FILE'], then: 'docx', why: 'the document part itself inflates to 1 GiB' },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../src/formats/limits.js';
 import { recordFromBytes } from '../../src/parse-report.js';
-import type { ReportRecord } from '../../src/record/types.js';
+import { outcomeFromRecord } from './outcome.js';
 
 /**
  * Parses one file in this process and prints one JSON line with the outcome, the
@@ -10,11 +10,6 @@ import type { ReportRecord } from '../../src/record/types.js';
  * still usable. Run it with --max-old-space-size so a blow-up ends this process,
  * not the caller. Usage: parse-one.js <file> <fileName> <normalFile> [limitsJson]
  */
-const ERROR_CODES = new Set(['UNREADABLE_FILE', 'NO_TEXT_LAYER', 'UNSUPPORTED_FORMAT']);
-
-export function outcomeFromRecord(record: ReportRecord): string {
-  return record.anomalies.find((a) => ERROR_CODES.has(a.code))?.code ?? 'parsed';
-}
 
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { ReportRecord } from '../../src/record/types.js';
 import { loadConfig } from '../../src/service/config.js';
 import { startService } from '../../src/service/start-service.js';
 
@@ -34,6 +35,8 @@ export interface BurstResult {
   timedOut: boolean;
   /** Where the latency went, per file, from BullMQ's job timestamps (ms). */
   stages: { intake: number[]; waiting: number[]; processing: number[]; parse: number[] };
+  /** With keepRecords: each dropped file's record, keyed by the dropped file's name. */
+  recordsByName: Map<string, ReportRecord>;
 }
 
 export interface BurstOptions {
@@ -46,6 +49,8 @@ export interface BurstOptions {
   spacingMs?: number;
   /** Dropped and awaited before the measured files, so every sandbox has started and parsed once. */
   warmup?: BurstFile[];
+  /** Read every record back (by file name) before the temporary folders go. */
+  keepRecords?: boolean;
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {
@@ -108,10 +113,12 @@ interface PhaseContext {
 async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, staging, queue }: PhaseContext): Promise<BurstResult> {
   // Written aside first, then renamed in: the watcher sees whole files only.
   const expected = new Map<string, string>();
+  const nameById = new Map<string, string>();
   files.forEach((file, i) => {
     const staged = join(staging, `${String(i).padStart(6, '0')}-${file.name}`);
     writeFileSync(staged, file.bytes);
     expected.set(sha256(file.bytes), staged);
+    nameById.set(sha256(file.bytes), file.name);
   });
   const dropped = new Map<string, number>();
   const droppedAt = new Map<string, number>();
@@ -159,7 +166,21 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
     latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
     timedOut,
     stages: await stagesFromJobs(queue, droppedAt),
+    recordsByName: options.keepRecords ? readRecords(places, seen.keys(), nameById) : new Map(),
   };
+}
+
+function readRecords(places: string[], ids: Iterable<string>, nameById: Map<string, string>): Map<string, ReportRecord> {
+  const records = new Map<string, ReportRecord>();
+  for (const id of ids) {
+    for (const dir of places) {
+      const path = join(dir, `${id}.json`);
+      if (!existsSync(path)) continue;
+      records.set(nameById.get(id)!, JSON.parse(readFileSync(path, 'utf8')) as ReportRecord);
+      break;
+    }
+  }
+  return records;
 }
 
 async function stagesFromJobs(queue: Queue, droppedAt: Map<string, number>): Promise<BurstResult['stages']> {
