@@ -87,7 +87,7 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
       }
       continue;
     }
-    const text = block.kind === 'heading' || block.kind === 'paragraph' ? block.text.replace(/\s+/gu, ' ').trim() : '';
+    const text = headingTextFromBlock(block);
     const level: number = block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, mixed, topLevel });
     if (section === null || level <= section.level) {
       section = { level, text, real: block.kind === 'heading', subject: null, hadDirectContent: false };
@@ -123,4 +123,10 @@ function pseudoLevel(blocks: Block[], index: number, context: PseudoContext): nu
   if (section === null) return context.topLevel;
   if (!section.hadDirectContent || (context.mixed && section.real)) return section.level + 1;
   return section.level;
+}
+
+/** A heading's text on one line, without the colon some authors put after it ("Country:"). */
+export function headingTextFromBlock(block: Block): string {
+  const text = block.kind === 'heading' || block.kind === 'paragraph' ? block.text : '';
+  return text.replace(/\s+/gu, ' ').trim().replace(/\s*:$/u, '');
 }

@@ -36,6 +36,10 @@ const NAME_AND_DATE = /^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*([^,|·•]+)$/u;
 const TRAILING_AFFILIATION = /\s*\([^()]*\)\s*$/u;
 const NAME_THEN_AFFILIATION = /^([^,(–—]+?)\s*(?:\(|,|\s[–—-]\s)/u;
 
+const TITLE_LABEL = /^(?:title|country)\s*:\s*(.+)$/iu;
+// Front-matter keys that say nothing the record holds.
+const METADATA_LABEL = /^(?:lang(?:uage)?|version|tags|keywords|status|draft|category|categories|type|layout|year|subtitle|organi[sz]ation|institution|region|id|slug)\s*:\s*\S/iu;
+
 // Words of section headings and subtitles; no person's name is made of them.
 const NOT_NAME_WORDS = new Set([
   'ai', 'artificial', 'intelligence', 'policy', 'policies', 'report', 'country', 'countries', 'key', 'metrics',
@@ -69,13 +73,26 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
     return true;
   };
 
-  // Labelled lines may stand before the title; the title is the first other line.
+  // Labelled lines (front matter among them) may stand before the title.
   let titleAt = 0;
-  while (titleAt < lines.length && labelledOnly(lines[titleAt]!.text) && takeAuthorOrDate(lines[titleAt]!, titleAt)) titleAt++;
-  const titleLine = titleFromLines(blocks, lines, titleAt);
   let title: string | null = null;
+  for (; titleAt < lines.length; titleAt++) {
+    const line = lines[titleAt]!;
+    const titleLabel = TITLE_LABEL.exec(line.text);
+    if (titleLabel && title === null) title = titleLabel[1]!.trim();
+    else if (!(labelledOnly(line.text) && takeAuthorOrDate(line, titleAt)) && !METADATA_LABEL.test(line.text)) break;
+    consumed.add(titleAt);
+  }
+  let titleLine: number | null;
+  if (title !== null) {
+    // A labelled title printed again as the first heading: that heading is the title line.
+    const repeated = lines[titleAt] !== undefined && lines[titleAt]!.text.toLowerCase() === title.toLowerCase();
+    titleLine = repeated ? titleAt : titleAt - 1;
+  } else {
+    titleLine = titleFromLines(blocks, lines, titleAt);
+    if (titleLine !== null) title = lines[titleLine]!.text;
+  }
   if (titleLine !== null) {
-    title = lines[titleLine]!.text;
     consumed.add(titleLine);
     const titleLevel = lines[titleLine]!.headingLevel;
     for (let k = titleLine + 1; k < lines.length && k <= titleLine + MAX_LINES_AFTER_TITLE; k++) {

@@ -118,8 +118,10 @@ describe('headings that read as prose', () => {
     expect(outline.placement[2]).toEqual({ section: 'Changes in key metrics', subject: null });
   });
 
-  it('keeps short headings that end with an abbreviation or colon', () => {
-    const blocks = [h(1, 'Developments in the U.S.'), h(2, 'Country:'), item(1)];
-    expect(outlineFromBlocks(blocks, 0).isHeading).toEqual([true, true, false]);
+  it('keeps short headings that end with an abbreviation or colon, without the colon', () => {
+    const blocks = [h(1, 'Developments in the U.S.'), b('Country:'), item(1)];
+    const outline = outlineFromBlocks(blocks, 0);
+    expect(outline.isHeading).toEqual([true, true, false]);
+    expect(outline.placement[2]).toEqual({ section: 'Developments in the U.S.', subject: 'Country' });
   });
 });

@@ -54,6 +54,15 @@ describe('reportHeaderFromBlocks', () => {
     });
   });
 
+  it('reads front matter turned into labelled lines', () => {
+    expect(header([p('Title: Kazakhstan'), p('Author: Aziz Soltobaev'), p('Date: 2023-03-23'), p('Lang: en'), h(1, 'Changes in key metrics')])).toEqual({
+      title: 'Kazakhstan', country: KZ, author: 'Aziz Soltobaev', date: '2023-03-23', dateText: '2023-03-23', bodyStart: 4, codes: [],
+    });
+    expect(header([p('Title: Kazakhstan'), p('Date: 23.03.23'), h(1, 'Kazakhstan'), h(2, 'Aziz Soltobaev'), h(1, 'Changes in key metrics')])).toMatchObject({
+      title: 'Kazakhstan', author: 'Aziz Soltobaev', date: '2023-03-23', bodyStart: 4,
+    });
+  });
+
   it('steps over a subtitle before labelled lines', () => {
     expect(header([h(1, 'Kazakhstan'), p('Country report on AI policy'), p('Author: Aziz Soltobaev'), p('Date: 23.03.23'), h(1, 'Changes')])).toMatchObject({
       title: 'Kazakhstan', author: 'Aziz Soltobaev', date: '2023-03-23', bodyStart: 4,
