@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import type { Block, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
+import { blocksFromMarkdown } from '../../src/formats/blocks-from-markdown.js';
+
+const SAMPLE = '/work/shared/samples/kazakhstan-2023.md';
+
+function blocks(text: string): Block[] {
+  const result = blocksFromMarkdown(text);
+  expect(result.problem).toBeUndefined();
+  return result.blocks;
+}
+
+const tables = (bs: Block[]): TableBlock[] => bs.filter((b): b is TableBlock => b.kind === 'table');
+const items = (bs: Block[]): ListItemBlock[] => bs.filter((b): b is ListItemBlock => b.kind === 'list-item');
+const shape = (bs: Block[]): string[] => bs.map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : b.kind === 'list-item' ? `li${b.depth}:${b.marker}:${b.text}` : b.kind === 'table' ? `table:${b.rows.length}x${b.rows[0]?.length}` : `p:${b.text}`));
+
+describe('blocksFromMarkdown on the sample report', () => {
+  const bs = blocks(readFileSync(SAMPLE, 'utf8'));
+
+  it('gives headings, date paragraph, table, commentary and the list in reading order', () => {
+    const prefixes = [
+      'h1:Kazakhstan', 'h2:Aziz Soltobaev', 'p:23.03.23', 'h1:Changes in key metrics', 'h2:Kazakhstan', 'table:3x14',
+      'p:Kazakhstan started implementing measures', 'p:Kazakhstan has platform for discussion o', 'p:Kazakhstan Government created platforms,',
+      'h1:Most important developments', 'h2:Country',
+      'li0:1.:Kazakhstan approved the "Action Plan f', 'li0:2.:Kazakhstan is developing the "electro', 'li0:3.:The Ministry of Digital Development in',
+      'li0:4.:The Kazakh Government plans to impleme', 'li0:5.:The Cabinet of Kazakhstan defined in t', 'li0:6.:The Ministry of Digital Development in',
+    ];
+    expect(shape(bs).map((s, i) => s.slice(0, prefixes[i]?.length))).toEqual(prefixes);
+  });
+
+  it('gives item texts equal to the expected record once whitespace is normalised', () => {
+    const expected = JSON.parse(readFileSync(SAMPLE.replace(/\.md$/, '.expected.json'), 'utf8')) as { developmentLists: { items: { number: number; text: string; emphasis: string[] }[] }[] };
+    const want = expected.developmentLists.flatMap((list) => list.items);
+    expect(items(bs).map((i) => ({ number: i.number, text: i.text.replace(/\s+/g, ' ').trim(), emphasis: i.spans.filter((s) => s.bold || s.italic).map((s) => s.text) }))).toEqual(want);
+  });
+
+  it('reads the tab-separated score table as a 3x14 grid with line provenance', () => {
+    const [table] = tables(bs);
+    expect(table!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Total']);
+    expect(table!.rows[2]).toEqual(['2022', 'N', 'N', 'Y', 'P', 'P', 'P', 'P', 'N', 'P', 'N', 'Y', 'N', '4.33']);
+    expect(table!.source).toEqual({ line: 13 });
+  });
+
+  it('keeps the bold run of item 2 as a bold span without its markup', () => {
+    const item = items(bs)[1]!;
+    expect(item.text).not.toContain('**');
+    expect(item.spans.filter((s) => s.bold)).toEqual([{ text: 'ability to predict the outcome of cases', bold: true }]);
+    expect(item.spans.map((s) => s.text).join('')).toBe(item.text);
+    expect(item.text.endsWith('the ability to predict the outcome of cases;')).toBe(true);
+  });
+});
+
+describe('pipe tables', () => {
+  it('reads tables with and without outer pipes and alignment rows, escaped pipes kept in cells', () => {
+    const bs = blocks([
+      '| Year | Q1 | Total |', '|:---|:--:|---:|', '| 2021 | **Y** | 1 |', '', 'Year | Q1 | Note', '--- | --- | ---', '2022 | P | a \\| b', '',
+    ].join('\n'));
+    expect(tables(bs).map((t) => [t.rows, t.headerRows])).toEqual([
+      [[['Year', 'Q1', 'Total'], ['2021', 'Y', '1']], 1],
+      [[['Year', 'Q1', 'Note'], ['2022', 'P', 'a | b']], 1],
+    ]);
+  });
+
+  it('splits a paragraph that mixes prose and table lines, markup in prose read', () => {
+    const bs = blocks(['Scores *below*:', '| Year | Q1 |', '|---|---|', '| 2021 | N |', 'Source: **survey**', ''].join('\n'));
+    expect(shape(bs)).toEqual(['p:Scores below:', 'table:2x2', 'p:Source: survey']);
+    expect(bs[0]!.kind === 'paragraph' && bs[0].spans).toEqual([{ text: 'Scores ' }, { text: 'below', italic: true }, { text: ':' }]);
+    expect(bs.map((b) => b.source.line)).toEqual([1, 2, 5]);
+  });
+
+  it('leaves a delimiter row of the wrong width as text', () => {
+    expect(shape(blocks('a | b | c\n---|---\n'))).toEqual(['p:a | b | c\n---|---']);
+  });
+});
+
+describe('tab-separated tables', () => {
+  it('keeps empty cells between single tabs and drops stray trailing tabs', () => {
+    const [t] = tables(blocks('Year\tQ1\tQ2\tTotal\t\n2021\tY\t\t1\n2022\tY\tN\t\n'));
+    expect(t!.rows).toEqual([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', '', '1'], ['2022', 'Y', 'N', '']]);
+  });
+
+  it('joins rows written as separate paragraphs into one table', () => {
+    const bs = blocks('Year\tQ1\tQ2\tTotal\n\n2021\tY\tN\t1\n\n2022\tY\tY\t2\n\nAfter.\n');
+    expect(shape(bs)).toEqual(['table:3x4', 'p:After.']);
+  });
+
+  it('leaves two-column labelled lines as text', () => {
+    expect(shape(blocks('Author:\tAziz Soltobaev\nDate:\t23.03.23\n'))).toEqual(['p:Author:\tAziz Soltobaev\nDate:\t23.03.23']);
+  });
+});
+
+describe('HTML tables', () => {
+  it('expands colspan and rowspan and counts header rows', () => {
+    const html = [
+      '<table>', '<thead><tr><th rowspan="2">Year</th><th colspan="2">Answers</th><th>Total</th></tr>',
+      '<tr><th>Q1</th><th>Q2</th><th>&nbsp;</th></tr></thead>', '', '<tbody><tr><td>2021</td><td><b>Y</b></td><td>N &amp; more</td><td>1</td></tr></tbody>', '</table>', '',
+    ].join('\n');
+    const [t] = tables(blocks(`# Scores\n\n${html}\nAfter.\n`));
+    expect(t!.rows).toEqual([['Year', 'Answers', 'Answers', 'Total'], ['Year', 'Q1', 'Q2', ''], ['2021', 'Y', 'N & more', '1']]);
+    expect(t!.headerRows).toBe(2);
+    expect(t!.source.line).toBe(3);
+  });
+
+  it('takes the text of block-level HTML and ignores comments', () => {
+    expect(shape(blocks('<!-- note -->\n\n<p>Hello <em>there</em></p>\n'))).toEqual(['p:Hello there']);
+  });
+});
+
+describe('lists and headings', () => {
+  it('reads (1) paragraphs as list items, following lines appended', () => {
+    const bs = blocks('(1) First item\nwraps here.\n(2) Second **item**.\n\n(3) Third.\n');
+    expect(shape(bs)).toEqual(['li0:(1):First item\nwraps here.', 'li0:(2):Second item.', 'li0:(3):Third.']);
+    expect(items(bs)[1]!.spans).toEqual([{ text: 'Second ' }, { text: 'item', bold: true }, { text: '.' }]);
+    expect(bs.map((b) => b.source.line)).toEqual([1, 3, 5]);
+  });
+
+  it('reads numbered lines that CommonMark keeps in a paragraph', () => {
+    expect(shape(blocks('Developments:\n2. Second\n3. Third\n'))).toEqual(['p:Developments:', 'li0:2.:Second', 'li0:3.:Third']);
+  });
+
+  it('reads setext headings', () => {
+    expect(shape(blocks('Kazakhstan\n==========\n\nCountry\n-------\n'))).toEqual(['h1:Kazakhstan', 'h2:Country']);
+  });
+
+  it('keeps printed numbers of 1) lists, gaps included', () => {
+    expect(items(blocks('1) One\n2) Two\n4) Four\n')).map((i) => [i.marker, i.number])).toEqual([['1)', 1], ['2)', 2], ['4)', 4]]);
+  });
+
+  it('joins a loose item with lazy continuation and several paragraphs', () => {
+    const bs = blocks('1. First line\nlazy continuation\n\n   second paragraph\n\n2. Next\n');
+    expect(shape(bs)).toEqual(['li0:1.:First line\nlazy continuation\nsecond paragraph', 'li0:2.:Next']);
+  });
+
+  it('gives nested ordered lists a depth and bullet items paragraphs', () => {
+    expect(shape(blocks('1. Top\n   1. Inner\n   2. Inner two\n2. Top two\n\n- bullet\n'))).toEqual([
+      'li0:1.:Top', 'li1:1.:Inner', 'li1:2.:Inner two', 'li0:2.:Top two', 'p:bullet',
+    ]);
+  });
+
+  it('removes markup: links, code, escapes, entities', () => {
+    expect(shape(blocks('See [the plan](http://x.y) and `code`, \\*not emphasis\\*, caf&eacute;.\n'))).toEqual([
+      'p:See the plan and code, *not emphasis*, café.',
+    ]);
+  });
+
+  it('turns YAML front matter into labelled lines', () => {
+    const bs = blocks('---\ntitle: "Kazakhstan"\nauthor: Aziz Soltobaev\ntags:\n  - a\n---\n\n# Kazakhstan\n');
+    expect(shape(bs)).toEqual(['p:Title: Kazakhstan', 'p:Author: Aziz Soltobaev', 'h1:Kazakhstan']);
+    expect(bs[2]!.source.line).toBe(8);
+  });
+});
+
+describe('hostile input', () => {
+  it('reads moderately deep nesting', () => {
+    const result = blocksFromMarkdown(`${'>'.repeat(50)} deep\n\n${'- '.repeat(20)}1. item\n`);
+    expect(shape(result.blocks)).toEqual(['p:deep', 'li0:1.:item']);
+  });
+
+  it('refuses 10,000-deep quotes and lists, written inline or by indentation, quickly and with a clear problem', () => {
+    const inputs = [
+      `${'>'.repeat(10000)} deep\n`,
+      '- '.repeat(10000) + 'x\n',
+      '1. '.repeat(10000) + 'x\n',
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i)}- x`).join('\n'),
+    ];
+    for (const text of inputs) {
+      const started = Date.now();
+      const result = blocksFromMarkdown(text);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(result.problem?.code).toBe('UNREADABLE_FILE');
+      expect(result.problem?.message).toMatch(/too deeply/);
+    }
+  });
+
+  it('reads a long run of emphasis marks as text without slowing down', () => {
+    const started = Date.now();
+    const bs = blocks(`a ${'*'.repeat(10000)}x${'*'.repeat(10000)} b\n`);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(bs[0]!.kind === 'paragraph' && bs[0].text).toBe(`a ${'*'.repeat(10000)}x${'*'.repeat(10000)} b`);
+  });
+
+  it('adds little to the CommonMark parse of a 1 MB report', () => {
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const copies = Math.ceil(1_000_000 / sample.length);
+    const big = Array.from({ length: copies }, () => sample).join('\n\n');
+    blocksFromMarkdown(sample);
+    let started = performance.now();
+    unified().use(remarkParse).parse(big);
+    const parseOnly = performance.now() - started;
+    started = performance.now();
+    const bs = blocks(big);
+    const whole = performance.now() - started;
+    expect(tables(bs)).toHaveLength(copies);
+    expect(items(bs)).toHaveLength(6 * copies);
+    // remark-parse itself reads about 0.5-1 MB/s here; the walk on top must stay small beside it.
+    expect(whole).toBeLessThan(parseOnly * 1.5 + 500);
+  });
+});
