@@ -37,3 +37,27 @@ export function createReleaseHooks(
     },
   };
 }
+
+/**
+ * The store as the review API uses it, with approval releasing the record: after
+ * `approve()` writes the record to the outbox, it is handed to the sinks. If that
+ * hand-over fails (Redis away), the error reaches the caller; the record is in the
+ * outbox already and `POST /deliveries/records/:id` releases it again.
+ */
+export function releasingOnApprove<S extends { approve(...args: never[]): Promise<ReportRecord> }>(
+  store: S,
+  hooks: Pick<ReleaseHooks, 'afterApprove'>,
+): S {
+  const approve = async (...args: Parameters<S['approve']>) => {
+    const approved = await store.approve(...args);
+    await hooks.afterApprove(approved);
+    return approved;
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'approve') return approve;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
