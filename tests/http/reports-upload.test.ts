@@ -30,6 +30,8 @@ describe('POST /reports', () => {
     // Each request logs through its own child logger.
     const queued = fx.logLines.find((l) => l.msg === 'upload accepted');
     expect(queued).toMatchObject({ jobId: SAMPLE_SHA, file: 'kazakhstan-2023.md', reqId: expect.anything() });
+    const done = fx.logLines.find((l) => l.msg === 'request done' && l.reqId === queued!.reqId);
+    expect(done).toMatchObject({ level: 30, method: 'POST', url: '/reports', statusCode: 202 });
   });
 
   it('gives the same id, and one job, for the same content uploaded twice', async () => {
