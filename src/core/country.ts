@@ -41,12 +41,24 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   BS: ['The Bahamas'],
 };
 
-// The library lists an older or longer name first for these; the record uses the
-// ISO 3166 English short name the countries themselves adopted.
-const CURRENT_NAMES: Readonly<Record<string, string>> = {
-  CZ: 'Czechia',
-  MK: 'North Macedonia',
-};
+// The record names a country by its common English short name ("United States",
+// "Czechia", "South Korea", "Russia"), as the Unicode CLDR data in every Node build
+// gives it; the library's first name is often the long formal one. CLDR names
+// written as qualified pairs ("Congo - Kinshasa", "Myanmar (Burma)", "Hong Kong SAR
+// China", "Bosnia & Herzegovina") read worse than the library's, which is used then.
+const COMMON_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const QUALIFIED_NAME = /[-(&]|\bSAR\b|Territories/u;
+
+function commonNameFromIso2(iso2: string): string | null {
+  let name: string | undefined;
+  try {
+    name = COMMON_NAMES.of(iso2);
+  } catch {
+    return null;
+  }
+  if (!name || name === iso2 || QUALIFIED_NAME.test(name)) return null;
+  return name.replace(/’/gu, "'");
+}
 
 // Short names that are also ordinary words: matched inside a longer title only
 // when printed in capitals ("US", "UK").
@@ -111,7 +123,7 @@ function containsRun(words: string[], tokens: string[]): boolean {
 
 function countryFromIso2(iso2: string): Country {
   return {
-    name: CURRENT_NAMES[iso2] ?? countries.getName(iso2, 'en') ?? iso2,
+    name: commonNameFromIso2(iso2) ?? countries.getName(iso2, 'en') ?? iso2,
     iso2,
     iso3: countries.alpha2ToAlpha3(iso2) ?? null,
   };
