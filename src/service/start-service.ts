@@ -49,7 +49,13 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   const store = new RecordsStore(config.dirs);
   await store.init();
   const queue = new ParseQueue({ redisUrl: options.redisUrl, queuePrefix: config.queuePrefix, attempts: config.worker.attempts });
-  await queue.ready();
+  // Redis may be starting too: wait for it, but say what is being waited for.
+  const slow = setTimeout(() => logger.warn({ redis: redactedUrl(options.redisUrl) }, 'waiting for Redis to answer'), 3000);
+  try {
+    await queue.ready();
+  } finally {
+    clearTimeout(slow);
+  }
   const intake = new Intake({ queue, store, dataDir: config.dirs.data, logger });
   const deps: ServiceDeps = { config, redisUrl: options.redisUrl, logger, store, queue, intake };
 
@@ -127,4 +133,8 @@ export function stopOnSignals(service: RunningService, logger: Logger, onStopped
   };
   process.once('SIGINT', handle);
   process.once('SIGTERM', handle);
+}
+
+function redactedUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
 }
