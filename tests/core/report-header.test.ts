@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
-import { authorOrDateFromLine, isNameLike, reportHeaderFromBlocks } from '../../src/core/report-header.js';
+import { authorOrDateFromLine, isNameLike } from '../../src/core/header-lines.js';
+import { reportHeaderFromBlocks } from '../../src/core/report-header.js';
 import type { Anomaly } from '../../src/record/types.js';
 
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
