@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import {
+  AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
+} from 'docx';
+import { describe, expect, it } from 'vitest';
+import type { Block, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
+import { blocksFromDocx } from '../../src/formats/blocks-from-docx.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/formats/limits.js';
+import { minimalDocxEntries, wordParagraph, zipFromEntries } from './zip-from-entries.js';
+
+const cell = (text: string, options: { columnSpan?: number; rowSpan?: number } = {}): TableCell =>
+  new TableCell({ children: [new Paragraph(text)], ...options });
+
+/** A report as a person writes it in Word: styles, a real table with merged cells, numbering, footnotes. */
+async function wordReport(): Promise<Buffer> {
+  const document = new Document({
+    footnotes: { 1: { children: [new Paragraph('Source: ministry website.')] } },
+    numbering: {
+      config: [{ reference: 'developments', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }],
+    },
+    sections: [{
+      children: [
+        new Paragraph({ text: 'Kazakhstan', heading: HeadingLevel.TITLE }),
+        new Paragraph('Aziz Soltobaev'),
+        new Paragraph({ text: 'Changes in key metrics', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: 'Kazakhstan', heading: HeadingLevel.HEADING_2 }),
+        new Table({
+          rows: [
+            new TableRow({ tableHeader: true, children: [cell('Year', { rowSpan: 2 }), cell('Answers', { columnSpan: 2 }), cell('Total', { rowSpan: 2 })] }),
+            new TableRow({ tableHeader: true, children: [cell('Q1'), cell('Q2')] }),
+            new TableRow({ children: [cell('2021'), cell('Y'), cell('N'), cell('1')] }),
+          ],
+        }),
+        new Paragraph({ children: [new TextRun('Commentary with a note'), new FootnoteReferenceRun(1), new TextRun('.')] }),
+        new Paragraph({ text: 'Most important developments', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ numbering: { reference: 'developments', level: 0 }, children: [new TextRun('First, with '), new TextRun({ text: 'bold', bold: true }), new TextRun(' and '), new TextRun({ text: 'italic', italics: true }), new TextRun('.')] }),
+        new Paragraph({ numbering: { reference: 'developments', level: 0 }, text: 'Second.' }),
+        new Paragraph({ text: 'International', heading: HeadingLevel.HEADING_2 }),
+        new Paragraph('1) Typed first.'),
+        new Paragraph('(2) Typed second.'),
+        new Paragraph({ children: [new TextRun('Year'), new TextRun({ text: '\tQ1\tQ2' })] }),
+      ],
+    }],
+  });
+  return Packer.toBuffer(document);
+}
+
+async function read(bytes: Uint8Array): Promise<Block[]> {
+  const result = await blocksFromDocx(bytes, DEFAULT_PARSE_LIMITS);
+  expect(result.problem).toBeUndefined();
+  return result.blocks;
+}
+
+async function problemOf(bytes: Uint8Array, limits = DEFAULT_PARSE_LIMITS): Promise<string> {
+  const result = await blocksFromDocx(bytes, limits);
+  expect(result.blocks).toEqual([]);
+  expect(result.problem?.code).toBe('UNREADABLE_FILE');
+  return result.problem!.message;
+}
+
+const items = (bs: Block[]): ListItemBlock[] => bs.filter((b): b is ListItemBlock => b.kind === 'list-item');
+
+describe('blocksFromDocx on a Word report', async () => {
+  const blocks = await read(await wordReport());
+
+  it('maps Title and heading styles to headings', () => {
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => [b.kind === 'heading' && b.level, b.kind === 'heading' && b.text])).toEqual([
+      [1, 'Kazakhstan'], [1, 'Changes in key metrics'], [2, 'Kazakhstan'], [1, 'Most important developments'], [2, 'International'],
+    ]);
+  });
+
+  it('expands the merged header cells of a real Word table and counts header rows', () => {
+    const table = blocks.find((b): b is TableBlock => b.kind === 'table')!;
+    expect(table.rows).toEqual([['Year', 'Answers', 'Answers', 'Total'], ['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]);
+    expect(table.headerRows).toBe(2);
+  });
+
+  it('drops footnote marks and the footnote list', () => {
+    const texts = blocks.map((b) => (b.kind === 'table' ? b.rows.flat().join(' ') : b.text));
+    expect(texts).toContain('Commentary with a note.');
+    expect(texts.join('\n')).not.toMatch(/ministry website|\[1\]|↑/);
+  });
+
+  it('numbers auto-numbered items and reads hand-typed numbers, with emphasis as spans', () => {
+    expect(items(blocks).map((i) => [i.marker, i.number, i.text, i.depth])).toEqual([
+      ['1.', 1, 'First, with bold and italic.', 0], ['2.', 2, 'Second.', 0], ['1)', 1, 'Typed first.', 0], ['(2)', 2, 'Typed second.', 0],
+    ]);
+    expect(items(blocks)[0]!.spans).toEqual([{ text: 'First, with ' }, { text: 'bold', bold: true }, { text: ' and ' }, { text: 'italic', italic: true }, { text: '.' }]);
+  });
+
+  it('keeps a lone tab-separated paragraph as text and gives paragraph provenance in order', () => {
+    expect(blocks[blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: 'Year\tQ1\tQ2' });
+    const indexes = blocks.map((b) => b.source.paragraph!);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    expect(new Set(indexes).size).toBe(indexes.length);
+  });
+});
+
+describe('tab-separated Word paragraphs', () => {
+  it('join into one table', async () => {
+    const rows = ['Year\tQ1\tQ2\tTotal', '2021\tY\t\t1', '2022\tY\tN\t1'];
+    const blocks = await read(zipFromEntries(minimalDocxEntries(rows.map((r) => `<w:p>${r.split('\t').map((c) => `<w:r><w:t>${c}</w:t></w:r>`).join('<w:r><w:tab/></w:r>')}</w:p>`).join('') + wordParagraph('After.'))));
+    expect(blocks).toEqual([
+      { kind: 'table', rows: [['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', '', '1'], ['2022', 'Y', 'N', '1']], headerRows: 0, source: { paragraph: 0 } },
+      { kind: 'paragraph', text: 'After.', spans: [{ text: 'After.' }], source: { paragraph: 3 } },
+    ]);
+  });
+});
+
+describe('unsafe or broken archives', () => {
+  it('refuses a zip bomb by its compression ratio', async () => {
+    const entries = minimalDocxEntries(wordParagraph('x'));
+    entries.push({ name: 'word/media/zeros.bin', data: Buffer.alloc(50 * 1024 * 1024) });
+    expect(await problemOf(zipFromEntries(entries))).toMatch(/zip bomb/);
+  });
+
+  it('refuses archives over the unpacked size and entry limits', async () => {
+    const bytes = zipFromEntries(minimalDocxEntries(wordParagraph('x')));
+    expect(await problemOf(bytes, { ...DEFAULT_PARSE_LIMITS, maxUnzippedBytes: 500 })).toMatch(/over the limit of 500/);
+    expect(await problemOf(bytes, { ...DEFAULT_PARSE_LIMITS, maxZipEntries: 3 })).toMatch(/4 entries, over the limit of 3/);
+  });
+
+  it('refuses a part that inflates past its declared size', async () => {
+    const entries = minimalDocxEntries(wordParagraph('x'));
+    entries[3] = { ...entries[3]!, declaredSize: 10 };
+    expect(await problemOf(zipFromEntries(entries))).toMatch(/damaged/);
+  });
+
+  it('refuses XML with a DOCTYPE or entity declaration', async () => {
+    const entries = minimalDocxEntries(wordParagraph('&xxe;'));
+    entries[3] = { ...entries[3]!, data: String(entries[3]!.data).replace('?>', '?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>') };
+    expect(await problemOf(zipFromEntries(entries))).toMatch(/DOCTYPE/);
+  });
+
+  it('refuses a zip without word/document.xml and a corrupt zip', async () => {
+    expect(await problemOf(zipFromEntries([{ name: 'a.txt', data: 'word/document.xml' }]))).toMatch(/no word\/document\.xml/);
+    const good = zipFromEntries(minimalDocxEntries(wordParagraph('x')));
+    expect(await problemOf(good.subarray(0, good.length - 30))).toMatch(/not a readable zip/);
+  });
+
+  it('does not follow an image linked to a file outside the document', async () => {
+    const image = '<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:link="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    const rels = '<Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="file:///etc/passwd" TargetMode="External"/>';
+    const blocks = await read(zipFromEntries(minimalDocxEntries(image + wordParagraph('Text after the image.'), rels)));
+    expect(blocks.map((b) => b.kind !== 'table' && b.text)).toEqual(['Text after the image.']);
+    expect(JSON.stringify(blocks)).not.toMatch(/root:/);
+  });
+});
+
+describe('a committed DOCX made by pandoc from the sample report', () => {
+  it('reads headings and the numbered list', async () => {
+    const blocks = await read(readFileSync(new URL('../data/kazakhstan-2023-pandoc.docx', import.meta.url)));
+    expect(blocks.slice(0, 3).map((b) => b.kind !== 'table' && b.text)).toEqual(['Kazakhstan', 'Aziz Soltobaev', '23.03.23']);
+    expect(items(blocks).map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(items(blocks)[1]!.spans.filter((s) => s.bold).map((s) => s.text)).toEqual(['ability to predict the outcome of cases']);
+  });
+});
