@@ -7,6 +7,7 @@ import { handleError, HttpError } from './errors.js';
 import { healthFromQueue, registerHealthRoute } from './health-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { registerReportsRoutes } from './reports-routes.js';
+import { RequestLog } from './request-log.js';
 import { registerReviewsRoutes } from './reviews-routes.js';
 
 export type { AppDeps } from './app-deps.js';
@@ -20,22 +21,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
     requestIdHeader: 'x-request-id',
-    // One line per request, written below, instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new RequestLog(),
     // Unknown members are refused with a 400 rather than silently dropped: a typo in
     // "reviewer" should not go unnoticed on an audit trail.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }) as unknown as FastifyInstance;
 
   app.setErrorHandler(handleError);
-  // Reads that succeed (ingest polling, health probes, dashboard assets) are debug; the rest is info.
-  app.addHook('onResponse', async (request, reply) => {
-    const quiet = (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode < 400;
-    request.log[quiet ? 'debug' : 'info'](
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request done',
-    );
-  });
   app.setNotFoundHandler((request, reply) => {
     const error = new HttpError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
     return reply.code(error.statusCode).send(error.body());
