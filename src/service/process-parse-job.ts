@@ -1,3 +1,4 @@
+import { UnrecoverableError } from 'bullmq';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportRecord } from '../record/types.js';
@@ -23,10 +24,14 @@ export interface ProcessDeps {
  */
 export async function processParseJob(data: ParseJobData, deps: ProcessDeps): Promise<ParseJobResult> {
   const started = performance.now();
+  if (typeof data?.path !== 'string' || typeof data.fileName !== 'string' || !/^[0-9a-f]{64}$/.test(data.id ?? '')) {
+    throw new UnrecoverableError('malformed parse job: expected { id, path, fileName, sha256, source }');
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(data.path);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UnrecoverableError(`${data.path} is a folder, not a file`);
     // An earlier attempt may have finished everything but reporting back.
     const done = (error as NodeJS.ErrnoException).code === 'ENOENT' ? await deps.store.get(data.id) : null;
     if (!done) throw error;

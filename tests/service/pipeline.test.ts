@@ -45,12 +45,15 @@ describe('inbox to outbox', () => {
     for (const name of ['.hidden.pdf', '~$lock.docx', 'download.pdf.part', 'x.tmp', 'y.crdownload', 'z.swp']) {
       await copyFile(FLAGGED_REPORT, join(inbox, name));
     }
+    await mkdir(join(inbox, 'sub'));
+    await copyFile(FLAGGED_REPORT, join(inbox, 'sub', 'nested.pdf'));
     const service = await box.start({ workers: true, intake: true });
     const id = await idOf(CLEAN_REPORT);
     await waitFor('the early file', () => service.deps.store.get(id));
     await new Promise((r) => setTimeout(r, 800));
     expect(await service.deps.store.get(await idOf(FLAGGED_REPORT))).toBeNull();
-    expect((await filesIn(inbox)).length).toBe(6);
+    expect((await filesIn(inbox)).length).toBe(7);
+    expect(await filesIn(join(inbox, 'sub'))).toEqual(['nested.pdf']);
   });
 });
 
@@ -164,6 +167,18 @@ describe('queue semantics', () => {
     expect((await waitFor('the record after the retry', () => service.deps.store.get(id))).place).toBe('outbox');
     await waitFor('the job completed', async () => (await service.deps.queue.jobState(id)) === 'completed');
     expect((await service.deps.queue.counts()).failed).toBe(0);
+  });
+
+  it('fails a job that can never succeed at once, without retries', async () => {
+    const service = await box.start({ workers: true, intake: false });
+    const folder = join(box.root, 'not-a-file');
+    await mkdir(folder);
+    const id = 'a'.repeat(64);
+    await service.deps.queue.enqueueFile({ path: folder, fileName: 'not-a-file', sha256: id, source: 'upload' });
+    await waitFor('the job to fail', async () => (await service.deps.queue.jobState(id)) === 'failed');
+    expect(await service.deps.queue.failureReason(id)).toMatch(/is a folder/);
+    const job = await service.deps.queue.queueForDashboard().getJob(id);
+    expect(job?.attemptsMade).toBe(1); // attempts is 3: the error was final
   });
 
   it('does not parse a file while it is still growing', async () => {
