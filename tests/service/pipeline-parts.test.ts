@@ -1,0 +1,88 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { moveIntoFolder, moveToFailed } from '../../src/service/file-moves.js';
+import { isIgnoredName } from '../../src/service/inbox-watcher.js';
+import { setAtPointer, valueAtPointer } from '../../src/service/json-pointer.js';
+import { TimedParser } from '../../src/service/timed-parser.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'reportflow-parts-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('inbox ignore list', () => {
+  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'report.docx~', 'Thumbs.db'])(
+    'ignores %s',
+    (name) => expect(isIgnoredName(name)).toBe(true),
+  );
+  it.each(['report.pdf', 'Report 2023.docx', 'notes.md', 'partial-results.pdf', 'tmp-report.pdf'])('takes %s', (name) =>
+    expect(isIgnoredName(name)).toBe(false),
+  );
+});
+
+describe('JSON Pointer', () => {
+  it('reads and sets through objects and arrays, with ~0 and ~1 escapes', () => {
+    const doc = { a: [{ 'b/c': 1, 'd~e': 2 }] };
+    expect(valueAtPointer(doc, '/a/0/b~1c')).toBe(1);
+    expect(valueAtPointer(doc, '/a/0/d~0e')).toBe(2);
+    expect(valueAtPointer(doc, '/a/1')).toBeUndefined();
+    setAtPointer(doc, '/a/0/b~1c', 5);
+    setAtPointer(doc, '/a/-', { x: 1 });
+    expect(doc).toEqual({ a: [{ 'b/c': 5, 'd~e': 2 }, { x: 1 }] });
+    expect(() => setAtPointer(doc, '/a/7', 1)).toThrow(/no array element/);
+    expect(() => setAtPointer(doc, '/missing/x', 1)).toThrow(/parent does not exist/);
+    expect(() => setAtPointer(doc, '', 1)).toThrow();
+  });
+});
+
+describe('moving intake files', () => {
+  it('keeps both of two different files with one name, and drops a second copy of the same content', async () => {
+    const archive = join(root, 'archive');
+    await writeFile(join(root, 'a'), 'one');
+    await writeFile(join(root, 'b'), 'two');
+    await writeFile(join(root, 'c'), 'two');
+    expect(await moveIntoFolder(join(root, 'a'), archive, 'report.pdf', '1'.repeat(64))).toBe(join(archive, 'report.pdf'));
+    expect(await moveIntoFolder(join(root, 'b'), archive, 'report.pdf', '2'.repeat(64))).toBe(join(archive, `report.${'2'.repeat(12)}.pdf`));
+    expect(await moveIntoFolder(join(root, 'c'), archive, 'report.pdf', '2'.repeat(64))).toBe(join(archive, `report.${'2'.repeat(12)}.pdf`));
+    expect(await readdir(archive)).toEqual(['report.222222222222.pdf', 'report.pdf']);
+    expect(await readdir(root)).toEqual(['archive']);
+    expect(await moveIntoFolder(join(root, 'gone'), archive, 'x.pdf', '3'.repeat(64))).toBeNull();
+  });
+
+  it('writes the reason beside a failed file', async () => {
+    await writeFile(join(root, 'bad.pdf'), 'x');
+    const moved = await moveToFailed(join(root, 'bad.pdf'), join(root, 'failed'), 'bad.pdf', '4'.repeat(64), 'UNREADABLE_FILE: broken');
+    expect(await readFile(`${moved}.reason.txt`, 'utf8')).toBe('UNREADABLE_FILE: broken\n');
+  });
+});
+
+describe('TimedParser', () => {
+  it('turns a parser thread that dies into an error record and starts a fresh thread next time', async () => {
+    const dying = join(root, 'dying-thread.mjs');
+    await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const parser = new TimedParser(5000, {}, dying);
+    for (let i = 0; i < 2; i++) {
+      const record = await parser.parse(Buffer.from('# Report\n'), 'r.md');
+      expect(record.anomalies).toEqual([expect.objectContaining({ code: 'UNREADABLE_FILE', severity: 'error' })]);
+      expect(record.anomalies[0]!.message).toMatch(/stopped unexpectedly \(exit code 3\)/);
+      expect(record.source).toMatchObject({ fileName: 'r.md', format: 'markdown', bytes: 9 });
+    }
+    await parser.close();
+  });
+
+  it('terminates a thread that does not answer in time', async () => {
+    const stuck = join(root, 'stuck-thread.mjs');
+    await writeFile(stuck, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\n");
+    const parser = new TimedParser(300, {}, stuck);
+    const started = performance.now();
+    const record = await parser.parse(Buffer.from('%PDF-1.7\n'), 'r.pdf');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(record.anomalies[0]!.message).toMatch(/longer than 300 ms/);
+    await parser.close();
+  });
+});
