@@ -14,11 +14,15 @@ const ANSWERS: ReadonlyMap<string, Answer> = new Map<string, Answer>([
   ['n', 'N'], ['no', 'N'], ['✗', 'N'], ['✘', 'N'], ['❌', 'N'],
 ]);
 
+// Longer cells are prose, not answers; the limit also keeps mark matching cheap.
+const MAX_CELL_CHARS = 40;
+
 // Blank or a dash: the cell is there but says nothing.
 const MISSING = new Set(['', '-', '–', '—', '‒', '−', 'n/a', 'n.a.', 'n.a']);
 
 /** Reads a score cell per the contract: case and surrounding space ignored, footnote marks dropped. */
 export function answerFromCell(cell: string): CellReading {
+  if (cell.length > MAX_CELL_CHARS) return { kind: 'unknown', mark: null };
   const direct = ANSWERS.get(normalised(cell));
   if (direct) return { kind: 'answer', answer: direct, mark: null };
   if (MISSING.has(normalised(cell))) return { kind: 'missing', mark: null };

@@ -13,6 +13,9 @@ const NAME_AND_DATE = /^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*([^,|·•]+)$/u;
 const TRAILING_AFFILIATION = /\s*\([^()]*\)\s*$/u;
 const NAME_THEN_AFFILIATION = /^([^,(–—]+?)\s*(?:\(|,|\s[–—-]\s)/u;
 
+// Author and date lines are short; longer lines are prose.
+const MAX_LINE_CHARS = 200;
+
 export const TITLE_LABEL = /^(?:title|country)\s*:\s*(.+)$/iu;
 // Front-matter keys that say nothing the record holds.
 export const METADATA_LABEL = /^(?:lang(?:uage)?|version|tags|keywords|status|draft|category|categories|type|layout|year|subtitle|organi[sz]ation|institution|region|id|slug)\s*:\s*\S/iu;
@@ -45,6 +48,7 @@ export function labelledOnly(text: string): boolean {
 
 /** What an author or date line holds, or null for any other line. */
 export function authorOrDateFromLine(text: string): LineReading | null {
+  if (text.length > MAX_LINE_CHARS) return null;
   const pair = NAME_AND_DATE.exec(text);
   if (pair) {
     const name = authorOrDateFromPart(pair[1]!.trim());

@@ -73,7 +73,8 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
   const realLevels = blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : []));
   const mixed = realLevels.length > 0;
-  const topLevel = mixed ? Math.min(...realLevels) : 1;
+  // A loop, not Math.min(...levels): spreading a huge array overflows the call stack.
+  const topLevel = mixed ? realLevels.reduce((low, level) => Math.min(low, level)) : 1;
 
   let section: OpenSection | null = null;
   let previousLevel: number | null = null;

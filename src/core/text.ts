@@ -6,9 +6,9 @@
 // A soft hyphen marks a possible break inside one word, so a line break after it joins.
 const SOFT_HYPHEN = /\u00ad(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*)?/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
-// A letter, a hyphen at the end of a line, optional space, then the next word.
-const LINE_END_HYPHEN = /([\p{L}\p{N}]+)[-\u2010]([ \t\u00a0]*\r?\n[ \t\u00a0]*)(?=[\p{L}\p{N}])/gu;
-const WORD_AFTER = /^[\p{L}\p{N}]+/u;
+// A whole word, a hyphen at the end of the line, then the next word (captured ahead).
+// The look-behind keeps matching linear on very long words.
+const LINE_END_HYPHEN = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010][ \t\u00a0]*\r?\n[ \t\u00a0]*(?=([\p{L}\p{N}]+))/gu;
 
 // Words that follow a hyphen as the second half of a compound far more often than
 // they end a word split by hyphenation ("AI-based", "data-driven", "long-term").
@@ -40,11 +40,7 @@ export function keepsHyphen(before: string, after: string): boolean {
 
 /** Joins words split at line ends; keeps the hyphen of real compounds. Line breaks stay. */
 export function joinLineEndHyphens(text: string): string {
-  return text.replace(LINE_END_HYPHEN, (_match, before: string, _gap: string, offset: number, whole: string) => {
-    const rest = whole.slice(offset + _match.length);
-    const after = WORD_AFTER.exec(rest)?.[0] ?? '';
-    return keepsHyphen(before, after) ? `${before}-` : before;
-  });
+  return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after) ? `${before}-` : before));
 }
 
 /** One line, single spaces, no soft hyphens, line-end hyphenation undone. */

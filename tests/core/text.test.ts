@@ -53,3 +53,14 @@ describe('keepsHyphen', () => {
     expect(keepsHyphen(before, after)).toBe(keep);
   });
 });
+
+describe('oneLineFromText on hostile input', () => {
+  it('stays fast on a very long word and many line-end hyphens', () => {
+    const started = performance.now();
+    const blob = 'A'.repeat(200_000);
+    expect(oneLineFromText(`${blob}\nnext`)).toBe(`${blob} next`);
+    const many = 'develop-\nment '.repeat(20_000);
+    expect(oneLineFromText(many).startsWith('development development')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
