@@ -1,6 +1,6 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { AdapterProblem } from '../../blocks/model.js';
 import type { ParseLimits } from '../limits.js';
+import { pdfjsLoaded } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
 export interface TextRun {
@@ -62,6 +62,7 @@ export function fontFactsFromName(name: string): FontFacts {
 export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits): Promise<PdfPagesResult> {
   // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
+  const { getDocument } = await pdfjsLoaded();
   const task = getDocument({
     data,
     isEvalSupported: false,

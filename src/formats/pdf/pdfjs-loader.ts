@@ -1,0 +1,29 @@
+/**
+ * Loads pdf.js (the legacy build that runs on Node) once, together with its worker
+ * code so the in-process "fake worker" uses this same copy instead of importing
+ * another one later.
+ *
+ * The legacy build bundles core-js, which swaps Array.prototype.push for a
+ * script-level version (it only corrects pushes past 2^32 - 1 elements). That slows
+ * every push in the whole process, pdf.js's own text extraction by about a fifth,
+ * so the engine's push is put back once both files have run.
+ */
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | null = null;
+
+export function pdfjsLoaded(): Promise<PdfJs> {
+  loading ??= load();
+  return loading;
+}
+
+async function load(): Promise<PdfJs> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const scope = globalThis as { pdfjsWorker?: unknown };
+  scope.pdfjsWorker ??= worker;
+  // Whatever push was before these imports ran goes back (if pdf.js was already loaded, that is a no-op).
+  if (push) Object.defineProperty(Array.prototype, 'push', push);
+  return pdfjs;
+}
