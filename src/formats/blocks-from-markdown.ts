@@ -205,9 +205,11 @@ class MarkdownReader {
 
   /** Code blocks in a report are mostly indented or fenced text; a tab-indented table lands here too. */
   private code(node: Code): void {
-    const lines = node.value.split('\n');
-    // A fenced block's text starts on the line after its fence.
-    const fenced = /^[ \t]*(?:`{3,}|~{3,})/.test(sourceOf(node, this.source));
+    const raw = sourceOf(node, this.source);
+    // A fenced block's text starts on the line after its fence. An indented block is read from
+    // its source lines: a leading tab is an empty first cell, which the code text would lose.
+    const fenced = /^[ \t]*(?:`{3,}|~{3,})/.test(raw);
+    const lines = fenced ? node.value.split('\n') : raw.split('\n');
     const source = this.at(node, fenced ? 1 : 0);
     const runs = runsFromLines(lines);
     const plain = (from: number, to: number): Block[] => {

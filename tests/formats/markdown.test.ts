@@ -87,6 +87,12 @@ describe('tab-separated tables', () => {
     expect(shape(bs)).toEqual(['table:3x4', 'p:After.']);
   });
 
+  it('keeps an empty top-left cell when the header row starts with a tab', () => {
+    const [t] = tables(blocks('Intro.\n\n\tQ1\tQ2\tTotal\n2021\tY\tN\t1\n'));
+    expect(t!.rows).toEqual([['', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]);
+    expect(t!.source.line).toBe(3);
+  });
+
   it('leaves two-column labelled lines as text', () => {
     expect(shape(blocks('Author:\tAziz Soltobaev\nDate:\t23.03.23\n'))).toEqual(['p:Author:\tAziz Soltobaev\nDate:\t23.03.23']);
   });
@@ -119,6 +125,10 @@ describe('lists and headings', () => {
 
   it('reads numbered lines that CommonMark keeps in a paragraph', () => {
     expect(shape(blocks('Developments:\n2. Second\n3. Third\n'))).toEqual(['p:Developments:', 'li0:2.:Second', 'li0:3.:Third']);
+  });
+
+  it('keeps a bold-only line a paragraph with one bold span', () => {
+    expect(blocks('**Country**\n')).toEqual([{ kind: 'paragraph', text: 'Country', spans: [{ text: 'Country', bold: true }], source: { line: 1 } }]);
   });
 
   it('reads setext headings', () => {
