@@ -41,17 +41,21 @@ export async function startInboxWatcher(
   await mkdir(dir, { recursive: true });
   const log = deps.logger.child({ component: 'inbox' });
   const pending = new Map<string, NodeJS.Timeout>();
+  // Bumped on every event for a path, so an older settling check that is mid-await gives way.
+  const generation = new Map<string, number>();
   let closed = false;
 
   const inThisFolder = (path: string) => resolve(dirname(path)) === dir;
 
   // Polls the file until it has stood still for stableMs, then submits it.
   const settle = (path: string, last: { size: number; mtimeMs: number } | null, stillSince: number) => {
+    const gen = generation.get(path);
+    const superseded = () => closed || generation.get(path) !== gen;
     const timer = setTimeout(async () => {
       pending.delete(path);
-      if (closed) return;
+      if (superseded()) return;
       const now = await stat(path).catch(() => null);
-      if (!now || !now.isFile()) return;
+      if (!now || !now.isFile() || superseded()) return;
       const same = last !== null && now.size === last.size && now.mtimeMs === last.mtimeMs;
       const since = same ? stillSince : Date.now();
       if (!same || Date.now() - since < inbox.stableMs) {
@@ -65,7 +69,7 @@ export async function startInboxWatcher(
         // Gone in the meantime (moved away by its owner): nothing to do.
         if (code === 'ENOENT') return;
         log.error({ file: basename(path), reason: (error as Error).message }, 'could not queue file, will try again');
-        if (!closed) settle(path, null, Date.now());
+        if (!superseded()) settle(path, null, Date.now());
       }
     }, inbox.pollMs);
     pending.set(path, timer);
@@ -74,6 +78,7 @@ export async function startInboxWatcher(
   const consider = (path: string) => {
     if (closed || !inThisFolder(path) || isIgnoredName(basename(path))) return;
     clearTimeout(pending.get(path));
+    generation.set(path, (generation.get(path) ?? 0) + 1);
     settle(path, null, Date.now());
   };
 
@@ -87,6 +92,7 @@ export async function startInboxWatcher(
   watcher.on('unlink', (path) => {
     clearTimeout(pending.get(path));
     pending.delete(path);
+    generation.delete(path);
   });
   watcher.on('error', (error) => log.error({ reason: (error as Error).message }, 'inbox watcher error'));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
