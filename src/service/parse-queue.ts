@@ -90,8 +90,9 @@ export class ParseQueue {
   }
 
   async enqueueFile(file: Omit<ParseJobData, 'id'> & { force?: boolean }): Promise<EnqueueResult> {
-    const { force, ...rest } = file;
-    const data: ParseJobData = { id: file.sha256, ...rest };
+    const { force, path, fileName, sha256, source } = file;
+    // Built field by field: nothing but these five ever goes into Redis.
+    const data: ParseJobData = { id: sha256, path, fileName, sha256, source };
     let before = await this.queue.getJob(data.id);
     if (before && force && FINISHED.has(await this.jobState(data.id))) {
       await this.queue.remove(data.id);
