@@ -29,7 +29,8 @@ export function developmentListsFromBlocks(
       lastItem = null;
       continue;
     }
-    if (block.kind === 'paragraph' && lastItem && isContinuation(block.text)) {
+    // Prose marked as a heading (not acting as one) reads as a paragraph here too.
+    if ((block.kind === 'paragraph' || block.kind === 'heading') && lastItem && isContinuation(block.text)) {
       // The rest of an item cut off by a page break or a stray blank line.
       rawText.set(lastItem, `${rawText.get(lastItem)!}\n${block.text}`);
       lastItem.emphasis.push(...emphasisFromSpans(block.spans));

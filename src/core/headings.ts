@@ -65,16 +65,20 @@ interface OpenSection {
   real: boolean;
   subject: string | null;
   hadDirectContent: boolean;
+  /** Kinds of content seen in the section so far. */
+  kinds: Set<ContentKind>;
 }
 
 /** Walks the body (blocks from `bodyStart`) once and places every block. */
 export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
   const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block));
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
-  const realLevels = blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : []));
-  const mixed = realLevels.length > 0;
-  // A loop, not Math.min(...levels): spreading a huge array overflows the call stack.
-  const topLevel = mixed ? realLevels.reduce((low, level) => Math.min(low, level)) : 1;
+  const realLevels = new Set(blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : [])));
+  // Levels tell sections from subjects only when there are at least two of them; a
+  // flat outline (all one level, or bold lines only) is read from the order of lines.
+  const levelled = realLevels.size >= 2;
+  let topLevel = 1;
+  if (levelled) topLevel = [...realLevels].reduce((low, level) => Math.min(low, level));
 
   let section: OpenSection | null = null;
   let previousLevel: number | null = null;
@@ -83,15 +87,18 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
     if (!isHeading[i]) {
       previousLevel = null;
       if (section) {
+        const kind = contentKindOf(block);
+        if (kind) section.kinds.add(kind);
         if (section.subject === null) section.hadDirectContent = true;
         placement[i] = { section: section.text, subject: section.subject };
       }
       continue;
     }
     const text = headingTextFromBlock(block);
-    const level: number = block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, mixed, topLevel });
+    const level: number =
+      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, levelled, topLevel });
     if (section === null || level <= section.level) {
-      section = { level, text, real: block.kind === 'heading', subject: null, hadDirectContent: false };
+      section = { level, text, real: block.kind === 'heading', subject: null, hadDirectContent: false, kinds: new Set() };
     } else {
       section.subject = text;
     }
@@ -103,26 +110,45 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
 interface PseudoContext {
   section: OpenSection | null;
   previousLevel: number | null;
-  mixed: boolean;
+  levelled: boolean;
   topLevel: number;
 }
 
+type ContentKind = 'table' | 'list';
+
+function contentKindOf(block: Block): ContentKind | null {
+  return block.kind === 'table' ? 'table' : block.kind === 'list-item' ? 'list' : null;
+}
+
+/** The first table or list under a heading, before the next heading. */
+function contentKindAfter(blocks: Block[], index: number): ContentKind | null {
+  for (let i = index + 1; i < blocks.length && !isHeadingLike(blocks[i]); i++) {
+    const kind = contentKindOf(blocks[i]!);
+    if (kind) return kind;
+  }
+  return null;
+}
+
 /**
- * A level for a heading line that has none. Two heading lines in a row: the first
- * is a section, the second its subject. A lone line followed by content is a
- * subject of the open section, unless that section already had content of its own
- * without any subject (then the line starts the next section).
+ * A level for a heading line whose own level says nothing. Two heading lines in a
+ * row: the first is a section, the second its subject. A lone line followed by
+ * content is a subject of the open section, unless that section already had
+ * content of its own without any subject, or held another kind of content (tables
+ * where this line leads to a list): then the line starts the next section.
  */
 function pseudoLevel(blocks: Block[], index: number, context: PseudoContext): number {
   const next = blocks[index + 1];
   if (isHeadingLike(next)) {
-    const nextLevel = next!.kind === 'heading' ? next!.level : null;
+    const nextLevel = context.levelled && next!.kind === 'heading' ? next!.level : null;
     return nextLevel === null ? context.topLevel : Math.min(context.topLevel, nextLevel - 1);
   }
   if (context.previousLevel !== null) return context.previousLevel + 1;
   const section = context.section;
   if (section === null) return context.topLevel;
-  if (!section.hadDirectContent || (context.mixed && section.real)) return section.level + 1;
+  if (context.levelled && section.real) return section.level + 1;
+  const kind = contentKindAfter(blocks, index);
+  if (kind !== null && section.kinds.size > 0 && !section.kinds.has(kind)) return section.level;
+  if (!section.hadDirectContent) return section.level + 1;
   return section.level;
 }
 

@@ -85,3 +85,10 @@ describe('items cut by a page break', () => {
     expect(lists[0]!.items.map((i) => i.text)).toEqual(['The development of a plan', 'b and more']);
   });
 });
+
+describe('prose marked as a heading inside a list', () => {
+  it('joins the item it continues', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'Estonia updated the rules, so that'), h(4, 'citizens can use more than 20 services through one interface.'), item(2, 'b')]);
+    expect(lists[0]!.items.map((i) => i.text)).toEqual(['Estonia updated the rules, so that citizens can use more than 20 services through one interface.', 'b']);
+  });
+});

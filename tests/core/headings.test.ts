@@ -125,3 +125,33 @@ describe('headings that read as prose', () => {
     expect(outline.placement[2]).toEqual({ section: 'Developments in the U.S.', subject: 'Country' });
   });
 });
+
+describe('flat outlines (every heading at one level)', () => {
+  it('reads two headings in a row as section and subject', () => {
+    const blocks = [h(2, 'Changes in key metrics'), h(2, 'Kazakhstan'), table(), p('why'), h(2, 'Most important developments'), h(2, 'Country'), item(1), h(2, 'International'), item(1)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['why', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('starts a new section at a lone heading that leads to another kind of content', () => {
+    const blocks = [h(1, 'Changes in key metrics'), h(1, 'Kazakhstan'), table(), p('why'), h(1, 'Most important developments'), item(1), item(2)];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['why', 'Changes in key metrics', 'Kazakhstan'],
+      ['item 1', 'Most important developments', null],
+      ['item 2', 'Most important developments', null],
+    ]);
+  });
+
+  it('keeps a lone heading that leads to the same kind of content as a subject', () => {
+    const blocks = [b('Changes in key metrics'), b('Kazakhstan'), table(), b('Kyrgyzstan'), table()];
+    expect(placements(blocks)).toEqual([
+      ['table', 'Changes in key metrics', 'Kazakhstan'],
+      ['table', 'Changes in key metrics', 'Kyrgyzstan'],
+    ]);
+  });
+});
