@@ -75,7 +75,8 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
   const inTable = new Set(tables.flatMap((table) => table.parts.flatMap(([s, e]) => range(s, e))));
   const rightEdge = rightEdgesByPage(lines);
   const textSizes = textSizesOf(lines.filter((_, i) => !inTable.has(i)), rightEdge, pitchOf);
-  const isHeading = (line: PdfLine): boolean => isHeadingSize(line, bodySize, textSizes);
+  const plainSizes = plainSizesAmongBold(lines.filter((line, i) => !inTable.has(i) && isHeadingSize(line, bodySize, textSizes)));
+  const isHeading = (line: PdfLine): boolean => isHeadingSize(line, bodySize, textSizes) && !plainSizes.has(roundSize(line.size));
   const headingSizes = [
     ...new Set(lines.filter((line, i) => !inTable.has(i) && isHeading(line)).map((line) => roundSize(line.size))),
   ].sort((a, b) => b - a);
@@ -171,6 +172,23 @@ function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<number, number>, 
   const sizes = new Set<number>();
   for (const [size, count] of wrapped) if (count >= 1 && count >= 0.1 * all.get(size)!) sizes.add(size);
   return sizes;
+}
+
+/**
+ * When a document prints its larger-size headings bold, larger text that is never
+ * bold is something else (a paragraph style set larger than the list items), not a
+ * heading. Documents whose headings are all plain keep them.
+ */
+function plainSizesAmongBold(candidates: readonly PdfLine[]): Set<number> {
+  const share = new Map<number, { bold: number; all: number }>();
+  for (const line of candidates) {
+    const entry = share.get(roundSize(line.size)) ?? { bold: 0, all: 0 };
+    entry.all += 1;
+    if (line.bold) entry.bold += 1;
+    share.set(roundSize(line.size), entry);
+  }
+  const boldSizes = [...share.values()].some((e) => e.bold >= 0.9 * e.all);
+  return new Set(boldSizes ? [...share].filter(([, e]) => e.bold === 0).map(([size]) => size) : []);
 }
 
 function isHeadingSize(line: PdfLine, bodySize: number, textSizes: Set<number>): boolean {

@@ -17,7 +17,7 @@ export interface PdfLine {
   y: number;
   x: number;
   right: number;
-  /** Largest font size on the line. */
+  /** The font size most of the line's characters are set in (an inline code word in another size does not count). */
   size: number;
   /** Segments joined by single spaces. */
   text: string;
@@ -61,7 +61,7 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const runs = [...group].sort((a, b) => a.x - b.x);
   const visible = runs.filter((run) => run.text.trim() !== '');
   if (visible.length === 0) return null;
-  const size = Math.max(...visible.map((run) => run.size));
+  const size = dominantSize(visible);
   const segments: LineSegment[] = [];
   let spans: Span[] = [];
   let segmentX = 0;
@@ -104,6 +104,14 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
   return { page: pageNumber, y: runs[0]!.y, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, bold };
+}
+
+function dominantSize(runs: readonly TextRun[]): number {
+  const chars = new Map<number, number>();
+  for (const run of runs) chars.set(run.size, (chars.get(run.size) ?? 0) + run.text.trim().length);
+  let best = runs[0]!.size;
+  for (const [size, count] of chars) if (count > chars.get(best)!) best = size;
+  return best;
 }
 
 function styleOf(run: TextRun): Omit<Span, 'text'> {

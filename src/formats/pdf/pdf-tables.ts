@@ -29,6 +29,9 @@ const PITCH_TOLERANCE = 0.3;
 const MAX_CELL_PADDING = 1.5;
 // Header rows above the first row of data: a title row, the header, a sub-header.
 const MAX_HEADER_ROWS = 3;
+// Cells whose edges or centres are this close (in font sizes) line up; most columns of a table must.
+const ALIGN_TOLERANCE = 0.3;
+const ALIGNED_SHARE = 0.8;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -75,7 +78,7 @@ function tableAt(lines: readonly PdfLine[], start: number, pitchOf: (size: numbe
     else break;
   }
   const grid = columnsFromSegments(columnSource(rows));
-  if (rows.length < 2 || grid.length < MIN_CELLS) return null;
+  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows.flat(), grid)) return null;
   const cells = rows.map((row) => rowCells(row, grid));
   const headerRows = headerRowCount(rows, cells);
   return { start, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
@@ -92,6 +95,28 @@ function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Colum
   const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
   const firstWord = segment.text.split(/\s/, 1)[0] ?? '';
   return upper.right + (firstWord.length + 1) * charWidth > columnLimit(columns, index, above.size) - 0.5;
+}
+
+/**
+ * Cells of a column share a left edge, a right edge or a centre, as a word processor
+ * aligns them. Words of a justified paragraph, spread by wide spaces, line up by
+ * chance at best, so a paragraph is not taken for a table.
+ */
+function columnsAligned(lines: readonly PdfLine[], columns: readonly Column[]): boolean {
+  const size = Math.max(...lines.map((line) => line.size));
+  const tolerance = ALIGN_TOLERANCE * size;
+  let aligned = 0;
+  columns.forEach((column) => {
+    const cells = lines.flatMap((line) => line.segments).filter((segment) => columnsOfSegment(segment, columns).length === 1 && overlaps(segment, column));
+    const spread = (values: number[]): number => Math.max(...values) - Math.min(...values);
+    if (
+      cells.length <= 1 ||
+      spread(cells.map((c) => c.x)) <= tolerance ||
+      spread(cells.map((c) => c.right)) <= tolerance ||
+      spread(cells.map((c) => (c.x + c.right) / 2)) <= tolerance
+    ) aligned += 1;
+  });
+  return aligned >= ALIGNED_SHARE * columns.length;
 }
 
 /** Segments of the lines with the most segments: the rows where every column is filled. */
