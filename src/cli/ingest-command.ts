@@ -1,8 +1,9 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { filesFromPaths, MissingPathError } from './ingest-files.js';
 import { progressFor, type Tally } from './ingest-progress.js';
-import { errorAnomalies, reportOutcome, uploadReport } from './service-client.js';
+import { errorAnomalies, reportOutcome, serviceInfo, uploadReport, type UploadOutcome } from './service-client.js';
 
 const USAGE_ERROR = 2;
 const SOME_NOT_UPLOADED = 1;
@@ -69,35 +70,49 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<IngestSummar
   const accepted = new Map<string, Accepted>();
   if (files.length === 0) return summaryOf(files, accepted, [], notUploaded, []);
 
-  process.stderr.write(`uploading ${files.length} file${files.length === 1 ? '' : 's'} to ${flags.url.origin}\n`);
-  const upload = async (file: string) => {
-    const result = await uploadReport(flags.url, file, flags.force ?? false);
-    if (!result.ok) {
-      notUploaded.push({ file, reason: result.reason });
-      process.stderr.write(`not uploaded: ${file}: ${result.reason}\n`);
-      return result;
-    }
-    const entry = accepted.get(result.id) ?? { id: result.id, files: [], state: result.state };
-    entry.files.push(file);
-    accepted.set(result.id, entry);
-    return result;
-  };
-  // The first file alone: when no service answers, say so once instead of once per file.
-  const first = await upload(files[0]!);
-  if (!first.ok && first.unreachable) {
-    process.stderr.write(`reportflow: no service answers at ${flags.url.origin}; start one with \`npm start\` or point --url at it\n`);
-    for (const file of files.slice(1)) notUploaded.push({ file, reason: first.reason });
+  const info = await serviceInfo(flags.url);
+  if (!info.ok) {
+    process.stderr.write(`reportflow: ${info.reason}; start one with \`npm start\` or point --url at it\n`);
+    for (const file of files) notUploaded.push({ file, reason: info.reason });
     return summaryOf(files, accepted, [], notUploaded, []);
   }
-  await forEachLimited(files.slice(1), UPLOAD_CONCURRENCY, upload);
+
+  const progress = progressFor(process.stderr, 'uploading');
+  let sent = 0;
+  const failures: string[] = [];
+  progress.start(files.length);
+  try {
+    await forEachLimited(files, UPLOAD_CONCURRENCY, async (file) => {
+      const result = await uploadWithinLimit(flags, file, info.maxUploadBytes);
+      if (result.ok) {
+        const entry = accepted.get(result.id) ?? { id: result.id, files: [], state: result.state };
+        entry.files.push(file);
+        accepted.set(result.id, entry);
+      } else {
+        notUploaded.push({ file, reason: result.reason });
+        failures.push(`not uploaded: ${file}: ${result.reason}`);
+      }
+      progress.step(null, ++sent);
+    });
+  } finally {
+    progress.stop();
+  }
+  for (const line of failures) process.stderr.write(line + '\n');
 
   if (!flags.wait) return summaryOf(files, accepted, [], notUploaded, [...accepted.keys()]);
   const { finished, pending } = await waitForRecords([...accepted.values()], flags);
   return summaryOf(files, accepted, finished, notUploaded, pending);
 }
 
+/** A file over the service's limit is not sent: the service would refuse it after reading its start anyway. */
+async function uploadWithinLimit(flags: IngestFlags, file: string, maxUploadBytes: number): Promise<UploadOutcome> {
+  const { size } = await stat(file);
+  if (size > maxUploadBytes) return { ok: false, reason: `upload is larger than ${maxUploadBytes} bytes` };
+  return uploadReport(flags.url, file, flags.force ?? false);
+}
+
 async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ finished: Finished[]; pending: string[] }> {
-  const progress = progressFor(process.stderr);
+  const progress = progressFor(process.stderr, 'parsing');
   const pending = new Map(jobs.map((j) => [j.id, j]));
   const unknownPolls = new Map<string, number>();
   const finished: Finished[] = [];
@@ -112,7 +127,7 @@ async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ f
     else if (outcome === 'needs_review') tally.review++;
     else tally.failed++;
     const name = job.files.map((f) => basename(f)).join(', ');
-    progress.finished(`${name} -> ${outcome.replace('_', ' ')}${reason ? ` (${reason})` : ''}`, finished.length, tally);
+    progress.step(`${name} -> ${outcome.replace('_', ' ')}${reason ? ` (${reason})` : ''}`, finished.length, tally);
   };
 
   progress.start(jobs.length);

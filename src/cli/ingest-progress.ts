@@ -6,42 +6,47 @@ export interface Tally {
   failed: number;
 }
 
-/** Progress of the wait for records: a bar on a terminal, one plain line per finished file otherwise. */
+/**
+ * Progress of one phase (uploading, parsing): a bar on a terminal; on a pipe or in
+ * a log, plain lines — every finished file while parsing, every 100th while uploading.
+ */
 export interface IngestProgress {
   start(total: number): void;
-  finished(line: string, done: number, tally: Tally): void;
+  step(line: string | null, done: number, tally?: Tally): void;
   stop(): void;
 }
 
-export function progressFor(stream: NodeJS.WriteStream): IngestProgress {
-  return stream.isTTY ? barProgress(stream) : lineProgress(stream);
+const EMPTY_TALLY: Tally = { ok: 0, review: 0, failed: 0 };
+
+export function progressFor(stream: NodeJS.WriteStream, phase: 'uploading' | 'parsing'): IngestProgress {
+  return stream.isTTY ? barProgress(stream, phase) : lineProgress(stream, phase);
 }
 
-function barProgress(stream: NodeJS.WriteStream): IngestProgress {
+function barProgress(stream: NodeJS.WriteStream, phase: 'uploading' | 'parsing'): IngestProgress {
+  const counts = phase === 'parsing' ? ' | ok {ok} | review {review} | failed {failed}' : '';
   const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: 'parsing [{bar}] {value}/{total} | ok {ok} | review {review} | failed {failed} | {duration_formatted}',
-      hideCursor: true,
-      clearOnComplete: false,
-    },
+    { stream, format: `${phase.padEnd(9)} [{bar}] {value}/{total}${counts} | {duration_formatted}`, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   return {
-    start: (total) => bar.start(total, 0, { ok: 0, review: 0, failed: 0 }),
-    finished: (_line, done, tally) => bar.update(done, { ...tally }),
+    start: (total) => bar.start(total, 0, { ...EMPTY_TALLY }),
+    step: (_line, done, tally) => bar.update(done, { ...(tally ?? EMPTY_TALLY) }),
     stop: () => bar.stop(),
   };
 }
 
-function lineProgress(stream: NodeJS.WriteStream): IngestProgress {
+function lineProgress(stream: NodeJS.WriteStream, phase: 'uploading' | 'parsing'): IngestProgress {
   let total = 0;
   return {
     start: (n) => {
       total = n;
-      stream.write(`waiting for ${n} record${n === 1 ? '' : 's'}\n`);
+      const plural = n === 1 ? '' : 's';
+      stream.write(phase === 'uploading' ? `uploading ${n} file${plural}\n` : `waiting for ${n} record${plural}\n`);
     },
-    finished: (line, done) => stream.write(`[${done}/${total}] ${line}\n`),
+    step: (line, done) => {
+      if (phase === 'parsing' && line) stream.write(`[${done}/${total}] ${line}\n`);
+      else if (phase === 'uploading' && (done % 100 === 0 || done === total)) stream.write(`uploaded ${done}/${total}\n`);
+    },
     stop: () => {},
   };
 }

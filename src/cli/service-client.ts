@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import type { Anomaly, ReportRecord } from '../record/types.js';
 
-export type UploadOutcome = { ok: true; id: string; state: string } | { ok: false; reason: string; unreachable: boolean };
+export type UploadOutcome = { ok: true; id: string; state: string } | { ok: false; reason: string };
 
 export type ReportOutcome =
   | { kind: 'pending'; state: string }
@@ -10,6 +10,23 @@ export type ReportOutcome =
   | { kind: 'failed'; reason: string }
   | { kind: 'unknown' }
   | { kind: 'unreachable'; reason: string };
+
+export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; reason: string };
+
+/** Asks `GET /` whether a reportflow service answers at this URL, and what it accepts. */
+export async function serviceInfo(baseUrl: URL): Promise<ServiceInfo> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint(baseUrl, ''));
+  } catch (error) {
+    return { ok: false, reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
+  }
+  const body = (await response.json().catch(() => null)) as { service?: string; maxUploadBytes?: number } | null;
+  if (!response.ok || body?.service !== 'reportflow' || typeof body.maxUploadBytes !== 'number') {
+    return { ok: false, reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
+  }
+  return { ok: true, maxUploadBytes: body.maxUploadBytes };
+}
 
 /**
  * Sends one file to `POST /reports`. The file goes out as a file-backed Blob, read
@@ -23,11 +40,11 @@ export async function uploadReport(baseUrl: URL, file: string, force: boolean): 
   try {
     response = await fetch(endpoint(baseUrl, 'reports'), { method: 'POST', body: form });
   } catch (error) {
-    return { ok: false, reason: `cannot reach ${baseUrl.origin}: ${causeOf(error)}`, unreachable: true };
+    return { ok: false, reason: `the upload was cut off (${causeOf(error)})` };
   }
   const body = (await response.json().catch(() => null)) as { id?: string; state?: string; message?: string } | null;
   if (response.status === 202 && body?.id) return { ok: true, id: body.id, state: body.state ?? 'waiting' };
-  return { ok: false, reason: body?.message ?? `HTTP ${response.status}`, unreachable: false };
+  return { ok: false, reason: body?.message ?? `HTTP ${response.status}` };
 }
 
 /** Asks `GET /reports/:id` where a record stands. */

@@ -64,6 +64,13 @@ describe('/admin/queues', () => {
     expect(api.json().queues.map((q: { name: string }) => q.name)).toContain(PARSE_QUEUE_NAME);
   });
 
+  it('GET / says what the service is and the upload limit clients should check first', async () => {
+    fx = await httpFixture({ maxUploadBytes: 12345 });
+    const res = await fx.app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ service: 'reportflow', maxUploadBytes: 12345, endpoints: { dashboard: '/admin/queues' } });
+  });
+
   it('leaves unknown routes to the API: a JSON 404', async () => {
     fx = await httpFixture();
     const res = await fx.app.inject('/nope');

@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.js';
 import { registerDashboard } from './dashboard.js';
 import { handleError, HttpError } from './errors.js';
 import { healthFromQueue, registerHealthRoute } from './health-route.js';
+import { registerInfoRoute } from './info-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { registerReportsRoutes } from './reports-routes.js';
 import { RequestLog } from './request-log.js';
@@ -35,6 +36,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   const dashboardQueue = deps.queue.queueForDashboard();
   app.register(multipart, { limits: { fileSize: deps.config.http.maxUploadBytes } });
+  registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
   registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
