@@ -56,8 +56,11 @@ export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
     });
     if (columns.length < 2) continue;
     const metricIndexes = new Set(columns.map((c) => c.index));
-    const totalIndex = header.findIndex((cell, index) => !metricIndexes.has(index) && TOTAL_HEADER.test(cell.trim()));
-    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex);
+    // "Year" and "Total" may sit in a header row above the metric names (merged cells).
+    const labelledIndex = (label: RegExp) =>
+      header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test((row[index] ?? '').trim())));
+    const totalIndex = labelledIndex(TOTAL_HEADER);
+    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(YEAR_HEADER));
     if (yearIndex === null) continue;
     return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
   }
@@ -65,9 +68,8 @@ export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
 }
 
 // The year column: headed "Year", else the first other column whose cells are years.
-function yearIndexFromRows(rows: string[][], headerRow: number, metricIndexes: Set<number>, totalIndex: number): number | null {
+function yearIndexFromRows(rows: string[][], headerRow: number, metricIndexes: Set<number>, totalIndex: number, labelled: number): number | null {
   const header = rows[headerRow]!;
-  const labelled = header.findIndex((cell) => YEAR_HEADER.test(cell.trim()));
   if (labelled >= 0) return labelled;
   for (let index = 0; index < header.length; index++) {
     if (metricIndexes.has(index) || index === totalIndex) continue;

@@ -151,3 +151,13 @@ describe('yearFromCell', () => {
     expect(yearFromCell(cell)).toBeNull();
   });
 });
+
+describe('two header rows', () => {
+  it('finds Year and Total in the row above the metric names', () => {
+    const rows = [['Year', 'Questions', '', 'Total'], ['', 'Q1', 'Q2', ''], ['2021', '✓', '✗', '1']];
+    expect(scoreLayoutFromRows(rows)).toEqual({ headerRow: 1, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4 });
+    const { tables, anomalies } = read([table(rows)]);
+    expect(anomalies).toEqual([]);
+    expect(tables[0]!.rows).toEqual([{ year: 2021, answers: { Q1: 'Y', Q2: 'N' }, reportedTotal: 1, computedTotal: 1 }]);
+  });
+});
