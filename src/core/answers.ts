@@ -35,5 +35,6 @@ export function answerFromCell(cell: string): CellReading {
 }
 
 function normalised(cell: string): string {
-  return cell.replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim().toLowerCase();
+  // Emoji presentation selectors ("✔️") change how a mark looks, not what it says.
+  return cell.replace(/[\ufe0e\ufe0f]/gu, '').replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim().toLowerCase();
 }

@@ -3,7 +3,7 @@ import { answerFromCell } from '../../src/core/answers.js';
 
 describe('answerFromCell', () => {
   it.each([
-    ['Y', 'Y'], ['y', 'Y'], ['Yes', 'Y'], [' YES ', 'Y'], ['✓', 'Y'], ['✔', 'Y'],
+    ['Y', 'Y'], ['y', 'Y'], ['Yes', 'Y'], [' YES ', 'Y'], ['✓', 'Y'], ['✔', 'Y'], ['✔\ufe0f', 'Y'],
     ['P', 'P'], ['p', 'P'], ['Partly', 'P'], ['Partial', 'P'], ['PARTIALLY', 'P'], ['½', 'P'],
     ['N', 'N'], ['n', 'N'], ['No', 'N'], ['✗', 'N'], ['✘', 'N'], ['\tN\u00a0', 'N'],
   ])('%j is answer %s', (cell, answer) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
+import { blocksFromMarkdown } from '../../src/formats/blocks-from-markdown.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import type { ReportRecord, SourceInfo } from '../../src/record/types.js';
 import { contractErrors } from '../../src/record/validate-record.js';
@@ -31,6 +32,11 @@ describe('recordFromBlocks on the Kazakhstan sample', () => {
 
   it('validates against the contract schema', () => {
     expect(contractErrors(recordFromBlocks(blocks, expected.source, DEFAULT_EXTRACT_OPTIONS))).toEqual([]);
+  });
+
+  it('gives the same record from the Markdown reader\'s blocks', () => {
+    const markdown = readFileSync(new URL('kazakhstan-2023.md', SAMPLE_DIR), 'utf8');
+    expect(recordFromBlocks(blocksFromMarkdown(markdown).blocks, expected.source, DEFAULT_EXTRACT_OPTIONS)).toEqual(expected);
   });
 
   it('uses configured weights and tolerance', () => {
