@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery } from '../../src/service/sinks/deliver.js';
+import { createDelivery, DELIVER_QUEUE } from '../../src/service/sinks/deliver.js';
 import { appendRecordLine } from '../../src/service/sinks/records-jsonl.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
@@ -54,6 +55,12 @@ describe('records.jsonl', () => {
     const lines = await linesOf(path);
     expect(lines).toHaveLength(2);
     expect(lines).toEqual(expect.arrayContaining([record, approved]));
+    // Kept completed jobs no longer carry the record.
+    const queue = new Queue(DELIVER_QUEUE, { connection: { url: REDIS_URL }, prefix: config.queuePrefix });
+    cleanups.push(() => queue.close());
+    const completed = await queue.getCompleted();
+    expect(completed).toHaveLength(2);
+    expect(completed.map((j) => j.data.record)).toEqual([null, null]);
   });
 
   it('an enqueue-only delivery leaves the work to a worker elsewhere', async () => {

@@ -15,7 +15,7 @@ export const DELIVER_QUEUE = 'deliver';
 /** Backoff of the local sinks: exponential like webhooks, but capped so a long outage is polled steadily. */
 const CAPPED_EXPONENTIAL = 'capped-exponential';
 /** Completed deliveries are kept this long, so re-releasing a delivered revision stays a no-op. */
-const KEEP_COMPLETED_SECONDS = 14 * 24 * 3600;
+const KEEP_COMPLETED_SECONDS = 30 * 24 * 3600;
 
 export type DeliveryConfig = Pick<ServiceConfig, 'queuePrefix' | 'sinks'>;
 
@@ -77,7 +77,7 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
   migrated?.().catch((error: Error) => deps.log?.warn({ err: error.message }, 'database migrations not applied yet'));
 
   const worker = runsWorker
-    ? new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => performDelivery(job.data), {
+    ? new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => runDeliveryJob(job), {
         // A worker waits out a Redis outage instead of failing its commands.
         connection: { ...connection, maxRetriesPerRequest: null },
         prefix: config.queuePrefix,
@@ -88,13 +88,22 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
   worker?.on('failed', (job, error) => onAttemptFailed(job, error));
   worker?.on('error', (error) => deps.log?.error({ err: error.message }, 'delivery worker error'));
 
-  async function performDelivery(job: DeliveryJob): Promise<void> {
+  async function runDeliveryJob(job: Job<DeliveryJob>): Promise<void> {
+    const { record } = job.data;
+    // The payload is dropped only after a delivery succeeded: a job without one was
+    // delivered, and is here again only because its completion was cut short.
+    if (record === null) return;
+    await performDelivery(job.data, record);
+    await job.updateData({ ...job.data, record: null });
+  }
+
+  async function performDelivery(job: DeliveryJob, record: ReportRecord): Promise<void> {
     switch (job.sink) {
       case 'webhook': {
         if (!sinks.webhook.secret || job.url === null) throw new UnrecoverableError('webhooks are not configured');
         await postRecordToWebhook({
           url: job.url,
-          body: JSON.stringify(job.record),
+          body: JSON.stringify(record),
           secret: sinks.webhook.secret,
           idempotencyKey: idempotencyKeyFromDelivery(job),
           timeoutMs: sinks.webhook.timeoutMs,
@@ -104,12 +113,12 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
       case 'postgres': {
         if (!pool || !migrated) throw new UnrecoverableError('DATABASE_URL is not configured');
         await migrated();
-        await upsertRecord(pool, job.record, new Date(job.releasedAt));
+        await upsertRecord(pool, record, new Date(job.releasedAt));
         return;
       }
       case 'jsonl': {
         if (!sinks.recordsJsonl) throw new UnrecoverableError('records.jsonl is turned off');
-        await appendRecordLine(sinks.recordsJsonl, job.record);
+        await appendRecordLine(sinks.recordsJsonl, record);
         return;
       }
     }

@@ -15,9 +15,10 @@ export interface DeliveryJob {
   releasedAt: string;
   /**
    * The record itself rides in the job: the delivery is of this exact revision and
-   * must survive the outbox file being replaced by a later one.
+   * must survive the outbox file being replaced by a later one. Set to null once
+   * delivered, so kept completed jobs stay small.
    */
-  record: ReportRecord;
+  record: ReportRecord | null;
 }
 
 /**
