@@ -2,7 +2,7 @@ import type { Block, ListItemBlock, Span } from '../blocks/model.js';
 import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
 import { flag } from './anomalies.js';
 import type { Outline } from './headings.js';
-import { isContinuation, oneLineFromText } from './text.js';
+import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 
 /**
  * Numbered development lists: the numbered items under one heading form one list,
@@ -29,6 +29,8 @@ export function developmentListsFromBlocks(
       lastItem = null;
       continue;
     }
+    // A page number left between two parts of an item by a page break.
+    if (block.kind === 'paragraph' && isPageNumber(block.text)) continue;
     // Prose marked as a heading (not acting as one) reads as a paragraph here too.
     if ((block.kind === 'paragraph' || block.kind === 'heading') && lastItem && isContinuation(block.text)) {
       // The rest of an item cut off by a page break or a stray blank line.

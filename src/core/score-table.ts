@@ -5,7 +5,7 @@ import { answerFromCell } from './answers.js';
 import { markedValueFromCell } from './footnote-marks.js';
 import type { Outline } from './headings.js';
 import type { ExtractOptions } from './options.js';
-import { isContinuation, oneLineFromText } from './text.js';
+import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
 
 /**
@@ -256,7 +256,7 @@ export function commentaryAfter(blocks: Block[], outline: Outline, index: number
     const block = blocks[i]!;
     // A heading that reads as prose is a paragraph here too (see isHeadingLike).
     if ((block.kind !== 'paragraph' && block.kind !== 'heading') || outline.isHeading[i]) break;
-    if (block.text.trim() === '') continue;
+    if (block.text.trim() === '' || isPageNumber(block.text)) continue;
     // A paragraph cut by a page break goes on in lower case.
     if (paragraphs.length > 0 && isContinuation(block.text)) paragraphs[paragraphs.length - 1] += `\n${block.text}`;
     else paragraphs.push(block.text);

@@ -58,3 +58,8 @@ export function squashed(text: string): string {
 export function isContinuation(text: string): boolean {
   return /^\s*\p{Ll}/u.test(text);
 }
+
+/** A line that is only a page number ("3", "- 3 -", "Page 3 of 10", "3/10"). */
+export function isPageNumber(text: string): boolean {
+  return /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/iu.test(text.trim());
+}

@@ -92,3 +92,10 @@ describe('prose marked as a heading inside a list', () => {
     expect(lists[0]!.items.map((i) => i.text)).toEqual(['Estonia updated the rules, so that citizens can use more than 20 services through one interface.', 'b']);
   });
 });
+
+describe('page numbers between parts of an item', () => {
+  it('are skipped', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'The develop-'), p('7'), p('ment of a plan'), item(2, 'b')]);
+    expect(lists[0]!.items.map((i) => i.text)).toEqual(['The development of a plan', 'b']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepsHyphen, oneLineFromText } from '../../src/core/text.js';
+import { isPageNumber, keepsHyphen, oneLineFromText } from '../../src/core/text.js';
 
 describe('oneLineFromText', () => {
   it('makes one line with single spaces', () => {
@@ -62,5 +62,14 @@ describe('oneLineFromText on hostile input', () => {
     const many = 'develop-\nment '.repeat(20_000);
     expect(oneLineFromText(many).startsWith('development development')).toBe(true);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('isPageNumber', () => {
+  it.each(['3', ' 12 ', '- 3 -', '— 4 —', 'Page 3', 'page 3 of 10', '3/10', '3 of 10'])('%j is a page number', (text) => {
+    expect(isPageNumber(text)).toBe(true);
+  });
+  it.each(['2023 was a good year', 'Q1', '3.5', '1. Item', 'Page three', ''])('%j is not', (text) => {
+    expect(isPageNumber(text)).toBe(false);
   });
 });
