@@ -10,6 +10,10 @@ export interface QueueFigure {
   p95Ms: number;
   /** Time a worker spends per document beyond the in-process parse, as a share of the parse. */
   overhead: number | null;
+  /** BullMQ's processedOn -> finishedOn, median. */
+  activeP50Ms: number;
+  /** The job body's own duration (read, parse, save, move), median. */
+  bodyP50Ms: number;
 }
 
 /** Two files per sandbox, distinct from the measured ones, so start-up and first-parse costs stay out of the figures. */
@@ -30,6 +34,8 @@ export async function burstThroughput(redisUrl: string, workers: number, files: 
     p50Ms: percentile(result.latenciesMs, 50),
     p95Ms: percentile(result.latenciesMs, 95),
     overhead: parseMsPerDoc > 0 ? (workerMsPerDoc - parseMsPerDoc) / parseMsPerDoc : null,
+    activeP50Ms: percentile(result.stages.processing, 50),
+    bodyP50Ms: percentile(result.stages.parse, 50),
   };
 }
 
