@@ -70,6 +70,8 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
   } else {
     titleLine = titleFromLines(blocks, lines, titleAt);
     if (titleLine !== null) title = lines[titleLine]!.text;
+    // Lines above the title (a running header) belong to no field and not to the body.
+    for (let k = titleAt; titleLine !== null && k < titleLine; k++) consumed.add(k);
   }
   if (titleLine !== null) {
     consumed.add(titleLine);
@@ -119,15 +121,24 @@ function headerLinesFromBlocks(blocks: Block[]): HeaderLine[] {
 }
 
 /**
- * The title: the first line when it is short; otherwise the first heading at the
- * top. Null when neither exists.
+ * The title: the first heading at the top, when no author or date line comes
+ * before it (a running header such as "Georgia 2023" may); otherwise the first
+ * short line. A first line that names a country wins over a heading that does not.
  */
 function titleFromLines(blocks: Block[], lines: HeaderLine[], from: number): number | null {
   const first = lines[from];
   if (!first) return null;
-  if (first.text.length <= MAX_TITLE_CHARS) return from;
-  for (let k = from + 1; k < lines.length; k++) {
+  const heading = firstHeadingBeforeAuthorOrDate(blocks, lines, from);
+  if (heading === from) return from;
+  if (first.text.length > MAX_TITLE_CHARS) return heading;
+  if (heading === null || (countryFromTitle(first.text) !== null && countryFromTitle(lines[heading]!.text) === null)) return from;
+  return heading;
+}
+
+function firstHeadingBeforeAuthorOrDate(blocks: Block[], lines: HeaderLine[], from: number): number | null {
+  for (let k = from; k < lines.length; k++) {
     if (lines[k]!.headingLevel !== null && isHeadingLike(blocks[lines[k]!.block])) return k;
+    if (authorOrDateFromLine(lines[k]!.text) !== null) return null;
   }
   return null;
 }

@@ -71,6 +71,18 @@ describe('reportHeaderFromBlocks', () => {
     expect(header([h(1, 'Kazakhstan'), p('Country report on AI policy'), h(1, 'Changes'), p('Date: 23.03.23')])).toMatchObject({ date: null, bodyStart: 1 });
   });
 
+  it('takes the first heading for the title over a running header above it', () => {
+    expect(header([p('Georgia 2023'), h(1, 'Georgia'), h(3, 'Nino Beridze'), p('3 March 2023'), h(2, 'Changes in key metrics')])).toMatchObject({
+      title: 'Georgia', author: 'Nino Beridze', date: '2023-03-03', bodyStart: 4,
+    });
+    expect(header([p('AI Policy Observatory'), b('Kenya'), p('Date: 5 April 2023'), b('Changes in key metrics')])).toMatchObject({ title: 'Kenya', bodyStart: 3 });
+  });
+
+  it('takes a plain first line for the title when the first heading comes after the author or date', () => {
+    expect(header([p('Kazakhstan'), p('Aziz Soltobaev'), p('23.03.23'), h(1, 'Changes in key metrics')])).toMatchObject({ title: 'Kazakhstan', author: 'Aziz Soltobaev', bodyStart: 3 });
+    expect(header([p('Kazakhstan'), h(1, 'Changes in key metrics'), table()])).toMatchObject({ title: 'Kazakhstan', bodyStart: 1 });
+  });
+
   it('takes no prose for an author', () => {
     expect(header([h(1, 'Kenya'), p('By the end of 2023 the plan was adopted'), h(1, 'Changes')])).toMatchObject({ author: null, bodyStart: 1 });
   });
