@@ -1,15 +1,18 @@
 import mammoth from 'mammoth';
 import type { BlocksResult } from '../blocks/model.js';
 import { blocksFromPieces } from '../blocks/table-from-lines.js';
-import { piecesFromHtml } from './blocks-from-html.js';
-import { docxSafetyProblem } from './docx-safety.js';
+import { piecesFromHtml, printedNumberTag } from './blocks-from-html.js';
+import { checkedDocxParts } from './docx-safety.js';
 import type { ParseLimits } from './limits.js';
+import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
 
 /**
  * Word to blocks: the archive is checked first (docx-safety), then mammoth
  * renders the body as HTML with Word's heading styles as h1-h6, which the
  * shared HTML reader turns into blocks. Images are dropped unread and files
- * outside the document are never opened.
+ * outside the document are never opened. Numbered paragraphs get the number
+ * Word prints (read from the document's numbering definitions), carried to the
+ * HTML reader as a tag at the start of their text.
  */
 
 const STYLE_MAP = [
@@ -20,14 +23,24 @@ const STYLE_MAP = [
 // An image converter that writes nothing, so image data is never read or inlined.
 const dropImages = (() => Promise.resolve([])) as unknown as NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>['convertImage'];
 
+const DOCUMENT = 'word/document.xml';
+const NUMBERING = 'word/numbering.xml';
+const STYLES = 'word/styles.xml';
+
 export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
-  const refused = await docxSafetyProblem(bytes, limits);
-  if (refused) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: refused } };
+  const { problem, parts } = await checkedDocxParts(bytes, limits, [DOCUMENT, NUMBERING, STYLES]);
+  if (problem) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: problem } };
+  const numbers = wordNumbersFromParts(parts.get(DOCUMENT) ?? '', parts.get(NUMBERING), parts.get(STYLES));
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { styleMap: STYLE_MAP, externalFileAccess: false, convertImage: dropImages },
+      {
+        styleMap: STYLE_MAP,
+        externalFileAccess: false,
+        convertImage: dropImages,
+        transformDocument: (document: MammothNode) => withPrintedNumbers(document, numbers),
+      },
     );
     html = result.value;
   } catch (error) {
@@ -38,4 +51,47 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
   // so the ordinal of paragraph-level elements stands for the paragraph index in the body.
   const pieces = piecesFromHtml(html, { whitespace: 'preserve', provenance: (_element, ordinal) => ({ paragraph: ordinal }) });
   return { blocks: blocksFromPieces(pieces), pages: null };
+}
+
+/** The parts of mammoth's document model used here. */
+interface MammothNode {
+  type: string;
+  value?: string;
+  children?: MammothNode[];
+}
+
+/**
+ * Tags every paragraph Word numbers with an ordered format with its printed
+ * number. mammoth's paragraphs and the `w:p` elements are both in document
+ * order; when their counts differ the two cannot be matched and nothing is tagged.
+ */
+function withPrintedNumbers(document: MammothNode, numbers: (WordNumber | null)[] | null): MammothNode {
+  if (!numbers || !numbers.some((n) => n?.ordered)) return document;
+  const paragraphs: MammothNode[] = [];
+  const stack: MammothNode[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph') { paragraphs.push(node); continue; }
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  if (paragraphs.length !== numbers.length) return document;
+  paragraphs.forEach((paragraph, i) => {
+    const number = numbers[i];
+    const text = number?.ordered ? firstText(paragraph) : null;
+    if (number && text) text.value = printedNumberTag(number.number, number.level, number.marker) + (text.value ?? '');
+  });
+  return document;
+}
+
+function firstText(paragraph: MammothNode): MammothNode | null {
+  const stack = [...(paragraph.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') return node;
+    if (node.type === 'paragraph') continue;
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return null;
 }

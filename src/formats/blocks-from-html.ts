@@ -33,6 +33,30 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'template', 'img', 'svg', 'math', 'noscript', 'iframe', 'object', 'video', 'audio', 'canvas', 'title', 'meta', 'link']);
 const HEADING = /^h([1-6])$/;
+
+/**
+ * A list number the adapter knows better than the HTML does (Word's own
+ * numbering, which mammoth renumbers or misses), written by the adapter at the
+ * start of the paragraph's text in private-use characters that no document uses.
+ */
+export function printedNumberTag(number: number, level: number, marker: string): string {
+  return `\ue010${number}\ue012${level}\ue012${marker.replace(/[\ue010-\ue012]/g, '')}\ue011`;
+}
+const NUMBER_TAG = /^\s*\ue010(\d+)\ue012(\d+)\ue012([^\ue011]*)\ue011\s*/;
+const ANY_NUMBER_TAG = /\ue010[^\ue011]*\ue011/g;
+
+function untagged(spans: Span[]): Span[] {
+  return spans.map((span) => (span.text.includes('\ue010') ? { ...span, text: span.text.replace(ANY_NUMBER_TAG, '') } : span));
+}
+
+/** The number tag at the start of the spans, and the spans without it. */
+function numberTagOf(spans: Span[]): { number: number; level: number; marker: string; rest: Span[] } | null {
+  const text = textOfSpans(spans);
+  const tag = NUMBER_TAG.exec(text);
+  if (!tag) return null;
+  const number = Number.parseInt(tag[1]!, 10);
+  return { number, level: Number.parseInt(tag[2]!, 10), marker: tag[3] || `${number}.`, rest: spansTrimmed(untagged(spansWithoutPrefix(spans, tag[0].length))) };
+}
 const NOTE_ID = /^(?:footnote|endnote)-/;
 const NOTE_LINK = /^#(?:footnote|endnote)-/;
 
@@ -82,7 +106,7 @@ class HtmlReader {
     if (tag === 'hr') return null;
     const heading = HEADING.exec(tag);
     if (heading) {
-      const spans = spansTrimmed(this.spansOf(element.children));
+      const spans = spansTrimmed(untagged(this.spansOf(element.children)));
       this.emit({ kind: 'heading', level: Number(heading[1]), text: textOfSpans(spans), spans, source: this.source(element) });
       return null;
     }
@@ -127,7 +151,9 @@ class HtmlReader {
   }
 
   private paragraphBlocks(spans: Span[], source: Provenance): Block[] {
-    const trimmed = spansTrimmed(spans);
+    const tag = numberTagOf(spans);
+    if (tag) return [{ kind: 'list-item', marker: tag.marker, number: tag.number, text: textOfSpans(tag.rest), spans: tag.rest, depth: tag.level, source }];
+    const trimmed = spansTrimmed(untagged(spans));
     const text = textOfSpans(trimmed);
     if (text === '') return [];
     const marker = listMarkerFromText(text);
@@ -154,12 +180,15 @@ class HtmlReader {
         else own[own.length - 1]!.push(part);
       }
       const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line)));
-      const spans = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
+      const joined = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
       if (ordered) {
-        this.emit({ kind: 'list-item', marker: `${number}.`, number, text: textOfSpans(spans), spans, depth: listDepth, source: this.source(child) });
+        const tag = numberTagOf(joined);
+        const spans = tag ? tag.rest : spansTrimmed(untagged(joined));
+        if (tag) number = tag.number;
+        this.emit({ kind: 'list-item', marker: tag?.marker ?? `${number}.`, number, text: textOfSpans(spans), spans, depth: listDepth, source: this.source(child) });
         number++;
-      } else if (spans.length > 0) {
-        this.pieces.push(...this.paragraphBlocks(spans, this.source(child)));
+      } else if (joined.length > 0) {
+        this.pieces.push(...this.paragraphBlocks(joined, this.source(child)));
       }
       // Nested lists belong after their item in reading order; walk them now, one level deeper.
       if (nested.length > 0) {
@@ -176,7 +205,7 @@ class HtmlReader {
   private table(element: Element): void {
     const caption = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
     if (caption) this.paragraph(caption.children, caption);
-    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(this.spansOf(cell.children))));
+    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children)))));
     if (rows.length === 0) return;
     const block: TableBlock = { kind: 'table', rows, headerRows, source: this.source(element) };
     this.emit(block);

@@ -16,6 +16,25 @@ const DOCUMENT_PART = 'word/document.xml';
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
 
 export async function docxSafetyProblem(bytes: Uint8Array, limits: ParseLimits): Promise<string | null> {
+  return (await checkedDocxParts(bytes, limits, [])).problem;
+}
+
+/**
+ * The same checks, keeping the text of the XML parts named in `wanted` (their
+ * bytes are inflated by the checks anyway). `parts` is empty when refused.
+ */
+export async function checkedDocxParts(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  wanted: readonly string[],
+): Promise<{ problem: string | null; parts: Map<string, string> }> {
+  const parts = new Map<string, string>();
+  const problem = await problemOf(bytes, limits, new Set(wanted), parts);
+  if (problem) parts.clear();
+  return { problem, parts };
+}
+
+async function problemOf(bytes: Uint8Array, limits: ParseLimits, wanted: Set<string>, parts: Map<string, string>): Promise<string | null> {
   let zip: ZipFile;
   try {
     zip = await zipFromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -44,9 +63,11 @@ export async function docxSafetyProblem(bytes: Uint8Array, limits: ParseLimits):
     for (const entry of entries) {
       if (!/\.(?:xml|rels)$/i.test(entry.fileName)) continue;
       // Streaming also checks that each part inflates to exactly its declared size.
-      if (await streamHasDeclaration(zip, entry)) {
+      const kept: Buffer[] | null = wanted.has(entry.fileName) ? [] : null;
+      if (await streamHasDeclaration(zip, entry, kept)) {
         return `The DOCX part ${entry.fileName} declares a DOCTYPE or entities, which Word never writes; refused as unsafe XML.`;
       }
+      if (kept) parts.set(entry.fileName, Buffer.concat(kept).toString('utf8'));
     }
     return null;
   } catch (error) {
@@ -72,13 +93,14 @@ function entriesOf(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-async function streamHasDeclaration(zip: ZipFile, entry: Entry): Promise<boolean> {
+async function streamHasDeclaration(zip: ZipFile, entry: Entry, kept: Buffer[] | null): Promise<boolean> {
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
     zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s)));
   });
   // Keep a short tail of the previous chunk so a declaration cut between chunks is still seen.
   let tail = '';
   for await (const chunk of stream) {
+    kept?.push(chunk as Buffer);
     const text = tail + (chunk as Buffer).toString('latin1');
     if (DECLARATION.test(text)) {
       (stream as unknown as { destroy(): void }).destroy();

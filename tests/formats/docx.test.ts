@@ -107,6 +107,37 @@ describe('tab-separated Word paragraphs', () => {
   });
 });
 
+describe('Word numbering as printed', () => {
+  const level = (ilvl: number, start: number, text: string, format = 'decimal'): string =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbered = (text: string, numId: number, ilvl = 0): string =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const styled = (text: string, style: string): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it('reads numbering that comes from a paragraph style and continues across a heading, as Word prints it', async () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>';
+    const numbering = `<w:abstractNum w:abstractNumId="7">${level(0, 1, '%1.')}</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>`;
+    const body = wordParagraph('Country') + styled('One', 'ListNumber') + styled('Two', 'ListNumber') + wordParagraph('International') + styled('Three', 'ListNumber');
+    const blocks = await read(zipFromEntries(minimalDocxEntries(body, '', { styles, numbering })));
+    expect(blocks.map((b) => (b.kind === 'list-item' ? `${b.marker} ${b.text}` : b.kind !== 'table' && b.text))).toEqual(['Country', '1. One', '2. Two', 'International', '3. Three']);
+  });
+
+  it('restarts where a list instance overrides its start, and keeps start values and marker shapes', async () => {
+    const numbering = [
+      `<w:abstractNum w:abstractNumId="1">${level(0, 1, '(%1)')}${level(1, 1, '%1.%2.')}</w:abstractNum>`,
+      `<w:abstractNum w:abstractNumId="2">${level(0, 7, '%1)')}</w:abstractNum>`,
+      '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>',
+      '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+      '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>',
+    ].join('');
+    const body = numbered('A', 1) + numbered('A sub', 1, 1) + numbered('B', 1) + wordParagraph('Next') + numbered('C', 2) + wordParagraph('Then') + numbered('G', 3) + numbered('H', 3);
+    const blocks = await read(zipFromEntries(minimalDocxEntries(body, '', { numbering })));
+    expect(items(blocks).map((i) => [i.marker, i.number, i.text, i.depth])).toEqual([
+      ['(1)', 1, 'A', 0], ['1.1.', 1, 'A sub', 1], ['(2)', 2, 'B', 0], ['(1)', 1, 'C', 0], ['7)', 7, 'G', 0], ['8)', 8, 'H', 0],
+    ]);
+  });
+});
+
 describe('unsafe or broken archives', () => {
   it('refuses a zip bomb by its compression ratio', async () => {
     const entries = minimalDocxEntries(wordParagraph('x'));
