@@ -44,7 +44,8 @@ export function isHeadingLike(block: Block | undefined): boolean {
  */
 function isProse(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length > 150 || (/[^.]\.$/u.test(trimmed) && trimmed.split(/\s+/u).length >= 5);
+  if (trimmed.length > 150 || /^\p{Ll}/u.test(trimmed)) return true;
+  return /[^.]\.$/u.test(trimmed) && trimmed.split(/\s+/u).length >= 8;
 }
 
 function isAllBold(spans: { text: string; bold?: boolean }[], text: string): boolean {

@@ -118,6 +118,11 @@ describe('headings that read as prose', () => {
     expect(outline.placement[2]).toEqual({ section: 'Changes in key metrics', subject: null });
   });
 
+  it('keeps a short heading with a final period and treats a lower-case one as prose', () => {
+    const blocks = [h(1, 'Most important developments in 2023.'), item(1), h(3, 'citizens can use it.'), item(2)];
+    expect(outlineFromBlocks(blocks, 0).isHeading).toEqual([true, false, false, false]);
+  });
+
   it('keeps short headings that end with an abbreviation or colon, without the colon', () => {
     const blocks = [h(1, 'Developments in the U.S.'), b('Country:'), item(1)];
     const outline = outlineFromBlocks(blocks, 0);
