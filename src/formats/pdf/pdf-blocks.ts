@@ -75,6 +75,7 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
   const inTable = new Set(tables.flatMap((table) => table.parts.flatMap(([s, e]) => range(s, e))));
   const rightEdge = rightEdgesByPage(lines);
   const textSizes = textSizesOf(lines.filter((_, i) => !inTable.has(i)), rightEdge, pitchOf);
+  const spacedParagraphs = paragraphsSpaced(lines, inTable, pitchOf, rightEdge);
   const plainSizes = plainSizesAmongBold(lines.filter((line, i) => !inTable.has(i) && isHeadingSize(line, bodySize, textSizes)));
   const isHeading = (line: PdfLine): boolean => isHeadingSize(line, bodySize, textSizes) && !plainSizes.has(roundSize(line.size));
   const headingSizes = [
@@ -131,7 +132,7 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
       continue;
     }
 
-    if (open && previous && continuesBlock(open, previous, line, pitchOf, rightEdge)) {
+    if (open && previous && continuesBlock(open, previous, line, pitchOf, rightEdge, spacedParagraphs)) {
       open.lines.push(line);
       open.spans.push(line.spans);
       continue;
@@ -236,6 +237,7 @@ function continuesBlock(
   line: PdfLine,
   pitchOf: (size: number) => number,
   rightEdge: Map<number, number>,
+  spacedParagraphs: boolean,
 ): boolean {
   if (open.kind === 'heading') return false;
   if (roundSize(line.size) !== roundSize(previous.size)) return false;
@@ -254,7 +256,33 @@ function continuesBlock(
   // unless it lines up with the text after a bullet.
   if (line.x > previous.x + tolerance && Math.abs(line.x - open.textX) > tolerance) return false;
   const edge = rightEdge.get(previous.page) ?? previous.right;
+  // Where paragraphs are set apart by space, a short line followed at the usual
+  // distance is a line break inside the paragraph; elsewhere it ends the paragraph.
+  if (spacedParagraphs && !newPage) return true;
   return !endsParagraph(previous, line, edge);
+}
+
+/**
+ * Whether the document separates paragraphs with extra space: most places where a
+ * line stops short of the margin and another line follows are further apart than
+ * the line pitch.
+ */
+function paragraphsSpaced(
+  lines: readonly PdfLine[], skip: Set<number>, pitchOf: (size: number) => number, rightEdge: Map<number, number>,
+): boolean {
+  let spaced = 0;
+  let tight = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (skip.has(i) || skip.has(i - 1) || a.page !== b.page || roundSize(a.size) !== roundSize(b.size)) continue;
+    if (a.bold || b.bold || a.segments.length > 1 || b.segments.length > 1 || listMarkerFromText(b.text)) continue;
+    if (!endsParagraph(a, b, rightEdge.get(a.page) ?? a.right)) continue;
+    const gap = a.y - b.y;
+    if (gap > 3 * pitchOf(a.size)) continue;
+    if (gap > BLOCK_PITCHES * pitchOf(a.size)) spaced += 1;
+    else tight += 1;
+  }
+  return spaced >= 1 && spaced >= tight;
 }
 
 function blockFromOpen(open: OpenBlock): Block {

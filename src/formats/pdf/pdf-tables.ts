@@ -42,7 +42,8 @@ export function tablesFromLines(lines: readonly PdfLine[], pitchOf: (size: numbe
   const tables: PdfTable[] = [];
   let i = 0;
   while (i < lines.length) {
-    const table = lines[i]!.segments.length >= MIN_CELLS ? tableAt(lines, i, pitchOf) : null;
+    const floor = tables[tables.length - 1]?.end ?? 0;
+    const table = lines[i]!.segments.length >= MIN_CELLS ? tableAt(lines, i, floor, pitchOf) : null;
     if (table) {
       tables.push(table);
       i = table.end;
@@ -53,7 +54,8 @@ export function tablesFromLines(lines: readonly PdfLine[], pitchOf: (size: numbe
   return tables;
 }
 
-function tableAt(lines: readonly PdfLine[], start: number, pitchOf: (size: number) => number): PdfTable | null {
+function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchOf: (size: number) => number): PdfTable | null {
+  const start = first;
   const rows: PdfLine[][] = [[lines[start]!]];
   let columns = columnsFromSegments(lines[start]!.segments);
   let end = start + 1;
@@ -79,9 +81,11 @@ function tableAt(lines: readonly PdfLine[], start: number, pitchOf: (size: numbe
   }
   const grid = columnsFromSegments(columnSource(rows));
   if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows.flat(), grid)) return null;
+  const above = headerPartsAbove(lines, start, floor, grid, pitchOf);
+  rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, grid));
   const headerRows = headerRowCount(rows, cells);
-  return { start, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
+  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
@@ -95,6 +99,26 @@ function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Colum
   const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
   const firstWord = segment.text.split(/\s/, 1)[0] ?? '';
   return upper.right + (firstWord.length + 1) * charWidth > columnLimit(columns, index, above.size) - 0.5;
+}
+
+/**
+ * Lines just above a table's first row that hold only the upper parts of its cells:
+ * a header cell set at the bottom of a taller row ("Tota" above "l") leaves its first
+ * line standing alone above the rest of the row.
+ */
+function headerPartsAbove(
+  lines: readonly PdfLine[], start: number, floor: number, columns: readonly Column[], pitchOf: (size: number) => number,
+): PdfLine[] {
+  let first = start;
+  while (first > floor) {
+    const [upper, lower] = [lines[first - 1]!, lines[first]!];
+    const close = upper.page === lower.page && upper.y - lower.y <= pitchOf(lower.size) + PITCH_TOLERANCE;
+    const sameSize = Math.abs(upper.size - lower.size) < 0.5;
+    const fits = upper.segments.length < MIN_CELLS && upper.segments.every((segment) => overlapCount(segment, columns) === 1);
+    if (!close || !sameSize || !fits) break;
+    first -= 1;
+  }
+  return lines.slice(first, start);
 }
 
 /**
