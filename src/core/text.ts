@@ -7,8 +7,11 @@
 const SOFT_HYPHEN = /\u00ad(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*)?/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 // A whole word, a hyphen at the end of the line, then the next word (captured ahead).
-// The look-behind keeps matching linear on very long words.
-const LINE_END_HYPHEN = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010][ \t\u00a0]*\r?\n[ \t\u00a0]*(?=([\p{L}\p{N}]+))/gu;
+// The look-behind keeps matching linear on very long words. A hyphen followed by a
+// space inside a line is the same break after a converter turned the line end into
+// a space ("develop- ment"), except before "and"/"or"/"to" ("short- and long-term").
+const LINE_END_HYPHEN =
+  /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)[-\u2010](?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \u00a0](?!(?:and|or|nor|to|as well as|und|et)\b))(?=([\p{L}\p{N}]+))/gu;
 
 // Words that follow a hyphen as the second half of a compound far more often than
 // they end a word split by hyphenation ("AI-based", "data-driven", "long-term").

@@ -32,6 +32,12 @@ describe('oneLineFromText', () => {
     expect(oneLineFromText('long-\nterm')).toBe('long-term');
   });
 
+  it('reads a hyphen and a space inside a line as a line end turned into a space', () => {
+    expect(oneLineFromText('the develop- ment of AI- based tools')).toBe('the development of AI-based tools');
+    expect(oneLineFromText('short- and long-term plans, pre- or post-war')).toBe('short- and long-term plans, pre- or post-war');
+    expect(oneLineFromText('2020- 2023')).toBe('2020-2023');
+  });
+
   it('leaves dashes and in-line hyphens alone', () => {
     expect(oneLineFromText('plan -\nfirst step')).toBe('plan - first step');
     expect(oneLineFromText('well-known fact')).toBe('well-known fact');
