@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redisAnswers } from '../../src/service/embedded-redis.js';
-import { ParseQueue } from '../../src/service/parse-queue.js';
+import { removeKeysWithPrefix } from './http-fixture.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 
@@ -105,9 +105,7 @@ describe('reportflow serve', () => {
       serve.kill('SIGTERM');
       worker.kill('SIGTERM');
       await Promise.all([serveExited, workerExited]);
-      const queue = new ParseQueue({ redisUrl: 'redis://127.0.0.1:6379', queuePrefix: prefix, attempts: 1 });
-      await queue.obliterate();
-      await queue.close();
+      await removeKeysWithPrefix(prefix);
     }
   });
 });

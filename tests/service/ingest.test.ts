@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ParseQueue } from '../../src/service/parse-queue.js';
+import { removeKeysWithPrefix } from '../http/http-fixture.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
@@ -59,9 +59,7 @@ afterAll(async () => {
     serve.kill('SIGTERM');
     await exited;
   }
-  const queue = new ParseQueue({ redisUrl: 'redis://127.0.0.1:6379', queuePrefix: prefix, attempts: 1 });
-  await queue.obliterate();
-  await queue.close();
+  await removeKeysWithPrefix(prefix);
   await rm(root, { recursive: true, force: true });
 });
 

@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   health?: HealthCheck;
   /** When given: GET /metrics, and uploads counted as received files. */
   metrics?: Metrics;
-  /** When given: the dead-letter routes under /deliveries. */
+  /** When given: the dead-letter and re-release routes under /deliveries. */
   delivery?: DeliveryRoutesOptions['delivery'];
+  /** Further queues shown on the dashboard beside the parse queue (e.g. deliveries). */
+  dashboardQueues?: Queue[];
 }

@@ -41,7 +41,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerReviewsRoutes(app, deps);
   registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
-  if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery });
-  app.register((scope) => registerDashboard(scope, dashboardQueue));
+  if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery, store: deps.store });
+  app.register((scope) => registerDashboard(scope, [dashboardQueue, ...(deps.dashboardQueues ?? [])]));
   return app;
 }

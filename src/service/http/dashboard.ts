@@ -6,12 +6,12 @@ import type { FastifyInstance } from 'fastify';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
-/** Bull Board for the parse queue, in its own encapsulated plugin so its error handler stays its own. */
-export async function registerDashboard(app: FastifyInstance, queue: Queue): Promise<void> {
+/** Bull Board for the pipeline's queues, in its own encapsulated plugin so its error handler stays its own. */
+export async function registerDashboard(app: FastifyInstance, queues: Queue[]): Promise<void> {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(queue)],
+    queues: queues.map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'reportflow' } },
   });

@@ -1,0 +1,151 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CommanderError, type Command } from 'commander';
+import { ConfigError, loadConfig, type ServiceConfig } from '../service/config.js';
+import type { ResolvedRedis } from '../service/embedded-redis.js';
+
+const USAGE_ERROR = 2;
+
+interface ServeFlags {
+  workers: boolean;
+  /** A folder, or false for --no-inbox. */
+  inbox?: string | false;
+  port?: string;
+  host?: string;
+  outbox?: string;
+  data?: string;
+  redisUrl?: string;
+  concurrency?: string;
+  maxUploadMb?: string;
+  embeddedRedis?: boolean;
+}
+
+/** `reportflow serve`: the whole service in one process, or intake and API only with --no-workers. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the service: HTTP API, dashboard, inbox watcher and parse workers in one process')
+    .option('--no-workers', 'intake and API only; run parse workers elsewhere with `reportflow worker`')
+    .option('-p, --port <port>', 'HTTP port (PORT, default 3000; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (HOST, default 127.0.0.1)')
+    .option('--inbox <dir>', 'folder watched for new reports (REPORTFLOW_INBOX, default ./inbox)')
+    .option('--no-inbox', 'do not watch an inbox folder (REPORTFLOW_INBOX_ENABLED=false)')
+    .option('--outbox <dir>', 'folder for released records (REPORTFLOW_OUTBOX, default ./outbox)')
+    .option('--data <dir>', 'review, archive, uploads and private Redis files (REPORTFLOW_DATA_DIR, default ./data)')
+    .option('--redis-url <url>', 'Redis to use (REDIS_URL); without it 127.0.0.1:6379 or a private redis-server')
+    .option('-c, --concurrency <n>', 'parallel parse jobs in this process (REPORTFLOW_CONCURRENCY)')
+    .option('--max-upload-mb <n>', 'largest accepted upload (REPORTFLOW_MAX_UPLOAD_MB, default 25)')
+    .option('--embedded-redis', 'start a private redis-server even when one answers on 127.0.0.1:6379')
+    .action(serve);
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const config = configOrUsageError(flags);
+  // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
+  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { RecordsStore }, { createMetrics }, { createDelivery }, hooks] =
+    await Promise.all([
+      import('../service/embedded-redis.js'),
+      import('../service/http/build-app.js'),
+      import('../service/http/dashboard.js'),
+      import('../service/logger.js'),
+      import('../service/start-service.js'),
+      import('../service/records-store.js'),
+      import('../service/metrics.js'),
+      import('../service/sinks/deliver.js'),
+      import('../service/sinks/release-hooks.js'),
+    ]);
+  const logger = createLogger(config.log);
+  const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
+  const metrics = createMetrics();
+  // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
+  const delivery = createDelivery(config, { redisUrl: redis.url, log: logger, metrics });
+  const release = hooks.createReleaseHooks(delivery, new RecordsStore(config.dirs), logger);
+  const shutDown = async () => {
+    await delivery.close();
+    await redis.stop();
+  };
+
+  let url = '';
+  let service;
+  try {
+    service = await startService(config, {
+      redisUrl: redis.url,
+      workers: flags.workers,
+      intake: true,
+      logger,
+      onParsed: async (result) => {
+        metrics.parseJobCompleted(result);
+        await release.afterParse(result);
+      },
+      http: async (deps) => {
+        metrics.watchQueue(deps.queue.queueForDashboard());
+        metrics.watchQueue(delivery.queue);
+        const app = buildApp({
+          config: deps.config,
+          store: hooks.releasingOnApprove(deps.store, release),
+          queue: deps.queue,
+          intake: deps.intake,
+          logger: deps.logger,
+          metrics,
+          delivery,
+          dashboardQueues: [delivery.queueForDashboard()],
+        });
+        await app.listen({ host: config.http.host, port: config.http.port }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') {
+            throw new Error(`port ${config.http.port} on ${config.http.host} is in use; choose another with --port or PORT`);
+          }
+          throw error;
+        });
+        url = urlOf(config.http.host, app.server.address());
+        return app;
+      },
+    });
+  } catch (error) {
+    await shutDown();
+    throw error;
+  }
+  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis));
+  stopOnSignals(service, logger, shutDown);
+}
+
+/** Flags are overrides of the environment; both go through one validation that lists every problem. */
+function configOrUsageError(flags: ServeFlags): ServiceConfig {
+  try {
+    return loadConfig(process.env, {
+      PORT: flags.port,
+      HOST: flags.host,
+      REPORTFLOW_INBOX: typeof flags.inbox === 'string' ? flags.inbox : undefined,
+      REPORTFLOW_INBOX_ENABLED: flags.inbox === false ? 'false' : undefined,
+      REPORTFLOW_OUTBOX: flags.outbox,
+      REPORTFLOW_DATA_DIR: flags.data,
+      REDIS_URL: flags.redisUrl,
+      REPORTFLOW_CONCURRENCY: flags.concurrency,
+      REPORTFLOW_MAX_UPLOAD_MB: flags.maxUploadMb,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`reportflow: ${error.message}\n`);
+    throw new CommanderError(USAGE_ERROR, 'reportflow.config', error.message);
+  }
+}
+
+function urlOf(host: string, address: string | AddressInfo | null): string {
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function startupBanner(config: ServiceConfig, flags: ServeFlags, urls: { api: string; dashboard: string }, redis: ResolvedRedis): string {
+  const redisWhere =
+    redis.origin === 'embedded' ? `${redis.url} (private redis-server, data in ${join(config.dirs.data, 'redis')})` : `${redis.url} (${redis.origin})`;
+  const lines = [
+    `reportflow listening on ${urls.api}`,
+    `  dashboard  ${urls.dashboard}`,
+    `  health     ${urls.api}/health`,
+    `  inbox      ${config.inbox.enabled ? config.dirs.inbox : 'not watched'}`,
+    `  outbox     ${config.dirs.outbox}`,
+    `  review     ${join(config.dirs.data, 'review')}`,
+    `  redis      ${redisWhere}`,
+    `  workers    ${flags.workers ? config.worker.concurrency : 'none in this process (run `reportflow worker`)'}`,
+  ];
+  return lines.join('\n') + '\n';
+}
