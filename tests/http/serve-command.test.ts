@@ -73,6 +73,13 @@ describe('reportflow serve', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1 });
     expect(existsSync(join(root, 'data', 'redis', 'appendonlydir'))).toBe(true);
+    // The sinks are wired: metrics, dead letters, and the deliver queue beside the parse queue.
+    const metrics = await fetch(`${api}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/reportflow_queue_depth\{queue="parse"/);
+    expect(await (await fetch(`${api}/deliveries/dead`)).json()).toEqual({ deadLetters: [] });
+    const queues = (await (await fetch(`${api}/admin/queues/api/queues`)).json()) as { queues: Array<{ name: string }> };
+    expect(queues.queues.map((q) => q.name).sort()).toEqual(['deliver', 'parse']);
 
     serve.kill('SIGTERM');
     expect(await exited).toBe(0);
