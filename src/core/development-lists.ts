@@ -9,6 +9,10 @@ import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
  * even when a paragraph interrupts them; nested items belong to their parent.
  */
 
+// A nested bullet that a reader kept as a line of its parent's text ("\n– in three
+// regions"); nested items from other readers join without their markers, so these do too.
+const NESTED_BULLET = /\n[ \t\u00a0]*[•◦▪‣●○■□–-][ \t\u00a0]+/gu;
+
 /** Every numbered list of the body, in document order, with its numbering anomalies. */
 export function developmentListsFromBlocks(
   blocks: Block[],
@@ -60,7 +64,7 @@ export function developmentListsFromBlocks(
     rawText.set(lastItem, block.text);
     list.items.push(lastItem);
   }
-  for (const [item, text] of rawText) item.text = oneLineFromText(text);
+  for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'));
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
   return lists;
 }

@@ -99,3 +99,10 @@ describe('page numbers between parts of an item', () => {
     expect(lists[0]!.items.map((i) => i.text)).toEqual(['The development of a plan', 'b']);
   });
 });
+
+describe('nested bullets kept as lines of the parent text', () => {
+  it('lose their markers like nested items do', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'A pilot of AI-based audits.\n– in three regions\n• with support'), item(2, 'first -\nsecond')]);
+    expect(lists[0]!.items.map((i) => i.text)).toEqual(['A pilot of AI-based audits. in three regions with support', 'first - second']);
+  });
+});
