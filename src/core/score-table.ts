@@ -162,7 +162,7 @@ function scoreRowsFromRows(
         found: row.length,
       });
     }
-    if (yearCell.mark !== null) footnote(anomalies, `${path}/year`, `${year}`, yearCell.mark, row[layout.yearIndex]!);
+    if (yearCell.mark !== null) footnote(anomalies, `${path}/year`, `${year}`, row[layout.yearIndex]!.trim());
     if (seenYears.has(year)) {
       flag(anomalies, 'DUPLICATE_YEAR', `${path}/year`, { message: `${year} appears twice`, found: year });
     }
@@ -194,7 +194,7 @@ function answerFromRowCell(cell: string | undefined, path: string, label: string
   if (cell === undefined) return null;
   const found = cell.trim();
   const reading = answerFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, label, reading.mark, found);
+  if (reading.mark !== null) footnote(anomalies, path, label, found);
   if (reading.kind === 'answer') return reading.answer;
   if (reading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
@@ -213,7 +213,7 @@ function reportedTotalFromCell(
   options: ExtractOptions,
 ): number | null {
   const reading = cell === undefined ? { total: null, mark: null } : totalFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, reading.mark, cell!.trim());
+  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
   if (reading.total === null) {
     const found = cell?.trim() ?? '';
     flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
@@ -229,7 +229,7 @@ function reportedTotalFromCell(
   return reading.total;
 }
 
-function footnote(anomalies: Anomaly[], path: string, label: string, mark: string, found: string): void {
+function footnote(anomalies: Anomaly[], path: string, label: string, found: string): void {
   flag(anomalies, 'FOOTNOTE_MARK', path, { message: `${label}: footnote mark dropped from ${found}`, found });
 }
 
