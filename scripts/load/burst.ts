@@ -43,7 +43,7 @@ console.log(
     `records out:          ${result.records} (unexpected ids: ${result.unexpected}, missing: ${result.missing.length}, files in failed/: ${result.failedFiles}, jobs failed for good: ${result.failedJobs})`,
     `time to last record:  ${(result.wallMs / 1000).toFixed(2)} s  (${(result.records / (result.wallMs / 1000)).toFixed(1)} docs/s)`,
     `inbox-to-record:      p50 ${percentile(result.latenciesMs, 50).toFixed(0)} ms, p95 ${percentile(result.latenciesMs, 95).toFixed(0)} ms`,
-    `stages p50/p95 ms:    intake ${stage(result.stages.intake)}, waiting ${stage(result.stages.waiting)}, processing ${stage(result.stages.processing)}, parse ${stage(result.stages.parse)}`,
+    `stages p50/p95 ms:    intake ${stage(result.stages.intake)}, waiting ${stage(result.stages.waiting)}, processing ${stage(result.stages.processing)}, job body ${stage(result.stages.parse)}`,
     ok ? 'OK: exactly one record per file' : `FAILED${result.timedOut ? ' (timed out)' : ''}`,
   ].join('\n'),
 );
