@@ -1,0 +1,35 @@
+// Small helpers over the hand-written report content: the plain text and emphasis of an
+// item, the contract's answer table, and item numbers.
+
+export function itemRuns(item) {
+  return Array.isArray(item) ? item : item.runs;
+}
+
+export function itemNumber(item, index) {
+  return Array.isArray(item) ? index + 1 : item.n;
+}
+
+export function runText(run) {
+  return typeof run === 'string' ? run : run.b ?? run.i ?? run.bi;
+}
+
+export function plainText(runs) {
+  return runs.map(runText).join('').replace(/\s+/g, ' ').trim();
+}
+
+export function emphasisOf(runs) {
+  return runs.filter((r) => typeof r !== 'string').map(runText);
+}
+
+const FOOTNOTE = /[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+
+/** The answer a cell stands for, per the contract's answers table. */
+export function answerFromCell(raw) {
+  const mark = FOOTNOTE.test(raw.trim()) && raw.trim().replace(FOOTNOTE, '') !== '';
+  const cell = raw.trim().replace(FOOTNOTE, '').toLowerCase();
+  if (['y', 'yes', '✓', '✔'].includes(cell)) return { answer: 'Y', mark };
+  if (['p', 'partly', 'partial', 'partially', '½'].includes(cell)) return { answer: 'P', mark };
+  if (['n', 'no', '✗', '✘'].includes(cell)) return { answer: 'N', mark };
+  if (['', '-', '—', 'n/a'].includes(cell)) return { answer: null, missing: true, mark };
+  return { answer: null, unknown: true, mark };
+}

@@ -1,0 +1,111 @@
+// DOCX written the way authors lay reports out by hand in Word, with the `docx` package:
+// direct formatting instead of styles, merged title rows, shading, Word numbering in
+// several formats or typed numbers with a tab, manual line breaks, non-breaking spaces,
+// soft hyphens, empty paragraphs, page breaks, running headers/footers and footnotes.
+import {
+  AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
+  PageNumber, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx';
+import { itemNumber, itemRuns } from './content.mjs';
+
+const LIST = 'items';
+
+export async function docxFromReport(report, o) {
+  const children = [];
+  const empty = () => { if (o.emptyParagraphs) children.push(new Paragraph('')); };
+  const heading = (text, level) => {
+    if (o.headings === 'styles') children.push(new Paragraph({ text, heading: level === 0 ? HeadingLevel.TITLE : level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));
+    else children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: level === 0 ? 36 : level === 1 ? 28 : 24 })] }));
+    empty();
+  };
+  const polish = (text) => {
+    let s = text;
+    if (o.nbsp) s = s.replace(/ (\d{4})\b/, '\u00A0$1').replace(/ (AI)\b/, '\u00A0$1');
+    if (o.softHyphens) s = s.replace(/\b([a-z]{6,})([a-z]{5,})\b/, '$1\u00AD$2');
+    return s;
+  };
+  const runs = (item) => {
+    const out = [];
+    const parts = itemRuns(item);
+    let brDone = !o.lineBreaks;
+    for (const r of parts) {
+      const text = typeof r === 'string' ? r : r.b ?? r.i ?? r.bi;
+      const fmt = typeof r === 'string' ? {} : { bold: Boolean(r.b || r.bi), italics: Boolean(r.i || r.bi) };
+      const cut = brDone || typeof r !== 'string' ? -1 : text.indexOf(', ', Math.floor(text.length / 3));
+      if (cut > 0) {
+        // Shift+Enter after a comma: the space after the comma goes to the next line.
+        out.push(new TextRun({ text: polish(text.slice(0, cut + 1)), ...fmt }), new TextRun({ break: 1 }), new TextRun({ text: polish(text.slice(cut + 2)), ...fmt }));
+        brDone = true;
+      } else out.push(new TextRun({ text: polish(text), ...fmt }));
+    }
+    return out;
+  };
+
+  heading(report.title, 0);
+  if (report.authorLine) children.push(new Paragraph(report.authorLine));
+  if (report.dateLine) children.push(new Paragraph(report.dateLine));
+  empty();
+  let last = null;
+  report.tables.forEach((table, t) => {
+    if (table.section !== last) { heading(table.section, 1); last = table.section; }
+    if (table.subject) heading(table.subject, 2);
+    children.push(wordTable(table, o));
+    empty();
+    table.commentary.forEach((c, k) => {
+      const parts = [new TextRun(polish(c))];
+      if (o.footnote && t === 0 && k === 0) parts.push(new FootnoteReferenceRun(1));
+      children.push(new Paragraph({ children: parts }));
+      empty();
+    });
+  });
+  if (o.pageBreakBeforeLists) children.push(new Paragraph({ children: [new PageBreak()] }));
+  let instance = 0;
+  for (const list of report.lists) {
+    if (list.section !== last) { heading(list.section, 1); last = list.section; }
+    if (list.subject) heading(list.subject, 2);
+    instance += 1;
+    list.items.forEach((item, i) => {
+      const n = itemNumber(item, i);
+      if (o.numbering === 'typed') {
+        children.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${n}.`), new TextRun({ children: [new Tab()] }), ...runs(item)] }));
+      } else {
+        children.push(new Paragraph({ numbering: { reference: LIST, level: 0, instance }, alignment: o.justify ? AlignmentType.JUSTIFIED : undefined, children: runs(item) }));
+      }
+      empty();
+    });
+  }
+  if (report.bullets) {
+    if (report.bullets.section !== last) heading(report.bullets.section, 1);
+    if (report.bullets.subject) heading(report.bullets.subject, 2);
+    for (const b of report.bullets.items) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(b)] }));
+  }
+
+  const doc = new Document({
+    creator: report.author ?? 'Author',
+    styles: { default: { document: { run: { font: o.font ?? 'Liberation Serif', size: o.size ?? 22 } } } },
+    numbering: { config: [{ reference: LIST, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: o.numberFormat ?? '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 432 } } } }] }] },
+    footnotes: o.footnote ? { 1: { children: [new Paragraph(o.footnote)] } } : undefined,
+    sections: [{
+      headers: o.runningHeader ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: o.runningHeader, size: 16 })] })] }) } : undefined,
+      footers: o.pageNumbers ? { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 16, children: [PageNumber.CURRENT] })] })] }) } : undefined,
+      children,
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function wordTable(table, o) {
+  const header = ['Year', ...table.columns, 'Total'];
+  const width = header.length;
+  const cell = (text, { bold = false, shade = false, span } = {}) =>
+    new TableCell({
+      columnSpan: span,
+      shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } : undefined,
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size: 18 })] })],
+    });
+  const rows = [];
+  if (o.tableTitleRow) rows.push(new TableRow({ children: [cell(o.tableTitleRow, { bold: true, span: width })] }));
+  rows.push(new TableRow({ tableHeader: true, children: header.map((h, i) => cell(i === 0 && o.blankYearHeader ? '' : h, { bold: true, shade: true })) }));
+  for (const r of table.rows) rows.push(new TableRow({ children: [r.year, ...r.cells, ...('total' in r ? [r.total] : [])].map((c) => cell(c)) }));
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows });
+}

@@ -1,0 +1,169 @@
+/**
+ * Scores the parser against hand-written expected records: eval/<name>/ holds report
+ * files and one expected.json. Measures field accuracy, item text exact match, anomaly
+ * precision/recall on (code, path) and schema validity, per format. It measures and
+ * never gates, so it always exits 0.
+ *
+ *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only NAME]
+ *
+ * An optional eval/<name>/uncounted.json ({ "*": [pointer, …], "pdf": [pointer, …] })
+ * lists JSON Pointer prefixes the contract leaves ambiguous; those fields are not counted.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { recordFromBytes } from '../../src/parse-report.js';
+import type { Format, ReportRecord } from '../../src/record/types.js';
+import { contractErrors } from '../../src/record/validate-record.js';
+import { fieldComparisonsFromRecords, type FieldComparison } from './field-comparisons.js';
+
+interface FileScore {
+  folder: string;
+  file: string;
+  format: Format;
+  fields: FieldComparison[];
+  itemsExpected: number;
+  itemsExact: number;
+  anomalyTruePositives: number;
+  anomalyExpected: number;
+  anomalyFound: number;
+  anomalyMisses: string[];
+  anomalyExtras: string[];
+  schemaErrors: string[];
+  statusOk: boolean;
+}
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const withFixtures = args.includes('--fixtures');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+
+const roots = ['eval', ...(withFixtures ? ['fixtures'] : [])].map((r) => resolve(r));
+const scores: FileScore[] = [];
+for (const root of roots) {
+  if (!existsSync(root)) continue;
+  for (const folder of readdirSync(root).sort()) {
+    const dir = join(root, folder);
+    if (!statSync(dir).isDirectory() || (only && folder !== only)) continue;
+    const expectedPath = join(dir, 'expected.json');
+    if (!existsSync(expectedPath)) continue;
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ReportRecord;
+    const uncounted = uncountedFor(dir);
+    for (const file of readdirSync(dir).sort()) {
+      if (!/^report\b|\.(md|docx|pdf|markdown|txt)$/i.test(file) || file.endsWith('.json')) continue;
+      if (!statSync(join(dir, file)).isFile()) continue;
+      scores.push(await scoreFile(`${root.endsWith('fixtures') ? 'fixtures/' : ''}${folder}`, dir, file, expected, uncounted));
+    }
+  }
+}
+printReport(scores);
+process.exit(0);
+
+function uncountedFor(dir: string): Record<string, string[]> {
+  const path = join(dir, 'uncounted.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>) : {};
+}
+
+async function scoreFile(
+  folder: string,
+  dir: string,
+  file: string,
+  expected: ReportRecord,
+  uncounted: Record<string, string[]>,
+): Promise<FileScore> {
+  const bytes = readFileSync(join(dir, file));
+  const actual = await recordFromBytes(bytes, file);
+  const format = actual.source.format === 'unknown' ? expected.source.format : actual.source.format;
+  const skip = [...(uncounted['*'] ?? []), ...(uncounted[format] ?? [])];
+  const counted = (path: string) => !skip.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const fields = fieldComparisonsFromRecords(expected, actual).filter((f) => counted(f.path));
+
+  let itemsExpected = 0;
+  let itemsExact = 0;
+  expected.developmentLists.forEach((list, i) =>
+    list.items.forEach((item, j) => {
+      if (!counted(`/developmentLists/${i}/items/${j}/text`)) return;
+      itemsExpected += 1;
+      if (actual.developmentLists[i]?.items[j]?.text === item.text) itemsExact += 1;
+    }),
+  );
+
+  const key = (a: { code: string; path: string | null }) => `${a.code} ${a.path ?? '-'}`;
+  const want = expected.anomalies.map(key);
+  const got = actual.anomalies.map(key);
+  const remaining = [...want];
+  const extras: string[] = [];
+  for (const k of got) {
+    const at = remaining.indexOf(k);
+    if (at >= 0) remaining.splice(at, 1);
+    else extras.push(k);
+  }
+  return {
+    folder,
+    file,
+    format,
+    fields,
+    itemsExpected,
+    itemsExact,
+    anomalyTruePositives: got.length - extras.length,
+    anomalyExpected: want.length,
+    anomalyFound: got.length,
+    anomalyMisses: remaining,
+    anomalyExtras: extras,
+    schemaErrors: contractErrors(actual),
+    statusOk: actual.status === expected.status,
+  };
+}
+
+function ratio(n: number, d: number): string {
+  return d === 0 ? '  -  ' : (n / d).toFixed(3);
+}
+
+function printReport(all: FileScore[]): void {
+  const formats: Format[] = ['markdown', 'docx', 'pdf', 'unknown'];
+  const header = 'format    files  fields  field-acc  item-exact  anom-P  anom-R  status  schema-valid';
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const format of [...formats, 'all' as const]) {
+    const group = all.filter((s) => format === 'all' || s.format === format);
+    if (group.length === 0) continue;
+    const sum = (f: (s: FileScore) => number) => group.reduce((t, s) => t + f(s), 0);
+    const fieldTotal = sum((s) => s.fields.length);
+    const fieldOk = sum((s) => s.fields.filter((f) => f.equal).length);
+    console.log(
+      [
+        format.padEnd(9),
+        String(group.length).padStart(5),
+        String(fieldTotal).padStart(7),
+        ratio(fieldOk, fieldTotal).padStart(10),
+        ratio(sum((s) => s.itemsExact), sum((s) => s.itemsExpected)).padStart(11),
+        ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyFound)).padStart(7),
+        ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyExpected)).padStart(7),
+        `${sum((s) => (s.statusOk ? 1 : 0))}/${group.length}`.padStart(7),
+        `${sum((s) => (s.schemaErrors.length === 0 ? 1 : 0))}/${group.length}`.padStart(13),
+      ].join(' '),
+    );
+  }
+
+  const flawed = all
+    .map((s) => ({ s, wrong: s.fields.filter((f) => !f.equal) }))
+    .filter(({ s, wrong }) => wrong.length > 0 || s.anomalyMisses.length > 0 || s.anomalyExtras.length > 0 || s.schemaErrors.length > 0 || !s.statusOk)
+    .sort((a, b) => b.wrong.length - a.wrong.length);
+  console.log(`\n${flawed.length} of ${all.length} files differ from their expected record${verbose ? '' : ' (first differences; --verbose for all)'}:`);
+  for (const { s, wrong } of flawed) {
+    const acc = ratio(s.fields.length - wrong.length, s.fields.length);
+    console.log(`\n${s.folder}/${s.file}  [${s.format}] field-acc ${acc}, ${wrong.length} wrong field(s)`);
+    const limit = verbose ? Infinity : 4;
+    for (const f of wrong.slice(0, limit)) console.log(`  ${f.path}: expected ${show(f.expected)}, got ${show(f.actual)}`);
+    if (wrong.length > limit) console.log(`  … ${wrong.length - limit} more`);
+    if (s.anomalyMisses.length > 0) console.log(`  anomalies missing: ${s.anomalyMisses.join('; ')}`);
+    if (s.anomalyExtras.length > 0) console.log(`  anomalies extra: ${s.anomalyExtras.join('; ')}`);
+    if (!s.statusOk) console.log('  status differs');
+    for (const e of s.schemaErrors.slice(0, verbose ? undefined : 3)) console.log(`  schema: ${e}`);
+  }
+}
+
+function show(value: unknown): string {
+  const text = value === undefined ? '(absent)' : JSON.stringify(value);
+  return verbose || text.length <= 160 ? text : `${text.slice(0, 157)}…`;
+}
