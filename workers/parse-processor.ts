@@ -11,6 +11,7 @@ import { TimedParser } from '../src/service/timed-parser.js';
 const settings = sandboxSettingsFromText(sandboxSettingsText());
 const store = new RecordsStore(settings.dirs);
 const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits });
+parser.warm();
 
 export default function parseProcessor(job: SandboxedJob<ParseJobData, ParseJobResult>): Promise<ParseJobResult> {
   return processParseJob(job.data, { store, parse: (bytes, name) => parser.parse(bytes, name), dataDir: settings.dirs.data });

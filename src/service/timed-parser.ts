@@ -7,16 +7,21 @@ import { compiledFile } from './compiled-path.js';
 
 /** Heap of the parse thread: a file that needs more is treated like one that takes too long. */
 const PARSE_HEAP_MB = 1024;
+/** Loading the parser's modules is not the file's fault; it gets its own, generous limit. */
+const THREAD_START_MS = 60_000;
+
+type Outcome = { record: ReportRecord } | { failure: string };
 
 /**
  * Runs recordFromBytes in a thread with a deadline. pdf.js and friends run
  * synchronously for a whole document, so nothing on the same thread could stop
  * them; a separate thread can be terminated mid-instruction. The thread is kept
- * for the next file and replaced only after a timeout or crash.
- * One parse at a time per instance.
+ * for the next file; after a timeout or crash it is replaced at once, so the
+ * next file does not pay for the start-up. The deadline counts from the moment
+ * a started thread receives the file. One parse at a time per instance.
  */
 export class TimedParser {
-  private thread: Worker | null = null;
+  private thread: Promise<Worker> | null = null;
   private seq = 0;
 
   constructor(
@@ -25,47 +30,77 @@ export class TimedParser {
     private readonly threadFile: string = compiledFile('workers/parse-thread.js'),
   ) {}
 
+  /** Starts the thread ahead of the first file. */
+  warm(): void {
+    this.thread ??= this.startThread();
+  }
+
   async parse(bytes: Uint8Array, fileName: string): Promise<ReportRecord> {
     const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
-    const thread = (this.thread ??= new Worker(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB } }));
-    const seq = ++this.seq;
-    // A copy the thread may own: transferring the caller's buffer would empty it.
-    const copy = new Uint8Array(bytes).buffer;
-    const outcome = await new Promise<{ record: ReportRecord } | { failure: string; timedOut: boolean }>((resolve) => {
-      const onTimeout = () => {
-        cleanup();
-        resolve({ failure: `parsing took longer than ${this.limitMs} ms`, timedOut: true });
-      };
-      const timer = setTimeout(onTimeout, this.limitMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        thread.off('message', onMessage).off('error', onError).off('exit', onExit);
-      };
-      const onMessage = (m: { seq: number; record: ReportRecord }) => {
-        if (m.seq !== seq) return;
-        cleanup();
-        resolve({ record: m.record });
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        resolve({ failure: `the parser crashed: ${error.message.split('\n')[0]}`, timedOut: false });
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        resolve({ failure: `the parser stopped unexpectedly (exit code ${code})`, timedOut: false });
-      };
-      thread.on('message', onMessage).on('error', onError).on('exit', onExit);
-      thread.postMessage({ seq, bytes: copy, fileName, options: this.options }, [copy]);
-    });
+    let thread: Worker;
+    try {
+      thread = await (this.thread ??= this.startThread());
+    } catch (error) {
+      // A thread that cannot start is the service's problem, not the file's: retry the job.
+      this.thread = null;
+      throw error;
+    }
+    const outcome = await this.runOnce(thread, bytes, fileName);
     if ('record' in outcome) return outcome.record;
     this.thread = null;
     await thread.terminate();
+    this.warm();
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
 
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
-    await thread?.terminate();
+    await (await thread?.catch(() => null))?.terminate();
+  }
+
+  private runOnce(thread: Worker, bytes: Uint8Array, fileName: string): Promise<Outcome> {
+    const seq = ++this.seq;
+    // A copy the thread may own: transferring the caller's buffer would empty it.
+    const copy = new Uint8Array(bytes).buffer;
+    return new Promise<Outcome>((resolve) => {
+      const finish = (outcome: Outcome) => {
+        clearTimeout(timer);
+        thread.off('message', onMessage).off('error', onError).off('exit', onExit);
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => finish({ failure: `parsing took longer than ${this.limitMs} ms` }), this.limitMs);
+      const onMessage = (m: { seq?: number; record?: ReportRecord }) => {
+        if (m.seq === seq && m.record) finish({ record: m.record });
+      };
+      const onError = (error: Error) => finish({ failure: `the parser crashed: ${error.message.split('\n')[0]}` });
+      const onExit = (code: number) => finish({ failure: `the parser stopped unexpectedly (exit code ${code})` });
+      thread.on('message', onMessage).on('error', onError).on('exit', onExit);
+      thread.postMessage({ seq, bytes: copy, fileName, options: this.options }, [copy]);
+    });
+  }
+
+  private startThread(): Promise<Worker> {
+    const thread = new Worker(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB } });
+    const started = new Promise<Worker>((resolve, reject) => {
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        thread.off('message', onMessage);
+        void thread.terminate();
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new Error(`the parse thread did not start within ${THREAD_START_MS} ms`)), THREAD_START_MS);
+      const onMessage = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        clearTimeout(timer);
+        thread.off('message', onMessage).off('error', fail).off('exit', onEarlyExit);
+        resolve(thread);
+      };
+      const onEarlyExit = (code: number) => fail(new Error(`the parse thread exited while starting (exit code ${code})`));
+      thread.on('message', onMessage).once('error', fail).once('exit', onEarlyExit);
+    });
+    // A warmed thread may fail before anyone waits for it; the next parse sees the failure.
+    started.catch(() => {});
+    return started;
   }
 }

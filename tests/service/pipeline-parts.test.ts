@@ -64,7 +64,7 @@ describe('moving intake files', () => {
 describe('TimedParser', () => {
   it('turns a parser thread that dies into an error record and starts a fresh thread next time', async () => {
     const dying = join(root, 'dying-thread.mjs');
-    await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n");
     const parser = new TimedParser(5000, {}, dying);
     for (let i = 0; i < 2; i++) {
       const record = await parser.parse(Buffer.from('# Report\n'), 'r.md');
@@ -77,12 +77,34 @@ describe('TimedParser', () => {
 
   it('terminates a thread that does not answer in time', async () => {
     const stuck = join(root, 'stuck-thread.mjs');
-    await writeFile(stuck, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\n");
+    await writeFile(stuck, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\nparentPort.postMessage({ ready: true });\n");
     const parser = new TimedParser(300, {}, stuck);
     const started = performance.now();
     const record = await parser.parse(Buffer.from('%PDF-1.7\n'), 'r.pdf');
     expect(performance.now() - started).toBeLessThan(3000);
     expect(record.anomalies[0]!.message).toMatch(/longer than 300 ms/);
+    await parser.close();
+  });
+
+  it('does not count the start of the thread against the file', async () => {
+    const slowStart = join(root, 'slow-start-thread.mjs');
+    await writeFile(
+      slowStart,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "const until = Date.now() + 800; while (Date.now() < until) {}\n" +
+        "parentPort.on('message', (m) => parentPort.postMessage({ seq: m.seq, record: { fine: true } }));\n" +
+        "parentPort.postMessage({ ready: true });\n",
+    );
+    const parser = new TimedParser(300, {}, slowStart);
+    expect(await parser.parse(Buffer.from('x'), 'x.md')).toEqual({ fine: true });
+    await parser.close();
+  });
+
+  it('fails the parse (for a retry) when the thread cannot start at all', async () => {
+    const broken = join(root, 'broken-thread.mjs');
+    await writeFile(broken, 'throw new Error("cannot load");\n');
+    const parser = new TimedParser(300, {}, broken);
+    await expect(parser.parse(Buffer.from('x'), 'x.md')).rejects.toThrow(/cannot load/);
     await parser.close();
   });
 });

@@ -226,14 +226,14 @@ describe('queue semantics', () => {
 
   it('stops a parse that takes longer than the job time limit and records why', async () => {
     const big = join(box.root, 'big.pdf');
-    slowPdf(big, 400);
-    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_JOB_TIMEOUT_MS: '1000', REPORTFLOW_CONCURRENCY: '1' });
+    slowPdf(big, 600);
+    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_JOB_TIMEOUT_MS: '2000', REPORTFLOW_CONCURRENCY: '1' });
     await copyFile(big, join(dirs().inbox, 'big.pdf'));
     const bigId = await idOf(big);
     const held = await waitFor('the timeout record', () => service.deps.store.get(bigId));
     expect(held.place).toBe('review');
     expect(held.record.anomalies[0]).toMatchObject({ code: 'UNREADABLE_FILE', severity: 'error' });
-    expect(held.record.anomalies[0]!.message).toMatch(/longer than 1000 ms/);
+    expect(held.record.anomalies[0]!.message).toMatch(/longer than 2000 ms/);
     await waitFor('the file in failed/', async () => (await filesIn(dirs().failed)).includes('big.pdf'));
     // The worker is not wedged: the next file goes through.
     await copyFile(CLEAN_REPORT, join(dirs().inbox, 'next.pdf'));
