@@ -34,7 +34,7 @@ const PLAN = {
   },
   'south-korea-2024': {
     md: { heading: 'atx-closed', table: 'pipe-align', numbering: '1.', wrap: 0 },
-    docx: { via: 'word', word: { headings: 'styles', numberFormat: '%1)', lineBreaks: true, nbsp: true, softHyphens: true, footnote: 'Source: Ministry of Science and ICT, annual report 2023.', runningHeader: 'South Korea 2024', pageNumbers: true, font: 'Liberation Serif', size: 26 } },
+    docx: { via: 'word', word: { headings: 'styles', numberFormat: '%1)', lineBreaks: true, nbsp: true, softHyphens: true, footnote: 'Source: Ministry of Science and ICT, annual report 2023.', runningHeader: 'South Korea 2024', pageNumbers: true, font: 'Liberation Serif', size: 22 } },
     pdf: { via: 'docx' },
     uncounted: { docx: ['/scoreTables/0/commentary/0'], pdf: ['/scoreTables/0/commentary/0'] },
   },
@@ -64,7 +64,7 @@ const PLAN = {
     pdf: { via: 'chrome', html: { font: 'Liberation Serif', fontSize: '15pt', justify: true }, header: 'Canada – January 2024' },
   },
   'east-africa-2023': {
-    md: { heading: 'atx', subject: 'underbold', table: 'pipe', numbering: '1.', wrap: 0, authorAsHeading: true },
+    md: { heading: 'atx', subject: 'underbold', table: 'pipe', numbering: '1.', wrap: 0, authorAsHeading: true, markerTab: true },
     docx: { via: 'word', word: { headings: 'direct', numberFormat: '%1.', justify: true, pageNumbers: true } },
     pdf: { via: 'docx' },
   },

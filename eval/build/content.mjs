@@ -10,15 +10,20 @@ export function itemNumber(item, index) {
 }
 
 export function runText(run) {
-  return typeof run === 'string' ? run : run.b ?? run.i ?? run.bi;
+  return typeof run === 'string' ? run : run.b ?? run.i ?? run.bi ?? run.ins ?? '';
+}
+
+/** A tracked insertion reads as plain text and a tracked deletion is not there: the document as accepted. */
+export function visibleRuns(runs) {
+  return runs.filter((r) => typeof r === 'string' || !('del' in r)).map((r) => (typeof r !== 'string' && 'ins' in r ? r.ins : r));
 }
 
 export function plainText(runs) {
-  return runs.map(runText).join('').replace(/\s+/g, ' ').trim();
+  return visibleRuns(runs).map(runText).join('').replace(/\s+/g, ' ').trim();
 }
 
 export function emphasisOf(runs) {
-  return runs.filter((r) => typeof r !== 'string').map(runText);
+  return visibleRuns(runs).filter((r) => typeof r !== 'string').map(runText);
 }
 
 const FOOTNOTE = /[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;

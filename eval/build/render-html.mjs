@@ -1,6 +1,6 @@
 // HTML the way an online editor or a hand-made web page holds a report; LibreOffice turns
 // it into DOCX, Chromium prints it to PDF.
-import { itemNumber, itemRuns } from './content.mjs';
+import { itemNumber, itemRuns, visibleRuns } from './content.mjs';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -21,6 +21,7 @@ export function htmlFromReport(report, o) {
   report.tables.forEach((table) => {
     if (table.section !== last) { body.push(h(table.section, 1)); last = table.section; }
     if (table.subject) body.push(h(table.subject, 2));
+    if (table.caption) body.push(`<p><i>${esc(table.caption)}</i></p>`);
     const header = ['Year', ...table.columns, 'Total'];
     const rows = table.rows.map((r) => [r.year, ...r.cells, ...('total' in r ? [r.total] : [])]);
     body.push('<table border="1" cellspacing="0" cellpadding="3">');
@@ -34,7 +35,7 @@ export function htmlFromReport(report, o) {
     if (list.section !== last) { body.push(h(list.section, 1)); last = list.section; }
     if (list.subject) body.push(h(list.subject, 2));
     const typed = list.items.some((item, i) => itemNumber(item, i) !== i + 1);
-    const li = (item) => itemRuns(item).map((r) => (typeof r === 'string' ? t(r) : r.b ? `<b>${t(r.b)}</b>` : r.i ? `<i>${t(r.i)}</i>` : `<b><i>${t(r.bi)}</i></b>`)).join('');
+    const li = (item) => visibleRuns(itemRuns(item)).map((r) => (typeof r === 'string' ? t(r) : r.b ? `<b>${t(r.b)}</b>` : r.i ? `<i>${t(r.i)}</i>` : `<b><i>${t(r.bi)}</i></b>`)).join('');
     if (typed) list.items.forEach((item, i) => body.push(`<p>${itemNumber(item, i)}. ${li(item)}</p>`));
     else body.push('<ol>', ...list.items.map((item) => `<li>${li(item)}</li>`), '</ol>');
   }

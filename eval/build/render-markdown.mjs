@@ -1,5 +1,5 @@
 // Markdown as people write it by hand: the style options of each report pick the mess.
-import { itemNumber, itemRuns, runText } from './content.mjs';
+import { itemNumber, itemRuns, runText, visibleRuns } from './content.mjs';
 import { wrapLines } from './wrap.mjs';
 
 export function markdownFromReport(report, o) {
@@ -29,6 +29,7 @@ export function markdownFromReport(report, o) {
   report.tables.forEach((table) => {
     if (table.section !== lastSection) { heading(table.section, 1); lastSection = table.section; }
     if (table.subject) subject(table.subject);
+    if (table.caption) para(`*${table.caption}*`);
     out.push(...tableLines(table, o.table));
     blank();
     table.commentary.forEach(para);
@@ -38,9 +39,10 @@ export function markdownFromReport(report, o) {
     if (list.subject) subject(list.subject);
     list.items.forEach((item, i) => {
       const n = itemNumber(item, i);
-      const marker = o.numbering === '(1)' ? `(${n})` : o.numbering === '1)' ? `${n})` : `${n}.`;
-      const text = itemRuns(item).map((r) => md(r, o)).join('');
-      const lines = wrapLines(`${marker} ${text}`, o.wrap, o);
+      const marker0 = o.numbering === '(1)' ? `(${n})` : o.numbering === '1)' ? `${n})` : `${n}.`;
+      const text = visibleRuns(itemRuns(item)).map((r) => md(r, o)).join('');
+      const marker = marker0;
+      const lines = wrapLines(`${marker}${o.markerTab ? '\t' : ' '}${text}`, o.wrap, o);
       const indent = o.lazy ? '' : o.indent === 'tab' ? '\t' : ' '.repeat(marker.length + 1);
       out.push(lines[0], ...lines.slice(1).map((l) => indent + l));
       if (o.looseLists) blank();

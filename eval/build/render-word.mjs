@@ -3,7 +3,7 @@
 // several formats or typed numbers with a tab, manual line breaks, non-breaking spaces,
 // soft hyphens, empty paragraphs, page breaks, running headers/footers and footnotes.
 import {
-  AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
+  AlignmentType, DeletedTextRun, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
   PageNumber, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { itemNumber, itemRuns } from './content.mjs';
@@ -29,6 +29,11 @@ export async function docxFromReport(report, o) {
     const parts = itemRuns(item);
     let brDone = !o.lineBreaks;
     for (const r of parts) {
+      if (typeof r !== 'string' && ('ins' in r || 'del' in r)) {
+        const change = { id: out.length + 1, author: 'Reviewer', date: '2023-07-01T10:00:00Z' };
+        out.push('ins' in r ? new InsertedTextRun({ text: r.ins, ...change }) : new DeletedTextRun({ text: r.del, ...change }));
+        continue;
+      }
       const text = typeof r === 'string' ? r : r.b ?? r.i ?? r.bi;
       const fmt = typeof r === 'string' ? {} : { bold: Boolean(r.b || r.bi), italics: Boolean(r.i || r.bi) };
       const cut = brDone || typeof r !== 'string' ? -1 : text.indexOf(', ', Math.floor(text.length / 3));
@@ -49,6 +54,7 @@ export async function docxFromReport(report, o) {
   report.tables.forEach((table, t) => {
     if (table.section !== last) { heading(table.section, 1); last = table.section; }
     if (table.subject) heading(table.subject, 2);
+    if (table.caption) children.push(new Paragraph({ children: [new TextRun({ text: table.caption, italics: true, size: 18 })] }));
     children.push(wordTable(table, o));
     empty();
     table.commentary.forEach((c, k) => {

@@ -186,7 +186,7 @@ export const REPORTS = [
     lists: [
       { section: 'Most important developments', subject: 'Country', items: [
         ['The National Council for Artificial Intelligence published the Egyptian Charter for Responsible AI, a set of general and implementation guidelines for public and private organisations.'],
-        ['The Ministry of Communications and Information Technology launched the second edition of the national AI strategy, with a focus on data infrastructure and skills.'],
+        ['The Ministry of Communications and Information Technology launched the second edition of the national AI strategy, with a focus on ', { ins: 'data infrastructure' }, { del: 'governance' }, ' and skills.'],
       ] },
     ],
     anomalies: [],
@@ -199,12 +199,12 @@ export const REPORTS = [
     date: '2023-07-07', dateText: '7 July 2023', dateLine: 'Date: 7 July 2023',
     tables: [],
     lists: [
-      { section: 'Most important developments', subject: 'Country', items: [
+      { section: 'Key developments', subject: 'Country', items: [
         ['The CNIL published an action plan on artificial intelligence, covering generative AI, the protection of publicly available data against scraping and the audit of AI systems.'],
         ['The law on the 2024 Olympic and Paralympic Games authorised, on an experimental basis, ', { i: 'algorithmic video surveillance' }, ' to detect predefined events in crowds until March 2025.'],
         ['The government set up a committee on generative artificial intelligence to advise on the economic, cultural and ethical aspects of the technology.'],
       ] },
-      { section: 'Most important developments', subject: 'European Union', items: [
+      { section: 'Key developments', subject: 'European Union', items: [
         ['France argued in the Council negotiations on the AI Act for lighter obligations for foundation models and for broad exemptions for national security.'],
         ['The Conseil d’État published a study recommending a trustworthy public AI and the designation of the data protection authority as the national AI supervisor.'],
       ] },
@@ -245,7 +245,7 @@ export const REPORTS = [
     author: 'Emily Tremblay', authorLine: 'Author: Emily Tremblay',
     date: '2024-01-15', dateText: 'January 15, 2024', dateLine: 'Date: January 15, 2024',
     tables: [{
-      section: 'Changes in key metrics', subject: 'Canada', columns: Q(12),
+      section: 'Changes in key metrics', subject: 'Canada', columns: Q(12), caption: 'Source: desk research and interviews with officials.',
       rows: [
         { year: '2020', cells: ['Y', 'P', 'P', 'N', 'Y', 'N', 'P', 'N', 'Y', 'N', 'P', 'N'], total: '5' },
         { year: '2021', cells: ['Y', 'P', 'P', 'P', 'Y', 'N', 'P', 'N', 'Y', 'N', 'P', 'N'], total: '5,5' },
@@ -311,7 +311,7 @@ export const REPORTS = [
     author: 'Giulia Romano', authorLine: 'Author: Giulia Romano',
     date: null, dateText: '2023-13-05', dateLine: 'Date: 2023-13-05',
     tables: [{
-      section: 'Changes in key metrics', subject: 'Italy', columns: Q(8),
+      section: 'Scores', subject: 'Italy', columns: Q(8),
       rows: [
         { year: '2022', cells: ['✔', 'Partial', '✘', '✘', '✔', 'Partially', '✘', '✘'], total: '3' },
         { year: '2023', cells: ['✔', 'Partial', 'Partial', '✘', '✔', '✔', '✘', '✘'], total: '4' },
@@ -321,7 +321,7 @@ export const REPORTS = [
       ],
     }],
     lists: [
-      { section: 'Most important developments', subject: 'Country', items: [
+      { section: 'Main developments in 2023', subject: 'Country', items: [
         ['The Garante per la protezione dei dati personali temporarily limited the processing of Italian users’ data by a generative chatbot service and required age verification and an information campaign.'],
         ['The Department for Digital Transformation appointed a committee of experts to update the national ', { b: 'strategy on artificial intelligence' }, ' for 2024–2026.'],
         ['The Council of State confirmed that algorithms used in public administration decisions must be knowable and subject to human control.'],
@@ -336,9 +336,9 @@ export const REPORTS = [
     title: 'Turkey',
     country: { name: 'Türkiye', iso2: 'TR', iso3: 'TUR' },
     author: 'Ayşe Yılmaz', authorLine: 'Author: Ayşe Yılmaz',
-    date: '2023-04-05', dateText: '5 April 2023', dateLine: 'Date: 5 April 2023',
+    date: '2023-04-05', dateText: '5th April 2023', dateLine: 'Date: 5th April 2023',
     tables: [{
-      section: 'Changes in key metrics', subject: 'Turkey', columns: Q(8),
+      section: 'Changes in key metrics', subject: 'Turkey', columns: Q(8), caption: 'Table 1. Answers to the key questions, 2022 and 2023',
       rows: [
         { year: '2022', cells: ['yes', 'no', 'partly', 'no', 'no', 'yes', 'no', 'no'], total: '2,5' },
         { year: '2023', cells: ['yes', 'partly', 'partly', 'no', 'no²', 'yes', 'no', 'partly'], total: '3,5' },
