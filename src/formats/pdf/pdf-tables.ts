@@ -58,6 +58,8 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
   const start = first;
   const rows: PdfLine[][] = [[lines[start]!]];
   let columns = columnsFromSegments(lines[start]!.segments);
+  // Columns come from the lines with the most segments, where every column is filled.
+  let most = lines[start]!.segments.length;
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
@@ -66,7 +68,9 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     if (line.page !== previous.page || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
     const wide = line.segments.length >= MIN_CELLS;
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
-    if (wide) columns = columnsFromSegments(columnSource([...rows, [line]]));
+    if (wide && line.segments.length > most) columns = columnsFromSegments(line.segments);
+    else if (wide && line.segments.length === most) columns = columnsFromSegments([...columns, ...line.segments]);
+    if (wide) most = Math.max(most, line.segments.length);
     const row = rows[rows.length - 1]!;
     const full = (l: PdfLine): boolean => l.segments.length >= columns.length;
     // A row has at most one line with every column filled; a line that shares a column
@@ -79,7 +83,7 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     else if (line.segments.length >= 2) rows.push([line]);
     else break;
   }
-  const grid = columnsFromSegments(columnSource(rows));
+  const grid = columns;
   if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows.flat(), grid)) return null;
   const above = headerPartsAbove(lines, start, floor, grid, pitchOf);
   rows[0]!.unshift(...above);
@@ -129,10 +133,14 @@ function headerPartsAbove(
 function columnsAligned(lines: readonly PdfLine[], columns: readonly Column[]): boolean {
   const size = Math.max(...lines.map((line) => line.size));
   const tolerance = ALIGN_TOLERANCE * size;
+  const byColumn: LineSegment[][] = columns.map(() => []);
+  for (const segment of lines.flatMap((line) => line.segments)) {
+    const hit = columnsOfSegment(segment, columns);
+    if (hit.length === 1) byColumn[hit[0]!]!.push(segment);
+  }
+  const spread = (values: number[]): number => Math.max(...values) - Math.min(...values);
   let aligned = 0;
-  columns.forEach((column) => {
-    const cells = lines.flatMap((line) => line.segments).filter((segment) => columnsOfSegment(segment, columns).length === 1 && overlaps(segment, column));
-    const spread = (values: number[]): number => Math.max(...values) - Math.min(...values);
+  byColumn.forEach((cells) => {
     if (
       cells.length <= 1 ||
       spread(cells.map((c) => c.x)) <= tolerance ||
@@ -143,15 +151,8 @@ function columnsAligned(lines: readonly PdfLine[], columns: readonly Column[]): 
   return aligned >= ALIGNED_SHARE * columns.length;
 }
 
-/** Segments of the lines with the most segments: the rows where every column is filled. */
-function columnSource(rows: readonly PdfLine[][]): LineSegment[] {
-  const lines = rows.flat();
-  const most = Math.max(...lines.map((line) => line.segments.length));
-  return lines.filter((line) => line.segments.length === most).flatMap((line) => line.segments);
-}
-
 /** Column extents: segments that overlap horizontally are one column. */
-function columnsFromSegments(segments: readonly LineSegment[]): Column[] {
+function columnsFromSegments(segments: readonly Column[]): Column[] {
   const sorted = [...segments].sort((a, b) => a.x - b.x);
   const columns: Column[] = [];
   for (const segment of sorted) {
