@@ -78,6 +78,16 @@ const PLAN = {
     docx: { via: 'word', word: { headings: 'styles', numberFormat: '%1.', runningHeader: 'Turkey – country report', pageNumbers: true } },
     pdf: { via: 'chrome', html: { font: 'DejaVu Sans', fontSize: '10pt' }, header: 'Turkey' },
   },
+  'philippines-2024': {
+    md: { hand: 'philippines-2024.md' },
+    docx: { via: 'word', word: { localStyles: true, numbering: 'typed', typedMarker: '%1)', landscape: true, cellExtraParagraph: true, font: 'Liberation Sans', runningHeader: 'Philippines', pageNumbers: true } },
+    pdf: { via: 'docx' },
+  },
+  'colombia-2023': {
+    md: { heading: 'atx', table: 'pipe', numbering: '1.', wrap: 72, hyphenate: true },
+    docx: { via: 'html', html: {} },
+    pdf: { via: 'chrome', html: { font: 'Liberation Sans', fontSize: '12pt' }, header: 'Colombia – AI policy' },
+  },
 };
 
 const root = resolve('eval');
@@ -90,7 +100,8 @@ for (const report of REPORTS) {
   const plan = PLAN[report.name];
   const dir = join(root, report.name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.md'), markdownFromReport(report, plan.md));
+  if (plan.md.hand) copyFileSync(join(import.meta.dirname, 'hand', plan.md.hand), join(dir, 'report.md'));
+  else writeFileSync(join(dir, 'report.md'), markdownFromReport(report, plan.md));
 
   let docxPath = join(work, `${report.name}.docx`);
   if (plan.docx.via === 'html') {

@@ -10,7 +10,9 @@ export function itemNumber(item, index) {
 }
 
 export function runText(run) {
-  return typeof run === 'string' ? run : run.b ?? run.i ?? run.bi ?? run.ins ?? '';
+  if (typeof run === 'string') return run;
+  if (run.p) return ' ';
+  return run.b ?? run.i ?? run.bi ?? run.ins ?? '';
 }
 
 /** A tracked insertion reads as plain text and a tracked deletion is not there: the document as accepted. */
@@ -23,7 +25,7 @@ export function plainText(runs) {
 }
 
 export function emphasisOf(runs) {
-  return visibleRuns(runs).filter((r) => typeof r !== 'string').map(runText);
+  return visibleRuns(runs).filter((r) => typeof r !== 'string' && !r.p).map(runText);
 }
 
 const FOOTNOTE = /[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;

@@ -17,6 +17,7 @@ export function htmlFromReport(report, o) {
   body.push(o.titleAsParagraph ? `<p style="font-size:22pt"><b>${esc(report.title)}</b></p>` : `<h1>${esc(report.title)}</h1>`);
   if (report.authorLine) body.push(`<p>${esc(report.authorLine)}</p>`);
   if (report.dateLine) body.push(`<p>${esc(report.dateLine)}</p>`);
+  if (report.summary) { body.push(h(report.summary.heading, 1)); for (const p of report.summary.paragraphs) body.push(`<p>${t(p)}</p>`); }
   let last = null;
   report.tables.forEach((table) => {
     if (table.section !== last) { body.push(h(table.section, 1)); last = table.section; }
@@ -35,7 +36,7 @@ export function htmlFromReport(report, o) {
     if (list.section !== last) { body.push(h(list.section, 1)); last = list.section; }
     if (list.subject) body.push(h(list.subject, 2));
     const typed = list.items.some((item, i) => itemNumber(item, i) !== i + 1);
-    const li = (item) => visibleRuns(itemRuns(item)).map((r) => (typeof r === 'string' ? t(r) : r.b ? `<b>${t(r.b)}</b>` : r.i ? `<i>${t(r.i)}</i>` : `<b><i>${t(r.bi)}</i></b>`)).join('');
+    const li = (item) => visibleRuns(itemRuns(item)).map((r) => (typeof r === 'string' ? t(r) : r.p ? '<br><br>' : r.b ? `<b>${t(r.b)}</b>` : r.i ? `<i>${t(r.i)}</i>` : `<b><i>${t(r.bi)}</i></b>`)).join('');
     if (typed) list.items.forEach((item, i) => body.push(`<p>${itemNumber(item, i)}. ${li(item)}</p>`));
     else body.push('<ol>', ...list.items.map((item) => `<li>${li(item)}</li>`), '</ol>');
   }

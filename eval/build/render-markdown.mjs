@@ -25,6 +25,7 @@ export function markdownFromReport(report, o) {
   else if (report.authorLine) { out.push(report.authorLine + trail); blank(); }
   if (report.dateLine) { out.push(report.dateLine + trail); blank(); }
 
+  if (report.summary) { heading(report.summary.heading, 1); report.summary.paragraphs.forEach(para); }
   let lastSection = null;
   report.tables.forEach((table) => {
     if (table.section !== lastSection) { heading(table.section, 1); lastSection = table.section; }

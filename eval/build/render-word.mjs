@@ -4,7 +4,7 @@
 // soft hyphens, empty paragraphs, page breaks, running headers/footers and footnotes.
 import {
   AlignmentType, DeletedTextRun, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
-  PageNumber, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
+  PageNumber, PageOrientation, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { itemNumber, itemRuns } from './content.mjs';
 
@@ -14,7 +14,8 @@ export async function docxFromReport(report, o) {
   const children = [];
   const empty = () => { if (o.emptyParagraphs) children.push(new Paragraph('')); };
   const heading = (text, level) => {
-    if (o.headings === 'styles') children.push(new Paragraph({ text, heading: level === 0 ? HeadingLevel.TITLE : level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));
+    if (o.localStyles) children.push(new Paragraph({ text, style: style(level) }));
+    else if (o.headings === 'styles') children.push(new Paragraph({ text, heading: level === 0 ? HeadingLevel.TITLE : level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));
     else children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: level === 0 ? 36 : level === 1 ? 28 : 24 })] }));
     empty();
   };
@@ -24,11 +25,12 @@ export async function docxFromReport(report, o) {
     if (o.softHyphens) s = s.replace(/\b([a-z]{6,})([a-z]{5,})\b/, '$1\u00AD$2');
     return s;
   };
-  const runs = (item) => {
-    const out = [];
+  const runs = (item, paragraphs) => {
+    let out = [];
     const parts = itemRuns(item);
     let brDone = !o.lineBreaks;
     for (const r of parts) {
+      if (typeof r !== 'string' && r.p) { paragraphs?.push(out); out = []; continue; }
       if (typeof r !== 'string' && ('ins' in r || 'del' in r)) {
         const change = { id: out.length + 1, author: 'Reviewer', date: '2023-07-01T10:00:00Z' };
         out.push('ins' in r ? new InsertedTextRun({ text: r.ins, ...change }) : new DeletedTextRun({ text: r.del, ...change }));
@@ -45,11 +47,16 @@ export async function docxFromReport(report, o) {
     }
     return out;
   };
+  const style = (level) => (o.localStyles ? ['Titre', 'Titre1', 'Titre2'][level] : undefined);
 
   heading(report.title, 0);
   if (report.authorLine) children.push(new Paragraph(report.authorLine));
   if (report.dateLine) children.push(new Paragraph(report.dateLine));
   empty();
+  if (report.summary) {
+    heading(report.summary.heading, 1);
+    for (const p of report.summary.paragraphs) children.push(new Paragraph({ alignment: o.justify ? AlignmentType.JUSTIFIED : undefined, children: [new TextRun(polish(p))] }));
+  }
   let last = null;
   report.tables.forEach((table, t) => {
     if (table.section !== last) { heading(table.section, 1); last = table.section; }
@@ -72,11 +79,17 @@ export async function docxFromReport(report, o) {
     instance += 1;
     list.items.forEach((item, i) => {
       const n = itemNumber(item, i);
+      const before = [];
+      const tail = runs(item, before);
+      const [first, ...rest] = [...before, tail];
       if (o.numbering === 'typed') {
-        children.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${n}.`), new TextRun({ children: [new Tab()] }), ...runs(item)] }));
+        const marker = (o.typedMarker ?? '%1.').replace('%1', String(n));
+        children.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(marker), new TextRun({ children: [new Tab()] }), ...first] }));
       } else {
-        children.push(new Paragraph({ numbering: { reference: LIST, level: 0, instance }, alignment: o.justify ? AlignmentType.JUSTIFIED : undefined, children: runs(item) }));
+        children.push(new Paragraph({ numbering: { reference: LIST, level: 0, instance }, alignment: o.justify ? AlignmentType.JUSTIFIED : undefined, children: first }));
       }
+      // A second paragraph of the same item: Enter pressed inside it, indented like the item text.
+      for (const more of rest) children.push(new Paragraph({ indent: { left: 720 }, children: more }));
       empty();
     });
   }
@@ -88,10 +101,19 @@ export async function docxFromReport(report, o) {
 
   const doc = new Document({
     creator: report.author ?? 'Author',
-    styles: { default: { document: { run: { font: o.font ?? 'Liberation Serif', size: o.size ?? 22 } } } },
+    styles: {
+      default: { document: { run: { font: o.font ?? 'Liberation Serif', size: o.size ?? 22 } } },
+      // Word in another language stores its own style ids; the names stay "heading 1" etc.
+      paragraphStyles: o.localStyles ? [
+        { id: 'Titre', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { size: 48, bold: true } },
+        { id: 'Titre1', name: 'heading 1', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 240, after: 120 } } },
+        { id: 'Titre2', name: 'heading 2', basedOn: 'Normal', next: 'Normal', run: { size: 26, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 160, after: 80 } } },
+      ] : undefined,
+    },
     numbering: { config: [{ reference: LIST, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: o.numberFormat ?? '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 432 } } } }] }] },
     footnotes: o.footnote ? { 1: { children: [new Paragraph(o.footnote)] } } : undefined,
     sections: [{
+      properties: o.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : undefined,
       headers: o.runningHeader ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: o.runningHeader, size: 16 })] })] }) } : undefined,
       footers: o.pageNumbers ? { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 16, children: [PageNumber.CURRENT] })] })] }) } : undefined,
       children,
@@ -107,7 +129,11 @@ function wordTable(table, o) {
     new TableCell({
       columnSpan: span,
       shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } : undefined,
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size: 18 })] })],
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size: 18 })] }),
+        // A stray empty paragraph left in the cell, as Enter pressed in a cell leaves it.
+        ...(o.cellExtraParagraph ? [new Paragraph('')] : []),
+      ],
     });
   const rows = [];
   if (o.tableTitleRow) rows.push(new TableRow({ children: [cell(o.tableTitleRow, { bold: true, span: width })] }));

@@ -357,4 +357,85 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'philippines-2024',
+    title: 'Philippines',
+    country: { name: 'Philippines', iso2: 'PH', iso3: 'PHL' },
+    author: 'Maria Santos-Reyes', authorLine: 'Author: Maria Santos-Reyes',
+    date: '2024-03-14', dateText: '14/03/2024', dateLine: 'Date: 14/03/2024',
+    tables: [
+      {
+        section: 'Changes in key metrics', subject: 'National government', columns: Q(5),
+        rows: [
+          { year: '2022', cells: ['Y', 'N', 'P', 'N', 'N'], total: '1,5' },
+          { year: '2023', cells: ['Y', 'P', 'P', 'N', 'P'], total: '2,5' },
+        ],
+        commentary: ['The National AI Strategy Roadmap 2.0 was launched in July 2024 – see below.'],
+      },
+      {
+        section: 'Changes in key metrics', subject: 'Legislature', columns: Q(7),
+        rows: [
+          { year: '2022', cells: ['N', 'N', 'N', 'P', 'N', 'N', 'N'], total: '0,5' },
+          { year: '2023', cells: ['P', 'N', 'N', 'P', 'N', 'P', 'N'], total: '2' },
+        ],
+        commentary: ['Several bills were filed in the House of Representatives; none passed a committee.'],
+      },
+    ],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The Department of Trade and Industry updated the National AI Strategy Roadmap and proposed a National Center for AI Research (NCAIR) to coordinate research and e-government projects.'],
+        ['House Bill No. 7396 proposes an Artificial Intelligence Development Authority.', { p: true }, 'The bill also requires registration of AI systems [used by public agencies] and penalties of up to PHP 5,000,000.'],
+        ['The National Privacy Commission issued an advisory on ', { b: 'AI-powered chatbots' }, ' and reminded controllers that privacy impact assessments are required.'],
+      ] },
+      { section: 'Most important developments', subject: 'International', items: [
+        ['The Philippines joined the ASEAN working group on AI governance and ethics, which prepared the ASEAN Guide on AI Governance and Ethics.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'colombia-2023',
+    title: 'Colombia',
+    country: { name: 'Colombia', iso2: 'CO', iso3: 'COL' },
+    author: 'Andrés Gómez', authorLine: 'Author: Andrés Gómez',
+    date: '2023-10-02', dateText: '2 October 2023', dateLine: 'Date: 2 October 2023',
+    summary: {
+      heading: 'Summary',
+      paragraphs: [
+        'Colombia has had an ethical framework for artificial intelligence since 2021 and a national policy for digital transformation and AI since 2019 (CONPES 3975). In 2023 the debate moved to Congress, where several bills on the regulation of artificial intelligence were filed, and to the courts, where a judge used a chatbot to draft parts of a ruling.',
+        'The Superintendence of Industry and Commerce, which acts as the data protection authority, opened proceedings against providers of generative AI services and published a circular on the processing of personal data in AI systems. The government prepared a new CONPES document on artificial intelligence with a broader participation process than in 2019.',
+        'Civil society organisations criticised the lack of transparency about algorithmic systems used in social programmes, in particular the SISBEN system that classifies households for social benefits, and asked for public registers of algorithms.',
+        'This report covers the period from January 2018 to September 2023. Earlier years are included in the table to show the long-term trend, because several questions changed only once in the period.',
+      ],
+    },
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Colombia', columns: Q(8),
+      rows: [
+        { year: '2018', cells: ['N', 'N', 'N', 'P', 'N', 'N', 'N', 'N'], total: '0,5' },
+        { year: '2019', cells: ['P', 'N', 'N', 'P', 'N', 'N', 'P', 'N'], total: '1,5' },
+        { year: '2020', cells: ['P', 'N', 'P', 'P', 'N', 'N', 'P', 'N'], total: '2' },
+        { year: '2021', cells: ['Y', 'P', 'P', 'P', 'N', 'N', 'P', 'N'], total: '3' },
+        { year: '2022', cells: ['Y', 'P', 'P', 'P', 'N', 'P', 'P', 'N'], total: '3,5' },
+        { year: '2023', cells: ['Y', 'P', 'Y', 'P', 'N', 'P', 'P', 'P'], total: '4,5' },
+      ],
+      commentary: [
+        'Q3 changed in 2023 because the data protection authority published binding guidance on AI systems.',
+      ],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The Superintendence of Industry and Commerce issued External Circular 002 of 2024 on the processing of personal data in artificial intelligence systems, requiring privacy impact assessments and measures against discriminatory outcomes.'],
+        ['A judge in Cartagena used a generative chatbot to draft parts of a ruling on the right to health, which started a national debate on the use of AI in the judiciary and led the Constitutional Court to select the case for review.'],
+        ['Congress received Bill 059 of 2023, which would establish guidelines for public policy on the development, use and implementation of artificial intelligence, and Bill 200 of 2023 on the responsible use of AI.'],
+        ['The Ministry of Science, Technology and Innovation launched a roadmap for the ethical and sustainable adoption of artificial intelligence, with a consultation open to universities, companies and civil society.'],
+        ['The National Planning Department started drafting a new CONPES policy document on artificial intelligence, planned for 2024, which will update the 2019 policy and include governance measures.'],
+        ['The Ministry of Information and Communications Technologies published the results of its sandbox on privacy by design and by default in AI projects, with recommendations for public entities.'],
+        ['The Administrative Department of the Public Function issued guidance to public servants on the use of generative AI tools in their daily work, including rules on confidential information.'],
+        ['Bogotá launched a pilot using machine learning to prioritise road maintenance, and published the model documentation and evaluation results on its open data portal.'],
+        ['The Attorney General’s Office announced the use of analytics tools to detect corruption risks in public procurement, without publishing information about the models or their evaluation.'],
+        ['The Constitutional Court held hearings with experts on the use of artificial intelligence in judicial decisions as part of the review of the Cartagena case.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
