@@ -130,6 +130,8 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
   const known = new Set(recordIdsIn(places));
   const unexpected = new Set<string>();
   const started = performance.now();
+  // Listing thousands of records shares the service's event loop: poll less often for big bursts.
+  const pollMs = Math.max(10, Math.round(files.length / 20));
   // Records are watched while files are still being dropped, so spaced drops get true latencies.
   let dropping = true;
   const watching = (async () => {
@@ -143,7 +145,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
       // A file whose job failed for good has no record: stop waiting for it.
       if (!dropping && seen.size + (await queue.getFailedCount()) - failedJobsBefore >= expected.size) return false;
       if (performance.now() - started > options.timeoutMs) return true;
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   })();
   for (const [id, staged] of expected) {
