@@ -88,6 +88,14 @@ const PLAN = {
     docx: { via: 'html', html: {} },
     pdf: { via: 'chrome', html: { font: 'Liberation Sans', fontSize: '12pt' }, header: 'Colombia – AI policy' },
   },
+  'peru-2023': {
+    md: { hand: 'peru-2023.md' },
+    docx: { via: 'word', word: { headings: 'direct', dateField: true, sectionBreakBeforeLists: true, numberFormat: '%1.', font: 'Liberation Sans' } },
+    pdf: { via: 'docx' },
+    // LibreOffice updates the DATE field when it prints, so the PDF shows the build date; the
+    // footnote text printed at the foot of page 1 sits between the table and the next heading.
+    uncounted: { pdf: ['/report/date', '/report/dateText', '/scoreTables/0/commentary'] },
+  },
 };
 
 const root = resolve('eval');

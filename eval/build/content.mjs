@@ -28,7 +28,8 @@ export function emphasisOf(runs) {
   return visibleRuns(runs).filter((r) => typeof r !== 'string' && !r.p).map(runText);
 }
 
-const FOOTNOTE = /[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+// A footnote mark after an answer: a symbol, a superscript digit, or a Markdown/Word footnote reference.
+const FOOTNOTE = /(?:[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\])$/u;
 
 /** The answer a cell stands for, per the contract's answers table. */
 export function answerFromCell(raw) {

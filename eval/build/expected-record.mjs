@@ -52,7 +52,7 @@ export function expectedRecord(report) {
         if (from !== to) changes.push({ column: c, fromYear: rows[r - 1].year, toYear: rows[r].year, from, to });
       }
     }
-    return { section: table.section, subject: table.subject, columns: table.columns, rows, changes, commentary: table.commentary };
+    return { section: table.section, subject: table.subject, columns: table.columns, rows, changes, commentary: table.commentary.map((c) => c.replace(/\s+/g, ' ').trim()) };
   });
 
   const developmentLists = report.lists.map((list) => ({

@@ -3,7 +3,7 @@
 // several formats or typed numbers with a tab, manual line breaks, non-breaking spaces,
 // soft hyphens, empty paragraphs, page breaks, running headers/footers and footnotes.
 import {
-  AlignmentType, DeletedTextRun, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
+  AlignmentType, DeletedTextRun, SimpleField, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
   PageNumber, PageOrientation, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { itemNumber, itemRuns } from './content.mjs';
@@ -51,7 +51,11 @@ export async function docxFromReport(report, o) {
 
   heading(report.title, 0);
   if (report.authorLine) children.push(new Paragraph(report.authorLine));
-  if (report.dateLine) children.push(new Paragraph(report.dateLine));
+  if (report.dateLine && o.dateField) {
+    // The date typed by a DATE field: the document holds the field and its last result.
+    const [label, value] = report.dateLine.split(/(?<=: )/);
+    children.push(new Paragraph({ children: [new TextRun(label), new SimpleField('DATE \\@ "dd MMM yyyy"', value)] }));
+  } else if (report.dateLine) children.push(new Paragraph(report.dateLine));
   empty();
   if (report.summary) {
     heading(report.summary.heading, 1);
@@ -72,6 +76,7 @@ export async function docxFromReport(report, o) {
     });
   });
   if (o.pageBreakBeforeLists) children.push(new Paragraph({ children: [new PageBreak()] }));
+  const firstSection = o.sectionBreakBeforeLists ? children.splice(0, children.length) : null;
   let instance = 0;
   for (const list of report.lists) {
     if (list.section !== last) { heading(list.section, 1); last = list.section; }
@@ -111,8 +116,10 @@ export async function docxFromReport(report, o) {
       ] : undefined,
     },
     numbering: { config: [{ reference: LIST, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: o.numberFormat ?? '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 432 } } } }] }] },
-    footnotes: o.footnote ? { 1: { children: [new Paragraph(o.footnote)] } } : undefined,
-    sections: [{
+    footnotes: report.footnotes
+      ? Object.fromEntries(Object.entries(report.footnotes).map(([id, text]) => [id, { children: [new Paragraph(text)] }]))
+      : o.footnote ? { 1: { children: [new Paragraph(o.footnote)] } } : undefined,
+    sections: [...(firstSection ? [{ children: firstSection }] : []), {
       properties: o.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : undefined,
       headers: o.runningHeader ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: o.runningHeader, size: 16 })] })] }) } : undefined,
       footers: o.pageNumbers ? { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 16, children: [PageNumber.CURRENT] })] })] }) } : undefined,
@@ -125,12 +132,16 @@ export async function docxFromReport(report, o) {
 function wordTable(table, o) {
   const header = ['Year', ...table.columns, 'Total'];
   const width = header.length;
+  const cellRuns = (text, bold) => {
+    const note = /^(.*)\[\^(\d+)\]$/.exec(text);
+    return note ? [new TextRun({ text: note[1], bold, size: 18 }), new FootnoteReferenceRun(Number(note[2]))] : [new TextRun({ text, bold, size: 18 })];
+  };
   const cell = (text, { bold = false, shade = false, span } = {}) =>
     new TableCell({
       columnSpan: span,
       shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } : undefined,
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size: 18 })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: cellRuns(text, bold) }),
         // A stray empty paragraph left in the cell, as Enter pressed in a cell leaves it.
         ...(o.cellExtraParagraph ? [new Paragraph('')] : []),
       ],

@@ -438,4 +438,31 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'peru-2023',
+    title: 'Peru',
+    country: { name: 'Peru', iso2: 'PE', iso3: 'PER' },
+    author: 'Ana Quispe', authorLine: 'Author: Ana Quispe',
+    date: '2023-04-05', dateText: '05 Apr 2023', dateLine: 'Date: 05 Apr 2023',
+    footnotes: { 1: 'Only for the Lima metropolitan region.' },
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Peru', columns: Q(7),
+      rows: [
+        { year: '2021', cells: ['N', 'N', 'P', 'N', 'N', 'Y', 'N'], total: '1,50' },
+        { year: '2022', cells: ['P', 'N', 'P', 'N', 'N', 'Y', 'N'], total: '2,00' },
+        { year: '2023', cells: ['P', 'N', 'P', 'Y[^1]', 'N', 'Y', 'P'], total: '3,50' },
+      ],
+      commentary: [
+        'Law 31814 of July 2023 promotes the use of artificial intelligence for the economic and social development of the country.  Its regulation was still pending at the time of writing.',
+      ],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['Congress adopted Law 31814, which promotes the use of artificial intelligence in favour of economic and social development.  The law declares AI of national interest and assigns the Secretariat of Government and Digital Transformation as the national authority.'],
+        ['The Secretariat of Government and Digital Transformation published a draft regulation of the law for public comment, with a ', { b: 'risk-based classification' }, ' of AI systems and obligations for high-risk uses.'],
+        ['The National Authority for Personal Data Protection sanctioned a bank for using automated credit scoring without informing its customers.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
