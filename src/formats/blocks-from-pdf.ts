@@ -1,13 +1,15 @@
 import type { BlocksResult } from '../blocks/model.js';
 import type { ParseLimits } from './limits.js';
 import { blocksFromLines } from './pdf/pdf-blocks.js';
+import { linesInReadingOrder } from './pdf/pdf-columns.js';
 import { linesFromPage } from './pdf/pdf-lines.js';
 import { pagesWithoutFurniture } from './pdf/pdf-page-furniture.js';
 import { pdfPagesFromBytes } from './pdf/pdf-text-items.js';
 
 /**
  * PDF bytes into blocks: positioned text runs (pdf.js) -> lines -> page headers,
- * footers and numbers dropped -> tables, headings, list items and paragraphs.
+ * footers and numbers dropped -> two-column parts put in reading order -> tables,
+ * headings, list items and paragraphs.
  * Bad input comes back as `problem`, never as an exception.
  */
 export async function blocksFromPdf(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
@@ -22,6 +24,6 @@ export async function blocksFromPdf(bytes: Uint8Array, limits: ParseLimits): Pro
       problem: { code: 'NO_TEXT_LAYER', message: `The PDF has ${pages.length} page(s) but no text layer (scanned images?).` },
     };
   }
-  const lines = pagesWithoutFurniture(pageLines).flat();
+  const lines = pagesWithoutFurniture(pageLines).flatMap(linesInReadingOrder);
   return { blocks: blocksFromLines(lines), pages: pages.length };
 }

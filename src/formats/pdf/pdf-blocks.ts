@@ -51,7 +51,7 @@ function pitchFinder(lines: readonly PdfLine[]): (size: number) => number {
   const bySize = new Map<number, Map<number, number>>();
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
-    if (a.page !== b.page || roundSize(a.size) !== roundSize(b.size) || a.segments.length > 2 || b.segments.length > 2) continue;
+    if (a.area !== b.area || roundSize(a.size) !== roundSize(b.size) || a.segments.length > 2 || b.segments.length > 2) continue;
     const pitch = Math.round((a.y - b.y) * 10) / 10;
     if (pitch < 0.9 * a.size || pitch > 1.8 * a.size) continue;
     const counts = bySize.get(roundSize(a.size)) ?? new Map<number, number>();
@@ -109,14 +109,14 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
       const level = headingSizes.indexOf(roundSize(line.size)) + 1;
       if (
         open?.kind === 'heading' && open.level === level && previous && near(previous, line, pitchOf) &&
-        !endsParagraph(previous, line, rightEdge.get(previous.page) ?? previous.right)
+        !endsParagraph(previous, line, rightEdge.get(previous.area) ?? previous.right)
       ) {
         open.lines.push(line);
         open.spans.push(line.spans);
         continue;
       }
       close();
-      open = { kind: 'heading', lines: [line], spans: [line.spans], markerX: line.x, textX: line.x, depth: 0, level };
+      open = { kind: 'heading', lines: [line], spans: [line.spans], markerX: indentOf(line), textX: indentOf(line), depth: 0, level };
       continue;
     }
 
@@ -124,10 +124,10 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
     if (marker) {
       close();
       const textX = line.segments[0]!.text === marker.marker && line.segments[1] ? line.segments[1].x : line.x;
-      const depth = depthOf(blocks, markerXs, line.x, line.size);
+      const depth = depthOf(blocks, markerXs, indentOf(line), line.size);
       open = {
         kind: 'list-item', lines: [line], spans: [spansWithoutPrefix(line.spans, line.text.length - marker.rest.length)],
-        marker: marker.marker, number: marker.number, markerX: line.x, textX, depth, level: 0,
+        marker: marker.marker, number: marker.number, markerX: indentOf(line), textX: textX - line.areaLeft, depth, level: 0,
       };
       continue;
     }
@@ -140,7 +140,7 @@ export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
     close();
     const bulleted = BULLET.test(line.segments[0]!.text) && line.segments.length > 1;
     const textX = bulleted ? line.segments[1]!.x : line.x;
-    open = { kind: 'paragraph', lines: [line], spans: [line.spans], markerX: line.x, textX, depth: 0, level: 0 };
+    open = { kind: 'paragraph', lines: [line], spans: [line.spans], markerX: indentOf(line), textX: textX - line.areaLeft, depth: 0, level: 0 };
   }
   close();
   return blocks;
@@ -156,14 +156,14 @@ function range(start: number, end: number): number[] {
  * than its paragraphs, so "larger than the commonest size" alone would make headings
  * of every paragraph.
  */
-function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<number, number>, pitchOf: (size: number) => number): Set<number> {
+function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<string, number>, pitchOf: (size: number) => number): Set<number> {
   const all = new Map<number, number>();
   const wrapped = new Map<number, number>();
   lines.forEach((line, i) => {
     const size = roundSize(line.size);
     all.set(size, (all.get(size) ?? 0) + 1);
     const next = lines[i + 1];
-    const edge = rightEdge.get(line.page) ?? line.right;
+    const edge = rightEdge.get(line.area) ?? line.right;
     const wraps =
       next !== undefined && roundSize(next.size) === size && near(line, next, pitchOf) &&
       line.right >= edge - FULL_LINE_SLACK * line.size;
@@ -198,7 +198,7 @@ function isHeadingSize(line: PdfLine, bodySize: number, textSizes: Set<number>):
 }
 
 function near(a: PdfLine, b: PdfLine, pitchOf: (size: number) => number): boolean {
-  return a.page === b.page && a.y - b.y <= BLOCK_PITCHES * pitchOf(Math.max(a.size, b.size));
+  return a.area === b.area && a.y - b.y <= BLOCK_PITCHES * pitchOf(Math.max(a.size, b.size));
 }
 
 /** Depth of a new item: one deeper than the nearest earlier item whose number sits clearly further left. */
@@ -214,11 +214,16 @@ function depthOf(blocks: readonly Block[], markerXs: Map<Block, number>, markerX
   return 0;
 }
 
-/** The right margin of each page: where its longest line ends. */
-function rightEdgesByPage(lines: readonly PdfLine[]): Map<number, number> {
-  const edges = new Map<number, number>();
-  for (const line of lines) edges.set(line.page, Math.max(edges.get(line.page) ?? 0, line.right));
+/** The right margin of each page or column: where its longest line ends. */
+function rightEdgesByPage(lines: readonly PdfLine[]): Map<string, number> {
+  const edges = new Map<string, number>();
+  for (const line of lines) edges.set(line.area, Math.max(edges.get(line.area) ?? 0, line.right));
   return edges;
+}
+
+/** How far a line starts from the left edge of its page or column. */
+function indentOf(line: PdfLine): number {
+  return line.x - line.areaLeft;
 }
 
 /**
@@ -236,26 +241,29 @@ function continuesBlock(
   previous: PdfLine,
   line: PdfLine,
   pitchOf: (size: number) => number,
-  rightEdge: Map<number, number>,
+  rightEdge: Map<string, number>,
   spacedParagraphs: boolean,
 ): boolean {
   if (open.kind === 'heading') return false;
   if (roundSize(line.size) !== roundSize(previous.size)) return false;
-  const newPage = line.page !== previous.page;
+  // A new page or column: the flow goes on at the top of the next one.
+  const newPage = line.area !== previous.area;
   if (!newPage && !near(previous, line, pitchOf)) return false;
   const tolerance = line.size;
   if (open.kind === 'list-item') {
-    if (newPage) return Math.abs(line.x - open.textX) <= 1.5 * tolerance || Math.abs(line.x - open.markerX) <= 0.5 * tolerance;
-    return line.x >= open.markerX - 0.5 * tolerance;
+    const x = indentOf(line);
+    if (newPage) return Math.abs(x - open.textX) <= 1.5 * tolerance || Math.abs(x - open.markerX) <= 0.5 * tolerance;
+    return x >= open.markerX - 0.5 * tolerance;
   }
   // A short line printed wholly bold stands alone: writers use it as a heading.
   const firstLine = open.lines[0]!;
   if (line.bold !== firstLine.bold && (line.bold || open.lines.every((l) => l.bold))) return false;
-  if (Math.abs(line.x - open.markerX) > tolerance && line.x < open.markerX) return false;
+  const x = indentOf(line);
+  if (Math.abs(x - open.markerX) > tolerance && x < open.markerX) return false;
   // A line indented past the one above starts a new paragraph (first-line indent),
   // unless it lines up with the text after a bullet.
-  if (line.x > previous.x + tolerance && Math.abs(line.x - open.textX) > tolerance) return false;
-  const edge = rightEdge.get(previous.page) ?? previous.right;
+  if (x > indentOf(previous) + tolerance && Math.abs(x - open.textX) > tolerance) return false;
+  const edge = rightEdge.get(previous.area) ?? previous.right;
   // Where paragraphs are set apart by space, a short line followed at the usual
   // distance is a line break inside the paragraph; elsewhere it ends the paragraph.
   if (spacedParagraphs && !newPage) return true;
@@ -268,15 +276,15 @@ function continuesBlock(
  * the line pitch.
  */
 function paragraphsSpaced(
-  lines: readonly PdfLine[], skip: Set<number>, pitchOf: (size: number) => number, rightEdge: Map<number, number>,
+  lines: readonly PdfLine[], skip: Set<number>, pitchOf: (size: number) => number, rightEdge: Map<string, number>,
 ): boolean {
   let spaced = 0;
   let tight = 0;
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
-    if (skip.has(i) || skip.has(i - 1) || a.page !== b.page || roundSize(a.size) !== roundSize(b.size)) continue;
+    if (skip.has(i) || skip.has(i - 1) || a.area !== b.area || roundSize(a.size) !== roundSize(b.size)) continue;
     if (a.bold || b.bold || a.segments.length > 1 || b.segments.length > 1 || listMarkerFromText(b.text)) continue;
-    if (!endsParagraph(a, b, rightEdge.get(a.page) ?? a.right)) continue;
+    if (!endsParagraph(a, b, rightEdge.get(a.area) ?? a.right)) continue;
     const gap = a.y - b.y;
     if (gap > 3 * pitchOf(a.size)) continue;
     if (gap > BLOCK_PITCHES * pitchOf(a.size)) spaced += 1;

@@ -5,6 +5,8 @@ import type { PdfPage, TextRun } from './pdf-text-items.js';
 /** Part of a line between two wide gaps (a table cell, a list number set apart by a tab). */
 export interface LineSegment {
   text: string;
+  /** The font size most of its characters are set in. */
+  size: number;
   x: number;
   right: number;
   spans: Span[];
@@ -13,6 +15,10 @@ export interface LineSegment {
 /** Runs sharing one baseline, left to right. */
 export interface PdfLine {
   page: number;
+  /** The stretch of the page the line flows in: the page, or one column of a two-column part of it. */
+  area: string;
+  /** Left edge of that area; indents are measured from it. */
+  areaLeft: number;
   /** Baseline, up from the page bottom. */
   y: number;
   x: number;
@@ -64,15 +70,17 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const size = dominantSize(visible);
   const segments: LineSegment[] = [];
   let spans: Span[] = [];
+  let segmentRuns: TextRun[] = [];
   let segmentX = 0;
   let right = Number.NEGATIVE_INFINITY;
   let pendingSpace = false;
   const closeSegment = (): void => {
     const merged = trimSpans(spansMerged(spans));
     if (merged.length > 0) {
-      segments.push({ text: merged.map((span) => span.text).join(''), x: segmentX, right, spans: merged });
+      segments.push({ text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged });
     }
     spans = [];
+    segmentRuns = [];
   };
   for (const run of runs) {
     if (run.text.trim() === '') {
@@ -95,6 +103,7 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
       if (!hasSpace && (pendingSpace || gap > SPACE_GAP * size)) spans.push({ ...(same ? styleOf(run) : {}), text: ' ' });
     }
     spans.push({ ...styleOf(run), text: run.text });
+    segmentRuns.push(run);
     right = Math.max(right, run.x + run.width);
     pendingSpace = false;
   }
@@ -103,7 +112,7 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
-  return { page: pageNumber, y: runs[0]!.y, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, bold };
+  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: runs[0]!.y, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, bold };
 }
 
 function dominantSize(runs: readonly TextRun[]): number {
@@ -112,6 +121,12 @@ function dominantSize(runs: readonly TextRun[]): number {
   let best = runs[0]!.size;
   for (const [size, count] of chars) if (count > chars.get(best)!) best = size;
   return best;
+}
+
+function dominantSegmentSize(segments: readonly LineSegment[]): number {
+  let best = segments[0]!;
+  for (const segment of segments) if (segment.text.length > best.text.length) best = segment;
+  return best.size;
 }
 
 function styleOf(run: TextRun): Omit<Span, 'text'> {
@@ -134,4 +149,21 @@ function trimSpans(spans: Span[]): Span[] {
   out[0]!.text = out[0]!.text.trimStart();
   out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
   return out;
+}
+
+/** The part of a line made of the given segments (a line that crosses two text columns is split in two). */
+export function lineFromSegments(line: PdfLine, segments: readonly LineSegment[], area: string, areaLeft: number): PdfLine {
+  const spans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
+  return {
+    ...line,
+    size: dominantSegmentSize(segments),
+    area,
+    areaLeft,
+    x: segments[0]!.x,
+    right: segments[segments.length - 1]!.right,
+    text: segments.map((segment) => segment.text).join(' '),
+    spans,
+    segments: [...segments],
+    bold: spans.every((span) => span.bold || span.text.trim() === ''),
+  };
 }

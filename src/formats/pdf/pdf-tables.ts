@@ -65,7 +65,7 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     const line = lines[end]!;
     const previous = lines[end - 1]!;
     const size = Math.max(line.size, previous.size);
-    if (line.page !== previous.page || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
+    if (line.area !== previous.area || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
     const wide = line.segments.length >= MIN_CELLS;
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
     if (wide && line.segments.length > most) columns = columnsFromSegments(line.segments);
@@ -116,7 +116,7 @@ function headerPartsAbove(
   let first = start;
   while (first > floor) {
     const [upper, lower] = [lines[first - 1]!, lines[first]!];
-    const close = upper.page === lower.page && upper.y - lower.y <= pitchOf(lower.size) + PITCH_TOLERANCE;
+    const close = upper.area === lower.area && upper.y - lower.y <= pitchOf(lower.size) + PITCH_TOLERANCE;
     const sameSize = Math.abs(upper.size - lower.size) < 0.5;
     const fits = upper.segments.length < MIN_CELLS && upper.segments.every((segment) => overlapCount(segment, columns) === 1);
     if (!close || !sameSize || !fits) break;
