@@ -25,7 +25,14 @@ const parser = unified().use(remarkParse);
 const MAX_NESTING_COST = 10_000_000;
 /** Emphasis runs longer than this are decoration; micromark matches their delimiters in quadratic time. */
 const LONG_DELIMITER_RUN = /\*{17,}|_{17,}/g;
-const MASK: Record<string, string> = { '*': '\ue001', _: '\ue002' };
+/**
+ * micromark's inline parsing grows with the square of the emphasis and link
+ * marks in one paragraph (5,000 links in a paragraph take seconds); a paragraph
+ * with more marks than this is read as plain text.
+ */
+const MAX_INLINE_MARKS = 256;
+const INLINE_MARK = /[*_[\]]/g;
+const MASK: Record<string, string> = { '*': '\ue001', _: '\ue002', '[': '\ue003', ']': '\ue004' };
 
 export function blocksFromMarkdown(input: string): BlocksResult {
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
@@ -34,7 +41,7 @@ export function blocksFromMarkdown(input: string): BlocksResult {
     return unreadable(`The Markdown nests blocks (quotes or lists) too deeply to read: ${cost.deepest} levels on line ${cost.line}.`);
   }
   const { frontMatter, body } = frontMatterSplit(text);
-  const masked = longDelimiterRunsMasked(body);
+  const masked = inlineHeavyBlocksMasked(longDelimiterRunsMasked(body));
   let tree: Root;
   try {
     tree = parser.parse(masked);
@@ -381,8 +388,30 @@ function longDelimiterRunsMasked(text: string): string {
   });
 }
 
+/**
+ * Masks the emphasis and link marks of blocks that carry too many of them. A
+ * block ends at a blank line or where a list item or heading starts, since
+ * inline markup cannot cross those.
+ */
+function inlineHeavyBlocksMasked(text: string): string {
+  const total = text.match(INLINE_MARK)?.length ?? 0;
+  if (total <= MAX_INLINE_MARKS) return text;
+  const lines = text.split('\n');
+  let start = 0;
+  const flush = (end: number): void => {
+    let count = 0;
+    for (let i = start; i < end; i++) count += lines[i]!.match(INLINE_MARK)?.length ?? 0;
+    if (count > MAX_INLINE_MARKS) for (let i = start; i < end; i++) lines[i] = lines[i]!.replace(INLINE_MARK, (c) => MASK[c]!);
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '' || /^\s{0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#)/.test(line)) { flush(i); start = i; }
+  });
+  flush(lines.length);
+  return lines.join('\n');
+}
+
 function unmaskText(text: string): string {
-  return text.replace(/\ue001/g, '*').replace(/\ue002/g, '_');
+  return text.replace(/[\ue001-\ue004]/g, (c) => ({ '\ue001': '*', '\ue002': '_', '\ue003': '[', '\ue004': ']' })[c]!);
 }
 
 function unmasked(block: Block): Block {

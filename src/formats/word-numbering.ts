@@ -66,10 +66,12 @@ interface NumInstance {
  * be read.
  */
 export function wordNumbersFromParts(documentXml: string, numberingXml: string | undefined, stylesXml: string | undefined): (WordNumber | null)[] | null {
+  // Without numbering definitions nothing is numbered; spare the parse of the whole body.
+  if (!numberingXml || !/<w:num\b/.test(numberingXml)) return null;
   try {
     const document = parseXml(documentXml);
     const styles = stylesXml ? parseXml(stylesXml) : null;
-    const numbering = numberingXml ? parseXml(numberingXml) : null;
+    const numbering = parseXml(numberingXml);
     const styleNumbering = styleNumberingOf(styles);
     const { abstracts, nums } = definitionsOf(numbering, styleNumbering);
     const counters = new Map<string, (number | undefined)[]>();

@@ -192,6 +192,14 @@ describe('hostile input', () => {
     expect(bs[0]!.kind === 'paragraph' && bs[0].text).toBe(`a ${'*'.repeat(10000)}x${'*'.repeat(10000)} b`);
   });
 
+  it('reads a paragraph overloaded with emphasis and link marks as text, quickly', () => {
+    const started = Date.now();
+    const text = `${'*['.repeat(20000)}x${']*'.repeat(20000)}`;
+    const bs = blocks(`# Title\n\n${text}\n\nAfter *this*.\n`);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(shape(bs)).toEqual(['h1:Title', `p:${text}`, 'p:After this.']);
+  });
+
   it('adds little to the CommonMark parse of a 1 MB report', () => {
     const sample = readFileSync(SAMPLE, 'utf8');
     const copies = Math.ceil(1_000_000 / sample.length);
