@@ -96,6 +96,11 @@ const PLAN = {
     // footnote text printed at the foot of page 1 sits between the table and the next heading.
     uncounted: { pdf: ['/report/date', '/report/dateText', '/scoreTables/0/commentary'] },
   },
+  'uruguay-2023': {
+    md: { hand: 'uruguay-2023.md' },
+    docx: { via: 'word', word: { headings: 'styles', wingdings: true, lineBreaks: true, font: 'Liberation Sans' } },
+    pdf: { via: 'chrome', html: { font: 'DejaVu Sans', fontSize: '10pt' }, header: 'Uruguay' },
+  },
 };
 
 const root = resolve('eval');

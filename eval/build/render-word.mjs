@@ -3,7 +3,7 @@
 // several formats or typed numbers with a tab, manual line breaks, non-breaking spaces,
 // soft hyphens, empty paragraphs, page breaks, running headers/footers and footnotes.
 import {
-  AlignmentType, DeletedTextRun, SimpleField, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
+  AlignmentType, DeletedTextRun, SimpleField, SymbolRun, Document, InsertedTextRun, Footer, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, PageBreak,
   PageNumber, PageOrientation, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { itemNumber, itemRuns } from './content.mjs';
@@ -133,6 +133,9 @@ function wordTable(table, o) {
   const header = ['Year', ...table.columns, 'Total'];
   const width = header.length;
   const cellRuns = (text, bold) => {
+    // Ticks and crosses inserted from the Wingdings font: Word stores a symbol, not the character.
+    const wingdings = { '✓': 'F0FC', '✗': 'F0FB' };
+    if (o.wingdings && wingdings[text]) return [new SymbolRun({ char: wingdings[text], symbolfont: 'Wingdings', size: 18 })];
     const note = /^(.*)\[\^(\d+)\]$/.exec(text);
     return note ? [new TextRun({ text: note[1], bold, size: 18 }), new FootnoteReferenceRun(Number(note[2]))] : [new TextRun({ text, bold, size: 18 })];
   };

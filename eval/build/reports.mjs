@@ -465,4 +465,27 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'uruguay-2023',
+    title: 'Uruguay',
+    country: { name: 'Uruguay', iso2: 'UY', iso3: 'URY' },
+    author: 'Sofía Pereira', authorLine: 'Author: Sofía Pereira',
+    date: '2023-05-03', dateText: '3 May 2023', dateLine: 'Date: 3 May 2023',
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Uruguay', columns: Q(6),
+      rows: [
+        { year: '2022', cells: ['✓', '✗', '✓', '✗', '✗', '✓'], total: '3' },
+        { year: '2023', cells: ['✓', '✓', '✓', '✗', '✗', '✓'], total: '4' },
+      ],
+      commentary: ['Uruguay updated its AI strategy for the digital government in 2023 after a public consultation.'],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The Agency for Electronic Government and the Information Society (AGESIC) opened a public consultation on the second national AI strategy, see https://www.gub.uy/agesic for the documents.'],
+        [{ b: 'Parliament approved an article of the budget law that gives AGESIC the task of regulating artificial intelligence.' }],
+        ['The data protection authority published criteria for the processing of personal data in AI systems used by public bodies.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
