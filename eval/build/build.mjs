@@ -101,6 +101,11 @@ const PLAN = {
     docx: { via: 'word', word: { headings: 'styles', wingdings: true, lineBreaks: true, font: 'Liberation Sans' } },
     pdf: { via: 'chrome', html: { font: 'DejaVu Sans', fontSize: '10pt' }, header: 'Uruguay' },
   },
+  'portugal-2023': {
+    md: { heading: 'atx', table: 'pipe', numbering: '1.', wrap: 0 },
+    docx: { via: 'html', html: { cellAlign: 'left', tableWidth: '100%' } },
+    pdf: { via: 'chrome', html: { font: 'Liberation Serif', fontSize: '13pt', cellAlign: 'left', thead: true, cellPadding: '4px 10px', tableWidth: '100%' }, header: 'Portugal 2023' },
+  },
 };
 
 const root = resolve('eval');

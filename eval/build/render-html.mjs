@@ -27,8 +27,12 @@ export function htmlFromReport(report, o) {
     const rows = table.rows.map((r) => [r.year, ...r.cells, ...('total' in r ? [r.total] : [])]);
     body.push('<table border="1" cellspacing="0" cellpadding="3">');
     if (o.tableTitleRow) body.push(`<tr><td colspan="${header.length}" style="text-align:center"><b>${esc(o.tableTitleRow)}</b></td></tr>`);
-    body.push(`<tr>${header.map((c) => `<th style="background:#d9e2f3">${esc(c)}</th>`).join('')}</tr>`);
-    for (const r of rows) body.push(`<tr>${r.map((c) => `<td style="text-align:center">${esc(c)}</td>`).join('')}</tr>`);
+    const align = o.cellAlign ?? 'center';
+    const headRow = `<tr>${header.map((c) => `<th style="background:#d9e2f3;text-align:${align}">${esc(c)}</th>`).join('')}</tr>`;
+    // A <thead> is repeated by the browser at the top of each page the table runs onto.
+    body.push(o.thead ? `<thead>${headRow}</thead><tbody>` : headRow);
+    for (const r of rows) body.push(`<tr>${r.map((c) => `<td style="text-align:${align}">${esc(c)}</td>`).join('')}</tr>`);
+    if (o.thead) body.push('</tbody>');
     body.push('</table>');
     for (const c of table.commentary) body.push(`<p>${t(c)}</p>`);
   });
@@ -48,7 +52,7 @@ export function htmlFromReport(report, o) {
   const css = [
     `body { font-family: ${o.font ?? 'Liberation Sans'}; font-size: ${o.fontSize ?? '11pt'}; ${o.width ? `max-width: ${o.width};` : ''} }`,
     o.justify ? 'p, li { text-align: justify; hyphens: manual; }' : '',
-    'table { border-collapse: collapse; } th, td { padding: 2px 5px; }',
+    `table { border-collapse: collapse; ${o.tableWidth ? `width: ${o.tableWidth};` : ''} } th, td { padding: ${o.cellPadding ?? '2px 5px'}; }`,
     o.landscape ? '@page { size: A4 landscape; }' : '',
   ].join('\n');
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${css}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;

@@ -488,4 +488,46 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'portugal-2023',
+    title: 'Portugal',
+    country: { name: 'Portugal', iso2: 'PT', iso3: 'PRT' },
+    author: 'João Silva', authorLine: 'Author: João Silva',
+    date: '2023-11-20', dateText: '20.11.2023', dateLine: 'Date: 20.11.2023',
+    summary: {
+      heading: 'Summary',
+      paragraphs: [
+        'Portugal adopted its national strategy for artificial intelligence, AI Portugal 2030, in 2019. Since then, policy has focused on skills, research and the use of AI in public administration, with a growing role for the data protection authority.',
+        'In 2023 the government created an AI agenda for public administration and the data protection authority issued its first decisions on automated processing. Parliament discussed the national position on the European AI Act and the use of facial recognition by the police.',
+        'Civil society organisations asked for a public register of algorithms used by the state and for an independent oversight body. The national cybersecurity centre published guidance on the secure use of generative AI in public bodies.',
+        'This report covers the years 2014 to 2023. The long table shows that most changes happened after the adoption of the strategy, while transparency questions changed only in the last two years.',
+        'The assessment is based on desk research, interviews with officials and with representatives of civil society, and on the answers of the government to a questionnaire sent in August 2023.',
+      ],
+    },
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Portugal', columns: Q(6),
+      rows: [
+        { year: '2014', cells: ['N', 'N', 'N', 'N', 'N', 'N'], total: '0' },
+        { year: '2015', cells: ['N', 'N', 'N', 'P', 'N', 'N'], total: '0,5' },
+        { year: '2016', cells: ['N', 'N', 'N', 'P', 'N', 'N'], total: '0,5' },
+        { year: '2017', cells: ['P', 'N', 'N', 'P', 'N', 'N'], total: '1' },
+        { year: '2018', cells: ['P', 'N', 'N', 'P', 'N', 'N'], total: '1' },
+        { year: '2019', cells: ['Y', 'P', 'N', 'P', 'N', 'N'], total: '2' },
+        { year: '2020', cells: ['Y', 'P', 'N', 'Y', 'N', 'N'], total: '2,5' },
+        { year: '2021', cells: ['Y', 'P', 'P', 'Y', 'N', 'N'], total: '3' },
+        { year: '2022', cells: ['Y', 'P', 'P', 'Y', 'P', 'N'], total: '3,5' },
+        { year: '2023', cells: ['Y', 'Y', 'P', 'Y', 'P', 'P'], total: '4,5' },
+      ],
+      commentary: ['Q2 reached Y in 2023 with the AI agenda for public administration.'],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The government approved the agenda for artificial intelligence in public administration, which sets rules for the procurement of AI systems, requires impact assessments and creates a network of AI officers in ministries.'],
+        ['The National Data Protection Commission ordered a university to stop using proctoring software that analysed the faces of students during online exams, because the processing was not necessary and lacked a legal basis.'],
+        ['Parliament debated two resolutions on the use of facial recognition by the police in public spaces, one of them calling for a moratorium until a specific law is adopted.'],
+        ['The National Cybersecurity Centre published guidance on the secure use of generative artificial intelligence in public bodies, including rules on confidential data and on the verification of outputs.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
