@@ -69,7 +69,7 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     const wide = line.segments.length >= MIN_CELLS;
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
     if (wide && line.segments.length > most) columns = columnsFromSegments(line.segments);
-    else if (wide && line.segments.length === most) columns = columnsFromSegments([...columns, ...line.segments]);
+    else if (wide && line.segments.length === most) columns = columnsWithRow(columns, line.segments);
     if (wide) most = Math.max(most, line.segments.length);
     const row = rows[rows.length - 1]!;
     const full = (l: PdfLine): boolean => l.segments.length >= columns.length;
@@ -84,7 +84,7 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     else break;
   }
   const grid = columns;
-  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows.flat(), grid)) return null;
+  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows, grid)) return null;
   const above = headerPartsAbove(lines, start, floor, grid, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, grid));
@@ -130,25 +130,44 @@ function headerPartsAbove(
  * aligns them. Words of a justified paragraph, spread by wide spaces, line up by
  * chance at best, so a paragraph is not taken for a table.
  */
-function columnsAligned(lines: readonly PdfLine[], columns: readonly Column[]): boolean {
-  const size = Math.max(...lines.map((line) => line.size));
+function columnsAligned(rows: readonly PdfLine[][], columns: readonly Column[]): boolean {
+  const size = Math.max(...rows.flat().map((line) => line.size));
   const tolerance = ALIGN_TOLERANCE * size;
-  const byColumn: LineSegment[][] = columns.map(() => []);
-  for (const segment of lines.flatMap((line) => line.segments)) {
-    const hit = columnsOfSegment(segment, columns);
-    if (hit.length === 1) byColumn[hit[0]!]!.push(segment);
-  }
+  const cellsOf = (lines: readonly PdfLine[]): LineSegment[][] => {
+    const byColumn: LineSegment[][] = columns.map(() => []);
+    for (const segment of lines.flatMap((line) => line.segments)) {
+      const hit = columnsOfSegment(segment, columns);
+      if (hit.length === 1) byColumn[hit[0]!]!.push(segment);
+    }
+    return byColumn;
+  };
   const spread = (values: number[]): number => Math.max(...values) - Math.min(...values);
+  const lineUp = (cells: readonly LineSegment[]): boolean =>
+    spread(cells.map((c) => c.x)) <= tolerance ||
+    spread(cells.map((c) => c.right)) <= tolerance ||
+    spread(cells.map((c) => (c.x + c.right) / 2)) <= tolerance;
+  const all = cellsOf(rows.flat());
+  // Header cells are often centred over body cells that are set flush left or right.
+  const body = cellsOf(rows.slice(1).flat());
   let aligned = 0;
-  byColumn.forEach((cells) => {
-    if (
-      cells.length <= 1 ||
-      spread(cells.map((c) => c.x)) <= tolerance ||
-      spread(cells.map((c) => c.right)) <= tolerance ||
-      spread(cells.map((c) => (c.x + c.right) / 2)) <= tolerance
-    ) aligned += 1;
+  all.forEach((cells, index) => {
+    const below = body[index]!;
+    if (cells.length <= 1 || lineUp(cells) || (below.length >= 2 && lineUp(below))) aligned += 1;
   });
   return aligned >= ALIGNED_SHARE * columns.length;
+}
+
+/**
+ * Columns widened by one more full row: its k-th cell belongs to the k-th column,
+ * however the cells are aligned (a centred header over flush-left numbers need not
+ * overlap them). Falls back to overlap when that would make columns cross.
+ */
+function columnsWithRow(columns: readonly Column[], cells: readonly LineSegment[]): Column[] {
+  if (cells.length === columns.length) {
+    const joined = columns.map((column, k) => ({ x: Math.min(column.x, cells[k]!.x), right: Math.max(column.right, cells[k]!.right) }));
+    if (joined.every((column, k) => k === 0 || joined[k - 1]!.right < column.x)) return joined;
+  }
+  return columnsFromSegments([...columns, ...cells]);
 }
 
 /** Column extents: segments that overlap horizontally are one column. */
