@@ -6,7 +6,7 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js'
 import { blocksFromDocx } from './formats/blocks-from-docx.js';
 import { blocksFromMarkdown } from './formats/blocks-from-markdown.js';
 import { blocksFromPdf } from './formats/blocks-from-pdf.js';
-import { formatFromBytes, formatFromFileName } from './formats/detect-format.js';
+import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/limits.js';
 import type { ReportRecord, SourceInfo } from './record/types.js';
 
@@ -62,7 +62,7 @@ export async function recordFromBytes(
 function blocksFor(format: 'markdown' | 'docx' | 'pdf', bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
-      return Promise.resolve(blocksFromMarkdown(Buffer.from(bytes).toString('utf8')));
+      return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
     case 'docx':
       return blocksFromDocx(bytes, limits);
     case 'pdf':

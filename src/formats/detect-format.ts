@@ -16,7 +16,30 @@ export function formatFromBytes(bytes: Uint8Array): Format {
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
     return zipLooksLikeDocx(bytes) ? 'docx' : 'unknown';
   }
-  return looksLikeText(bytes) ? 'markdown' : 'unknown';
+  return textEncodingOf(bytes) === null ? 'unknown' : 'markdown';
+}
+
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * The encoding of a text file: UTF-8 (with or without a byte order mark) or
+ * UTF-16 with its byte order mark, as editors on Windows save it; null when the
+ * bytes are not text. Only the first 64 KiB are examined.
+ */
+function textEncodingOf(bytes: Uint8Array): TextEncoding | null {
+  const utf16: TextEncoding | null =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    const sample = new TextDecoder(utf16).decode(bytes.subarray(2, 2 + 64 * 1024));
+    return sample.includes('\0') || /\uFFFD./.test(sample) ? null : utf16;
+  }
+  return looksLikeText(bytes) ? 'utf-8' : null;
+}
+
+/** Decodes a file that formatFromBytes found to be text; a byte order mark is dropped. */
+export function textFromBytes(bytes: Uint8Array): string {
+  const encoding = textEncodingOf(bytes) ?? 'utf-8';
+  return new TextDecoder(encoding).decode(encoding === 'utf-8' ? bytes : bytes.subarray(2));
 }
 
 /** A Word document is a zip that holds `word/document.xml`; the name appears in a local or central header. */
