@@ -36,6 +36,19 @@ export interface ServiceConfig {
   limits: ParseLimits;
   log: { level: string; pretty: boolean };
   sinks: SinksConfig;
+  auth: AuthConfig;
+}
+
+/**
+ * Who may use the HTTP API, the review desk and the dashboard. Every route but
+ * GET /health asks for credentials unless `mode` is 'none', which only
+ * REPORTFLOW_AUTH=none sets.
+ */
+export interface AuthConfig {
+  mode: 'required' | 'none';
+  /** Accepted as `Authorization: Bearer <token>`, and as the Basic password of user "reportflow". */
+  token: string | null;
+  basic: { user: string; password: string } | null;
 }
 
 /** Where released records are delivered; each sink is on when its setting is present. */
@@ -99,6 +112,10 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
   REPORTFLOW_RECORDS_JSONL: z.string().min(1).optional(),
+  REPORTFLOW_AUTH: z.enum(['required', 'none']).default('required'),
+  REPORTFLOW_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  REPORTFLOW_BASIC_USER: z.string().regex(/^[^:]+$/, 'must not contain ":"').optional(),
+  REPORTFLOW_BASIC_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
 });
 
 export class ConfigError extends Error {
@@ -118,6 +135,9 @@ export function loadConfig(
   const parsed = EnvSchema.safeParse(input);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (input.WEBHOOK_URLS && !input.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET: required when WEBHOOK_URLS is set');
+  if (Boolean(input.REPORTFLOW_BASIC_USER) !== Boolean(input.REPORTFLOW_BASIC_PASSWORD)) {
+    problems.push('REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD: set both or neither');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const mb = (n: number) => Math.round(n * 1024 * 1024);
@@ -173,6 +193,12 @@ export function loadConfig(
             ? resolve(cwd, e.REPORTFLOW_RECORDS_JSONL)
             : resolve(cwd, e.REPORTFLOW_OUTBOX, 'records.jsonl'),
       store: { attempts: 200, backoffMs: 1000, maxBackoffMs: 5 * 60_000 },
+    },
+    auth: {
+      mode: e.REPORTFLOW_AUTH,
+      token: e.REPORTFLOW_API_TOKEN ?? null,
+      basic:
+        e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD } : null,
     },
   };
 }
