@@ -42,16 +42,60 @@ export function blocksFromMarkdown(input: string): BlocksResult {
   }
   const { frontMatter, body } = frontMatterSplit(text);
   const masked = inlineHeavyBlocksMasked(longDelimiterRunsMasked(body));
-  let tree: Root;
+  const pieces: Piece[] = [...frontMatter];
   try {
-    tree = parser.parse(masked);
+    // Large files are parsed a section at a time: a syntax tree with positions costs about
+    // a hundred times its text in memory, and only one section's tree is alive at once.
+    for (const chunk of chunksOf(masked)) {
+      pieces.push(...new MarkdownReader(chunk.text, chunk.firstLine - 1).piecesOf(parser.parse(chunk.text)));
+    }
   } catch (error) {
     // A stack overflow inside the parser on pathological input must not bring the worker down.
     return unreadable(`The Markdown could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const pieces = [...frontMatter, ...new MarkdownReader(masked, 0).piecesOf(tree)];
   const blocks = blocksFromPieces(pieces);
   return { blocks: masked === body ? blocks : blocks.map(unmasked), pages: null };
+}
+
+const CHUNK_CHARS = 256 * 1024;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/**
+ * Cuts the text before ATX headings that follow a blank line outside fenced
+ * code: such a heading always starts a new top-level block, so the pieces parse
+ * as the whole would (link reference definitions aside).
+ */
+function chunksOf(text: string): { text: string; firstLine: number }[] {
+  if (text.length <= CHUNK_CHARS) return [{ text, firstLine: 1 }];
+  const chunks: { text: string; firstLine: number }[] = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let fence: string | null = null;
+  let previousBlank = false;
+  let pos = 0;
+  let line = 1;
+  while (pos < text.length) {
+    const end = text.indexOf('\n', pos);
+    const lineEnd = end < 0 ? text.length : end;
+    const content = text.slice(pos, Math.min(lineEnd, pos + 64));
+    const fenceMark = FENCE.exec(content)?.[1];
+    if (fence === null && previousBlank && pos - chunkStart >= CHUNK_CHARS && ATX_HEADING.test(content)) {
+      chunks.push({ text: text.slice(chunkStart, pos), firstLine: chunkLine });
+      chunkStart = pos;
+      chunkLine = line;
+    }
+    if (fenceMark) {
+      if (fence === null) fence = fenceMark;
+      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
+    }
+    previousBlank = content.trim() === '' && lineEnd - pos < 64;
+    if (end < 0) break;
+    pos = end + 1;
+    line++;
+  }
+  chunks.push({ text: text.slice(chunkStart), firstLine: chunkLine });
+  return chunks;
 }
 
 function unreadable(message: string): BlocksResult {

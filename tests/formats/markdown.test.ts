@@ -215,5 +215,19 @@ describe('hostile input', () => {
     expect(items(bs)).toHaveLength(6 * copies);
     // remark-parse itself reads about 0.5-1 MB/s here; the walk on top must stay small beside it.
     expect(whole).toBeLessThan(parseOnly * 1.5 + 500);
+    // Large files are read in sections; line numbers must still point into the whole file.
+    const lines = big.split('\n');
+    for (const block of bs) {
+      if (block.kind === 'heading') expect(lines[block.source.line! - 1]).toBe(`${'#'.repeat(block.level)} ${block.text}`);
+      if (block.kind === 'list-item') expect(lines[block.source.line! - 1]!.startsWith(`${block.marker} ${block.text.slice(0, 20)}`)).toBe(true);
+    }
+  });
+
+  it('keeps fenced code whole when cutting a large file into sections', () => {
+    const filler = `${'Prose line of a report. '.repeat(40)}\n\n`.repeat(300);
+    const fenced = '```\n\n# not a heading\n```\n';
+    const bs = blocks(`${filler}${fenced}\n# Real\n`);
+    expect(bs.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Real']);
+    expect(bs.some((b) => b.kind === 'paragraph' && b.text === '# not a heading')).toBe(true);
   });
 });
