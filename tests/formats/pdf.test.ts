@@ -139,6 +139,19 @@ describe('blocksFromPdf on typed-looking markers', async () => {
   });
 });
 
+describe('blocksFromPdf on a list set in two columns', async () => {
+  const result = await read('two-columns.pdf');
+
+  it('reads the left column before the right one, an item running from one into the other', () => {
+    expect(headings(result.blocks)).toEqual(['1 Grand Fenwick', '1 Changes in key metrics', '1 Most important developments', '2 Country']);
+    const list = items(result.blocks);
+    expect(list.map((i) => [i.number, i.depth])).toEqual([[1, 0], [2, 0], [3, 0], [4, 0], [5, 0]]);
+    expect(oneLine(list[3]!.text)).toBe(`${filler('digital identity')} ${filler('automated tax assessments')}`);
+    expect(list[4]!.text).toBe('The duchy opened a public register of the\nalgorithms its agencies use.');
+    expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'Y', 'P', 'P', 'N', '2']);
+  });
+});
+
 describe('blocksFromPdf on files it cannot read', () => {
   it('reports an encrypted PDF', async () => {
     const result = await read('encrypted.pdf');

@@ -56,8 +56,9 @@ function bandAt(lines: readonly PdfLine[], start: number, zone: Interval, width:
     end += 1;
   }
   if (!gutter) return null;
-  // The band starts at its first line with text on both sides; short lines above it belong to the flow above.
-  if (!sidesOf(lines[start]!, gutter).every((side) => side.length > 0)) return null;
+  // The band starts at its first line with text right of the gutter; a short line left
+  // of it before that is the end of the full-width text above.
+  if (sidesOf(lines[start]!, gutter)[1].length === 0) return null;
   const split = lines.slice(start, end).filter((line) => sidesOf(line, gutter!).every((side) => side.length > 0));
   const textLike = split.filter((line) => sidesOf(line, gutter!).every((side) => isTextSide(side, width)));
   if (split.length < MIN_SPLIT_LINES || textLike.length < 0.6 * split.length) return null;

@@ -14,10 +14,10 @@ trap 'rm -rf "$WORK"' EXIT
 pandoc src/kazakhstan-2023.md -o "$WORK/kazakhstan-2023.docx"
 pandoc src/paren-markers.md -o "$WORK/paren-markers.docx"
 # Page header and footer ("Page N of M"), Yes/Partly/No table with an empty cell,
-# a numbered list running over a page break, a table over two pages.
+# a numbered list running over a page break, a table over two pages, a list set in two columns.
 node src/make-docx.mjs "$WORK"
 
-for name in kazakhstan-2023 paren-markers freedonia-2023 long-table; do
+for name in kazakhstan-2023 paren-markers freedonia-2023 long-table two-columns; do
   soffice --headless --convert-to pdf --outdir "$WORK" "$WORK/$name.docx" >/dev/null 2>&1
   cp "$WORK/$name.pdf" "$name.pdf"
 done

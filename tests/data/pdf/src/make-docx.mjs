@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber,
-  Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  Paragraph, SectionType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 
 const out = process.argv[2] ?? '.';
@@ -100,5 +100,34 @@ const longTable = new Document({
   }],
 });
 
+// A brief whose developments are set in two columns below a full-width score table.
+const twoColumns = new Document({
+  numbering,
+  sections: [
+    {
+      children: [
+        heading('Grand Fenwick', HeadingLevel.HEADING_1),
+        para('Author: Tully Bascomb'),
+        heading('Changes in key metrics', HeadingLevel.HEADING_1),
+        table([['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'], ['2022', 'Y', 'N', 'P', 'N', '1.5'], ['2023', 'Y', 'P', 'P', 'N', '2']]),
+        para('Scores rose because the new data law came into force.'),
+      ],
+    },
+    {
+      properties: { type: SectionType.CONTINUOUS, column: { space: 708, count: 2 } },
+      children: [
+        heading('Most important developments', HeadingLevel.HEADING_1),
+        heading('Country', HeadingLevel.HEADING_2),
+        item(3, [filler('trustworthy AI in the courts')]),
+        item(3, [filler('an AI office inside the ministry of the interior')]),
+        item(3, [filler('open data portals') + ' ' + filler('cloud computing in ministries')]),
+        item(3, [filler('digital identity') + ' ' + filler('automated tax assessments')]),
+        item(3, ['The duchy opened a public register of the algorithms its agencies use.']),
+      ],
+    },
+  ],
+});
+
+fs.writeFileSync(`${out}/two-columns.docx`, await Packer.toBuffer(twoColumns));
 fs.writeFileSync(`${out}/freedonia-2023.docx`, await Packer.toBuffer(freedonia));
 fs.writeFileSync(`${out}/long-table.docx`, await Packer.toBuffer(longTable));
