@@ -84,3 +84,30 @@ function matchesAny(presented: Buffer, accepted: Buffer[]): boolean {
   for (const candidate of accepted) ok = timingSafeEqual(presented, candidate) || ok;
   return ok;
 }
+
+/**
+ * `serve` on a machine where nobody configured access: rather than refuse to
+ * start (and break the quick start) or run open, it makes a token for this run
+ * and prints it. Anything configured, including REPORTFLOW_AUTH=none, is kept.
+ */
+export function authForServe(auth: AuthConfig): { auth: AuthConfig; generatedToken: string | null } {
+  if (auth.mode === 'none' || auth.token || auth.basic) return { auth, generatedToken: null };
+  const token = generatedToken();
+  return { auth: { ...auth, token }, generatedToken: token };
+}
+
+/** The start-up banner's lines on access: how to call the API and open the desk. */
+export function accessBannerLines(auth: AuthConfig, generated: string | null, apiUrl: string): string[] {
+  const desk = `${apiUrl}/review`;
+  if (auth.mode === 'none') return [`  desk       ${desk}`, '  auth       none (REPORTFLOW_AUTH=none): every route is open to anyone who can reach it'];
+  if (generated) {
+    return [
+      `  desk       ${desk}  (user ${TOKEN_BASIC_USER}, password: the token below)`,
+      `  auth       token generated for this run; set REPORTFLOW_API_TOKEN to keep one:`,
+      `             ${generated}`,
+      `             curl -H 'Authorization: Bearer ${generated}' ${apiUrl}/reviews`,
+    ];
+  }
+  const ways = [auth.token ? `bearer token (REPORTFLOW_API_TOKEN; Basic user ${TOKEN_BASIC_USER})` : null, auth.basic ? `basic user ${auth.basic.user}` : null];
+  return [`  desk       ${desk}`, `  auth       ${ways.filter(Boolean).join(', ')}`];
+}

@@ -134,18 +134,21 @@ function developmentSnippet(blocks: Block[], number: number, text: string): Sour
   return textSnippet(blocks, text.slice(0, 40));
 }
 
+/** A block that is the value, else the first that contains it (a page header may repeat a title in a longer line). */
 function textSnippet(blocks: Block[], value: string | null): SourceSnippet | null {
   const needle = normalized(value ?? '');
   if (needle === '') return null;
-  for (const block of blocks) {
-    if (block.kind === 'table') {
-      const hit = block.rows.findIndex((row) => row.some((cell) => normalized(cell).includes(needle)));
-      if (hit >= 0) {
-        const rows = hit === 0 ? [block.rows[0]!] : [block.rows[0]!, block.rows[hit]!];
-        return { where: whereFrom(block.source), kind: 'table', rows, focusRow: rows.length - 1 };
+  for (const matches of [(text: string) => normalized(text) === needle, (text: string) => normalized(text).includes(needle)]) {
+    for (const block of blocks) {
+      if (block.kind === 'table') {
+        const hit = block.rows.findIndex((row) => row.some(matches));
+        if (hit >= 0) {
+          const rows = hit === 0 ? [block.rows[0]!] : [block.rows[0]!, block.rows[hit]!];
+          return { where: whereFrom(block.source), kind: 'table', rows, focusRow: rows.length - 1 };
+        }
+      } else if (matches(block.text)) {
+        return { where: whereFrom(block.source), kind: block.kind, text: excerpt(block.text) };
       }
-    } else if (normalized(block.text).includes(needle)) {
-      return { where: whereFrom(block.source), kind: block.kind, text: excerpt(block.text) };
     }
   }
   return null;
