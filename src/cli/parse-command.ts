@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
-import { recordFromBytes, sha256Hex } from '../parse-report.js';
 import type { ReportRecord } from '../record/types.js';
+import { WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -37,6 +37,8 @@ export function registerParseCommand(program: Command): void {
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
 export async function recordFromPath(file: string, extract: ExtractOptions): Promise<ReportRecord> {
+  // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
+  const { recordFromBytes, sha256Hex } = await import('../parse-report.js');
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -53,13 +55,8 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
 }
 
 function parseWeights(value: string): ExtractOptions['weights'] {
-  const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights };
-  for (const part of value.split(',')) {
-    const match = /^\s*([YPN])\s*=\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(part);
-    if (!match) throw new InvalidArgumentError(`expected a list like Y=1,P=0.5,N=0, got "${part}"`);
-    weights[match[1]!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(match[2]);
-  }
-  return weights;
+  if (!WEIGHTS_PATTERN.test(value)) throw new InvalidArgumentError(`expected a list like Y=1,P=0.5,N=0, got "${value}"`);
+  return weightsFromText(value);
 }
 
 function parseTolerance(value: string): number {

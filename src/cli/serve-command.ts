@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CommanderError, type Command } from 'commander';
-import { ConfigError, loadConfig, type ServiceConfig } from '../service/config.js';
+import type { Command } from 'commander';
+import type { ServiceConfig } from '../service/config.js';
+import { configOrUsageError } from './config-or-usage-error.js';
 import type { ResolvedRedis } from '../service/embedded-redis.js';
-
-const USAGE_ERROR = 2;
 
 interface ServeFlags {
   workers: boolean;
@@ -40,26 +39,24 @@ export function registerServeCommand(program: Command): void {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const config = configOrUsageError(flags);
+  const config = configFromFlags(flags);
   // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
-  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { RecordsStore }, { createMetrics }, { createDelivery }, hooks] =
+  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }, { releasingOnApprove }] =
     await Promise.all([
       import('../service/embedded-redis.js'),
       import('../service/http/build-app.js'),
       import('../service/http/dashboard.js'),
       import('../service/logger.js'),
       import('../service/start-service.js'),
-      import('../service/records-store.js'),
       import('../service/metrics.js'),
-      import('../service/sinks/deliver.js'),
+      import('../service/release-wiring.js'),
       import('../service/sinks/release-hooks.js'),
     ]);
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
   const metrics = createMetrics();
   // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
-  const delivery = createDelivery(config, { redisUrl: redis.url, log: logger, metrics });
-  const release = hooks.createReleaseHooks(delivery, new RecordsStore(config.dirs), logger);
+  const { delivery, release, onParsed } = createReleasing(config, { redisUrl: redis.url, logger, metrics });
   const shutDown = async () => {
     await delivery.close();
     await redis.stop();
@@ -73,16 +70,13 @@ async function serve(flags: ServeFlags): Promise<void> {
       workers: flags.workers,
       intake: true,
       logger,
-      onParsed: async (result) => {
-        metrics.parseJobCompleted(result);
-        await release.afterParse(result);
-      },
+      onParsed,
       http: async (deps) => {
         metrics.watchQueue(deps.queue.queueForDashboard());
         metrics.watchQueue(delivery.queue);
         const app = buildApp({
           config: deps.config,
-          store: hooks.releasingOnApprove(deps.store, release),
+          store: releasingOnApprove(deps.store, release),
           queue: deps.queue,
           intake: deps.intake,
           logger: deps.logger,
@@ -109,24 +103,18 @@ async function serve(flags: ServeFlags): Promise<void> {
 }
 
 /** Flags are overrides of the environment; both go through one validation that lists every problem. */
-function configOrUsageError(flags: ServeFlags): ServiceConfig {
-  try {
-    return loadConfig(process.env, {
-      PORT: flags.port,
-      HOST: flags.host,
-      REPORTFLOW_INBOX: typeof flags.inbox === 'string' ? flags.inbox : undefined,
-      REPORTFLOW_INBOX_ENABLED: flags.inbox === false ? 'false' : undefined,
-      REPORTFLOW_OUTBOX: flags.outbox,
-      REPORTFLOW_DATA_DIR: flags.data,
-      REDIS_URL: flags.redisUrl,
-      REPORTFLOW_CONCURRENCY: flags.concurrency,
-      REPORTFLOW_MAX_UPLOAD_MB: flags.maxUploadMb,
-    });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`reportflow: ${error.message}\n`);
-    throw new CommanderError(USAGE_ERROR, 'reportflow.config', error.message);
-  }
+function configFromFlags(flags: ServeFlags): ServiceConfig {
+  return configOrUsageError({
+    PORT: flags.port,
+    HOST: flags.host,
+    REPORTFLOW_INBOX: typeof flags.inbox === 'string' ? flags.inbox : undefined,
+    REPORTFLOW_INBOX_ENABLED: flags.inbox === false ? 'false' : undefined,
+    REPORTFLOW_OUTBOX: flags.outbox,
+    REPORTFLOW_DATA_DIR: flags.data,
+    REDIS_URL: flags.redisUrl,
+    REPORTFLOW_CONCURRENCY: flags.concurrency,
+    REPORTFLOW_MAX_UPLOAD_MB: flags.maxUploadMb,
+  });
 }
 
 function urlOf(host: string, address: string | AddressInfo | null): string {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../service/config.js';
+import { configOrUsageError } from './config-or-usage-error.js';
 import { redisAnswers } from '../service/embedded-redis.js';
 
 interface WorkerFlags {
@@ -16,16 +16,25 @@ export function registerWorkerCommand(program: Command): void {
     .description('run parse workers only (no HTTP API, no inbox), against REDIS_URL')
     .option('-c, --concurrency <n>', 'parallel parse jobs (REPORTFLOW_CONCURRENCY)')
     .action(async (flags: WorkerFlags) => {
-      const config = loadConfig(process.env, { REPORTFLOW_CONCURRENCY: flags.concurrency });
+      const config = configOrUsageError({ REPORTFLOW_CONCURRENCY: flags.concurrency });
       // Loaded here so that other commands start without BullMQ and the logger.
-      const [{ createLogger }, { startService, stopOnSignals }] = await Promise.all([
+      const [{ createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }] = await Promise.all([
         import('../service/logger.js'),
         import('../service/start-service.js'),
+        import('../service/metrics.js'),
+        import('../service/release-wiring.js'),
       ]);
       const logger = createLogger(config.log);
       const redisUrl = config.redisUrl ?? (await localRedisUrl());
-      const service = await startService(config, { redisUrl, workers: true, intake: false, logger });
-      stopOnSignals(service, logger);
+      const { delivery, onParsed } = createReleasing(config, { redisUrl, logger, metrics: createMetrics() });
+      let service;
+      try {
+        service = await startService(config, { redisUrl, workers: true, intake: false, logger, onParsed });
+      } catch (error) {
+        await delivery.close();
+        throw error;
+      }
+      stopOnSignals(service, logger, () => delivery.close());
     });
 }
 

@@ -71,6 +71,9 @@ export interface SinksConfig {
   store: { attempts: number; backoffMs: number; maxBackoffMs: number };
 }
 
+/** Answer weights as written on the command line or in REPORTFLOW_WEIGHTS: `Y=1,P=0.5,N=0`. */
+export const WEIGHTS_PATTERN = /^\s*[YPN]\s*=\s*-?\d+(\.\d+)?(\s*,\s*[YPN]\s*=\s*-?\d+(\.\d+)?)*\s*$/i;
+
 const int = (min: number) => z.coerce.number().int().min(min);
 
 const EnvSchema = z.object({
@@ -93,7 +96,7 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
   REPORTFLOW_WEIGHTS: z
     .string()
-    .regex(/^\s*[YPN]\s*=\s*-?\d+(\.\d+)?(\s*,\s*[YPN]\s*=\s*-?\d+(\.\d+)?)*\s*$/i, 'expected a list like Y=1,P=0.5,N=0')
+    .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
     .optional(),
   REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).default(DEFAULT_EXTRACT_OPTIONS.totalTolerance),
   REPORTFLOW_MAX_FILE_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
