@@ -12,8 +12,9 @@ import type { HealthCheck } from './health-route.js';
 export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'queueForDashboard'>;
 
 export interface AppDeps {
-  config: Pick<ServiceConfig, 'http' | 'dirs'>;
-  store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'approve' | 'reject'>;
+  /** `limits` (for the review desk reading source files again) defaults to the parser's. */
+  config: Pick<ServiceConfig, 'http' | 'dirs'> & Partial<Pick<ServiceConfig, 'limits'>>;
+  store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'approve' | 'reject' | 'folderOf'>;
   queue: JobsQueue;
   /** The way in for uploads, shared with the inbox: dedupes by content, then queues. */
   intake: Pick<Intake, 'submit'>;

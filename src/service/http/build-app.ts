@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_PARSE_LIMITS } from '../../formats/limits.js';
 import { deliveryRoutes } from '../sinks/delivery-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { registerDashboard } from './dashboard.js';
@@ -10,6 +11,7 @@ import { metricsRoute } from './metrics-route.js';
 import { registerReportsRoutes } from './reports-routes.js';
 import { RequestLog } from './request-log.js';
 import { registerReviewsRoutes } from './reviews-routes.js';
+import { reviewDesk } from './review-desk/review-desk-plugin.js';
 
 export type { AppDeps } from './app-deps.js';
 
@@ -39,6 +41,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
+  app.register(reviewDesk, { store: deps.store, dataDir: deps.config.dirs.data, limits: deps.config.limits ?? DEFAULT_PARSE_LIMITS });
   registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
   if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery, store: deps.store });
