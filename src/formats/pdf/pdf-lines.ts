@@ -44,8 +44,7 @@ const SEGMENT_GAP = 0.8;
 
 /** Groups one page's runs into lines, top to bottom. */
 export function linesFromPage(page: PdfPage): PdfLine[] {
-  const runs = page.runs.filter((run) => run.text.trim() !== '' || run.text.length > 0);
-  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = [...page.runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: TextRun[][] = [];
   let current: TextRun[] = [];
   let baseline = Number.NaN;
