@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ServiceConfig } from '../service/config.js';
+import { accessBannerLines, authForServe } from '../service/http/auth.js';
 import { configOrUsageError } from './config-or-usage-error.js';
 import type { ResolvedRedis } from '../service/embedded-redis.js';
 
@@ -39,7 +40,10 @@ export function registerServeCommand(program: Command): void {
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const config = configFromFlags(flags);
+  const fromEnv = configFromFlags(flags);
+  // No credentials configured: a token for this run keeps the quick start working without opening the API.
+  const access = authForServe(fromEnv.auth);
+  const config: ServiceConfig = { ...fromEnv, auth: access.auth };
   // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
   const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }, { releasingOnApprove }] =
     await Promise.all([
@@ -98,7 +102,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     await shutDown();
     throw error;
   }
-  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis));
+  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.generatedToken));
   stopOnSignals(service, logger, shutDown);
 }
 
@@ -122,7 +126,13 @@ function urlOf(host: string, address: string | AddressInfo | null): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-function startupBanner(config: ServiceConfig, flags: ServeFlags, urls: { api: string; dashboard: string }, redis: ResolvedRedis): string {
+function startupBanner(
+  config: ServiceConfig,
+  flags: ServeFlags,
+  urls: { api: string; dashboard: string },
+  redis: ResolvedRedis,
+  generatedToken: string | null,
+): string {
   const redisWhere =
     redis.origin === 'embedded' ? `${redis.url} (private redis-server, data in ${join(config.dirs.data, 'redis')})` : `${redis.url} (${redis.origin})`;
   const lines = [
@@ -134,6 +144,7 @@ function startupBanner(config: ServiceConfig, flags: ServeFlags, urls: { api: st
     `  review     ${join(config.dirs.data, 'review')}`,
     `  redis      ${redisWhere}`,
     `  workers    ${flags.workers ? config.worker.concurrency : 'none in this process (run `reportflow worker`)'}`,
+    ...accessBannerLines(config.auth, generatedToken, urls.api),
   ];
   return lines.join('\n') + '\n';
 }

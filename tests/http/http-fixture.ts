@@ -42,7 +42,7 @@ export async function httpFixture(options: { maxUploadBytes?: number; health?: A
     }),
   );
   const app = buildApp({
-    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs },
+    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
     store,
     queue,
     intake: new Intake({ queue, store, dataDir: dirs.data, logger }),

@@ -17,7 +17,8 @@ beforeEach(async () => {
 afterEach(async () => rm(root, { recursive: true, force: true }));
 
 const baseEnv = () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' };
+  // Access control has its own tests (tests/http/auth.test.ts, tests/review-desk/): open here.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', REPORTFLOW_AUTH: 'none' };
   delete env.REDIS_URL;
   return env;
 };

@@ -24,7 +24,7 @@ afterEach(async () => {
 /** The service with the real HTTP app plugged in, as `serve` wires it (minus listen): returns the app. */
 async function startWithApi(options: { workers: boolean; intake: boolean }): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
-  const service = await startService(sandbox.config(), {
+  const service = await startService(sandbox.config({ REPORTFLOW_AUTH: 'none' }), {
     ...options,
     redisUrl: REDIS_URL,
     logger: pino({ level: 'silent' }),

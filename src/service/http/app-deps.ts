@@ -12,8 +12,12 @@ import type { HealthCheck } from './health-route.js';
 export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'queueForDashboard'>;
 
 export interface AppDeps {
-  /** `limits` (for the review desk reading source files again) defaults to the parser's. */
-  config: Pick<ServiceConfig, 'http' | 'dirs'> & Partial<Pick<ServiceConfig, 'limits'>>;
+  /**
+   * `auth` says who may call (an app without credentials and not explicitly open
+   * refuses to build); `limits` (for the review desk reading source files again)
+   * defaults to the parser's.
+   */
+  config: Pick<ServiceConfig, 'http' | 'dirs' | 'auth'> & Partial<Pick<ServiceConfig, 'limits'>>;
   store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'approve' | 'reject' | 'folderOf'>;
   queue: JobsQueue;
   /** The way in for uploads, shared with the inbox: dedupes by content, then queues. */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_PARSE_LIMITS } from '../../formats/limits.js';
 import { deliveryRoutes } from '../sinks/delivery-routes.js';
 import type { AppDeps } from './app-deps.js';
+import { registerAuth } from './auth.js';
 import { registerDashboard } from './dashboard.js';
 import { handleError, HttpError } from './errors.js';
 import { healthFromQueue, registerHealthRoute } from './health-route.js';
@@ -30,6 +31,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }) as unknown as FastifyInstance;
 
+  // First, so that every route registered after it, plugins included, is behind it.
+  registerAuth(app, deps.config.auth);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     const error = new HttpError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
