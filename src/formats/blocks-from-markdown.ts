@@ -204,14 +204,17 @@ class MarkdownReader {
    * interrupt a paragraph.
    */
   private paragraphBlocks(node: Paragraph, frame: Frame): Block[] {
+    // A GFM footnote text (`[^1]: …`) is printed apart from the body, as Word's footnotes are; it is left out like them.
+    const first = node.children[0];
+    if (first?.type === 'text' && FOOTNOTE_DEFINITION.test(first.value)) return [];
     const spans = spansFromInline(node.children);
     const lines = spansSplitByLine(spans);
     const texts = lines.map(textOfSpans);
     const markers = texts.map((text) => listMarkerFromText(text));
-    const first = markers[0];
+    const firstMarker = markers[0];
     const shape = (m: { marker: string } | null): string | null => (m ? m.marker.replace(/\d+/, '') : null);
     const markerLines = markers.flatMap((m, i) => (m && shape(m) === shape(markers.find((x) => x) ?? null) ? [i] : []));
-    const isList = (first && (first.rest.trim() !== '' || lines.length > 1)) || markerLines.length >= 2 && ascending(markerLines.map((i) => markers[i]!.number));
+    const isList = (firstMarker && (firstMarker.rest.trim() !== '' || lines.length > 1)) || markerLines.length >= 2 && ascending(markerLines.map((i) => markers[i]!.number));
     if (!isList || markerLines.length === 0) {
       const trimmed = spansTrimmed(spans);
       return trimmed.length === 0 ? [] : [{ kind: 'paragraph', text: textOfSpans(trimmed), spans: trimmed, source: this.at(node) }];
@@ -332,6 +335,9 @@ function sourceOf(node: RootContent, source: string): string {
   return start === undefined || end === undefined ? '' : source.slice(start, end);
 }
 
+const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/g;
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
+
 const INLINE_HTML_TAG = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*?(\/?)>$/i;
 
 /** Inline markup to spans: emphasis kept, links and code reduced to their text, images dropped. */
@@ -346,6 +352,9 @@ function spansFromInline(nodes: readonly PhrasingContent[]): Span[] {
     const style = { bold: emphasis.bold || htmlBold > 0, italic: emphasis.italic || htmlItalic > 0 };
     switch (node.type) {
       case 'text':
+        // GFM footnote marks (`[^1]`) stay literal text in CommonMark; like Word's footnote marks they are dropped.
+        spans.push(spanOf(node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value, style));
+        break;
       case 'inlineCode':
         spans.push(spanOf(node.value, style));
         break;
@@ -363,10 +372,10 @@ function spansFromInline(nodes: readonly PhrasingContent[]): Span[] {
         break;
       }
       case 'emphasis':
+      case 'linkReference':
       case 'strong':
       case 'delete':
-      case 'link':
-      case 'linkReference': {
+      case 'link': {
         const inner = {
           bold: emphasis.bold || node.type === 'strong',
           italic: emphasis.italic || node.type === 'emphasis',

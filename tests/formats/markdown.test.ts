@@ -156,6 +156,10 @@ describe('lists and headings', () => {
     ]);
   });
 
+  it('drops footnote marks and footnote definitions', () => {
+    expect(shape(blocks('1. An item with a note[^1].\n\n[^1]: The source.\n'))).toEqual(['li0:1.:An item with a note.']);
+  });
+
   it('turns YAML front matter into labelled lines', () => {
     const bs = blocks('---\ntitle: "Kazakhstan"\nauthor: Aziz Soltobaev\ntags:\n  - a\n---\n\n# Kazakhstan\n');
     expect(shape(bs)).toEqual(['p:Title: Kazakhstan', 'p:Author: Aziz Soltobaev', 'h1:Kazakhstan']);
