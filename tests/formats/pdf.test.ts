@@ -152,6 +152,14 @@ describe('blocksFromPdf on a list set in two columns', async () => {
   });
 });
 
+describe('blocksFromPdf on a CJK font with a predefined encoding', () => {
+  it('decodes the text with pdf.js character maps', async () => {
+    const result = await read('cjk-predefined-cmap.pdf');
+    expect(result.problem).toBeUndefined();
+    expect(result.blocks.map(textOf)).toEqual(['日本']);
+  });
+});
+
 describe('blocksFromPdf on files it cannot read', () => {
   it('reports an encrypted PDF', async () => {
     const result = await read('encrypted.pdf');

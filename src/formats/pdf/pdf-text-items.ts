@@ -1,6 +1,6 @@
 import type { AdapterProblem } from '../../blocks/model.js';
 import type { ParseLimits } from '../limits.js';
-import { pdfjsLoaded } from './pdfjs-loader.js';
+import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
 export interface TextRun {
@@ -70,6 +70,8 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
+    cMapPacked: true,
+    ...pdfjsDataPaths(),
   });
   try {
     let doc;

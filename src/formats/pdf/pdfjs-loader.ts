@@ -8,7 +8,20 @@
  * every push in the whole process, pdf.js's own text extraction by about a fifth,
  * so the engine's push is put back once both files have run.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/**
+ * Where pdf.js finds the character maps of CJK fonts that use a predefined encoding
+ * (without them their text comes out empty or wrong) and the metrics of the standard
+ * fonts a PDF may use without embedding them. pdf.js on Node reads these from disk.
+ */
+export function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+}
 
 let loading: Promise<PdfJs> | null = null;
 
