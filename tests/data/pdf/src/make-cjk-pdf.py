@@ -1,5 +1,5 @@
 # Writes a one-page PDF whose text uses a non-embedded Japanese CID font with the
-# predefined UniJIS-UCS2-H encoding: its text can only be read with pdf.js's character maps.
+# predefined UniJIS-UCS2-H character map; only a reader with that map can get the text back.
 import sys
 
 content = b"BT /F1 20 Tf 72 700 Td <65E5672C> Tj ET"  # "日本" in UCS-2
