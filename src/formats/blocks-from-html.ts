@@ -129,7 +129,8 @@ class HtmlReader {
     const text = textOfSpans(spans);
     if (text.trim() === '') return;
     const source = this.source(element);
-    if (text.includes('\t')) {
+    // A typed number followed by a tab ("1.<tab>Text") is an item, whatever tabs follow.
+    if (text.includes('\t') && !listMarkerFromText(text.trimStart())) {
       const lines = spansSplitByLine(spans);
       const runs = runsFromLines(lines.map(textOfSpans));
       const only = runs[0];

@@ -164,7 +164,8 @@ class MarkdownReader {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const raw = start === undefined || end === undefined ? '' : this.source.slice(start, end);
-    if (!raw.includes('\t') && !raw.includes('|')) {
+    // A paragraph opening with a typed number ("(1)<tab>Text") is an item, whatever tabs follow.
+    if ((!raw.includes('\t') && !raw.includes('|')) || (!raw.includes('|') && listMarkerFromText(raw))) {
       this.pieces.push(...this.paragraphBlocks(node, frame));
       return;
     }

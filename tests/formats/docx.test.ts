@@ -97,6 +97,12 @@ describe('blocksFromDocx on a Word report', async () => {
 });
 
 describe('tab-separated Word paragraphs', () => {
+  it('with a typed number first stay list items', async () => {
+    const tabbed = (cells: string[]): string => `<w:p>${cells.map((c) => `<w:r><w:t>${c}</w:t></w:r>`).join('<w:r><w:tab/></w:r>')}</w:p>`;
+    const blocks = await read(zipFromEntries(minimalDocxEntries(tabbed(['1.', 'The plan', 'with a tab']) + tabbed(['2.', 'Second', 'item']))));
+    expect(items(blocks).map((i) => [i.number, i.text])).toEqual([[1, 'The plan\twith a tab'], [2, 'Second\titem']]);
+  });
+
   it('join into one table', async () => {
     const rows = ['Year\tQ1\tQ2\tTotal', '2021\tY\t\t1', '2022\tY\tN\t1'];
     const blocks = await read(zipFromEntries(minimalDocxEntries(rows.map((r) => `<w:p>${r.split('\t').map((c) => `<w:r><w:t>${c}</w:t></w:r>`).join('<w:r><w:tab/></w:r>')}</w:p>`).join('') + wordParagraph('After.'))));
