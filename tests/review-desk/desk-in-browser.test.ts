@@ -185,4 +185,49 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     expect(stored.record.scoreTables[0].rows[1].reportedTotal).toBe(4.5);
     expect(stored.record.review.corrections[0]).toEqual({ path: '/scoreTables/0/rows/1/reportedTotal', from: 4.33, to: 4.5 });
   }, 90_000);
+  it('moves through the list with the keyboard and rejects a record with a reason', async () => {
+    const { root, api, token } = await startServe();
+    const files = [
+      { path: SAMPLE, name: 'kazakhstan-2023.md' },
+      { path: join(import.meta.dirname, '..', '..', 'fixtures', 'kazakhstan-2023', 'report.pdf'), name: 'kazakhstan-2023.pdf' },
+    ];
+    const ids: string[] = [];
+    for (const file of files) {
+      ids.push(sha256Hex(await readFile(file.path)));
+      await copyFile(file.path, join(root, 'inbox', file.name));
+    }
+    await waitFor(async () => {
+      const list = (await (await fetch(`${api}/reviews`, { headers: { authorization: `Bearer ${token}` } })).json()) as { reviews: Array<{ id: string }> };
+      return ids.every((id) => list.reviews.some((r) => r.id === id));
+    }, 'both records held for review', 30_000);
+
+    const context = await browser.newContext({ httpCredentials: { username: 'reportflow', password: token } });
+    cleanups.push(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${api}/review`);
+    const focusedId = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id'));
+    const rowIds = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect([...rowIds].sort()).toEqual([...ids].sort());
+    expect(await focusedId()).toBe(rowIds[0]);
+    await page.keyboard.press('j');
+    expect(await focusedId()).toBe(rowIds[1]);
+    await page.keyboard.press('j');
+    expect(await focusedId()).toBe(rowIds[1]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedId()).toBe(rowIds[0]);
+    await page.keyboard.press('ArrowDown');
+    // The focused row is visibly marked.
+    expect(await page.locator('tbody tr:focus-within').getAttribute('data-id')).toBe(rowIds[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${api}/review/${rowIds[1]}`);
+
+    await page.getByLabel('Reviewer').fill('ana');
+    await page.getByLabel('Note or reason (optional)').fill('duplicate of the Markdown copy');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.waitForURL(/\/review\?done=rejected/);
+    expect(await page.locator(`tr[data-id="${rowIds[1]}"]`).count()).toBe(0);
+    expect(await page.locator(`tr[data-id="${rowIds[0]}"]`).count()).toBe(1);
+    const rejected = JSON.parse(await readFile(join(root, 'data', 'rejected', `${rowIds[1]}.json`), 'utf8'));
+    expect(rejected.review).toMatchObject({ state: 'rejected', reviewer: 'ana', note: 'duplicate of the Markdown copy', corrections: [] });
+  }, 90_000);
 });
