@@ -286,10 +286,15 @@ class MarkdownReader {
   private html(node: Html): void {
     if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return;
     const line = this.at(node).line;
-    this.pieces.push(...piecesFromHtml(node.value, {
-      whitespace: 'collapse',
-      provenance: (element) => ({ line: line + (element?.position?.start.line ?? 1) - 1 }),
-    }));
+    try {
+      this.pieces.push(...piecesFromHtml(node.value, {
+        whitespace: 'collapse',
+        provenance: (element) => ({ line: line + (element?.position?.start.line ?? 1) - 1 }),
+      }));
+    } catch {
+      // HTML nested thousands deep overflows the HTML tree builder; such a block has nothing a
+      // report needs, and the rest of the file stays readable without it.
+    }
   }
 }
 

@@ -189,6 +189,12 @@ describe('hostile input', () => {
     }
   });
 
+  it('skips an HTML block nested 10,000 deep and reads the rest', () => {
+    const result = blocksFromMarkdown(`# Title\n\n${'<div>'.repeat(10000)}x${'</div>'.repeat(10000)}\n\nAfter.\n`);
+    expect(result.problem).toBeUndefined();
+    expect(shape(result.blocks)).toEqual(['h1:Title', 'p:After.']);
+  });
+
   it('reads a long run of emphasis marks as text without slowing down', () => {
     const started = Date.now();
     const bs = blocks(`a ${'*'.repeat(10000)}x${'*'.repeat(10000)} b\n`);
