@@ -35,8 +35,13 @@ const YEAR = /^((?:19|20|21)\d\d)(?:\s*\([^()]*\))?$/u;
 
 /** `Q1`, `q 1`, `Q.1` -> `Q1`; null for any other header. */
 export function metricNameFromHeader(cell: string): string | null {
-  const match = METRIC.exec(cell.replace(/\s+/gu, ' ').trim());
+  const match = METRIC.exec(headerLabelFromCell(cell));
   return match ? `Q${Number.parseInt(match[1]!, 10)}` : null;
+}
+
+// A header cell's label: one line, a footnote mark after it ("Q4[^1]", "Year*") dropped.
+function headerLabelFromCell(cell: string): string {
+  return markedValueFromCell(cell.replace(/\s+/gu, ' '), false).value;
 }
 
 /** A year printed in a cell, footnote mark allowed; null when the cell holds none. */
@@ -58,7 +63,7 @@ export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
     const metricIndexes = new Set(columns.map((c) => c.index));
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
     const labelledIndex = (label: RegExp) =>
-      header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test((row[index] ?? '').trim())));
+      header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))));
     const totalIndex = labelledIndex(TOTAL_HEADER);
     const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(YEAR_HEADER));
     if (yearIndex === null) continue;

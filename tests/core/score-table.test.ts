@@ -94,6 +94,24 @@ describe('scoreTablesFromBlocks', () => {
     expect(anomalies[3]!.message).toBe('2021: Total says 4, answers add up to 1');
   });
 
+  it('keeps an answer, a year and a total that carry a footnote reference, and reports only the marks', () => {
+    const { tables, anomalies } = read([
+      table([['Year[^a]', 'Q1', 'Q2†', 'Q3 [1]', 'Total*'], ['2022[^1]', 'N', 'N', 'P', '0,50'], ['2023', 'P', 'Y[^1]', '🗸 2', '3,00¹']]),
+    ]);
+    expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3']);
+    expect(tables[0]!.rows.map((r) => [r.year, r.answers, r.reportedTotal, r.computedTotal])).toEqual([
+      [2022, { Q1: 'N', Q2: 'N', Q3: 'P' }, 0.5, 0.5],
+      [2023, { Q1: 'P', Q2: 'Y', Q3: 'Y' }, 3, 2.5],
+    ]);
+    expect(anomalies.map((a) => [a.code, a.path, a.found])).toEqual([
+      ['FOOTNOTE_MARK', '/scoreTables/0/rows/0/year', '2022[^1]'],
+      ['FOOTNOTE_MARK', '/scoreTables/0/rows/1/answers/Q2', 'Y[^1]'],
+      ['FOOTNOTE_MARK', '/scoreTables/0/rows/1/answers/Q3', '🗸 2'],
+      ['FOOTNOTE_MARK', '/scoreTables/0/rows/1/reportedTotal', '3,00¹'],
+      ['TOTAL_MISMATCH', '/scoreTables/0/rows/1/reportedTotal', 3],
+    ]);
+  });
+
   it('maps short and long rows left to right and reports their shape', () => {
     const { tables, anomalies } = read([
       table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', 'Y', 'Y', '2'], ['2022', 'Y', 'N', 'P', 'N', '1.5'], ['2023', 'Y', 'P']]),

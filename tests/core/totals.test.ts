@@ -17,6 +17,14 @@ describe('totalFromCell', () => {
   it('drops a footnote mark', () => {
     expect(totalFromCell('4.33*')).toEqual({ total: 4.33, mark: '*' });
     expect(totalFromCell('5¹')).toEqual({ total: 5, mark: '¹' });
+    expect(totalFromCell('3,50[^1]')).toEqual({ total: 3.5, mark: '[^1]' });
+    expect(totalFromCell('4.5 †')).toEqual({ total: 4.5, mark: '†' });
+    expect(totalFromCell('4.5 (2)')).toEqual({ total: 4.5, mark: '(2)' });
+  });
+
+  it('never reads a trailing digit of a total as a mark', () => {
+    expect(totalFromCell('3.51')).toEqual({ total: 3.51, mark: null });
+    expect(totalFromCell('3.5 1')).toEqual({ total: null, mark: null });
   });
 });
 
