@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CommanderError, InvalidArgumentError, type Command } from 'commander';
+import { apiTokenFromEnv } from '../service/config.js';
 import { filesFromPaths, MissingPathError } from './ingest-files.js';
 import { progressFor, type Tally } from './ingest-progress.js';
 import { errorAnomalies, reportOutcome, serviceInfo, uploadReport, type UploadOutcome } from './service-client.js';
@@ -16,6 +17,8 @@ const UNREACHABLE_LIMIT_MS = 60_000;
 
 interface IngestFlags {
   url: URL;
+  /** Sent as Bearer token; from REPORTFLOW_API_TOKEN. */
+  token?: string | null;
   force?: boolean;
   wait: boolean;
   timeout: number;
@@ -58,7 +61,7 @@ export function registerIngestCommand(program: Command): void {
     .option('--timeout <seconds>', 'stop waiting for records after this long', parseSeconds, 1800)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], flags: IngestFlags) => {
-      const summary = await ingest(paths, flags);
+      const summary = await ingest(paths, { ...flags, token: apiTokenFromEnv() });
       process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + '\n' : textFromSummary(summary, flags));
       if (summary.notUploaded.length > 0) process.exitCode = SOME_NOT_UPLOADED;
     });
@@ -70,7 +73,7 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<IngestSummar
   const accepted = new Map<string, Accepted>();
   if (files.length === 0) return summaryOf(files, accepted, [], notUploaded, []);
 
-  const info = await serviceInfo(flags.url);
+  const info = await serviceInfo(flags.url, flags.token);
   if (!info.ok) {
     process.stderr.write(`reportflow: ${info.reason}; start one with \`npm start\` or point --url at it\n`);
     for (const file of files) notUploaded.push({ file, reason: info.reason });
@@ -108,7 +111,7 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<IngestSummar
 async function uploadWithinLimit(flags: IngestFlags, file: string, maxUploadBytes: number): Promise<UploadOutcome> {
   const { size } = await stat(file);
   if (size > maxUploadBytes) return { ok: false, reason: `upload is larger than ${maxUploadBytes} bytes` };
-  return uploadReport(flags.url, file, flags.force ?? false);
+  return uploadReport(flags.url, file, flags.force ?? false, flags.token);
 }
 
 async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ finished: Finished[]; pending: string[] }> {
@@ -134,7 +137,7 @@ async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ f
   try {
     while (pending.size > 0 && Date.now() < deadline) {
       await forEachLimited([...pending.values()], POLL_CONCURRENCY, async (job) => {
-        const answer = await reportOutcome(flags.url, job.id);
+        const answer = await reportOutcome(flags.url, job.id, flags.token);
         if (answer.kind !== 'unreachable') lastAnswer = Date.now();
         switch (answer.kind) {
           case 'done': {

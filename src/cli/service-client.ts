@@ -14,12 +14,16 @@ export type ReportOutcome =
 export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; reason: string };
 
 /** Asks `GET /` whether a reportflow service answers at this URL, and what it accepts. */
-export async function serviceInfo(baseUrl: URL): Promise<ServiceInfo> {
+export async function serviceInfo(baseUrl: URL, token: string | null = null): Promise<ServiceInfo> {
   let response: Response;
   try {
-    response = await fetch(endpoint(baseUrl, ''));
+    response = await fetch(endpoint(baseUrl, ''), { headers: authHeaders(token) });
   } catch (error) {
     return { ok: false, reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
+  }
+  if (response.status === 401) {
+    const which = token ? 'the token in REPORTFLOW_API_TOKEN was refused' : 'set REPORTFLOW_API_TOKEN to its token';
+    return { ok: false, reason: `${baseUrl.href} asks for credentials: ${which}` };
   }
   const body = (await response.json().catch(() => null)) as { service?: string; maxUploadBytes?: number } | null;
   if (!response.ok || body?.service !== 'reportflow' || typeof body.maxUploadBytes !== 'number') {
@@ -32,13 +36,13 @@ export async function serviceInfo(baseUrl: URL): Promise<ServiceInfo> {
  * Sends one file to `POST /reports`. The file goes out as a file-backed Blob, read
  * while it is sent, so a large backlog is never held in memory.
  */
-export async function uploadReport(baseUrl: URL, file: string, force: boolean): Promise<UploadOutcome> {
+export async function uploadReport(baseUrl: URL, file: string, force: boolean, token: string | null = null): Promise<UploadOutcome> {
   const form = new FormData();
   if (force) form.append('force', 'true');
   form.append('file', await openAsBlob(file), basename(file));
   let response: Response;
   try {
-    response = await fetch(endpoint(baseUrl, 'reports'), { method: 'POST', body: form });
+    response = await fetch(endpoint(baseUrl, 'reports'), { method: 'POST', body: form, headers: authHeaders(token) });
   } catch (error) {
     return { ok: false, reason: `the upload was cut off (${causeOf(error)})` };
   }
@@ -48,10 +52,10 @@ export async function uploadReport(baseUrl: URL, file: string, force: boolean): 
 }
 
 /** Asks `GET /reports/:id` where a record stands. */
-export async function reportOutcome(baseUrl: URL, id: string): Promise<ReportOutcome> {
+export async function reportOutcome(baseUrl: URL, id: string, token: string | null = null): Promise<ReportOutcome> {
   let response: Response;
   try {
-    response = await fetch(endpoint(baseUrl, `reports/${id}`));
+    response = await fetch(endpoint(baseUrl, `reports/${id}`), { headers: authHeaders(token) });
   } catch (error) {
     return { kind: 'unreachable', reason: causeOf(error) };
   }
@@ -64,6 +68,10 @@ export async function reportOutcome(baseUrl: URL, id: string): Promise<ReportOut
 
 export function errorAnomalies(record: { anomalies: Anomaly[] }): Anomaly[] {
   return record.anomalies.filter((a) => a.severity === 'error');
+}
+
+function authHeaders(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /** Keeps a path prefix in the service URL (a service behind a proxy at /reportflow/). */

@@ -228,6 +228,11 @@ function dropUndefined(o: Record<string, string | undefined>): Record<string, st
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
 }
 
+/** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */
+export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.REPORTFLOW_API_TOKEN || null;
+}
+
 /** Env variable through which a parse sandbox (thread or child process) receives its settings. */
 export const SANDBOX_SETTINGS_ENV = 'REPORTFLOW_SANDBOX_SETTINGS';
 

@@ -16,10 +16,12 @@ let backlog: string;
 let serve: ChildProcess;
 let url: string;
 const prefix = `test-${randomUUID()}`;
+/** The service asks for credentials; ingest sends the token it finds in REPORTFLOW_API_TOKEN. */
+const TOKEN = `token-${randomUUID()}`;
 
 /** Runs the compiled CLI, as a person would. */
-function cli(args: string[], timeout = 60_000) {
-  const run = spawnSync('node', [CLI, ...args], { cwd: root, encoding: 'utf8', timeout });
+function cli(args: string[], timeout = 60_000, env: NodeJS.ProcessEnv = { ...process.env, REPORTFLOW_API_TOKEN: TOKEN }) {
+  const run = spawnSync('node', [CLI, ...args], { cwd: root, encoding: 'utf8', timeout, env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -37,7 +39,7 @@ beforeAll(async () => {
 
   serve = spawn('node', [CLI, 'serve', '--port', '0', '--no-inbox', '--concurrency', '2', '--max-upload-mb', '0.1'], {
     cwd: root,
-    env: { ...process.env, REPORTFLOW_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', REDIS_URL: 'redis://127.0.0.1:6379' },
+    env: { ...process.env, REPORTFLOW_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', REDIS_URL: 'redis://127.0.0.1:6379', REPORTFLOW_API_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   url = await new Promise<string>((resolve, reject) => {
@@ -107,5 +109,14 @@ describe('reportflow ingest', () => {
     const down = cli(['ingest', 'backlog', '--url', 'http://127.0.0.1:9']);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/no service answers at http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('says which setting is missing when the service asks for credentials', () => {
+    const { REPORTFLOW_API_TOKEN: _, ...withoutToken } = process.env;
+    const anonymous = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, withoutToken);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/asks for credentials: set REPORTFLOW_API_TOKEN/);
+    const wrong = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, { ...withoutToken, REPORTFLOW_API_TOKEN: `${TOKEN}x` });
+    expect(wrong.stderr).toMatch(/token in REPORTFLOW_API_TOKEN was refused/);
   });
 });
