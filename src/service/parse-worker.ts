@@ -1,11 +1,15 @@
-import { Worker } from 'bullmq';
+import { WaitingError, Worker, type Processor } from 'bullmq';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { SANDBOX_SETTINGS_ENV, type ServiceConfig } from './config.js';
 import { compiledFile } from './compiled-path.js';
 import { moveToFailed } from './file-moves.js';
 import { PARSE_QUEUE_NAME, type ParseJobData, type ParseJobResult } from './parse-queue.js';
+import { ParserSlots } from './parser-slots.js';
+import { processParseJob } from './process-parse-job.js';
+import { RecordsStore } from './records-store.js';
 import { sandboxSettingsFromConfig } from './sandbox-settings.js';
+import { ParserClosedError } from './timed-parser.js';
 
 export interface ParseWorkersDeps {
   redisUrl: string;
@@ -22,29 +26,39 @@ export interface ParseWorkers {
   ready(): Promise<void>;
   /**
    * Stops taking jobs and lets in-flight ones finish for up to `worker.shutdownMs`;
-   * after that, the sandboxes are killed and their jobs are handed back (their
-   * locks lapse and a stalled-job check re-queues them for any worker).
+   * after that, in-flight parses are stopped and their jobs handed back to the
+   * queue (moved to waiting, no attempt used) for any worker.
    */
   close(): Promise<void>;
 }
 
+/** Jobs in flight per parse thread: one parsing, one reading, saving or talking to Redis. */
+const JOBS_PER_PARSE_THREAD = 2;
+
 type WorkerConfig = Pick<ServiceConfig, 'queuePrefix' | 'dirs' | 'extract' | 'limits' | 'worker'>;
 
 /**
- * Starts `worker.concurrency` parse sandboxes against the parse queue. Parsing
- * runs in the sandbox (workers/parse-processor.js), never on this process's
- * event loop, so an HTTP server or the lock renewals sharing this process stay
- * responsive. This side only logs job events and handles jobs that failed for good.
+ * Runs up to `worker.concurrency` parse jobs at once against the parse queue.
+ * Parsing never runs on this process's event loop, so an HTTP server and the
+ * lock renewals sharing this process stay responsive:
+ * - `sandbox: 'thread'` (default): the job runs here and hands the bytes to one
+ *   of `concurrency` long-lived parse threads, which is terminated (and replaced)
+ *   when it passes the job's time limit;
+ * - `sandbox: 'process'`: BullMQ runs each job in a child process
+ *   (workers/parse-processor.js), which holds its own timed parse thread.
+ * This side logs job events and handles jobs that failed for good.
  */
 export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps): ParseWorkers {
   const log = deps.logger.child({ component: 'parse-worker' });
+  const slots = config.worker.sandbox === 'thread' ? new ParserSlots(config.worker.concurrency, config.worker.jobTimeoutMs, { extract: config.extract, limits: config.limits }) : null;
+  slots?.warm();
   const sandboxEnv = { ...process.env, [SANDBOX_SETTINGS_ENV]: JSON.stringify(sandboxSettingsFromConfig(config)) };
-  const worker = new Worker<ParseJobData, ParseJobResult>(PARSE_QUEUE_NAME, compiledFile('workers/parse-processor.js'), {
+  const processor = slots ? processorWithSlots(config, slots) : compiledFile('workers/parse-processor.js');
+  const worker = new Worker<ParseJobData, ParseJobResult>(PARSE_QUEUE_NAME, processor, {
     connection: { url: deps.redisUrl, maxRetriesPerRequest: null },
     prefix: config.queuePrefix,
-    concurrency: config.worker.concurrency,
-    useWorkerThreads: config.worker.sandbox === 'thread',
-    workerThreadsOptions: { env: sandboxEnv },
+    // With parse threads, twice as many jobs as threads: a job's I/O and queue round trips overlap another's parse.
+    concurrency: slots ? slots.size * JOBS_PER_PARSE_THREAD : config.worker.concurrency,
     workerForkOptions: { env: sandboxEnv },
     // The lock is renewed from this process, which parsing never blocks; a lapsed
     // lock therefore means the process died, and the job goes to another worker.
@@ -97,12 +111,33 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
     async close() {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.worker.shutdownMs)));
-      const outcome = await Promise.race([worker.close().then(() => 'closed' as const), timedOut]);
+      // BullMQ's close() waits for the jobs under way; a second close(true) only returns that same wait.
+      const closing = worker.close();
+      const outcome = await Promise.race([closing.then(() => 'closed' as const), timedOut]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
         log.warn({ waitedMs: config.worker.shutdownMs }, 'in-flight jobs did not finish in time, handing them back');
-        await worker.close(true);
+        // Ending the parse threads makes each job under way go back to waiting (see processorWithSlots).
+        await slots?.close();
       }
+      await closing;
+      await slots?.close();
     },
+  };
+}
+
+/** The job body in this process; only the parse itself goes to a thread. */
+function processorWithSlots(config: WorkerConfig, slots: ParserSlots): Processor<ParseJobData, ParseJobResult> {
+  const store = new RecordsStore(config.dirs);
+  const deps = { store, parse: (bytes: Uint8Array, fileName: string) => slots.parse(bytes, fileName), dataDir: config.dirs.data };
+  return async (job, token) => {
+    try {
+      return await processParseJob(job.data, deps);
+    } catch (error) {
+      if (!(error instanceof ParserClosedError) || !token) throw error;
+      // Stopped by shutdown, not by the file: back to waiting for any worker, no attempt used.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
   };
 }

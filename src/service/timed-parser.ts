@@ -12,6 +12,14 @@ const THREAD_START_MS = 60_000;
 
 type Outcome = { record: ReportRecord } | { failure: string };
 
+/** The parse was cut short by close(): not the file's fault, so the job goes back to the queue. */
+export class ParserClosedError extends Error {
+  constructor() {
+    super('the parser was closed while parsing (shutdown)');
+    this.name = 'ParserClosedError';
+  }
+}
+
 /**
  * Runs recordFromBytes in a thread with a deadline. pdf.js and friends run
  * synchronously for a whole document, so nothing on the same thread could stop
@@ -23,6 +31,7 @@ type Outcome = { record: ReportRecord } | { failure: string };
 export class TimedParser {
   private thread: Promise<Worker> | null = null;
   private seq = 0;
+  private closed = false;
 
   constructor(
     private readonly limitMs: number,
@@ -32,11 +41,12 @@ export class TimedParser {
 
   /** Starts the thread ahead of the first file. */
   warm(): void {
+    if (this.closed) return;
     this.thread ??= this.startThread();
   }
 
   async parse(bytes: Uint8Array, fileName: string): Promise<ReportRecord> {
-    const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
+    if (this.closed) throw new ParserClosedError();
     let thread: Worker;
     try {
       thread = await (this.thread ??= this.startThread());
@@ -47,13 +57,18 @@ export class TimedParser {
     }
     const outcome = await this.runOnce(thread, bytes, fileName);
     if ('record' in outcome) return outcome.record;
+    if (this.closed) throw new ParserClosedError();
     this.thread = null;
     await thread.terminate();
     this.warm();
+    // Hashed here, on the failure path only: a parsed record carries its own source.
+    const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
 
+  /** Ends the thread; a parse under way rejects with ParserClosedError, later ones too. */
   async close(): Promise<void> {
+    this.closed = true;
     const thread = this.thread;
     this.thread = null;
     await (await thread?.catch(() => null))?.terminate();
