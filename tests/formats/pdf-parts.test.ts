@@ -20,7 +20,7 @@ describe('isPageNumberText', () => {
   it.each(['3', '- 3 -', '– 12 –', 'Page 3', 'page 3 of 7', '3 / 7', '3 of 7', 'iv', 'xii'])('"%s" is a page number', (text) => {
     expect(isPageNumberText(text)).toBe(true);
   });
-  it.each(['civil', 'Page three', '2021 N N Y', '1. Kazakhstan', 'Total', 'ill'])('"%s" is not', (text) => {
+  it.each(['civil', 'Page three', '2021 N N Y', '1. Kazakhstan', 'Total', 'ill', '2023'])('"%s" is not', (text) => {
     expect(isPageNumberText(text)).toBe(false);
   });
 });

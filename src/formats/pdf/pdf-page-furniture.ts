@@ -19,8 +19,9 @@ const EDGE_LINES = 3;
 // Lines split into this many segments look like table rows rather than running heads.
 const TABLE_LIKE_SEGMENTS = 4;
 
+// A bare number has at most three digits: a year standing alone ("2023") is a date line.
 const PAGE_NUMBER = [
-  /^[-–—]?\s*\d{1,4}\s*[-–—]?$/,
+  /^[-–—]?\s*\d{1,3}\s*[-–—]?$/,
   /^(page|p\.|seite|página|pagina|страница|стр\.)\s*\d{1,4}(\s*(of|von|de|из|\/)\s*\d{1,4})?$/i,
   /^\d{1,4}\s*(\/|of)\s*\d{1,4}$/i,
   /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/i,
