@@ -1,4 +1,4 @@
-import type { Block, ListItemBlock, Span } from '../blocks/model.js';
+import type { Block, ListItemBlock, Span, TableBlock } from '../blocks/model.js';
 import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
 import { flag } from './anomalies.js';
 import type { Outline } from './headings.js';
@@ -26,6 +26,11 @@ export function developmentListsFromBlocks(
   const rawText = new Map<DevelopmentItem, string>();
   let headingIndex = -1;
   let lastItem: DevelopmentItem | null = null;
+  let paragraphRun: ParagraphRun = { end: -1, continuesItem: false };
+  const continueItem = (item: DevelopmentItem, block: Exclude<Block, TableBlock>) => {
+    rawText.set(item, `${rawText.get(item)!}\n${block.text}`);
+    item.emphasis.push(...emphasisFromSpans(block.spans));
+  };
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (outline.isHeading[i]) {
@@ -38,8 +43,12 @@ export function developmentListsFromBlocks(
     // Prose marked as a heading (not acting as one) reads as a paragraph here too.
     if ((block.kind === 'paragraph' || block.kind === 'heading') && lastItem && isContinuation(block.text)) {
       // The rest of an item cut off by a page break or a stray blank line.
-      rawText.set(lastItem, `${rawText.get(lastItem)!}\n${block.text}`);
-      lastItem.emphasis.push(...emphasisFromSpans(block.spans));
+      continueItem(lastItem, block);
+      continue;
+    }
+    if (block.kind === 'paragraph' && lastItem && i >= paragraphRun.end) paragraphRun = paragraphRunFrom(blocks, outline, i, lastItem.number);
+    if (block.kind === 'paragraph' && lastItem && paragraphRun.continuesItem) {
+      continueItem(lastItem, block);
       continue;
     }
     if (block.kind !== 'list-item') {
@@ -48,10 +57,7 @@ export function developmentListsFromBlocks(
     }
     if (block.depth > 0 || !isNumbered(block)) {
       // Nested points and bullets continue the item they stand under.
-      if (lastItem) {
-        rawText.set(lastItem, `${rawText.get(lastItem)!}\n${block.text}`);
-        lastItem.emphasis.push(...emphasisFromSpans(block.spans));
-      }
+      if (lastItem) continueItem(lastItem, block);
       continue;
     }
     let list = listByHeading.get(headingIndex);
@@ -67,6 +73,31 @@ export function developmentListsFromBlocks(
   for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'));
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
   return lists;
+}
+
+interface ParagraphRun {
+  /** Index of the first block after the run of paragraphs. */
+  end: number;
+  continuesItem: boolean;
+}
+
+/**
+ * Paragraphs between an item and the item numbered next are further paragraphs of
+ * the first (Enter pressed inside the item; some formats keep no sign that they were
+ * indented under it). A paragraph ending in a colon introduces what follows instead,
+ * and after the last item a second paragraph cannot be told from a closing note or a
+ * footnote, so those stay out. The run is judged once, which keeps the walk linear.
+ */
+function paragraphRunFrom(blocks: Block[], outline: Outline, start: number, number: number): ParagraphRun {
+  let introduces = false;
+  let i = start;
+  for (let block = blocks[i]; block?.kind === 'paragraph' && !outline.isHeading[i]; block = blocks[++i]) {
+    if (/:\s*$/u.test(block.text)) introduces = true;
+  }
+  const next = blocks[i];
+  const continuesItem =
+    !introduces && next?.kind === 'list-item' && !outline.isHeading[i] && next.depth === 0 && isNumbered(next) && next.number === number + 1;
+  return { end: i, continuesItem };
 }
 
 function isNumbered(block: ListItemBlock): boolean {

@@ -38,6 +38,7 @@ describe('developmentListsFromBlocks', () => {
     expect(lists.map((l) => l.items.map((i) => i.number))).toEqual([[1, 2]]);
   });
 
+
   it('joins nested items and bullets to their parent', () => {
     const { lists } = read([
       h(1, 'Developments'),
@@ -81,7 +82,7 @@ describe('emphasisFromSpans', () => {
 
 describe('items cut by a page break', () => {
   it('joins a paragraph that goes on in lower case, undoing hyphenation across the cut', () => {
-    const { lists } = read([h(1, 'Developments'), item(1, 'The develop-'), p('ment of a plan'), p('A new paragraph.'), item(2, 'b'), p('and more')]);
+    const { lists } = read([h(1, 'Developments'), item(1, 'The develop-'), p('ment of a plan'), item(2, 'b'), p('and more'), p('A new paragraph.')]);
     expect(lists[0]!.items.map((i) => i.text)).toEqual(['The development of a plan', 'b and more']);
   });
 });
@@ -104,5 +105,34 @@ describe('nested bullets kept as lines of the parent text', () => {
   it('lose their markers like nested items do', () => {
     const { lists } = read([h(1, 'Developments'), item(1, 'A pilot of AI-based audits.\n– in three regions\n• with support'), item(2, 'first -\nsecond')]);
     expect(lists[0]!.items.map((i) => i.text)).toEqual(['A pilot of AI-based audits. in three regions with support', 'first - second']);
+  });
+});
+
+describe('a further paragraph of an item', () => {
+  const bold = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text: 'The ' }, { text: text.slice(4), bold: true }], source: {} });
+
+  it('joins the item when the next item follows in sequence', () => {
+    const { lists, anomalies } = read([
+      h(1, 'Developments'), item(1, 'First.'), item(2, 'A bill was filed.'), bold('The bill also sets fines.'), p('It passed.'), item(3, 'Third.'),
+    ]);
+    expect(anomalies).toEqual([]);
+    expect(lists[0]!.items).toEqual([
+      { number: 1, text: 'First.', emphasis: [] },
+      { number: 2, text: 'A bill was filed. The bill also sets fines. It passed.', emphasis: ['bill also sets fines.'] },
+      { number: 3, text: 'Third.', emphasis: [] },
+    ]);
+  });
+
+  it('stays out after the last item, before a heading, before a new numbering, and after a colon', () => {
+    const { lists } = read([
+      h(1, 'Developments'), h(2, 'Country'), item(1, 'One.'), item(2, 'Two.'), p('Source: the ministry.'),
+      h(2, 'International'), item(1, 'Abroad.'), p('Regional bodies:'), item(2, 'Region.'), p('A note.'), item(1, 'Restart.'),
+    ]);
+    expect(lists.map((l) => l.items.map((i) => i.text))).toEqual([['One.', 'Two.'], ['Abroad.', 'Region.', 'Restart.']]);
+  });
+
+  it('stays out when a heading stands between it and the next item', () => {
+    const { lists } = read([h(1, 'Developments'), item(1, 'One.'), p('A closing note.'), h(2, 'More'), item(2, 'Two.')]);
+    expect(lists.flatMap((l) => l.items.map((i) => i.text))).toEqual(['One.', 'Two.']);
   });
 });
