@@ -16,6 +16,8 @@ export interface PageLines {
 const BAND = 0.13;
 // How many lines at each end of a page may be furniture (a header can have two lines).
 const EDGE_LINES = 3;
+// A running head or foot is further from the body than this many font sizes.
+const DETACHED_GAP = 1.8;
 // Lines split into this many segments look like table rows rather than running heads.
 const TABLE_LIKE_SEGMENTS = 4;
 
@@ -36,13 +38,35 @@ function repeatKey(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Lines near the top or bottom edge of their page, at most EDGE_LINES from each end. */
+/**
+ * Lines at the top or bottom edge of their page that stand apart from the body:
+ * within the margin band, at most EDGE_LINES of them, before the widest gap between
+ * lines there, and only when that gap is clearly wider than a line pitch (a running
+ * head sits in the margin; the first line of the body does not).
+ */
 function edgeLines(page: PageLines): PdfLine[] {
   const height = page.top - page.bottom;
   const ordered = [...page.lines].sort((a, b) => b.y - a.y);
-  const top = ordered.slice(0, EDGE_LINES).filter((line) => line.y >= page.top - BAND * height);
-  const bottom = ordered.slice(-EDGE_LINES).filter((line) => line.y <= page.bottom + BAND * height);
+  const top = detachedLines(ordered, (line) => line.y >= page.top - BAND * height);
+  const bottom = detachedLines([...ordered].reverse(), (line) => line.y <= page.bottom + BAND * height);
   return [...new Set([...top, ...bottom])];
+}
+
+/** `lines` run from the page edge inwards. */
+function detachedLines(lines: readonly PdfLine[], inBand: (line: PdfLine) => boolean): PdfLine[] {
+  const edge: PdfLine[] = [];
+  for (const line of lines.slice(0, EDGE_LINES)) {
+    if (!inBand(line)) break;
+    edge.push(line);
+  }
+  if (edge.length === 0 || lines.length === edge.length) return edge;
+  let cut = -1;
+  let widest = 0;
+  for (let k = 0; k < edge.length; k++) {
+    const gap = Math.abs(lines[k]!.y - lines[k + 1]!.y);
+    if (gap > widest) [cut, widest] = [k, gap];
+  }
+  return widest > DETACHED_GAP * lines[cut]!.size ? edge.slice(0, cut + 1) : [];
 }
 
 /** Each page's lines without its header, footer and page number lines. */
