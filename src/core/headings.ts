@@ -65,6 +65,8 @@ interface OpenSection {
   text: string;
   real: boolean;
   subject: string | null;
+  /** Whether the subject came from a real heading (not a bold line). */
+  subjectReal: boolean;
   hadDirectContent: boolean;
   /** Kinds of content seen in the section so far. */
   kinds: Set<ContentKind>;
@@ -95,13 +97,21 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
       }
       continue;
     }
+    if (levelled && section?.subjectReal && block.kind === 'paragraph' && blocks[i + 1]?.kind === 'table') {
+      // A bold line between a real sub-heading and its table titles the table (a
+      // converter took a merged title row out of it, or the author typed a caption).
+      isHeading[i] = false;
+      placement[i] = { section: section.text, subject: section.subject };
+      continue;
+    }
     const text = headingTextFromBlock(block);
     const level: number =
       levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, levelled, topLevel });
     if (section === null || level <= section.level) {
-      section = { level, text, real: block.kind === 'heading', subject: null, hadDirectContent: false, kinds: new Set() };
+      section = { level, text, real: block.kind === 'heading', subject: null, subjectReal: false, hadDirectContent: false, kinds: new Set() };
     } else {
       section.subject = text;
+      section.subjectReal = block.kind === 'heading';
     }
     previousLevel = level;
   }

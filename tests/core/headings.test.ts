@@ -160,3 +160,23 @@ describe('flat outlines (every heading at one level)', () => {
     ]);
   });
 });
+
+describe('a bold line right above a table', () => {
+  it('titles the table when a real sub-heading already gives the subject', () => {
+    const blocks = [h(2, 'Changes in key metrics'), h(3, 'Vietnam'), b('Scores by year'), table(), p('why')];
+    const outline = outlineFromBlocks(blocks, 0);
+    expect(outline.isHeading).toEqual([true, true, false, false, false]);
+    expect(placements(blocks)).toEqual([
+      ['Scores by year', 'Changes in key metrics', 'Vietnam'],
+      ['table', 'Changes in key metrics', 'Vietnam'],
+      ['why', 'Changes in key metrics', 'Vietnam'],
+    ]);
+  });
+
+  it('is the subject when no real sub-heading stands above it', () => {
+    expect(placements([h(2, 'Changes in key metrics'), b('Vietnam'), table(), h(2, 'Most important developments'), h(3, 'Country'), item(1)])).toEqual([
+      ['table', 'Changes in key metrics', 'Vietnam'],
+      ['item 1', 'Most important developments', 'Country'],
+    ]);
+  });
+});
