@@ -152,6 +152,33 @@ describe('blocksFromPdf on a list set in two columns', async () => {
   });
 });
 
+describe('blocksFromPdf on a 99-page report', async () => {
+  const result = await read('long-report.pdf');
+  const development = (i: number, region: number): string =>
+    `Development ${i} of region ${region}: the ministry published guidance on public procurement of AI systems, ` +
+    'requiring impact assessments, transparency registers and human oversight for every high-risk use.';
+
+  it('keeps every item whole across the page breaks', () => {
+    expect(result.pages).toBe(99);
+    const list = items(result.blocks);
+    expect(list).toHaveLength(420);
+    list.forEach((item, k) => {
+      const [i, region] = [(k % 6) + 1, Math.floor(k / 6) + 1];
+      expect(item.number).toBe(i);
+      expect(oneLine(item.text)).toBe(`${development(i, region)} ${development(i, region)}`);
+    });
+  });
+
+  it('rebuilds every table, rows cut by a page break included', () => {
+    const all = tables(result.blocks);
+    expect(all).toHaveLength(70);
+    for (const table of all) {
+      expect(table.rows.map((row) => row[0])).toEqual(['Year', '2019', '2020', '2021', '2022']);
+      expect(table.rows.every((row) => row.length === 14 && row[13] === (row === table.rows[0] ? 'Total' : '6.0'))).toBe(true);
+    }
+  });
+});
+
 describe('blocksFromPdf on a CJK font with a predefined encoding', () => {
   it('decodes the text with pdf.js character maps', async () => {
     const result = await read('cjk-predefined-cmap.pdf');

@@ -193,6 +193,16 @@ function plainEdges(span: Span): Span[] {
   return [{ text: lead }, { ...span, text: core }, { text: trail }];
 }
 
+/** A row holding text in at most a third of its cells: the wrapped ends of the cells of a row cut by the page break. */
+function isRowTail(row: readonly string[]): boolean {
+  return row.filter((cell) => cell !== '').length <= row.length / 3;
+}
+
+/** Parts of one cell on two pages; digits broken by a narrow column join without a space. */
+function cellJoined(upper: string, lower: string): string {
+  return /^[\d.,]+$/.test(upper) && /^\d/.test(lower) ? upper + lower : `${upper} ${lower}`;
+}
+
 interface JoinedTable {
   start: number;
   parts: [number, number][];
@@ -212,6 +222,14 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
       const header = last.table.block.rows.slice(0, last.table.block.headerRows).map((row) => row.join('\u0000'));
       let rows = table.rows;
       while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) rows = rows.slice(1);
+      const previousRow = last.table.block.rows[last.table.block.rows.length - 1];
+      if (previousRow && rows[0] && isRowTail(rows[0])) {
+        // The page break cut a row whose cells wrap: its last lines open the next page.
+        rows[0].forEach((cell, c) => {
+          if (cell !== '') previousRow[c] = previousRow[c] ? cellJoined(previousRow[c]!, cell) : cell;
+        });
+        rows = rows.slice(1);
+      }
       last.table.block.rows.push(...rows);
       last.table.parts.push([table.start, table.end]);
       last.end = table.end;

@@ -79,8 +79,12 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
       previous.y - line.y <= pitchOf(size) + PITCH_TOLERANCE &&
       !(full(line) && row.some(full)) &&
       line.segments.every((segment) => wrapsInto(previous, segment, columns));
+    const following = lines[end + 1];
+    // A lone cell part opening a row is kept when a full row follows: the tail of a
+    // row cut by the page break, or a row with most cells empty.
+    const loneCell = line.segments.length === 1 && following !== undefined && following.area === line.area && following.segments.length >= MIN_CELLS;
     if (continues) row.push(line);
-    else if (line.segments.length >= 2) rows.push([line]);
+    else if (line.segments.length >= 2 || loneCell) rows.push([line]);
     else break;
   }
   const grid = columns;
