@@ -2,8 +2,8 @@ import type { Block, Provenance } from './model.js';
 
 /**
  * Tables written as plain lines: tab-separated rows (pasted from a spreadsheet,
- * or Word paragraphs with tabs) and GFM pipe tables (header row, delimiter row,
- * body rows). Shared by the Markdown and DOCX adapters, which meet both inside
+ * or Word paragraphs with tabs), GFM pipe tables (header row, delimiter row,
+ * body rows) and pandoc grid tables (`+---+` borders around `| a |` rows). Shared by the Markdown and DOCX adapters, which meet both inside
  * what their own format calls a paragraph.
  */
 
@@ -62,7 +62,46 @@ export function columnsOfDelimiterLine(line: string): number | null {
   return cells.length;
 }
 
-/** Splits lines into prose, tab-separated rows and pipe tables. */
+/** Splits lines into prose, tab-separated rows and pipe tables (grid tables count as pipe tables). */
+/** A grid table border line: `+---+:==:+`. */
+const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*$/;
+
+/**
+ * A pandoc grid table from its first border line: the rows between border
+ * lines (a row may span several lines; its cells' lines join with a space),
+ * header rows above a `+===+` border. Null when `start` does not open one.
+ */
+export function gridTableAt(lines: readonly string[], start: number): { end: number; rows: string[][]; headerRows: number } | null {
+  if (!GRID_BORDER.test(lines[start] ?? '')) return null;
+  const rows: string[][] = [];
+  let headerRows = 0;
+  let pending: string[][] = [];
+  let end = start + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end]!;
+    if (GRID_BORDER.test(line)) {
+      if (pending.length > 0) rows.push(cellsJoined(pending));
+      pending = [];
+      if (line.includes('=') && headerRows === 0) headerRows = rows.length;
+      continue;
+    }
+    const cells = /^[ \t]*\|/.test(line) ? cellsFromPipeLine(line) : null;
+    if (!cells) break;
+    pending.push(cells);
+  }
+  // A table ends at its closing border; lines cut off without one stay text.
+  if (pending.length > 0) end -= pending.length;
+  if (rows.length === 0) return null;
+  return { end, rows, headerRows };
+}
+
+function cellsJoined(lines: readonly string[][]): string[] {
+  const width = Math.max(...lines.map((cells) => cells.length));
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(lines.map((cells) => cells[c] ?? '').filter((cell) => cell !== '').join(' '));
+  return out;
+}
+
 export function runsFromLines(lines: readonly string[]): LineRun[] {
   const runs: LineRun[] = [];
   const pushText = (i: number): void => {
@@ -73,6 +112,12 @@ export function runsFromLines(lines: readonly string[]): LineRun[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
+    const grid = line.includes('+') ? gridTableAt(lines, i) : null;
+    if (grid) {
+      runs.push({ kind: 'pipe-table', start: i, end: grid.end, rows: grid.rows, headerRows: grid.headerRows });
+      i = grid.end;
+      continue;
+    }
     const header = cellsFromPipeLine(line);
     const next = lines[i + 1];
     if (header && next !== undefined && columnsOfDelimiterLine(next) === header.length) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import {
-  blocksFromPieces, cellsFromPipeLine, cellsFromTabLine, columnsOfDelimiterLine, isTabTable, runsFromLines, runsSettled, tabRowsTidied,
+  blocksFromPieces, cellsFromPipeLine, gridTableAt, cellsFromTabLine, columnsOfDelimiterLine, isTabTable, runsFromLines, runsSettled, tabRowsTidied,
 } from '../../src/blocks/table-from-lines.js';
 
 describe('cells of one line', () => {
@@ -37,6 +37,32 @@ describe('runsFromLines', () => {
       { kind: 'text', start: 4, end: 5 },
       { kind: 'tab-rows', start: 5, end: 7, rows: [['A', 'B', 'C'], ['1', '2', '3']] },
     ]);
+  });
+
+  it('reads a pandoc grid table: header rows above the = border, rows spanning several lines joined', () => {
+    const lines = [
+      'Intro',
+      '+------+----+-------+',
+      '| Year | Q1 | Total |',
+      '+======+====+=======+',
+      '| 2022 | ✓  | 3     |',
+      '+------+----+-------+',
+      '| 2023 | Y  | 4.5   |',
+      '|      |    | (est) |',
+      '+------+----+-------+',
+      'After',
+    ];
+    expect(runsFromLines(lines)).toEqual([
+      { kind: 'text', start: 0, end: 1 },
+      { kind: 'pipe-table', start: 1, end: 9, rows: [['Year', 'Q1', 'Total'], ['2022', '✓', '3'], ['2023', 'Y', '4.5 (est)']], headerRows: 1 },
+      { kind: 'text', start: 9, end: 10 },
+    ]);
+  });
+
+  it('reads a grid table without a header border as body rows, and leaves an unclosed one as text', () => {
+    expect(gridTableAt(['+---+---+', '| a | b |', '+---+---+'], 0)).toEqual({ end: 3, rows: [['a', 'b']], headerRows: 0 });
+    expect(gridTableAt(['+---+---+', '| a | b |', 'prose'], 0)).toBeNull();
+    expect(gridTableAt(['a + b', '| a | b |'], 0)).toBeNull();
   });
 
   it('turns tab rows too small for a table back into text joined with its neighbours', () => {

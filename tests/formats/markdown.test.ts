@@ -71,6 +71,14 @@ describe('pipe tables', () => {
     expect(bs.map((b) => b.source.line)).toEqual([1, 2, 5]);
   });
 
+  it('reads a pandoc grid table under a heading, cell markup removed', () => {
+    const bs = blocks([
+      '#### Uruguay', '', '+------+------+', '| Year | Q1   |', '+======+======+', '| 2022 | **Y** |', '+------+------+', '', 'After.', '',
+    ].join('\n'));
+    expect(shape(bs)).toEqual(['h4:Uruguay', 'table:2x2', 'p:After.']);
+    expect(tables(bs)[0]).toMatchObject({ rows: [['Year', 'Q1'], ['2022', 'Y']], headerRows: 1, source: { line: 3 } });
+  });
+
   it('leaves a delimiter row of the wrong width as text', () => {
     expect(shape(blocks('a | b | c\n---|---\n'))).toEqual(['p:a | b | c\n---|---']);
   });
