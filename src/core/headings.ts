@@ -83,10 +83,12 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
   let topLevel = 1;
   if (levelled) topLevel = [...realLevels].reduce((low, level) => Math.min(low, level));
 
+  const wrapped = wrappedHeadingParts(blocks, isHeading);
   let section: OpenSection | null = null;
   let previousLevel: number | null = null;
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
+    if (wrapped[i]) continue;
     if (!isHeading[i]) {
       previousLevel = null;
       if (section) {
@@ -104,9 +106,11 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
       placement[i] = { section: section.text, subject: section.subject };
       continue;
     }
-    const text = headingTextFromBlock(block);
+    let last = i;
+    while (wrapped[last + 1]) last++;
+    const text = blocks.slice(i, last + 1).map(headingTextFromBlock).join(' ');
     const level: number =
-      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, i, { section, previousLevel, levelled, topLevel });
+      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, last, { section, previousLevel, levelled, topLevel });
     if (section === null || level <= section.level) {
       section = { level, text, real: block.kind === 'heading', subject: null, subjectReal: false, hadDirectContent: false, kinds: new Set() };
     } else {
@@ -116,6 +120,35 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
     previousLevel = level;
   }
   return { isHeading, placement };
+}
+
+/**
+ * Heading lines that carry on the heading before them: a line too narrow for the
+ * heading (a PDF column, a large font) leaves its rest on a line of the same kind
+ * that opens in lower case ("Most important" + "developments"). Such parts are marked
+ * as headings so that no reader takes them for content.
+ */
+function wrappedHeadingParts(blocks: Block[], isHeading: boolean[]): boolean[] {
+  const wrapped = blocks.map(() => false);
+  for (let i = 1; i < blocks.length; i++) {
+    const before = blocks[i - 1]!;
+    const block = blocks[i]!;
+    if (!isHeading[i - 1] || (before.kind !== 'heading' && before.kind !== 'paragraph') || /[.:;!?]\s*$/u.test(before.text)) continue;
+    if (block.kind === 'heading') {
+      if (before.kind !== 'heading' || block.level !== before.level) continue;
+    } else if (block.kind !== 'paragraph' || before.kind !== 'paragraph' || !isPseudoHeading(block)) {
+      continue;
+    }
+    if (!/^\s*\p{Ll}/u.test(block.text) || !isShortLine(block.text)) continue;
+    wrapped[i] = true;
+    isHeading[i] = true;
+  }
+  return wrapped;
+}
+
+function isShortLine(text: string): boolean {
+  const trimmed = text.trim();
+  return !trimmed.includes('\n') && trimmed.length <= MAX_HEADING_CHARS && trimmed.split(/\s+/u).length <= MAX_HEADING_WORDS && !/[.;,]$/u.test(trimmed);
 }
 
 interface PseudoContext {

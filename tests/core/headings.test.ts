@@ -180,3 +180,26 @@ describe('a bold line right above a table', () => {
     ]);
   });
 });
+
+describe('a heading wrapped onto a second line', () => {
+  it('is one heading when the second line goes on in lower case at the same level', () => {
+    const blocks = [h(1, 'Most important'), h(1, 'developments'), h(2, 'Country'), item(1)];
+    const outline = outlineFromBlocks(blocks, 0);
+    expect(outline.isHeading).toEqual([true, true, true, false]);
+    expect(placements(blocks)).toEqual([['item 1', 'Most important developments', 'Country']]);
+  });
+
+  it('is one heading for bold lines too', () => {
+    expect(placements([b('Changes in key'), b('metrics'), b('Kenya'), table(), p('why')])).toEqual([
+      ['table', 'Changes in key metrics', 'Kenya'],
+      ['why', 'Changes in key metrics', 'Kenya'],
+    ]);
+  });
+
+  it('is not joined at another level, after a colon, or when the line is prose', () => {
+    expect(outlineFromBlocks([h(1, 'Developments'), h(2, 'country'), item(1)], 0).isHeading).toEqual([true, false, false]);
+    expect(outlineFromBlocks([h(1, 'Developments:'), h(1, 'national'), item(1)], 0).isHeading).toEqual([true, false, false]);
+    const outline = outlineFromBlocks([h(1, 'Developments'), h(1, 'the ministry adopted a plan that covers every region of the country in detail.'), item(1)], 0);
+    expect(outline.isHeading).toEqual([true, false, false]);
+  });
+});
