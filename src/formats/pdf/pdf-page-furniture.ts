@@ -86,6 +86,8 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
       edges[index]!.filter(
         (line) =>
           isPageNumberText(line.text) ||
+          // A margin line that ends or starts with the page number ("Report 2023   3", "file:… 1/2").
+          (line.segments.length > 1 && [line.segments[0]!, line.segments[line.segments.length - 1]!].some((s) => isPageNumberText(s.text))) ||
           // A table header row repeated on every page is table content, not a page header.
           (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(repeatKey(line.text))!.size >= needed),
       ),

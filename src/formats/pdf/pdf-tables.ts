@@ -68,6 +68,9 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     if (line.area !== previous.area || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
     const wide = line.segments.length >= MIN_CELLS;
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
+    // Below the first rows, a line with fewer cells than columns must keep to the columns: a
+    // justified paragraph line after the table, split by its wide spaces, does not.
+    if (wide && rows.length >= 2 && line.segments.length < columns.length && line.segments.some((segment) => overlapCount(segment, columns) > 1)) break;
     if (wide && line.segments.length > most) columns = columnsFromSegments(line.segments);
     else if (wide && line.segments.length === most) columns = columnsWithRow(columns, line.segments);
     if (wide) most = Math.max(most, line.segments.length);
