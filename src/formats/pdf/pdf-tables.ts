@@ -32,6 +32,8 @@ const MAX_HEADER_ROWS = 3;
 // Cells whose edges or centres are this close (in font sizes) line up; most columns of a table must.
 const ALIGN_TOLERANCE = 0.3;
 const ALIGNED_SHARE = 0.8;
+// Mean characters per cell from which unspaced rows read as words of a paragraph.
+const PROSE_CELL_LENGTH = 6;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -91,12 +93,28 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     else break;
   }
   const grid = columns;
-  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows, grid)) return null;
+  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows, grid) || looksLikeProse(rows, pitchOf)) return null;
   const above = headerPartsAbove(lines, start, floor, grid, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, grid));
   const headerRows = headerRowCount(rows, cells);
   return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
+}
+
+/**
+ * Lines of a justified paragraph in a narrow column, split into pieces by their
+ * stretched spaces, can line up like cells by chance. They follow each other at the
+ * paragraph's line pitch and hold words, where table rows are set further apart (cell
+ * padding, borders) or hold short cells.
+ */
+function looksLikeProse(rows: readonly PdfLine[][], pitchOf: (size: number) => number): boolean {
+  const spaced = rows.some((row, r) => {
+    const above = rows[r - 1]?.[rows[r - 1]!.length - 1];
+    return above !== undefined && above.y - row[0]!.y > pitchOf(row[0]!.size) + PITCH_TOLERANCE;
+  });
+  const segments = rows.flat().flatMap((line) => line.segments);
+  const meanLength = segments.reduce((sum, segment) => sum + segment.text.length, 0) / segments.length;
+  return !spaced && meanLength >= PROSE_CELL_LENGTH;
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
