@@ -1,4 +1,5 @@
 import type { Block } from '../blocks/model.js';
+import { headerCellsFromLine } from './text-tables.js';
 
 /**
  * The document outline: which blocks act as headings and under which section and
@@ -34,6 +35,8 @@ export function isPseudoHeading(block: Block): boolean {
 /** Whether a block acts as a heading: a real one, or a pseudo-heading line. */
 export function isHeadingLike(block: Block | undefined): boolean {
   if (!block) return false;
+  // The header line of a score table printed as text, bold or large as it may be.
+  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text) !== null) return false;
   if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
   return isPseudoHeading(block);
 }

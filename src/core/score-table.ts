@@ -2,8 +2,9 @@ import type { Block } from '../blocks/model.js';
 import type { Answer, Anomaly, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
-import { markedValueFromCell } from './footnote-marks.js';
 import type { Outline } from './headings.js';
+import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+import { textTableAt } from './text-tables.js';
 import type { ExtractOptions } from './options.js';
 import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
@@ -26,30 +27,7 @@ export interface ScoreLayout {
 
 // Rows that may hold the header: a merged title row can stand above it.
 const HEADER_SEARCH_ROWS = 3;
-// "Q1", "Q 1", "Q.1", "Q1*", "Q1: National strategy", "Question 1 (strategy)".
-const METRIC = /^(?:q|question)\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*(?:\s*[:.)(\-–—].*)?$/iu;
-const YEAR_HEADER = /^(?:years?|yr)\.?$/iu;
-const TOTAL_HEADER = /^(?:total|score|sum)\b/iu;
-// A year, possibly with a remark in brackets: "2021", "2021 (baseline)".
-const YEAR = /^((?:19|20|21)\d\d)(?:\s*\([^()]*\))?$/u;
-
-/** `Q1`, `q 1`, `Q.1` -> `Q1`; null for any other header. */
-export function metricNameFromHeader(cell: string): string | null {
-  const match = METRIC.exec(headerLabelFromCell(cell));
-  return match ? `Q${Number.parseInt(match[1]!, 10)}` : null;
-}
-
-// A header cell's label: one line, a footnote mark after it ("Q4[^1]", "Year*") dropped.
-function headerLabelFromCell(cell: string): string {
-  return markedValueFromCell(cell.replace(/\s+/gu, ' '), false).value;
-}
-
-/** A year printed in a cell, footnote mark allowed; null when the cell holds none. */
-export function yearFromCell(cell: string): { year: number; mark: string | null } | null {
-  const { value, mark } = markedValueFromCell(cell, false);
-  const match = YEAR.exec(value);
-  return match ? { year: Number(match[1]), mark } : null;
-}
+export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
 export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
@@ -119,27 +97,36 @@ export function scoreTablesFromBlocks(
   const tables: ScoreTable[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.kind !== 'table') continue;
-    let rows = block.rows;
+    const textTable = textTableAt(blocks, i);
+    if (block.kind !== 'table' && textTable === null) continue;
+    let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
     let layout = scoreLayoutFromRows(rows);
-    if (layout === null) {
+    if (layout === null && textTable === null) {
       const turned = rowsFromTransposed(rows);
       layout = turned && scoreLayoutFromRows(turned);
       if (turned && layout) rows = turned;
     }
     if (layout === null) continue;
+    const placement = outline.placement[i]!;
+    let commentary: string[];
+    if (textTable) {
+      i = textTable.lastBlock;
+      commentary = commentaryAfter(blocks, outline, i, textTable.rest);
+    } else {
+      commentary = commentaryAfter(blocks, outline, i);
+    }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
     const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
-      section: outline.placement[i]!.section,
-      subject: outline.placement[i]!.subject,
+      section: placement.section,
+      subject: placement.subject,
       columns: layout.columns.map((c) => c.name),
       rows: scoreRows,
       changes: changesFromRows(scoreRows, layout.columns.map((c) => c.name)),
-      commentary: commentaryAfter(blocks, outline, i),
+      commentary,
     });
   }
   return tables;
@@ -254,9 +241,12 @@ export function changesFromRows(rows: ScoreRow[], columns: string[]): ScoreChang
   return changes;
 }
 
-/** The paragraphs after a block up to the next heading, table or list. */
-export function commentaryAfter(blocks: Block[], outline: Outline, index: number): string[] {
-  const paragraphs: string[] = [];
+/**
+ * The paragraphs after a block up to the next heading, table or list; `rest` is
+ * text that shares the block with the end of the table and opens the commentary.
+ */
+export function commentaryAfter(blocks: Block[], outline: Outline, index: number, rest: string | null = null): string[] {
+  const paragraphs: string[] = rest !== null && rest.trim() !== '' ? [rest] : [];
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
     // A heading that reads as prose is a paragraph here too (see isHeadingLike).

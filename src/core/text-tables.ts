@@ -1,0 +1,73 @@
+import type { Block } from '../blocks/model.js';
+import { metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+
+/**
+ * Score tables that reach the core as lines of text rather than as a table: a PDF
+ * reader that found no cell grid gives the header `Year Q1 … Total` as one line and
+ * every row as a line of words (`2022 ✔ Partial ✘ 3`), or the header as a line
+ * above a table of the body rows. Answers and totals are single words, so the
+ * words of a line are its cells; a blank cell cannot be seen and the row comes out
+ * short (ROW_SHAPE), as a short row of a real table does.
+ */
+
+export interface TextTable {
+  rows: string[][];
+  /** Index of the last block the table takes rows from. */
+  lastBlock: number;
+  /** Text after the last row inside that block: the commentary that shares it. */
+  rest: string | null;
+}
+
+/** The words of a line when they make a score table header, else null. */
+export function headerCellsFromLine(line: string): string[] | null {
+  const words = line.trim().split(/\s+/u);
+  let metrics = 0;
+  for (const word of words) {
+    if (metricNameFromHeader(word) !== null) metrics++;
+    else if (!YEAR_HEADER.test(word) && !TOTAL_HEADER.test(word)) return null;
+  }
+  if (metrics < 2) return null;
+  // A blank Year header leaves no word: the year still opens every row.
+  return words.some((word) => YEAR_HEADER.test(word)) ? words : ['Year', ...words];
+}
+
+function rowCellsFromLine(line: string): string[] | null {
+  const words = line.trim().split(/\s+/u);
+  return words.length >= 2 && yearFromCell(words[0]!) !== null ? words : null;
+}
+
+/** The score table whose header line opens the paragraph (or heading) at `index`, or null. */
+export function textTableAt(blocks: Block[], index: number): TextTable | null {
+  const block = blocks[index];
+  // A bold header line may have been taken for a heading by its reader.
+  if (block?.kind !== 'paragraph' && block?.kind !== 'heading') return null;
+  const [first = '', ...lines] = block.text.split('\n');
+  const header = headerCellsFromLine(first);
+  if (header === null) return null;
+
+  const next = blocks[index + 1];
+  if (lines.length === 0 && next?.kind === 'table' && next.rows.length > 0 && yearFromCell(next.rows[0]![0] ?? '') !== null) {
+    return { rows: [header, ...next.rows], lastBlock: index + 1, rest: null };
+  }
+
+  const rows: string[][] = [header];
+  let lastBlock = index;
+  let rest: string | null = null;
+  let pending = lines;
+  for (let i = index; ; ) {
+    const taken = pending.findIndex((line) => rowCellsFromLine(line) === null);
+    const rowLines = taken < 0 ? pending : pending.slice(0, taken);
+    rows.push(...rowLines.map((line) => rowCellsFromLine(line)!));
+    if (rowLines.length > 0) lastBlock = i;
+    if (taken >= 0) {
+      if (i === lastBlock) rest = pending.slice(taken).join('\n');
+      break;
+    }
+    // Rows go on in the next paragraph when a reader cut the lines into blocks.
+    const following = blocks[++i];
+    if (following?.kind !== 'paragraph') break;
+    pending = following.text.split('\n');
+  }
+  if (rows.length < 2) return null;
+  return { rows, lastBlock, rest };
+}

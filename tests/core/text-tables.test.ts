@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { outlineFromBlocks } from '../../src/core/headings.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
+import { scoreTablesFromBlocks } from '../../src/core/score-table.js';
+import { headerCellsFromLine, textTableAt } from '../../src/core/text-tables.js';
+import type { Anomaly } from '../../src/record/types.js';
+
+const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
+const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
+const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 0, source: {} });
+
+function read(blocks: Block[]) {
+  const anomalies: Anomaly[] = [];
+  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies, DEFAULT_EXTRACT_OPTIONS);
+  return { tables, anomalies };
+}
+
+describe('headerCellsFromLine', () => {
+  it('reads a line of Year, metric and Total words', () => {
+    expect(headerCellsFromLine('Year Q1 Q2 Q3 Total')).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
+    expect(headerCellsFromLine(' Q1  Q2 Total ')).toEqual(['Year', 'Q1', 'Q2', 'Total']);
+  });
+
+  it('refuses prose and lines with fewer than two metrics', () => {
+    expect(headerCellsFromLine('Q1 and Q2 changed')).toBeNull();
+    expect(headerCellsFromLine('Year Q1 Total')).toBeNull();
+    expect(headerCellsFromLine('Scores by year')).toBeNull();
+  });
+});
+
+describe('textTableAt', () => {
+  it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
+    const blocks = [p('Year Q1 Q2 Total'), p('2022 Y N 1\n2023 ✔ Partial 1,5'), p('2024 N N 0\nThe law changed.')];
+    expect(textTableAt(blocks, 0)).toEqual({
+      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1'], ['2023', '✔', 'Partial', '1,5'], ['2024', 'N', 'N', '0']],
+      lastBlock: 2,
+      rest: 'The law changed.',
+    });
+  });
+
+  it('puts a header line on top of a table of body rows', () => {
+    const blocks = [p('Year Q1 Q2 Total', true), table([['2022', 'Y', 'N', '1']])];
+    expect(textTableAt(blocks, 0)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], lastBlock: 1, rest: null });
+  });
+
+  it('finds nothing without a header line or without rows', () => {
+    expect(textTableAt([p('Some text'), p('2022 Y N 1')], 0)).toBeNull();
+    expect(textTableAt([p('Year Q1 Q2 Total'), p('No rows here.')], 0)).toBeNull();
+  });
+});
+
+describe('score tables printed as text', () => {
+  it('are read under their headings, with the commentary that shares their last block', () => {
+    const { tables, anomalies } = read([
+      h(1, 'Scores'), h(2, 'Italy'), p('Year Q1 Q2 Q3 Total', true),
+      p('2022 ✔ Partial ✘ 1,5\n2023 ✔ ✔ ✘ 3\nThe ban is reflected in Q2.'), p('A second remark.'), h(1, 'Developments'),
+    ]);
+    expect(anomalies.map((a) => [a.code, a.path])).toEqual([['TOTAL_MISMATCH', '/scoreTables/0/rows/1/reportedTotal']]);
+    expect(tables).toEqual([{
+      section: 'Scores', subject: 'Italy', columns: ['Q1', 'Q2', 'Q3'],
+      rows: [
+        { year: 2022, answers: { Q1: 'Y', Q2: 'P', Q3: 'N' }, reportedTotal: 1.5, computedTotal: 1.5 },
+        { year: 2023, answers: { Q1: 'Y', Q2: 'Y', Q3: 'N' }, reportedTotal: 3, computedTotal: 2 },
+      ],
+      changes: [{ column: 'Q2', fromYear: 2022, toYear: 2023, from: 'P', to: 'Y' }],
+      commentary: ['The ban is reflected in Q2.', 'A second remark.'],
+    }]);
+  });
+
+  it('join a bold header line to the table of rows under it; the line is no heading', () => {
+    const { tables } = read([h(1, 'Changes in key metrics'), h(2, 'Nigeria'), p('Year Q1 Q2 Total', true), table([['2022', 'N', '—', '0'], ['2023', 'P', 'N', '0,5']]), p('Why.')]);
+    expect(tables.map((t) => [t.section, t.subject, t.rows.map((r) => r.answers), t.commentary])).toEqual([
+      ['Changes in key metrics', 'Nigeria', [{ Q1: 'N', Q2: null }, { Q1: 'P', Q2: 'N' }], ['Why.']],
+    ]);
+  });
+});
