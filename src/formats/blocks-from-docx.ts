@@ -13,6 +13,11 @@ import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
  * outside the document are never opened. Numbered paragraphs get the number
  * Word prints (read from the document's numbering definitions), carried to the
  * HTML reader as a tag at the start of their text.
+ *
+ * mammoth reads the XML parts the safety checks already unpacked, so the
+ * archive is inflated once, and the body is first made to show the cached
+ * results of simple fields (`w:fldSimple`, e.g. a `DATE` field), which mammoth
+ * would drop with the field.
  */
 
 const STYLE_MAP = [
@@ -28,13 +33,14 @@ const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
 
 export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
-  const { problem, parts } = await checkedDocxParts(bytes, limits, [DOCUMENT, NUMBERING, STYLES]);
+  const { problem, parts } = await checkedDocxParts(bytes, limits, 'all-xml');
   if (problem) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: problem } };
+  for (const [name, text] of parts) if (name.startsWith('word/') && text.includes('fldSimple')) parts.set(name, simpleFieldsUnwrapped(text));
   const numbers = wordNumbersFromParts(parts.get(DOCUMENT) ?? '', parts.get(NUMBERING), parts.get(STYLES));
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { file: docxFileOf(parts) } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
@@ -51,6 +57,28 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
   // so the ordinal of paragraph-level elements stands for the paragraph index in the body.
   const pieces = piecesFromHtml(html, { whitespace: 'preserve', provenance: (_element, ordinal) => ({ paragraph: ordinal }) });
   return { blocks: blocksFromPieces(pieces), pages: null };
+}
+
+/** The archive as mammoth reads it (`exists`, `read`), served from the unpacked XML parts. */
+function docxFileOf(parts: Map<string, string>): { exists(name: string): boolean; read(name: string, encoding?: string): Promise<string | Buffer> } {
+  return {
+    exists: (name) => parts.has(name),
+    read: (name, encoding) => {
+      const text = parts.get(name);
+      if (text === undefined) return Promise.reject(new Error(`The archive has no part ${name}.`));
+      return Promise.resolve(encoding ? text : Buffer.from(text, 'utf8'));
+    },
+  };
+}
+
+const SIMPLE_FIELD_OPEN = /<w:fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/**
+ * A simple field's element removed around its runs, which hold the result Word
+ * last computed and printed; a field with no result (self-closing) prints nothing.
+ */
+export function simpleFieldsUnwrapped(xml: string): string {
+  return xml.replace(SIMPLE_FIELD_OPEN, '').replace(/<\/w:fldSimple\s*>/g, '');
 }
 
 /** The parts of mammoth's document model used here. */

@@ -206,7 +206,7 @@ class HtmlReader {
   private table(element: Element): void {
     const caption = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
     if (caption) this.paragraph(caption.children, caption);
-    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children)))));
+    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children, 'marked')))));
     if (rows.length === 0) return;
     const block: TableBlock = { kind: 'table', rows, headerRows, source: this.source(element) };
     this.emit(block);
@@ -220,8 +220,13 @@ class HtmlReader {
     return this.options.provenance(element, this.ordinal++);
   }
 
-  /** Inline text with emphasis; block children inside are separated by line breaks. */
-  spansOf(nodes: readonly ElementContent[]): Span[] {
+  /**
+   * Inline text with emphasis; block children inside are separated by line
+   * breaks. Footnote references are dropped from running text; in a table cell
+   * they stay as a superscript number after the value (`Y¹`), since there a
+   * note qualifies the answer and is reported.
+   */
+  spansOf(nodes: readonly ElementContent[], notes: 'dropped' | 'marked' = 'dropped'): Span[] {
     const spans: Span[] = [];
     const collapse = this.options.whitespace === 'collapse';
     type Item = { node: ElementContent; emphasis: Emphasis; pre: boolean } | { lineBreak: true };
@@ -238,7 +243,11 @@ class HtmlReader {
       if (node.type !== 'element') continue;
       const tag = node.tagName;
       if (tag === 'br') { spans.push({ text: '\n' }); continue; }
-      if (SKIPPED_TAGS.has(tag) || isNoteReference(node) || (tag === 'ol' && isNoteList(node))) continue;
+      if (isNoteReference(node)) {
+        if (notes === 'marked') spans.push({ text: noteMarkOf(node) });
+        continue;
+      }
+      if (SKIPPED_TAGS.has(tag) || (tag === 'ol' && isNoteList(node))) continue;
       const inner: Emphasis = {
         bold: emphasis.bold || tag === 'strong' || tag === 'b',
         italic: emphasis.italic || tag === 'em' || tag === 'i',
@@ -278,6 +287,18 @@ function isNoteReference(element: Element): boolean {
   if (element.tagName === 'a') return NOTE_LINK.test(String(element.properties.href ?? ''));
   if (element.tagName !== 'sup') return false;
   return element.children.some((c) => c.type === 'element' && isNoteReference(c));
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote reference as printed: its number in superscript digits, or `*` when it shows no number. */
+function noteMarkOf(element: Element): string {
+  const digits = /\d{1,3}/.exec(textOfElement(element))?.[0];
+  return digits ? [...digits].map((d) => SUPERSCRIPT_DIGITS[Number(d)]!).join('') : '*';
+}
+
+function textOfElement(element: Element): string {
+  return element.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOfElement(c) : '')).join('');
 }
 
 // HTML caps spans at these values; larger ones are errors or attacks on memory.

@@ -289,8 +289,13 @@ const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
 
 const INLINE_HTML_TAG = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*?(\/?)>$/i;
 
-/** Inline markup to spans: emphasis kept, links and code reduced to their text, images dropped. */
-function spansFromInline(nodes: readonly PhrasingContent[]): Span[] {
+/**
+ * Inline markup to spans: emphasis kept, links and code reduced to their text,
+ * images dropped. GFM footnote marks (`[^1]`) are dropped from running text,
+ * like Word's; `keepNoteMarks` keeps them (a mark after an answer in a table
+ * cell qualifies the answer and is reported).
+ */
+function spansFromInline(nodes: readonly PhrasingContent[], keepNoteMarks = false): Span[] {
   const spans: Span[] = [];
   // Inline HTML tags open and close in separate nodes, so their emphasis is counted as the walk goes.
   let htmlBold = 0;
@@ -301,8 +306,8 @@ function spansFromInline(nodes: readonly PhrasingContent[]): Span[] {
     const style = { bold: emphasis.bold || htmlBold > 0, italic: emphasis.italic || htmlItalic > 0 };
     switch (node.type) {
       case 'text':
-        // GFM footnote marks (`[^1]`) stay literal text in CommonMark; like Word's footnote marks they are dropped.
-        spans.push(spanOf(node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value, style));
+        // GFM footnote marks (`[^1]`) stay literal text in CommonMark.
+        spans.push(spanOf(!keepNoteMarks && node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value, style));
         break;
       case 'inlineCode':
         spans.push(spanOf(node.value, style));
@@ -350,6 +355,6 @@ function cellText(raw: string): string {
   if (!MARKUP_CHARS.test(raw)) return raw;
   const tree = parser.parse(raw);
   const only = tree.children[0];
-  if (tree.children.length === 1 && only?.type === 'paragraph') return textOfSpans(spansTrimmed(spansFromInline(only.children)));
+  if (tree.children.length === 1 && only?.type === 'paragraph') return textOfSpans(spansTrimmed(spansFromInline(only.children, true)));
   return raw.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

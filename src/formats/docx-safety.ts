@@ -20,21 +20,22 @@ export async function docxSafetyProblem(bytes: Uint8Array, limits: ParseLimits):
 }
 
 /**
- * The same checks, keeping the text of the XML parts named in `wanted` (their
- * bytes are inflated by the checks anyway). `parts` is empty when refused.
+ * The same checks, keeping the text of the XML parts named in `wanted`, or of
+ * every XML and relationship part for `'all-xml'` (their bytes are inflated by
+ * the checks anyway). `parts` is empty when refused.
  */
 export async function checkedDocxParts(
   bytes: Uint8Array,
   limits: ParseLimits,
-  wanted: readonly string[],
+  wanted: readonly string[] | 'all-xml',
 ): Promise<{ problem: string | null; parts: Map<string, string> }> {
   const parts = new Map<string, string>();
-  const problem = await problemOf(bytes, limits, new Set(wanted), parts);
+  const problem = await problemOf(bytes, limits, wanted === 'all-xml' ? 'all-xml' : new Set(wanted), parts);
   if (problem) parts.clear();
   return { problem, parts };
 }
 
-async function problemOf(bytes: Uint8Array, limits: ParseLimits, wanted: Set<string>, parts: Map<string, string>): Promise<string | null> {
+async function problemOf(bytes: Uint8Array, limits: ParseLimits, wanted: Set<string> | 'all-xml', parts: Map<string, string>): Promise<string | null> {
   let zip: ZipFile;
   try {
     zip = await zipFromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -63,7 +64,7 @@ async function problemOf(bytes: Uint8Array, limits: ParseLimits, wanted: Set<str
     for (const entry of entries) {
       if (!/\.(?:xml|rels)$/i.test(entry.fileName)) continue;
       // Streaming also checks that each part inflates to exactly its declared size.
-      const kept: Buffer[] | null = wanted.has(entry.fileName) ? [] : null;
+      const kept: Buffer[] | null = wanted === 'all-xml' || wanted.has(entry.fileName) ? [] : null;
       if (await streamHasDeclaration(zip, entry, kept)) {
         return `The DOCX part ${entry.fileName} declares a DOCTYPE or entities, which Word never writes; refused as unsafe XML.`;
       }

@@ -79,6 +79,12 @@ describe('pipe tables', () => {
     expect(tables(bs)[0]).toMatchObject({ rows: [['Year', 'Q1'], ['2022', 'Y']], headerRows: 1, source: { line: 3 } });
   });
 
+  it('keeps a footnote mark after a value in a cell and drops it from running text', () => {
+    const bs = blocks(['| Year | Q1 |', '|---|---|', '| 2023 | Y[^1] |', '', 'Commentary[^1].', '', '[^1]: Only in Lima.', ''].join('\n'));
+    expect(tables(bs)[0]!.rows[1]).toEqual(['2023', 'Y[^1]']);
+    expect(shape(bs).slice(1)).toEqual(['p:Commentary.']);
+  });
+
   it('leaves a delimiter row of the wrong width as text', () => {
     expect(shape(blocks('a | b | c\n---|---\n'))).toEqual(['p:a | b | c\n---|---']);
   });
