@@ -33,7 +33,7 @@ const MAX_HEADER_ROWS = 3;
 const ALIGN_TOLERANCE = 0.3;
 const ALIGNED_SHARE = 0.8;
 // Mean characters per cell from which unspaced rows read as words of a paragraph.
-const PROSE_CELL_LENGTH = 6;
+const PROSE_CELL_LENGTH = 4.5;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
