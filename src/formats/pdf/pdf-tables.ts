@@ -56,8 +56,7 @@ export function tablesFromLines(lines: readonly PdfLine[], pitchOf: (size: numbe
   return tables;
 }
 
-function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchOf: (size: number) => number): PdfTable | null {
-  const start = first;
+function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchOf: (size: number) => number): PdfTable | null {
   const rows: PdfLine[][] = [[lines[start]!]];
   let columns = columnsFromSegments(lines[start]!.segments);
   // Columns come from the lines with the most segments, where every column is filled.
@@ -92,13 +91,12 @@ function tableAt(lines: readonly PdfLine[], first: number, floor: number, pitchO
     else if (line.segments.length >= 2 || loneCell) rows.push([line]);
     else break;
   }
-  const grid = columns;
-  if (rows.length < 2 || grid.length < MIN_CELLS || !columnsAligned(rows, grid) || looksLikeProse(rows, pitchOf)) return null;
-  const above = headerPartsAbove(lines, start, floor, grid, pitchOf);
+  if (rows.length < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || looksLikeProse(rows, pitchOf)) return null;
+  const above = headerPartsAbove(lines, start, floor, columns, pitchOf);
   rows[0]!.unshift(...above);
-  const cells = rows.map((row) => rowCells(row, grid));
+  const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
-  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: grid.length };
+  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: columns.length };
 }
 
 /**
