@@ -20,13 +20,15 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 const MONTH = String.raw`([A-Za-z]{3,9})\.?`;
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+// "5th", and "5." as German and Nordic authors write the day.
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|\.)?`;
 const YEAR = String.raw`(\d{4})`;
 const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;
 
 const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 const NUMERIC_YEAR_FIRST = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;
-const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}(?:\s+of)?[\s-]+${MONTH},?[\s-]+${YEAR}$`, 'i');
+// With the month in words a two-digit year cannot be mistaken ("5 Apr 23").
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}(?:\s+of)?[\s-]+${MONTH},?[\s-]+(\d{4}|\d{2})$`, 'i');
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`, 'i');
 const MONTH_YEAR = new RegExp(String.raw`^${MONTH},?\s+${YEAR}$`, 'i');
 // Loose shapes that make a line count as an attempt at a date.
@@ -34,13 +36,14 @@ const DATE_SHAPED = /^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$/;
 
 /** Reads a whole text as one date. */
 export function dateFromText(text: string): DateReading {
-  const plain = text.replace(/[\s\u00a0]+/gu, ' ').trim().replace(WEEKDAY, '');
+  // A line may end its date with a full stop ("23.03.2023.", "March 23, 2023.").
+  const plain = text.replace(/[\s\u00a0]+/gu, ' ').trim().replace(WEEKDAY, '').replace(/(\d)\.$/u, '$1');
   let match = NUMERIC_DAY_FIRST.exec(plain);
   if (match) return checked(yearFromDigits(match[4]!), Number(match[3]), Number(match[1]));
   match = NUMERIC_YEAR_FIRST.exec(plain);
   if (match) return checked(Number(match[1]), Number(match[3]), Number(match[4]));
   match = DAY_MONTH_YEAR.exec(plain);
-  if (match) return withMonthName(match[2]!, Number(match[3]), Number(match[1]));
+  if (match) return withMonthName(match[2]!, yearFromDigits(match[3]!), Number(match[1]));
   match = MONTH_DAY_YEAR.exec(plain);
   if (match) return withMonthName(match[1]!, Number(match[3]), Number(match[2]));
   match = MONTH_YEAR.exec(plain);

@@ -18,18 +18,23 @@ describe('dateFromText', () => {
     ['2023/4/5', '2023-04-05'],
     ['Thursday, 23 March 2023', '2023-03-23'],
     ['29.02.24', '2024-02-29'],
+    ['23.03.2023.', '2023-03-23'],
+    ['March 23, 2023.', '2023-03-23'],
+    ['5. April 2023', '2023-04-05'],
+    ['5 Apr 23', '2023-04-05'],
+    ['05-Apr-23', '2023-04-05'],
   ])('%s -> %s', (text, iso) => {
     expect(dateFromText(text)).toEqual({ kind: 'date', iso });
   });
 
-  it.each(['31.02.23', '29.02.23', '32.01.2023', '12.13.2023', '00.01.2023', 'March 2023', '31 April 2023', '2023-13-01'])(
+  it.each(['31.02.23', '29.02.23', '32.01.2023', '12.13.2023', '00.01.2023', 'March 2023', '31 April 2023', '2023-13-01', '31 Feb 23', '2023-13-01.'])(
     '%s is written like a date but is not one',
     (text) => {
       expect(dateFromText(text)).toEqual({ kind: 'invalid' });
     },
   );
 
-  it.each(['Aziz Soltobaev', 'Kazakhstan', '2023', 'Q1 2023 results', '4.33', ''])('%s is no date', (text) => {
+  it.each(['Aziz Soltobaev', 'Kazakhstan', '2023', '2023.', 'Q1 2023 results', '4.33', '4.33.', ''])('%s is no date', (text) => {
     expect(dateFromText(text)).toEqual({ kind: 'none' });
   });
 });
