@@ -2,7 +2,7 @@ import type { Block, ListItemBlock, Span, TableBlock } from '../blocks/model.js'
 import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
 import { flag } from './anomalies.js';
 import type { Outline } from './headings.js';
-import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
+import { isContinuation, isPageNumber, oneLineFromText, squashed } from './text.js';
 
 /**
  * Numbered development lists: the numbered items under one heading form one list,
@@ -27,6 +27,7 @@ export function developmentListsFromBlocks(
   let headingIndex = -1;
   let lastItem: DevelopmentItem | null = null;
   let paragraphRun: ParagraphRun = { end: -1, continuesItem: false };
+  const repeated = repeatedParagraphs(blocks, bodyStart);
   const continueItem = (item: DevelopmentItem, block: Exclude<Block, TableBlock>) => {
     rawText.set(item, `${rawText.get(item)!}\n${block.text}`);
     item.emphasis.push(...emphasisFromSpans(block.spans));
@@ -38,8 +39,8 @@ export function developmentListsFromBlocks(
       lastItem = null;
       continue;
     }
-    // A page number left between two parts of an item by a page break.
-    if (block.kind === 'paragraph' && isPageNumber(block.text)) continue;
+    // A page number or a running head left between two parts of an item by a page break.
+    if (block.kind === 'paragraph' && (isPageNumber(block.text) || repeated.has(squashed(block.text)))) continue;
     // Prose marked as a heading (not acting as one) reads as a paragraph here too.
     if ((block.kind === 'paragraph' || block.kind === 'heading') && lastItem && isContinuation(block.text)) {
       // The rest of an item cut off by a page break or a stray blank line.
@@ -73,6 +74,24 @@ export function developmentListsFromBlocks(
   for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'));
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
   return lists;
+}
+
+/**
+ * Paragraph texts printed more than once in the body: running heads and footers a
+ * reader left in place, never part of one item.
+ */
+function repeatedParagraphs(blocks: Block[], bodyStart: number): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'paragraph') continue;
+    const text = squashed(block.text);
+    if (text === '') continue;
+    if (seen.has(text)) repeated.add(text);
+    else seen.add(text);
+  }
+  return repeated;
 }
 
 interface ParagraphRun {

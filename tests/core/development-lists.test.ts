@@ -131,6 +131,14 @@ describe('a further paragraph of an item', () => {
     expect(lists.map((l) => l.items.map((i) => i.text))).toEqual([['One.', 'Two.'], ['Abroad.', 'Region.', 'Restart.']]);
   });
 
+  it('leaves out a running head printed on every page', () => {
+    const head = 'AI policy monitor – Vietnam';
+    const { lists } = read([
+      p(head), h(1, 'Developments'), item(1, 'The plan covers'), p(head), p('three regions.'), item(2, 'A bill was filed.'), p(head), item(3, 'Third.'),
+    ]);
+    expect(lists[0]!.items.map((i) => i.text)).toEqual(['The plan covers three regions.', 'A bill was filed.', 'Third.']);
+  });
+
   it('stays out when a heading stands between it and the next item', () => {
     const { lists } = read([h(1, 'Developments'), item(1, 'One.'), p('A closing note.'), h(2, 'More'), item(2, 'Two.')]);
     expect(lists.flatMap((l) => l.items.map((i) => i.text))).toEqual(['One.', 'Two.']);
