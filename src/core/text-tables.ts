@@ -36,14 +36,17 @@ function rowCellsFromLine(line: string): string[] | null {
   return words.length >= 2 && yearFromCell(words[0]!) !== null ? words : null;
 }
 
-/** The score table whose header line opens the paragraph (or heading) at `index`, or null. */
+/** The score table whose header line stands in the paragraph (or heading) at `index`, or null. */
 export function textTableAt(blocks: Block[], index: number): TextTable | null {
   const block = blocks[index];
   // A bold header line may have been taken for a heading by its reader.
   if (block?.kind !== 'paragraph' && block?.kind !== 'heading') return null;
-  const [first = '', ...lines] = block.text.split('\n');
-  const header = headerCellsFromLine(first);
-  if (header === null) return null;
+  // A caption may share the block, on the lines above the header.
+  const all = block.text.split('\n');
+  const at = all.findIndex((line) => headerCellsFromLine(line) !== null);
+  if (at < 0) return null;
+  const header = headerCellsFromLine(all[at]!)!;
+  const lines = all.slice(at + 1);
 
   const next = blocks[index + 1];
   if (lines.length === 0 && next?.kind === 'table' && next.rows.length > 0 && yearFromCell(next.rows[0]![0] ?? '') !== null) {

@@ -44,6 +44,12 @@ describe('textTableAt', () => {
     expect(textTableAt(blocks, 0)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], lastBlock: 1, rest: null });
   });
 
+  it('passes over a caption on the lines above the header', () => {
+    expect(textTableAt([p('Table 1. Scores\nYear Q1 Q2 Total\n2022 Y N 1')], 0)).toEqual({
+      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], lastBlock: 0, rest: null,
+    });
+  });
+
   it('finds nothing without a header line or without rows', () => {
     expect(textTableAt([p('Some text'), p('2022 Y N 1')], 0)).toBeNull();
     expect(textTableAt([p('Year Q1 Q2 Total'), p('No rows here.')], 0)).toBeNull();
