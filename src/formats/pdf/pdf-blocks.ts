@@ -3,6 +3,7 @@ import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
 import type { PdfLine } from './pdf-lines.js';
+import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
 /**
@@ -30,8 +31,9 @@ interface OpenBlock {
 
 
 
-export function blocksFromLines(lines: readonly PdfLine[]): Block[] {
-  const pitchOf = pitchFinder(lines);
+export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
+  const pitchOf = pitchFinder(pageLines);
+  const lines = linesWithRunCells(pageLines, pitchOf);
   const tables = tablesJoinedAcrossPages(lines, tablesFromLines(lines, pitchOf));
   const tableAt = new Map(tables.map((table) => [table.start, table]));
   const inTable = new Set(tables.flatMap((table) => table.parts.flatMap(([s, e]) => range(s, e))));

@@ -29,6 +29,12 @@ export interface PdfLine {
   text: string;
   spans: Span[];
   segments: LineSegment[];
+  /**
+   * The line cut at every gap between two runs wider than a word space: the cells of a
+   * table set with tight padding, which the wide-gap cut in `segments` keeps together.
+   * Only trusted where the cuts line up over several lines (see pdf-run-cells.ts).
+   */
+  runPieces: LineSegment[];
   /** Every visible character is bold. */
   bold: boolean;
 }
@@ -41,6 +47,11 @@ const SPACE_GAP = 0.12;
 // A gap wider than this share of the font size separates segments: a word space,
 // even stretched by justification, stays well below it, a table cell gap or a tab does not.
 const SEGMENT_GAP = 0.8;
+// A footnote number is set at most this share of the text size, raised by at least this share of it.
+const FOOTNOTE_SIZE = 0.8;
+const FOOTNOTE_RAISE = 0.15;
+// Separate runs this far apart are set apart by more than a word space (0.25-0.3 em).
+const RUN_PIECE_GAP = 0.4;
 
 /** Groups one page's runs into lines, top to bottom. */
 export function linesFromPage(page: PdfPage): PdfLine[] {
@@ -48,15 +59,18 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
   const groups: TextRun[][] = [];
   let current: TextRun[] = [];
   let baseline = Number.NaN;
+  let largest = 0;
   for (const run of sorted) {
-    const tolerance = BASELINE_TOLERANCE * Math.max(run.size, current[0]?.size ?? 0);
+    const tolerance = BASELINE_TOLERANCE * Math.max(run.size, largest);
     if (current.length > 0 && Math.abs(run.y - baseline) <= tolerance) {
       current.push(run);
+      // A raised footnote number can come first; the line's baseline is its largest text's.
+      if (run.size > largest) [baseline, largest] = [run.y, run.size];
       continue;
     }
     if (current.length > 0) groups.push(current);
     current = [run];
-    baseline = run.y;
+    [baseline, largest] = [run.y, run.size];
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group) => lineFromRuns(page.number, group)).filter((line): line is PdfLine => line !== null);
@@ -67,6 +81,19 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const visible = runs.filter((run) => run.text.trim() !== '');
   if (visible.length === 0) return null;
   const size = dominantSize(visible);
+  const baseline = visible.reduce((best, run) => (run.size > best.size ? run : best)).y;
+  const marked = runs.map((run) => (isFootnoteMark(run, size, baseline) ? { ...run, text: superscriptDigits(run.text.trim()) } : run));
+  const segments = segmentsFromRuns(marked, SEGMENT_GAP * size, size);
+  if (segments.length === 0) return null;
+  const runPieces = segmentsFromRuns(marked, RUN_PIECE_GAP * size, size);
+  const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
+  const text = segments.map((segment) => segment.text).join(' ');
+  const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
+  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, runPieces, bold };
+}
+
+/** Runs (left to right) cut into segments at gaps wider than `cutGap`. */
+function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number): LineSegment[] {
   const segments: LineSegment[] = [];
   let spans: Span[] = [];
   let segmentRuns: TextRun[] = [];
@@ -88,7 +115,7 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
       continue;
     }
     const gap = run.x - right;
-    if (spans.length > 0 && gap > SEGMENT_GAP * size) {
+    if (spans.length > 0 && gap > cutGap) {
       closeSegment();
       pendingSpace = false;
     }
@@ -107,11 +134,22 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
     pendingSpace = false;
   }
   closeSegment();
-  if (segments.length === 0) return null;
-  const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
-  const text = segments.map((segment) => segment.text).join(' ');
-  const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
-  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: runs[0]!.y, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, bold };
+  return segments;
+}
+
+/**
+ * A footnote reference: a number set small and raised right after a word or a table
+ * answer (`Y¹`). Written as superscript digits it stays with that word, as in the
+ * text a word processor would give.
+ */
+function isFootnoteMark(run: TextRun, lineSize: number, baseline: number): boolean {
+  return /^\s*\d{1,2}\s*$/.test(run.text) && run.size <= FOOTNOTE_SIZE * lineSize && run.y - baseline >= FOOTNOTE_RAISE * lineSize;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function superscriptDigits(digits: string): string {
+  return [...digits].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
 }
 
 function dominantSize(runs: readonly TextRun[]): number {
@@ -163,6 +201,7 @@ export function lineFromSegments(line: PdfLine, segments: readonly LineSegment[]
     text: segments.map((segment) => segment.text).join(' '),
     spans,
     segments: [...segments],
+    runPieces: line.runPieces.filter((piece) => piece.x >= segments[0]!.x - 0.5 && piece.right <= segments[segments.length - 1]!.right + 0.5),
     bold: spans.every((span) => span.bold || span.text.trim() === ''),
   };
 }

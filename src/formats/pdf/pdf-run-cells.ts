@@ -1,0 +1,101 @@
+import { spansMerged } from '../../blocks/spans.js';
+import type { LineSegment, PdfLine } from './pdf-lines.js';
+
+/**
+ * Cells of a table set with tight padding. Its cells can stand closer than the wide
+ * gap that splits a line into segments, so a row reads as one or two segments. Each
+ * cell is still its own run, though, and the gaps between a table's cells line up
+ * from row to row as empty vertical strips (gutters). Lines of a paragraph whose
+ * words come as separate runs have gaps too, but they do not line up over several
+ * lines, and their words are longer than table cells.
+ */
+
+const MIN_CELLS = 3;
+// Gutters a run of lines must share before their runs are taken as cells.
+const MIN_GUTTERS = 3;
+// Lines further apart than this many font sizes are not rows of one table.
+const MAX_ROW_DISTANCE = 3;
+// A gutter narrower than this share of the font size is a chance overlap of word spaces.
+const MIN_GUTTER = 0.25;
+// Mean characters per piece from which lines read as words of a paragraph.
+const PROSE_PIECE_LENGTH = 4.5;
+// A row set this much (in points) further apart than the paragraph pitch has cell padding.
+const PITCH_TOLERANCE = 0.3;
+
+interface Gutter {
+  x: number;
+  right: number;
+}
+
+/** The lines with tightly set table rows re-cut into cells; other lines come back as they were. */
+export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: number) => number): PdfLine[] {
+  const out = [...lines];
+  let i = 0;
+  while (i < lines.length) {
+    let end = i;
+    while (end < lines.length && candidate(lines[end]!) && (end === i || sameTable(lines[end - 1]!, lines[end]!))) end += 1;
+    if (end - i >= 2) {
+      const group = lines.slice(i, end);
+      const gutters = guttersOf(group);
+      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(group, pitchOf)) {
+        for (let k = i; k < end; k++) out[k] = lineCutAtGutters(lines[k]!, gutters);
+      }
+    }
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+function candidate(line: PdfLine): boolean {
+  return line.runPieces.length >= MIN_CELLS && line.runPieces.length > line.segments.length;
+}
+
+function sameTable(above: PdfLine, below: PdfLine): boolean {
+  return above.area === below.area && above.y - below.y <= MAX_ROW_DISTANCE * Math.max(above.size, below.size);
+}
+
+/** Strips between the lines' left and right ends that no piece of any line covers. */
+function guttersOf(group: readonly PdfLine[]): Gutter[] {
+  const pieces = group.flatMap((line) => line.runPieces).sort((a, b) => a.x - b.x);
+  const size = Math.max(...group.map((line) => line.size));
+  const gutters: Gutter[] = [];
+  let reach = pieces[0]!.right;
+  for (const piece of pieces.slice(1)) {
+    if (piece.x - reach >= MIN_GUTTER * size) gutters.push({ x: reach, right: piece.x });
+    reach = Math.max(reach, piece.right);
+  }
+  return gutters;
+}
+
+function looksLikeProse(group: readonly PdfLine[], pitchOf: (size: number) => number): boolean {
+  const pieces = group.flatMap((line) => line.runPieces);
+  const meanLength = pieces.reduce((sum, piece) => sum + piece.text.length, 0) / pieces.length;
+  const spaced = group.every((line, k) => k === 0 || group[k - 1]!.y - line.y > pitchOf(line.size) + PITCH_TOLERANCE);
+  return !spaced && meanLength >= PROSE_PIECE_LENGTH;
+}
+
+/** The line's pieces joined between gutters: one segment per cell. */
+function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[]): PdfLine {
+  const cells: LineSegment[][] = [];
+  let gutter = 0;
+  for (const piece of line.runPieces) {
+    let column = gutter;
+    while (column < gutters.length && gutters[column]!.right <= piece.x) column += 1;
+    if (cells.length === 0 || column !== gutter) cells.push([]);
+    gutter = column;
+    cells[cells.length - 1]!.push(piece);
+  }
+  if (cells.length <= line.segments.length) return line;
+  return { ...line, segments: cells.map(segmentFromPieces) };
+}
+
+function segmentFromPieces(pieces: readonly LineSegment[]): LineSegment {
+  if (pieces.length === 1) return pieces[0]!;
+  return {
+    text: pieces.map((piece) => piece.text).join(' '),
+    size: pieces[0]!.size,
+    x: pieces[0]!.x,
+    right: pieces[pieces.length - 1]!.right,
+    spans: spansMerged(pieces.flatMap((piece, i) => (i === 0 ? piece.spans : [{ text: ' ' }, ...piece.spans]))),
+  };
+}
