@@ -142,7 +142,7 @@ if (values['skip-queue']) {
   const n = Number(values['queue-files']);
   for (const workers of [1, 2, 4]) queue.push(await burstThroughput(values.redis!, workers, n, twoPageParseMs, cores));
   light = await lightLoadLatency(values.redis!, 2, 20, 250);
-  log(`## Queue end to end: ${n} two-page PDFs dropped at once into the inbox (stable wait 100 ms), sandboxed workers`);
+  log(`## Queue end to end: ${n} two-page PDFs dropped at once into the inbox (stable wait 100 ms), workers with timed parse threads`);
   log();
   log(`In-process parse of the same PDFs: ${fmt(twoPageParseMs, 1)} ms/doc.`);
   log();
@@ -152,7 +152,7 @@ if (values['skip-queue']) {
     log(`| ${q.workers} | ${q.records}/${q.files} | ${fmt(q.docsPerSecond)} | ${fmt(q.p50Ms, 0)} | ${fmt(q.p95Ms, 0)} | ${q.overhead === null ? '–' : fmt(q.overhead * 100, 0) + ' %'} | ${fmt(q.activeP50Ms, 0)} | ${fmt(q.bodyP50Ms, 0)} |`);
   }
   log();
-  log('overhead vs parse = (wall time × busy workers / records − in-process parse ms/doc) / parse ms/doc; job body = read, parse, save, move inside the sandbox.');
+  log('overhead vs parse = (wall time × busy workers / records − in-process parse ms/doc) / parse ms/doc; job body = read, wait for a free parse thread, parse, save, move.');
   log();
   log(`Light load (2 workers, one file every 250 ms, 20 files): p50 ${fmt(light.p50Ms, 0)} ms, p95 ${fmt(light.p95Ms, 0)} ms (${light.records}/20 records).`);
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { moveIntoFolder, moveToFailed } from '../../src/service/file-moves.js';
 import { isIgnoredName } from '../../src/service/inbox-watcher.js';
 import { setAtPointer, valueAtPointer } from '../../src/service/json-pointer.js';
-import { TimedParser } from '../../src/service/timed-parser.js';
+import { ParserSlots } from '../../src/service/parser-slots.js';
+import { ParserClosedError, TimedParser } from '../../src/service/timed-parser.js';
 
 let root: string;
 beforeEach(async () => {
@@ -106,5 +107,41 @@ describe('TimedParser', () => {
     const parser = new TimedParser(300, {}, broken);
     await expect(parser.parse(Buffer.from('x'), 'x.md')).rejects.toThrow(/cannot load/);
     await parser.close();
+  });
+});
+
+describe('ParserSlots', () => {
+  // Answers each file after 200 ms with when it started and ended, so overlap shows.
+  const slowThread = async () => {
+    const file = join(root, 'slow-thread.mjs');
+    await writeFile(
+      file,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.on('message', (m) => { const start = Date.now(); setTimeout(() => parentPort.postMessage({ seq: m.seq, record: { name: m.fileName, start, end: Date.now() } }), 200); });\n" +
+        "parentPort.postMessage({ ready: true });\n",
+    );
+    return file;
+  };
+
+  it('makes a job wait for a busy thread instead of failing, and runs the waiting file once the thread is free', async () => {
+    const slots = new ParserSlots(1, 5000, {}, await slowThread());
+    slots.warm();
+    type Timed = { name: string; start: number; end: number };
+    const [a, b] = (await Promise.all([slots.parse(Buffer.from('a'), 'a.md'), slots.parse(Buffer.from('b'), 'b.md')])) as unknown as Timed[];
+    expect([a!.name, b!.name]).toEqual(['a.md', 'b.md']);
+    expect(b!.start).toBeGreaterThanOrEqual(a!.end);
+    await slots.close();
+  });
+
+  it('rejects parses under way and waiting with ParserClosedError on close, so their jobs can go back to the queue', async () => {
+    const slots = new ParserSlots(1, 5000, {}, await slowThread());
+    // Settled into values at once: the rejections arrive while close() is still running.
+    const running = slots.parse(Buffer.from('a'), 'a.md').catch((error: unknown) => error);
+    const waiting = slots.parse(Buffer.from('b'), 'b.md').catch((error: unknown) => error);
+    await new Promise((r) => setTimeout(r, 100));
+    await slots.close();
+    expect(await running).toBeInstanceOf(ParserClosedError);
+    expect(await waiting).toBeInstanceOf(ParserClosedError);
+    await expect(slots.parse(Buffer.from('c'), 'c.md')).rejects.toBeInstanceOf(ParserClosedError);
   });
 });

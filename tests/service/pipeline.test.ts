@@ -255,6 +255,27 @@ describe('shutdown and restart', () => {
     expect(await filesIn(dirs().archive)).toEqual(['big.pdf']);
   });
 
+  it('hands a job that outlasts the shutdown wait back to the queue, with no attempt used, and parses it at the next start', async () => {
+    const big = join(box.root, 'big.pdf');
+    slowPdf(big, 500); // several seconds of real parsing
+    const bigId = await idOf(big);
+    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_SHUTDOWN_MS: '300', REPORTFLOW_CONCURRENCY: '1' });
+    await copyFile(big, join(dirs().inbox, 'big.pdf'));
+    await waitFor('the job to start', async () => (await service.deps.queue.jobState(bigId)) === 'active');
+    const stopped = performance.now();
+    await service.stop();
+    expect(performance.now() - stopped).toBeLessThan(5000);
+    expect(await service.deps.store.get(bigId)).toBeNull();
+    expect(await filesIn(dirs().inbox)).toEqual(['big.pdf']);
+    const idle = await box.start({ workers: false, intake: false });
+    const job = await idle.deps.queue.queueForDashboard().getJob(bigId);
+    expect(await job!.getState()).toBe('waiting');
+    expect(job!.attemptsMade).toBe(0);
+
+    const again = await box.start({ workers: true, intake: false });
+    expect((await waitFor('the record after restart', () => again.deps.store.get(bigId), 60_000)).place).toBe('outbox');
+  });
+
   it('loses no queued file when the service stops before parsing and starts again', async () => {
     const files = [CLEAN_REPORT, FLAGGED_REPORT];
     const intakeOnly = await box.start({ workers: false, intake: true });
