@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
 import { isPageNumberText } from '../../src/formats/pdf/pdf-page-furniture.js';
-import { fontFactsFromName } from '../../src/formats/pdf/pdf-text-items.js';
+import { linesWithRunCells } from '../../src/formats/pdf/pdf-run-cells.js';
+import { fontFactsFromName, type PdfPage, type TextRun } from '../../src/formats/pdf/pdf-text-items.js';
 
 describe('fontFactsFromName', () => {
   it.each([
@@ -22,5 +24,45 @@ describe('isPageNumberText', () => {
   });
   it.each(['civil', 'Page three', '2021 N N Y', '1. Kazakhstan', 'Total', 'ill', '2023'])('"%s" is not', (text) => {
     expect(isPageNumberText(text)).toBe(false);
+  });
+});
+
+/** One run per word, `gap` points apart, 11pt text with 6pt per character. */
+const wordRuns = (words: readonly string[], y: number, gap: number): TextRun[] => {
+  let x = 50;
+  return words.map((text) => {
+    const run = { text, x, y, width: 6 * text.length, size: 11, bold: false, italic: false };
+    x += run.width + gap;
+    return run;
+  });
+};
+const pageOf = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, runs });
+
+describe('linesWithRunCells', () => {
+  it('cuts rows into cells where the runs\' gaps line up from row to row', () => {
+    const rows = [['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2022', 'Yes', 'Partly', 'No', '1'], ['2023', 'No', 'Yes', 'Partly', '2']];
+    // "Partly" ends 6pt before the next cell (under the 8.8pt segment gap), columns at fixed places.
+    const runs = rows.flatMap((row, r) =>
+      row.map((text, c) => ({ text, x: 50 + c * 42, y: 700 - 17 * r, width: 6 * text.length, size: 11, bold: false, italic: false })),
+    );
+    const pitch = (): number => 13;
+    const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
+  });
+
+  it('leaves a justified paragraph whose words come as separate runs alone', () => {
+    const words = 'The national digital strategy mentions artificial intelligence but without a budget'.split(' ');
+    const runs = [0, 1, 2].flatMap((r) => wordRuns(words, 700 - 13 * r, 5));
+    const lines = linesFromPage(pageOf(runs));
+    const pitch = (): number => 13;
+    expect(linesWithRunCells(lines, pitch).map((line) => line.segments.length)).toEqual([1, 1, 1]);
+  });
+
+  it('joins a raised small number to the word before it as a superscript', () => {
+    const runs = [
+      { text: 'Yes', x: 50, y: 700, width: 18, size: 11, bold: false, italic: false },
+      { text: '1', x: 68, y: 703, width: 5, size: 8, bold: false, italic: false },
+    ];
+    expect(linesFromPage(pageOf(runs)).map((line) => line.text)).toEqual(['Yes¹']);
   });
 });

@@ -128,6 +128,34 @@ describe('blocksFromPdf on a table over two pages', async () => {
   });
 });
 
+describe('blocksFromPdf on a browser-printed page with a tightly padded table', async () => {
+  // Cells 3px apart: closer than the gap that splits a line into segments.
+  const result = await read('tight-table.pdf');
+
+  it('reads every cell of the table, the header row included', () => {
+    const [table, ...others] = tables(result.blocks);
+    expect(others).toEqual([]);
+    expect(table!.headerRows).toBe(1);
+    expect(table!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Total']);
+    expect(table!.rows[1]).toEqual(['2022', 'Yes', 'No', 'Partly', 'No', 'Yes', 'Partly', 'No', 'No', '3']);
+  });
+
+  it('keeps a raised footnote number with the answer before it, as a superscript digit', () => {
+    expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'Yes', 'Partly', 'Partly', 'Yes¹', 'Yes', 'Partly', 'Partly', 'No', '5']);
+  });
+
+  it('takes a heading wrapped over two lines as one heading', () => {
+    expect(headings(result.blocks)).toEqual(['1 Country Report: Freedonia', '2 Changes in key metrics for the years under review']);
+  });
+
+  it('gives the core a score table with the footnote reported', async () => {
+    const record = await recordFromBytes(bytesOf('tight-table.pdf'), 'tight-table.pdf');
+    expect(record.scoreTables[0]!.section).toBe('Changes in key metrics for the years under review');
+    expect(record.scoreTables[0]!.rows.map((row) => row.answers['Q4'])).toEqual(['N', 'Y']);
+    expect(record.anomalies.filter((a) => a.code === 'FOOTNOTE_MARK').map((a) => a.path)).toEqual(['/scoreTables/0/rows/1/answers/Q4']);
+  });
+});
+
 describe('blocksFromPdf on typed-looking markers', async () => {
   const result = await read('paren-markers.pdf');
 

@@ -13,6 +13,8 @@ import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
 // A list item's number is indented under another item's when it sits this many font sizes further right.
 const NESTING_INDENT = 0.5;
+// Line distance, in font sizes, of text set single-spaced (fonts use 1.15 to 1.25).
+const SINGLE_SPACING = 1.3;
 // A bullet set apart from its text, as word processors print unnumbered list items.
 const BULLET = /^[•◦▪▫‣⁃●○■□–—*·-]$/;
 
@@ -30,6 +32,15 @@ interface OpenBlock {
 
 
 
+
+/**
+ * Two lines of one heading size set at plain single spacing are one heading that
+ * wrapped, even where the first line stops short (a heading style narrower than the
+ * page, a break before a long word); separate headings have space between them.
+ */
+function singleSpaced(upper: PdfLine, lower: PdfLine): boolean {
+  return upper.area === lower.area && roundSize(upper.size) === roundSize(lower.size) && upper.y - lower.y <= SINGLE_SPACING * lower.size;
+}
 
 export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
   const pitchOf = pitchFinder(pageLines);
@@ -64,7 +75,8 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
 
     const level = layout.headingLevel(line);
     if (level !== null) {
-      if (open?.kind === 'heading' && open.level === level && previous && layout.near(previous, line) && !layout.endsParagraph(previous, line)) {
+      const wraps = previous !== null && (singleSpaced(previous, line) || (layout.near(previous, line) && !layout.endsParagraph(previous, line)));
+      if (open?.kind === 'heading' && open.level === level && wraps) {
         open.lines.push(line);
         open.spans.push(line.spans);
         continue;

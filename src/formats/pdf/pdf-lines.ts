@@ -48,7 +48,7 @@ const SPACE_GAP = 0.12;
 // even stretched by justification, stays well below it, a table cell gap or a tab does not.
 const SEGMENT_GAP = 0.8;
 // A footnote number is set at most this share of the text size, raised by at least this share of it.
-const FOOTNOTE_SIZE = 0.8;
+const FOOTNOTE_SIZE = 0.85;
 const FOOTNOTE_RAISE = 0.15;
 // Separate runs this far apart are set apart by more than a word space (0.25-0.3 em).
 const RUN_PIECE_GAP = 0.4;

@@ -25,6 +25,10 @@ for name in kazakhstan-2023 paren-markers freedonia-2023 long-table two-columns 
   cp "$WORK/$name.pdf" "$name.pdf"
 done
 
+# A browser-printed page: a score table with cells padded by 3px (cells closer than a
+# wide gap), a footnote number after an answer, a heading wrapped over two lines.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/tight-table.pdf" src/tight-table.html 2>/dev/null
+
 # Unreadable inputs.
 qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf
 head -c 12000 kazakhstan-2023.pdf > truncated.pdf
