@@ -6,6 +6,7 @@ import type { Block, BlocksResult, Span } from '../blocks/model.js';
 import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../blocks/spans.js';
 import { blocksFromPieces, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../blocks/table-from-lines.js';
 import { piecesFromHtml } from './blocks-from-html.js';
+import { plainBlocksSplit } from './markdown-plain-blocks.js';
 import { chunksOf, frontMatterSplit, inlineHeavyBlocksMasked, longDelimiterRunsMasked, MAX_NESTING_COST, nestingCost, unmasked } from './markdown-input.js';
 
 /**
@@ -26,19 +27,33 @@ export function blocksFromMarkdown(input: string): BlocksResult {
   }
   const { frontMatter, body } = frontMatterSplit(text);
   const masked = inlineHeavyBlocksMasked(longDelimiterRunsMasked(body));
-  const pieces: Piece[] = [...frontMatter];
+  const plain = plainBlocksSplit(masked, cellsCleaned);
+  const parsed: Piece[] = [];
   try {
     // Large files are parsed a section at a time: a syntax tree with positions costs about
     // a hundred times its text in memory, and only one section's tree is alive at once.
-    for (const chunk of chunksOf(masked)) {
-      pieces.push(...new MarkdownReader(chunk.text, chunk.firstLine - 1).piecesOf(parser.parse(chunk.text)));
+    for (const part of plain.rest) {
+      for (const chunk of chunksOf(part.text)) {
+        parsed.push(...new MarkdownReader(chunk.text, part.firstLine + chunk.firstLine - 2).piecesOf(parser.parse(chunk.text)));
+      }
     }
   } catch (error) {
     // A stack overflow inside the parser on pathological input must not bring the worker down.
     return unreadable(`The Markdown could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const blocks = blocksFromPieces(pieces);
+  const blocks = blocksFromPieces([...frontMatter, ...piecesMergedByLine(plain.blocks, parsed)]);
   return { blocks: masked === body ? blocks : blocks.map(unmasked), pages: null };
+}
+
+/** Two runs of pieces, each in reading order, merged by the line each starts on. */
+function piecesMergedByLine(a: readonly Piece[], b: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push((a[i]!.source.line ?? 0) <= (b[j]!.source.line ?? 0) ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function unreadable(message: string): BlocksResult {

@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Block, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
 import { blocksFromMarkdown } from '../../src/formats/blocks-from-markdown.js';
+import { plainBlocksSplit } from '../../src/formats/markdown-plain-blocks.js';
 
 const SAMPLE = '/work/shared/samples/kazakhstan-2023.md';
 
@@ -253,5 +254,45 @@ describe('hostile input', () => {
     const bs = blocks(`${filler}${fenced}\n# Real\n`);
     expect(bs.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual(['Real']);
     expect(bs.some((b) => b.kind === 'paragraph' && b.text === '# not a heading')).toBe(true);
+  });
+});
+
+describe('plain stretches read without the parser', () => {
+  const split = (text: string) => plainBlocksSplit(text, (rows) => rows);
+
+  it('takes headings, markup-free paragraphs, ordered items and pipe tables, with their lines', () => {
+    const text = ['# Title', '', 'Author: A. Person', 'Date: 1 May 2023', '', '## Scores', '| Year | Q1 |', '|---|---|', '| 2023 | Y |', '', '1. First item', 'wrapped.', '2) Second', ''].join('\n');
+    const { blocks, rest } = split(text);
+    expect(rest).toEqual([]);
+    expect(blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Title', spans: [{ text: 'Title' }], source: { line: 1 } },
+      { kind: 'paragraph', text: 'Author: A. Person\nDate: 1 May 2023', spans: [{ text: 'Author: A. Person\nDate: 1 May 2023' }], source: { line: 3 } },
+      { kind: 'heading', level: 2, text: 'Scores', spans: [{ text: 'Scores' }], source: { line: 6 } },
+      { kind: 'table', rows: [['Year', 'Q1'], ['2023', 'Y']], headerRows: 1, source: { line: 7 } },
+      { kind: 'list-item', marker: '1.', number: 1, text: 'First item\nwrapped.', spans: [{ text: 'First item\nwrapped.' }], depth: 0, source: { line: 11 } },
+      { kind: 'list-item', marker: '2)', number: 2, text: 'Second', spans: [{ text: 'Second' }], depth: 0, source: { line: 13 } },
+    ]);
+  });
+
+  it('leaves to the parser markup, indented stretches and what comes before them, fenced code and HTML across blank lines', () => {
+    const text = [
+      'Plain.', '', 'With *markup*.', '', 'Before an indented one.', '', '    indented', '',
+      '```', 'code', '', 'Plain in code.', '```', '', '<!--', '', 'Plain in a comment.', '', '-->', '', 'Setext', '---', '', '(1) typed', '', 'Last.',
+    ].join('\n');
+    const { blocks, rest } = split(text);
+    expect(blocks.map((b) => b.text)).toEqual(['Plain.', 'Last.']);
+    // One piece from the blank line after `Plain.` up to `Last.`.
+    expect(rest.map((piece) => [piece.firstLine, piece.text.split('\n').length])).toEqual([[2, 24]]);
+  });
+
+  it('gives the same blocks as the parser alone, in reading order', () => {
+    const text = [
+      '# Report', '', 'Intro line one', 'and two.', '', '1. Item with **bold**', '', '   Second paragraph of the item.', '',
+      'Between.', '', '2. Next item', '3. Third', '', '| Year | Q1 |', '|---|---|', '| 2023 | **Y** |', '', '- bullet', '', 'End.', '',
+    ].join('\n');
+    expect(shape(blocks(text))).toEqual([
+      'h1:Report', 'p:Intro line one\nand two.', 'li0:1.:Item with bold\nSecond paragraph of the item.',
+      'p:Between.', 'li0:2.:Next item', 'li0:3.:Third', 'table:2x2', 'p:bullet', 'p:End.',
+    ]);
   });
 });
