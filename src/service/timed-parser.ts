@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { errorRecord } from '../core/error-record.js';
 import { formatFromBytes } from '../formats/detect-format.js';
-import { sha256Hex, type ParseOptions } from '../parse-report.js';
+import type { ParseOptions } from '../parse-report.js';
 import type { ReportRecord } from '../record/types.js';
 import { compiledFile } from './compiled-path.js';
 
@@ -61,7 +61,9 @@ export class TimedParser {
     this.thread = null;
     await thread.terminate();
     this.warm();
-    // Hashed here, on the failure path only: a parsed record carries its own source.
+    // Hashed here, on the failure path only: a parsed record carries its own source. Loaded
+    // lazily because parse-report pulls in every adapter (~18 MB), which the job side needs for nothing else.
+    const { sha256Hex } = await import('../parse-report.js');
     const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
