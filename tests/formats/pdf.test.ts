@@ -156,6 +156,21 @@ describe('blocksFromPdf on a browser-printed page with a tightly padded table', 
   });
 });
 
+describe('blocksFromPdf on a browser-printed table with narrow, tightly padded columns', async () => {
+  const result = await read('narrow-cells.pdf');
+
+  it('cuts the rows into cells and joins the words the columns broke ("Part" / "ly", "202" / "1")', () => {
+    const [table, ...others] = tables(result.blocks);
+    expect(others).toEqual([]);
+    expect(table!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Total'],
+      ['2021', 'Yes', 'No', 'No', 'Yes', 'No', 'No', '2'],
+      ['2022', 'Yes', 'No', 'Partly', 'No', 'Yes', 'No', '2.5'],
+      ['2023', 'Yes', 'Partly', 'Partly', 'Yes', 'Yes', 'No', '4'],
+    ]);
+  });
+});
+
 describe('blocksFromPdf on typed-looking markers', async () => {
   const result = await read('paren-markers.pdf');
 

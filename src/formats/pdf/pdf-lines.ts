@@ -51,7 +51,7 @@ const SEGMENT_GAP = 0.8;
 const FOOTNOTE_SIZE = 0.85;
 const FOOTNOTE_RAISE = 0.15;
 // Separate runs this far apart are set apart by more than a word space (0.25-0.3 em).
-const RUN_PIECE_GAP = 0.4;
+const RUN_PIECE_GAP = 0.08;
 
 /** Groups one page's runs into lines, top to bottom. */
 export function linesFromPage(page: PdfPage): PdfLine[] {
@@ -85,7 +85,8 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const marked = runs.map((run) => (isFootnoteMark(run, size, baseline) ? { ...run, text: superscriptDigits(run.text.trim()) } : run));
   const segments = segmentsFromRuns(marked, SEGMENT_GAP * size, size);
   if (segments.length === 0) return null;
-  const runPieces = segmentsFromRuns(marked, RUN_PIECE_GAP * size, size);
+  // With no more runs than segments, there is nothing finer to cut.
+  const runPieces = visible.length > segments.length ? segmentsFromRuns(marked, RUN_PIECE_GAP * size, size) : segments;
   const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');

@@ -32,18 +32,33 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
   const out = [...lines];
   let i = 0;
   while (i < lines.length) {
-    let end = i;
-    while (end < lines.length && candidate(lines[end]!) && (end === i || sameTable(lines[end - 1]!, lines[end]!))) end += 1;
-    if (end - i >= 2) {
-      const group = lines.slice(i, end);
-      const gutters = guttersOf(group);
-      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(group, pitchOf)) {
-        for (let k = i; k < end; k++) out[k] = lineCutAtGutters(lines[k]!, gutters);
+    if (!candidate(lines[i]!)) {
+      i += 1;
+      continue;
+    }
+    // Rows and the wrapped second lines of their cells; the group ends at its last row.
+    let last = i;
+    for (let k = i + 1; k < lines.length && sameTable(lines[k - 1]!, lines[k]!); k++) {
+      if (candidate(lines[k]!)) last = k;
+      else if (k - last > 2) break;
+    }
+    const group = lines.slice(i, last + 1);
+    const rows = group.filter(candidate);
+    if (rows.length >= 2) {
+      const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !candidate(line)));
+      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(rows, pitchOf)) {
+        for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters);
       }
     }
-    i = Math.max(end, i + 1);
+    i = last + 1;
   }
   return out;
+}
+
+/** Gutters that no piece of the wrapped cell lines crosses (text across one is a merged cell). */
+function guttersUncrossed(gutters: readonly Gutter[], others: readonly PdfLine[]): Gutter[] {
+  const pieces = others.flatMap((line) => line.runPieces);
+  return gutters.filter((gutter) => !pieces.some((piece) => piece.x < gutter.x && piece.right > gutter.right));
 }
 
 function candidate(line: PdfLine): boolean {
@@ -67,10 +82,10 @@ function guttersOf(group: readonly PdfLine[]): Gutter[] {
   return gutters;
 }
 
-function looksLikeProse(group: readonly PdfLine[], pitchOf: (size: number) => number): boolean {
-  const pieces = group.flatMap((line) => line.runPieces);
+function looksLikeProse(rows: readonly PdfLine[], pitchOf: (size: number) => number): boolean {
+  const pieces = rows.flatMap((line) => line.runPieces);
   const meanLength = pieces.reduce((sum, piece) => sum + piece.text.length, 0) / pieces.length;
-  const spaced = group.every((line, k) => k === 0 || group[k - 1]!.y - line.y > pitchOf(line.size) + PITCH_TOLERANCE);
+  const spaced = rows.every((line, k) => k === 0 || rows[k - 1]!.y - line.y > pitchOf(line.size) + PITCH_TOLERANCE);
   return !spaced && meanLength >= PROSE_PIECE_LENGTH;
 }
 

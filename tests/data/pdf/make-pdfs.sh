@@ -28,6 +28,8 @@ done
 # A browser-printed page: a score table with cells padded by 3px (cells closer than a
 # wide gap), a footnote number after an answer, a heading wrapped over two lines.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/tight-table.pdf" src/tight-table.html 2>/dev/null
+# Cells 2px apart in columns so narrow that "Partly" and "2021" break inside the word.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/narrow-cells.pdf" src/narrow-cells.html 2>/dev/null
 
 # Unreadable inputs.
 qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf
