@@ -58,15 +58,21 @@ export function plainBlocksSplit(text: string, cellsCleaned: (rows: string[][]) 
   let restStart = 0;
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
+  // Set when fence lines follow an HTML line in one stretch: whether they open code
+  // depends on what kind of HTML block that is, so nothing after is taken.
+  let unsure = false;
   let i = 0;
   while (i < lines.length) {
     if (isBlank(lines[i]!)) { i++; continue; }
     let end = i;
-    let open = fence !== null || htmlEnd !== null;
+    let open = fence !== null || htmlEnd !== null || unsure;
     let changesState = false;
+    let htmlLine = false;
     for (; end < lines.length && !isBlank(lines[end]!); end++) {
       const line = lines[end]!;
       const fenceMark = FENCE.exec(line)?.[1];
+      if (fenceMark && htmlLine && fence === null) unsure = true;
+      if (/^ {0,3}</.test(line)) htmlLine = true;
       if (fence !== null) {
         if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
         changesState = true;
@@ -124,7 +130,11 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
   }
   if (at === to) return blocks;
   const first = lines[at]!;
+  // After a heading an indented line opens a code block, not a paragraph.
+  if (/^[ \t]/.test(first)) return null;
   if (first[0] === '|' || first.startsWith('+-')) {
+    // Every line a row or border: a line that opens another block (a quote, a list) ends the table's paragraph.
+    for (let k = at; k < to; k++) if (!/^ {0,3}(?:\||\+[-=:])/.test(lines[k]!)) return null;
     const runs = runsFromLines(lines.slice(at, to));
     const only = runs[0];
     if (runs.length !== 1 || only?.kind !== 'pipe-table' || only.end !== to - at) return null;

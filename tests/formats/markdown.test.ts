@@ -277,12 +277,20 @@ describe('plain stretches read without the parser', () => {
   it('leaves to the parser markup, indented stretches and what comes before them, fenced code and HTML across blank lines', () => {
     const text = [
       'Plain.', '', 'With *markup*.', '', 'Before an indented one.', '', '    indented', '',
-      '```', 'code', '', 'Plain in code.', '```', '', '<!--', '', 'Plain in a comment.', '', '-->', '', 'Setext', '---', '', '(1) typed', '', 'Last.',
+      '```', 'code', '', 'Plain in code.', '```', '', '<!--', '', 'Plain in a comment.', '', '-->', '', 'Setext', '---', '', '(1) typed', '',
+      '## Heading', '    code after it', '', 'Last.',
     ].join('\n');
     const { blocks, rest } = split(text);
     expect(blocks.map((b) => b.text)).toEqual(['Plain.', 'Last.']);
     // One piece from the blank line after `Plain.` up to `Last.`.
-    expect(rest.map((piece) => [piece.firstLine, piece.text.split('\n').length])).toEqual([[2, 24]]);
+    expect(rest.map((piece) => [piece.firstLine, piece.text.split('\n').length])).toEqual([[2, 27]]);
+  });
+
+  it('does not take a fence inside an HTML block for code, nor a quote after table rows for rows', () => {
+    const html = ['<div>', '```', '</div>', '', 'Plain after.', ''].join('\n');
+    expect(shape(blocks(html))).toEqual(['p:```', 'p:Plain after.']);
+    const quoted = ['| Year | Q1 |', '|---|---|', '| 2023 | Y |', '> | 2024 | N |', ''].join('\n');
+    expect(tables(blocks(quoted)).map((t) => t.rows.length)).toEqual([2, 1]);
   });
 
   it('gives the same blocks as the parser alone, in reading order', () => {
