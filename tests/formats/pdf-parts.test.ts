@@ -58,6 +58,22 @@ describe('linesWithRunCells', () => {
     expect(linesWithRunCells(lines, pitch).map((line) => line.segments.length)).toEqual([1, 1, 1]);
   });
 
+  it('does not cut a cell set in two runs (an answer and a note) into two columns', () => {
+    const cell = (text: string, x: number, y: number): TextRun => ({ text, x, y, width: 6 * text.length, size: 11, bold: false, italic: false });
+    const runs = [
+      ...['Year', 'Q1', 'Q2', 'Q3'].map((text, c) => cell(text, 50 + c * 60, 700)),
+      cell('2022', 50, 683), cell('Y', 110, 683), cell('(draft)', 119, 683), cell('N', 230, 683), cell('Y', 290, 683),
+      cell('2023', 50, 666), cell('N', 110, 666), cell('Y', 230, 666), cell('(note)', 239, 666), cell('N', 290, 666),
+    ];
+    const lines = linesFromPage(pageOf(runs));
+    const pitch = (): number => 13;
+    expect(linesWithRunCells(lines, pitch).map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3'],
+      ['2022', 'Y (draft)', 'N', 'Y'],
+      ['2023', 'N', 'Y (note)', 'N'],
+    ]);
+  });
+
   it('joins a raised small number to the word before it as a superscript', () => {
     const runs = [
       { text: 'Yes', x: 50, y: 700, width: 18, size: 11, bold: false, italic: false },

@@ -46,13 +46,22 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
     const rows = group.filter(candidate);
     if (rows.length >= 2) {
       const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !candidate(line)));
-      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(rows, pitchOf)) {
+      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(rows, pitchOf) && mostRowsFull(rows, gutters)) {
         for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters);
       }
     }
     i = last + 1;
   }
   return out;
+}
+
+/**
+ * A table fills most of its rows' cells. A gutter that only a gap inside one cell made
+ * (two runs of one cell, a bold word and a plain one) leaves a column empty in the other rows.
+ */
+function mostRowsFull(rows: readonly PdfLine[], gutters: readonly Gutter[]): boolean {
+  const full = rows.filter((line) => cellsOf(line, gutters).length === gutters.length + 1).length;
+  return full >= 2 && full >= rows.length / 2;
 }
 
 /** Gutters that no piece of the wrapped cell lines crosses (text across one is a merged cell). */
@@ -89,17 +98,23 @@ function looksLikeProse(rows: readonly PdfLine[], pitchOf: (size: number) => num
   return !spaced && meanLength >= PROSE_PIECE_LENGTH;
 }
 
-/** The line's pieces joined between gutters: one segment per cell. */
-function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[]): PdfLine {
+/** The line's pieces grouped by the gutters between them: one list per filled cell. */
+function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
   const cells: LineSegment[][] = [];
-  let gutter = 0;
+  let gutter = -1;
   for (const piece of line.runPieces) {
-    let column = gutter;
+    let column = Math.max(gutter, 0);
     while (column < gutters.length && gutters[column]!.right <= piece.x) column += 1;
-    if (cells.length === 0 || column !== gutter) cells.push([]);
+    if (column !== gutter) cells.push([]);
     gutter = column;
     cells[cells.length - 1]!.push(piece);
   }
+  return cells;
+}
+
+/** The line cut into one segment per cell. */
+function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[]): PdfLine {
+  const cells = cellsOf(line, gutters);
   if (cells.length <= line.segments.length) return line;
   return { ...line, segments: cells.map(segmentFromPieces) };
 }
