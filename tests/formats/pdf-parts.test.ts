@@ -58,6 +58,16 @@ describe('linesWithRunCells', () => {
     expect(linesWithRunCells(lines, pitch).map((line) => line.segments.length)).toEqual([1, 1, 1]);
   });
 
+  it('keeps an empty cell of a cut row as an empty segment, so the row stays whole', () => {
+    const rows = [['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2022', 'Yes', 'Partly', 'No', '1'], ['2023', 'No', '', 'Partly', '2']];
+    const runs = rows.flatMap((row, r) =>
+      row.flatMap((text, c) => (text === '' ? [] : [{ text, x: 50 + c * 42, y: 700 - 13 * r, width: 6 * text.length, size: 11, bold: false, italic: false }])),
+    );
+    const pitch = (): number => 13;
+    const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
+  });
+
   it('does not cut a cell set in two runs (an answer and a note) into two columns', () => {
     const cell = (text: string, x: number, y: number): TextRun => ({ text, x, y, width: 6 * text.length, size: 11, bold: false, italic: false });
     const runs = [

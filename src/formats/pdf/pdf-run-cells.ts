@@ -32,22 +32,22 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
   const out = [...lines];
   let i = 0;
   while (i < lines.length) {
-    if (!candidate(lines[i]!)) {
+    if (!isRow(lines[i]!)) {
       i += 1;
       continue;
     }
     // Rows and the wrapped second lines of their cells; the group ends at its last row.
     let last = i;
     for (let k = i + 1; k < lines.length && sameTable(lines[k - 1]!, lines[k]!); k++) {
-      if (candidate(lines[k]!)) last = k;
+      if (isRow(lines[k]!)) last = k;
       else if (k - last > 2) break;
     }
     const group = lines.slice(i, last + 1);
-    const rows = group.filter(candidate);
-    if (rows.length >= 2) {
-      const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !candidate(line)));
+    const rows = group.filter(isRow);
+    if (rows.length >= 2 && rows.some(hasFinerCuts)) {
+      const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !isRow(line)));
       if (gutters.length >= MIN_GUTTERS && !looksLikeProse(rows, pitchOf) && mostRowsFull(rows, gutters)) {
-        for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters);
+        for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
       }
     }
     i = last + 1;
@@ -60,7 +60,7 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
  * (two runs of one cell, a bold word and a plain one) leaves a column empty in the other rows.
  */
 function mostRowsFull(rows: readonly PdfLine[], gutters: readonly Gutter[]): boolean {
-  const full = rows.filter((line) => cellsOf(line, gutters).length === gutters.length + 1).length;
+  const full = rows.filter((line) => cellsOf(line, gutters).every((pieces) => pieces.length > 0)).length;
   return full >= 2 && full >= rows.length / 2;
 }
 
@@ -70,8 +70,12 @@ function guttersUncrossed(gutters: readonly Gutter[], others: readonly PdfLine[]
   return gutters.filter((gutter) => !pieces.some((piece) => piece.x < gutter.x && piece.right > gutter.right));
 }
 
-function candidate(line: PdfLine): boolean {
-  return line.runPieces.length >= MIN_CELLS && line.runPieces.length > line.segments.length;
+function isRow(line: PdfLine): boolean {
+  return line.runPieces.length >= MIN_CELLS;
+}
+
+function hasFinerCuts(line: PdfLine): boolean {
+  return line.runPieces.length > line.segments.length;
 }
 
 function sameTable(above: PdfLine, below: PdfLine): boolean {
@@ -98,25 +102,36 @@ function looksLikeProse(rows: readonly PdfLine[], pitchOf: (size: number) => num
   return !spaced && meanLength >= PROSE_PIECE_LENGTH;
 }
 
-/** The line's pieces grouped by the gutters between them: one list per filled cell. */
+/** The line's pieces grouped by the gutters between them, by column; a column the line leaves empty has none. */
 function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
-  const cells: LineSegment[][] = [];
-  let gutter = -1;
+  const columns: LineSegment[][] = gutters.map(() => []);
+  columns.push([]);
+  let column = 0;
   for (const piece of line.runPieces) {
-    let column = Math.max(gutter, 0);
     while (column < gutters.length && gutters[column]!.right <= piece.x) column += 1;
-    if (column !== gutter) cells.push([]);
-    gutter = column;
-    cells[cells.length - 1]!.push(piece);
+    columns[column]!.push(piece);
   }
-  return cells;
+  return columns;
 }
 
-/** The line cut into one segment per cell. */
-function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[]): PdfLine {
-  const cells = cellsOf(line, gutters);
-  if (cells.length <= line.segments.length) return line;
-  return { ...line, segments: cells.map(segmentFromPieces) };
+/**
+ * The line cut into one segment per cell. A row keeps an empty segment for an empty
+ * cell, so it still reads as a full row and not as the wrapped rest of the row above
+ * (tight rows stand as close as lines of one cell).
+ */
+function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[], row: boolean): PdfLine {
+  const columns = cellsOf(line, gutters);
+  const filled = columns.filter((pieces) => pieces.length > 0).length;
+  if (filled <= line.segments.length) return line;
+  const segments = columns.flatMap((pieces, c): LineSegment[] => {
+    if (pieces.length > 0) return [segmentFromPieces(pieces)];
+    if (!row) return [];
+    // The outer columns have one known edge; an em of width stands in for the other.
+    const x = c === 0 ? gutters[0]!.x - line.size : gutters[c - 1]!.right;
+    const right = c === gutters.length ? x + line.size : gutters[c]!.x;
+    return [{ text: '', size: line.size, x, right, spans: [] }];
+  });
+  return { ...line, segments };
 }
 
 function segmentFromPieces(pieces: readonly LineSegment[]): LineSegment {
