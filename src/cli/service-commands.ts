@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerMigrateCommand } from './migrate-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
-/** `serve`, `worker` and `ingest`: the pipeline's commands. */
+/** `serve`, `worker`, `ingest` and `migrate`: the pipeline's commands. */
 export function registerServiceCommands(program: Command): void {
   registerServeCommand(program);
   registerWorkerCommand(program);
   registerIngestCommand(program);
+  registerMigrateCommand(program);
 }
