@@ -32,7 +32,7 @@ export function blocksFromMarkdown(input: string): BlocksResult {
   try {
     // Large files are parsed a section at a time: a syntax tree with positions costs about
     // a hundred times its text in memory, and only one section's tree is alive at once.
-    for (const part of plain.rest) {
+    for (const part of batched(plain.rest, PARSE_BATCH_CHARS)) {
       for (const chunk of chunksOf(part.text)) {
         parsed.push(...new MarkdownReader(chunk.text, part.firstLine + chunk.firstLine - 2).piecesOf(parser.parse(chunk.text)));
       }
@@ -43,6 +43,29 @@ export function blocksFromMarkdown(input: string): BlocksResult {
   }
   const blocks = blocksFromPieces([...frontMatter, ...piecesMergedByLine(plain.blocks, parsed)]);
   return { blocks: masked === body ? blocks : blocks.map(unmasked), pages: null };
+}
+
+/**
+ * Each parse has a fixed cost (the parser is built anew), so small pieces of
+ * text between plain stretches are parsed together, up to this size, with
+ * blank lines where the plain stretches were.
+ */
+const PARSE_BATCH_CHARS = 32 * 1024;
+
+function batched(pieces: readonly { text: string; firstLine: number }[], maxChars: number): { text: string; firstLine: number }[] {
+  const out: { text: string; firstLine: number; lastLine: number }[] = [];
+  for (const piece of pieces) {
+    let breaks = 0;
+    for (let at = piece.text.indexOf('\n'); at >= 0; at = piece.text.indexOf('\n', at + 1)) breaks++;
+    const last = out[out.length - 1];
+    if (last && last.text.length + piece.text.length <= maxChars) {
+      last.text += '\n'.repeat(piece.firstLine - last.lastLine) + piece.text;
+      last.lastLine = piece.firstLine + breaks;
+    } else {
+      out.push({ text: piece.text, firstLine: piece.firstLine, lastLine: piece.firstLine + breaks });
+    }
+  }
+  return out;
 }
 
 /** Two runs of pieces, each in reading order, merged by the line each starts on. */
@@ -366,8 +389,17 @@ function cellsCleaned(rows: string[][]): string[][] {
   return tabRowsTidied(rows.map((row) => row.map(cellText)));
 }
 
+/** A cell wholly in bold or italics (`**Q1**`), with plain text inside. */
+const WRAPPED_CELL = /^(\*\*|__|\*|_)([^\s\\`*_&<[\]!](?:[^\\`*_&<[\]!]*[^\s\\`*_&<[\]!])?)\1$/;
+/** A footnote mark (`[^1]`) that is not the start of a link. */
+const NOTE_MARK = /\[\^[^\]\s\\`*_&<[!]{1,20}\](?![([:])/g;
+
 function cellText(raw: string): string {
   if (!MARKUP_CHARS.test(raw)) return raw;
+  // The common shapes skip the parser, which costs far more per call than these checks.
+  const wrapped = WRAPPED_CELL.exec(raw);
+  if (wrapped) return wrapped[2]!;
+  if (raw.includes('[^') && !MARKUP_CHARS.test(raw.replace(NOTE_MARK, ''))) return raw;
   const tree = parser.parse(raw);
   const only = tree.children[0];
   if (tree.children.length === 1 && only?.type === 'paragraph') return textOfSpans(spansTrimmed(spansFromInline(only.children, true)));

@@ -80,6 +80,12 @@ describe('pipe tables', () => {
     expect(tables(bs)[0]).toMatchObject({ rows: [['Year', 'Q1'], ['2022', 'Y']], headerRows: 1, source: { line: 3 } });
   });
 
+  it('reads cells wholly in bold or italics and cells with note marks as the parser would', () => {
+    const row = (cell: string): string => tables(blocks(`| a | b |\n|---|---|\n| ${cell} | x |\n`))[0]!.rows[1]![0]!;
+    expect(['**Q1**', '__Y__', '*N*', '** Y**', '**a*b**', 'Y[^1] [^2]', '[^1](x)', '_snake_case_'].map(row))
+      .toEqual(['Q1', 'Y', 'N', '** Y**', 'a*b', 'Y[^1] [^2]', '^1', 'snake_case']);
+  });
+
   it('keeps a footnote mark after a value in a cell and drops it from running text', () => {
     const bs = blocks(['| Year | Q1 |', '|---|---|', '| 2023 | Y[^1] |', '', 'Commentary[^1].', '', '[^1]: Only in Lima.', ''].join('\n'));
     expect(tables(bs)[0]!.rows[1]).toEqual(['2023', 'Y[^1]']);
