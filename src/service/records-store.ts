@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withDerivedFields } from '../core/derived-fields.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
 import { contractErrors } from '../record/validate-record.js';
 import type { ReportRecord, Status } from '../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from './json-pointer.js';
@@ -70,8 +72,11 @@ const ID_PATTERN = /^[0-9a-f]{64}$/;
  */
 export class RecordsStore {
   private readonly folders: Record<Place, string>;
+  private readonly weights: ExtractOptions['weights'];
 
-  constructor(dirs: StoreDirs) {
+  /** `weights` recompute totals after a reviewer corrects answers; use the parser's. */
+  constructor(dirs: StoreDirs, options: { weights?: ExtractOptions['weights'] } = {}) {
+    this.weights = options.weights ?? DEFAULT_EXTRACT_OPTIONS.weights;
     this.folders = {
       outbox: dirs.outbox,
       review: join(dirs.data, 'review'),
@@ -144,8 +149,10 @@ export class RecordsStore {
     decision: { corrections?: Correction[]; reviewer?: string; note?: string } = {},
   ): Promise<StoredRecord> {
     const record = await this.heldRecord(id);
-    const corrected = structuredClone(record);
-    const applied = applyCorrections(corrected, decision.corrections ?? []);
+    const edited = structuredClone(record);
+    const applied = applyCorrections(edited, decision.corrections ?? []);
+    // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
+    const corrected = withDerivedFields(edited, this.weights);
     corrected.status = 'ok';
     corrected.review = {
       state: 'approved',

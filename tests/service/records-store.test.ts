@@ -71,6 +71,16 @@ describe('RecordsStore', () => {
     await expect(store.approve(held.id)).rejects.toBeInstanceOf(NotUnderReviewError);
   });
 
+  it('approve recomputes the computed total and the changes from corrected answers', async () => {
+    const held = await flagged();
+    await store.save(held);
+    const approved = await store.approve(held.id, { corrections: [{ path: '/scoreTables/0/rows/1/answers/Q1', value: 'Y' }] });
+    const table = approved.scoreTables[0]!;
+    expect(table.rows[1]!.computedTotal).toBe(held.scoreTables[0]!.rows[1]!.computedTotal + 1);
+    expect(table.changes).toContainEqual({ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' });
+    expect(approved.review?.corrections).toEqual([{ path: '/scoreTables/0/rows/1/answers/Q1', from: 'N', to: 'Y' }]);
+  });
+
   it('refuses corrections that break the contract or touch protected paths, and changes nothing', async () => {
     const held = await flagged();
     await store.save(held);
