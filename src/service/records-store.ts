@@ -44,6 +44,8 @@ export interface RecordSummary {
   format: ReportRecord['source']['format'];
   title: string | null;
   country: string | null;
+  /** The report's date (ISO 8601), null when it has none. */
+  date: string | null;
   anomalyCodes: string[];
   /** Last write of the stored file, ISO 8601. */
   updatedAt: string;
@@ -284,6 +286,7 @@ function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): Rec
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
+    date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
     updatedAt: mtime.toISOString(),
   };

@@ -102,7 +102,7 @@ export function listItemFromSummary(summary: RecordSummary) {
     format: summary.format,
     title: summary.title,
     country: summary.country,
-    date: (summary as RecordSummary & { date?: string | null }).date ?? null,
+    date: summary.date,
     anomalyCodes: summary.anomalyCodes,
     updatedAt: summary.updatedAt,
   };
