@@ -3,6 +3,7 @@ import type { BlocksResult } from '../blocks/model.js';
 import { blocksFromPieces } from '../blocks/table-from-lines.js';
 import { piecesFromHtml, printedNumberTag } from './blocks-from-html.js';
 import { checkedDocxParts } from './docx-safety.js';
+import { symbolFontTextMapped } from './docx-symbol-fonts.js';
 import type { ParseLimits } from './limits.js';
 import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
 
@@ -17,7 +18,8 @@ import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
  * mammoth reads the XML parts the safety checks already unpacked, so the
  * archive is inflated once, and the body is first made to show the cached
  * results of simple fields (`w:fldSimple`, e.g. a `DATE` field), which mammoth
- * would drop with the field.
+ * would drop with the field, and to show ticks and crosses typed as letters in a
+ * symbol font as the glyphs they print (docx-symbol-fonts).
  */
 
 const STYLE_MAP = [
@@ -35,7 +37,9 @@ const STYLES = 'word/styles.xml';
 export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   const { problem, parts } = await checkedDocxParts(bytes, limits, 'all-xml');
   if (problem) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: problem } };
-  for (const [name, text] of parts) if (name.startsWith('word/') && text.includes('fldSimple')) parts.set(name, simpleFieldsUnwrapped(text));
+  for (const [name, text] of parts) {
+    if (name.startsWith('word/') && name.endsWith('.xml')) parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));
+  }
   const numbers = wordNumbersFromParts(parts.get(DOCUMENT) ?? '', parts.get(NUMBERING), parts.get(STYLES));
   let html: string;
   try {

@@ -131,6 +131,19 @@ describe('Word fields', () => {
   });
 });
 
+describe('ticks and crosses in symbol fonts', () => {
+  it('print as Unicode ticks and crosses, whether typed as letters in the font or inserted as symbols', async () => {
+    const run = (font: string, text: string): string => `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr><w:t>${text}</w:t></w:r>`;
+    const sym = (font: string, char: string): string => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const row = (cells: string[]): string => `<w:tr>${cells.map((c) => `<w:tc><w:p>${c}</w:p></w:tc>`).join('')}</w:tr>`;
+    const table = `<w:tbl>${row(['<w:r><w:t>Year</w:t></w:r>', '<w:r><w:t>Q1</w:t></w:r>', '<w:r><w:t>Q2</w:t></w:r>', '<w:r><w:t>Q3</w:t></w:r>', '<w:r><w:t>Q4</w:t></w:r>'])}`
+      + `${row(['<w:r><w:t>2023</w:t></w:r>', run('Wingdings', 'ü'), run('Wingdings', 'û'), run('Wingdings 2', 'P'), sym('Wingdings', 'F0FB')])}</w:tbl>`;
+    const blocks = await read(zipFromEntries(minimalDocxEntries(table + wordParagraph('Plain ü stays.'))));
+    expect(blocks.find((b): b is TableBlock => b.kind === 'table')!.rows[1]).toEqual(['2023', '✓', '✗', '✓', '🗶']);
+    expect(blocks.some((b) => b.kind === 'paragraph' && b.text === 'Plain ü stays.')).toBe(true);
+  });
+});
+
 describe('Word numbering as printed', () => {
   const level = (ilvl: number, start: number, text: string, format = 'decimal'): string =>
     `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
