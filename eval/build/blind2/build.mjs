@@ -35,6 +35,11 @@ const PLAN = {
   },
   'blind2-korea-2024': { md: { table: 'tabs' } },
   'blind2-chile-2023': { docx: { via: 'fodt' } },
+  'blind2-ghana-2024': {
+    md: { table: 'html', wrap: 60 },
+    docx: { via: 'word' },
+    pdf: { via: 'chrome', html: { twoColumnLists: true, spanHeadings: true, font: 'Liberation Serif' }, header: 'Ghana' },
+  },
   'blind2-india-2024': {
     pdf: { via: 'chrome', html: { thead: true, twoColumnLists: true, fontSize: '12pt', headerShade: '#dddddd', cellPadding: '11px 10px' }, header: 'India — AI policy 2024' },
   },

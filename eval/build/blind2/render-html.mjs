@@ -1,7 +1,8 @@
 // HTML for LibreOffice (HTML -> Writer -> DOCX, then DOCX -> PDF) and for Chromium print.
 // Options: bold paragraphs with a direct font size instead of headings, typed numbers
 // instead of <ol>, an empty paragraph between items, a shaded header row, a repeated
-// table header (<thead>), and the development lists set in two columns.
+// table header (<thead>), and the development lists set in two columns (with or without
+// the section heading spanning both).
 import { itemNumber, itemRuns } from '../content.mjs';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -47,7 +48,7 @@ export function htmlFromReport(report, o) {
   const css = [
     `body { font-family: ${o.font ?? 'Liberation Sans'}; font-size: ${o.fontSize ?? '11pt'}; }`,
     `table { border-collapse: collapse; } th, td { padding: ${o.cellPadding ?? '3px 6px'}; }`,
-    o.twoColumnLists ? '.cols { column-count: 2; column-gap: 8mm; text-align: justify; } .cols h2, .cols h3 { break-after: avoid; }' : '',
+    o.twoColumnLists ? '.cols { column-count: 2; column-gap: 8mm; text-align: justify; } .cols h2, .cols h3 { break-after: avoid; }' + (o.spanHeadings ? ' .cols h2 { column-span: all; }' : '') : '',
   ].join('\n');
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${css}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
 }

@@ -67,7 +67,9 @@ export function markdownFromReport(report, o) {
     if (table.subject) heading(table.subject, 2);
     const header = [table.yearHeader ?? 'Year', ...table.columns, table.totalHeader ?? 'Total'];
     const rows = table.rows.map((r) => [r.year, ...r.cells, r.total ?? '']);
-    if (o.table === 'tabs') {
+    if (o.table === 'html') {
+      out.push('<table>', `  <tr>${header.map((c) => `<th>${c}</th>`).join('')}</tr>`, ...rows.map((r) => `  <tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`), '</table>', '');
+    } else if (o.table === 'tabs') {
       out.push(header.join('\t'), ...rows.map((r) => r.join('\t')), '');
     } else {
       out.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');

@@ -204,4 +204,36 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'blind2-ghana-2024',
+    title: 'Ghana',
+    country: { name: 'Ghana', iso2: 'GH', iso3: 'GHA' },
+    author: 'Kwame Mensah', authorLine: 'Prepared by Kwame Mensah',
+    date: '2024-01-09', dateText: '9th January 2024', dateLine: '9th January 2024',
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Ghana', columns: Q(10),
+      rows: [
+        { year: '2022', cells: ['no', 'partly', 'no', 'no', 'yes', 'partly', 'no', 'no', 'partly', 'no'], total: '2.5' },
+        { year: '2023', cells: ['partly', 'partly', 'no', 'no', 'yes', 'partly', 'no', 'partly', 'partly', 'no'], total: '3.5' },
+      ],
+      commentary: [
+        'The draft National Artificial Intelligence Strategy was validated with stakeholders in 2023, and the Data Protection Commission began to consult on automated processing.',
+      ],
+    }],
+    lists: [
+      { section: 'Main developments in 2023', subject: 'National', items: [
+        ['The Ministry of Communications and Digitalisation held validation workshops on the draft National Artificial Intelligence Strategy, prepared with the support of the Smart Africa alliance and development partners.'],
+        ['The Data Protection Commission announced that it would issue guidance on automated decision-making and profiling under the Data Protection Act, 2012.'],
+        ['The Responsible AI Lab at the Kwame Nkrumah University of Science and Technology published research on the use of machine learning in health and agriculture in local languages.'],
+      ] },
+      { section: 'Main developments in 2023', subject: 'Regional', items: [
+        ['Ghana took part in the drafting of the African Union continental strategy on artificial intelligence and hosted a regional dialogue on data governance in Accra.'],
+      ] },
+      { section: 'Main developments in 2023', subject: 'Global', items: [
+        ['Ghana endorsed the UNESCO Recommendation on the Ethics of Artificial Intelligence implementation programme and requested a readiness assessment.'],
+        ['The government joined the Global Digital Compact consultations and called for a stronger voice of African states in global AI governance.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
