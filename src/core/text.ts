@@ -43,6 +43,8 @@ export function keepsHyphen(before: string, after: string): boolean {
 
 /** Joins words split at line ends; keeps the hyphen of real compounds. Line breaks stay. */
 export function joinLineEndHyphens(text: string): string {
+  // Most texts have no hyphen at all; the Unicode-aware search is the costly part.
+  if (!text.includes('-') && !text.includes('\u2010')) return text;
   return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after) ? `${before}-` : before));
 }
 
