@@ -40,16 +40,29 @@ const PLAN = {
     docx: { via: 'word' },
     pdf: { via: 'chrome', html: { twoColumnLists: true, spanHeadings: true, font: 'Liberation Serif' }, header: 'Ghana' },
   },
+  'blind2-poland-2023': {
+    md: {},
+    docx: { via: 'html', html: { headerShade: '#ffe699' } },
+    pdf: { via: 'docx' },
+  },
   'blind2-india-2024': {
     pdf: { via: 'chrome', html: { thead: true, twoColumnLists: true, fontSize: '12pt', headerShade: '#dddddd', cellPadding: '11px 10px' }, header: 'India — AI policy 2024' },
   },
 };
 
 // The calculator takes totals and years as numbers; where the printed cell carries more
-// (`4/12`, `3.5 points`, `2023 (est.)`) the content gives the value beside it.
+// (`4/12`, `3.5 points`, `2023 (est.)`) the content gives the value beside it. A link in an
+// item is its text: plain, not emphasis.
+// (typeof first: strings have a legacy `link` method.)
+const linkText = (r) => (typeof r === 'string' ? r : r.link ?? r);
+
 function calculable(report) {
   return {
     ...report,
+    lists: report.lists.map((l) => ({
+      ...l,
+      items: l.items.map((item) => (Array.isArray(item) ? item.map(linkText) : { ...item, runs: item.runs.map(linkText) })),
+    })),
     tables: report.tables.map((t) => ({
       ...t,
       rows: t.rows.map((r) => ({ ...r, year: r.yearValue ?? r.year, ...('total' in r ? { total: r.totalValue ?? r.total } : {}) })),

@@ -6,7 +6,7 @@
 import { itemNumber, itemRuns } from '../content.mjs';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const runHtml = (r) => (typeof r === 'string' ? esc(r) : r.b ? `<b>${esc(r.b)}</b>` : r.i ? `<i>${esc(r.i)}</i>` : `<b><i>${esc(r.bi)}</i></b>`);
+const runHtml = (r) => (typeof r === 'string' ? esc(r) : r.link ? `<a href="${r.href}">${esc(r.link)}</a>` : r.b ? `<b>${esc(r.b)}</b>` : r.i ? `<i>${esc(r.i)}</i>` : `<b><i>${esc(r.bi)}</i></b>`);
 
 export function htmlFromReport(report, o) {
   const body = [];

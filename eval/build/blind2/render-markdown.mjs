@@ -3,7 +3,7 @@
 // tab-separated tables, `1)` numbering, setext headings).
 import { itemNumber, itemRuns } from '../content.mjs';
 
-const runMd = (r) => (typeof r === 'string' ? r : r.b ? `**${r.b}**` : r.i ? `*${r.i}*` : `***${r.bi}***`);
+const runMd = (r) => (typeof r === 'string' ? r : r.link ? `[${r.link}](${r.href})` : r.b ? `**${r.b}**` : r.i ? `*${r.i}*` : `***${r.bi}***`);
 
 /**
  * Hard wrap at `width` columns. A long plain word that would cross the margin is split

@@ -236,4 +236,34 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'blind2-poland-2023',
+    title: 'Poland',
+    country: { name: 'Poland', iso2: 'PL', iso3: 'POL' },
+    author: 'Marta Nowak', authorLine: 'Author: Marta Nowak',
+    date: '2023-03-05', dateText: '05.03.2023', dateLine: 'Date: 05.03.2023',
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Poland', columns: Q(12), yearHeader: 'YEAR', totalHeader: 'TOTAL',
+      rows: [
+        { year: '2021', cells: ['Y', 'Y', 'P', 'N', 'P', 'N', 'Y', 'N', 'P', 'N', 'Y', 'P'], total: '6' },
+        { year: '2022', cells: ['Y', 'Y', 'P', 'N', 'P', 'P', 'Y', 'N', 'P', 'N', 'Y', 'P'], total: '6.5' },
+      ],
+      commentary: [
+        'Y = yes, P = partly, N = no.',
+        'The Ministry of Digital Affairs opened consultations on the implementation of the AI Act and asked which authority should supervise it, which explains the change in Q6.',
+      ],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The Ministry of Digital Affairs published a ', { link: 'consultation on the national supervisory authority', href: 'https://www.gov.pl/web/cyfryzacja' }, ' for artificial intelligence, asking whether a new body should be created or an existing regulator should take the role.'],
+        ['The Personal Data Protection Office (UODO) opened proceedings against the provider of a chatbot service after a complaint about inaccurate personal data produced by the model.'],
+        ['The Polish government updated the Policy for the development of artificial intelligence in Poland from 2020, adding targets for computing infrastructure and ', { i: 'public sector data sharing' }, '.'],
+      ] },
+      { section: 'Most important developments', subject: 'International', items: [
+        ['Poland signed the Bletchley Declaration on AI safety and took part in the first AI Safety Summit.'],
+        ['Polish experts contributed to the OECD work on classifying AI incidents [1].'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
