@@ -45,6 +45,11 @@ const PLAN = {
     docx: { via: 'html', html: { headerShade: '#ffe699' } },
     pdf: { via: 'docx' },
   },
+  'blind2-japan-2024': {
+    md: { headings: 'setext' },
+    docx: { via: 'word', word: { wordNumbering: true, runningHeader: 'Japan — AI policy country report 2024', tableFontSize: 16, itemSpacing: 200, lineSpacing: 360 } },
+    pdf: { via: 'docx' },
+  },
   'blind2-india-2024': {
     pdf: { via: 'chrome', html: { thead: true, twoColumnLists: true, fontSize: '12pt', headerShade: '#dddddd', cellPadding: '11px 10px' }, header: 'India — AI policy 2024' },
   },
@@ -94,7 +99,7 @@ for (const report of REPORTS) {
       writeFileSync(fodt, fodtFromReport(report));
       soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, fodt]);
     } else {
-      writeFileSync(docxPath, await docxFromReport(report));
+      writeFileSync(docxPath, await docxFromReport(report, plan.docx.word));
     }
     copyFileSync(docxPath, join(dir, 'report.docx'));
     if (plan.pdf?.via === 'docx') {

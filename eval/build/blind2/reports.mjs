@@ -266,4 +266,37 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'blind2-japan-2024',
+    title: 'Japan',
+    country: { name: 'Japan', iso2: 'JP', iso3: 'JPN' },
+    author: 'Haruto Sato', authorLine: 'Author: Haruto Sato',
+    date: '2024-02-20', dateText: '20 February 2024', dateLine: 'Date: 20 February 2024',
+    tables: [{
+      section: 'Changes in key metrics', subject: 'Japan', columns: Q(12), totalHeader: 'Total score',
+      rows: [
+        { year: '2022', cells: ['Yes', 'Yes', 'Partly', 'Yes', 'No', 'Partly', 'Yes', 'Partly', 'Yes', 'No', 'Partly', 'Yes'], total: '8' },
+        { year: '2023', cells: ['Yes', 'Yes', 'Yes', 'Yes', 'Partly', 'Partly', 'Yes', 'Partly', 'Yes', 'No', 'Partly', 'Yes'], total: '9' },
+      ],
+      commentary: [
+        'The Hiroshima AI Process launched under the G7 presidency and the draft AI guidelines for business explain most of the changes in 2023.',
+        'The government continued to prefer soft law over binding rules, and the AI Strategy Council discussed whether legislation for the most capable models is needed.',
+      ],
+    }],
+    lists: [
+      { section: 'Most important developments', subject: 'Country', items: [
+        ['The AI Strategy Council published a tentative summary of AI issues, covering risks of generative AI such as disinformation, infringement of copyright and leaks of confidential information, and asked ministries to address them in their own fields.'],
+        ['The Ministry of Economy, Trade and Industry and the Ministry of Internal Affairs and Communications released draft AI guidelines for business that merge three earlier sets of guidelines into one document for developers, providers and users of AI systems. The draft was opened for public comment at the end of the year.'],
+        ['The Agency for Cultural Affairs held a series of seminars on AI and copyright and started to prepare a document on the general understanding of Article 30-4 of the Copyright Act, which allows the use of works for machine learning.'],
+        ['The Personal Information Protection Commission issued a warning to the provider of a conversational AI service about the handling of sensitive personal data and asked it to obtain consent before collecting such data.'],
+        ['The Digital Agency examined the use of generative AI in public administration and published a guide for civil servants on the safe use of chatbots in daily work.'],
+      ] },
+      { section: 'Most important developments', subject: 'International', items: [
+        ['Under the G7 presidency, Japan launched the Hiroshima AI Process, which led to the International Guiding Principles and the International Code of Conduct for Organisations Developing Advanced AI Systems.'],
+        ['Japan announced the creation of an AI Safety Institute within the Information-technology Promotion Agency, following the AI Safety Summit in the United Kingdom.'],
+        ['Japan and the European Union agreed to strengthen cooperation on trustworthy AI within their Digital Partnership, including on standards, on the evaluation of AI systems and on research into privacy-enhancing technologies. Both sides also committed to exchange information on the implementation of the EU AI Act and of the Japanese guidelines, and to coordinate their positions in the OECD and in the Global Partnership on Artificial Intelligence.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
