@@ -90,9 +90,11 @@ async function startPrivateRedis(dir: string, options: ResolveRedisOptions): Pro
   const port = await freePort();
   // Own process group: a Ctrl-C in the terminal reaches the service only, which then
   // closes its workers while Redis is still up and stops Redis last.
+  // fsync on every write: a queued job survives even a hard kill of Redis (the queue
+  // writes a handful of keys per file, so the cost does not show next to parsing).
   const child = spawn(
     program,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const output = tailOf(child);
@@ -169,7 +171,8 @@ async function programOnPath(command: string, searchPath: string): Promise<strin
   return null;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

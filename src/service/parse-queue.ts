@@ -56,6 +56,8 @@ export interface ParseQueueOptions {
   attempts: ServiceConfig['worker']['attempts'];
 }
 
+export type ConnectionChange = { state: 'lost'; reason?: string } | { state: 'back'; downMs: number };
+
 const FINISHED: ReadonlySet<JobState | null> = new Set(['completed', 'failed']);
 
 /**
@@ -87,6 +89,30 @@ export class ParseQueue {
   /** Resolves once Redis answers; rejects with the connection error otherwise. */
   async ready(): Promise<void> {
     await this.queue.waitUntilReady();
+  }
+
+  /**
+   * Calls `listener` when the queue's Redis connection drops and again when it is
+   * back. The client reconnects by itself and holds commands until then (no
+   * retry limit per request), so callers only wait; this is for telling people.
+   */
+  onConnectionChange(listener: (change: ConnectionChange) => void): void {
+    let lostSince: number | null = null;
+    let lastError: string | undefined;
+    // Also keeps BullMQ from printing every reconnect attempt's error to stderr.
+    this.queue.on('error', (error) => (lastError = error.message));
+    // Not emitted when the queue itself is being closed.
+    this.queue.on('ioredis:close', () => {
+      if (lostSince !== null) return;
+      lostSince = Date.now();
+      listener({ state: 'lost', reason: lastError });
+    });
+    this.queue.getBackend().on('ready', () => {
+      if (lostSince === null) return;
+      const downMs = Date.now() - lostSince;
+      lostSince = null;
+      listener({ state: 'back', downMs });
+    });
   }
 
   async enqueueFile(file: Omit<ParseJobData, 'id'> & { force?: boolean }): Promise<EnqueueResult> {

@@ -56,6 +56,11 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   } finally {
     clearTimeout(slow);
   }
+  queue.onConnectionChange((change) => {
+    const redis = redactedUrl(options.redisUrl);
+    if (change.state === 'lost') logger.warn({ redis, reason: change.reason }, 'Redis connection lost; intake and workers wait and reconnect by themselves');
+    else logger.info({ redis, downMs: change.downMs }, 'Redis connection back');
+  });
   const intake = new Intake({ queue, store, dataDir: config.dirs.data, logger });
   const deps: ServiceDeps = { config, redisUrl: options.redisUrl, logger, store, queue, intake };
 
