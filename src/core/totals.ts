@@ -6,8 +6,16 @@ export interface TotalReading {
   mark: string | null;
 }
 
-// "4.33", "4,33", "3", "-1.5", optionally "of"/"/" a maximum ("4.5/12", "4.5 of 12").
-const NUMBER = /^([+-]?\d{1,4}(?:[.,]\d+)?)(?:\s*(?:\/|of)\s*\d{1,4}(?:[.,]\d+)?)?$/iu;
+// "4.33", "4,33", "3", "-1.5", optionally "of"/"/" a maximum ("4.5/12", "4.5 of 12"), a unit
+// word ("3.5 points", "4 pts", "4.5 pt.") and a signed change since the previous year in
+// brackets ("2.5 (+1)"). The change must carry a sign so that "4.5 (2)" stays a footnote mark.
+const DECIMAL = String.raw`\d{1,4}(?:[.,]\d+)?`;
+const UNIT = String.raw`(?:\s*(?:points?|pts?)\.?)?`;
+const NUMBER = new RegExp(
+  String.raw`^([+-]?${DECIMAL})(?:\s*(?:\/|of)\s*${DECIMAL})?${UNIT}` +
+    String.raw`(?:\s*\(\s*[+\-\u2212\u2013\u00b1]\s*${DECIMAL}${UNIT}\s*\))?$`,
+  'iu',
+);
 
 /** The number printed in a Total cell, or null when the cell holds none. */
 export function totalFromCell(cell: string): TotalReading {
