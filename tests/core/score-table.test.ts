@@ -162,11 +162,20 @@ describe('commentary cut by a page break', () => {
 });
 
 describe('yearFromCell', () => {
-  it.each([['2021', 2021, null], [' 2022 ', 2022, null], ['2021*', 2021, '*'], ['2023¹', 2023, '¹'], ['2021 (baseline)', 2021, null]])('%j -> %d', (cell, year, mark) => {
+  it.each([['2021', 2021, null], [' 2022 ', 2022, null], ['2021*', 2021, '*'], ['2023¹', 2023, '¹'], ['2021 (baseline)', 2021, null], ['FY2021', 2021, null], ['FY 2022', 2022, null], ['fy2023*', 2023, '*']])('%j -> %d', (cell, year, mark) => {
     expect(yearFromCell(cell)).toEqual({ year, mark });
   });
-  it.each(['', 'Year', '21', '2021-2022', '1850', 'Total'])('%j has no year', (cell) => {
+  it.each(['', 'Year', '21', '2021-2022', '2022/23', '1850', 'Total', 'FY', 'FYI 2021', 'FY21'])('%j has no year', (cell) => {
     expect(yearFromCell(cell)).toBeNull();
+  });
+});
+
+describe('fiscal years', () => {
+  it('reads a table whose years are written FY2021 under a Fiscal year header', () => {
+    const rows = [['Fiscal year', 'Q1', 'Q2', 'Total'], ['FY2021', 'Y', 'P', '1.5'], ['FY 2022', 'Y', 'Y', '2']];
+    const { tables, anomalies } = read([table(rows)]);
+    expect(anomalies).toEqual([]);
+    expect(tables[0]!.rows.map((row) => row.year)).toEqual([2021, 2022]);
   });
 });
 
