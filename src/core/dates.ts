@@ -23,7 +23,9 @@ const MONTH = String.raw`([A-Za-z]{3,9})\.?`;
 // "5th", and "5." as German and Nordic authors write the day.
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|\.)?`;
 const YEAR = String.raw`(\d{4})`;
-const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;
+/** A weekday name as it may open a written date ("Tuesday", "Tue.", "Thurs"). */
+export const WEEKDAY_WORD = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?`;
+const WEEKDAY = new RegExp(String.raw`^${WEEKDAY_WORD},?\s+`, 'i');
 
 const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
 const NUMERIC_YEAR_FIRST = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;

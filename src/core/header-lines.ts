@@ -1,4 +1,4 @@
-import { dateFromText, type DateReading } from './dates.js';
+import { dateFromText, WEEKDAY_WORD, type DateReading } from './dates.js';
 
 /**
  * Readers for single lines at the top of a report: author and date lines, bare or
@@ -7,8 +7,9 @@ import { dateFromText, type DateReading } from './dates.js';
 
 const DATE_LABEL = /^(?:date(?:d)?|date of (?:the )?report|as (?:of|at)|published(?: on)?|(?:last )?updated(?: on)?)\s*(?:[:\-–—]\s*|\s+)(.+)$/iu;
 const AUTHOR_LABEL = /^(?:authors?|by|written by|prepared by|compiled by|reported by|expert|reporter|contributors?)\s*(?:[:\-–—]\s*|\s+)(.+)$/iu;
-// A line with a name and a date side by side ("Aziz Soltobaev, 23.03.23").
-const NAME_AND_DATE = /^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*([^,|·•]+)$/u;
+// A line with a name and a date side by side ("Aziz Soltobaev, 23.03.23"); the date may open
+// with its weekday and a comma ("Jane Doe, Tuesday, 12 September 2023").
+const NAME_AND_DATE = new RegExp(String.raw`^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*((?:${WEEKDAY_WORD},?\s+)?[^,|·•]+)$`, 'iu');
 
 const TRAILING_AFFILIATION = /\s*\([^()]*\)\s*$/u;
 const NAME_THEN_AFFILIATION = /^([^,(–—]+?)\s*(?:\(|,|\s[–—-]\s)/u;
@@ -49,6 +50,10 @@ export function labelledOnly(text: string): boolean {
 /** What an author or date line holds, or null for any other line. */
 export function authorOrDateFromLine(text: string): LineReading | null {
   if (text.length > MAX_LINE_CHARS) return null;
+  // A whole line that reads as a date keeps all of it as written: the comma in
+  // "Tuesday, 12 September 2023" does not split off a place or a name.
+  const whole = authorOrDateFromPart(text);
+  if (whole?.date !== undefined && whole.date.kind === 'date') return whole;
   const pair = NAME_AND_DATE.exec(text);
   if (pair) {
     const name = authorOrDateFromPart(pair[1]!.trim());

@@ -123,6 +123,10 @@ describe('authorOrDateFromLine', () => {
     ['Aziz Soltobaev, 23.03.23', { author: 'Aziz Soltobaev', dateText: '23.03.23', date: { kind: 'date', iso: '2023-03-23' } }],
     ['Almaty, 23.03.2023', { dateText: '23.03.2023', date: { kind: 'date', iso: '2023-03-23' } }],
     ['Aziz Soltobaev | 5 April 2023', { author: 'Aziz Soltobaev', dateText: '5 April 2023', date: { kind: 'date', iso: '2023-04-05' } }],
+    ['Tuesday, 12 September 2023', { dateText: 'Tuesday, 12 September 2023', date: { kind: 'date', iso: '2023-09-12' } }],
+    ['Date: Tuesday, 12 September 2023', { dateText: 'Tuesday, 12 September 2023', date: { kind: 'date', iso: '2023-09-12' } }],
+    ['Tue. 12 Sept 2023', { dateText: 'Tue. 12 Sept 2023', date: { kind: 'date', iso: '2023-09-12' } }],
+    ['Jane Doe, Tuesday, 12 September 2023', { author: 'Jane Doe', dateText: 'Tuesday, 12 September 2023', date: { kind: 'date', iso: '2023-09-12' } }],
   ])('%s', (line, reading) => {
     expect(authorOrDateFromLine(line)).toEqual(reading);
   });
