@@ -21,7 +21,7 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   MK: ['Macedonia'],
   MM: ['Burma'],
   TL: ['East Timor'],
-  CV: ['Cape Verde'],
+  CV: ['Cape Verde', 'Cabo Verde'],
   SZ: ['Swaziland'],
   VA: ['Vatican', 'Vatican City'],
   BN: ['Brunei'],
@@ -36,7 +36,10 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   RU: ['Russia'],
   IR: ['Iran'],
   TW: ['Taiwan'],
-  KG: ['Kyrgyzstan'],
+  KG: ['Kyrgyzstan', 'Kyrgyz Republic'],
+  SK: ['Slovak Republic'],
+  // The country's own spelling, common in English-language reports from Brazil.
+  BR: ['Brasil'],
   GM: ['The Gambia'],
   BS: ['The Bahamas'],
 };

@@ -36,6 +36,21 @@ describe('countryFromTitle', () => {
     ['Bosnia & Herzegovina', 'BA', 'BIH', 'Bosnia and Herzegovina'],
     ['DR Congo', 'CD', 'COD', 'Democratic Republic of the Congo'],
     ['Hong Kong', 'HK', 'HKG', 'Hong Kong'],
+    ['Brasil', 'BR', 'BRA', 'Brazil'],
+    ['AI policy in Brasil 2023', 'BR', 'BRA', 'Brazil'],
+    ['Holland', 'NL', 'NLD', 'Netherlands'],
+    ['The Netherlands', 'NL', 'NLD', 'Netherlands'],
+    ['Republic of Korea', 'KR', 'KOR', 'South Korea'],
+    ['Korea, Republic of', 'KR', 'KOR', 'South Korea'],
+    ['Russian Federation', 'RU', 'RUS', 'Russia'],
+    ['Viet Nam', 'VN', 'VNM', 'Vietnam'],
+    ['Lao PDR', 'LA', 'LAO', 'Laos'],
+    ["Cote d'Ivoire", 'CI', 'CIV', "Côte d'Ivoire"],
+    ['The Gambia', 'GM', 'GMB', 'Gambia'],
+    ['The Bahamas', 'BS', 'BHS', 'Bahamas'],
+    ['Kyrgyz Republic', 'KG', 'KGZ', 'Kyrgyzstan'],
+    ['Slovak Republic', 'SK', 'SVK', 'Slovakia'],
+    ['Cabo Verde', 'CV', 'CPV', 'Cape Verde'],
   ])('%s -> %s', (title, iso2, iso3, name) => {
     expect(countryFromTitle(title)).toEqual({ name, iso2, iso3 });
   });
