@@ -345,7 +345,7 @@ function spansFromInline(nodes: readonly PhrasingContent[], keepNoteMarks = fals
     switch (node.type) {
       case 'text':
         // GFM footnote marks (`[^1]`) stay literal text in CommonMark.
-        spans.push(spanOf(!keepNoteMarks && node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value, style));
+        spans.push(spanOf(strikeMarksDropped(!keepNoteMarks && node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value), style));
         break;
       case 'inlineCode':
         spans.push(spanOf(node.value, style));
@@ -382,7 +382,18 @@ function spansFromInline(nodes: readonly PhrasingContent[], keepNoteMarks = fals
   return spansMerged(spans);
 }
 
-const MARKUP_CHARS = /[\\`*_&<[!]/;
+/**
+ * GFM strikethrough (`~~old~~`) stays literal text in CommonMark; text is plain, so its
+ * delimiters go and the words stay. A run of exactly two tildes that touches a word on
+ * one side counts (a node boundary may stand on the other); `~5%` and `~~~` stay.
+ */
+const STRIKE_MARK = /(?<![~\s])~~(?!~)|(?<!~)~~(?![~\s])/g;
+
+function strikeMarksDropped(text: string): string {
+  return text.includes('~~') ? text.replace(STRIKE_MARK, '') : text;
+}
+
+const MARKUP_CHARS = /[\\`*_&<[!~]/;
 
 /** Table cells keep no markup: `**Y**` reads `Y`, `a \| b` reads `a | b`. */
 function cellsCleaned(rows: string[][]): string[][] {

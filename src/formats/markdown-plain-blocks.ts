@@ -19,8 +19,8 @@ import { runsFromLines } from '../blocks/table-from-lines.js';
  * that run across blank lines only.
  */
 
-/** Characters that may start inline markup, entities, HTML or table cells. */
-const MARKUP = /[\\`*_&<[\]|\t]/;
+/** Characters that may start inline markup (strikethrough too), entities, HTML or table cells. */
+const MARKUP = /[\\`*_&<[\]|\t~]/;
 /**
  * Line starts that open, or may open, a block other than a paragraph: ATX
  * headings, quotes, bullets, thematic breaks and setext underlines, fences,

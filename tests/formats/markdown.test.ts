@@ -263,6 +263,25 @@ describe('hostile input', () => {
   });
 });
 
+describe('strikethrough', () => {
+  it('drops the ~~ delimiters and keeps the words, in items, paragraphs, headings and cells', () => {
+    const text = [
+      '## Plans ~~2022~~', '', '1. The ~~draft~~ strategy was adopted.', '2. Struck ~~**bold** words~~ end.', '',
+      'About ~5% and a ~~ b stay.', '', '| Year | Q1 |', '|---|---|', '| 2023 | ~~N~~ Y |', '',
+    ].join('\n');
+    expect(shape(blocks(text))).toEqual([
+      'h2:Plans 2022', 'li0:1.:The draft strategy was adopted.', 'li0:2.:Struck bold words end.', 'p:About ~5% and a ~~ b stay.', 'table:2x2',
+    ]);
+    expect(tables(blocks(text))[0]!.rows[1]).toEqual(['2023', 'N Y']);
+  });
+
+  it('leaves a struck line to the parser, so both readings agree', () => {
+    const { blocks: plain, rest } = plainBlocksSplit('1. The ~~draft~~ strategy.\n', (rows) => rows);
+    expect(plain).toEqual([]);
+    expect(rest).toHaveLength(1);
+  });
+});
+
 describe('plain stretches read without the parser', () => {
   const split = (text: string) => plainBlocksSplit(text, (rows) => rows);
 
