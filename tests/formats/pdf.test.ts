@@ -195,6 +195,27 @@ describe('blocksFromPdf on a list set in two columns', async () => {
   });
 });
 
+describe('blocksFromPdf on justified two-column lists below a full-width table', async () => {
+  const result = await read('justified-columns.pdf');
+
+  it('reads each column whole, keeps the table above, and joins the heading wrapped in the left column', () => {
+    expect(headings(result.blocks)).toEqual(['1 Lilliput', '2 Main developments in the year', '3 National', '3 Regional', '3 Global']);
+    expect(tables(result.blocks)).toHaveLength(1);
+    expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'yes', 'partly', 'no', 'yes', '2.5']);
+    const list = items(result.blocks);
+    expect(list.map((i) => i.number)).toEqual([1, 2, 3, 1, 1, 2]);
+    expect(oneLine(list[2]!.text)).toBe(
+      'The Responsible AI Lab at the Royal University of Science and Technology published research on the use of machine learning in health and agriculture.',
+    );
+    expect(oneLine(list[3]!.text)).toBe(
+      'Lilliput took part in the drafting of the continental strategy on artificial intelligence and hosted a regional dialogue on data governance in Mildendo.',
+    );
+    expect(oneLine(list[4]!.text)).toBe(
+      'Lilliput endorsed the UNESCO Recommendation on the Ethics of Artificial Intelligence implementation programme and requested a readiness assessment.',
+    );
+  });
+});
+
 describe('blocksFromPdf on a 99-page report', async () => {
   const result = await read('long-report.pdf');
   const development = (i: number, region: number): string =>

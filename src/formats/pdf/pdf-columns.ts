@@ -20,6 +20,10 @@ const MIN_SPLIT_LINES = 3;
 // On such lines each side holds at most a number and a run of text at least this share of the text width
 // (table rows, with many narrow cells, do not).
 const MIN_TEXT_SHARE = 0.2;
+// Word gaps of one justified line differ by less than this share of the font size.
+const JUSTIFIED_GAP_SPREAD = 0.15;
+// Segment starts this close (share of the font size), on half the lines of a stretch, are a table column.
+const ALIGN_TOLERANCE = 0.2;
 
 /** One page's lines (top to bottom) in reading order. */
 export function linesInReadingOrder(lines: readonly PdfLine[]): PdfLine[] {
@@ -59,9 +63,20 @@ function bandAt(lines: readonly PdfLine[], start: number, zone: Interval, width:
   // The band starts at its first line with text right of the gutter; a short line left
   // of it before that is the end of the full-width text above.
   if (sidesOf(lines[start]!, gutter)[1].length === 0) return null;
-  const split = lines.slice(start, end).filter((line) => sidesOf(line, gutter!).every((side) => side.length > 0));
-  const textLike = split.filter((line) => sidesOf(line, gutter!).every((side) => isTextSide(side, width)));
-  if (split.length < MIN_SPLIT_LINES || textLike.length < 0.6 * split.length) return null;
+  // Each column's baselines need not line up with the other's, so the sides are judged
+  // one by one rather than line by line; sides too short to tell (headings, the last
+  // line of a paragraph) do not count either way.
+  const band = lines.slice(start, end);
+  const judgedSide = (side: LineSegment[]): boolean => side.length > 0 && extentOf(side) >= MIN_TEXT_SHARE * width;
+  // Nor at a table row whose gap happens to line up with the gutter below.
+  if (sidesOf(band[0]!, gutter).some((side) => judgedSide(side) && !isTextSide(side, width, band))) return null;
+  const judged = (column: 0 | 1): LineSegment[][] =>
+    band.map((line) => sidesOf(line, gutter!)[column]).filter(judgedSide);
+  const [left, right] = [judged(0), judged(1)];
+  const textLike = (sides: LineSegment[][]): number => sides.filter((side) => isTextSide(side, width, band)).length;
+  const [leftText, rightText] = [textLike(left), textLike(right)];
+  if (leftText < MIN_SPLIT_LINES || rightText < MIN_SPLIT_LINES) return null;
+  if (leftText + rightText < 0.6 * (left.length + right.length)) return null;
   return { end, gutter };
 }
 
@@ -98,8 +113,28 @@ function sidesOf(line: PdfLine, gutter: Interval): [LineSegment[], LineSegment[]
   return [line.segments.filter((s) => s.right <= gutter.from), line.segments.filter((s) => s.x >= gutter.to)];
 }
 
-function isTextSide(side: readonly LineSegment[], width: number): boolean {
-  return side.length <= 2 && Math.max(...side.map((s) => s.right - s.x)) >= MIN_TEXT_SHARE * width;
+function isTextSide(side: readonly LineSegment[], width: number, band: readonly PdfLine[]): boolean {
+  if (side.length <= 2 && Math.max(...side.map((s) => s.right - s.x)) >= MIN_TEXT_SHARE * width) return true;
+  return side.length >= 2 && extentOf(side) >= MIN_TEXT_SHARE * width && isJustified(side, band);
+}
+
+function extentOf(side: readonly LineSegment[]): number {
+  return side.at(-1)!.right - side[0]!.x;
+}
+
+/**
+ * A justified line in a narrow column stretches every word space alike, often past the
+ * segment gap, so its words come apart as segments with equal gaps. Table cells can be
+ * evenly spaced too, but they start where the cells of the other rows start.
+ */
+function isJustified(side: readonly LineSegment[], band: readonly PdfLine[]): boolean {
+  const size = side[0]!.size;
+  const gaps = side.slice(1).map((segment, i) => segment.x - side[i]!.right);
+  if (Math.max(...gaps) - Math.min(...gaps) > JUSTIFIED_GAP_SPREAD * size) return false;
+  const others = band.filter((line) => !line.segments.includes(side[0]!));
+  const isColumn = (segment: LineSegment): boolean =>
+    others.filter((line) => line.segments.some((s) => Math.abs(s.x - segment.x) <= ALIGN_TOLERANCE * size)).length >= 0.5 * others.length;
+  return side.slice(1).filter(isColumn).length < 0.5 * (side.length - 1);
 }
 
 function columnsOfBand(lines: readonly PdfLine[], gutter: Interval, left: number): PdfLine[] {

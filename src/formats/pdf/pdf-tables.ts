@@ -91,7 +91,9 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
     else if (line.segments.length >= 2 || loneCell) rows.push([line]);
     else break;
   }
-  if (rows.length < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || looksLikeProse(rows, pitchOf)) return null;
+  // One line cut into several pieces (a justified line's stretched spaces) is no table.
+  const wideLines = rows.flat().filter((line) => line.segments.length >= MIN_CELLS).length;
+  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || looksLikeProse(rows, pitchOf)) return null;
   const above = headerPartsAbove(lines, start, floor, columns, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));

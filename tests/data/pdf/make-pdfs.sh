@@ -30,6 +30,9 @@ done
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/tight-table.pdf" src/tight-table.html 2>/dev/null
 # Cells 2px apart in columns so narrow that "Partly" and "2021" break inside the word.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/narrow-cells.pdf" src/narrow-cells.html 2>/dev/null
+# Full-width title, table and paragraph above lists set in two justified columns: the
+# stretched word spaces cut lines into pieces, the heading wraps, the columns' baselines differ.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/justified-columns.pdf" src/justified-columns.html 2>/dev/null
 
 # Unreadable inputs.
 qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf
