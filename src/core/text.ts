@@ -22,6 +22,10 @@ const COMPOUND_HEADS = new Set([
   'backed', 'assisted', 'generated', 'facing', 'sharing', 'building', 'governed', 'sensitive', 'aware',
   'compliant', 'proof', 'time', 'party', 'step', 'year', 'month', 'up', 'the', 'of', 'hoc', 'edge',
   'alone', 'made', 'stakeholder', 'stakeholders', 'risk',
+  // Whole participles that head compounds ("privacy-enhancing", "time-consuming"). Only those
+  // that are not also the tail of a longer word split after a prefix: "re-" + "solving" and
+  // "up-" + "setting" are hyphenation, so "solving" and "setting" are left out.
+  'enhancing', 'preserving', 'protecting', 'consuming', 'saving', 'respecting',
 ]);
 
 // Prefixes written with their own hyphen in policy prose; a line break right after

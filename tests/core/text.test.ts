@@ -55,6 +55,13 @@ describe('keepsHyphen', () => {
     ['develop', 'ment', false],
     ['regu', 'lation', false],
     ['Govern', 'ment', false],
+    ['privacy', 'enhancing', true],
+    ['time', 'consuming', true],
+    ['rights', 'respecting', true],
+    ['pro', 'cessing', false],
+    ['en', 'hancing', false],
+    ['regu', 'lating', false],
+    ['re', 'solving', false],
   ])('%s- + %s -> %s', (before, after, keep) => {
     expect(keepsHyphen(before, after)).toBe(keep);
   });
