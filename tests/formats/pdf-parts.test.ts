@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
 import { isPageNumberText } from '../../src/formats/pdf/pdf-page-furniture.js';
 import { linesWithRunCells } from '../../src/formats/pdf/pdf-run-cells.js';
+import { tablesFromLines } from '../../src/formats/pdf/pdf-tables.js';
 import { fontFactsFromName, type PdfPage, type TextRun } from '../../src/formats/pdf/pdf-text-items.js';
 
 describe('fontFactsFromName', () => {
@@ -90,5 +91,30 @@ describe('linesWithRunCells', () => {
       { text: '1', x: 68, y: 703, width: 5, size: 8, bold: false, italic: false },
     ];
     expect(linesFromPage(pageOf(runs)).map((line) => line.text)).toEqual(['Yes¹']);
+  });
+});
+
+describe('tablesFromLines with a header cell wrapped in the last column', () => {
+  // Cells 8pt text, 32pt apart; the last header cell's lines sit one line pitch (9pt) apart.
+  const cell = (text: string, x: number, y: number): TextRun => ({ text, x, y, width: 3.6 * text.length, size: 8, bold: false, italic: false });
+  const tableOf = (top: string, below: string): string[][] => {
+    const runs = [
+      ...['Year', 'Q1', 'Q2', 'Q3'].map((text, c) => cell(text, 80 + c * 32, 700)),
+      cell(top, 208, 700),
+      cell(below, 208, 691),
+      ...['2022', 'Yes', 'No', 'Yes', '8'].map((text, c) => cell(text, 80 + c * 32, 676)),
+      ...['2023', 'No', 'Yes', 'Yes', '9'].map((text, c) => cell(text, 80 + c * 32, 661)),
+    ];
+    const tables = tablesFromLines(linesFromPage(pageOf(runs)), () => 9);
+    expect(tables).toHaveLength(1);
+    return tables[0]!.rows;
+  };
+
+  it('keeps the space of a label wrapped at its space ("Total" / "score")', () => {
+    expect(tableOf('Total', 'score')[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total score']);
+  });
+
+  it('still joins a word the column broke ("Tota" / "l")', () => {
+    expect(tableOf('Tota', 'l')[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
   });
 });

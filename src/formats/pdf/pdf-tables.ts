@@ -258,6 +258,20 @@ function columnLimit(columns: readonly Column[], index: number, size: number): n
   return next.x - padding;
 }
 
+// A line of letters at least this share as wide as the line above it in a cell is a word of its own.
+const WHOLE_WORD_SHARE = 0.75;
+
+/**
+ * A word too wide for its column breaks where the column ends, so the rest left for
+ * the next line is mostly short ("Tota" / "l", "Part" / "ly"). A next line of letters
+ * about as wide as the full line above is the next word of a label wrapped at its
+ * space ("Total" / "score"), most of all in the last column, whose edge is only known
+ * from its own widest text.
+ */
+function isWholeWordBelow(previous: LineSegment, segment: LineSegment): boolean {
+  return /^\p{L}{3,}/u.test(segment.text) && segment.right - segment.x >= WHOLE_WORD_SHARE * (previous.right - previous.x);
+}
+
 /**
  * Joins the lines of a wrapped cell. A narrow column breaks a word that does not fit
  * in the middle ("Partl" / "y", "20" / "21"): when the first line is one word that
@@ -272,7 +286,7 @@ function cellText(fragments: readonly Fragment[], limit: number): string {
     else {
       const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
       const brokenWord = !/\s/.test(previous.text) && previous.right + charWidth > limit - 0.5;
-      const newWord = /[a-z]$/.test(previous.text) && /^[A-Z]/.test(segment.text);
+      const newWord = (/[a-z]$/.test(previous.text) && /^[A-Z]/.test(segment.text)) || isWholeWordBelow(previous, segment);
       text += brokenWord && !newWord ? segment.text : `\n${segment.text}`;
     }
     previous = segment;
