@@ -25,6 +25,7 @@ export function registerParseCommand(program: Command): void {
       const records: ReportRecord[] = [];
       for (const file of files) {
         const record = await recordFromPath(file, extract);
+        warnIfUnreadable(file, record);
         if (flags.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
         else records.push(record);
       }
@@ -33,6 +34,13 @@ export function registerParseCommand(program: Command): void {
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       }
     });
+}
+
+/** The record goes to stdout either way; a person running the command also needs to see that a file failed. */
+function warnIfUnreadable(file: string, record: ReportRecord): void {
+  for (const anomaly of record.anomalies) {
+    if (anomaly.severity === 'error') process.stderr.write(`reportflow: ${file}: ${anomaly.code}: ${anomaly.message}\n`);
+  }
 }
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
