@@ -90,6 +90,30 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
   return reader.pieces;
 }
 
+/**
+ * A table whose cells hold headings, lists or tables of their own is page
+ * layout (e.g. two lists set side by side), not data: its cells are read as
+ * running text, row by row and left to right, the order a reader takes them in.
+ */
+function isLayoutTable(table: Element): boolean {
+  return cellsOf(table).some((cell) => cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)));
+}
+const LAYOUT_CONTENT = /^(?:h[1-6]|ol|ul|table)$/;
+
+/** The table's own cells in document order (not those of tables nested in them). */
+function cellsOf(table: Element): Element[] {
+  const cells: Element[] = [];
+  const walk = (parent: Element): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'td' || child.tagName === 'th') cells.push(child);
+      else if (child.tagName === 'tr' || child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') walk(child);
+    }
+  };
+  walk(table);
+  return cells;
+}
+
 function isBlockNode(node: RootContent): boolean {
   return node.type === 'element' && BLOCK_TAGS.has(node.tagName);
 }
@@ -115,6 +139,7 @@ class HtmlReader {
       return null;
     }
     if (tag === 'table') {
+      if (isLayoutTable(element)) return { nodes: cellsOf(element).flatMap((cell) => [...cell.children]), listDepth };
       this.table(element);
       return null;
     }

@@ -223,3 +223,30 @@ describe('a committed DOCX made by pandoc from the sample report', () => {
     expect(items(blocks)[1]!.spans.filter((s) => s.bold).map((s) => s.text)).toEqual(['ability to predict the outcome of cases']);
   });
 });
+
+describe('blocksFromDocx on a layout table', () => {
+  it('reads lists set side by side in a table as headings and items, left cell first', async () => {
+    const numbered = (text: string) => new Paragraph({ numbering: { reference: 'n', level: 0 }, text });
+    const document = new Document({
+      numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+      sections: [{
+        children: [
+          new Paragraph({ text: 'Most important developments', heading: HeadingLevel.HEADING_1 }),
+          new Table({
+            rows: [new TableRow({
+              children: [
+                new TableCell({ children: [new Paragraph({ text: 'Country', heading: HeadingLevel.HEADING_2 }), numbered('Left one.'), numbered('Left two.')] }),
+                new TableCell({ children: [new Paragraph({ text: 'International', heading: HeadingLevel.HEADING_2 }), numbered('Right one.')] }),
+              ],
+            })],
+          }),
+        ],
+      }],
+    });
+    const blocks = await read(await Packer.toBuffer(document));
+    expect(blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual([
+      'heading:Most important developments', 'heading:Country', 'list-item:Left one.', 'list-item:Left two.', 'heading:International', 'list-item:Right one.',
+    ]);
+  });
+});
