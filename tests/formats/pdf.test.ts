@@ -171,6 +171,20 @@ describe('blocksFromPdf on a browser-printed table with narrow, tightly padded c
   });
 });
 
+describe('blocksFromPdf on a browser-printed table with thick rules and no cell padding', async () => {
+  const result = await read('thick-rules.pdf');
+
+  it('cuts the header at gaps narrower than a word space, where only the rule stands between cells', () => {
+    const [table, ...others] = tables(result.blocks);
+    expect(others).toEqual([]);
+    expect(table!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Total'],
+      ['2022', 'P', 'N', 'Y', 'N', 'P', 'N', '2'],
+      ['2023', 'P', 'P', 'Y', 'N', 'P', 'Y', '3.5'],
+    ]);
+  });
+});
+
 describe('blocksFromPdf on typed-looking markers', async () => {
   const result = await read('paren-markers.pdf');
 

@@ -17,6 +17,9 @@ const MIN_GUTTERS = 3;
 const MAX_ROW_DISTANCE = 3;
 // A gutter narrower than this share of the font size is a chance overlap of word spaces.
 const MIN_GUTTER = 0.25;
+// Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
+// table drawn with thick rules and no cell padding leaves only the rule's width between cells.
+const MIN_GUTTER_SHORT_PIECES = 0.15;
 // Mean characters per piece from which lines read as words of a paragraph.
 const PROSE_PIECE_LENGTH = 4.5;
 // A row set this much (in points) further apart than the paragraph pitch has cell padding.
@@ -86,10 +89,12 @@ function sameTable(above: PdfLine, below: PdfLine): boolean {
 function guttersOf(group: readonly PdfLine[]): Gutter[] {
   const pieces = group.flatMap((line) => line.runPieces).sort((a, b) => a.x - b.x);
   const size = Math.max(...group.map((line) => line.size));
+  const meanLength = pieces.reduce((sum, piece) => sum + piece.text.length, 0) / pieces.length;
+  const least = (meanLength < PROSE_PIECE_LENGTH ? MIN_GUTTER_SHORT_PIECES : MIN_GUTTER) * size;
   const gutters: Gutter[] = [];
   let reach = pieces[0]!.right;
   for (const piece of pieces.slice(1)) {
-    if (piece.x - reach >= MIN_GUTTER * size) gutters.push({ x: reach, right: piece.x });
+    if (piece.x - reach >= least) gutters.push({ x: reach, right: piece.x });
     reach = Math.max(reach, piece.right);
   }
   return gutters;

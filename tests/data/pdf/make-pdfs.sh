@@ -33,6 +33,9 @@ chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to
 # Full-width title, table and paragraph above lists set in two justified columns: the
 # stretched word spaces cut lines into pieces, the heading wraps, the columns' baselines differ.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/justified-columns.pdf" src/justified-columns.html 2>/dev/null
+# Thick cell borders and no cell padding: only the 3px rule's width (under a word space)
+# stands between the header's cells.
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/thick-rules.pdf" src/thick-rules.html 2>/dev/null
 
 # Unreadable inputs.
 qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf

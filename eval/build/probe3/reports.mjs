@@ -1,0 +1,159 @@
+// Hand-written content of the probe reports. Each is printed to PDF in a way the other
+// evaluation PDFs were not made (see build.mjs for the styles).
+const Q = (n) => Array.from({ length: n }, (_, i) => `Q${i + 1}`);
+const SECTION_T = 'Changes in key metrics';
+const SECTION_L = 'Most important developments';
+
+export const REPORTS = [
+  {
+    name: 'serif10', style: 'serif10', via: 'soffice',
+    title: 'Finland', country: { name: 'Finland', iso2: 'FI', iso3: 'FIN' },
+    author: 'Aino Virtanen', authorLine: 'Author: Aino Virtanen',
+    date: '2024-03-18', dateText: '18 March 2024', dateLine: 'Date: 18 March 2024',
+    tables: [{ section: SECTION_T, subject: 'Finland', columns: Q(7), rows: [
+      { year: '2021', cells: ['Y', 'N', 'P', 'N', 'Y', 'N', 'P'], total: '3' },
+      { year: '2022', cells: ['Y', 'P', 'P', 'N', 'Y', 'N', 'P'], total: '3.5' },
+      { year: '2023', cells: ['Y', 'P', 'Y', 'P', 'Y', 'N', 'P'], total: '4.5' },
+    ], commentary: [
+      'The Ministry of Finance finished its review of automated decision-making in public administration, which moved Q3 from Partly to Yes.',
+      'Sector regulators were given a shared budget for supervising high-risk systems from 2024 onwards.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['Parliament passed an amendment to the Administrative Procedure Act that allows fully automated decisions only where the decision rules are published and a civil servant can be asked to review the outcome.'],
+        ['The national AI programme AuroraAI was closed and its results were handed to the Digital and Population Data Services Agency.'],
+        ['Traficom was named the market surveillance authority for the EU AI Act and began recruiting staff.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Finland co-chaired a Nordic ministerial meeting on trustworthy AI in Helsinki and signed a joint statement on public sector use of foundation models.'],
+        ['The government funded a research exchange with Estonia on machine translation for small languages.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'landscape', style: 'landscape', via: 'chromium',
+    title: 'Norway', country: { name: 'Norway', iso2: 'NO', iso3: 'NOR' },
+    author: 'Ingrid Haugen', authorLine: 'Ingrid Haugen',
+    date: '2023-11-02', dateText: '02.11.23', dateLine: '02.11.23',
+    tables: [{ section: SECTION_T, subject: 'Norway', columns: Q(12), rows: [
+      { year: '2021', cells: ['Yes', 'No', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'No', 'Yes', 'Partly', 'No'], total: '4,5' },
+      { year: '2022', cells: ['Yes', 'Partly', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'Partly', 'Yes', 'Partly', 'No'], total: '5,5' },
+      { year: '2023', cells: ['Yes', 'Partly', 'Yes', 'No', 'Yes', 'Partly', 'Partly', 'No', 'Partly', 'Yes', 'Yes', 'No'], total: '7' },
+    ], commentary: [
+      'The Norwegian Data Protection Authority extended its regulatory sandbox, and two public agencies published impact assessments for their chatbots.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Ministry of Digitalisation and Public Governance announced that it would transpose the EU AI Act through the EEA Agreement and appointed a working group to propose a national supervisory structure.'],
+        ['The Research Council allocated one billion kroner to artificial intelligence research centres over five years.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Norway joined the Council of Europe negotiations on a framework convention on AI, human rights, democracy and the rule of law.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'thick-rules', style: 'thick', via: 'chromium',
+    title: 'Ireland', country: { name: 'Ireland', iso2: 'IE', iso3: 'IRL' },
+    author: 'Siobhán Murphy', authorLine: 'Author: Siobhán Murphy',
+    date: '2024-01-22', dateText: '22 January 2024', dateLine: 'Date: 22 January 2024',
+    tables: [{ section: SECTION_T, subject: 'Ireland', columns: Q(6), rows: [
+      { year: '2022', cells: ['P', 'N', 'Y', 'N', 'P', 'N'], total: '2' },
+      { year: '2023', cells: ['P', 'P', 'Y', 'N', 'P', 'Y'], total: '3.5' },
+    ], commentary: [
+      'The Department of Enterprise published its updated national AI strategy refresh, which moved Q6 to Yes.',
+      'The Data Protection Commission opened two inquiries into the training of large language models on personal data.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The government appointed an AI Ambassador to lead a national conversation on the benefits and risks of artificial intelligence.'],
+        ['The Department of Public Expenditure issued interim guidelines on the use of AI tools in the civil service, including a ban on entering personal data into public chatbots.'],
+        ['An AI Advisory Council of independent experts was set up and published its first work programme.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Ireland signed the Bletchley Declaration at the AI Safety Summit.'],
+        ['The Data Protection Commission agreed a joint approach to AI supervision with other EU data protection authorities.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'hanging-tabs', style: 'hanging', via: 'soffice',
+    title: 'Denmark', country: { name: 'Denmark', iso2: 'DK', iso3: 'DNK' },
+    author: 'Mette Jensen', authorLine: 'Mette Jensen',
+    date: '2023-09-14', dateText: '14 September 2023', dateLine: '14 September 2023',
+    tables: [{ section: SECTION_T, subject: 'Denmark', columns: Q(8), rows: [
+      { year: '2021', cells: ['Y', 'Y', 'P', 'N', 'Y', 'N', 'P', 'P'], total: '4.5' },
+      { year: '2022', cells: ['Y', 'Y', 'P', 'P', 'Y', 'N', 'P', 'P'], total: '5' },
+      { year: '2023', cells: ['Y', 'Y', 'Y', 'P', 'Y', 'P', 'P', 'P'], total: '6' },
+    ], commentary: [
+      'The Agency for Digital Government published a guide to responsible use of generative AI for municipalities.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Danish government presented a new strategy for digitalisation that sets aside funding for artificial intelligence in health care, green transition and public administration, and asks every ministry to name a person responsible for AI projects.'],
+        ['The Danish Data Protection Agency published a template for data protection impact assessments of machine learning systems used in the public sector.'],
+        ['The Ministry of Industry set up a regulatory sandbox for AI run jointly by the Data Protection Agency and the Agency for Digital Government.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Denmark and the other Nordic countries agreed to cooperate on Nordic language models for public services.'],
+        ['Denmark supported the adoption of the EU AI Act in the Council and argued for proportionate rules for small companies.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'footnote-break', style: 'footnote', via: 'pandoc',
+    title: 'Austria', country: { name: 'Austria', iso2: 'AT', iso3: 'AUT' },
+    author: 'Lukas Gruber', authorLine: 'Author: Lukas Gruber',
+    date: '2024-05-06', dateText: '6 May 2024', dateLine: 'Date: 6 May 2024',
+    tables: [{ section: SECTION_T, subject: 'Austria', columns: Q(6), rows: [
+      { year: '2022', cells: ['Y', 'N', 'P', 'N', 'P', 'N'], total: '2' },
+      { year: '2023', cells: ['Y', 'P', 'P', 'N', 'P', 'Y'], total: '3.5' },
+    ], commentary: [
+      'The Austrian government adopted an AI strategy implementation plan in 2023. The Federal Chancellery now coordinates AI policy across ministries, and the Regulatory Authority for Broadcasting and Telecommunications set up an AI service centre that answers questions from companies and public bodies about the coming European rules.',
+      'Civil society organisations criticised the slow pace of the strategy and the lack of a public register of algorithms used by the state, noting that the employment service algorithm case had shown the need for transparency.',
+      'The data protection authority received more complaints about automated decisions than in any year before, most of them concerning credit scoring and online advertising.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Federal Chancellery set up an AI service centre at the Regulatory Authority for Broadcasting and Telecommunications, which is to answer questions from companies, public bodies and citizens about the obligations of the European AI Act and to advise the government on supervisory structures before the Act applies.'],
+        ['The Federal Ministry of Education funded a programme that gives every secondary school access to training on generative AI for teachers and pupils.'],
+        ['The Austrian Academy of Sciences published a report on the use of AI in the courts, recommending that judges always be able to see and challenge the reasons behind any automated suggestion, that the ministry publish the data sets used to train such systems, that the parliament review the systems every two years, and that the bar association and the association of judges be consulted before any new system is introduced in civil or criminal proceedings across the country.'],
+        ['The Federal Ministry of Labour paused the use of the employment service profiling algorithm after a court ruling.'],
+        ['The Vienna city government published guidelines on the procurement of AI systems by municipal bodies.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Austria co-sponsored a United Nations General Assembly resolution on lethal autonomous weapons systems and hosted a conference on the topic in Vienna.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'fifteen-years', style: 'fifteen', via: 'soffice',
+    title: 'Belgium', country: { name: 'Belgium', iso2: 'BE', iso3: 'BEL' },
+    author: 'Sophie Peeters', authorLine: 'Author: Sophie Peeters',
+    date: '2024-02-29', dateText: '29 February 2024', dateLine: 'Date: 29 February 2024',
+    tables: [{ section: SECTION_T, subject: 'Belgium', columns: Q(5), rows: [
+      ['2009', 'N N N N N', '0'], ['2010', 'N N N N P', '0.5'], ['2011', 'N N N P P', '1'],
+      ['2012', 'N N P P P', '1.5'], ['2013', 'N P P P P', '2'], ['2014', 'P P P P P', '2.5'],
+      ['2015', 'P P P P Y', '3'], ['2016', 'P P P Y Y', '3.5'], ['2017', 'P P Y Y Y', '4'],
+      ['2018', 'P Y Y Y Y', '4.5'], ['2019', 'Y Y Y Y Y', '5'], ['2020', 'Y Y Y Y P', '4.5'],
+      ['2021', 'Y Y Y P P', '4'], ['2022', 'Y Y P P P', '3.5'], ['2023', 'Y P P P P', '3'],
+    ].map(([year, cells, total]) => ({ year, cells: cells.split(' '), total })), commentary: [
+      'Fifteen years of answers show a steady rise until 2019 and a decline since then, as new obligations were not met by new institutions.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The federal government and the regions agreed a joint AI action plan with a shared budget for public sector pilots.'],
+        ['The Flemish government set up a knowledge centre on data and society that advises public bodies on ethical questions.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Belgium prepared its presidency of the Council of the European Union, with the final agreement on the AI Act as a priority.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+];
