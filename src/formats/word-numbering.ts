@@ -1,32 +1,4 @@
-import { createRequire } from 'node:module';
-
-// Loaded without its type declarations: they pull the browser DOM library into
-// every file of the program. The few members used here are typed below.
-const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as { DOMParser: DomParserClass };
-
-interface XmlNode {
-  nodeType: number;
-  parentNode: XmlNode | null;
-  firstChild: XmlNode | null;
-  nextSibling: XmlNode | null;
-}
-interface XmlElement extends XmlNode {
-  localName: string;
-  namespaceURI: string | null;
-  getAttributeNS(ns: string, name: string): string | null;
-  getAttribute(name: string): string | null;
-  getElementsByTagNameNS(ns: string, name: string): XmlNodeList;
-}
-interface XmlNodeList {
-  length: number;
-  item(i: number): XmlElement | null;
-}
-type XmlDocument = Pick<XmlElement, 'getElementsByTagNameNS'>;
-interface DomParserClass {
-  new (options: { errorHandler: Record<'warning' | 'error' | 'fatalError', (message: unknown) => void> }): {
-    parseFromString(text: string, mimeType: string): XmlDocument;
-  };
-}
+import { W_NS, child, elements, parseXml, val, type XmlDocument, type XmlElement } from './word-xml.js';
 
 /**
  * The numbers Word prints before numbered paragraphs, computed from the
@@ -36,7 +8,6 @@ interface DomParserClass {
  * the printed numbers a reader sees.
  */
 
-const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** What Word prints before one paragraph. */
 export interface WordNumber {
@@ -103,30 +74,6 @@ export function wordNumbersFromParts(documentXml: string, numberingXml: string |
   } catch {
     return null;
   }
-}
-
-function parseXml(text: string): XmlDocument {
-  // The archive was checked for DOCTYPE and entity declarations before this point.
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: (e: unknown) => { throw e; } } })
-    .parseFromString(text, 'application/xml');
-}
-
-function elements(list: XmlNodeList): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
-  return out;
-}
-
-function child(element: XmlElement | null | undefined, localName: string): XmlElement | null {
-  if (!element) return null;
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as XmlElement).localName === localName && (node as XmlElement).namespaceURI === W_NS) return node as XmlElement;
-  }
-  return null;
-}
-
-function val(element: XmlElement | null): string | null {
-  return element ? element.getAttributeNS(W_NS, 'val') || element.getAttribute('w:val') : null;
 }
 
 function hasAncestor(element: XmlElement, localName: string): boolean {

@@ -250,3 +250,28 @@ describe('blocksFromDocx on a layout table', () => {
     ]);
   });
 });
+
+describe('blocksFromDocx with a template of its own', () => {
+  it('reads custom paragraph styles with an outline level, own or inherited from a heading, as headings', async () => {
+    const document = new Document({
+      styles: {
+        paragraphStyles: [
+          { id: 'ReportSection', name: 'Report Section', basedOn: 'Heading1', quickFormat: true },
+          { id: 'ReportSubsection', name: 'Report Subsection', basedOn: 'Normal', quickFormat: true, paragraph: { outlineLevel: 1 } },
+          { id: 'Note', name: 'Side Note', basedOn: 'Normal', paragraph: { outlineLevel: 9 } },
+        ],
+      },
+      sections: [{
+        children: [
+          new Paragraph({ text: 'Most important developments', style: 'ReportSection' }),
+          new Paragraph({ text: 'Country', style: 'ReportSubsection' }),
+          new Paragraph({ text: 'Body text in an outline-less style.', style: 'Note' }),
+        ],
+      }],
+    });
+    const blocks = await read(await Packer.toBuffer(document));
+    expect(blocks.map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : `${b.kind}:${b.kind === 'table' ? '' : b.text}`))).toEqual([
+      'h1:Most important developments', 'h2:Country', 'paragraph:Body text in an outline-less style.',
+    ]);
+  });
+});
