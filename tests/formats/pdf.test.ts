@@ -185,6 +185,24 @@ describe('blocksFromPdf on a browser-printed table with thick rules and no cell 
   });
 });
 
+describe('blocksFromPdf on a list item crossing a page break above footnotes', async () => {
+  const result = await read('footnote-break.pdf');
+  const items = result.blocks.filter((block) => block.kind === 'list-item');
+
+  it('leaves the footnotes at the foot of the page out of the item that runs over the break', () => {
+    expect(items.map((item) => item.text.replace(/\n/g, ' '))[2]).toBe(
+      'The Austrian Academy of Sciences published a report on the use of AI in the courts, recommending that judges always be able to see and challenge the reasons behind any automated suggestion, that the ministry publish the data sets used to train such systems, that the parliament review the systems every two years, and that the bar association and the association of judges be consulted before any new system is introduced in civil or criminal proceedings across the country.',
+    );
+    expect(result.blocks.some((block) => 'text' in block && /Complaint figures|winter term/.test(block.text))).toBe(false);
+  });
+
+  it('drops the raised reference numbers from running text', () => {
+    expect(items[1]!.text.replace(/\n/g, ' ')).toContain('teachers and pupils, and a second programme');
+    const paragraph = result.blocks.find((block) => block.kind === 'paragraph' && block.text.includes('complaints'));
+    expect(paragraph && 'text' in paragraph ? paragraph.text.replace(/\n/g, ' ') : '').toMatch(/than in any year before\.$/);
+  });
+});
+
 describe('blocksFromPdf on typed-looking markers', async () => {
   const result = await read('paren-markers.pdf');
 

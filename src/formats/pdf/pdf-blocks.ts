@@ -174,12 +174,27 @@ function blockFromOpen(open: OpenBlock): Block {
     const spans = spansMerged(open.spans.flatMap((line, i) => (i === 0 ? line : [{ text: ' ' }, ...line])));
     return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source: { page } };
   }
-  const spans = spansOfLines(open.spans);
+  const spans = spansWithoutReferences(spansOfLines(open.spans));
   const text = spans.map((s) => s.text).join('');
   if (open.kind === 'list-item') {
     return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source: { page } };
   }
   return { kind: 'paragraph', text, spans, source: { page } };
+}
+
+/**
+ * Footnote references (raised numbers, read as superscript digits) dropped from running
+ * text, as Word and Markdown footnotes are; the footnotes themselves are left out with
+ * the page's foot. Table cells keep theirs, where the core reports them.
+ */
+function spansWithoutReferences(spans: readonly Span[]): Span[] {
+  let previous = '';
+  const out = spans.map((span) => {
+    const text = (previous + span.text).replace(/(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '').slice(previous.length);
+    previous = span.text.slice(-1) || previous;
+    return { ...span, text };
+  });
+  return spansMerged(out.filter((span) => span.text !== ''));
 }
 
 /**

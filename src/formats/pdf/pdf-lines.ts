@@ -50,6 +50,9 @@ const SEGMENT_GAP = 0.8;
 // A footnote number is set at most this share of the text size, raised by at least this share of it.
 const FOOTNOTE_SIZE = 0.85;
 const FOOTNOTE_RAISE = 0.15;
+// Word processors raise superscripts by a third of the size or a little more, beyond the
+// baseline tolerance; a small number raised up to this share still belongs to the line below.
+const FOOTNOTE_MAX_RAISE = 0.6;
 // Separate runs this far apart are set apart by more than a word space (0.25-0.3 em).
 const RUN_PIECE_GAP = 0.08;
 
@@ -62,7 +65,8 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
   let largest = 0;
   for (const run of sorted) {
     const tolerance = BASELINE_TOLERANCE * Math.max(run.size, largest);
-    if (current.length > 0 && Math.abs(run.y - baseline) <= tolerance) {
+    const onlyMarksAbove = current.length > 0 && current.every((mark) => mark.text.trim() === '' || isSmallNumber(mark, run.size)) && baseline - run.y <= FOOTNOTE_MAX_RAISE * run.size;
+    if (current.length > 0 && (Math.abs(run.y - baseline) <= tolerance || onlyMarksAbove)) {
       current.push(run);
       // A raised footnote number can come first; the line's baseline is its largest text's.
       if (run.size > largest) [baseline, largest] = [run.y, run.size];
@@ -138,13 +142,17 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
   return segments;
 }
 
+function isSmallNumber(run: TextRun, lineSize: number): boolean {
+  return /^\s*\d{1,2}\s*$/.test(run.text) && run.size <= FOOTNOTE_SIZE * lineSize;
+}
+
 /**
  * A footnote reference: a number set small and raised right after a word or a table
  * answer (`Y¹`). Written as superscript digits it stays with that word, as in the
  * text a word processor would give.
  */
 function isFootnoteMark(run: TextRun, lineSize: number, baseline: number): boolean {
-  return /^\s*\d{1,2}\s*$/.test(run.text) && run.size <= FOOTNOTE_SIZE * lineSize && run.y - baseline >= FOOTNOTE_RAISE * lineSize;
+  return isSmallNumber(run, lineSize) && run.y - baseline >= FOOTNOTE_RAISE * lineSize;
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';

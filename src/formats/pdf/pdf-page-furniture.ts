@@ -69,7 +69,54 @@ function detachedLines(lines: readonly PdfLine[], inBand: (line: PdfLine) => boo
   return widest > DETACHED_GAP * lines[cut]!.size ? edge.slice(0, cut + 1) : [];
 }
 
-/** Each page's lines without its header, footer and page number lines. */
+// A footnote's number is set at most this share of its text's size.
+const FOOTNOTE_NUMBER_SIZE = 0.85;
+// The number sits on its own baseline at most this many text sizes above the footnote's first line.
+const FOOTNOTE_NUMBER_RAISE = 1.2;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Numbers written in superscript digits in the line: footnote references (see pdf-lines.ts). */
+function referencesIn(text: string): number[] {
+  return [...text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)].map((match) => Number([...match[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')));
+}
+
+/** The number a footnote starting at `lines[k]` carries, or null: a small number above or before its text. */
+function footnoteNumberAt(lines: readonly PdfLine[], k: number): number | null {
+  const line = lines[k]!;
+  const lead = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S/.exec(line.text);
+  if (lead) return referencesIn(lead[1]!)[0]!;
+  const next = lines[k + 1];
+  if (!/^\d{1,2}$/.test(line.text.trim()) || !next || next.area !== line.area) return null;
+  const small = line.size <= FOOTNOTE_NUMBER_SIZE * next.size;
+  const close = line.y > next.y && line.y - next.y <= FOOTNOTE_NUMBER_RAISE * next.size;
+  return small && close && line.x <= next.x ? Number(line.text.trim()) : null;
+}
+
+/**
+ * The page's lines without the footnotes at its foot. A footnote starts with a small
+ * number that a superscript reference higher up on the page already gave; it and every
+ * line below it belong to the footnote area, which must not run into the body text
+ * (a list item crossing the page break would take the footnote in).
+ */
+function linesWithoutFootnotes(page: PageLines, lines: readonly PdfLine[]): PdfLine[] {
+  const ordered = [...lines].sort((a, b) => b.y - a.y);
+  const middle = (page.top + page.bottom) / 2;
+  const referenced = new Set<number>();
+  for (let k = 0; k < ordered.length; k++) {
+    const line = ordered[k]!;
+    if (line.y < middle && referenced.size > 0) {
+      const number = footnoteNumberAt(ordered, k);
+      if (number !== null && referenced.has(number)) {
+        const foot = new Set(ordered.slice(k));
+        return lines.filter((l) => !foot.has(l));
+      }
+    }
+    for (const n of referencesIn(line.text)) referenced.add(n);
+  }
+  return [...lines];
+}
+
+/** Each page's lines without its header, footer and page number lines, and without its footnotes. */
 export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] {
   const edges = pages.map(edgeLines);
   const pagesByKey = new Map<string, Set<number>>();
@@ -92,6 +139,6 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
           (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(repeatKey(line.text))!.size >= needed),
       ),
     );
-    return page.lines.filter((line) => !drop.has(line));
+    return linesWithoutFootnotes(page, page.lines.filter((line) => !drop.has(line)));
   });
 }
