@@ -22,13 +22,15 @@ const text = (item) => item.map((r) => (typeof r === 'string' ? r : r.b ?? r.i))
 function tableHtml(t, opts) {
   const head = `<tr><th>${opts.emptyCorner ? '' : 'Year'}</th>${t.columns.map((c) => `<th>${c}</th>`).join('')}<th>Total</th></tr>`;
   const rows = t.rows.map((r) => `<tr><td>${r.year}</td>${r.cells.map((c) => `<td class="a">${c}</td>`).join('')}<td class="n">${r.total}</td></tr>`).join('\n');
-  return `<table>${head}\n${rows}</table>`;
+  return opts.thead ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<table>${head}\n${rows}</table>`;
 }
 
 function html(rep, opts) {
   const sub = (s) => (opts.boldSubs ? `<p><b>${esc(s)}</b></p>` : `<h3>${esc(s)}</h3>`);
   const t = rep.tables[0];
   let body = `<h1>${esc(rep.title)}</h1><p>${esc(rep.authorLine)}</p><p>${esc(rep.dateLine)}</p>`;
+  // Space the title page so the table starts low and its rows run onto the next page.
+  if (opts.thead) body += '<div style="height:150mm"></div>';
   body += opts.wrapTable ? `<div class="wide">` : '';
   body += `<h2>${t.section}</h2>${sub(t.subject)}${tableHtml(t, opts)}`;
   body += opts.wrapTable ? `</div>` : '';
@@ -42,6 +44,8 @@ const CSS = {
   serif10: `body{font-family:'Liberation Serif',serif;font-size:10pt} td,th{padding:2pt 4pt} td.a{text-align:center} td.n{text-align:right} table{border-collapse:collapse} th{text-align:center}`,
   fifteen: `body{font-family:'DejaVu Serif',serif;font-size:10pt} td.a{text-align:center} td.n{text-align:right} table{border-collapse:collapse;border:1px solid black} td,th{border:1px solid black}`,
   landscape: `body{font-family:Arial,sans-serif;font-size:11pt} @page{size:A4 portrait;margin:2cm} @page wide{size:A4 landscape} .wide{page:wide} table{border-collapse:collapse} td,th{border:1px solid #999;padding:4px 8px;text-align:center}`,
+  grid: `body{font-family:'Liberation Sans',sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{padding:1px 2px;text-align:center;border-bottom:1px solid #ccc} ol{list-style:none;padding:0;counter-reset:n} li{display:grid;grid-template-columns:2.2em 1fr;counter-increment:n;margin:0 0 4pt} li::before{content:counter(n) ")";text-align:right;padding-right:0.6em}`,
+  repeat: `body{font-family:'Liberation Serif',serif;font-size:12pt} p.pad{margin:0 0 10pt} table{border-collapse:collapse} thead{display:table-header-group} td,th{border:1px solid black;padding:3px 10px;text-align:center} tr{break-inside:avoid}`,
   thick: `body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} p,h1,h2{margin:6pt 0} table{border-collapse:collapse} td,th{border:3px solid black;padding:0;text-align:center;font-size:10pt} th{font-weight:bold}`,
 };
 
@@ -87,7 +91,8 @@ function markdown(rep) {
 }
 
 const soffice = (file) => execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'ignore' });
-for (const rep of REPORTS) {
+const only = process.argv.slice(2);
+for (const rep of REPORTS.filter((r) => only.length === 0 || only.includes(r.name))) {
   const out = join(evalDir, `probe3-pdf-${rep.name}`);
   mkdirSync(out, { recursive: true });
   const base = join(work, rep.name);
@@ -99,7 +104,7 @@ for (const rep of REPORTS) {
     execFileSync('pandoc', [`${base}.md`, '-o', `${base}.docx`]);
     soffice(`${base}.docx`);
   } else {
-    const opts = { css: CSS[rep.style], boldSubs: rep.style === 'thick', emptyCorner: rep.style === 'fifteen', wrapTable: rep.style === 'landscape' };
+    const opts = { css: CSS[rep.style], boldSubs: rep.style === 'thick', emptyCorner: rep.style === 'fifteen' || rep.style === 'grid', thead: rep.style === 'repeat', wrapTable: rep.style === 'landscape' };
     writeFileSync(`${base}.html`, html(rep, opts));
     if (rep.via === 'soffice') execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, `${base}.html`], { stdio: 'ignore' });
     else execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${base}.pdf`, `${base}.html`], { stdio: 'ignore' });

@@ -156,4 +156,52 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'grid-list', style: 'grid', via: 'chromium',
+    title: 'Portugal', country: { name: 'Portugal', iso2: 'PT', iso3: 'PRT' },
+    author: 'João Ferreira', authorLine: 'João Ferreira',
+    date: '2024-06-03', dateText: '3 June 2024', dateLine: '3 June 2024',
+    tables: [{ section: SECTION_T, subject: 'Portugal', columns: Q(12), rows: [
+      { year: '2022', cells: ['Yes', 'No', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'No', 'Yes', 'Partly', 'Partly'], total: '5' },
+      { year: '2023', cells: ['Yes', 'Partly', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'Partly', 'Yes', 'Partly', 'Yes'], total: '6.5' },
+    ], commentary: [
+      'The new digital transition agency took over the coordination of the national AI strategy, and its first progress report was published in March.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The government approved a resolution on the use of artificial intelligence in public administration, which requires an algorithmic impact assessment before any system that affects citizens is deployed.'],
+        ['The National Data Protection Commission fined a university for using remote proctoring software that processed biometric data without a legal basis.'],
+        ['A national centre for responsible AI was opened in Lisbon with funding from the recovery and resilience plan.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Portugal joined the Hiroshima AI Process Friends Group.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'repeated-header', style: 'repeat', via: 'chromium',
+    title: 'Greece', country: { name: 'Greece', iso2: 'GR', iso3: 'GRC' },
+    author: 'Eleni Papadopoulou', authorLine: 'Author: Eleni Papadopoulou',
+    date: '2023-10-19', dateText: '19.10.2023', dateLine: 'Date: 19.10.2023',
+    tables: [{ section: SECTION_T, subject: 'Greece', columns: Q(6), rows: [
+      ['2009', 'N N N N N N', '0'], ['2010', 'N N N N N P', '0.5'], ['2011', 'N N N N P P', '1'],
+      ['2012', 'N N N P P P', '1.5'], ['2013', 'N N P P P P', '2'], ['2014', 'N P P P P P', '2.5'],
+      ['2015', 'P P P P P P', '3'], ['2016', 'P P P P P Y', '3.5'], ['2017', 'P P P P Y Y', '4'],
+      ['2018', 'P P P Y Y Y', '4.5'], ['2019', 'P P Y Y Y Y', '5'], ['2020', 'P Y Y Y Y Y', '5.5'],
+      ['2021', 'Y Y Y Y Y Y', '6'], ['2022', 'Y Y Y Y Y P', '5.5'], ['2023', 'Y Y Y Y P P', '5'],
+    ].map(([year, cells, total]) => ({ year, cells: cells.split(' '), total })), commentary: [
+      'Greece built up its AI institutions steadily until 2021; since then two bodies were merged and their mandates narrowed.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The High-Level Advisory Committee on AI presented its blueprint for the country, with proposals on public services, education and the labour market.'],
+        ['Law 4961/2022 on emerging technologies entered into force, including obligations for public bodies that use AI systems.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Greece signed a cooperation agreement with the OECD on AI skills in schools.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
