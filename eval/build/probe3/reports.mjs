@@ -204,4 +204,29 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'word-footnotes', style: 'word', via: 'docx',
+    title: 'Czech Republic', country: { name: 'Czechia', iso2: 'CZ', iso3: 'CZE' },
+    author: 'Tomáš Novák', authorLine: 'Author: Tomáš Novák',
+    date: '2024-04-11', dateText: '11 April 2024', dateLine: 'Date: 11 April 2024',
+    tables: [{ section: SECTION_T, subject: 'Czech Republic', columns: Q(8), rows: [
+      { year: '2022', cells: ['Y', 'N', 'P', 'N', 'Y', 'N', 'P', 'N'], total: '3' },
+      { year: '2023', cells: ['Y', 'P', 'P', 'N', 'Y', 'P', 'P', 'N'], total: '4' },
+    ], commentary: [
+      'The government updated the National Artificial Intelligence Strategy in 2023 and gave the Ministry of Industry and Trade the lead on implementing the European AI Act. The update added goals for public administration, education and research, and it named the bodies responsible for each goal, with dates for the first reports to the government council.',
+      'The Office for Personal Data Protection published an opinion on generative AI tools in schools, and several regional governments started pilots of chatbots for citizen services. Critics noted that none of the pilots had been assessed for their effect on fundamental rights before launch.',
+      'Funding for AI research rose again, mostly through the national recovery plan and the Technology Agency, while the number of public sector AI specialists remained small compared with neighbouring countries.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Ministry of Industry and Trade presented a draft act implementing the European AI Act, which names the Czech Telecommunication Office as the market surveillance authority and sets out fines for breaches of the obligations on providers and deployers.'],
+        ['The government approved the updated strategy, which adds targets for the use of AI in public administration, support for small companies that want to adopt AI tools, and a programme of retraining courses for employees whose jobs are changed by automation, to be run by the labour offices together with universities and employers in every region.'],
+        ['Prague hosted the first meeting of the national AI observatory.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['The Czech Republic signed the Council of Europe Framework Convention on Artificial Intelligence.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
