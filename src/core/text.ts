@@ -6,6 +6,8 @@
 // A soft hyphen marks a possible break inside one word, so a line break after it joins.
 const SOFT_HYPHEN = /\u00ad(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*)?/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+// Word's non-breaking hyphen prints as a plain hyphen; it only forbids a line break there.
+const NON_BREAKING_HYPHEN = /\u2011/g;
 // A whole word, a hyphen at the end of the line, then the next word (captured ahead).
 // The look-behind keeps matching linear on very long words. A hyphen followed by a
 // space inside a line is the same break after a converter turned the line end into
@@ -52,10 +54,10 @@ export function joinLineEndHyphens(text: string): string {
   return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after) ? `${before}-` : before));
 }
 
-/** One line, single spaces, no soft hyphens, line-end hyphenation undone. */
+/** One line, single spaces, no soft hyphens, plain hyphens, line-end hyphenation undone. */
 export function oneLineFromText(text: string): string {
   const cleaned = text.replace(SOFT_HYPHEN, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
-  return joinLineEndHyphens(cleaned).replace(/\s+/gu, ' ').trim();
+  return joinLineEndHyphens(cleaned).replace(NON_BREAKING_HYPHEN, '-').replace(/\s+/gu, ' ').trim();
 }
 
 /** The text with surrounding white space removed and inner runs collapsed, for matching. */

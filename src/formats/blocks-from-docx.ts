@@ -4,7 +4,7 @@ import { blocksFromPieces } from '../blocks/table-from-lines.js';
 import { piecesFromHtml, printedNumberTag } from './blocks-from-html.js';
 import { checkedDocxParts } from './docx-safety.js';
 import { symbolFontTextMapped } from './docx-symbol-fonts.js';
-import { headingStyleRulesFromStyles } from './word-heading-styles.js';
+import { styleMapRulesFromStyles } from './word-style-rules.js';
 import type { ParseLimits } from './limits.js';
 import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
 
@@ -47,7 +47,7 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
     const result = await mammoth.convertToHtml(
       { file: docxFileOf(parts) } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
       {
-        styleMap: [...STYLE_MAP, ...headingStyleRulesFromStyles(parts.get(STYLES))],
+        styleMap: [...STYLE_MAP, ...styleMapRulesFromStyles(parts.get(STYLES))],
         externalFileAccess: false,
         convertImage: dropImages,
         transformDocument: (document: MammothNode) => withPrintedNumbers(document, numbers),

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isPageNumber, keepsHyphen, oneLineFromText } from '../../src/core/text.js';
 
 describe('oneLineFromText', () => {
+  it('prints a non-breaking hyphen as a plain hyphen', () => {
+    expect(oneLineFromText('an AI\u2011based plan')).toBe('an AI-based plan');
+  });
+
   it('makes one line with single spaces', () => {
     expect(oneLineFromText('  first line\nsecond\t line \r\n third  ')).toBe('first line second line third');
     expect(oneLineFromText('a\u00a0\u00a0b')).toBe('a b');

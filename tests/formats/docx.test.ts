@@ -252,13 +252,15 @@ describe('blocksFromDocx on a layout table', () => {
 });
 
 describe('blocksFromDocx with a template of its own', () => {
-  it('reads custom paragraph styles with an outline level, own or inherited from a heading, as headings', async () => {
+  it('reads custom paragraph styles with an outline level as headings and bold styles as bold text', async () => {
     const document = new Document({
       styles: {
         paragraphStyles: [
           { id: 'ReportSection', name: 'Report Section', basedOn: 'Heading1', quickFormat: true },
           { id: 'ReportSubsection', name: 'Report Subsection', basedOn: 'Normal', quickFormat: true, paragraph: { outlineLevel: 1 } },
           { id: 'Note', name: 'Side Note', basedOn: 'Normal', paragraph: { outlineLevel: 9 } },
+          { id: 'SubBold', name: 'Sub Bold', basedOn: 'Normal', run: { bold: true } },
+          { id: 'Plainer', name: 'Plainer', basedOn: 'SubBold', run: { bold: false } },
         ],
       },
       sections: [{
@@ -266,12 +268,17 @@ describe('blocksFromDocx with a template of its own', () => {
           new Paragraph({ text: 'Most important developments', style: 'ReportSection' }),
           new Paragraph({ text: 'Country', style: 'ReportSubsection' }),
           new Paragraph({ text: 'Body text in an outline-less style.', style: 'Note' }),
+          new Paragraph({ text: 'International', style: 'SubBold' }),
+          new Paragraph({ text: 'Not bold after all.', style: 'Plainer' }),
         ],
       }],
     });
     const blocks = await read(await Packer.toBuffer(document));
     expect(blocks.map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : `${b.kind}:${b.kind === 'table' ? '' : b.text}`))).toEqual([
       'h1:Most important developments', 'h2:Country', 'paragraph:Body text in an outline-less style.',
+      'paragraph:International', 'paragraph:Not bold after all.',
     ]);
+    const boldSpans = blocks.slice(3).map((b) => (b.kind === 'paragraph' ? b.spans.filter((s) => s.bold).map((s) => s.text) : []));
+    expect(boldSpans).toEqual([['International'], []]);
   });
 });
