@@ -49,7 +49,7 @@ const CSS = {
   thick: `body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} p,h1,h2{margin:6pt 0} table{border-collapse:collapse} td,th{border:3px solid black;padding:0;text-align:center;font-size:10pt} th{font-weight:bold}`,
 };
 
-function fodt(rep) {
+function fodt(rep, rightNumbers = false) {
   const t = rep.tables[0];
   const p = (style, s) => `<text:p text:style-name="${style}">${esc(s)}</text:p>`;
   const h = (lvl, s) => `<text:h text:style-name="Heading_20_${lvl}" text:outline-level="${lvl}">${esc(s)}</text:h>`;
@@ -60,7 +60,8 @@ function fodt(rep) {
   body += t.commentary.map((c) => p('P', c)).join('') + h(1, rep.lists[0].section);
   for (const l of rep.lists) {
     body += h(2, l.subject);
-    body += l.items.map((i, n) => `<text:p text:style-name="Hang">${n + 1}.<text:tab/>${esc(text(i))}</text:p>`).join('');
+    // With right-aligned numbers the number itself sits after a first tab (so 9. and 10. end at one x).
+    body += l.items.map((i, n) => `<text:p text:style-name="Hang">${rightNumbers ? '<text:tab/>' : ''}${n + 1}.<text:tab/>${esc(text(i))}</text:p>`).join('');
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
@@ -71,7 +72,8 @@ function fodt(rep) {
 <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="20pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"><style:paragraph-properties fo:margin-top="0.4cm"/><style:text-properties fo:font-size="15pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"><style:text-properties fo:font-size="12.5pt" fo:font-weight="bold"/></style:style>
-<style:style style:name="Hang" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.25cm" fo:text-indent="-1.25cm" fo:text-align="justify"><style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops></style:paragraph-properties></style:style>
+${rightNumbers ? `<style:style style:name="Hang" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.5cm" fo:text-indent="-1.5cm" fo:margin-bottom="0.1cm"><style:tab-stops><style:tab-stop style:position="-0.7cm" style:type="right"/><style:tab-stop style:position="0cm"/></style:tab-stops></style:paragraph-properties></style:style>` : ''}
+<style:style style:name="${rightNumbers ? 'HangPlain' : 'Hang'}" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-left="1.25cm" fo:text-indent="-1.25cm" fo:text-align="justify"><style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops></style:paragraph-properties></style:style>
 </office:styles>
 <office:body><office:text>${body}</office:text></office:body></office:document>`;
 }
@@ -133,8 +135,8 @@ for (const rep of REPORTS.filter((r) => only.length === 0 || only.includes(r.nam
   const out = join(evalDir, `probe3-pdf-${rep.name}`);
   mkdirSync(out, { recursive: true });
   const base = join(work, rep.name);
-  if (rep.style === 'hanging') {
-    writeFileSync(`${base}.fodt`, fodt(rep));
+  if (rep.style === 'hanging' || rep.style === 'hanging-right') {
+    writeFileSync(`${base}.fodt`, fodt(rep, rep.style === 'hanging-right'));
     soffice(`${base}.fodt`);
   } else if (rep.style === 'word') {
     writeFileSync(`${base}.docx`, await wordDocx(rep));

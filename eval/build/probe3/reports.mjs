@@ -229,4 +229,36 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'right-tab-numbers', style: 'hanging-right', via: 'soffice',
+    title: 'Netherlands', country: { name: 'Netherlands', iso2: 'NL', iso3: 'NLD' },
+    author: 'Pieter de Vries', authorLine: 'Pieter de Vries',
+    date: '2024-07-01', dateText: '1 July 2024', dateLine: '1 July 2024',
+    tables: [{ section: SECTION_T, subject: 'Netherlands', columns: Q(10), rows: [
+      { year: '2022', cells: ['Y', 'Y', 'P', 'N', 'Y', 'P', 'P', 'N', 'Y', 'P'], total: '6' },
+      { year: '2023', cells: ['Y', 'Y', 'Y', 'P', 'Y', 'P', 'P', 'N', 'Y', 'Y'], total: '7.5' },
+    ], commentary: [
+      'The algorithm register grew quickly in 2023, and the coordinating supervisor gave the country its first overview of algorithmic risks.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Ministry of Economic Affairs published a national action plan on artificial intelligence with forty measures, each with a lead ministry and a deadline.'],
+        ['The Dutch Data Protection Authority became the coordinating supervisor for algorithms and published its first risk report.'],
+        ['The government launched an algorithm register where public bodies describe the systems they use, their purpose and the human oversight around them.'],
+        ['Parliament adopted a motion asking the government to stop using discriminatory risk models in fraud detection.'],
+        ['The tax administration ended the use of a self-learning risk model after an audit found it used nationality as a feature.'],
+        ['The Council of State advised that any law allowing automated decisions must require a human to review objections.'],
+        ['The municipality of Amsterdam published the source code of its parking enforcement image recognition system.'],
+        ['A public-private coalition set up testing facilities for AI in health care, agriculture and mobility.'],
+        ['Universities opened a national graduate school on responsible AI with places for two hundred doctoral candidates.'],
+        ['The government published a vision on generative AI that asks for a national language model trained on Dutch public texts, for open procurement rules, and for a study of the effects of generative systems on the labour market, education and the information ecosystem.'],
+        ['The police published a framework for the use of facial recognition in criminal investigations.'],
+        ['The Authority for Consumers and Markets started a market study on cloud services and foundation models.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['The Netherlands hosted the second summit on responsible AI in the military domain.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
