@@ -46,6 +46,7 @@ const CSS = {
   landscape: `body{font-family:Arial,sans-serif;font-size:11pt} @page{size:A4 portrait;margin:2cm} @page wide{size:A4 landscape} .wide{page:wide} table{border-collapse:collapse} td,th{border:1px solid #999;padding:4px 8px;text-align:center}`,
   grid: `body{font-family:'Liberation Sans',sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{padding:1px 2px;text-align:center;border-bottom:1px solid #ccc} ol{list-style:none;padding:0;counter-reset:n} li{display:grid;grid-template-columns:2.2em 1fr;counter-increment:n;margin:0 0 4pt} li::before{content:counter(n) ")";text-align:right;padding-right:0.6em}`,
   repeat: `body{font-family:'Liberation Serif',serif;font-size:12pt} p.pad{margin:0 0 10pt} table{border-collapse:collapse} thead{display:table-header-group} td,th{border:1px solid black;padding:3px 10px;text-align:center} tr{break-inside:avoid}`,
+  symbols: `body{font-family:'DejaVu Serif',serif;font-size:10.5pt} table{border-collapse:collapse} td,th{border:1px solid #444;padding:2pt 5pt;text-align:center} ol li::marker{font-weight:bold} h3{font-size:10.5pt}`,
   thick: `body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} p,h1,h2{margin:6pt 0} table{border-collapse:collapse} td,th{border:3px solid black;padding:0;text-align:center;font-size:10pt} th{font-weight:bold}`,
 };
 

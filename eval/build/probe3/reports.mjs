@@ -261,4 +261,27 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'symbols-bold-numbers', style: 'symbols', via: 'soffice',
+    title: 'Estonia', country: { name: 'Estonia', iso2: 'EE', iso3: 'EST' },
+    author: 'Kadri Tamm', authorLine: 'Prepared by: Kadri Tamm',
+    date: '2023-12-08', dateText: '8 December 2023', dateLine: 'Date: 8 December 2023',
+    tables: [{ section: SECTION_T, subject: 'Estonia', columns: Q(9), rows: [
+      { year: '2021', cells: ['✓', '✓', '½', '✗', '✓', '✗', '½', '✗', '✓'], total: '5' },
+      { year: '2022', cells: ['✓', '✓', '½', '½', '✓', '✗', '½', '✗', '✓'], total: '5,5' },
+      { year: '2023', cells: ['✓', '✓', '✓', '½', '✓', '—', '½', '✗', '✓'], total: '6' },
+    ], commentary: [
+      'The 2023 answer for Q6 could not be established because the responsible agency did not reply to the survey.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The government adopted the AI action plan for 2022 to 2023, including a programme of AI pilots in the public sector and support for Estonian language technology.'],
+        ['The Information System Authority published requirements for the use of AI in state information systems.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Estonia and Finland agreed to share components of their public sector chatbot platforms.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
