@@ -99,21 +99,26 @@ async function wordDocx(rep) {
   const d = await import('docx');
   const t = rep.tables[0];
   const P = (text, extra = {}) => new d.Paragraph({ children: [new d.TextRun(text)], ...extra });
-  const cell = (text) => new d.TableCell({ children: [P(text, { alignment: d.AlignmentType.CENTER })] });
+  // A cell written with a superscript mark ("Yes¹") carries Word footnote 1 instead.
+  const cell = (text) => new d.TableCell({ children: [/¹$/.test(text)
+    ? new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [new d.TextRun(text.slice(0, -1)), new d.FootnoteReferenceRun(1)] })
+    : P(text, { alignment: d.AlignmentType.CENTER })] });
+  const note = rep.itemNote ?? { list: 0, item: 1, before: ', and a programme' };
   const rows = [['Year', ...t.columns, 'Total'], ...t.rows.map((r) => [r.year, ...r.cells, r.total])];
   const children = [
     P(rep.title, { heading: d.HeadingLevel.TITLE }), P(rep.authorLine), P(rep.dateLine),
     P(t.section, { heading: d.HeadingLevel.HEADING_1 }), P(t.subject, { heading: d.HeadingLevel.HEADING_2 }),
     new d.Table({ rows: rows.map((r) => new d.TableRow({ children: r.map(cell) })) }),
-    ...t.commentary.map((c, i) => (i === 1 ? new d.Paragraph({ children: [new d.TextRun(c), new d.FootnoteReferenceRun(1)] }) : P(c))),
+    ...t.commentary.map((c, i) => (i === 1 && !rep.itemNote ? new d.Paragraph({ children: [new d.TextRun(c), new d.FootnoteReferenceRun(1)] }) : P(c))),
     P(rep.lists[0].section, { heading: d.HeadingLevel.HEADING_1 }),
   ];
   rep.lists.forEach((l, li) => {
     children.push(P(l.subject, { heading: d.HeadingLevel.HEADING_2 }));
     l.items.forEach((item, n) => {
       const words = text(item);
-      const runs = li === 0 && n === 1
-        ? [new d.TextRun(words.slice(0, words.indexOf(', and a programme'))), new d.FootnoteReferenceRun(2), new d.TextRun(words.slice(words.indexOf(', and a programme')))]
+      const at = words.indexOf(note.before);
+      const runs = li === note.list && n === note.item
+        ? [new d.TextRun(words.slice(0, at)), new d.FootnoteReferenceRun(2), new d.TextRun(words.slice(at))]
         : [new d.TextRun(words)];
       children.push(new d.Paragraph({ children: runs, numbering: { reference: 'items', level: 0, instance: li } }));
     });
@@ -122,8 +127,8 @@ async function wordDocx(rep) {
     styles: { default: { document: { run: { size: 24, font: 'Cambria' }, paragraph: { spacing: { after: 240 } } } } },
     numbering: { config: [{ reference: 'items', levels: [{ level: 0, format: d.LevelFormat.DECIMAL, text: '%1.', alignment: d.AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }] },
     footnotes: {
-      1: { children: [P('Figures from the annual report of the Technology Agency of the Czech Republic for 2023, which counts projects by their start year and includes projects that were later stopped.')] },
-      2: { children: [P('The courses are co-financed by the European Social Fund Plus; regional quotas were set in an annex to the resolution.')] },
+      1: { children: [P(rep.itemNote ? 'The 2023 answer relies on a draft law that had not been adopted when this report was written.' : 'Figures from the annual report of the Technology Agency of the Czech Republic for 2023, which counts projects by their start year and includes projects that were later stopped.')] },
+      2: { children: [P(rep.itemNote ? 'The bill was sent to public consultation in February 2024 and is expected in parliament in the autumn.' : 'The courses are co-financed by the European Social Fund Plus; regional quotas were set in an annex to the resolution.')] },
     },
     sections: [{ properties: { page: { margin: { top: 2880, bottom: 2880, left: 2000, right: 2000 } } }, children }],
   });
@@ -139,7 +144,7 @@ for (const rep of REPORTS.filter((r) => only.length === 0 || only.includes(r.nam
   if (rep.style === 'hanging' || rep.style === 'hanging-right') {
     writeFileSync(`${base}.fodt`, fodt(rep, rep.style === 'hanging-right'));
     soffice(`${base}.fodt`);
-  } else if (rep.style === 'word') {
+  } else if (rep.style === 'word' || rep.style === 'word-cell') {
     writeFileSync(`${base}.docx`, await wordDocx(rep));
     soffice(`${base}.docx`);
   } else if (rep.style === 'footnote') {

@@ -284,4 +284,30 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'word-cell-footnote', style: 'word-cell', via: 'docx',
+    title: 'Slovenia', country: { name: 'Slovenia', iso2: 'SI', iso3: 'SVN' },
+    author: 'Maja Kovač', authorLine: 'Author: Maja Kovač',
+    date: '2024-03-27', dateText: '27 March 2024', dateLine: 'Date: 27 March 2024',
+    itemNote: { list: 0, item: 2, before: ' before it can be' },
+    tables: [{ section: SECTION_T, subject: 'Slovenia', columns: Q(7), rows: [
+      { year: '2022', cells: ['Yes', 'No', 'Partly', 'No', 'Yes', 'No', 'Partly'], total: '3' },
+      { year: '2023', cells: ['Yes', 'Partly', 'Yes¹', 'No', 'Yes', 'No', 'Partly'], total: '4' },
+    ], commentary: [
+      'Slovenia strengthened the supervision of automated decisions in 2023, and the national AI programme was extended by two years with a larger budget for research and for projects in public administration.',
+      'The International Research Centre on Artificial Intelligence under the auspices of UNESCO continued to grow and now advises several ministries on their digital projects.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The government adopted the revised national programme for the promotion of the development and use of artificial intelligence, which runs until 2027 and sets out measures for research, education, the economy and public administration.'],
+        ['The Information Commissioner issued guidance on the use of generative AI tools by public bodies, recommending that no personal data be entered into tools run by third parties.'],
+        ['The Ministry of Digital Transformation prepared a draft law on the use of artificial intelligence in public administration, which would require every system that makes or supports decisions about citizens to be registered, tested for bias and approved by an independent body before it can be put into service, and which would give citizens a right to an explanation and to a review by a civil servant of any decision made with the help of such a system, including decisions on social benefits, taxes and permits.'],
+        ['The national statistics office published its first survey on the use of AI by companies.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Slovenia hosted a regional conference on AI and human rights with the Council of Europe.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
