@@ -20,6 +20,11 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
 const text = (item) => item.map((r) => (typeof r === 'string' ? r : r.b ?? r.i)).join('');
 
 function tableHtml(t, opts) {
+  if (opts.groupHeader) {
+    const top = `<tr><th rowspan="2">Year</th><th colspan="${t.columns.length}">Questions</th><th rowspan="2">Total</th></tr><tr>${t.columns.map((c) => `<th>${c}</th>`).join('')}</tr>`;
+    const rows = t.rows.map((r) => `<tr><td>${r.year}</td>${r.cells.map((c) => `<td>${c}</td>`).join('')}<td>${r.total}</td></tr>`).join('');
+    return `<table><thead>${top}</thead><tbody>${rows}</tbody></table>`;
+  }
   const head = `<tr><th>${opts.emptyCorner ? '' : 'Year'}</th>${t.columns.map((c) => `<th>${c}</th>`).join('')}<th>Total</th></tr>`;
   const rows = t.rows.map((r) => `<tr><td>${r.year}</td>${r.cells.map((c) => `<td class="a">${c}</td>`).join('')}<td class="n">${r.total}</td></tr>`).join('\n');
   return opts.thead ? `<table><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<table>${head}\n${rows}</table>`;
@@ -47,6 +52,7 @@ const CSS = {
   grid: `body{font-family:'Liberation Sans',sans-serif;font-size:10pt} table{border-collapse:collapse} td,th{padding:1px 2px;text-align:center;border-bottom:1px solid #ccc} ol{list-style:none;padding:0;counter-reset:n} li{display:grid;grid-template-columns:2.2em 1fr;counter-increment:n;margin:0 0 4pt} li::before{content:counter(n) ")";text-align:right;padding-right:0.6em}`,
   repeat: `body{font-family:'Liberation Serif',serif;font-size:12pt} p.pad{margin:0 0 10pt} table{border-collapse:collapse} thead{display:table-header-group} td,th{border:1px solid black;padding:3px 10px;text-align:center} tr{break-inside:avoid}`,
   symbols: `body{font-family:'DejaVu Serif',serif;font-size:10.5pt} table{border-collapse:collapse} td,th{border:1px solid #444;padding:2pt 5pt;text-align:center} ol li::marker{font-weight:bold} h3{font-size:10.5pt}`,
+  small: `body{font-family:'Liberation Serif',serif;font-size:11pt} table{border-collapse:collapse;font-size:7pt;line-height:1} td,th{padding:0 3px;text-align:center} thead th{border-bottom:0.5px solid black}`,
   thick: `body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} p,h1,h2{margin:6pt 0} table{border-collapse:collapse} td,th{border:3px solid black;padding:0;text-align:center;font-size:10pt} th{font-weight:bold}`,
 };
 
@@ -152,7 +158,7 @@ for (const rep of REPORTS.filter((r) => only.length === 0 || only.includes(r.nam
     execFileSync('pandoc', [`${base}.md`, '-o', `${base}.docx`]);
     soffice(`${base}.docx`);
   } else {
-    const opts = { css: CSS[rep.style], boldSubs: rep.style === 'thick', emptyCorner: rep.style === 'fifteen' || rep.style === 'grid', thead: rep.style === 'repeat', wrapTable: rep.style === 'landscape' };
+    const opts = { css: CSS[rep.style], boldSubs: rep.style === 'thick', emptyCorner: rep.style === 'fifteen' || rep.style === 'grid', thead: rep.style === 'repeat', groupHeader: rep.style === 'small', wrapTable: rep.style === 'landscape' };
     writeFileSync(`${base}.html`, html(rep, opts));
     if (rep.via === 'soffice') execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, `${base}.html`], { stdio: 'ignore' });
     else execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${base}.pdf`, `${base}.html`], { stdio: 'ignore' });

@@ -310,4 +310,27 @@ export const REPORTS = [
     ],
     anomalies: [],
   },
+  {
+    name: 'small-table-group-header', style: 'small', via: 'chromium',
+    title: 'Lithuania', country: { name: 'Lithuania', iso2: 'LT', iso3: 'LTU' },
+    author: 'Rūta Kazlauskienė', authorLine: 'Author: Rūta Kazlauskienė',
+    date: '2024-05-20', dateText: '20 May 2024', dateLine: 'Date: 20 May 2024',
+    tables: [{ section: SECTION_T, subject: 'Lithuania', columns: Q(8), rows: [
+      { year: '2021', cells: ['Y', 'N', 'N', 'P', 'Y', 'N', 'P', 'N'], total: '3' },
+      { year: '2022', cells: ['Y', 'N', 'P', 'P', 'Y', 'N', 'P', 'N'], total: '3.5' },
+      { year: '2023', cells: ['Y', 'P', 'P', 'P', 'Y', 'P', 'P', 'N'], total: '4.5' },
+    ], commentary: [
+      'Lithuania set up a working group on the implementation of the AI Act and published a plan for regulatory sandboxes.',
+    ] }],
+    lists: [
+      { section: SECTION_L, subject: 'Country', items: [
+        ['The Ministry of the Economy and Innovation updated the national AI strategy with goals for data sharing between public bodies.'],
+        ['The State Data Protection Inspectorate opened a sandbox for AI projects that process personal data.'],
+      ] },
+      { section: SECTION_L, subject: 'International', items: [
+        ['Lithuania joined a Baltic initiative on language technology for public services.'],
+      ] },
+    ],
+    anomalies: [],
+  },
 ];
