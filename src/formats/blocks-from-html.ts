@@ -91,12 +91,14 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
 }
 
 /**
- * A table whose cells hold headings, lists or tables of their own is page
- * layout (e.g. two lists set side by side), not data: its cells are read as
- * running text, row by row and left to right, the order a reader takes them in.
+ * A table of a single cell (a box drawn around text), or one whose cells hold
+ * headings, lists or tables of their own, is page layout (e.g. two lists set
+ * side by side), not data: its cells are read as running text, row by row and
+ * left to right, the order a reader takes them in.
  */
 function isLayoutTable(table: Element): boolean {
-  return cellsOf(table).some((cell) => cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)));
+  const cells = cellsOf(table);
+  return cells.length === 1 || cells.some((cell) => cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)));
 }
 const LAYOUT_CONTENT = /^(?:h[1-6]|ol|ul|table)$/;
 

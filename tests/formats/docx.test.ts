@@ -251,6 +251,21 @@ describe('blocksFromDocx on a layout table', () => {
   });
 });
 
+describe('blocksFromDocx on a box', () => {
+  it('reads the paragraphs of a one-cell table as running text, so typed numbers make list items', async () => {
+    const document = new Document({
+      sections: [{
+        children: [
+          new Paragraph({ text: 'Country', heading: HeadingLevel.HEADING_2 }),
+          new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('1. Boxed one.'), new Paragraph('2. Boxed two.')] })] })] }),
+        ],
+      }],
+    });
+    const blocks = await read(await Packer.toBuffer(document));
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual(['heading:Country', 'list-item:Boxed one.', 'list-item:Boxed two.']);
+  });
+});
+
 describe('blocksFromDocx with a template of its own', () => {
   it('reads custom paragraph styles with an outline level as headings and bold styles as bold text', async () => {
     const document = new Document({
