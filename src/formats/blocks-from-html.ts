@@ -91,16 +91,29 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
 }
 
 /**
- * A table of a single cell (a box drawn around text), or one whose cells hold
- * headings, lists or tables of their own, is page layout (e.g. two lists set
- * side by side), not data: its cells are read as running text, row by row and
- * left to right, the order a reader takes them in.
+ * A table of a single cell (a box drawn around text), or one with a cell that
+ * holds headings, lists or tables of its own or several paragraphs, is page
+ * layout (e.g. two lists set side by side), not data: a data cell holds a value
+ * or a short label. Its cells are read as running text, row by row and left to
+ * right, the order a reader takes them in.
  */
 function isLayoutTable(table: Element): boolean {
   const cells = cellsOf(table);
-  return cells.length === 1 || cells.some((cell) => cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)));
+  return cells.length === 1 || cells.some(holdsRunningText);
 }
 const LAYOUT_CONTENT = /^(?:h[1-6]|ol|ul|table)$/;
+// A label may take two paragraphs ("Total" / "score"); three or more are prose.
+const MAX_DATA_CELL_PARAGRAPHS = 2;
+
+function holdsRunningText(cell: Element): boolean {
+  let paragraphs = 0;
+  for (const c of cell.children) {
+    if (c.type !== 'element') continue;
+    if (LAYOUT_CONTENT.test(c.tagName)) return true;
+    if (c.tagName === 'p' && textOfElement(c).trim() !== '') paragraphs++;
+  }
+  return paragraphs > MAX_DATA_CELL_PARAGRAPHS;
+}
 
 /** The table's own cells in document order (not those of tables nested in them). */
 function cellsOf(table: Element): Element[] {
