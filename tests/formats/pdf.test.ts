@@ -203,6 +203,16 @@ describe('blocksFromPdf on a list item crossing a page break above footnotes', a
   });
 });
 
+describe('blocksFromPdf on a footnote numbered in its own small size, not raised', async () => {
+  const result = await read('footnote-plain-number.pdf');
+
+  it('leaves "1Complaint figures …" at the page foot out of the item running over the break', () => {
+    const items = result.blocks.filter((block) => block.kind === 'list-item');
+    expect(items[2]!.text.replace(/\n/g, ' ')).toMatch(/association of judges be consulted before any new system/);
+    expect(result.blocks.some((block) => 'text' in block && block.text.includes('Complaint figures'))).toBe(false);
+  });
+});
+
 describe('blocksFromPdf on typed-looking markers', async () => {
   const result = await read('paren-markers.pdf');
 

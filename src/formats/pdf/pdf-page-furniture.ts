@@ -85,6 +85,11 @@ function footnoteNumberAt(lines: readonly PdfLine[], k: number): number | null {
   const line = lines[k]!;
   const lead = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S/.exec(line.text);
   if (lead) return referencesIn(lead[1]!)[0]!;
+  // Some styles print the note's number in the note's own (smaller) size, not raised:
+  // "1Complaint figures …", "1 Complaint figures …"; "1." or "1)" would be a list number.
+  const plain = /^(\d{1,2})\s?[^\d\s.)]/.exec(line.text);
+  const above = lines[k - 1];
+  if (plain && above && line.size <= FOOTNOTE_NUMBER_SIZE * above.size) return Number(plain[1]);
   const next = lines[k + 1];
   if (!/^\d{1,2}$/.test(line.text.trim()) || !next || next.area !== line.area) return null;
   const small = line.size <= FOOTNOTE_NUMBER_SIZE * next.size;

@@ -39,6 +39,10 @@ chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to
 # Thick cell borders and no cell padding: only the 3px rule's width (under a word space)
 # stands between the header's cells.
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$PWD/thick-rules.pdf" src/thick-rules.html 2>/dev/null
+# A footnote whose number is printed in the note's own small size, not raised
+# ("1Complaint figures …"), at the foot of the page where item 3 runs over the break.
+soffice --headless --convert-to pdf --outdir "$WORK" src/footnote-plain-number.fodt >/dev/null 2>&1
+cp "$WORK/footnote-plain-number.pdf" footnote-plain-number.pdf
 
 # Unreadable inputs.
 qpdf --encrypt user owner 256 -- kazakhstan-2023.pdf encrypted.pdf
