@@ -34,6 +34,7 @@ const dropImages = (() => Promise.resolve([])) as unknown as NonNullable<Paramet
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
 
 export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   const { problem, parts } = await checkedDocxParts(bytes, limits, 'all-xml');
@@ -41,6 +42,8 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
   for (const [name, text] of parts) {
     if (name.startsWith('word/') && name.endsWith('.xml')) parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));
   }
+  const document = parts.get(DOCUMENT);
+  if (document?.includes('<w:hyperlink')) parts.set(DOCUMENT, danglingLinksDropped(document, parts.get(DOCUMENT_RELS) ?? ''));
   const numbers = wordNumbersFromParts(parts.get(DOCUMENT) ?? '', parts.get(NUMBERING), parts.get(STYLES));
   let html: string;
   try {
@@ -84,6 +87,20 @@ const SIMPLE_FIELD_OPEN = /<w:fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
  */
 export function simpleFieldsUnwrapped(xml: string): string {
   return xml.replace(SIMPLE_FIELD_OPEN, '').replace(/<\/w:fldSimple\s*>/g, '');
+}
+
+const HYPERLINK_ID = /(<w:hyperlink\b[^>]*?)\s+r:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Hyperlinks whose relationship id the package does not define lose the id and
+ * keep their text: mammoth stops on such a link, and one broken link target
+ * should not make the whole report unreadable.
+ */
+export function danglingLinksDropped(documentXml: string, relsXml: string): string {
+  const ids = new Set<string>();
+  for (const match of relsXml.matchAll(/\bId\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) ids.add(match[1] ?? match[2]!);
+  return documentXml.replace(HYPERLINK_ID, (whole, start: string, double: string | undefined, single: string | undefined) =>
+    (ids.has(double ?? single!) ? whole : start));
 }
 
 /** The parts of mammoth's document model used here. */

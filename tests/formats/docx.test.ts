@@ -315,3 +315,13 @@ describe('blocksFromDocx with a template of its own', () => {
     expect(boldSpans).toEqual([['International'], []]);
   });
 });
+
+describe('blocksFromDocx with a broken link', () => {
+  it('keeps the text of a hyperlink whose relationship is missing and of one whose relationship exists', async () => {
+    const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const link = (id: string, text: string) => `<w:p><w:r><w:t xml:space="preserve">1. See </w:t></w:r><w:hyperlink ${R} r:id="${id}"><w:r><w:t>${text}</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>`;
+    const rels = '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org" TargetMode="External"/>';
+    const blocks = await read(zipFromEntries(minimalDocxEntries(link('rIdMissing', 'the plan') + link('rIdLink', 'the law'), rels)));
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual(['list-item:See the plan.', 'list-item:See the law.']);
+  });
+});
