@@ -43,7 +43,7 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
     if (name.startsWith('word/') && name.endsWith('.xml')) parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));
   }
   const document = parts.get(DOCUMENT);
-  if (document?.includes('<w:hyperlink')) parts.set(DOCUMENT, danglingLinksDropped(document, parts.get(DOCUMENT_RELS) ?? ''));
+  if (document !== undefined) parts.set(DOCUMENT, danglingReferencesDropped(document, parts));
   const numbers = wordNumbersFromParts(parts.get(DOCUMENT) ?? '', parts.get(NUMBERING), parts.get(STYLES));
   let html: string;
   try {
@@ -89,18 +89,37 @@ export function simpleFieldsUnwrapped(xml: string): string {
   return xml.replace(SIMPLE_FIELD_OPEN, '').replace(/<\/w:fldSimple\s*>/g, '');
 }
 
-const HYPERLINK_ID = /(<w:hyperlink\b[^>]*?)\s+r:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const RELATION_ATTRIBUTE = /\s+r:(?:id|embed|link)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const NOTE_REFERENCE = /<w:(footnote|endnote)Reference\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*?\/>/g;
 
 /**
- * Hyperlinks whose relationship id the package does not define lose the id and
- * keep their text: mammoth stops on such a link, and one broken link target
- * should not make the whole report unreadable.
+ * References to things the package does not hold are dropped: a relationship
+ * id (link, image) missing from the document's relationships, a footnote or
+ * endnote mark whose note is not defined. mammoth stops at any of them, and
+ * one broken link or picture should not make the whole report unreadable.
+ * Link text stays; pictures are never read anyway.
  */
-export function danglingLinksDropped(documentXml: string, relsXml: string): string {
+export function danglingReferencesDropped(documentXml: string, parts: Map<string, string>): string {
+  let xml = documentXml;
+  if (xml.includes('r:')) {
+    const ids = idsIn(parts.get(DOCUMENT_RELS) ?? '', /<Relationship\b[^>]*?\bId\s*=\s*(?:"([^"]*)"|'([^']*)')/g);
+    xml = xml.replace(RELATION_ATTRIBUTE, (whole, double: string | undefined, single: string | undefined) => (ids.has(double ?? single!) ? whole : ''));
+  }
+  if (xml.includes('noteReference')) {
+    const notes = {
+      footnote: idsIn(parts.get('word/footnotes.xml') ?? '', /<w:footnote\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g),
+      endnote: idsIn(parts.get('word/endnotes.xml') ?? '', /<w:endnote\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g),
+    };
+    xml = xml.replace(NOTE_REFERENCE, (whole, kind: 'footnote' | 'endnote', double: string | undefined, single: string | undefined) =>
+      (notes[kind].has(double ?? single!) ? whole : ''));
+  }
+  return xml;
+}
+
+function idsIn(xml: string, pattern: RegExp): Set<string> {
   const ids = new Set<string>();
-  for (const match of relsXml.matchAll(/\bId\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) ids.add(match[1] ?? match[2]!);
-  return documentXml.replace(HYPERLINK_ID, (whole, start: string, double: string | undefined, single: string | undefined) =>
-    (ids.has(double ?? single!) ? whole : start));
+  for (const match of xml.matchAll(pattern)) ids.add(match[1] ?? match[2]!);
+  return ids;
 }
 
 /** The parts of mammoth's document model used here. */

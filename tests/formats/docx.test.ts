@@ -316,12 +316,19 @@ describe('blocksFromDocx with a template of its own', () => {
   });
 });
 
-describe('blocksFromDocx with a broken link', () => {
+describe('blocksFromDocx with broken references', () => {
   it('keeps the text of a hyperlink whose relationship is missing and of one whose relationship exists', async () => {
     const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const link = (id: string, text: string) => `<w:p><w:r><w:t xml:space="preserve">1. See </w:t></w:r><w:hyperlink ${R} r:id="${id}"><w:r><w:t>${text}</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>`;
     const rels = '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org" TargetMode="External"/>';
     const blocks = await read(zipFromEntries(minimalDocxEntries(link('rIdMissing', 'the plan') + link('rIdLink', 'the law'), rels)));
     expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual(['list-item:See the plan.', 'list-item:See the law.']);
+  });
+
+  it('reads past a picture whose relationship is missing and a footnote mark whose note is not defined', async () => {
+    const picture = '<w:r><w:drawing><wp:inline><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdGone"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
+    const body = `<w:p>${picture}<w:r><w:t>1. Pictured.</w:t></w:r></w:p><w:p><w:r><w:t>2. Noted.</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r></w:p>`;
+    const blocks = await read(zipFromEntries(minimalDocxEntries(body)));
+    expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual(['list-item:Pictured.', 'list-item:Noted.']);
   });
 });
