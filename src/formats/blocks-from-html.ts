@@ -91,28 +91,42 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
 }
 
 /**
- * A table of a single cell (a box drawn around text), or one with a cell that
- * holds headings, lists or tables of its own or several paragraphs, is page
- * layout (e.g. two lists set side by side), not data: a data cell holds a value
- * or a short label. Its cells are read as running text, row by row and left to
- * right, the order a reader takes them in.
+ * A table of a single cell (a box drawn around text), one with a cell that
+ * holds headings, lists or tables of its own, or a single row with a cell of
+ * several paragraphs is page layout (e.g. two lists set side by side), not
+ * data: data has a header row and rows under it, and a data cell holds a value
+ * or a short label (a header cell may wrap its question over lines). Its cells
+ * are read as running text, row by row and left to right, the order a reader
+ * takes them in.
  */
 function isLayoutTable(table: Element): boolean {
   const cells = cellsOf(table);
-  return cells.length === 1 || cells.some(holdsRunningText);
+  if (cells.length === 1 || cells.some(holdsBlocks)) return true;
+  return rowCountOf(table) === 1 && cells.some((cell) => paragraphCountOf(cell) > MAX_DATA_CELL_PARAGRAPHS);
+}
+
+function rowCountOf(table: Element): number {
+  let rows = 0;
+  const walk = (parent: Element): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rows++;
+      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') walk(child);
+    }
+  };
+  walk(table);
+  return rows;
 }
 const LAYOUT_CONTENT = /^(?:h[1-6]|ol|ul|table)$/;
-// A label may take two paragraphs ("Total" / "score"); three or more are prose.
+// A label may take two paragraphs ("Total" / "score"); three or more in a lone row are prose.
 const MAX_DATA_CELL_PARAGRAPHS = 2;
 
-function holdsRunningText(cell: Element): boolean {
-  let paragraphs = 0;
-  for (const c of cell.children) {
-    if (c.type !== 'element') continue;
-    if (LAYOUT_CONTENT.test(c.tagName)) return true;
-    if (c.tagName === 'p' && textOfElement(c).trim() !== '') paragraphs++;
-  }
-  return paragraphs > MAX_DATA_CELL_PARAGRAPHS;
+function holdsBlocks(cell: Element): boolean {
+  return cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName));
+}
+
+function paragraphCountOf(cell: Element): number {
+  return cell.children.filter((c) => c.type === 'element' && c.tagName === 'p' && textOfElement(c).trim() !== '').length;
 }
 
 /** The table's own cells in document order (not those of tables nested in them). */

@@ -267,19 +267,20 @@ describe('blocksFromDocx on a box', () => {
 });
 
 describe('blocksFromDocx on side-by-side columns of paragraphs', () => {
-  it('reads a table whose cell holds several paragraphs as running text; a two-paragraph label cell stays data', async () => {
+  it('reads a lone row with a cell of several paragraphs as running text; tables with rows under a header stay data', async () => {
     const paras = (...texts: string[]) => new TableCell({ children: texts.map((t) => new Paragraph(t)) });
     const document = new Document({
       sections: [{
         children: [
           new Table({ rows: [new TableRow({ children: [paras('Country', '1. Left one.', '2. Left two.'), paras('International', '1. Right one.')] })] }),
           new Table({ rows: [new TableRow({ children: [paras('Year'), paras('Total', 'score')] }), new TableRow({ children: [paras('2023'), paras('4')] })] }),
+          new Table({ rows: [new TableRow({ children: [paras('Year'), paras('Q1', 'National AI', 'strategy')] }), new TableRow({ children: [paras('2023'), paras('Y')] })] }),
         ],
       }],
     });
     const blocks = await read(await Packer.toBuffer(document));
     expect(blocks.map((b) => (b.kind === 'table' ? `table:${b.rows.length}` : `${b.kind}:${b.text}`))).toEqual([
-      'paragraph:Country', 'list-item:Left one.', 'list-item:Left two.', 'paragraph:International', 'list-item:Right one.', 'table:2',
+      'paragraph:Country', 'list-item:Left one.', 'list-item:Left two.', 'paragraph:International', 'list-item:Right one.', 'table:2', 'table:2',
     ]);
   });
 });
