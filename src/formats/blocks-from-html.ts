@@ -121,8 +121,13 @@ const LAYOUT_CONTENT = /^(?:h[1-6]|ol|ul|table)$/;
 // A label may take two paragraphs ("Total" / "score"); three or more in a lone row are prose.
 const MAX_DATA_CELL_PARAGRAPHS = 2;
 
+/**
+ * Headings or a table inside a cell, or a list of several items: a cell whose
+ * one paragraph Word numbers (a numbered first column) is still a data cell.
+ */
 function holdsBlocks(cell: Element): boolean {
-  return cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName));
+  return cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)
+    && (!/^[ou]l$/.test(c.tagName) || c.children.filter((li) => li.type === 'element' && li.tagName === 'li').length > 1));
 }
 
 function paragraphCountOf(cell: Element): number {

@@ -245,6 +245,17 @@ describe('blocksFromDocx on a layout table', () => {
     });
     const blocks = await read(await Packer.toBuffer(document));
     expect(blocks.some((b) => b.kind === 'table')).toBe(false);
+    const numberedColumn = new Document({
+      numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+      sections: [{
+        children: [new Table({
+          rows: [['Year', 'Total'], ['2022', '3'], ['2023', '4']].map(([a, b], i) => new TableRow({
+            children: [new TableCell({ children: [i === 0 ? new Paragraph(a!) : numbered(a!)] }), new TableCell({ children: [new Paragraph(b!)] })],
+          })),
+        })],
+      }],
+    });
+    expect((await read(await Packer.toBuffer(numberedColumn))).map((b) => b.kind)).toEqual(['table']);
     expect(blocks.map((b) => (b.kind === 'table' ? 'table' : `${b.kind}:${b.text}`))).toEqual([
       'heading:Most important developments', 'heading:Country', 'list-item:Left one.', 'list-item:Left two.', 'heading:International', 'list-item:Right one.',
     ]);
