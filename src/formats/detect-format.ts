@@ -19,12 +19,14 @@ export function formatFromBytes(bytes: Uint8Array): Format {
   return textEncodingOf(bytes) === null ? 'unknown' : 'markdown';
 }
 
-type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
- * The encoding of a text file: UTF-8 (with or without a byte order mark) or
- * UTF-16 with its byte order mark, as editors on Windows save it; null when the
- * bytes are not text. Only the first 64 KiB are examined.
+ * The encoding of a text file: UTF-8 (with or without a byte order mark),
+ * UTF-16 with its byte order mark, or — for bytes that are not UTF-8 but read as
+ * prose (no NUL, almost no control characters) — Windows-1252, the legacy code
+ * page Windows editors save in; null when the bytes are not text. Only the first
+ * 64 KiB are examined.
  */
 function textEncodingOf(bytes: Uint8Array): TextEncoding | null {
   const utf16: TextEncoding | null =
@@ -33,13 +35,37 @@ function textEncodingOf(bytes: Uint8Array): TextEncoding | null {
     const sample = new TextDecoder(utf16).decode(bytes.subarray(2, 2 + 64 * 1024));
     return sample.includes('\0') || /\uFFFD./.test(sample) ? null : utf16;
   }
-  return looksLikeText(bytes) ? 'utf-8' : null;
+  if (looksLikeText(bytes)) return 'utf-8';
+  return looksLikeLegacyText(bytes) ? 'windows-1252' : null;
+}
+
+/** No NUL, and control characters other than tab, line feed, form feed and carriage return under 1 %. */
+function looksLikeLegacyText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) controls++;
+  }
+  return controls <= sample.length / 100;
 }
 
 /** Decodes a file that formatFromBytes found to be text; a byte order mark is dropped. */
 export function textFromBytes(bytes: Uint8Array): string {
   const encoding = textEncodingOf(bytes) ?? 'utf-8';
+  if (encoding === 'windows-1252') return windows1252FromBytes(bytes);
   return new TextDecoder(encoding).decode(encoding === 'utf-8' ? bytes : bytes.subarray(2));
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, euro …).
+// Node's TextDecoder decodes the 'windows-1252' label as Latin-1, so those are mapped here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252FromBytes(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** A Word document is a zip that holds `word/document.xml`; the name appears in a local or central header. */
