@@ -1,5 +1,6 @@
 import { spansMerged } from '../../blocks/spans.js';
 import type { LineSegment, PdfLine } from './pdf-lines.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
 
 /**
  * Cells of a table set with tight padding. Its cells can stand closer than the wide
@@ -10,11 +11,8 @@ import type { LineSegment, PdfLine } from './pdf-lines.js';
  * lines, and their words are longer than table cells.
  */
 
-const MIN_CELLS = 3;
 // Gutters a run of lines must share before their runs are taken as cells.
 const MIN_GUTTERS = 3;
-// Lines further apart than this many font sizes are not rows of one table.
-const MAX_ROW_DISTANCE = 3;
 // A gutter narrower than this share of the font size is a chance overlap of word spaces.
 const MIN_GUTTER = 0.25;
 // Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
@@ -22,8 +20,6 @@ const MIN_GUTTER = 0.25;
 const MIN_GUTTER_SHORT_PIECES = 0.15;
 // Mean characters per piece from which lines read as words of a paragraph.
 const PROSE_PIECE_LENGTH = 4.5;
-// A row set this much (in points) further apart than the paragraph pitch has cell padding.
-const PITCH_TOLERANCE = 0.3;
 
 interface Gutter {
   x: number;

@@ -1,4 +1,5 @@
 import type { LineSegment, PdfLine } from './pdf-lines.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
 
 /**
  * Tables rebuilt from positioned text. Word and LibreOffice draw each cell as its
@@ -20,11 +21,6 @@ interface Column {
   right: number;
 }
 
-const MIN_CELLS = 3;
-// Lines further apart than this many font sizes are not rows of one table.
-const MAX_ROW_DISTANCE = 3;
-// A line this close below the previous one (beyond the body's line pitch) continues the same row.
-const PITCH_TOLERANCE = 0.3;
 // Most room, in font sizes, that cell padding leaves between two columns' texts.
 const MAX_CELL_PADDING = 1.5;
 // Header rows above the first row of data: a title row, the header, a sub-header.
