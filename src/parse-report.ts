@@ -3,12 +3,12 @@ import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
-import { blocksFromDocx } from './formats/blocks-from-docx.js';
-import { blocksFromMarkdown } from './formats/blocks-from-markdown.js';
-import { blocksFromPdf } from './formats/blocks-from-pdf.js';
-import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/detect-format.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/limits.js';
-import type { ReportRecord, SourceInfo } from './record/types.js';
+import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
+import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
+import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
+import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
+import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 
 export interface ParseOptions {
   extract?: ExtractOptions;
@@ -31,7 +31,7 @@ export async function recordFromBytes(
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   const format = formatFromBytes(bytes);
   const sha256 = sha256Hex(bytes);
-  const source: SourceInfo = { fileName, format, bytes: bytes.length, sha256, pages: null };
+  const source: SourceInfo = { fileName, format, bytes: bytes.length, sha256, pages: null, ocr: null };
 
   if (bytes.length === 0) return errorRecord(source, 'UNREADABLE_FILE', 'The file is empty (0 bytes).');
   if (bytes.length > limits.maxFileBytes) {
@@ -59,7 +59,7 @@ export async function recordFromBytes(
   return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS);
 }
 
-function blocksFor(format: 'markdown' | 'docx' | 'pdf', bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
@@ -67,6 +67,12 @@ function blocksFor(format: 'markdown' | 'docx' | 'pdf', bytes: Uint8Array, limit
       return blocksFromDocx(bytes, limits);
     case 'pdf':
       return blocksFromPdf(bytes, limits);
+    default:
+      return Promise.resolve({
+        blocks: [],
+        pages: null,
+        problem: { code: 'UNSUPPORTED_FORMAT', message: `The file is ${format}, which this version does not read.` },
+      });
   }
 }
 

@@ -9,8 +9,9 @@ import { describeDifferences, fixtureFolders, foldName, jsonDifferences, readJso
 
 /**
  * Every report file under fixtures/ must give the record its folder's expected.json
- * holds (written by hand from the document). `source`, `id` and anomaly messages are
- * left out of the comparison; `source` is checked against the file itself instead.
+ * holds (written by hand from the document). `source`, `id`, `provenance` and anomaly
+ * messages are left out of the comparison; `source` is checked against the file itself
+ * instead, and the provenance entries expected.json lists are checked one by one.
  */
 
 const FORMAT_BY_EXTENSION: Record<string, Format> = { md: 'markdown', docx: 'docx', pdf: 'pdf' };
@@ -43,6 +44,14 @@ describe.each(fixtureFolders())('fixture $name', ({ name, dir, files }) => {
 
     const diffs = jsonDifferences(comparable(expected), comparable(record, expected));
     if (diffs.length > 0) expect.fail(describeDifferences(`${name}/${file}`, diffs));
+
+    // Provenance is judged where expected.json gives it: the places a person looked up
+    // in this file's own format (lines in Markdown); the rest of the map is free.
+    if (record.source.format === expected.source.format) {
+      for (const [pointer, where] of Object.entries(expected.provenance)) {
+        expect(record.provenance[pointer], `${name}/${file} provenance of ${pointer}`).toMatchObject(where);
+      }
+    }
   });
 });
 
@@ -66,7 +75,7 @@ function hasErrorAnomaly(record: ReportRecord): boolean {
  * the ISO codes must match exactly.
  */
 function comparable(record: ReportRecord, expected?: ReportRecord): unknown {
-  const { source: _source, id: _id, ...rest } = record;
+  const { source: _source, id: _id, provenance: _provenance, ...rest } = record;
   const copy = structuredClone(rest);
   copy.anomalies = copy.anomalies.map(({ message: _message, ...anomaly }) => anomaly) as typeof copy.anomalies;
   const want = expected?.report.country;

@@ -1,10 +1,10 @@
 import type { SandboxedJob } from 'bullmq';
 import { sandboxSettingsText } from '../src/service/config.js';
-import type { ParseJobData, ParseJobResult } from '../src/service/parse-queue.js';
-import { processParseJob } from '../src/service/process-parse-job.js';
-import { RecordsStore } from '../src/service/records-store.js';
-import { sandboxSettingsFromText } from '../src/service/sandbox-settings.js';
-import { TimedParser } from '../src/service/timed-parser.js';
+import type { ParseJobData, ParseJobResult } from '../src/service/queue/parse-queue.js';
+import { processParseJob } from '../src/service/parse/process-parse-job.js';
+import { RecordsStore } from '../src/service/store/records-store.js';
+import { sandboxSettingsFromText } from '../src/service/parse/sandbox-settings.js';
+import { TimedParser } from '../src/service/parse/timed-parser.js';
 
 // The BullMQ sandbox (a child process or worker thread) that runs parse jobs;
 // parse-worker.ts starts it and hands it its settings. Wiring only.

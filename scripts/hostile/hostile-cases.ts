@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ParseLimits } from '../../src/formats/limits.js';
+import type { ParseLimits } from '../../src/formats/shared/limits.js';
 import { docxFromParts, docxParagraph } from './docx-bytes.js';
 import { pdfFromObjects, textContent, type PdfObject } from './pdf-bytes.js';
 import { docxFromMarkdown, pdfFromMarkdown, repoRoot, sampleMarkdown } from './report-text.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../src/formats/limits.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../../src/formats/shared/limits.js';
 import { recordFromBytes } from '../../src/parse-report.js';
 import { outcomeFromRecord } from './outcome.js';
 

@@ -4,14 +4,21 @@
  * flat (no nesting) lets the core walk a document once, the way a reader does.
  */
 
-/** Where a block came from, so a reviewer can find a value in the source. */
+/**
+ * Where a block (or a table cell) came from, so every value read from it can say so
+ * in the record's `provenance` and a reviewer can find it in the source.
+ */
 export interface Provenance {
-  /** 1-based page number (PDF). */
+  /** 1-based page number (PDF, images). */
   page?: number;
-  /** 1-based line number of the block's first line (Markdown, PDF lines per page are not tracked). */
+  /** 1-based line number of the block's first line in the file (Markdown, HTML, RTF). */
   line?: number;
-  /** 0-based index of the paragraph-level element in the document body (DOCX). */
+  /** 0-based index of the paragraph-level element in the document body (DOCX, ODT, DOC). */
   paragraph?: number;
+  /** [x0, y0, x1, y1] as fractions of the page's width and height, origin top left (PDF, images). */
+  box?: [number, number, number, number];
+  /** 0–1: how sure the OCR engine was of this text; absent for text stored in the file. */
+  confidence?: number;
 }
 
 /** A run of inline text with its emphasis as printed. */
@@ -47,6 +54,9 @@ export interface TableBlock {
   /** Number of leading rows the source marked as header rows (0 when unknown). */
   headerRows: number;
   source: Provenance;
+  /** Where each cell came from, parallel to `rows`, when the adapter knows more than the
+   *  table's own `source` (a row's line, a cell's box on the page). */
+  cellSources?: Provenance[][];
 }
 
 export interface ListItemBlock {

@@ -16,7 +16,7 @@ export function registerMigrateCommand(program: Command): void {
       // Loaded on use, like every command's heavy parts.
       const [{ default: pg }, { applyMigrations, migrationsDirFromModule }] = await Promise.all([
         import('pg'),
-        import('../service/sinks/migrate.js'),
+        import('../service/delivery/migrate.js'),
       ]);
       const pool = new pg.Pool({ connectionString: sinks.databaseUrl, max: 1 });
       try {

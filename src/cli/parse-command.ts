@@ -54,7 +54,7 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     const empty = new Uint8Array();
     return errorRecord(
-      { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null },
+      { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null, ocr: null },
       'UNREADABLE_FILE',
       `The file could not be opened (${reason}): ${file}`,
     );

@@ -53,8 +53,8 @@ async function serve(flags: ServeFlags): Promise<void> {
       import('../service/logger.js'),
       import('../service/start-service.js'),
       import('../service/metrics.js'),
-      import('../service/release-wiring.js'),
-      import('../service/sinks/release-hooks.js'),
+      import('../service/delivery/release-wiring.js'),
+      import('../service/delivery/release-hooks.js'),
     ]);
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });

@@ -22,7 +22,7 @@ export function registerWorkerCommand(program: Command): void {
         import('../service/logger.js'),
         import('../service/start-service.js'),
         import('../service/metrics.js'),
-        import('../service/release-wiring.js'),
+        import('../service/delivery/release-wiring.js'),
       ]);
       const logger = createLogger(config.log);
       const redisUrl = config.redisUrl ?? (await localRedisUrl());

@@ -12,7 +12,7 @@ export function errorRecord(
   message: string,
 ): ReportRecord {
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     id: source.sha256,
     source,
     report: { title: null, country: null, author: null, date: null, dateText: null },
@@ -20,5 +20,6 @@ export function errorRecord(
     developmentLists: [],
     anomalies: [{ code, severity: ANOMALY_SEVERITY[code], message, path: null }],
     status: 'needs_review',
+    provenance: {},
   };
 }

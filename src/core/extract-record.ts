@@ -30,7 +30,7 @@ export function recordFromBlocks(
   }
 
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     id: source.sha256,
     source,
     report: header.report,
@@ -38,5 +38,6 @@ export function recordFromBlocks(
     developmentLists,
     anomalies,
     status: statusFromAnomalies(anomalies),
+    provenance: {},
   };
 }

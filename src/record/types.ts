@@ -1,11 +1,11 @@
 /**
- * The report record, version 1.0, as defined by the shared contract
+ * The report record, version 1.1, as defined by the shared contract
  * (schema/report-record.schema.json is the same contract as JSON Schema).
  * Downstream systems depend on this shape: change it only with the contract.
  */
 
 export type Answer = 'Y' | 'P' | 'N';
-export type Format = 'markdown' | 'docx' | 'pdf' | 'unknown';
+export type Format = 'markdown' | 'docx' | 'pdf' | 'odt' | 'doc' | 'rtf' | 'html' | 'image' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
 export type Status = 'ok' | 'needs_review';
 
@@ -14,8 +14,17 @@ export interface SourceInfo {
   format: Format;
   bytes: number;
   sha256: string;
-  /** Page count for PDF, else null. */
+  /** Page count for PDF, frame count for an image, else null. */
   pages: number | null;
+  /** Null when every value came from text stored in the file. */
+  ocr: OcrInfo | null;
+}
+
+/** Which pages were read by optical character recognition, and how sure the engine was. */
+export interface OcrInfo {
+  engine: string;
+  pages: number[];
+  meanConfidence: number;
 }
 
 export interface Country {
@@ -32,6 +41,10 @@ export interface ReportInfo {
   date: string | null;
   /** The date as written in the document. */
   dateText: string | null;
+  /** BCP 47 language of the report text (optional in 1.1). */
+  language?: string | null;
+  /** Id of the scorecard profile the report was read with (optional in 1.1). */
+  profile?: string | null;
 }
 
 export interface ScoreRow {
@@ -80,8 +93,25 @@ export interface Anomaly {
   found?: unknown;
 }
 
+/** Where one extracted value was found in the file. */
+export interface ValueSource {
+  /** 1-based page (PDF, images). */
+  page?: number;
+  /** 1-based line of the file (Markdown, HTML, RTF). */
+  line?: number;
+  /** 0-based body paragraph (DOCX, ODT, DOC). */
+  paragraph?: number;
+  /** [x0, y0, x1, y1] as fractions of the page, origin top left (PDF, images). */
+  box?: [number, number, number, number];
+  /** 0–1, values read by OCR only. */
+  confidence?: number;
+}
+
+/** Keyed by the JSON Pointer of each extracted value. */
+export type RecordProvenance = Record<string, ValueSource>;
+
 export interface ReportRecord {
-  schemaVersion: '1.0';
+  schemaVersion: '1.1';
   id: string;
   source: SourceInfo;
   report: ReportInfo;
@@ -89,9 +119,10 @@ export interface ReportRecord {
   developmentLists: DevelopmentList[];
   anomalies: Anomaly[];
   status: Status;
+  provenance: RecordProvenance;
 }
 
-/** The anomaly codes of contract version 1.0 and their fixed severities. */
+/** The anomaly codes of contract version 1.1 and their fixed severities. */
 export const ANOMALY_SEVERITY = {
   TOTAL_MISMATCH: 'warning',
   MISSING_TOTAL: 'warning',
@@ -108,6 +139,9 @@ export const ANOMALY_SEVERITY = {
   UNKNOWN_COUNTRY: 'info',
   UNREADABLE_FILE: 'error',
   NO_TEXT_LAYER: 'error',
+  PAGES_WITHOUT_TEXT: 'warning',
+  OCR_TEXT: 'info',
+  LOW_CONFIDENCE: 'warning',
   UNSUPPORTED_FORMAT: 'error',
 } as const satisfies Record<string, Severity>;
 

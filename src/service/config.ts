@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/limits.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
 
 /**
  * The service's whole configuration, read from the environment once at start

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config.js';
-import { startInboxWatcher, type InboxWatcher } from './inbox-watcher.js';
-import { Intake } from './intake.js';
+import { startInboxWatcher, type InboxWatcher } from './intake/inbox-watcher.js';
+import { Intake } from './intake/intake.js';
 import { createLogger } from './logger.js';
-import { ParseQueue, type ParseJobResult } from './parse-queue.js';
-import { startParseWorkers, type ParseWorkers } from './parse-worker.js';
-import { RecordsStore } from './records-store.js';
+import { ParseQueue, type ParseJobResult } from './queue/parse-queue.js';
+import { startParseWorkers, type ParseWorkers } from './parse/parse-worker.js';
+import { RecordsStore } from './store/records-store.js';
 
 /** What the service hands to the HTTP layer (and to anything else plugged in). */
 export interface ServiceDeps {

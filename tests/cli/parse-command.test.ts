@@ -22,7 +22,7 @@ describe('reportflow parse', () => {
   it('prints the sample as its expected record, pretty, and exits 0', () => {
     const run = parse(SAMPLE);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('\n  "schemaVersion": "1.0"');
+    expect(run.stdout).toContain('\n  "schemaVersion": "1.1"');
     expect(withoutSource(JSON.parse(run.stdout) as ReportRecord)).toEqual(withoutSource(EXPECTED));
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
-import { blocksFromMarkdown } from '../../src/formats/blocks-from-markdown.js';
+import { blocksFromMarkdown } from '../../src/formats/markdown/blocks-from-markdown.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import type { ReportRecord, SourceInfo } from '../../src/record/types.js';
 import { contractErrors } from '../../src/record/validate-record.js';
@@ -52,7 +52,7 @@ describe('recordFromBlocks on the Kazakhstan sample', () => {
   });
 });
 
-const source: SourceInfo = { fileName: 'x.md', format: 'markdown', bytes: 1, sha256: 'a'.repeat(64), pages: null };
+const source: SourceInfo = { fileName: 'x.md', format: 'markdown', bytes: 1, sha256: 'a'.repeat(64), pages: null, ocr: null };
 const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 

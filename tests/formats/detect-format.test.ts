@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatFromBytes, textFromBytes } from '../../src/formats/detect-format.js';
+import { formatFromBytes, textFromBytes } from '../../src/formats/shared/detect-format.js';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 

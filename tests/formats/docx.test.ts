@@ -4,8 +4,8 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Block, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
-import { blocksFromDocx } from '../../src/formats/blocks-from-docx.js';
-import { DEFAULT_PARSE_LIMITS } from '../../src/formats/limits.js';
+import { blocksFromDocx } from '../../src/formats/docx/blocks-from-docx.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/formats/shared/limits.js';
 import { minimalDocxEntries, wordParagraph, zipFromEntries } from './zip-from-entries.js';
 
 const cell = (text: string, options: { columnSpan?: number; rowSpan?: number } = {}): TableCell =>

@@ -3,8 +3,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Block, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
-import { blocksFromMarkdown } from '../../src/formats/blocks-from-markdown.js';
-import { plainBlocksSplit } from '../../src/formats/markdown-plain-blocks.js';
+import { blocksFromMarkdown } from '../../src/formats/markdown/blocks-from-markdown.js';
+import { plainBlocksSplit } from '../../src/formats/markdown/markdown-plain-blocks.js';
 
 const SAMPLE = '/work/shared/samples/kazakhstan-2023.md';
 

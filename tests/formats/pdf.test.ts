@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, BlocksResult, ListItemBlock, TableBlock } from '../../src/blocks/model.js';
-import { blocksFromPdf } from '../../src/formats/blocks-from-pdf.js';
-import { DEFAULT_PARSE_LIMITS } from '../../src/formats/limits.js';
+import { blocksFromPdf } from '../../src/formats/pdf/blocks-from-pdf.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/formats/shared/limits.js';
 import { recordFromBytes } from '../../src/parse-report.js';
 
 // PDFs made by tests/data/pdf/make-pdfs.sh: Markdown or a script -> DOCX -> LibreOffice.

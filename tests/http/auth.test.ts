@@ -8,11 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type AuthConfig } from '../../src/service/config.js';
 import { accessBannerLines, AuthSetupError, authForServe } from '../../src/service/http/auth.js';
 import { buildApp } from '../../src/service/http/build-app.js';
-import { Intake } from '../../src/service/intake.js';
+import { Intake } from '../../src/service/intake/intake.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { ParseQueue } from '../../src/service/parse-queue.js';
-import { RecordsStore } from '../../src/service/records-store.js';
-import { createDelivery } from '../../src/service/sinks/deliver.js';
+import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { RecordsStore } from '../../src/service/store/records-store.js';
+import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { obliterateDeliverQueue, testDeliveryConfig } from '../sinks/sink-fixtures.js';
 import { removeKeysWithPrefix } from './http-fixture.js';
 

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthFromQueue } from '../../src/service/http/health-route.js';
-import { PARSE_QUEUE_NAME, ParseQueue } from '../../src/service/parse-queue.js';
+import { PARSE_QUEUE_NAME, ParseQueue } from '../../src/service/queue/parse-queue.js';
 import { httpFixture, REDIS_URL, type HttpFixture } from './http-fixture.js';
 
 let fx: HttpFixture;

@@ -6,9 +6,9 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { buildApp, type AppDeps } from '../../src/service/http/build-app.js';
-import { Intake } from '../../src/service/intake.js';
-import { ParseQueue } from '../../src/service/parse-queue.js';
-import { RecordsStore } from '../../src/service/records-store.js';
+import { Intake } from '../../src/service/intake/intake.js';
+import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { RecordsStore } from '../../src/service/store/records-store.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 

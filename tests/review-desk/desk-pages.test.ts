@@ -1,9 +1,9 @@
 import { copyFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PARSE_LIMITS } from '../../src/formats/limits.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/formats/shared/limits.js';
 import { recordFromBytes } from '../../src/parse-report.js';
-import type { StoredRecord } from '../../src/service/records-store.js';
+import type { StoredRecord } from '../../src/service/store/records-store.js';
 import { snippetForPointer, sourceBlocksFromDataDir } from '../../src/service/http/review-desk/source-context.js';
 import { httpFixture, type HttpFixture } from '../http/http-fixture.js';
 

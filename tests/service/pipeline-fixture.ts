@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type ServiceConfig } from '../../src/service/config.js';
-import { ParseQueue } from '../../src/service/parse-queue.js';
+import { ParseQueue } from '../../src/service/queue/parse-queue.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';

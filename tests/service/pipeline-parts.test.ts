@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveIntoFolder, moveToFailed } from '../../src/service/file-moves.js';
-import { isIgnoredName } from '../../src/service/inbox-watcher.js';
-import { setAtPointer, valueAtPointer } from '../../src/service/json-pointer.js';
-import { ParserSlots } from '../../src/service/parser-slots.js';
-import { ParserClosedError, TimedParser } from '../../src/service/timed-parser.js';
+import { moveIntoFolder, moveToFailed } from '../../src/service/intake/file-moves.js';
+import { isIgnoredName } from '../../src/service/intake/inbox-watcher.js';
+import { setAtPointer, valueAtPointer } from '../../src/service/review/json-pointer.js';
+import { ParserSlots } from '../../src/service/parse/parser-slots.js';
+import { ParserClosedError, TimedParser } from '../../src/service/parse/timed-parser.js';
 
 let root: string;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../src/parse-report.js';
 import { contractErrors } from '../../src/record/validate-record.js';
-import type { StoredRecord } from '../../src/service/records-store.js';
+import type { StoredRecord } from '../../src/service/store/records-store.js';
 import { CLEAN_REPORT, createSandbox, filesIn, FLAGGED_REPORT, slowPdf, waitFor, type Sandbox } from './pipeline-fixture.js';
 
 // Each test starts real workers and parses real files; a busy machine needs headroom.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contractErrors } from '../../src/record/validate-record.js';
 import type { ReportRecord } from '../../src/record/types.js';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError, RecordsStore } from '../../src/service/records-store.js';
+import { CorrectionError, NotUnderReviewError, RecordNotFoundError, RecordsStore } from '../../src/service/store/records-store.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 const flagged = async () => JSON.parse(await readFile(join(FIXTURES, 'kazakhstan-2023', 'expected.json'), 'utf8')) as ReportRecord;

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery } from '../../src/service/sinks/deliver.js';
-import { deliveryRoutes } from '../../src/service/sinks/delivery-routes.js';
+import { createDelivery } from '../../src/service/delivery/deliver.js';
+import { deliveryRoutes } from '../../src/service/http/delivery-routes.js';
 import { freePort, obliterateDeliverQueue, REDIS_URL, sampleRecord, startReceiver, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -6,10 +6,10 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/parse-report.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { RecordsStore } from '../../src/service/records-store.js';
-import { createDelivery } from '../../src/service/sinks/deliver.js';
-import { createReleaseHooks } from '../../src/service/sinks/release-hooks.js';
-import { isSignatureValid } from '../../src/service/sinks/webhook-signature.js';
+import { RecordsStore } from '../../src/service/store/records-store.js';
+import { createDelivery } from '../../src/service/delivery/deliver.js';
+import { createReleaseHooks } from '../../src/service/delivery/release-hooks.js';
+import { isSignatureValid } from '../../src/service/delivery/webhook-signature.js';
 import { startService } from '../../src/service/start-service.js';
 // Folders, queue prefix and fixture files as the pipeline's own tests use them.
 import { CLEAN_REPORT, createSandbox, FLAGGED_REPORT, type Sandbox } from '../service/pipeline-fixture.js';

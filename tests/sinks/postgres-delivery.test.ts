@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDelivery, type Delivery } from '../../src/service/sinks/deliver.js';
-import { applyMigrations } from '../../src/service/sinks/migrate.js';
-import { answerRowsFromRecord, upsertRecord } from '../../src/service/sinks/postgres-records.js';
+import { createDelivery, type Delivery } from '../../src/service/delivery/deliver.js';
+import { applyMigrations } from '../../src/service/delivery/migrate.js';
+import { answerRowsFromRecord, upsertRecord } from '../../src/service/delivery/postgres-records.js';
 import { createMetrics } from '../../src/service/metrics.js';
 import { DATABASE_URL, obliterateDeliverQueue, REDIS_URL, sampleRecord, startTcpProxy, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery, DELIVER_QUEUE } from '../../src/service/sinks/deliver.js';
-import { appendRecordLine } from '../../src/service/sinks/records-jsonl.js';
+import { createDelivery, DELIVER_QUEUE } from '../../src/service/delivery/deliver.js';
+import { appendRecordLine } from '../../src/service/delivery/records-jsonl.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordsStore } from '../../src/service/records-store.js';
-import { createDelivery } from '../../src/service/sinks/deliver.js';
-import { deliveryRoutes } from '../../src/service/sinks/delivery-routes.js';
-import { createReleaseHooks, releasingOnApprove } from '../../src/service/sinks/release-hooks.js';
+import { RecordsStore } from '../../src/service/store/records-store.js';
+import { createDelivery } from '../../src/service/delivery/deliver.js';
+import { deliveryRoutes } from '../../src/service/http/delivery-routes.js';
+import { createReleaseHooks, releasingOnApprove } from '../../src/service/delivery/release-hooks.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, startReceiver, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -5,7 +5,7 @@ import { createServer as createTcpServer, connect, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import type { ReportRecord } from '../../src/record/types.js';
-import { DELIVER_QUEUE, type DeliveryConfig } from '../../src/service/sinks/deliver.js';
+import { DELIVER_QUEUE, type DeliveryConfig } from '../../src/service/delivery/deliver.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

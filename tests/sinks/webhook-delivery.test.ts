@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery, type Delivery } from '../../src/service/sinks/deliver.js';
-import { revisionFromRecord } from '../../src/service/sinks/release-revision.js';
-import { isSignatureValid } from '../../src/service/sinks/webhook-signature.js';
+import { createDelivery, type Delivery } from '../../src/service/delivery/deliver.js';
+import { revisionFromRecord } from '../../src/service/delivery/release-revision.js';
+import { isSignatureValid } from '../../src/service/delivery/webhook-signature.js';
 import {
   freePort,
   obliterateDeliverQueue,

@@ -1,5 +1,5 @@
 import type { AdapterProblem } from '../../blocks/model.js';
-import type { ParseLimits } from '../limits.js';
+import type { ParseLimits } from '../shared/limits.js';
 import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */

@@ -2,10 +2,10 @@ import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
-import type { Intake } from '../intake.js';
-import type { ParseQueue } from '../parse-queue.js';
-import type { RecordsStore } from '../records-store.js';
-import type { DeliveryRoutesOptions } from '../sinks/delivery-routes.js';
+import type { Intake } from '../intake/intake.js';
+import type { ParseQueue } from '../queue/parse-queue.js';
+import type { RecordsStore } from '../store/records-store.js';
+import type { DeliveryRoutesOptions } from './delivery-routes.js';
 import type { HealthCheck } from './health-route.js';
 
 /** The parse queue as the API sees it: ask about a job, show the queue on the dashboard. */

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { DEFAULT_PARSE_LIMITS } from '../../formats/limits.js';
-import { deliveryRoutes } from '../sinks/delivery-routes.js';
+import { DEFAULT_PARSE_LIMITS } from '../../formats/shared/limits.js';
+import { deliveryRoutes } from './delivery-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './auth.js';
 import { registerDashboard } from './dashboard.js';

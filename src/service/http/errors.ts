@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from '../store-errors.js';
+import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from '../store/store-errors.js';
 
 /** Every error the API answers with, and its status code. Bodies are `{ error, message }`. */
 export const HTTP_ERRORS = {

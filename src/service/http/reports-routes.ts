@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RecordSummary } from '../records-store.js';
+import type { RecordSummary } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { HttpError } from './errors.js';
 import { saveUpload } from './save-upload.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Correction } from '../records-store.js';
+import type { Correction } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
 

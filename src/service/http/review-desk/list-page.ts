@@ -1,4 +1,4 @@
-import type { RecordSummary } from '../../records-store.js';
+import type { RecordSummary } from '../../store/records-store.js';
 import { ageFrom, esc, pageHtml } from './html.js';
 
 export interface HeldRecordRow {

@@ -1,6 +1,6 @@
 import type { Anomaly, ScoreTable } from '../../../record/types.js';
-import { valueAtPointer } from '../../json-pointer.js';
-import type { Place, StoredRecord } from '../../records-store.js';
+import { valueAtPointer } from '../../review/json-pointer.js';
+import type { Place, StoredRecord } from '../../store/records-store.js';
 import { esc, pageHtml, pointerToken } from './html.js';
 import type { SourceBlocks, SourceSnippet } from './source-context.js';
 

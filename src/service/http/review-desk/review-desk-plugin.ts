@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ParseLimits } from '../../../formats/limits.js';
-import type { RecordsStore } from '../../records-store.js';
+import type { ParseLimits } from '../../../formats/shared/limits.js';
+import type { RecordsStore } from '../../store/records-store.js';
 import { DESK_SCRIPT, DESK_STYLE } from './desk-assets.js';
 import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
 import { listPageHtml, type DeskOutcome, type HeldRecordRow } from './list-page.js';

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Block, BlocksResult, Provenance } from '../../../blocks/model.js';
-import { blocksFromDocx } from '../../../formats/blocks-from-docx.js';
-import { blocksFromMarkdown } from '../../../formats/blocks-from-markdown.js';
-import { blocksFromPdf } from '../../../formats/blocks-from-pdf.js';
-import { formatFromBytes } from '../../../formats/detect-format.js';
-import type { ParseLimits } from '../../../formats/limits.js';
-import type { StoredRecord } from '../../records-store.js';
-import { tokensFromPointer, valueAtPointer } from '../../json-pointer.js';
+import { blocksFromDocx } from '../../../formats/docx/blocks-from-docx.js';
+import { blocksFromMarkdown } from '../../../formats/markdown/blocks-from-markdown.js';
+import { blocksFromPdf } from '../../../formats/pdf/blocks-from-pdf.js';
+import { formatFromBytes } from '../../../formats/shared/detect-format.js';
+import type { ParseLimits } from '../../../formats/shared/limits.js';
+import type { StoredRecord } from '../../store/records-store.js';
+import { tokensFromPointer, valueAtPointer } from '../../review/json-pointer.js';
 
 /**
  * Records carry no provenance (the contract has no place for it), so the desk

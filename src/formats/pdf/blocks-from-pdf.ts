@@ -1,10 +1,10 @@
-import type { BlocksResult } from '../blocks/model.js';
-import type { ParseLimits } from './limits.js';
-import { blocksFromLines } from './pdf/pdf-blocks.js';
-import { linesInReadingOrder } from './pdf/pdf-columns.js';
-import { linesFromPage } from './pdf/pdf-lines.js';
-import { pagesWithoutFurniture } from './pdf/pdf-page-furniture.js';
-import { pdfPagesFromBytes } from './pdf/pdf-text-items.js';
+import type { BlocksResult } from '../../blocks/model.js';
+import type { ParseLimits } from '../shared/limits.js';
+import { blocksFromLines } from './pdf-blocks.js';
+import { linesInReadingOrder } from './pdf-columns.js';
+import { linesFromPage } from './pdf-lines.js';
+import { pagesWithoutFurniture } from './pdf-page-furniture.js';
+import { pdfPagesFromBytes } from './pdf-text-items.js';
 
 /**
  * PDF bytes into blocks: positioned text runs (pdf.js) -> lines -> page headers,

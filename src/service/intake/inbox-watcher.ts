@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import type { ServiceConfig } from './config.js';
+import type { ServiceConfig } from '../config.js';
 import type { IntakeRequest, IntakeResult } from './intake.js';
 
 export interface InboxWatcher {

@@ -1,11 +1,11 @@
 import mammoth from 'mammoth';
-import type { BlocksResult } from '../blocks/model.js';
-import { blocksFromPieces } from '../blocks/table-from-lines.js';
-import { piecesFromHtml, printedNumberTag } from './blocks-from-html.js';
+import type { BlocksResult } from '../../blocks/model.js';
+import { blocksFromPieces } from '../../blocks/table-from-lines.js';
+import { piecesFromHtml, printedNumberTag } from '../html/blocks-from-html.js';
 import { checkedDocxParts } from './docx-safety.js';
 import { symbolFontTextMapped } from './docx-symbol-fonts.js';
 import { styleMapRulesFromStyles } from './word-style-rules.js';
-import type { ParseLimits } from './limits.js';
+import type { ParseLimits } from '../shared/limits.js';
 import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
 
 /**

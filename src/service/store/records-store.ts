@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withDerivedFields } from '../core/derived-fields.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
-import { contractErrors } from '../record/validate-record.js';
-import type { ReportRecord, Status } from '../record/types.js';
-import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from './json-pointer.js';
+import { withDerivedFields } from '../../core/derived-fields.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import { contractErrors } from '../../record/validate-record.js';
+import type { ReportRecord, Status } from '../../record/types.js';
+import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
@@ -59,7 +59,7 @@ export interface StoreDirs {
 }
 
 /** Paths a reviewer may not correct: identity and provenance, and what the decision itself sets. */
-const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review']);
+const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review', 'provenance']);
 const ID_PATTERN = /^[0-9a-f]{64}$/;
 
 /**

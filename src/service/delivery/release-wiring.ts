@@ -1,10 +1,10 @@
-import type { ServiceConfig } from './config.js';
-import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
-import type { ParseJobResult } from './parse-queue.js';
-import { RecordsStore } from './records-store.js';
-import { createDelivery, type Delivery } from './sinks/deliver.js';
-import { createReleaseHooks, type ReleaseHooks } from './sinks/release-hooks.js';
+import type { ServiceConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { ParseJobResult } from '../queue/parse-queue.js';
+import { RecordsStore } from '../store/records-store.js';
+import { createDelivery, type Delivery } from './deliver.js';
+import { createReleaseHooks, type ReleaseHooks } from './release-hooks.js';
 
 export interface Releasing {
   delivery: Delivery;

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from './config.js';
+import type { ServiceConfig } from '../config.js';
 
 /** The slice of configuration a parse sandbox needs; it travels as JSON in one env variable. */
 export interface SandboxSettings {

@@ -1,4 +1,4 @@
-import type { Format } from '../record/types.js';
+import type { Format } from '../../record/types.js';
 
 const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

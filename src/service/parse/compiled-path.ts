@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  */
 export function compiledFile(relativeToRoot: string): string {
   const here = new URL('.', import.meta.url);
-  const beside = fileURLToPath(new URL(`../../${relativeToRoot}`, here));
+  const beside = fileURLToPath(new URL(`../../../${relativeToRoot}`, here));
   if (import.meta.url.endsWith('.js') && existsSync(beside)) return beside;
-  return fileURLToPath(new URL(`../../dist/${relativeToRoot}`, here));
+  return fileURLToPath(new URL(`../../../dist/${relativeToRoot}`, here));
 }

@@ -1,4 +1,4 @@
-import type { Block } from '../blocks/model.js';
+import type { Block } from '../../blocks/model.js';
 
 /**
  * Preparing Markdown text for the CommonMark parser: YAML front matter out,

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { ServiceConfig } from './config.js';
+import type { ServiceConfig } from '../config.js';
 
 /** The one queue of the pipeline. */
 export const PARSE_QUEUE_NAME = 'parse';

@@ -1,6 +1,6 @@
 import type { ReportRecord } from '../../record/types.js';
 import type { Logger } from '../logger.js';
-import type { Place } from '../records-store.js';
+import type { Place } from '../store/records-store.js';
 import type { Delivery } from './deliver.js';
 
 export interface ReleaseHooks {

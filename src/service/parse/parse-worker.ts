@@ -1,13 +1,13 @@
 import { WaitingError, Worker, type Processor } from 'bullmq';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { SANDBOX_SETTINGS_ENV, type ServiceConfig } from './config.js';
+import { SANDBOX_SETTINGS_ENV, type ServiceConfig } from '../config.js';
 import { compiledFile } from './compiled-path.js';
-import { moveToFailed } from './file-moves.js';
-import { PARSE_QUEUE_NAME, type ParseJobData, type ParseJobResult } from './parse-queue.js';
+import { moveToFailed } from '../intake/file-moves.js';
+import { PARSE_QUEUE_NAME, type ParseJobData, type ParseJobResult } from '../queue/parse-queue.js';
 import { ParserSlots } from './parser-slots.js';
 import { processParseJob } from './process-parse-job.js';
-import { RecordsStore } from './records-store.js';
+import { RecordsStore } from '../store/records-store.js';
 import { sandboxSettingsFromConfig } from './sandbox-settings.js';
 import { ParserClosedError } from './timed-parser.js';
 

@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { ParseLimits } from './limits.js';
+import type { ParseLimits } from '../shared/limits.js';
 
 /**
  * Checks a DOCX (zip) archive before anything unpacks it in full: the central

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { moveIntoFolder } from './file-moves.js';
-import type { IntakeSource, JobState, ParseQueue } from './parse-queue.js';
-import type { Place, RecordsStore } from './records-store.js';
+import type { IntakeSource, JobState, ParseQueue } from '../queue/parse-queue.js';
+import type { Place, RecordsStore } from '../store/records-store.js';
 
 export interface IntakeRequest {
   path: string;

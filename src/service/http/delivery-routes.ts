@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { HttpError } from '../http/errors.js';
+import { HttpError } from './errors.js';
 import type { ReportRecord } from '../../record/types.js';
-import type { Place } from '../records-store.js';
-import type { Delivery } from './deliver.js';
+import type { Place } from '../store/records-store.js';
+import type { Delivery } from '../delivery/deliver.js';
 
 export interface DeliveryRoutesOptions {
   delivery: Pick<Delivery, 'listDeadLetters' | 'retryDeadLetters'> & Partial<Pick<Delivery, 'deliver'>>;

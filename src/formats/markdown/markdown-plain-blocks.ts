@@ -1,7 +1,7 @@
-import { listMarkerFromText } from '../blocks/list-marker.js';
-import type { Block } from '../blocks/model.js';
-import { spansTrimmed, textOfSpans } from '../blocks/spans.js';
-import { runsFromLines } from '../blocks/table-from-lines.js';
+import { listMarkerFromText } from '../../blocks/list-marker.js';
+import type { Block } from '../../blocks/model.js';
+import { spansTrimmed, textOfSpans } from '../../blocks/spans.js';
+import { runsFromLines } from '../../blocks/table-from-lines.js';
 
 /**
  * The plain parts of a Markdown file read line by line, without the CommonMark

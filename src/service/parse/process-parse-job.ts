@@ -1,10 +1,10 @@
 import { UnrecoverableError } from 'bullmq';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReportRecord } from '../record/types.js';
-import { moveIntoFolder, moveToFailed } from './file-moves.js';
-import type { ParseJobData, ParseJobResult } from './parse-queue.js';
-import type { Place, RecordsStore } from './records-store.js';
+import type { ReportRecord } from '../../record/types.js';
+import { moveIntoFolder, moveToFailed } from '../intake/file-moves.js';
+import type { ParseJobData, ParseJobResult } from '../queue/parse-queue.js';
+import type { Place, RecordsStore } from '../store/records-store.js';
 
 export interface ProcessDeps {
   store: Pick<RecordsStore, 'save' | 'get'>;

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { errorRecord } from '../core/error-record.js';
-import { formatFromBytes } from '../formats/detect-format.js';
-import type { ParseOptions } from '../parse-report.js';
-import type { ReportRecord } from '../record/types.js';
+import { errorRecord } from '../../core/error-record.js';
+import { formatFromBytes } from '../../formats/shared/detect-format.js';
+import type { ParseOptions } from '../../parse-report.js';
+import type { ReportRecord } from '../../record/types.js';
 import { compiledFile } from './compiled-path.js';
 
 /** Heap of the parse thread: a file that needs more is treated like one that takes too long. */
@@ -63,8 +63,8 @@ export class TimedParser {
     this.warm();
     // Hashed here, on the failure path only: a parsed record carries its own source. Loaded
     // lazily because parse-report pulls in every adapter (~18 MB), which the job side needs for nothing else.
-    const { sha256Hex } = await import('../parse-report.js');
-    const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null };
+    const { sha256Hex } = await import('../../parse-report.js');
+    const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null, ocr: null };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
 

@@ -1,11 +1,11 @@
 import type { Code, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { listMarkerFromText } from '../blocks/list-marker.js';
-import type { Block, BlocksResult, Span } from '../blocks/model.js';
-import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../blocks/spans.js';
-import { blocksFromPieces, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../blocks/table-from-lines.js';
-import { piecesFromHtml } from './blocks-from-html.js';
+import { listMarkerFromText } from '../../blocks/list-marker.js';
+import type { Block, BlocksResult, Span } from '../../blocks/model.js';
+import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
+import { blocksFromPieces, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../../blocks/table-from-lines.js';
+import { piecesFromHtml } from '../html/blocks-from-html.js';
 import { plainBlocksSplit } from './markdown-plain-blocks.js';
 import { chunksOf, frontMatterSplit, inlineHeavyBlocksMasked, longDelimiterRunsMasked, MAX_NESTING_COST, nestingCost, unmasked } from './markdown-input.js';
 

@@ -1,5 +1,5 @@
-import type { ParseOptions } from '../parse-report.js';
-import type { ReportRecord } from '../record/types.js';
+import type { ParseOptions } from '../../parse-report.js';
+import type { ReportRecord } from '../../record/types.js';
 import { ParserClosedError, TimedParser } from './timed-parser.js';
 
 /**
