@@ -6,12 +6,12 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
+import { recordStateFrom, type Place, type RecordState } from './record-state.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
-/** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
-export type Place = 'outbox' | 'review' | 'rejected';
+export type { Place, RecordState } from './record-state.js';
 
 export interface Correction {
   /** JSON Pointer into the record, e.g. "/scoreTables/0/rows/1/reportedTotal". */
@@ -40,10 +40,16 @@ export interface RecordSummary {
   id: string;
   place: Place;
   status: Status;
+  /** ok, held, failed (unreadable file), approved or rejected. */
+  state: RecordState;
   fileName: string;
   format: ReportRecord['source']['format'];
   title: string | null;
   country: string | null;
+  /** ISO 3166 alpha-2 and alpha-3 codes of the country, when recognised. */
+  countryCodes: string[];
+  /** The years of the score tables' rows, ascending, each once. */
+  years: number[];
   /** The report's date (ISO 8601), null when it has none. */
   date: string | null;
   anomalyCodes: string[];
@@ -282,10 +288,13 @@ function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): Rec
     id: record.id,
     place,
     status: record.status,
+    state: recordStateFrom(record, place),
     fileName: record.source?.fileName ?? '',
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
+    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter((c): c is string => typeof c === 'string'),
+    years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
     updatedAt: mtime.toISOString(),
