@@ -4,6 +4,7 @@ import type { ServiceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { Intake } from '../intake/intake.js';
 import type { ParseQueue } from '../queue/parse-queue.js';
+import type { RecordsCatalog } from '../review/records-catalog.js';
 import type { RecordsStore } from '../store/records-store.js';
 import type { DeliveryRoutesOptions } from './delivery-routes.js';
 import type { HealthCheck } from './health-route.js';
@@ -14,7 +15,7 @@ export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'queueFo
 export interface AppDeps {
   /**
    * `auth` says who may call (an app without credentials and not explicitly open
-   * refuses to build); `limits` (for the review desk reading source files again)
+   * refuses to build); `limits` (the largest kept file the review desk reads)
    * defaults to the parser's.
    */
   config: Pick<ServiceConfig, 'http' | 'dirs' | 'auth'> & Partial<Pick<ServiceConfig, 'limits'>>;
@@ -29,6 +30,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** When given: the dead-letter and re-release routes under /deliveries. */
   delivery?: DeliveryRoutesOptions['delivery'];
+  /** Answers the records browser (GET /review/records, GET /reports); defaults to the record files. */
+  catalog?: RecordsCatalog;
   /** Further queues shown on the dashboard beside the parse queue (e.g. deliveries). */
   dashboardQueues?: Queue[];
 }
