@@ -1,5 +1,8 @@
 import type { RecordProvenance, ValueSource } from '../../record/types.js';
 
+/** The pointers the contract gives provenance for: each report field, row year, answer, reported total and item text. */
+const EXTRACTED_VALUE = /^\/report\/[^/]+$|^\/scoreTables\/\d+\/rows\/\d+\/(year|reportedTotal|answers\/[^/]+)$|^\/developmentLists\/\d+\/items\/\d+\/text$/;
+
 /** A value's place in the file, and the pointer whose provenance entry gave it. */
 export interface ValueSpot {
   pointer: string;
@@ -7,13 +10,16 @@ export interface ValueSpot {
 }
 
 /**
- * Where the value at `pointer` was read, from the record's own provenance: its
- * entry, else the first entry inside it (a row's year for the row, an item's
- * text for the item), else the same for the member holding it, up to a table or
- * list (never the whole `report`, whose fields were read in different places).
+ * Where the value at `pointer` was read, from the record's own provenance. An
+ * extracted value has its own entry or none: a neighbour's place would point
+ * the reviewer at the wrong cell. Anything else (a row, an item, an item's
+ * number) is shown by the first entry inside it (the row's year, the item's
+ * text), else by the member holding it, up to a table or list (never the whole
+ * `report`, whose fields were read in different places).
  */
 export function valueSpotFrom(provenance: RecordProvenance | undefined, pointer: string | null): ValueSpot | null {
   if (!provenance || !pointer) return null;
+  if (EXTRACTED_VALUE.test(pointer)) return provenance[pointer] ? { pointer, source: provenance[pointer] } : null;
   const keys = Object.keys(provenance);
   for (let at = pointer; at.split('/').length > 2; at = at.slice(0, at.lastIndexOf('/'))) {
     const own = provenance[at];

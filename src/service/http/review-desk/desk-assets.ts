@@ -319,7 +319,8 @@ td.changed-year { box-shadow: inset 0 0 0 2px #1a5fd0; }
 td.changed-year.down .change-mark { color: var(--err); }
 td.mismatch { background: #f8d9d9; color: var(--err); font-weight: 600; }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: .5rem 0 1rem; padding: .6rem .8rem; background: #fff; border: 1px solid var(--line); }
-form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
+form.filters p { display: flex; flex-direction: column; margin: 0; }
+form.filters label { font-size: .85rem; color: var(--muted); }
 form.filters input, form.filters select, form.filters button { font: inherit; padding: .2rem .3rem; }
 nav.pager { margin: .8rem 0; display: flex; gap: 1rem; }
 table.failed { margin-top: .4rem; }

@@ -18,15 +18,15 @@ export function recordsPageHtml({ filter, found, codes, source }: RecordsPageInp
   const first = found.total === 0 ? 0 : (found.page - 1) * found.perPage + 1;
   const last = (found.page - 1) * found.perPage + found.rows.length;
   const text = (name: keyof CatalogFilter, label: string, size = 12) =>
-    `<label>${label} <input name="${name}" size="${size}" value="${esc(filter[name] ?? '')}"></label>`;
+    `<p><label for="filter-${name}">${label}</label> <input id="filter-${name}" name="${name}" size="${size}" value="${esc(filter[name] ?? '')}"></p>`;
   const form = `<form class="filters" method="get" action="/review/records" role="search">
-<label>State <select name="state"><option value="">any</option>${RECORD_STATES.map((s) => `<option${filter.state === s ? ' selected' : ''}>${s}</option>`).join('')}</select></label>
+<p><label for="filter-state">State</label> <select id="filter-state" name="state"><option value="">any</option>${RECORD_STATES.map((s) => `<option${filter.state === s ? ' selected' : ''}>${s}</option>`).join('')}</select></p>
 ${text('country', 'Country')}
-<label>Year <input name="year" type="number" min="1900" max="2200" size="6" value="${esc(filter.year ?? '')}"></label>
-<label>Anomaly <select name="code"><option value="">any</option>${codes.map((c) => `<option${filter.code === c ? ' selected' : ''}>${esc(c)}</option>`).join('')}</select></label>
+<p><label for="filter-year">Year</label> <input id="filter-year" name="year" type="number" min="1900" max="2200" size="6" value="${esc(filter.year ?? '')}"></p>
+<p><label for="filter-code">Anomaly</label> <select id="filter-code" name="code"><option value="">any</option>${codes.map((c) => `<option${filter.code === c ? ' selected' : ''}>${esc(c)}</option>`).join('')}</select></p>
 ${text('file', 'File name')}
 ${text('id', 'Id', 16)}
-<button type="submit">Find</button> <a href="/review/records">Clear</a>
+<p><button type="submit">Find</button> <a href="/review/records">Clear</a></p>
 </form>`;
   const table =
     found.rows.length === 0
