@@ -184,12 +184,18 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
       };
     });
     expect(shown.natural).toBeGreaterThan(1000);
-    // "4.33" is printed at x 501–521 pt, y 263–272 pt from the top of a 612 × 792 pt page (0.82–0.85, 0.33–0.34).
+    // The outline is the record's box for the value, drawn where the record says …
+    const record = (await (await fetch(`${api}/reports/${pdfId}`, { headers: { authorization: `Bearer ${ANA_TOKEN}` } })).json()) as { provenance: Record<string, { page: number; box: number[] }> };
+    const recorded = record.provenance[TOTAL_2022]!;
+    expect(recorded.page).toBe(1);
+    shown.box.forEach((edge, i) => expect(edge).toBeCloseTo(recorded.box[i]!, 2));
+    // … and it covers "4.33" as printed: x 501–521 pt, y 263–272 pt from the top of a 612 × 792 pt page.
     const [x0, y0, x1, y1] = shown.box as [number, number, number, number];
-    expect(x0).toBeGreaterThan(0.78);
-    expect(x1).toBeLessThan(0.9);
-    expect(y0).toBeGreaterThan(0.3);
-    expect(y1).toBeLessThan(0.38);
+    expect(x0).toBeLessThanOrEqual(0.82);
+    expect(x1).toBeGreaterThanOrEqual(0.85);
+    expect(y0).toBeLessThanOrEqual(0.333);
+    expect(y1).toBeGreaterThanOrEqual(0.345);
+    expect(y1 - y0).toBeLessThan(0.1);
     expect(shown.crop.background).toContain(`/review/${pdfId}/pages/1.webp`);
     expect(shown.crop.height).toBeGreaterThan(24);
     await screenshot(page, 'record-pdf');
