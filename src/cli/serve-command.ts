@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Logger } from 'pino';
 import type { ServiceConfig } from '../service/config.js';
 import { accessBannerLines, authForServe } from '../service/http/auth.js';
 import { configOrUsageError } from './config-or-usage-error.js';
@@ -61,8 +62,10 @@ async function serve(flags: ServeFlags): Promise<void> {
   const metrics = createMetrics();
   // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
   const { delivery, release, onParsed } = createReleasing(config, { redisUrl: redis.url, logger, metrics });
+  const browsing = config.sinks.databaseUrl ? await recordsFromDatabase(config.sinks.databaseUrl, logger) : null;
   const shutDown = async () => {
     await delivery.close();
+    await browsing?.close();
     await redis.stop();
   };
 
@@ -87,6 +90,7 @@ async function serve(flags: ServeFlags): Promise<void> {
           metrics,
           delivery,
           dashboardQueues: [delivery.queueForDashboard()],
+          ...(browsing ? { catalog: browsing.catalog(deps.store) } : {}),
         });
         await app.listen({ host: config.http.host, port: config.http.port }).catch((error: NodeJS.ErrnoException) => {
           if (error.code === 'EADDRINUSE') {
@@ -147,4 +151,15 @@ function startupBanner(
     ...accessBannerLines(config.auth, generatedToken, urls.api),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** With the PostgreSQL sink on, the records browser asks the database for released records; its own small pool. */
+async function recordsFromDatabase(url: string, logger: Logger) {
+  const [{ default: pg }, { catalogFromPostgres }] = await Promise.all([import('pg'), import('../service/review/records-catalog-postgres.js')]);
+  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 3000 });
+  pool.on('error', (error) => logger.warn({ reason: error.message }, 'records browser: idle PostgreSQL connection lost'));
+  return {
+    catalog: (store: Parameters<typeof catalogFromPostgres>[1]) => catalogFromPostgres(pool, store, logger),
+    close: () => pool.end(),
+  };
 }

@@ -283,7 +283,7 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
   return applied;
 }
 
-function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
+export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
   return {
     id: record.id,
     place,
