@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { recordFromBytes, sha256Hex } from '../../src/parse-report.js';
+import { recordFromBytes } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { removeKeysWithPrefix } from '../http/http-fixture.js';
 import { DATABASE_URL, obliterateDeliverQueue, waitFor } from '../sinks/sink-fixtures.js';
 
@@ -189,12 +190,13 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     const recorded = record.provenance[TOTAL_2022]!;
     expect(recorded.page).toBe(1);
     shown.box.forEach((edge, i) => expect(edge).toBeCloseTo(recorded.box[i]!, 2));
-    // … and it covers "4.33" as printed: x 501–521 pt, y 263–272 pt from the top of a 612 × 792 pt page.
+    // … and it covers "4.33" as printed: 9 pt digits at x 501–521 pt on the baseline 520 pt of a 612 × 792 pt
+    // page, so from about 265.5 pt (the digits' tops) to 272 pt from the top: x 0.819–0.851, y 0.335–0.343.
     const [x0, y0, x1, y1] = shown.box as [number, number, number, number];
     expect(x0).toBeLessThanOrEqual(0.82);
     expect(x1).toBeGreaterThanOrEqual(0.85);
-    expect(y0).toBeLessThanOrEqual(0.333);
-    expect(y1).toBeGreaterThanOrEqual(0.345);
+    expect(y0).toBeLessThanOrEqual(0.335);
+    expect(y1).toBeGreaterThanOrEqual(0.343);
     expect(y1 - y0).toBeLessThan(0.1);
     expect(shown.crop.background).toContain(`/review/${pdfId}/pages/1.webp`);
     expect(shown.crop.height).toBeGreaterThan(24);

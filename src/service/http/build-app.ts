@@ -39,7 +39,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(error.statusCode).send(error.body());
   });
 
-  const dashboardQueue = deps.queue.queueForDashboard();
   app.register(multipart, { limits: { fileSize: deps.config.http.maxUploadBytes } });
   registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
@@ -50,9 +49,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     maxFileBytes: (deps.config.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes,
     catalog: deps.catalog,
   });
-  registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
+  registerHealthRoute(app, deps.health ?? healthFromQueue(deps.queue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
   if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery, store: deps.store });
-  app.register((scope) => registerDashboard(scope, [dashboardQueue, ...(deps.dashboardQueues ?? [])]));
+  app.register((scope) => registerDashboard(scope, [deps.queue.dashboardQueue(), ...(deps.dashboardQueues ?? [])]));
   return app;
 }

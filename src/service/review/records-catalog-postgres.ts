@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { StoredRecord } from '../store/records-store.js';
 import { summaryFromRecord, type RecordsStore, type RecordSummary } from '../store/records-store.js';
@@ -76,4 +76,12 @@ async function releasedFromDatabase(pool: pg.Pool, filter: CatalogFilter, limit:
 
 function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The records browser on the database at `url`, with a small pool of its own (the sink's is busy delivering). */
+export async function catalogOnDatabase(url: string, store: Pick<RecordsStore, 'list'>, log: Logger): Promise<{ catalog: RecordsCatalog; close(): Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 3000 });
+  // An idle connection dropped by the server emits here; unhandled, it would end the process.
+  pool.on('error', (error) => log.warn({ reason: error.message }, 'records browser: idle PostgreSQL connection lost'));
+  return { catalog: catalogFromPostgres(pool, store, log), close: () => pool.end() };
 }

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { textFromBytes } from '../../../formats/shared/detect-format.js';
+import { isRecordId } from '../../../record/record-id.js';
 import { ANOMALY_SEVERITY } from '../../../record/types.js';
 import { KeptSources } from '../../review/kept-source.js';
 import { DEFAULT_PAGE_IMAGES, PageImages, PageImagesBusyError, type PageImagesOptions } from '../../review/page-images.js';
@@ -29,7 +30,6 @@ export interface ReviewDeskOptions {
 
 // No inline script or style anywhere: a value that slipped past escaping still cannot run.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-const ID_PATTERN = /^[0-9a-f]{64}$/;
 /** Formats whose provenance gives lines of the file itself. */
 const LINE_FORMATS = new Set(['markdown', 'html', 'rtf']);
 const PER_PAGE = 25;
@@ -74,7 +74,7 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
 
   app.get<{ Params: { id: string } }>('/review/:id', async (request, reply) => {
     const id = request.params.id;
-    const found = ID_PATTERN.test(id) ? await store.get(id) : null;
+    const found = isRecordId(id) ? await store.get(id) : null;
     if (!found) {
       return sendHtml(reply, 404, pageHtml('Not found', `<h1>No such record</h1><p>No record has the id <code>${esc(id)}</code>. <a href="/review">Back to the list</a></p>`, 'record'));
     }
@@ -87,7 +87,7 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
   app.get<{ Params: { id: string; file: string } }>('/review/:id/pages/:file', async (request, reply) => {
     const { id, file } = request.params;
     const page = /^([1-9]\d{0,5})\.webp$/.exec(file)?.[1];
-    const found = ID_PATTERN.test(id) && page ? await store.get(id) : null;
+    const found = isRecordId(id) && page ? await store.get(id) : null;
     const notFound = (why: string) => reply.code(404).header('cache-control', 'no-store').send({ error: 'NOT_FOUND', message: why });
     if (!found || !page) return notFound('no such record or page');
     const { source } = found.record;
