@@ -20,7 +20,11 @@ export function bytesFromTable(table: DatasetTable, format: DatasetFormat): Uint
 
 /** RFC 4180: a header line, CRLF, a null as an empty field and an empty text as `""`. */
 export function csvFromTable(table: DatasetTable): string {
-  return stringify([table.columns.map((c) => c.name), ...table.rows], { record_delimiter: 'windows', quoted_empty: true, cast: { number: String } });
+  return stringify([table.columns.map((c) => c.name), ...table.rows], {
+    record_delimiter: 'windows',
+    // Only a real empty text is quoted: DuckDB, pandas and spreadsheets read a bare empty field as null.
+    cast: { string: (value) => (value === '' ? { value, quoted_empty: true } : value) },
+  });
 }
 
 /** One JSON object per line, members in column order. */

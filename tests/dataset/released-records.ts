@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReleasedRecord } from '../../src/dataset/released-record.js';
 import type { Answer, ReportRecord } from '../../src/record/types.js';
@@ -68,4 +68,12 @@ export function sketchRecord(options: {
 
 function answerFrom(letter: string | undefined): Answer | null {
   return letter === 'Y' || letter === 'P' || letter === 'N' ? letter : null;
+}
+
+/** Every fixture whose expected record has a score table, released one after another. */
+export function releasedFixtures(): ReleasedRecord[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
+    .map((entry, i) => releasedFixture(entry.name, new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString()))
+    .filter((released) => released.record.scoreTables.length > 0);
 }
