@@ -56,6 +56,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       import('../service/delivery/release-wiring.js'),
       import('../service/delivery/release-hooks.js'),
     ]);
+  const { releasedSpecFromConfig } = await import('../service/dataset/released-records.js');
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
   const metrics = createMetrics();
@@ -87,6 +88,7 @@ async function serve(flags: ServeFlags): Promise<void> {
           metrics,
           delivery,
           dashboardQueues: [delivery.queueForDashboard()],
+          dataset: { source: releasedSpecFromConfig(config), extract: config.extract },
         });
         await app.listen({ host: config.http.host, port: config.http.port }).catch((error: NodeJS.ErrnoException) => {
           if (error.code === 'EADDRINUSE') {

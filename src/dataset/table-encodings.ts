@@ -11,10 +11,12 @@ export const MEDIA_TYPES: Readonly<Record<DatasetFormat, string>> = {
   parquet: 'application/vnd.apache.parquet',
 };
 
+const UTF8 = new TextEncoder();
+
 /** The same table in each format: one header, the same columns in the same order, nulls as nulls. */
 export function bytesFromTable(table: DatasetTable, format: DatasetFormat): Uint8Array {
-  if (format === 'csv') return Buffer.from(csvFromTable(table));
-  if (format === 'jsonl') return Buffer.from(jsonlFromTable(table));
+  if (format === 'csv') return UTF8.encode(csvFromTable(table));
+  if (format === 'jsonl') return UTF8.encode(jsonlFromTable(table));
   return parquetFromTable(table);
 }
 
