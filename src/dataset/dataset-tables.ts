@@ -2,6 +2,7 @@ import { computedTotalFromAnswers } from '../core/totals.js';
 import type { ExtractOptions } from '../core/options.js';
 import type { Answer } from '../record/types.js';
 import type { CountryYear, YearReading } from './country-years.js';
+import type { DatasetShape } from './dataset-formats.js';
 
 export type ColumnType = 'string' | 'int' | 'double' | 'date';
 export type Cell = string | number | null;
@@ -17,8 +18,6 @@ export interface DatasetTable {
   rows: Cell[][];
 }
 
-export type DatasetShape = 'long' | 'wide';
-export const DATASET_SHAPES: readonly DatasetShape[] = ['long', 'wide'];
 
 type Weights = ExtractOptions['weights'];
 

@@ -1,15 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
+import type { DatasetFormat } from './dataset-formats.js';
 import type { Column, DatasetTable } from './dataset-tables.js';
 
-export type DatasetFormat = 'csv' | 'jsonl' | 'parquet';
-export const DATASET_FORMATS: readonly DatasetFormat[] = ['csv', 'jsonl', 'parquet'];
-
-export const MEDIA_TYPES: Readonly<Record<DatasetFormat, string>> = {
-  csv: 'text/csv; charset=utf-8',
-  jsonl: 'application/jsonl; charset=utf-8',
-  parquet: 'application/vnd.apache.parquet',
-};
 
 const UTF8 = new TextEncoder();
 

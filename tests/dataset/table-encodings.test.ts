@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryYearsFromReleased } from '../../src/dataset/country-years.js';
-import { tableFromCountryYears, type DatasetShape, type DatasetTable } from '../../src/dataset/dataset-tables.js';
+import type { DatasetShape } from '../../src/dataset/dataset-formats.js';
+import { tableFromCountryYears, type DatasetTable } from '../../src/dataset/dataset-tables.js';
 import { csvFromTable, jsonlFromTable, parquetFromTable } from '../../src/dataset/table-encodings.js';
 import { releasedFixtures, sketchRecord } from './released-records.js';
 

@@ -1,8 +1,9 @@
 import { findingsFromCountryYears, type ConsistencyFinding } from '../../dataset/consistency.js';
 import { countryYearsFromReleased, type CountryYear } from '../../dataset/country-years.js';
 import { countryYearsMatching, NO_FILTER, type DatasetFilter } from '../../dataset/dataset-filter.js';
-import { tableFromCountryYears, type DatasetShape } from '../../dataset/dataset-tables.js';
-import { bytesFromTable, type DatasetFormat } from '../../dataset/table-encodings.js';
+import type { DatasetFormat, DatasetShape } from '../../dataset/dataset-formats.js';
+import { tableFromCountryYears } from '../../dataset/dataset-tables.js';
+import { bytesFromTable } from '../../dataset/table-encodings.js';
 import type { ExtractOptions } from '../../core/options.js';
 import type { ReleasedRecordsSource } from './released-records.js';
 
