@@ -109,8 +109,10 @@ describe('the index over the outbox', () => {
       ['ANSWER_DIFFERS', 'KAZ', 2022, 'Q7', 'Y', 'kazakhstan-2024.md', 'P', 'kazakhstan-2023.md'],
       ['TOTAL_DIFFERS', 'KAZ', 2022, null, 5, 'kazakhstan-2024.md', 4.33, 'kazakhstan-2023.md'],
     ]);
-    expect(body.findings[0]!.other).toMatchObject({ recordId: idOf('kazakhstan-2023.md'), reportDate: '2023-03-23', path: '/scoreTables/0/rows/1/answers/Q7' });
-    expect(body.findings[0]!.speaking).toMatchObject({ recordId: idOf('kazakhstan-2024.md'), reportDate: '2024-02-14', path: '/scoreTables/0/rows/0/answers/Q7' });
+    // Each value with the line of its file it was read from (the 2022 rows: line 15 of the 2023 report, line 13 of the 2024 one).
+    expect(body.findings[0]!.other).toMatchObject({ recordId: idOf('kazakhstan-2023.md'), reportDate: '2023-03-23', path: '/scoreTables/0/rows/1/answers/Q7', provenance: { line: 15 } });
+    expect(body.findings[0]!.speaking).toMatchObject({ recordId: idOf('kazakhstan-2024.md'), reportDate: '2024-02-14', path: '/scoreTables/0/rows/0/answers/Q7', provenance: { line: 13 } });
+    expect(body.findings[1]!.other).toMatchObject({ value: 4.33, path: '/scoreTables/0/rows/1/reportedTotal', provenance: { line: 15 } });
     const filtered = (await fixture.app.inject({ url: '/consistency?country=VNM' })).json() as { findings: unknown[] };
     expect(filtered.findings).toEqual([]);
   });
