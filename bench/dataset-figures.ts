@@ -16,7 +16,8 @@ import { applyMigrations } from '../src/service/delivery/migrate.js';
 import { upsertRecord } from '../src/service/delivery/postgres-records.js';
 import { buildApp } from '../src/service/http/build-app.js';
 import { Intake } from '../src/service/intake/intake.js';
-import { ParseQueue } from '../src/service/queue/parse-queue.js';
+import { ParseQueue } from '../src/service/queue/bullmq-adapter.js';
+import { ReviewService } from '../src/service/review/review-service.js';
 import { RecordsStore } from '../src/service/store/records-store.js';
 import { ROOT } from './bench-corpus.js';
 import { meanMs } from './timing.js';
@@ -121,12 +122,13 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
   await admin.end();
 
   // Over HTTP, as a person downloads it: the app reads the outbox; each export runs in a thread.
-  const queue = new ParseQueue({ redisUrl: options.redisUrl, queuePrefix: `bench-${randomUUID()}`, attempts: 1 });
+  const queue = new ParseQueue({ redisUrl: options.redisUrl, prefix: `bench-${randomUUID()}`, attempts: 1 });
   const store = new RecordsStore(dirs);
   const logger = pino({ level: 'silent' });
   const app = buildApp({
     config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
     store,
+    review: new ReviewService({ store, release: async () => {} }),
     queue,
     intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
     logger,

@@ -15,7 +15,8 @@ import { upsertRecord } from '../../src/service/delivery/postgres-records.js';
 import { buildApp, type AppDeps } from '../../src/service/http/build-app.js';
 import { Intake } from '../../src/service/intake/intake.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { ParseQueue } from '../../src/service/queue/bullmq-adapter.js';
+import { ReviewService } from '../../src/service/review/review-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 import { DATABASE_URL } from '../sinks/sink-fixtures.js';
 import { FIXTURES } from './released-records.js';
@@ -43,7 +44,7 @@ interface IndexApp {
 /** The real app over a real store and queue; `dataset` chooses where the index reads released records. */
 async function indexApp(dirs: { outbox: string; data: string; inbox: string }, dataset?: AppDeps['dataset']): Promise<IndexApp> {
   const prefix = `test-${randomUUID()}`;
-  const queue = new ParseQueue({ redisUrl: REDIS_URL, queuePrefix: prefix, attempts: 1 });
+  const queue = new ParseQueue({ redisUrl: REDIS_URL, prefix: prefix, attempts: 1 });
   const store = new RecordsStore(dirs);
   const logLines: Array<Record<string, unknown>> = [];
   const logger = pino(
@@ -58,6 +59,7 @@ async function indexApp(dirs: { outbox: string; data: string; inbox: string }, d
   const app = buildApp({
     config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
     store,
+    review: new ReviewService({ store, release: async () => {} }),
     queue,
     intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
     logger,
