@@ -91,7 +91,7 @@ describe('review desk pages', () => {
     expect(html).not.toContain('<tr class="focus">');
   });
 
-  it('shows a PDF value on its page with its box outlined and an enlarged crop, drawing the page off the event loop', async () => {
+  it('shows a PDF value on its page with its box outlined and an enlarged crop, the page drawn once and then cached', async () => {
     const record = await keptRecord(fx.store, fx.dirs.data, KAZAKHSTAN_PDF, 'kazakhstan-2023.pdf', (r) =>
       provenanceOf(r, { [TOTAL]: { page: 1, box: KAZAKHSTAN_PDF_TOTAL_BOX } }),
     );

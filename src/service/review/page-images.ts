@@ -84,6 +84,8 @@ export class PageImages {
     if (this.files.get(path) !== undefined) return path;
     let pending = this.drawing.get(path);
     if (!pending) {
+      // Counted here rather than left to the pool, which lets a burst in while its thread starts.
+      if (this.drawing.size >= this.options.threads + this.options.maxQueue) throw new PageImagesBusyError();
       pending = this.draw(request, path).finally(() => this.drawing.delete(path));
       this.drawing.set(path, pending);
     }
