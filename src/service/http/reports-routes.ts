@@ -123,6 +123,7 @@ export function listItemFromSummary(summary: RecordSummary) {
     years: summary.years,
     date: summary.date,
     anomalyCodes: summary.anomalyCodes,
+    problem: summary.problem,
     updatedAt: summary.updatedAt,
   };
 }

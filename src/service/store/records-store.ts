@@ -54,6 +54,8 @@ export interface RecordSummary {
   /** The report's date (ISO 8601), null when it has none. */
   date: string | null;
   anomalyCodes: string[];
+  /** Why the file could not be read (the first error anomaly's message), null when it was read. */
+  problem: string | null;
   /** Last write of the stored file, ISO 8601. */
   updatedAt: string;
 }
@@ -305,6 +307,7 @@ export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Dat
     years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
+    problem: (record.anomalies ?? []).find((a) => a.severity === 'error')?.message ?? null,
     updatedAt: mtime.toISOString(),
   };
 }

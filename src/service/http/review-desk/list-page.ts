@@ -67,7 +67,7 @@ function failedRowHtml(summary: RecordSummary, now: number): string {
   const codes = [...new Set(summary.anomalyCodes)];
   return `<tr data-id="${esc(summary.id)}" data-state="failed">
 <td><a class="record-link" href="/review/${esc(summary.id)}">${esc(summary.fileName || summary.id.slice(0, 12))}</a></td>
-<td>${codes.map((c) => `<code>${esc(c)}</code>`).join(' ')}</td>
+<td>${codes.map((c) => `<code>${esc(c)}</code>`).join(' ')} ${esc(summary.problem ?? '')}</td>
 <td><time datetime="${esc(summary.updatedAt)}" title="${esc(summary.updatedAt)}">${esc(ageFrom(summary.updatedAt, now))}</time></td>
 </tr>`;
 }
