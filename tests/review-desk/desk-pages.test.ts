@@ -1,5 +1,6 @@
 import { copyFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadImage } from '@napi-rs/canvas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpFixture, type HttpFixture } from '../http/http-fixture.js';
 import { FIXTURES, KAZAKHSTAN_PDF, KAZAKHSTAN_PDF_TOTAL_BOX, keptRecord, provenanceOf, SAMPLE } from './desk-fixtures.js';
@@ -112,6 +113,23 @@ describe('review desk pages', () => {
 
     expect((await get(`/review/${record.id}/pages/9.webp`)).statusCode).toBe(404);
     expect((await get(`/review/${record.id}/pages/1.png`)).statusCode).toBe(404);
+  }, 30_000);
+
+  it('shows a photo or scan as its own page, never enlarged', async () => {
+    // What the desk gets for an image once it is read: format "image", one frame, values placed on it.
+    const record = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'png-image', 'report.png'), 'scan.png', (r) => {
+      r.source = { ...r.source, format: 'image', pages: 1 };
+      r.anomalies = [{ code: 'LOW_CONFIDENCE', severity: 'warning', message: 'title read with confidence 0.5', path: '/report/title', found: 'Kazakhstan' }];
+      r.report.title = 'Kazakhstan';
+      provenanceOf(r, { '/report/title': { page: 1, box: [0.1, 0.1, 0.4, 0.15], confidence: 0.5 } });
+    });
+    const html = (await get(`/review/${record.id}`)).body;
+    expect(html).toContain(`<img src="/review/${record.id}/pages/1.webp" alt="Page 1 of scan.png"`);
+    const image = await get(`/review/${record.id}/pages/1.webp`);
+    expect(image.headers['content-type']).toBe('image/webp');
+    const picture = await loadImage(image.rawPayload);
+    // The PNG is 612 × 792 pixels, under the 1600-pixel limit: drawn at its own size.
+    expect([picture.width, picture.height]).toEqual([612, 792]);
   }, 30_000);
 
   it('does not draw a page of a file that is not a PDF or image', async () => {
