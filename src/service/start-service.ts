@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config.js';
+import { releasedSpecFromConfig } from './dataset/released-records.js';
 import { createDelivery, type Delivery } from './delivery/deliver.js';
 import { createReleaseHooks } from './delivery/release-hooks.js';
 import { startInboxWatcher } from './intake/inbox-watcher.js';
@@ -130,6 +131,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         metrics,
         delivery,
         dashboardQueues: [delivery.queue.dashboardQueue()],
+        dataset: { source: releasedSpecFromConfig(config), extract: config.extract },
       });
       stoppers.push(() => app.close());
       deps.app = app;

@@ -7,6 +7,7 @@ import type { ReviewService } from '../review/review-service.js';
 import type { RecordsStore } from '../store/records-store.js';
 import type { DashboardQueue } from './dashboard.js';
 import type { DeliveryRoutesOptions } from './delivery-routes.js';
+import type { DatasetRoutesOptions } from './dataset/dataset-routes.js';
 import type { HealthCheck } from './health-route.js';
 
 /** The parse queue as the API sees it: ask about a job, check health, show the queue on the dashboard. */
@@ -33,6 +34,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** When given: the dead-letter and re-release routes under /deliveries. */
   delivery?: DeliveryRoutesOptions['delivery'];
+  /** Where the index (/dataset.*, /consistency, /index) reads released records; defaults to the app's outbox and default weights. */
+  dataset?: Omit<DatasetRoutesOptions, 'registry'>;
   /** Further queues shown on the dashboard beside the parse queue (e.g. deliveries). */
   dashboardQueues?: DashboardQueue[];
 }
