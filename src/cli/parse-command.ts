@@ -6,6 +6,7 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import { WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
+import { errnoCode } from '../service/error-details.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -52,7 +53,7 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = errnoCode(error) ?? String(error);
     const empty = new Uint8Array();
     return errorRecord(
       { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null, ocr: null },

@@ -93,7 +93,7 @@ function authorOrDateFromPart(text: string): LineReading | null {
 /** "Aziz Soltobaev", "Dr. Jane van der Berg", "A. Soltobaev and J. Doe". */
 export function isNameLike(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || /\.$/u.test(trimmed.replace(/\b\p{Lu}\.$/u, ''))) return false;
+  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || trimmed.replace(/\b\p{Lu}\.$/u, '').endsWith('.')) return false;
   const words = trimmed.split(/\s+/u);
   const nameWords = words.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
   if (nameWords.length < 2 || words.length > 6) return false;
