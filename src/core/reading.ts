@@ -71,11 +71,23 @@ export interface Cues {
 }
 
 const cache = new WeakMap<Profile, Map<string, Reading>>();
+// Options sent to a parse thread arrive as copies, one per file: the same profile then
+// is found by its content, so it is still compiled only once per thread.
+const byContent = new Map<string, Map<string, Reading>>();
+const MAX_BY_CONTENT = 32;
 
-/** The compiled reading of a profile in one of its languages (compiled once per profile object). */
+/** The compiled reading of a profile in one of its languages (compiled once per profile). */
 export function readingFromProfile(profile: Profile, language: string): Reading {
   let byLanguage = cache.get(profile);
-  if (!byLanguage) cache.set(profile, (byLanguage = new Map()));
+  if (!byLanguage) {
+    const key = JSON.stringify(profile);
+    byLanguage = byContent.get(key);
+    if (!byLanguage) {
+      if (byContent.size >= MAX_BY_CONTENT) byContent.clear();
+      byContent.set(key, (byLanguage = new Map()));
+    }
+    cache.set(profile, byLanguage);
+  }
   let reading = byLanguage.get(language);
   if (!reading) {
     const words = profile.languages[language];

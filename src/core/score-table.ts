@@ -3,9 +3,9 @@ import type { Answer, Anomaly, ScoreChange, ScoreRow, ScoreTable } from '../reco
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
 import type { Outline } from './headings.js';
-import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+import type { Reading } from './reading.js';
+import { headerLabelFromCell, metricNameFromHeader, yearFromCell } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
-import type { ExtractOptions } from './options.js';
 import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
 
@@ -30,11 +30,11 @@ const HEADER_SEARCH_ROWS = 3;
 export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
-export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
+export function scoreLayoutFromRows(rows: string[][], reading: Reading): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
     const header = rows[r]!;
     const columns = header.flatMap((cell, index) => {
-      const name = metricNameFromHeader(cell);
+      const name = metricNameFromHeader(cell, reading);
       return name === null ? [] : [{ name, index }];
     });
     if (columns.length < 2) continue;
@@ -42,8 +42,8 @@ export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
     const labelledIndex = (label: RegExp) =>
       header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))));
-    const totalIndex = labelledIndex(TOTAL_HEADER);
-    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(YEAR_HEADER));
+    const totalIndex = labelledIndex(reading.cells.totalHeader);
+    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
     return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
   }
@@ -71,10 +71,10 @@ function uniqueColumns(columns: { name: string; index: number }[]): { name: stri
  * A table printed the other way round (questions as rows, years as columns) turned
  * into the usual shape; null when the table is not like that.
  */
-export function rowsFromTransposed(rows: string[][]): string[][] | null {
-  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '') !== null);
+export function rowsFromTransposed(rows: string[][], reading: Reading): string[][] | null {
+  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '', reading) !== null);
   if (labelRows.length < 2) return null;
-  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '') === null);
+  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '', reading) === null);
   if (headerRow < 0) return null;
   const header = rows[headerRow]!;
   const body = rows.slice(headerRow + 1);
@@ -92,18 +92,18 @@ export function scoreTablesFromBlocks(
   outline: Outline,
   bodyStart: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
 ): ScoreTable[] {
   const tables: ScoreTable[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const textTable = textTableAt(blocks, i);
+    const textTable = textTableAt(blocks, i, reading);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
-    let layout = scoreLayoutFromRows(rows);
+    let layout = scoreLayoutFromRows(rows, reading);
     if (layout === null && textTable === null) {
-      const turned = rowsFromTransposed(rows);
-      layout = turned && scoreLayoutFromRows(turned);
+      const turned = rowsFromTransposed(rows, reading);
+      layout = turned && scoreLayoutFromRows(turned, reading);
       if (turned && layout) rows = turned;
     }
     if (layout === null) continue;
@@ -117,7 +117,7 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -137,7 +137,7 @@ function scoreRowsFromRows(
   layout: ScoreLayout,
   tablePath: string,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
@@ -165,30 +165,30 @@ function scoreRowsFromRows(
     let totalPosition = -1;
     if (layout.totalIndex !== null) {
       if (complete) totalPosition = layout.totalIndex;
-      else if (row.length > 0 && isNumericCell(row[row.length - 1]!)) totalPosition = row.length - 1;
+      else if (row.length > 0 && isNumericCell(row[row.length - 1]!, reading)) totalPosition = row.length - 1;
       totalCell = totalPosition >= 0 ? row[totalPosition] : undefined;
     }
 
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies);
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading);
     }
-    const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
-    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    const computedTotal = computedTotalFromAnswers(Object.values(answers), reading.weights);
+    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[]): Answer | null {
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
-  const reading = answerFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, label, found);
-  if (reading.kind === 'answer') return reading.answer;
-  if (reading.kind === 'missing') {
+  const cellReading = answerFromCell(cell, reading);
+  if (cellReading.mark !== null) footnote(anomalies, path, label, found);
+  if (cellReading.kind === 'answer') return cellReading.answer;
+  if (cellReading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
   } else {
     flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: ${found} is not an answer`, found });
@@ -202,23 +202,23 @@ function reportedTotalFromCell(
   year: number,
   computed: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
 ): number | null {
-  const reading = cell === undefined ? { total: null, mark: null } : totalFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
-  if (reading.total === null) {
+  const total = cell === undefined ? { total: null, mark: null } : totalFromCell(cell, reading);
+  if (total.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
+  if (total.total === null) {
     const found = cell?.trim() ?? '';
     flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
     return null;
   }
-  if (totalsDiffer(reading.total, computed, options.totalTolerance)) {
+  if (totalsDiffer(total.total, computed, reading.totalTolerance)) {
     flag(anomalies, 'TOTAL_MISMATCH', path, {
-      message: `${year}: Total says ${reading.total}, answers add up to ${computed}`,
+      message: `${year}: Total says ${total.total}, answers add up to ${computed}`,
       expected: computed,
-      found: reading.total,
+      found: total.total,
     });
   }
-  return reading.total;
+  return total.total;
 }
 
 function footnote(anomalies: Anomaly[], path: string, label: string, found: string): void {

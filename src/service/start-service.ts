@@ -46,7 +46,7 @@ export interface RunningService {
 /** Wires store, queue, workers, inbox watcher and HTTP together in one process. */
 export async function startService(config: ServiceConfig, options: StartServiceOptions): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.log);
-  const store = new RecordsStore(config.dirs, { weights: config.extract.weights });
+  const store = new RecordsStore(config.dirs, { extract: config.extract });
   await store.init();
   const queue = new ParseQueue({ redisUrl: options.redisUrl, queuePrefix: config.queuePrefix, attempts: config.worker.attempts });
   // Redis may be starting too: wait for it, but say what is being waited for.

@@ -20,7 +20,7 @@ export interface Releasing {
  */
 export function createReleasing(config: ServiceConfig, deps: { redisUrl: string; logger: Logger; metrics: Metrics }): Releasing {
   const delivery = createDelivery(config, { redisUrl: deps.redisUrl, log: deps.logger, metrics: deps.metrics });
-  const release = createReleaseHooks(delivery, new RecordsStore(config.dirs, { weights: config.extract.weights }), deps.logger);
+  const release = createReleaseHooks(delivery, new RecordsStore(config.dirs, { extract: config.extract }), deps.logger);
   return {
     delivery,
     release,

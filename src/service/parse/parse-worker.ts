@@ -128,7 +128,7 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
 
 /** The job body in this process; only the parse itself goes to a thread. */
 function processorWithSlots(config: WorkerConfig, slots: ParserSlots): Processor<ParseJobData, ParseJobResult> {
-  const store = new RecordsStore(config.dirs, { weights: config.extract.weights });
+  const store = new RecordsStore(config.dirs, { extract: config.extract });
   const deps = { store, parse: (bytes: Uint8Array, fileName: string) => slots.parse(bytes, fileName), dataDir: config.dirs.data };
   return async (job, token) => {
     try {
