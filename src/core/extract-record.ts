@@ -1,5 +1,5 @@
 import type { Block } from '../blocks/model.js';
-import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
+import type { Anomaly, RecordProvenance, ReportRecord, SourceInfo } from '../record/types.js';
 import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
@@ -20,11 +20,12 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
   const header = reportHeaderFromBlocks(blocks, anomalies, reading);
   const outline = outlineFromBlocks(blocks, header.bodyStart, reading);
 
-  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading);
+  const provenance: RecordProvenance = { ...header.provenance };
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance);
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table (read with ${triedText(choice)})` });
   }
-  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies);
+  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance);
   if (developmentLists.length === 0) {
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
@@ -38,7 +39,7 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
     developmentLists,
     anomalies,
     status: statusFromAnomalies(anomalies),
-    provenance: {},
+    provenance,
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Block } from '../blocks/model.js';
-import type { Anomaly, ReportInfo } from '../record/types.js';
+import type { Anomaly, RecordProvenance, ReportInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { countryFromTitle } from './country.js';
 import type { DateReading } from './dates.js';
 import { authorOrDateFromLine, labelledOnly, labelledOrDate } from './header-lines.js';
 import { isHeadingLike } from './headings.js';
+import { noteSource } from './provenance.js';
 import type { Reading } from './reading.js';
 import { squashed } from './text.js';
 
@@ -17,11 +18,15 @@ export interface ReportHeader {
   report: ReportInfo;
   /** Index of the first block after the header lines. */
   bodyStart: number;
+  /** Where each report field was read, keyed by its JSON Pointer. */
+  provenance: RecordProvenance;
 }
 
 interface HeaderLine {
   text: string;
   block: number;
+  /** Which line of its block the line is (0 = the first). */
+  lineInBlock: number;
   /** Heading level of the block the line stands in; 0 for a pseudo-heading, null for plain text. */
   headingLevel: number | null;
 }
@@ -36,6 +41,8 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
   let author: string | null = null;
   let dateText: string | null = null;
   let date: DateReading = { kind: 'none' };
+  let authorLine: HeaderLine | null = null;
+  let dateLine: HeaderLine | null = null;
 
   const takeAuthorOrDate = (line: HeaderLine, position: number): boolean => {
     const found = authorOrDateFromLine(line.text, reading);
@@ -43,11 +50,13 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     if (found.author !== undefined) {
       if (author !== null) return false;
       author = found.author;
+      authorLine = line;
     }
     if (found.dateText !== undefined) {
       if (dateText !== null) return false;
       dateText = found.dateText;
       date = found.date!;
+      dateLine = line;
     }
     consumed.add(position);
     return true;
@@ -100,10 +109,18 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     flag(anomalies, 'UNPARSEABLE_DATE', '/report/date', { message: `${dateText} is not a date`, found: dateText });
   }
 
-  return {
-    report: { title, country, author, date: finalDate.kind === 'date' ? finalDate.iso : null, dateText },
-    bodyStart: bodyStartFromLines(blocks, lines, consumed),
+  const report: ReportInfo = { title, country, author, date: finalDate.kind === 'date' ? finalDate.iso : null, dateText };
+  const provenance: RecordProvenance = {};
+  const note = (field: keyof ReportInfo, line: HeaderLine | null) => {
+    if (line !== null && report[field] !== null) noteSource(provenance, `/report/${field}`, blocks[line.block]!.source, line.lineInBlock);
   };
+  const titleSource = titleLine === null ? null : lines[titleLine]!;
+  note('title', titleSource);
+  note('country', titleSource);
+  note('author', authorLine);
+  note('date', dateLine);
+  note('dateText', dateLine);
+  return { report, bodyStart: bodyStartFromLines(blocks, lines, consumed), provenance };
 }
 
 /** The lines of the blocks at the top of the document, up to the first table or list. */
@@ -113,10 +130,10 @@ function headerLinesFromBlocks(blocks: Block[], reading: Reading): HeaderLine[] 
     const block = blocks[i]!;
     if (block.kind === 'table' || block.kind === 'list-item') break;
     const headingLevel = block.kind === 'heading' ? block.level : isHeadingLike(block, reading) ? 0 : null;
-    for (const raw of block.text.split('\n')) {
+    block.text.split('\n').forEach((raw, lineInBlock) => {
       const text = squashed(raw);
-      if (text !== '') lines.push({ text, block: i, headingLevel });
-    }
+      if (text !== '') lines.push({ text, block: i, lineInBlock, headingLevel });
+    });
   }
   return lines;
 }
