@@ -23,7 +23,7 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
   const provenance: RecordProvenance = { ...header.provenance };
   const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance);
   if (scoreTables.length === 0) {
-    flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table (read with ${triedText(choice)})` });
+    flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });
   }
   const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance);
   if (developmentLists.length === 0) {
@@ -49,7 +49,7 @@ function withOverrides(reading: Reading, options: ExtractOptions): Reading {
   return { ...reading, weights: options.weights ?? reading.weights, totalTolerance: options.totalTolerance ?? reading.totalTolerance };
 }
 
-// "caidp-aidv (en, es, fr, pt)": what a reviewer needs to see to tell a missing table from a missing profile.
+// "profiles tried: caidp-aidv [en, es, fr, pt]": what a reviewer needs to see to tell a missing table from a missing profile.
 function triedText(choice: ProfileChoice): string {
   const byProfile = new Map<string, string[]>();
   for (const reading of choice.tried) {
@@ -57,6 +57,6 @@ function triedText(choice: ProfileChoice): string {
     languages.push(reading.language);
     byProfile.set(reading.profile.id, languages);
   }
-  const names = [...byProfile].map(([id, languages]) => `${id} (${languages.join(', ')})`);
-  return `${choice.tried.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')}`;
+  const names = [...byProfile].map(([id, languages]) => `${id} [${languages.join(', ')}]`);
+  return `${choice.tried.length === 1 ? 'profile' : 'profiles'} tried: ${names.join(', ')}`;
 }
