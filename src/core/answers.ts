@@ -32,6 +32,11 @@ export function answerFromCell(cell: string, reading: Reading): CellReading {
 }
 
 // A full stop after a word answer ("Yes.", "No.") ends the sentence, it is not part of the answer.
+// A word longer than its column is narrow is broken over two lines of the cell by the layout
+// ("Parci" / "al" in a PDF), which reads as two words: joined, they are the answer again.
 function answerFromKey(key: string, answers: ReadonlyMap<string, Answer>): Answer | undefined {
-  return answers.get(key) ?? (key.endsWith('.') ? answers.get(key.slice(0, -1).trimEnd()) : undefined);
+  const answer = answers.get(key) ?? (key.endsWith('.') ? answers.get(key.slice(0, -1).trimEnd()) : undefined);
+  if (answer !== undefined || !key.includes(' ')) return answer;
+  const joined = key.replace(/ /gu, '');
+  return answers.get(joined) ?? (joined.endsWith('.') ? answers.get(joined.slice(0, -1)) : undefined);
 }

@@ -60,10 +60,10 @@ function authorOrDateFromPart(text: string, reading: Reading): LineReading | nul
     const written = dateLabel[1]!.trim();
     const date = dateFromText(written, reading.dates);
     // "Date 2023 plans" is prose; a colon or a date-shaped rest makes it a date line.
-    if (date.kind !== 'none' || /^[^:]*:/u.test(text)) return { dateText: written, date };
+    if (date.kind !== 'none' || /^[^:]*:/u.test(text)) return { dateText: withoutLeadWord(written, reading), date };
   }
   const bare = dateFromText(text, reading.dates);
-  if (bare.kind !== 'none') return { dateText: text, date: bare };
+  if (bare.kind !== 'none') return { dateText: withoutLeadWord(text, reading), date: bare };
   const authorLabel = lines.author.exec(text);
   // Without a colon the label must be followed by a name: "By the end of 2023" is prose.
   if (authorLabel && (/^[^:]*:/u.test(text) || isNameLike(authorLabel[1]!, reading))) {
@@ -75,6 +75,11 @@ function authorOrDateFromPart(text: string, reading: Reading): LineReading | nul
   const withAffiliation = NAME_THEN_AFFILIATION.exec(text);
   if (withAffiliation && isNameLike(withAffiliation[1]!, reading)) return { author: withAffiliation[1]!.trim() };
   return null;
+}
+
+// "le 14 mars 2023" is written "14 mars 2023": the article belongs to the sentence, not the date.
+function withoutLeadWord(text: string, reading: Reading): string {
+  return reading.dates.lead ? text.replace(reading.dates.lead, '') : text;
 }
 
 /** "Aziz Soltobaev", "Dr. Jane van der Berg", "A. Soltobaev and J. Doe". */

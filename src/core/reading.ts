@@ -43,6 +43,8 @@ export interface DateWords {
   weekdayWord: string;
   /** Words before the date that are not part of it: a weekday, "le". */
   opening: RegExp;
+  /** Lead words alone ("le" of "le 14 mars 2023"): not part of the date as written either. */
+  lead: RegExp | null;
   numeric: { order: NumericDateOrder; pattern: RegExp }[];
   dayMonthYear: RegExp | null;
   monthDayYear: RegExp | null;
@@ -177,6 +179,7 @@ function dateWordsFrom(words: ProfileLanguage): DateWords {
     months,
     weekdayWord,
     opening: new RegExp(String.raw`^(?:(?:${openers.join('|')})\s+)+`, 'iu'),
+    lead: leads.length > 0 ? new RegExp(String.raw`^(?:${alternatives(leads)})\s+(?=\d)`, 'iu') : null,
     numeric: (d.numeric ?? ['day-month-year']).map((order) => ({
       order,
       pattern:

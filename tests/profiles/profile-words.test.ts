@@ -47,6 +47,8 @@ describe('the shipped caidp-aidv profile', () => {
     expect(authorOrDateFromLine('Autora: María José Pérez', es)).toEqual({ author: 'María José Pérez' });
     expect(authorOrDateFromLine('Fecha: 12 de abril de 2024', es)).toEqual({ dateText: '12 de abril de 2024', date: { kind: 'date', iso: '2024-04-12' } });
     expect(authorOrDateFromLine('Auteur : Jean-Luc Moreau', fr)).toEqual({ author: 'Jean-Luc Moreau' });
+    // The article before a French date is not part of the date as written.
+    expect(authorOrDateFromLine('Bruxelles, le 14 mars 2023', fr)).toEqual({ dateText: '14 mars 2023', date: { kind: 'date', iso: '2023-03-14' } });
     expect(authorOrDateFromLine('Data: 1 de julho de 2023', pt)).toEqual({ dateText: '1 de julho de 2023', date: { kind: 'date', iso: '2023-07-01' } });
     expect(authorOrDateFromLine('João da Silva e Maria Costa', pt)).toEqual({ author: 'João da Silva e Maria Costa' });
     // A heading of the language is not a person.
@@ -62,6 +64,9 @@ describe('the shipped caidp-aidv profile', () => {
     );
     expect(answerFromCell('Não¹', pt)).toEqual({ kind: 'answer', answer: 'N', mark: '¹' });
     expect(answerFromCell('n/d', pt)).toEqual({ kind: 'missing', mark: null });
+    // A word broken over two lines of a narrow PDF cell.
+    expect(answerFromCell('Parci al', es)).toEqual({ kind: 'answer', answer: 'P', mark: null });
+    expect(answerFromCell('Parti elle ment', fr)).toEqual({ kind: 'answer', answer: 'P', mark: null });
     // English has no "S" and no "Sí".
     expect(answerFromCell('Sí', ENGLISH)).toEqual({ kind: 'unknown', mark: null });
     expect(metricNameFromHeader('P7', pt)).toBe('Q7');
