@@ -130,6 +130,16 @@ function bump(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+/** The weights a run compares reports with: its own, else the default (first) profile's. */
+export function weightsFromOptions(options: ExtractOptions): Record<Answer, number> {
+  return options.weights ?? options.profiles[0]?.weights ?? { Y: 1, P: 0.5, N: 0 };
+}
+
+/** The total tolerance of a run: its own, else the default (first) profile's. */
+export function toleranceFromOptions(options: ExtractOptions): number {
+  return options.totalTolerance ?? options.profiles[0]?.totalTolerance ?? 0.01;
+}
+
 /** The weights a record's totals are computed with: the run's own, else those of the profile it was read with. */
 export function weightsForRecord(record: ReportRecord, options: ExtractOptions): Record<Answer, number> {
   if (options.weights) return options.weights;
