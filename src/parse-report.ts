@@ -56,7 +56,8 @@ export async function recordFromBytes(
   return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions());
 }
 
-function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+/** The blocks of a file whose format is known (the adapters' result, problem included). */
+export function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
