@@ -105,7 +105,8 @@ export function readingsFromProfiles(profiles: readonly Profile[]): Reading[] {
   return profiles.flatMap((profile) => Object.keys(profile.languages).map((language) => readingFromProfile(profile, language)));
 }
 
-function compiled(profile: Profile, language: string, words: ProfileLanguage): Reading {
+function compiled(profile: Profile, language: string, own: ProfileLanguage): Reading {
+  const words = withTemplateWords(own, Object.values(profile.languages)[0]!);
   const dates = dateWordsFrom(words);
   return {
     profile,
@@ -119,7 +120,39 @@ function compiled(profile: Profile, language: string, words: ProfileLanguage): R
     cells: cellWordsFrom(profile, words),
     dates,
     lines: lineWordsFrom(words, dates),
-    cues: cuesFrom(words),
+    // Cues are the language's own words only: the template's words say nothing about the language.
+    cues: cuesFrom(own),
+  };
+}
+
+/**
+ * A language's words, with the table words and line labels of the profile's first
+ * language (its template) added where the language does not give them: a report
+ * written in Spanish often keeps the template's `Year`, `Y`/`N` and `Author:`. The
+ * language's own words win where both give a word.
+ */
+function withTemplateWords(own: ProfileLanguage, template: ProfileLanguage): ProfileLanguage {
+  if (own === template) return own;
+  const union = (a: string[] | undefined, b: string[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  const ownAnswers = new Set((['Y', 'P', 'N', 'missing'] as const).flatMap((k) => own.answers[k] ?? []).map(keyFromCell));
+  const templateOnly = (k: 'Y' | 'P' | 'N' | 'missing') => (template.answers[k] ?? []).filter((w) => !ownAnswers.has(keyFromCell(w)));
+  return {
+    ...own,
+    answers: {
+      Y: union(own.answers.Y, templateOnly('Y')),
+      P: union(own.answers.P, templateOnly('P')),
+      N: union(own.answers.N, templateOnly('N')),
+      missing: union(own.answers.missing, templateOnly('missing')),
+    },
+    yearHeaders: union(own.yearHeaders, template.yearHeaders),
+    totalHeaders: union(own.totalHeaders, template.totalHeaders),
+    labels: {
+      title: union(own.labels.title, template.labels.title),
+      author: union(own.labels.author, template.labels.author),
+      authorInProse: union(own.labels.authorInProse, template.labels.authorInProse),
+      date: union(own.labels.date, template.labels.date),
+      metadata: union(own.labels.metadata, template.labels.metadata),
+    },
   };
 }
 

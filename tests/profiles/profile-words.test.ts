@@ -95,6 +95,20 @@ describe('choosing the profile and language', () => {
     expect(chosen([p('Le ministère a publié la stratégie.'), table([['Année', 'Q1', 'Q2', 'Total'], ['2022', 'Oui', 'Non', '1']])])).toBe('fr');
   });
 
+  it('reads a report written in Spanish on the English template table as Spanish, its answers all the same', async () => {
+    const markdown = [
+      '# Bolivia', '', 'Autor: Luis Arce Quispe', '', 'Fecha: 3 de mayo de 2024', '', '# Cambios en las métricas clave', '',
+      'Year\tQ1\tQ2\tQ3\tTotal', '2023\tY\tP\tN\t1.5', '',
+      'El gobierno presentó una agenda digital que incluye la inteligencia artificial en los servicios públicos.', '',
+      '# Desarrollos más importantes', '', '1. La Agencia de Gobierno Electrónico publicó una guía para el uso de algoritmos en las instituciones del Estado.', '',
+    ].join('\n');
+    const { recordFromBytes } = await import('../../src/parse-report.js');
+    const record = await recordFromBytes(new TextEncoder().encode(markdown), 'bolivia.md');
+    expect([record.report.language, record.report.date, record.report.author]).toEqual(['es', '2024-05-03', 'Luis Arce Quispe']);
+    expect(record.scoreTables[0]!.rows[0]).toMatchObject({ answers: { Q1: 'Y', Q2: 'P', Q3: 'N' }, computedTotal: 1.5 });
+    expect(record.anomalies).toEqual([]);
+  });
+
   it('falls back to the first profile and language when nothing matches', () => {
     const choice = profileChoiceFromBlocks([p('12345')], readings);
     expect([choice.matched, choice.reading.profile.id, choice.reading.language]).toEqual([false, 'caidp-aidv', 'en']);
