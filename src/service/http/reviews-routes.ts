@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Correction } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
+import { jsonBodyOnly } from './same-origin-guard.js';
 
 const ID_PARAMS = { type: 'object', properties: { id: ID_SCHEMA }, required: ['id'] } as const;
 const PERSON = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -52,7 +53,7 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string }; Body: ApproveBody }>(
     '/reviews/:id/approve',
-    { schema: { params: ID_PARAMS, body: APPROVE_BODY }, preValidation: emptyBodyIsObject },
+    { schema: { params: ID_PARAMS, body: APPROVE_BODY }, onRequest: jsonBodyOnly, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = request.body;
       const record = await store.approve(request.params.id, body);
@@ -63,7 +64,7 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string }; Body: { reason?: string; reviewer?: string } }>(
     '/reviews/:id/reject',
-    { schema: { params: ID_PARAMS, body: REJECT_BODY }, preValidation: emptyBodyIsObject },
+    { schema: { params: ID_PARAMS, body: REJECT_BODY }, onRequest: jsonBodyOnly, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = request.body;
       const record = await store.reject(request.params.id, body);
