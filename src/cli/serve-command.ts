@@ -60,9 +60,10 @@ async function serve(flags: ServeFlags): Promise<void> {
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
   const metrics = createMetrics();
   // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
-  const { delivery, release, onParsed } = createReleasing(config, { redisUrl: redis.url, logger, metrics });
+  const releasing = createReleasing(config, { redisUrl: redis.url, logger, metrics });
+  const { delivery, release, onParsed } = releasing;
   const shutDown = async () => {
-    await delivery.close();
+    await releasing.close();
     await redis.stop();
   };
 

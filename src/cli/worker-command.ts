@@ -26,15 +26,16 @@ export function registerWorkerCommand(program: Command): void {
       ]);
       const logger = createLogger(config.log);
       const redisUrl = config.redisUrl ?? (await localRedisUrl());
-      const { delivery, onParsed } = createReleasing(config, { redisUrl, logger, metrics: createMetrics() });
+      const releasing = createReleasing(config, { redisUrl, logger, metrics: createMetrics() });
+      const { onParsed } = releasing;
       let service;
       try {
         service = await startService(config, { redisUrl, workers: true, intake: false, logger, onParsed });
       } catch (error) {
-        await delivery.close();
+        await releasing.close();
         throw error;
       }
-      stopOnSignals(service, logger, () => delivery.close());
+      stopOnSignals(service, logger, () => releasing.close());
     });
 }
 

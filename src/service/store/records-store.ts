@@ -6,9 +6,12 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { revisionFromRecord } from '../delivery/release-revision.js';
+import { PendingReleases, syncDir } from './pending-releases.js';
+import { LockBusyError, withRecordLock } from './record-lock.js';
+import { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
-export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+export { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
 /** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
 export type Place = 'outbox' | 'review' | 'rejected';
@@ -75,6 +78,9 @@ const ID_PATTERN = /^[0-9a-f]{64}$/;
 export class RecordsStore {
   private readonly folders: Record<Place, string>;
   private readonly weights: ExtractOptions['weights'];
+  private readonly locks: string;
+  /** Releases begun but not yet handed to the delivery queue; see PendingReleases. */
+  readonly pendingReleases: PendingReleases;
 
   /** `weights` recompute totals after a reviewer corrects answers; use the parser's. */
   constructor(dirs: StoreDirs, options: { weights?: ExtractOptions['weights'] } = {}) {
@@ -84,6 +90,8 @@ export class RecordsStore {
       review: join(dirs.data, 'review'),
       rejected: join(dirs.data, 'rejected'),
     };
+    this.locks = join(dirs.data, 'locks');
+    this.pendingReleases = new PendingReleases(join(dirs.data, 'pending-release'));
   }
 
   /** Creates the folders; idempotent. */
@@ -102,6 +110,7 @@ export class RecordsStore {
   async save(record: ReportRecord): Promise<{ place: Place; path: string }> {
     assertId(record.id);
     const place: Place = record.status === 'ok' ? 'outbox' : 'review';
+    if (place === 'outbox') await this.pendingReleases.mark(record.id, revisionFromRecord(record));
     const path = await this.write(place, record);
     await this.removeExcept(record.id, place);
     return { place, path };
@@ -150,42 +159,63 @@ export class RecordsStore {
     id: string,
     decision: { corrections?: Correction[]; reviewer?: string; note?: string } = {},
   ): Promise<StoredRecord> {
-    const record = await this.heldRecord(id);
-    const edited = structuredClone(record);
-    const applied = applyCorrections(edited, decision.corrections ?? []);
-    // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
-    const corrected = withDerivedFields(edited, this.weights);
-    corrected.status = 'ok';
-    corrected.review = {
-      state: 'approved',
-      reviewer: decision.reviewer ?? null,
-      at: new Date().toISOString(),
-      note: decision.note ?? null,
-      corrections: applied,
-    };
-    const problems = contractErrors(corrected);
-    if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
-    await this.write('outbox', corrected);
-    await this.removeExcept(id, 'outbox');
-    return corrected;
+    return this.deciding(id, async () => {
+      const record = await this.heldRecord(id);
+      const edited = structuredClone(record);
+      const applied = applyCorrections(edited, decision.corrections ?? []);
+      // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
+      const corrected = withDerivedFields(edited, this.weights);
+      corrected.status = 'ok';
+      corrected.review = {
+        state: 'approved',
+        reviewer: decision.reviewer ?? null,
+        at: new Date().toISOString(),
+        note: decision.note ?? null,
+        corrections: applied,
+      };
+      const problems = contractErrors(corrected);
+      if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
+      // Marked before it lands in the outbox: from then on a crash cannot lose its delivery.
+      await this.pendingReleases.mark(id, revisionFromRecord(corrected));
+      await this.write('outbox', corrected);
+      await this.removeExcept(id, 'outbox');
+      return corrected;
+    });
   }
 
   /** Sets a held record aside in `rejected/`; its status stays needs_review. */
   async reject(id: string, decision: { reason?: string; reviewer?: string } = {}): Promise<StoredRecord> {
-    const record = await this.heldRecord(id);
-    const rejected: StoredRecord = {
-      ...record,
-      review: {
-        state: 'rejected',
-        reviewer: decision.reviewer ?? null,
-        at: new Date().toISOString(),
-        note: decision.reason ?? null,
-        corrections: [],
-      },
-    };
-    await this.write('rejected', rejected);
-    await this.removeExcept(id, 'rejected');
-    return rejected;
+    return this.deciding(id, async () => {
+      const record = await this.heldRecord(id);
+      const rejected: StoredRecord = {
+        ...record,
+        review: {
+          state: 'rejected',
+          reviewer: decision.reviewer ?? null,
+          at: new Date().toISOString(),
+          note: decision.reason ?? null,
+          corrections: [],
+        },
+      };
+      await this.write('rejected', rejected);
+      await this.removeExcept(id, 'rejected');
+      return rejected;
+    });
+  }
+
+  /**
+   * One decision per record: the decision holds the record's lock from reading it
+   * in review/ to removing it from there, so of two decisions at once the second
+   * either finds the lock taken or the record gone, and fails without writing.
+   */
+  private async deciding<T>(id: string, decide: () => Promise<T>): Promise<T> {
+    if (!ID_PATTERN.test(id)) throw new RecordNotFoundError(id);
+    try {
+      return await withRecordLock(this.locks, id, decide);
+    } catch (error) {
+      if (error instanceof LockBusyError) throw new DecisionUnderWayError(id);
+      throw error;
+    }
   }
 
   private async heldRecord(id: string): Promise<StoredRecord> {
@@ -214,6 +244,8 @@ export class RecordsStore {
       await unlink(temp).catch(() => {});
       throw error;
     }
+    // The rename itself must survive a power cut before anything that depends on it (a release) follows.
+    await syncDir(dir);
     return target;
   }
 
@@ -230,9 +262,14 @@ export class RecordsStore {
   private async removeExcept(id: string, keep: Place): Promise<void> {
     for (const place of ['outbox', 'review', 'rejected'] as const) {
       if (place === keep) continue;
-      await unlink(join(this.folders[place], `${id}.json`)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
+      const removed = await unlink(join(this.folders[place], `${id}.json`)).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          return false;
+        },
+      );
+      if (removed) await syncDir(this.folders[place]);
     }
   }
 
