@@ -1,8 +1,8 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import type { Block, Span, TableBlock } from '../../blocks/model.js';
+import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
-import type { PdfLine } from './pdf-lines.js';
+import { boxAround, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
@@ -169,17 +169,24 @@ function continuesBlock(
 
 
 function blockFromOpen(open: OpenBlock): Block {
-  const page = open.lines[0]!.page;
+  const source = sourceOfLines(open.lines);
   if (open.kind === 'heading') {
     const spans = spansMerged(open.spans.flatMap((line, i) => (i === 0 ? line : [{ text: ' ' }, ...line])));
-    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source: { page } };
+    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source };
   }
   const spans = spansWithoutReferences(spansOfLines(open.spans));
   const text = spans.map((s) => s.text).join('');
   if (open.kind === 'list-item') {
-    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source: { page } };
+    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source };
   }
-  return { kind: 'paragraph', text, spans, source: { page } };
+  return { kind: 'paragraph', text, spans, source };
+}
+
+/** The page a block starts on and the box its lines take there (lines carried onto the next page are not boxed). */
+function sourceOfLines(lines: readonly PdfLine[]): Provenance {
+  const page = lines[0]!.page;
+  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
+  return box ? { page, box } : { page };
 }
 
 /**
@@ -264,7 +271,7 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: { page: lines[table.start]!.page } };
+    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: sourceOfLines(lines.slice(table.start, table.end)) };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };
