@@ -1,6 +1,7 @@
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type MinimalJob } from 'bullmq';
 import pg from 'pg';
 import type { ReportRecord } from '../../record/types.js';
+import { contractErrors } from '../../record/validate-record.js';
 import type { ServiceConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics, QueueDepthSource } from '../metrics.js';
@@ -93,6 +94,11 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
     // The payload is dropped only after a delivery succeeded: a job without one was
     // delivered, and is here again only because its completion was cut short.
     if (record === null) return;
+    // A record that breaks the contract would be refused on every attempt: dead-lettered at once, with the reason.
+    const problems = contractErrors(record);
+    if (problems.length > 0) {
+      throw new UnrecoverableError(`the record breaks the contract and is not delivered: ${problems.slice(0, 5).join('; ')}`);
+    }
     await performDelivery(job.data, record);
     await job.updateData({ ...job.data, record: null });
   }
@@ -113,7 +119,9 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
       case 'postgres': {
         if (!pool || !migrated) throw new UnrecoverableError('DATABASE_URL is not configured');
         await migrated();
-        await upsertRecord(pool, record, new Date(job.releasedAt));
+        await upsertRecord(pool, record, new Date(job.releasedAt)).catch((error: unknown) => {
+          throw permanentDatabaseError(error) ?? error;
+        });
         return;
       }
       case 'jsonl': {
@@ -200,6 +208,17 @@ function deadLetterFromJob(job: Job<DeliveryJob>): DeadLetter {
     failedReason: job.failedReason,
     failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
   };
+}
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a number out of range, a bad
+ * date) and constraint violations (23) come back the same on every attempt;
+ * anything else (connection lost, server starting, a lock) may pass.
+ */
+function permanentDatabaseError(error: unknown): UnrecoverableError | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
+  return new UnrecoverableError(`PostgreSQL refused the record for good (SQLSTATE ${code}): ${(error as Error).message}`);
 }
 
 function poolFromUrl(url: string, log: Logger | undefined): pg.Pool {

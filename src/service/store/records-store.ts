@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
 import { join } from 'node:path';
 import { withDerivedFields } from '../../core/derived-fields.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import { correctionValueProblem, isCorrectablePath } from '../../record/correctable-paths.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
@@ -61,8 +62,6 @@ export interface StoreDirs {
   data: string;
 }
 
-/** Paths a reviewer may not correct: identity and provenance, and what the decision itself sets. */
-const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review', 'provenance']);
 const ID_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
@@ -173,7 +172,8 @@ export class RecordsStore {
         note: decision.note ?? null,
         corrections: applied,
       };
-      const problems = contractErrors(corrected);
+      // Checked as it will be written: JSON has no Infinity, and what does not survive the trip is not what the reviewer meant.
+      const problems = contractErrors(JSON.parse(JSON.stringify(corrected)));
       if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
       // Marked before it lands in the outbox: from then on a crash cannot lose its delivery.
       await this.pendingReleases.mark(id, revisionFromRecord(corrected));
@@ -297,12 +297,21 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
       continue;
     }
     try {
-      const root = tokensFromPointer(correction.path)[0];
-      if (root === undefined || PROTECTED_ROOTS.has(root)) {
-        problems.push(`${where} (${correction.path}): this part of the record cannot be corrected`);
+      const tokens = tokensFromPointer(correction.path);
+      if (!isCorrectablePath(tokens)) {
+        problems.push(`${where} (${correction.path}): only values read from the report can be corrected, and this is not one`);
         continue;
       }
       const from = valueAtPointer(record, correction.path);
+      if (from === undefined) {
+        problems.push(`${where} (${correction.path}): the record has no value here to correct`);
+        continue;
+      }
+      const valueProblem = correctionValueProblem(tokens, correction.value);
+      if (valueProblem) {
+        problems.push(`${where} (${correction.path}): ${valueProblem}`);
+        continue;
+      }
       setAtPointer(record, correction.path, structuredClone(correction.value));
       applied.push({ path: correction.path, from: from === undefined ? null : from, to: correction.value });
     } catch (error) {
