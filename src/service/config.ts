@@ -31,7 +31,8 @@ export interface ServiceConfig {
     /** On shutdown, in-flight jobs get this long to finish before they are handed back. */
     shutdownMs: number;
   };
-  inbox: { enabled: boolean; stableMs: number; pollMs: number };
+  /** `followSymlinks`: read what a symbolic link in the inbox points to (off: such links are skipped and logged). */
+  inbox: { enabled: boolean; stableMs: number; pollMs: number; followSymlinks: boolean };
   extract: ExtractOptions;
   limits: ParseLimits;
   log: { level: string; pretty: boolean };
@@ -94,6 +95,7 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
+  REPORTFLOW_INBOX_FOLLOW_SYMLINKS: z.enum(['true', 'false']).default('false'),
   REPORTFLOW_WEIGHTS: z
     .string()
     .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
@@ -165,6 +167,7 @@ export function loadConfig(
       enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
+      followSymlinks: e.REPORTFLOW_INBOX_FOLLOW_SYMLINKS === 'true',
     },
     extract: {
       weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : DEFAULT_EXTRACT_OPTIONS.weights,
