@@ -2,12 +2,14 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ParseLimits } from '../../../formats/shared/limits.js';
-import type { RecordsStore } from '../../store/records-store.js';
+import type { Block } from '../../../blocks/model.js';
+import type { RecordsStore, StoredRecord } from '../../store/records-store.js';
 import { DESK_SCRIPT, DESK_STYLE } from './desk-assets.js';
 import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
 import { listPageHtml, type DeskOutcome, type HeldRecordRow } from './list-page.js';
 import { recordPageHtml } from './record-page.js';
-import { snippetForPointer, sourceBlocksFromDataDir, type SourceBlocks } from './source-context.js';
+import { sourceBlocksOffLoop, type OffLoopLimits } from './source-blocks-off-loop.js';
+import { snippetForPointer, type SourceBlocks } from './source-context.js';
 
 export interface ReviewDeskOptions {
   store: Pick<RecordsStore, 'get' | 'listReviews' | 'folderOf'>;
@@ -15,6 +17,8 @@ export interface ReviewDeskOptions {
   dataDir: string;
   /** Limits for reading a source file again, the same the parser uses. */
   limits: ParseLimits;
+  /** Deadline and heap of the thread that reads a source again (defaults: 30 s, 512 MB). */
+  sourceThread?: Partial<OffLoopLimits>;
 }
 
 // No inline script or style anywhere: a value that slipped past escaping still cannot run.
@@ -22,6 +26,8 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-sr
 const ID_PATTERN = /^[0-9a-f]{64}$/;
 /** Source files read again are kept for a few records: a reviewer reloads the page they work on. */
 const SOURCE_CACHE_SIZE = 16;
+/** ...but only up to this much text in all, and none bigger than a quarter of it: the cache must not hold gigabytes. */
+const SOURCE_CACHE_CHARS = 8 * 1024 * 1024;
 
 /**
  * The review desk in the browser: GET /review lists held records, GET /review/:id
@@ -30,19 +36,23 @@ const SOURCE_CACHE_SIZE = 16;
  */
 export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOptions): Promise<void> {
   const { store } = options;
-  const sources = new Map<string, Promise<SourceBlocks>>();
-  const sourceOf = (record: Parameters<typeof sourceBlocksFromDataDir>[1]) => {
-    let found = sources.get(record.id);
-    if (!found) {
-      found = sourceBlocksFromDataDir(options.dataDir, record, options.limits);
-      sources.set(record.id, found);
-      if (sources.size > SOURCE_CACHE_SIZE) sources.delete(sources.keys().next().value!);
+  const sources = new Map<string, { blocks: Promise<SourceBlocks>; chars: number }>();
+  const cachedChars = () => [...sources.values()].reduce((sum, entry) => sum + entry.chars, 0);
+  const sourceOf = (record: StoredRecord) => {
+    const cached = sources.get(record.id);
+    if (cached) return cached.blocks;
+    const blocks = sourceBlocksOffLoop({ dataDir: options.dataDir, record, limits: options.limits }, options.sourceThread);
+    const entry = { blocks, chars: 0 };
+    sources.set(record.id, entry);
+    if (sources.size > SOURCE_CACHE_SIZE) sources.delete(sources.keys().next().value!);
+    void blocks.then((s) => {
       // A file that was missing may arrive later (a slow move): do not remember the miss.
-      void found.then((s) => {
-        if (!s.found) sources.delete(record.id);
-      });
-    }
-    return found;
+      if (!s.found) return void sources.delete(record.id);
+      entry.chars = charsOf(s.blocks);
+      if (entry.chars > SOURCE_CACHE_CHARS / 4) return void sources.delete(record.id);
+      while (cachedChars() > SOURCE_CACHE_CHARS && sources.size > 1) sources.delete(sources.keys().next().value!);
+    });
+    return blocks;
   };
 
   app.get(DESK_SCRIPT_PATH, async (_request, reply) =>
@@ -72,6 +82,12 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
     const receivedAt = (await stat(join(store.folderOf(place), `${id}.json`)).catch(() => null))?.mtime.toISOString() ?? null;
     return sendHtml(reply, 200, recordPageHtml({ record, place, receivedAt, source, snippets }));
   });
+}
+
+function charsOf(blocks: Block[]): number {
+  let chars = 0;
+  for (const block of blocks) chars += block.kind === 'table' ? block.rows.reduce((n, row) => n + row.join('').length, 0) : block.text.length;
+  return chars;
 }
 
 function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {

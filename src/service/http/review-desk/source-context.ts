@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Block, BlocksResult, Provenance } from '../../../blocks/model.js';
 import { blocksFromDocx } from '../../../formats/docx/blocks-from-docx.js';
@@ -36,8 +36,8 @@ const SOURCE_FOLDERS = ['archive', 'failed', 'uploads'];
 const EXCERPT_CHARS = 600;
 
 /** Finds the record's source file by its name and verifies it by content hash, then reads its blocks. */
-export async function sourceBlocksFromDataDir(dataDir: string, record: StoredRecord, limits: ParseLimits): Promise<SourceBlocks> {
-  const file = await sourceFileOf(dataDir, record);
+export async function sourceBlocksFromDataDir(dataDir: string, record: Pick<StoredRecord, 'id' | 'source'>, limits: ParseLimits): Promise<SourceBlocks> {
+  const file = await sourceFileOf(dataDir, record, limits.maxFileBytes);
   if (!file) return { found: false, reason: `the source file "${record.source.fileName}" is no longer in ${join(dataDir, 'archive')}` };
   try {
     const result = await blocksFromBytes(file.bytes, limits);
@@ -49,7 +49,7 @@ export async function sourceBlocksFromDataDir(dataDir: string, record: StoredRec
   }
 }
 
-async function sourceFileOf(dataDir: string, record: StoredRecord): Promise<{ path: string; bytes: Buffer } | null> {
+async function sourceFileOf(dataDir: string, record: Pick<StoredRecord, 'id' | 'source'>, maxBytes: number): Promise<{ path: string; bytes: Buffer } | null> {
   const name = basename(record.source.fileName) || record.id;
   const ext = extname(name);
   // The names file-moves.ts gives a file: its own, or with the hash's first 12 digits when the name was taken.
@@ -57,6 +57,9 @@ async function sourceFileOf(dataDir: string, record: StoredRecord): Promise<{ pa
   for (const folder of SOURCE_FOLDERS) {
     for (const candidate of names) {
       const path = join(dataDir, folder, candidate);
+      // Larger than the parser would read: not read again here either (nor held in memory to be hashed).
+      const size = (await stat(path).catch(() => null))?.size;
+      if (size === undefined || size > maxBytes) continue;
       const bytes = await readFile(path).catch(() => null);
       if (bytes && createHash('sha256').update(bytes).digest('hex') === record.id) return { path, bytes };
     }
