@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { loadConfig } from '../../src/service/config.js';
-import { createReleasing } from '../../src/service/delivery/release-wiring.js';
-import { createMetrics } from '../../src/service/metrics.js';
+import { startService } from '../../src/service/start-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 import { removeKeysWithPrefix } from '../http/http-fixture.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, waitFor } from '../sinks/sink-fixtures.js';
@@ -57,8 +56,8 @@ it('delivers, at start, a record released to the outbox whose delivery was never
   await store.save(record);
   expect((await store.pendingReleases.list()).map((m) => m.id)).toEqual([record.id]);
 
-  const releasing = createReleasing(config, { redisUrl: REDIS_URL, logger: pino({ level: 'silent' }), metrics: createMetrics() });
-  cleanups.push(() => releasing.close());
+  const service = await startService(config, { redisUrl: REDIS_URL, workers: false, intake: false, logger: pino({ level: 'silent' }) });
+  cleanups.push(() => service.stop());
   await waitFor(async () => (await jsonlIds(config.sinks.recordsJsonl!)).has(record.id), 'the record in records.jsonl');
   await waitFor(async () => (await store.pendingReleases.list()).length === 0, 'the ledger emptied');
 });
@@ -92,7 +91,7 @@ function startServe(root: string, prefix: string): Serve {
 }
 
 it('loses no delivery when the service is killed with SIGKILL during a burst, run after run', async () => {
-  const FILES = 30;
+  const FILES = 20;
   const RUNS = 3;
   const text = await readFile(CLEAN_MARKDOWN, 'utf8');
   const until = Date.now() + 150_000;
@@ -115,14 +114,20 @@ it('loses no delivery when the service is killed with SIGKILL during a burst, ru
 
     startServe(root, prefix);
     const jsonl = join(outbox, 'records.jsonl');
+    let seen = '';
     await waitFor(async () => {
       const released = (await readdir(outbox).catch(() => [])).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length;
       const delivered = await jsonlIds(jsonl);
+      const left = await readdir(join(root, 'inbox')).catch(() => []);
+      const marks = await readdir(join(root, 'data', 'pending-release')).catch(() => []);
+      seen = `released ${released}, delivered ${delivered.size}, still in the inbox ${left.length}, marked ${marks.length}`;
       return released === FILES && delivered.size === FILES;
-    }, `all ${FILES} records of run ${run} released and delivered`, 60_000);
+    }, `all ${FILES} records of run ${run} released and delivered`, 90_000).catch((error: Error) => {
+      throw new Error(`${error.message} (${seen})`);
+    });
     const torn = { count: 0 };
     expect(await jsonlIds(jsonl, torn)).toEqual(ids);
     // At most the one line being written when the process was killed, and never two records glued together.
     expect(torn.count).toBeLessThanOrEqual(1);
   }
-}, 200_000);
+}, 300_000);

@@ -1,4 +1,4 @@
-import type { Span } from '../../blocks/model.js';
+import type { Provenance, Span } from '../../blocks/model.js';
 import { spansMerged } from '../../blocks/spans.js';
 import type { PdfPage, TextRun } from './pdf-text-items.js';
 
@@ -86,6 +86,13 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group) => lineFromRuns(page, group)).filter((line): line is PdfLine => line !== null);
+}
+
+/** The page lines start on and the box they take there (lines carried onto the next page are not boxed). */
+export function sourceOfLines(lines: readonly PdfLine[]): Provenance {
+  const page = lines[0]!.page;
+  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
+  return box ? { page, box } : { page };
 }
 
 /** The smallest box holding all of the given boxes. */

@@ -10,11 +10,11 @@ const ORPHAN_MARK_MS = 10 * 60_000;
 
 export interface ReleaseHooks {
   /**
-   * After a parse job finished (the parent's Worker 'completed' event, or the end
-   * of the job itself): delivers the record if it went to the outbox.
+   * After a parse job finished (the worker's completion event in the process that
+   * owns the worker): delivers the record if it went to the outbox.
    */
   afterParse(result: { id: string; place: Place }): Promise<void>;
-  /** After RecordsStore.approve(): the approved record is released. */
+  /** After a reviewer's approval stored the record in the outbox: the approved record is released. */
   afterApprove(record: ReportRecord): Promise<void>;
   /**
    * Delivers every release the store marked and nobody finished (the process died
@@ -77,26 +77,25 @@ export function createReleaseHooks(
   };
 }
 
+/** How often unfinished releases are looked for, after the sweep at start. */
+export const RELEASE_SWEEP_MS = 60_000;
+
 /**
- * The store as the review API uses it, with approval releasing the record: after
- * `approve()` writes the record to the outbox, it is handed to the sinks. If that
- * hand-over fails (Redis away), the error reaches the caller; the record is in the
- * outbox already and `POST /deliveries/records/:id` releases it again.
+ * Sweeps at start, then every `everyMs`: a release cut short by a crash (or by
+ * Redis being away when the hook ran) is delivered without anyone asking.
  */
-export function releasingOnApprove<S extends { approve(...args: never[]): Promise<ReportRecord> }>(
-  store: S,
-  hooks: Pick<ReleaseHooks, 'afterApprove'>,
-): S {
-  const approve = async (...args: Parameters<S['approve']>) => {
-    const approved = await store.approve(...args);
-    await hooks.afterApprove(approved);
-    return approved;
+export function startReleaseSweeps(hooks: Pick<ReleaseHooks, 'sweep'>, log?: Logger, everyMs = RELEASE_SWEEP_MS): { stop(): Promise<void> } {
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = hooks.sweep().catch((error: Error) => log?.warn({ reason: error.message }, 'release sweep failed, will try again'));
   };
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'approve') return approve;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  sweep();
+  const timer = setInterval(sweep, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
     },
-  });
+  };
 }
