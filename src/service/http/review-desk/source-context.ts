@@ -52,8 +52,9 @@ export async function sourceBlocksFromDataDir(dataDir: string, record: Pick<Stor
 async function sourceFileOf(dataDir: string, record: Pick<StoredRecord, 'id' | 'source'>, maxBytes: number): Promise<{ path: string; bytes: Buffer } | null> {
   const name = basename(record.source.fileName) || record.id;
   const ext = extname(name);
-  // The names file-moves.ts gives a file: its own, or with the hash's first 12 digits when the name was taken.
-  const names = [name, `${name.slice(0, name.length - ext.length)}.${record.id.slice(0, 12)}${ext}`, `${record.id}${ext}`];
+  // The names file-moves.ts gives a file: its own, else with the hash's first 12 digits, else the whole hash; uploads by hash.
+  const stem = name.slice(0, name.length - ext.length);
+  const names = [name, `${stem}.${record.id.slice(0, 12)}${ext}`, `${stem}.${record.id}${ext}`, `${record.id}${ext}`];
   for (const folder of SOURCE_FOLDERS) {
     for (const candidate of names) {
       const path = join(dataDir, folder, candidate);
