@@ -236,6 +236,11 @@ export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | 
   return env.REPORTFLOW_API_TOKEN || null;
 }
 
+/** The data folder a local service uses (REPORTFLOW_DATA_DIR, default ./data), for clients that look for its token file. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, env.REPORTFLOW_DATA_DIR || 'data');
+}
+
 /** Env variable through which a parse sandbox (thread or child process) receives its settings. */
 export const SANDBOX_SETTINGS_ENV = 'REPORTFLOW_SANDBOX_SETTINGS';
 
