@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from './package-version.js';
 import { registerParseCommand } from './parse-command.js';
+import { registerProfileCommand } from './profile-command.js';
 import { registerServiceCommands } from './service-commands.js';
 
 const USAGE_ERROR = 2;
@@ -14,6 +15,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 registerParseCommand(program);
+registerProfileCommand(program);
 registerServiceCommands(program);
 
 try {

@@ -1,8 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { REPORT_RECORD_SCHEMA } from './schema.js';
+import type { ReportRecord } from './types.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validate = ajv.compile(REPORT_RECORD_SCHEMA);
+const validate = ajv.compile<ReportRecord>(REPORT_RECORD_SCHEMA);
 
 /**
  * Checks a value against the record contract; returns readable errors, empty when
@@ -24,4 +25,9 @@ function calendarDateErrors(value: unknown): string[] {
   parsed.setUTCFullYear(year, month - 1, day);
   if (parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day) return [];
   return [`/report/date ${date} is not a date on the calendar`];
+}
+
+/** Whether a value (a record read back or received) follows the record contract. */
+export function isReportRecord(value: unknown): value is ReportRecord {
+  return validate(value);
 }

@@ -25,9 +25,7 @@ export interface HttpFixture {
 }
 
 /** A real app over a real store (temp dirs) and a real queue (own prefix on the local Redis). */
-export async function httpFixture(
-  options: { maxUploadBytes?: number; health?: AppDeps['health']; auth?: AppDeps['config']['auth'] } = {},
-): Promise<HttpFixture> {
+export async function httpFixture(options: { maxUploadBytes?: number; health?: AppDeps['health']; auth?: AppDeps['config']['auth'] } = {}): Promise<HttpFixture> {
   const root = await mkdtemp(join(tmpdir(), 'reportflow-http-'));
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   const prefix = `test-${randomUUID()}`;

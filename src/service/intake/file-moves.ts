@@ -3,9 +3,10 @@ import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { newSha256 } from '../../record/record-id.js';
+import { errnoCode } from '../error-details.js';
 
 /** Numbered names tried after the hashed ones, before giving up on a folder someone filled on purpose. */
-const MAX_NUMBERED_NAMES = 100;
+const MAX_NUMBERED_NAMES = 20;
 
 /**
  * Moves a file into `folder` under its own name, or `<stem>.<hash12><ext>` when that
@@ -17,12 +18,13 @@ const MAX_NUMBERED_NAMES = 100;
  */
 export async function moveIntoFolder(path: string, folder: string, fileName: string, sha256: string): Promise<string | null> {
   await mkdir(folder, { recursive: true });
-  for (const target of targetNames(folder, fileName, sha256)) {
+  for (const name of keptNamesFor(fileName, sha256)) {
+    const target = join(folder, name);
     try {
       await moveNoClobber(path, target);
       return target;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT') return null;
       if (code !== 'EEXIST') throw error;
       // Taken: by this very content (kept already, the copy can go), or by another file (try the next name).
@@ -32,17 +34,16 @@ export async function moveIntoFolder(path: string, folder: string, fileName: str
       }
     }
   }
-  throw new Error(`no free name for ${basename(fileName)} in ${folder}: ${MAX_NUMBERED_NAMES} names are taken by other files`);
+  throw new Error(`no free name for ${basename(fileName)} in ${folder}: every name it may have is taken by other files`);
 }
 
-function* targetNames(folder: string, fileName: string, sha256: string): Generator<string> {
+/** The names a file may have in archive/ or failed/, in the order moveIntoFolder tries them. */
+export function keptNamesFor(fileName: string, sha256: string): string[] {
   const name = basename(fileName) || sha256;
   const ext = extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  yield join(folder, name);
-  yield join(folder, `${stem}.${sha256.slice(0, 12)}${ext}`);
-  yield join(folder, `${stem}.${sha256}${ext}`);
-  for (let n = 2; n <= MAX_NUMBERED_NAMES; n++) yield join(folder, `${stem}.${sha256}.${n}${ext}`);
+  const numbered = Array.from({ length: MAX_NUMBERED_NAMES - 1 }, (_, i) => `${stem}.${sha256}.${i + 2}${ext}`);
+  return [name, `${stem}.${sha256.slice(0, 12)}${ext}`, `${stem}.${sha256}${ext}`, ...numbered];
 }
 
 export async function sha256OfFile(path: string): Promise<string> {
@@ -63,7 +64,7 @@ async function moveNoClobber(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
     await copyFile(from, to, 1 /* COPYFILE_EXCL */);
   }
