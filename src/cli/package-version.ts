@@ -8,8 +8,17 @@ export function packageVersion(moduleUrl: string = import.meta.url): string {
   for (;;) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'reportflow' && pkg.version) return pkg.version;
+      const pkg: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
+      if (
+        pkg !== null &&
+        typeof pkg === 'object' &&
+        'name' in pkg &&
+        pkg.name === 'reportflow' &&
+        'version' in pkg &&
+        typeof pkg.version === 'string'
+      ) {
+        return pkg.version;
+      }
     }
     const parent = dirname(dir);
     if (parent === dir) return 'unknown';

@@ -27,7 +27,9 @@ export function isCorrectablePath(tokens: readonly string[]): boolean {
   return CORRECTABLE.some(
     (pattern) =>
       pattern.length === tokens.length &&
-      pattern.every((part, i) => (part === '#' ? /^(0|[1-9]\d*)$/.test(tokens[i]!) : part === '*' || part === tokens[i])),
+      pattern.every((part, i) =>
+        part === '#' ? /^(0|[1-9]\d*)$/.test(tokens[i]!) : part === '*' || part === tokens[i],
+      ),
   );
 }
 
@@ -35,6 +37,7 @@ export function isCorrectablePath(tokens: readonly string[]): boolean {
 export function correctionValueProblem(tokens: readonly string[], value: unknown): string | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return 'the value is not a finite number';
   const isCountry = tokens.length === 2 && tokens[1] === 'country';
-  if (value !== null && typeof value === 'object' && !isCountry) return 'the value must be a string, number or null, not an object or list';
+  if (value !== null && typeof value === 'object' && !isCountry)
+    return 'the value must be a string, number or null, not an object or list';
   return null;
 }

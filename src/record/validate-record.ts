@@ -16,7 +16,8 @@ export function contractErrors(value: unknown): string[] {
 }
 
 function calendarDateErrors(value: unknown): string[] {
-  const date = (value as { report?: { date?: unknown } } | null)?.report?.date;
+  const report = value !== null && typeof value === 'object' && 'report' in value ? value.report : undefined;
+  const date = report !== null && typeof report === 'object' && 'date' in report ? report.date : undefined;
   if (typeof date !== 'string') return [];
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return [];

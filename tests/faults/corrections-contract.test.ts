@@ -6,7 +6,14 @@ import { recordFromBytes } from '../../src/parse-report.js';
 import type { ReportRecord } from '../../src/record/types.js';
 import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { httpFixture, type HttpFixture } from '../http/http-fixture.js';
-import { DATABASE_URL, obliterateDeliverQueue, REDIS_URL, sampleRecord, testDeliveryConfig, waitFor } from '../sinks/sink-fixtures.js';
+import {
+  DATABASE_URL,
+  obliterateDeliverQueue,
+  REDIS_URL,
+  sampleRecord,
+  testDeliveryConfig,
+  waitFor,
+} from '../sinks/sink-fixtures.js';
 
 const SAMPLE = '/work/shared/samples/kazakhstan-2023.md';
 
@@ -26,7 +33,10 @@ describe('corrections are checked against the contract before anything is writte
   const refused: Array<[string, string]> = [
     ['a year out of any number range', '{"path":"/scoreTables/0/rows/0/year","value":1e400}'],
     ['an item number out of any number range', '{"path":"/developmentLists/0/items/0/number","value":1e400}'],
-    ['a total out of any number range (would quietly become null)', '{"path":"/scoreTables/0/rows/0/reportedTotal","value":1e400}'],
+    [
+      'a total out of any number range (would quietly become null)',
+      '{"path":"/scoreTables/0/rows/0/reportedTotal","value":1e400}',
+    ],
     ['a date that is not on the calendar', '{"path":"/report/date","value":"2023-02-31"}'],
     ['the anomalies', '{"path":"/anomalies","value":[]}'],
     ['one anomaly', '{"path":"/anomalies/0/severity","value":"info"}'],
@@ -61,7 +71,12 @@ describe('corrections are checked against the contract before anything is writte
       method: 'POST',
       url: `/reviews/${held.id}/approve`,
       headers: { 'content-type': 'application/json' },
-      payload: { corrections: [{ path: '/report/date', value: '2023-03-24' }, { path: '/scoreTables/0/rows/1/reportedTotal', value: 4.5 }] },
+      payload: {
+        corrections: [
+          { path: '/report/date', value: '2023-03-24' },
+          { path: '/scoreTables/0/rows/1/reportedTotal', value: 4.5 },
+        ],
+      },
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().report.date).toBe('2023-03-24');
@@ -99,10 +114,14 @@ describe('a delivery that can never succeed goes to the dead letters at once, wi
     const record = { ...sampleRecord(), id: randomBytes(32).toString('hex') };
     record.scoreTables[0]!.rows[0]!.year = 3_000_000_000;
     await d.deliver(record);
-    const [dead] = await waitFor(async () => {
-      const letters = await d.listDeadLetters();
-      return letters.length > 0 && letters;
-    }, 'the dead letter', 20_000);
+    const [dead] = await waitFor(
+      async () => {
+        const letters = await d.listDeadLetters();
+        return letters.length > 0 && letters;
+      },
+      'the dead letter',
+      20_000,
+    );
     expect(dead).toMatchObject({ sink: 'postgres', recordId: record.id, attemptsMade: 1 });
     expect(dead!.failedReason).toMatch(/SQLSTATE 22003/);
   });
@@ -112,10 +131,14 @@ describe('a delivery that can never succeed goes to the dead letters at once, wi
     const record = { ...sampleRecord(), id: randomBytes(32).toString('hex') } as ReportRecord;
     (record.scoreTables[0]!.rows[0] as { year: unknown }).year = null;
     await d.deliver(record);
-    const [dead] = await waitFor(async () => {
-      const letters = await d.listDeadLetters();
-      return letters.length > 0 && letters;
-    }, 'the dead letter', 20_000);
+    const [dead] = await waitFor(
+      async () => {
+        const letters = await d.listDeadLetters();
+        return letters.length > 0 && letters;
+      },
+      'the dead letter',
+      20_000,
+    );
     expect(dead).toMatchObject({ sink: 'postgres', attemptsMade: 1 });
     expect(dead!.failedReason).toMatch(/breaks the contract.*\/scoreTables\/0\/rows\/0\/year/);
   });

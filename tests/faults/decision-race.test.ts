@@ -23,7 +23,10 @@ const ROUNDS = 4;
  * folder, and only approved records reach the sinks.
  */
 it('gives each held record one decision when approve and reject race, and delivers only the approved', async () => {
-  const service = await box.start({ workers: false, intake: false, http: 'inject' }, { REPORTFLOW_AUTH: 'none', REPORTFLOW_RECORDS_JSONL: 'records.jsonl' });
+  const service = await box.start(
+    { workers: false, intake: false, http: 'inject' },
+    { REPORTFLOW_AUTH: 'none', REPORTFLOW_RECORDS_JSONL: 'records.jsonl' },
+  );
   const { store, app } = service.deps;
   const dirs = box.config().dirs;
   const jsonl = join(box.root, 'records.jsonl');
@@ -40,21 +43,31 @@ it('gives each held record one decision when approve and reject race, and delive
     const answers = await Promise.all(
       ids.flatMap((id) =>
         (['approve', 'reject'] as const).map(async (action) => {
-          const response = await app!.inject({ method: 'POST', url: `/reviews/${id}/${action}`, headers: { 'content-type': 'application/json' }, payload: '{}' });
+          const response = await app!.inject({
+            method: 'POST',
+            url: `/reviews/${id}/${action}`,
+            headers: { 'content-type': 'application/json' },
+            payload: '{}',
+          });
           return { id, action, status: response.statusCode };
         }),
       ),
     );
     for (const id of ids) {
       const mine = answers.filter((a) => a.id === id);
-      expect(mine.map((a) => a.status).sort(), id).toEqual([200, 409]);
+      expect(
+        mine.map((a) => a.status).sort((a, b) => a - b),
+        id,
+      ).toEqual([200, 409]);
       const winner = mine.find((a) => a.status === 200)!.action;
       const found = await store.get(id);
       expect(found?.place).toBe(winner === 'approve' ? 'outbox' : 'rejected');
       expect(found?.record.review?.state).toBe(winner === 'approve' ? 'approved' : 'rejected');
       // In exactly one folder.
       const copies = await Promise.all(
-        [dirs.outbox, join(dirs.data, 'review'), join(dirs.data, 'rejected')].map(async (dir) => (await readdir(dir)).includes(`${id}.json`)),
+        [dirs.outbox, join(dirs.data, 'review'), join(dirs.data, 'rejected')].map(async (dir) =>
+          (await readdir(dir)).includes(`${id}.json`),
+        ),
       );
       expect(copies.filter(Boolean)).toHaveLength(1);
       if (winner === 'approve') approvedIds.add(id);
@@ -67,7 +80,11 @@ it('gives each held record one decision when approve and reject race, and delive
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { id: string; review: { state: string } });
-  await waitFor('the approved records in records.jsonl', async () => (await readLines()).length >= approvedIds.size, 30_000);
+  await waitFor(
+    'the approved records in records.jsonl',
+    async () => (await readLines()).length >= approvedIds.size,
+    30_000,
+  );
   await new Promise((r) => setTimeout(r, 500));
   const lines = await readLines();
   expect(new Set(lines.map((l) => l.id))).toEqual(approvedIds);

@@ -44,7 +44,10 @@ async function watch(inbox: string, followSymlinks: boolean) {
       return { id: '0'.repeat(64), state: 'waiting' as const, duplicate: false, place: null };
     },
   };
-  const watcher: InboxWatcher = await startInboxWatcher({ dir: inbox, stableMs: 50, pollMs: 20, followSymlinks }, { intake, logger });
+  const watcher: InboxWatcher = await startInboxWatcher(
+    { dir: inbox, stableMs: 50, pollMs: 20, followSymlinks },
+    { intake, logger },
+  );
   cleanups.push(() => watcher.close());
   await new Promise((r) => setTimeout(r, 600));
   return { submitted: submitted.map((s) => s.fileName).sort(), lines };

@@ -48,7 +48,11 @@ async function jsonlIds(path: string, torn: { count: number } = { count: 0 }): P
 
 it('delivers, at start, a record released to the outbox whose delivery was never queued', async () => {
   const { root, prefix } = await sandbox();
-  const config = loadConfig({}, { REPORTFLOW_QUEUE_PREFIX: prefix, REPORTFLOW_OUTBOX: 'outbox', REPORTFLOW_DATA_DIR: 'data', LOG_LEVEL: 'silent' }, root);
+  const config = loadConfig(
+    {},
+    { REPORTFLOW_QUEUE_PREFIX: prefix, REPORTFLOW_OUTBOX: 'outbox', REPORTFLOW_DATA_DIR: 'data', LOG_LEVEL: 'silent' },
+    root,
+  );
   // The state a kill -9 leaves right after the outbox write: the record is there, marked, and nothing was queued.
   const store = new RecordsStore(config.dirs);
   await store.init();
@@ -56,7 +60,12 @@ it('delivers, at start, a record released to the outbox whose delivery was never
   await store.save(record);
   expect((await store.pendingReleases.list()).map((m) => m.id)).toEqual([record.id]);
 
-  const service = await startService(config, { redisUrl: REDIS_URL, workers: false, intake: false, logger: pino({ level: 'silent' }) });
+  const service = await startService(config, {
+    redisUrl: REDIS_URL,
+    workers: false,
+    intake: false,
+    logger: pino({ level: 'silent' }),
+  });
   cleanups.push(() => service.stop());
   await waitFor(async () => (await jsonlIds(config.sinks.recordsJsonl!)).has(record.id), 'the record in records.jsonl');
   await waitFor(async () => (await store.pendingReleases.list()).length === 0, 'the ledger emptied');
@@ -80,7 +89,12 @@ function startServe(root: string, prefix: string): Serve {
     LOG_PRETTY: 'false',
   };
   // Its own process group, so SIGKILL takes nothing else with it.
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--concurrency', '2'], { cwd: root, env, detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--concurrency', '2'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const serve = { child, exited };
   cleanups.push(async () => {
@@ -107,7 +121,11 @@ it('loses no delivery when the service is killed with SIGKILL during a burst, ru
     const first = startServe(root, prefix);
     // Killed somewhere in the burst: while parsing, between the outbox write and the delivery, or while delivering.
     const outbox = join(root, 'outbox');
-    await waitFor(async () => (await readdir(outbox).catch(() => [])).filter((n) => n.endsWith('.json')).length >= 3, 'the first records', 30_000);
+    await waitFor(
+      async () => (await readdir(outbox).catch(() => [])).filter((n) => n.endsWith('.json')).length >= 3,
+      'the first records',
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, Math.random() * 800));
     process.kill(-first.child.pid!, 'SIGKILL');
     await first.exited;
@@ -115,14 +133,18 @@ it('loses no delivery when the service is killed with SIGKILL during a burst, ru
     startServe(root, prefix);
     const jsonl = join(outbox, 'records.jsonl');
     let seen = '';
-    await waitFor(async () => {
-      const released = (await readdir(outbox).catch(() => [])).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length;
-      const delivered = await jsonlIds(jsonl);
-      const left = await readdir(join(root, 'inbox')).catch(() => []);
-      const marks = await readdir(join(root, 'data', 'pending-release')).catch(() => []);
-      seen = `released ${released}, delivered ${delivered.size}, still in the inbox ${left.length}, marked ${marks.length}`;
-      return released === FILES && delivered.size === FILES;
-    }, `all ${FILES} records of run ${run} released and delivered`, 90_000).catch((error: Error) => {
+    await waitFor(
+      async () => {
+        const released = (await readdir(outbox).catch(() => [])).filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).length;
+        const delivered = await jsonlIds(jsonl);
+        const left = await readdir(join(root, 'inbox')).catch(() => []);
+        const marks = await readdir(join(root, 'data', 'pending-release')).catch(() => []);
+        seen = `released ${released}, delivered ${delivered.size}, still in the inbox ${left.length}, marked ${marks.length}`;
+        return released === FILES && delivered.size === FILES;
+      },
+      `all ${FILES} records of run ${run} released and delivered`,
+      90_000,
+    ).catch((error: Error) => {
       throw new Error(`${error.message} (${seen})`);
     });
     const torn = { count: 0 };

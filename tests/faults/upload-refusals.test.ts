@@ -32,7 +32,12 @@ it('answers a multipart body cut off before its end with 400, and keeps nothing 
   fx = await httpFixture();
   const whole = multipartBody({ name: 'report.md', content: '# Report\n'.repeat(200) });
   for (const cut of [whole.payload.length - 10, Math.floor(whole.payload.length / 2), 60]) {
-    const response = await fx.app.inject({ method: 'POST', url: '/reports', headers: whole.headers, payload: whole.payload.subarray(0, cut) });
+    const response = await fx.app.inject({
+      method: 'POST',
+      url: '/reports',
+      headers: whole.headers,
+      payload: whole.payload.subarray(0, cut),
+    });
     expect(response.statusCode, `cut at ${cut}`).toBe(400);
     expect(response.json().error).toBe('INVALID_REQUEST');
   }

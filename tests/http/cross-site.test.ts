@@ -40,7 +40,12 @@ describe('state-changing requests from another origin', () => {
       { 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' },
       { 'sec-fetch-site': 'cross-site' },
     ]) {
-      const response = await fx.app.inject({ method: 'POST', url, headers: { ...bearer, ...headers, 'content-type': 'application/json' }, payload: '{}' });
+      const response = await fx.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...bearer, ...headers, 'content-type': 'application/json' },
+        payload: '{}',
+      });
       expect(response.statusCode, JSON.stringify(headers)).toBe(403);
       expect(response.json()).toMatchObject({ error: 'CROSS_SITE' });
     }
@@ -50,7 +55,13 @@ describe('state-changing requests from another origin', () => {
     const own = await fx.app.inject({
       method: 'POST',
       url,
-      headers: { ...bearer, origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      headers: {
+        ...bearer,
+        origin: 'http://127.0.0.1:3000',
+        host: '127.0.0.1:3000',
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+      },
       payload: { reviewer: 'ana' },
     });
     expect(own.statusCode).toBe(200);
@@ -61,7 +72,12 @@ describe('state-changing requests from another origin', () => {
     await appWithHeldRecord();
     const form = multipartBody(null, { reviewer: 'x' });
     for (const action of ['approve', 'reject']) {
-      const multipart = await fx.app.inject({ method: 'POST', url: `/reviews/${heldId}/${action}`, headers: { ...bearer, ...form.headers }, payload: form.payload });
+      const multipart = await fx.app.inject({
+        method: 'POST',
+        url: `/reviews/${heldId}/${action}`,
+        headers: { ...bearer, ...form.headers },
+        payload: form.payload,
+      });
       expect(multipart.statusCode).toBe(415);
       expect(multipart.json()).toMatchObject({ error: 'NOT_JSON' });
       const urlencoded = await fx.app.inject({
@@ -87,7 +103,9 @@ describe.skipIf(!hasChromium)('a page on another origin, in a browser logged in 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     // Another localhost port: same site, other origin. It serves whatever page the test sets.
-    attacker = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(attackerPage));
+    attacker = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end(attackerPage),
+    );
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   }, 30_000);
   afterAll(async () => {
@@ -101,7 +119,9 @@ describe.skipIf(!hasChromium)('a page on another origin, in a browser logged in 
     const api = `http://127.0.0.1:${(fx.app.server.address() as AddressInfo).port}`;
     const evil = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
     // The browser holds the desk's Basic credentials, as after a reviewer logged in.
-    const context = await browser.newContext({ httpCredentials: { username: 'reportflow', password: TOKEN, origin: api } });
+    const context = await browser.newContext({
+      httpCredentials: { username: 'reportflow', password: TOKEN, origin: api },
+    });
     try {
       const page = await context.newPage();
       // Logged in: the desk itself opens.
@@ -117,7 +137,9 @@ describe.skipIf(!hasChromium)('a page on another origin, in a browser logged in 
           `<!doctype html><form id="f" method="POST" enctype="multipart/form-data" action="${target.action}">` +
           '<input name="reviewer" value="mallory"><input type="file" name="file"></form>' +
           '<script>document.getElementById("f").submit()</script>';
-        const answer = page.waitForResponse((response) => response.url() === target.action && response.request().method() === 'POST');
+        const answer = page.waitForResponse(
+          (response) => response.url() === target.action && response.request().method() === 'POST',
+        );
         await page.goto(`${evil}/`);
         const response = await answer;
         expect(response.status(), target.action).toBe(403);

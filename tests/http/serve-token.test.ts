@@ -14,12 +14,32 @@ afterEach(async () => {
 });
 
 /** `reportflow serve` as a newcomer starts it: no credentials, no REDIS_URL (the local Redis answers on 6379). */
-async function serveOnce(root: string, prefix: string): Promise<{ banner: string; api: string; stop(): Promise<void> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, REPORTFLOW_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' };
-  for (const key of ['REDIS_URL', 'DATABASE_URL', 'REPORTFLOW_API_TOKEN', 'REPORTFLOW_BASIC_USER', 'REPORTFLOW_BASIC_PASSWORD', 'REPORTFLOW_AUTH', 'WEBHOOK_URLS']) {
+async function serveOnce(
+  root: string,
+  prefix: string,
+): Promise<{ banner: string; api: string; stop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    REPORTFLOW_QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    LOG_PRETTY: 'false',
+  };
+  for (const key of [
+    'REDIS_URL',
+    'DATABASE_URL',
+    'REPORTFLOW_API_TOKEN',
+    'REPORTFLOW_BASIC_USER',
+    'REPORTFLOW_BASIC_PASSWORD',
+    'REPORTFLOW_AUTH',
+    'WEBHOOK_URLS',
+  ]) {
     delete env[key];
   }
-  const serve = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1', '--no-inbox'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const serve = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1', '--no-inbox'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
   const stop = async () => {
     if (serve.exitCode === null) serve.kill('SIGTERM');
@@ -53,7 +73,9 @@ it('keeps the token it made across restarts, owner-only in the data folder, and 
   expect((await readFile(tokenFile, 'utf8')).trim()).toBe(token);
   expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
   // The banner says where Redis came from and that the database sink is off.
-  expect(first.banner).toMatch(/redis {6}redis:\/\/127\.0\.0\.1:6379 \(reused: the Redis already running there; queue prefix "test-/);
+  expect(first.banner).toMatch(
+    /redis {6}redis:\/\/127\.0\.0\.1:6379 \(reused: the Redis already running there; queue prefix "test-/,
+  );
   expect(first.banner).toMatch(/same prefix shares the queue/);
   expect(first.banner).toMatch(/sinks {6}records\.jsonl .*; PostgreSQL off \(set DATABASE_URL\); webhooks off/);
   await first.stop();
@@ -65,8 +87,12 @@ it('keeps the token it made across restarts, owner-only in the data folder, and 
 
   const bare = await fetch(`${second.api}/reviews`);
   expect(bare.status).toBe(401);
-  expect((await bare.json()).message).toMatch(/^credentials required: send the API token .*api-token.* as Authorization: Bearer <token>/);
-  const stale = await fetch(`${second.api}/reviews`, { headers: { authorization: 'Bearer an-old-token-from-another-run' } });
+  expect((await bare.json()).message).toMatch(
+    /^credentials required: send the API token .*api-token.* as Authorization: Bearer <token>/,
+  );
+  const stale = await fetch(`${second.api}/reviews`, {
+    headers: { authorization: 'Bearer an-old-token-from-another-run' },
+  });
   expect(stale.status).toBe(401);
   expect((await stale.json()).message).toMatch(/^the credentials sent were refused \(wrong or old token or password\)/);
   const odd = await fetch(`${second.api}/reviews`, { headers: { authorization: 'Token abc' } });

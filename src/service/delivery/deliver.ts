@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { ReportRecord } from '../../record/types.js';
 import { contractErrors } from '../../record/validate-record.js';
+import { messageOf } from '../error-details.js';
 import type { ServiceConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -190,9 +191,9 @@ function deadLetterFromJob(job: JobView<DeliveryJob>): DeadLetter {
  * anything else (connection lost, server starting, a lock) may pass.
  */
 function permanentDatabaseError(error: unknown): PermanentJobError | null {
-  const code = (error as { code?: unknown }).code;
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
-  return new PermanentJobError(`PostgreSQL refused the record for good (SQLSTATE ${code}): ${(error as Error).message}`);
+  return new PermanentJobError(`PostgreSQL refused the record for good (SQLSTATE ${code}): ${messageOf(error)}`);
 }
 
 function poolFromUrl(url: string, log: Logger | undefined): pg.Pool {

@@ -6,6 +6,7 @@ import { RECORD_ID_PATTERN } from '../../record/record-id.js';
 import type { RecordSummary } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { HttpError } from './errors.js';
+import { errnoCode, messageOf } from '../error-details.js';
 import { saveUpload, type SavedUpload } from './save-upload.js';
 import { safeFileNameFromClient, storedExtensionFromName } from './upload-file-name.js';
 
@@ -123,9 +124,9 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
  */
 function uploadReadError(error: unknown): unknown {
   if (error instanceof HttpError) return error;
-  const e = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-  if (typeof e.code === 'string' || typeof e.statusCode === 'number') return error;
-  return new HttpError('INVALID_REQUEST', `the multipart body could not be read: ${String(e.message ?? error)}`);
+  const has = (key: string) => error instanceof Error && key in error;
+  if (errnoCode(error) !== undefined || has('code') || has('statusCode')) return error;
+  return new HttpError('INVALID_REQUEST', `the multipart body could not be read: ${messageOf(error)}`);
 }
 
 /** What a list shows per record: enough to pick one, not the record itself. */

@@ -19,7 +19,9 @@ const OWN_FETCH_SITES: ReadonlySet<string> = new Set(['same-origin', 'none']);
 export function crossSiteRefusal(headers: FastifyRequest['headers']): string | null {
   const fetchSite = single(headers['sec-fetch-site']);
   if (fetchSite !== undefined) {
-    return OWN_FETCH_SITES.has(fetchSite) ? null : `a request from another site or origin (Sec-Fetch-Site: ${fetchSite}) may not change anything here`;
+    return OWN_FETCH_SITES.has(fetchSite)
+      ? null
+      : `a request from another site or origin (Sec-Fetch-Site: ${fetchSite}) may not change anything here`;
   }
   const origin = single(headers.origin);
   if (origin === undefined) return null;
@@ -41,7 +43,11 @@ export function registerSameOriginGuard(app: FastifyInstance): void {
     const refusal = crossSiteRefusal(request.headers);
     if (refusal === null) return;
     request.log.warn(
-      { url: request.url.split('?')[0], origin: request.headers.origin ?? null, fetchSite: request.headers['sec-fetch-site'] ?? null },
+      {
+        url: request.url.split('?')[0],
+        origin: request.headers.origin ?? null,
+        fetchSite: request.headers['sec-fetch-site'] ?? null,
+      },
       'cross-site request refused',
     );
     const error = new HttpError('CROSS_SITE', refusal);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errnoCode } from '../error-details.js';
 
 /** Where `serve` keeps the API token it made, inside the data folder. */
 export function tokenFileFromDataDir(dataDir: string): string {
@@ -35,9 +36,12 @@ export async function storedOrNewToken(dataDir: string): Promise<{ token: string
     // Exclusive create: of two services starting on one folder, both end with the first one's token.
     handle = await open(path, 'wx', OWNER_ONLY);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errnoCode(error) !== 'EEXIST') throw error;
     const other = await tokenInFile(path);
-    if (!other) throw new Error(`${path} exists but holds no usable token (16+ characters); remove it to have a new one made`, { cause: error });
+    if (!other)
+      throw new Error(`${path} exists but holds no usable token (16+ characters); remove it to have a new one made`, {
+        cause: error,
+      });
     return { token: other, path, created: false };
   }
   try {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errnoCode } from '../error-details.js';
 
 /** The lock is someone else's right now. */
 export class LockBusyError extends Error {
@@ -39,7 +40,7 @@ async function tryCreate(path: string): Promise<boolean> {
   try {
     handle = await open(path, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (errnoCode(error) === 'EEXIST') return false;
     throw error;
   }
   try {
@@ -52,24 +53,29 @@ async function tryCreate(path: string): Promise<boolean> {
 }
 
 async function isStale(path: string): Promise<boolean> {
-  let owner: Partial<LockOwner>;
+  let owner: unknown;
   try {
-    owner = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
+    owner = JSON.parse(await readFile(path, 'utf8'));
   } catch {
     // Gone meanwhile, or caught between create and write: not stale, just busy.
     return false;
   }
-  if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
-  if (owner.pid === process.pid) return false;
+  const pid = fieldOf(owner, 'pid');
+  if (fieldOf(owner, 'host') !== hostname() || typeof pid !== 'number') return false;
+  if (pid === process.pid) return false;
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return errnoCode(error) === 'ESRCH';
   }
 }
 
 async function takeOver(path: string): Promise<boolean> {
   await unlink(path).catch(() => {});
   return tryCreate(path);
+}
+
+function fieldOf(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && key in value ? Reflect.get(value, key) : undefined;
 }
