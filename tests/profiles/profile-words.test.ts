@@ -51,6 +51,9 @@ describe('the shipped caidp-aidv profile', () => {
     expect(authorOrDateFromLine('Bruxelles, le 14 mars 2023', fr)).toEqual({ dateText: '14 mars 2023', date: { kind: 'date', iso: '2023-03-14' } });
     expect(authorOrDateFromLine('Data: 1 de julho de 2023', pt)).toEqual({ dateText: '1 de julho de 2023', date: { kind: 'date', iso: '2023-07-01' } });
     expect(authorOrDateFromLine('João da Silva e Maria Costa', pt)).toEqual({ author: 'João da Silva e Maria Costa' });
+    // A country's name is not a person's, even as two capitalised words.
+    expect(authorOrDateFromLine('Cabo Verde — relatório 2024', pt)).toBeNull();
+    expect(authorOrDateFromLine('Costa Rica', es)).toBeNull();
     // A heading of the language is not a person.
     expect(authorOrDateFromLine('Desarrollos Más Importantes', es)).toBeNull();
   });
