@@ -28,7 +28,7 @@ const MAX_COUNT_PER_WORD = 3;
 const LABEL_WEIGHT = 4;
 const CELL_WEIGHT = 2;
 
-interface Sample {
+export interface Sample {
   /** Short table cells (or words of text-table lines), as answer keys. */
   cells: Map<string, number>;
   /** Words of headings and running text. */
@@ -132,17 +132,16 @@ function bump(counts: Map<string, number>, key: string): void {
 
 /** The weights a run compares reports with: its own, else the default (first) profile's. */
 export function weightsFromOptions(options: ExtractOptions): Record<Answer, number> {
-  return options.weights ?? options.profiles[0]?.weights ?? { Y: 1, P: 0.5, N: 0 };
+  return options.weights ?? options.profiles[0]!.weights;
 }
 
 /** The total tolerance of a run: its own, else the default (first) profile's. */
 export function toleranceFromOptions(options: ExtractOptions): number {
-  return options.totalTolerance ?? options.profiles[0]?.totalTolerance ?? 0.01;
+  return options.totalTolerance ?? options.profiles[0]!.totalTolerance;
 }
 
 /** The weights a record's totals are computed with: the run's own, else those of the profile it was read with. */
 export function weightsForRecord(record: ReportRecord, options: ExtractOptions): Record<Answer, number> {
   if (options.weights) return options.weights;
-  const profile = options.profiles.find((p) => p.id === record.report.profile) ?? options.profiles[0];
-  return profile?.weights ?? { Y: 1, P: 0.5, N: 0 };
+  return (options.profiles.find((p) => p.id === record.report.profile) ?? options.profiles[0]!).weights;
 }
