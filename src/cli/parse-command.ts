@@ -5,6 +5,7 @@ import { errorRecord } from '../core/error-record.js';
 import type { ExtractOptions } from '../core/options.js';
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
+import { errnoCode } from '../service/error-details.js';
 import { extractConfigOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
@@ -61,7 +62,7 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = errnoCode(error) ?? String(error);
     const empty = new Uint8Array();
     return errorRecord(
       { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null, ocr: null },

@@ -87,7 +87,7 @@ function withoutLeadWord(text: string, reading: Reading): string {
 export function isNameLike(text: string, reading: Reading): boolean {
   const { notNameWords, nameParticles } = reading.lines;
   const trimmed = text.trim();
-  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || /\.$/u.test(trimmed.replace(/\b\p{Lu}\.$/u, ''))) return false;
+  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || trimmed.replace(/\b\p{Lu}\.$/u, '').endsWith('.')) return false;
   const words = trimmed.split(/\s+/u);
   const nameWords = words.filter((w) => !nameParticles.has(w.toLowerCase()));
   if (nameWords.length < 2 || words.length > 6) return false;

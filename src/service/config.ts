@@ -248,7 +248,8 @@ export function weightsFromText(text: string): NonNullable<ExtractOptions['weigh
   const weights = { ...CONTRACT_WEIGHTS };
   for (const part of text.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    weights[key!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(value);
+    const answer = key?.toUpperCase();
+    if (answer === 'Y' || answer === 'P' || answer === 'N') weights[answer] = Number(value);
   }
   return weights;
 }
@@ -281,7 +282,9 @@ function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(o)) if (value !== undefined) kept[key] = value;
+  return kept;
 }
 
 /** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */

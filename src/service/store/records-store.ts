@@ -10,6 +10,7 @@ import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { errnoCode } from '../error-details.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
@@ -221,9 +222,10 @@ export class RecordsStore {
 
   private async read(place: Place, id: string): Promise<StoredRecord | null> {
     try {
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a file this store wrote itself (write() above)
       return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
