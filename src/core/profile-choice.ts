@@ -1,7 +1,14 @@
 import type { Block } from '../blocks/model.js';
 import type { Answer, ReportRecord } from '../record/types.js';
 import type { ExtractOptions } from './options.js';
-import { COMMON_WORD, keyFromCell, type Reading, readingFromProfile, readingsFromProfiles, wordsFromText } from './reading.js';
+import {
+  COMMON_WORD,
+  keyFromCell,
+  type Reading,
+  readingFromProfile,
+  readingsFromProfiles,
+  wordsFromText,
+} from './reading.js';
 
 /**
  * Which profile, in which language, a document is written for: the reading whose
@@ -47,7 +54,9 @@ export function readingsFromOptions(options: ExtractOptions): Reading[] {
   const [id, language] = forced.split('/');
   const profile = options.profiles.find((p) => p.id === id);
   if (!profile || (language !== undefined && !(language in profile.languages))) {
-    throw new Error(`profile ${forced} is not among the loaded profiles (${options.profiles.map((p) => p.id).join(', ')})`);
+    throw new Error(
+      `profile ${forced} is not among the loaded profiles (${options.profiles.map((p) => p.id).join(', ')})`,
+    );
   }
   return language === undefined ? readingsFromProfiles([profile]) : [readingFromProfile(profile, language)];
 }
@@ -73,8 +82,10 @@ export function profileChoiceFromBlocks(blocks: readonly Block[], readings: read
 export function scoreOf(reading: Reading, sample: Sample): number {
   const { labelWords, cellWords, textWords } = reading.cues;
   let score = 0;
-  for (const [prefix, count] of sample.labelPrefixes) if (labelWords.has(prefix)) score += LABEL_WEIGHT * Math.min(count, 12);
-  for (const [cell, count] of sample.cells) if (cellWords.has(cell)) score += CELL_WEIGHT * Math.min(count, MAX_COUNT_PER_WORD);
+  for (const [prefix, count] of sample.labelPrefixes)
+    if (labelWords.has(prefix)) score += LABEL_WEIGHT * Math.min(count, 12);
+  for (const [cell, count] of sample.cells)
+    if (cellWords.has(cell)) score += CELL_WEIGHT * Math.min(count, MAX_COUNT_PER_WORD);
   for (const [word, count] of sample.words) {
     const weight = textWords.get(word);
     if (weight !== undefined) score += (weight === COMMON_WORD ? 1 : weight) * Math.min(count, MAX_COUNT_PER_WORD);
