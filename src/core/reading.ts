@@ -256,9 +256,15 @@ function lineWordsFrom(words: ProfileLanguage, dates: DateWords): LineWords {
       String.raw`^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*((?:${dates.weekdayWord},?\s+)?[^,|·•]+)$`,
       'iu',
     ),
-    notNameWords: new Set((words.notNameWords ?? []).map((w) => w.toLowerCase())),
+    // Heading words make subtitles, never names ("Desarrollos Más Importantes").
+    notNameWords: new Set([...(words.notNameWords ?? []), ...headingWords(words)].map((w) => w.toLowerCase())),
     nameParticles: new Set((words.nameParticles ?? []).map((w) => w.toLowerCase())),
   };
+}
+
+function headingWords(words: ProfileLanguage): string[] {
+  const h = words.headings;
+  return [...(h.scores ?? []), ...(h.developments ?? []), ...(h.subjects ?? [])].flatMap((text) => text.split(/\s+/u));
 }
 
 function labelled(words: string[], rest: string): RegExp {
