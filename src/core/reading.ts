@@ -17,6 +17,7 @@ export interface Reading {
   cells: CellWords;
   dates: DateWords;
   lines: LineWords;
+  text: TextWords;
   /** Words that make a document look written for this reading (see profile-choice.ts). */
   cues: Cues;
 }
@@ -61,6 +62,11 @@ export interface LineWords {
   nameAndDate: RegExp;
   notNameWords: ReadonlySet<string>;
   nameParticles: ReadonlySet<string>;
+}
+
+export interface TextWords {
+  /** Second parts of the language's hyphenated words: a line break after their hyphen keeps it. */
+  compoundParts: ReadonlySet<string>;
 }
 
 export interface Cues {
@@ -125,6 +131,7 @@ function compiled(profile: Profile, language: string, own: ProfileLanguage): Rea
     cells: cellWordsFrom(profile, words),
     dates,
     lines: lineWordsFrom(words, dates),
+    text: { compoundParts: new Set((words.compoundParts ?? []).map((w) => w.toLowerCase())) },
     // Cues are the language's own words only: the template's words say nothing about the language.
     cues: cuesFrom(own),
   };

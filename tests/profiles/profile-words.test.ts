@@ -88,6 +88,17 @@ describe('the shipped caidp-aidv profile', () => {
     expect(metricNameFromHeader('P7', ENGLISH)).toBeNull();
   });
 
+  it("keeps the hyphen of the language's compounds at a line end and joins words split there", async () => {
+    const markdown =
+      '# Brasil\n\nData: 3 de maio de 2024\n\n# Desenvolvimentos mais importantes\n\n1. O Ministério comprometeu-\nse a publicar um projeto-\npiloto com metas de desenvol-\nvimento claras.\n';
+    const { recordFromBytes } = await import('../../src/parse-report.js');
+    const record = await recordFromBytes(new TextEncoder().encode(markdown), 'brasil.md');
+    expect(record.report.language).toBe('pt');
+    expect(record.developmentLists[0]!.items[0]!.text).toBe(
+      'O Ministério comprometeu-se a publicar um projeto-piloto com metas de desenvolvimento claras.',
+    );
+  });
+
   it('reads totals with the language\'s units and "out of" word', () => {
     expect(totalFromCell('4,5 puntos', es).total).toBe(4.5);
     expect(totalFromCell('4,5 sur 12', fr).total).toBe(4.5);
