@@ -11,6 +11,7 @@ import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-thr
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
 import { datasetFigures } from './dataset-figures.js';
 import { profileChoiceFigures } from './profile-choice-figures.js';
+import { pageImageFigures } from './page-image-figures.js';
 
 /**
  * `npm run bench`: prints parse throughput per format (warm, in-process), the same
@@ -178,6 +179,9 @@ log();
 const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
 if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
 results.dataset = dataset;
+
+// The review desk's page pictures; `node dist/bench/page-image-figures.js` runs it alone.
+results.pageImages = await pageImageFigures(log);
 
 // 5. Targets.
 const pdf100 = peers.find((p) => p.label.startsWith('PDF'));

@@ -51,6 +51,12 @@ export interface AuthConfig {
   /** Accepted as `Authorization: Bearer <token>`, and as the Basic password of user "reportflow". */
   token: string | null;
   basic: { user: string; password: string } | null;
+  /**
+   * Tokens of named people (REPORTFLOW_API_TOKENS=name:token,…): each works as a
+   * bearer token and as the Basic password of its name, and a decision made with
+   * it is recorded under that name.
+   */
+  namedTokens?: Array<{ name: string; token: string }>;
 }
 
 /** Where released records are delivered; each sink is on when its setting is present. */
@@ -126,6 +132,13 @@ const EnvSchema = z.object({
   REPORTFLOW_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   REPORTFLOW_BASIC_USER: z.string().regex(/^[^:]+$/, 'must not contain ":"').optional(),
   REPORTFLOW_BASIC_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  REPORTFLOW_API_TOKENS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((pair) => /^[^:,\s]+:\S{16,}$/.test(pair.trim())),
+      'expected name:token pairs separated by commas, each token 16+ characters',
+    )
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -207,8 +220,18 @@ export function loadConfig(
       token: e.REPORTFLOW_API_TOKEN ?? null,
       basic:
         e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD } : null,
+      namedTokens: namedTokensFromText(e.REPORTFLOW_API_TOKENS ?? ''),
     },
   };
+}
+
+/** `ana:token1,ben:token2` as name and token pairs; the token is everything after the first colon. */
+export function namedTokensFromText(text: string): Array<{ name: string; token: string }> {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), token: pair.slice(pair.indexOf(':') + 1) }));
 }
 
 const EXTRACT_KEYS = ['REPORTFLOW_WEIGHTS', 'REPORTFLOW_TOTAL_TOLERANCE', 'REPORTFLOW_PROFILES_DIR', 'REPORTFLOW_PROFILE'] as const;

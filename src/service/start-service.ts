@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { startParseWorkers } from './parse/parse-worker.js';
 import { ParseQueue } from './queue/bullmq-adapter.js';
+import { catalogOnDatabase } from './review/records-catalog-postgres.js';
 import { ReviewService } from './review/review-service.js';
 import { recordsStoreFromConfig, type RecordsStore } from './store/records-store.js';
 import { errnoCode } from './error-details.js';
@@ -121,6 +122,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     if (options.http) {
       // Loaded on use: a worker process needs no Fastify.
       const { buildApp } = await import('./http/build-app.js');
+      const browsing = config.sinks.databaseUrl ? await catalogOnDatabase(config.sinks.databaseUrl, store, logger) : null;
+      if (browsing) stoppers.push(() => browsing.close());
       const app = buildApp({
         config,
         store,
@@ -131,6 +134,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         metrics,
         delivery,
         dashboardQueues: [delivery.queue.dashboardQueue()],
+        ...(browsing ? { catalog: browsing.catalog } : {}),
         dataset: { source: releasedSpecFromConfig(config), extract: config.extract },
       });
       stoppers.push(() => app.close());

@@ -46,7 +46,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
-  app.register(reviewDesk, { store: deps.store, dataDir: deps.config.dirs.data, limits: deps.config.limits ?? DEFAULT_PARSE_LIMITS });
+  app.register(reviewDesk, {
+    store: deps.store,
+    dataDir: deps.config.dirs.data,
+    maxFileBytes: (deps.config.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes,
+    catalog: deps.catalog,
+  });
   registerHealthRoute(app, deps.health ?? healthFromQueue(deps.queue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
   app.register(datasetRoutes, datasetRoutesOptions(deps.config, deps.dataset, deps.metrics?.registry));

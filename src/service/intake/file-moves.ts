@@ -9,9 +9,7 @@ import { errnoCode } from '../error-details.js';
  */
 export async function moveIntoFolder(path: string, folder: string, fileName: string, sha256: string): Promise<string | null> {
   await mkdir(folder, { recursive: true });
-  const name = basename(fileName) || sha256;
-  const ext = extname(name);
-  const candidates = [join(folder, name), join(folder, `${name.slice(0, name.length - ext.length)}.${sha256.slice(0, 12)}${ext}`)];
+  const candidates = keptNamesFor(fileName, sha256).map((name) => join(folder, name));
   for (const [i, target] of candidates.entries()) {
     try {
       await moveNoClobber(path, target);
@@ -28,6 +26,13 @@ export async function moveIntoFolder(path: string, folder: string, fileName: str
     }
   }
   return null;
+}
+
+/** The names a file may have in archive/ or failed/, in the order moveIntoFolder tries them. */
+export function keptNamesFor(fileName: string, sha256: string): [string, string] {
+  const name = basename(fileName) || sha256;
+  const ext = extname(name);
+  return [name, `${name.slice(0, name.length - ext.length)}.${sha256.slice(0, 12)}${ext}`];
 }
 
 /** Moves a file into failed/ and writes `<name>.reason.txt` beside it. */

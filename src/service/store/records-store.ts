@@ -9,13 +9,13 @@ import { isRecordId } from '../../record/record-id.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
+import { recordStateFrom, type Place, type RecordState } from './record-state.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 import { errnoCode } from '../error-details.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
-/** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
-export type Place = 'outbox' | 'review' | 'rejected';
+export type { Place, RecordState } from './record-state.js';
 
 export interface Correction {
   /** JSON Pointer into the record, e.g. "/scoreTables/0/rows/1/reportedTotal". */
@@ -44,13 +44,21 @@ export interface RecordSummary {
   id: string;
   place: Place;
   status: Status;
+  /** ok, held, failed (unreadable file), approved or rejected. */
+  state: RecordState;
   fileName: string;
   format: ReportRecord['source']['format'];
   title: string | null;
   country: string | null;
+  /** ISO 3166 alpha-2 and alpha-3 codes of the country, when recognised. */
+  countryCodes: string[];
+  /** The years of the score tables' rows, ascending, each once. */
+  years: number[];
   /** The report's date (ISO 8601), null when it has none. */
   date: string | null;
   anomalyCodes: string[];
+  /** Why the file could not be read (the first error anomaly's message), null when it was read. */
+  problem: string | null;
   /** Last write of the stored file, ISO 8601. */
   updatedAt: string;
 }
@@ -289,17 +297,21 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
   return applied;
 }
 
-function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
+export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
   return {
     id: record.id,
     place,
     status: record.status,
+    state: recordStateFrom(record, place),
     fileName: record.source?.fileName ?? '',
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
+    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter((c): c is string => typeof c === 'string'),
+    years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
+    problem: (record.anomalies ?? []).find((a) => a.severity === 'error')?.message ?? null,
     updatedAt: mtime.toISOString(),
   };
 }
