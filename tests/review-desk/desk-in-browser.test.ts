@@ -264,7 +264,9 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     await page.getByLabel('Note or reason (optional)').fill('total re-added by hand');
     expect(await page.locator('#changes').textContent()).toBe('1 field changed.');
     await screenshot(page, 'record-markdown');
-    await anomaly.focus();
+    await page.getByLabel('2022 total').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-code'))).toBe('TOTAL_MISMATCH');
     await page.keyboard.press('Shift+A');
     await page.waitForURL(/\/review\?done=approved/);
     expect(await page.getByRole('status').first().textContent()).toBe('kazakhstan-2023.md was approved.');

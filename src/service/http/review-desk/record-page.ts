@@ -51,7 +51,7 @@ ${held ? '' : `<p class="notice warn" role="status">This record is not held for 
 ${reviewTrailHtml(record)}
 <section aria-labelledby="anomalies-h">
 <h2 id="anomalies-h">Anomalies (${record.anomalies.length})</h2>
-<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next anomaly, <kbd>k</kbd>/<kbd>p</kbd> previous, <kbd>e</kbd> edit its value${held ? ', <kbd>Shift</kbd>+<kbd>A</kbd> approve, <kbd>Shift</kbd>+<kbd>R</kbd> reject' : ''}.</p>
+<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next anomaly, <kbd>k</kbd>/<kbd>p</kbd> previous, <kbd>e</kbd> edit its value, <kbd>Esc</kbd> back to the anomaly${held ? ', <kbd>Shift</kbd>+<kbd>A</kbd> approve, <kbd>Shift</kbd>+<kbd>R</kbd> reject' : ''}.</p>
 ${input.sourceNote ? `<p class="notice warn">${esc(input.sourceNote)}</p>` : ''}
 ${record.anomalies.length === 0 ? '<p>None.</p>' : `<ol class="anomalies">${record.anomalies.map((a, i) => anomalyHtml(record, a, i, input.sources[i] ?? { spot: null, lines: null }, ids)).join('\n')}</ol>`}
 </section>
