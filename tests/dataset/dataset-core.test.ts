@@ -4,9 +4,10 @@ import { countryHistoryFromCountryYears, overviewFromCountryYears } from '../../
 import { countryYearsFromReleased } from '../../src/dataset/country-years.js';
 import { countryYearsMatching, filterFromQuery, type DatasetFilter } from '../../src/dataset/dataset-filter.js';
 import { longTableFromCountryYears, wideTableFromCountryYears } from '../../src/dataset/dataset-tables.js';
+import { fixedScoring } from '../../src/dataset/index-scoring.js';
 import { releasedFixture, sketchRecord } from './released-records.js';
 
-const WEIGHTS = { Y: 1, P: 0.5, N: 0 };
+const WEIGHTS = fixedScoring({ Y: 1, P: 0.5, N: 0 });
 const UZBEKISTAN = { name: 'Uzbekistan', iso2: 'UZ', iso3: 'UZB' };
 
 describe('which record speaks for a country-year', () => {
@@ -57,7 +58,7 @@ describe('the long and wide tables', () => {
   const { countryYears } = countryYearsFromReleased([kz2023, kz2024, uz]);
 
   it('long: one row per question of each country-year, scored under the given weights', () => {
-    const table = longTableFromCountryYears(countryYears, { Y: 2, P: 1, N: 0 });
+    const table = longTableFromCountryYears(countryYears, fixedScoring({ Y: 2, P: 1, N: 0 }));
     expect(table.columns.map((c) => c.name)).toEqual([
       'country_iso3', 'country_name', 'year', 'question', 'answer', 'score', 'reported_total',
       'report_id', 'report_date', 'file_name', 'report_count', 'other_report_ids',
@@ -85,6 +86,13 @@ describe('the long and wide tables', () => {
       ['KAZ', 'Kazakhstan', 2022, 'Y', 'Y', 'N', null, 2, 2],
       ['UZB', 'Uzbekistan', 2022, 'N', 'P', null, 'Y', 1.5, 1.5],
     ]);
+  });
+
+  it('scores each record with the weights the scoring gives for it (a profile’s own weights)', () => {
+    const double = fixedScoring({ Y: 2, P: 1, N: 0 });
+    const perRecord = { weightsFor: (r: { source: { fileName: string } }) => (r.source.fileName === 'uz.md' ? double.weightsFor(uz.record) : WEIGHTS.weightsFor(uz.record)), totalTolerance: 0.01 };
+    const wide = wideTableFromCountryYears(countryYears, perRecord);
+    expect(wide.rows.map((r) => [r[0], r[2], r[7]])).toEqual([['KAZ', 2021, 1.5], ['KAZ', 2022, 2], ['UZB', 2022, 3]]);
   });
 
   it('a blank answer has no score', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryYearsFromReleased } from '../../src/dataset/country-years.js';
 import type { DatasetShape } from '../../src/dataset/dataset-formats.js';
 import { tableFromCountryYears, type DatasetTable } from '../../src/dataset/dataset-tables.js';
+import { fixedScoring } from '../../src/dataset/index-scoring.js';
 import { csvFromTable, jsonlFromTable, parquetFromTable } from '../../src/dataset/table-encodings.js';
 import { releasedFixtures, sketchRecord } from './released-records.js';
 
@@ -60,7 +61,7 @@ describe('Parquet read back by DuckDB', () => {
   const { countryYears } = countryYearsFromReleased(released);
 
   it.each(['long', 'wide'] as DatasetShape[])('%s: the same columns, types and rows as the CSV', async (shape) => {
-    const table = tableFromCountryYears(shape, countryYears, { Y: 1, P: 0.5, N: 0 });
+    const table = tableFromCountryYears(shape, countryYears, fixedScoring({ Y: 1, P: 0.5, N: 0 }));
     expect(table.rows.length).toBeGreaterThan(shape === 'long' ? 400 : 40);
     const parquetPath = join(dir, `${shape}.parquet`);
     const csvPath = join(dir, `${shape}.csv`);

@@ -5,6 +5,7 @@ import type { DatasetFormat, DatasetShape } from '../../dataset/dataset-formats.
 import { tableFromCountryYears } from '../../dataset/dataset-tables.js';
 import { bytesFromTable } from '../../dataset/table-encodings.js';
 import type { ExtractOptions } from '../../core/options.js';
+import { fixedScoring, type IndexScoring } from '../../dataset/index-scoring.js';
 import type { ReleasedRecordsSource } from './released-records.js';
 
 /** The index as read from the source at one moment, with what could not be placed in it. */
@@ -41,7 +42,7 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
   const kept = countryYearsMatching(countryYears, filter);
   return {
     countryYears: kept,
-    findings: findingsFromCountryYears(kept, extract.totalTolerance),
+    findings: findingsFromCountryYears(kept, scoringFromExtract(extract).totalTolerance),
     records: records.length,
     unplaced: unplaced.length,
     unreadable,
@@ -52,7 +53,7 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
 export async function exportFromSource(source: ReleasedRecordsSource, request: ExportRequest, extract: ExtractOptions): Promise<ExportResult> {
   const started = performance.now();
   const index = await indexFromSource(source, extract, request.filter);
-  const table = tableFromCountryYears(request.shape, index.countryYears, extract.weights);
+  const table = tableFromCountryYears(request.shape, index.countryYears, scoringFromExtract(extract));
   const bytes = bytesFromTable(table, request.format);
   return {
     bytes,
@@ -62,4 +63,9 @@ export async function exportFromSource(source: ReleasedRecordsSource, request: E
     unreadable: index.unreadable,
     durationMs: performance.now() - started,
   };
+}
+
+/** The configured weights and tolerance, as the index scores with them: the one place that reads them from the options. */
+export function scoringFromExtract(extract: ExtractOptions): IndexScoring {
+  return fixedScoring(extract.weights, extract.totalTolerance);
 }

@@ -6,7 +6,7 @@ import { DATASET_FORMATS, DATASET_SHAPES, MEDIA_TYPES, type DatasetShape } from 
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../../core/options.js';
 import type { ServiceConfig } from '../../config.js';
 import { datasetMetrics } from '../../dataset/dataset-metrics.js';
-import { indexFromSource, type LoadedIndex } from '../../dataset/dataset-index.js';
+import { indexFromSource, scoringFromExtract, type LoadedIndex } from '../../dataset/dataset-index.js';
 import { createThreadedExporter } from '../../dataset/export-in-thread.js';
 import { ReleasedSourceError, releasedRecordsSource, type ReleasedSourceSpec } from '../../dataset/released-records.js';
 import { HttpError } from '../errors.js';
@@ -60,6 +60,7 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
   const source = releasedRecordsSource(options.source);
   const exporter = createThreadedExporter(options.source, options.extract);
   const metrics = datasetMetrics(options.registry ?? null);
+  const scoring = scoringFromExtract(options.extract);
   app.addHook('onClose', async () => source.close());
 
   const loadIndex = async (filter: DatasetFilter): Promise<LoadedIndex> => {
@@ -101,14 +102,14 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
 
   app.get('/index', async (_request, reply) => {
     const index = await loadIndex(NO_FILTER);
-    const summaries = overviewFromCountryYears(index.countryYears, options.extract.weights, index.findings);
+    const summaries = overviewFromCountryYears(index.countryYears, scoring, index.findings);
     return sendHtml(reply, 200, overviewPageHtml(summaries, index.findings.length, factsOf(index)));
   });
 
   app.get<{ Params: { key: string } }>('/index/countries/:key', async (request, reply) => {
     const key = countryKeyFromText(request.params.key) ?? request.params.key;
     const index = await loadIndex({ countries: [key], years: null });
-    const history = countryHistoryFromCountryYears(index.countryYears, key, options.extract.weights, index.findings);
+    const history = countryHistoryFromCountryYears(index.countryYears, key, scoring, index.findings);
     if (!history) return sendHtml(reply, 404, notFoundPageHtml(request.params.key));
     return sendHtml(reply, 200, countryPageHtml(history, factsOf(index)));
   });
