@@ -160,6 +160,14 @@ describe('the index over the outbox', () => {
     expect(metrics.body).toMatch(/reportflow_dataset_export_duration_seconds_count\{shape="long",format="parquet"\} 1/);
   });
 
+  it('serves downloads asked for at once, each whole (two export threads, the rest wait their turn)', async () => {
+    const urls = ['long', 'wide'].flatMap((shape) => ['csv', 'jsonl', 'parquet'].map((format) => `/dataset.${format}?shape=${shape}`));
+    const answers = await Promise.all([...urls, ...urls].map((url) => fixture.app.inject({ url })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(12).fill(200));
+    for (const [i, answer] of answers.entries()) expect(answer.rawPayload.equals(answers[(i + 6) % 12]!.rawPayload), urls[i % 6]).toBe(true);
+    expect(answers.slice(0, 6).map((a) => a.headers['x-reportflow-rows'])).toEqual([...Array(3).fill(answers[0]!.headers['x-reportflow-rows']), ...Array(3).fill('10')]);
+  });
+
   it('refuses an unknown shape, parameter, country or year with a 400 that says what is wrong', async () => {
     expect((await fixture.app.inject({ url: '/dataset.csv?shape=tall' })).statusCode).toBe(400);
     expect((await fixture.app.inject({ url: '/dataset.csv?shap=wide' })).statusCode).toBe(400);

@@ -61,7 +61,10 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
   const exporter = createThreadedExporter(options.source, options.extract);
   const metrics = datasetMetrics(options.registry ?? null);
   const scoring = scoringFromExtract(options.extract);
-  app.addHook('onClose', async () => source.close());
+  app.addHook('onClose', async () => {
+    await exporter.close();
+    await source.close();
+  });
 
   const loadIndex = async (filter: DatasetFilter): Promise<LoadedIndex> => {
     try {
@@ -76,7 +79,7 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
     app.get<{ Querystring: FilterQuery & { shape: DatasetShape } }>(`/dataset.${format}`, { schema: { querystring: EXPORT_QUERY } }, async (request, reply) => {
       const filter = filterOrBadRequest(request.query);
       const { shape } = request.query;
-      const result = await exporter({ shape, format, filter }).catch((error: unknown) => {
+      const result = await exporter.export({ shape, format, filter }).catch((error: unknown) => {
         throw unavailable(error);
       });
       metrics.exported({ shape, format, rows: result.rows, durationMs: result.durationMs });
