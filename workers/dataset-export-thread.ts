@@ -4,10 +4,14 @@ import { replyToExport, type ExportThreadData } from '../src/service/dataset/exp
 import { releasedRecordsSource } from '../src/service/dataset/released-records.js';
 
 /** Exports off the HTTP event loop, one at a time; the parent ends the thread when it has been idle a while. */
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- written by createThreadedExporter in the parent
 const { spec, extract } = workerData as ExportThreadData;
 const source = releasedRecordsSource(spec);
 
-parentPort!.on('message', async (request: ExportRequest) => {
+async function answer(request: ExportRequest): Promise<void> {
   const reply = await replyToExport(source, request, extract);
-  parentPort!.postMessage(reply, reply.ok ? [reply.result.bytes.buffer as ArrayBuffer] : []);
-});
+  const buffer = reply.ok ? reply.result.bytes.buffer : null;
+  parentPort!.postMessage(reply, buffer instanceof ArrayBuffer ? [buffer] : []);
+}
+
+parentPort!.on('message', (request: ExportRequest) => void answer(request));

@@ -23,15 +23,28 @@ const USAGE_ERROR = 2;
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('write the dataset of released records (PostgreSQL when DATABASE_URL is set, else the outbox and records.jsonl)')
-    .addOption(new Option('--format <format>', 'file format (default: from the --out extension, else csv)').choices(DATASET_FORMATS))
-    .addOption(new Option('--shape <shape>', 'long: one row per country, year and question; wide: one row per country and year').choices(DATASET_SHAPES).default('long'))
+    .description(
+      'write the dataset of released records (PostgreSQL when DATABASE_URL is set, else the outbox and records.jsonl)',
+    )
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the --out extension, else csv)').choices(
+        DATASET_FORMATS,
+      ),
+    )
+    .addOption(
+      new Option('--shape <shape>', 'long: one row per country, year and question; wide: one row per country and year')
+        .choices(DATASET_SHAPES)
+        .default('long'),
+    )
     .option('--out <file>', 'where to write; - or none for standard output')
     .option('--country <list>', 'only these countries: codes or names, comma-separated (KAZ,UZ,Kyrgyzstan)')
     .option('--year <list>', 'only these years: years or ranges, comma-separated (2021-2023,2015)')
     .option('--outbox <dir>', 'released records (REPORTFLOW_OUTBOX, default ./outbox)')
     .option('--data <dir>', 'review and rejected records (REPORTFLOW_DATA_DIR, default ./data)')
-    .option('--records-jsonl <file>', 'the records.jsonl sink (REPORTFLOW_RECORDS_JSONL, default <outbox>/records.jsonl)')
+    .option(
+      '--records-jsonl <file>',
+      'the records.jsonl sink (REPORTFLOW_RECORDS_JSONL, default <outbox>/records.jsonl)',
+    )
     .addOption(new Option('--database-url <url>', 'read PostgreSQL instead of the files').env('DATABASE_URL'))
     .action(exportDataset);
 }
@@ -44,7 +57,11 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
     DATABASE_URL: flags.databaseUrl,
   });
   // Loaded on use, like every command's heavy parts.
-  const [{ filterFromQuery }, { exportFromSource }, { releasedRecordsSource, releasedSpecFromConfig, ReleasedSourceError }] = await Promise.all([
+  const [
+    { filterFromQuery },
+    { exportFromSource },
+    { releasedRecordsSource, releasedSpecFromConfig, ReleasedSourceError },
+  ] = await Promise.all([
     import('../dataset/dataset-filter.js'),
     import('../service/dataset/dataset-index.js'),
     import('../service/dataset/released-records.js'),
@@ -69,7 +86,9 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
 
   const notes = [
     result.unplaced > 0 ? `${result.unplaced} record(s) with scores but no recognised country left out` : null,
-    result.unreadable > 0 ? `${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y' : 'ies'} skipped` : null,
+    result.unreadable > 0
+      ? `${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y' : 'ies'} skipped`
+      : null,
   ].filter(Boolean);
   process.stderr.write(
     `reportflow: ${result.rows} rows (${flags.shape}, ${format}) from ${result.records} released records in ${source.description}` +
@@ -81,7 +100,7 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
 function formatFromName(file: string | null): DatasetFormat {
   const extension = file === null ? '' : extname(file).slice(1).toLowerCase();
   if (extension === 'ndjson') return 'jsonl';
-  return (DATASET_FORMATS as readonly string[]).includes(extension) ? (extension as DatasetFormat) : 'csv';
+  return DATASET_FORMATS.find((format) => format === extension) ?? 'csv';
 }
 
 /** A temp file beside the target, then a rename: a reader never sees half an export. */
@@ -109,4 +128,3 @@ function usageError(message: string): never {
   process.stderr.write(`reportflow: ${message}\n`);
   throw new CommanderError(USAGE_ERROR, 'reportflow.export', message);
 }
-

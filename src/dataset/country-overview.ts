@@ -46,7 +46,11 @@ export interface CountryHistory {
 }
 
 /** Countries ranked by their latest total, highest first; ties by name. */
-export function overviewFromCountryYears(countryYears: readonly CountryYear[], scoring: IndexScoring, findings: readonly ConsistencyFinding[]): CountrySummary[] {
+export function overviewFromCountryYears(
+  countryYears: readonly CountryYear[],
+  scoring: IndexScoring,
+  findings: readonly ConsistencyFinding[],
+): CountrySummary[] {
   const summaries: CountrySummary[] = [];
   for (const group of groupsByCountry(countryYears)) {
     const totals = group.map((cy) => yearTotal(cy, scoring));

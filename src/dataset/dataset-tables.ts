@@ -18,7 +18,6 @@ export interface DatasetTable {
   rows: Cell[][];
 }
 
-
 const LEADING: Column[] = [
   { name: 'country_iso3', type: 'string' },
   { name: 'country_name', type: 'string' },
@@ -94,8 +93,14 @@ export function wideTableFromCountryYears(countryYears: readonly CountryYear[], 
   return { columns, rows };
 }
 
-export function tableFromCountryYears(shape: DatasetShape, countryYears: readonly CountryYear[], scoring: IndexScoring): DatasetTable {
-  return shape === 'long' ? longTableFromCountryYears(countryYears, scoring) : wideTableFromCountryYears(countryYears, scoring);
+export function tableFromCountryYears(
+  shape: DatasetShape,
+  countryYears: readonly CountryYear[],
+  scoring: IndexScoring,
+): DatasetTable {
+  return shape === 'long'
+    ? longTableFromCountryYears(countryYears, scoring)
+    : wideTableFromCountryYears(countryYears, scoring);
 }
 
 /** The reading's total under the index's weights for its record, which may differ from those it was parsed with. */

@@ -9,7 +9,14 @@ const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js
 
 function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REPORTFLOW_OUTBOX', 'REPORTFLOW_DATA_DIR', 'REPORTFLOW_RECORDS_JSONL', 'REPORTFLOW_WEIGHTS']) delete env[key];
+  for (const key of [
+    'DATABASE_URL',
+    'REPORTFLOW_OUTBOX',
+    'REPORTFLOW_DATA_DIR',
+    'REPORTFLOW_RECORDS_JSONL',
+    'REPORTFLOW_WEIGHTS',
+  ])
+    delete env[key];
   return new Promise((resolve) => {
     const child = spawn('node', [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -41,11 +48,18 @@ describe('reportflow export', () => {
     const { code, stdout, stderr } = await run(['export', '--shape', 'wide', '--country', 'kz'], root);
     expect(code).toBe(0);
     const lines = stdout.toString().trimEnd().split('\r\n');
-    expect(lines.map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['country_iso3,country_name,year', 'KAZ,Kazakhstan,2021', 'KAZ,Kazakhstan,2022', 'KAZ,Kazakhstan,2023']);
+    expect(lines.map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      'country_iso3,country_name,year',
+      'KAZ,Kazakhstan,2021',
+      'KAZ,Kazakhstan,2022',
+      'KAZ,Kazakhstan,2023',
+    ]);
     // 2022 comes from the later report found only in records.jsonl; the earlier one is listed beside it.
     expect(lines[2]).toContain(',report.md,2,');
     expect(lines[2]).toContain(',2024-02-14,');
-    expect(stderr).toMatch(/^reportflow: 3 rows \(wide, csv\) from 3 released records in .*outbox and .*records\.jsonl written to standard output in \d+ ms\nreportflow: 1 unreadable entry skipped\n$/);
+    expect(stderr).toMatch(
+      /^reportflow: 3 rows \(wide, csv\) from 3 released records in .*outbox and .*records\.jsonl written to standard output in \d+ ms\nreportflow: 1 unreadable entry skipped\n$/,
+    );
   });
 
   it('writes Parquet when --out ends in .parquet, leaving no temp file behind', async () => {

@@ -11,7 +11,12 @@ describe('released records from the files', () => {
   let spec: Extract<ReleasedSourceSpec, { kind: 'files' }>;
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'reportflow-released-'));
-    spec = { kind: 'files', outbox: join(root, 'outbox'), data: join(root, 'data'), recordsJsonl: join(root, 'outbox', 'records.jsonl') };
+    spec = {
+      kind: 'files',
+      outbox: join(root, 'outbox'),
+      data: join(root, 'data'),
+      recordsJsonl: join(root, 'outbox', 'records.jsonl'),
+    };
     await mkdir(spec.outbox, { recursive: true });
     await mkdir(join(spec.data, 'review'), { recursive: true });
   });
@@ -32,7 +37,9 @@ describe('released records from the files', () => {
     await put(spec.outbox, second, '2026-11-01T10:00:00Z');
     const { records } = await releasedRecordsSource(spec).load();
     expect(records.find((r) => r.record.id === first.id)!.releasedAt).toBe('2026-11-02T10:00:00.000Z');
-    expect(countryYearsFromReleased(records).countryYears[0]!.speaking.released.record.source.fileName).toBe('first.md');
+    expect(countryYearsFromReleased(records).countryYears[0]!.speaking.released.record.source.fileName).toBe(
+      'first.md',
+    );
   });
 
   it('adds records found only in records.jsonl (last line per id), but not one held for review since, and counts lines that are no record', async () => {

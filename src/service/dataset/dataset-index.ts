@@ -36,7 +36,11 @@ export interface ExportResult {
 }
 
 /** Reads every released record and files it by country and year; `filter` narrows the country-years and findings. */
-export async function indexFromSource(source: ReleasedRecordsSource, extract: ExtractOptions, filter: DatasetFilter = NO_FILTER): Promise<LoadedIndex> {
+export async function indexFromSource(
+  source: ReleasedRecordsSource,
+  extract: ExtractOptions,
+  filter: DatasetFilter = NO_FILTER,
+): Promise<LoadedIndex> {
   const { records, unreadable } = await source.load();
   const { countryYears, unplaced } = countryYearsFromReleased(records);
   const kept = countryYearsMatching(countryYears, filter);
@@ -50,7 +54,11 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
 }
 
 /** One export, from reading the source to the encoded bytes. */
-export async function exportFromSource(source: ReleasedRecordsSource, request: ExportRequest, extract: ExtractOptions): Promise<ExportResult> {
+export async function exportFromSource(
+  source: ReleasedRecordsSource,
+  request: ExportRequest,
+  extract: ExtractOptions,
+): Promise<ExportResult> {
   const started = performance.now();
   const index = await indexFromSource(source, extract, request.filter);
   const table = tableFromCountryYears(request.shape, index.countryYears, scoringFromExtract(extract));

@@ -52,7 +52,9 @@ export function createThreadedExporter(spec: ReleasedSourceSpec, extract: Extrac
         return warm;
       }
       if (busy.size < MAX_THREADS) {
-        const worker = new Worker(compiledFile('workers/dataset-export-thread.js'), { workerData: { spec, extract } satisfies ExportThreadData });
+        const worker = new Worker(compiledFile('workers/dataset-export-thread.js'), {
+          workerData: { spec, extract } satisfies ExportThreadData,
+        });
         // An idle thread must not keep the process alive.
         worker.unref();
         busy.add(worker);
@@ -64,10 +66,7 @@ export function createThreadedExporter(spec: ReleasedSourceSpec, extract: Extrac
   const giveBack = (worker: Worker) => {
     busy.delete(worker);
     if (closed) return void worker.terminate();
-    idle.set(
-      worker,
-      setTimeout(() => retire(worker), IDLE_MS).unref(),
-    );
+    idle.set(worker, setTimeout(() => retire(worker), IDLE_MS).unref());
     waiting.shift()?.();
   };
 
@@ -120,10 +119,18 @@ function replyFromThread(worker: Worker, request: ExportRequest): Promise<Export
 }
 
 /** One export inside the thread (workers/dataset-export-thread.ts); the source stays open for the next. */
-export async function replyToExport(source: ReleasedRecordsSource, request: ExportRequest, extract: ExtractOptions): Promise<ExportReply> {
+export async function replyToExport(
+  source: ReleasedRecordsSource,
+  request: ExportRequest,
+  extract: ExtractOptions,
+): Promise<ExportReply> {
   try {
     return { ok: true, result: await exportFromSource(source, request, extract) };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error), sourceError: error instanceof ReleasedSourceError };
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      sourceError: error instanceof ReleasedSourceError,
+    };
   }
 }
