@@ -57,27 +57,21 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
     DATABASE_URL: flags.databaseUrl,
   });
   // Loaded on use, like every command's heavy parts.
-  const [
-    { filterFromQuery },
-    { exportFromSource },
-    { releasedRecordsSource, releasedSpecFromConfig, ReleasedSourceError },
-  ] = await Promise.all([
-    import('../dataset/dataset-filter.js'),
-    import('../service/dataset/dataset-index.js'),
-    import('../service/dataset/released-records.js'),
-  ]);
+  const [{ filterFromQuery }, { exportFromSource }, { releasedRecordsSource, releasedSpecFromConfig }] =
+    await Promise.all([
+      import('../dataset/dataset-filter.js'),
+      import('../service/dataset/dataset-index.js'),
+      import('../service/dataset/released-records.js'),
+    ]);
   const read = filterFromQuery({ country: flags.country, year: flags.year });
   if ('problems' in read) usageError(read.problems.join('\n'));
   const toStdout = flags.out === undefined || flags.out === '-';
   const format = flags.format ?? formatFromName(toStdout ? null : flags.out!);
   const source = releasedRecordsSource(releasedSpecFromConfig(config));
+  // A source that cannot be read ends the command through main's error path: its message, exit status 1.
   let result;
   try {
     result = await exportFromSource(source, { shape: flags.shape, format, filter: read.filter }, config.extract);
-  } catch (error) {
-    if (!(error instanceof ReleasedSourceError)) throw error;
-    process.stderr.write(`reportflow: ${error.message}\n`);
-    throw new CommanderError(1, 'reportflow.export', error.message);
   } finally {
     await source.close();
   }
