@@ -257,6 +257,27 @@ describe('the index over the outbox', () => {
 
 const INDEX_STYLE = '/index/assets/index.css';
 
+describe('the index before anything is released', () => {
+  it('says so on the overview, finds nothing to compare, and exports a header with no rows', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reportflow-index-empty-'));
+    const empty = await indexApp({ inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') });
+    try {
+      const overview = await empty.app.inject({ url: '/index' });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.body).toContain('No released record has a score table yet.');
+      expect((await empty.app.inject({ url: '/consistency' })).json()).toMatchObject({ findings: [], records: 0, countryYears: 0 });
+      const csv = await empty.app.inject({ url: '/dataset.csv?shape=long' });
+      expect(csv.headers['x-reportflow-rows']).toBe('0');
+      expect(csv.body).toBe(
+        'country_iso3,country_name,year,question,answer,score,reported_total,report_id,report_date,file_name,report_count,other_report_ids\r\n',
+      );
+    } finally {
+      await empty.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the index over PostgreSQL', () => {
   const dbName = `reportflow_index_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
