@@ -1,12 +1,13 @@
 import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
+import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
+import { defaultExtractOptions } from './profiles/load-profiles.js';
 import { sha256Hex } from './record/record-id.js';
 import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 
@@ -52,10 +53,11 @@ export async function recordFromBytes(
   }
   const sourceWithPages = { ...source, pages: result.pages };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS);
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions());
 }
 
-function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+/** The blocks of a file whose format is known (the adapters' result, problem included). */
+export function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));

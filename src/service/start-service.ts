@@ -11,8 +11,10 @@ import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { startParseWorkers } from './parse/parse-worker.js';
 import { ParseQueue } from './queue/bullmq-adapter.js';
+import { catalogOnDatabase } from './review/records-catalog-postgres.js';
 import { ReviewService } from './review/review-service.js';
 import { recordsStoreFromConfig, type RecordsStore } from './store/records-store.js';
+import { errnoCode } from './error-details.js';
 
 /** The parts of a running service, each built once from the configuration. */
 export interface ServiceDeps {
@@ -120,6 +122,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     if (options.http) {
       // Loaded on use: a worker process needs no Fastify.
       const { buildApp } = await import('./http/build-app.js');
+      const browsing = config.sinks.databaseUrl ? await catalogOnDatabase(config.sinks.databaseUrl, store, logger) : null;
+      if (browsing) stoppers.push(() => browsing.close());
       const app = buildApp({
         config,
         store,
@@ -130,6 +134,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         metrics,
         delivery,
         dashboardQueues: [delivery.queue.dashboardQueue()],
+        ...(browsing ? { catalog: browsing.catalog } : {}),
         dataset: { source: releasedSpecFromConfig(config), extract: config.extract },
       });
       stoppers.push(() => app.close());
@@ -168,7 +173,7 @@ async function listen(app: FastifyInstance, http: ServiceConfig['http']): Promis
   try {
     await app.listen({ host: http.host, port: http.port });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    if (errnoCode(error) === 'EADDRINUSE') {
       throw new Error(`port ${http.port} on ${http.host} is in use; choose another with --port or PORT`, { cause: error });
     }
     throw error;

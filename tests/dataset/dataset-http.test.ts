@@ -260,12 +260,20 @@ const INDEX_STYLE = '/index/assets/index.css';
 describe('the index before anything is released', () => {
   it('says so on the overview, finds nothing to compare, and exports a header with no rows', async () => {
     const root = await mkdtemp(join(tmpdir(), 'reportflow-index-empty-'));
-    const empty = await indexApp({ inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') });
+    const empty = await indexApp({
+      inbox: join(root, 'inbox'),
+      outbox: join(root, 'outbox'),
+      data: join(root, 'data'),
+    });
     try {
       const overview = await empty.app.inject({ url: '/index' });
       expect(overview.statusCode).toBe(200);
       expect(overview.body).toContain('No released record has a score table yet.');
-      expect((await empty.app.inject({ url: '/consistency' })).json()).toMatchObject({ findings: [], records: 0, countryYears: 0 });
+      expect((await empty.app.inject({ url: '/consistency' })).json()).toMatchObject({
+        findings: [],
+        records: 0,
+        countryYears: 0,
+      });
       const csv = await empty.app.inject({ url: '/dataset.csv?shape=long' });
       expect(csv.headers['x-reportflow-rows']).toBe('0');
       expect(csv.body).toBe(
@@ -307,7 +315,7 @@ describe('the index over PostgreSQL', () => {
     const empty = { inbox: join(root, 'inbox2'), outbox: join(root, 'outbox2'), data: join(root, 'data2') };
     overDatabase = await indexApp(empty, {
       source: { kind: 'postgres', databaseUrl: dbUrl },
-      extract: { weights: WEIGHTS, totalTolerance: 0.01 },
+      extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 },
     });
   });
   afterAll(async () => {
@@ -347,7 +355,7 @@ describe('the index over PostgreSQL', () => {
     const dirs = { inbox: join(root, 'i3'), outbox: join(root, 'o3'), data: join(root, 'd3') };
     const app = await indexApp(dirs, {
       source: { kind: 'postgres', databaseUrl: url },
-      extract: { weights: WEIGHTS, totalTolerance: 0.01 },
+      extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 },
     });
     try {
       const response = await app.app.inject({ url: '/dataset.csv' });

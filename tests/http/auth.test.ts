@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,11 +152,12 @@ describe('access to the HTTP API, desk and dashboard', () => {
 
 describe('access settings', () => {
   it('reads token, Basic user and the explicit opt-out from the environment', () => {
-    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null });
+    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null, namedTokens: [] });
     expect(loadConfig({ REPORTFLOW_API_TOKEN: TOKEN, REPORTFLOW_BASIC_USER: 'ana', REPORTFLOW_BASIC_PASSWORD: 'password1' }).auth).toEqual({
       mode: 'required',
       token: TOKEN,
       basic: { user: 'ana', password: 'password1' },
+      namedTokens: [],
     });
     expect(loadConfig({ REPORTFLOW_AUTH: 'none' }).auth.mode).toBe('none');
   });

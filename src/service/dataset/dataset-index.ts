@@ -5,7 +5,8 @@ import type { DatasetFormat, DatasetShape } from '../../dataset/dataset-formats.
 import { tableFromCountryYears } from '../../dataset/dataset-tables.js';
 import { bytesFromTable } from '../../dataset/table-encodings.js';
 import type { ExtractOptions } from '../../core/options.js';
-import { fixedScoring, type IndexScoring } from '../../dataset/index-scoring.js';
+import type { IndexScoring } from '../../dataset/index-scoring.js';
+import { toleranceFromOptions, weightsForRecord } from '../../core/profile-choice.js';
 import type { ReleasedRecordsSource } from './released-records.js';
 
 /** The index as read from the source at one moment, with what could not be placed in it. */
@@ -73,7 +74,11 @@ export async function exportFromSource(
   };
 }
 
-/** The configured weights and tolerance, as the index scores with them: the one place that reads them from the options. */
+/**
+ * The run's weights and tolerance as the index scores with them: the one place that
+ * reads them from the options. Without weights of the run's own, each record is scored
+ * with those of the profile it was read with.
+ */
 export function scoringFromExtract(extract: ExtractOptions): IndexScoring {
-  return fixedScoring(extract.weights, extract.totalTolerance);
+  return { weightsFor: (record) => weightsForRecord(record, extract), totalTolerance: toleranceFromOptions(extract) };
 }

@@ -21,18 +21,34 @@ export function generatedToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Who made the request: the Basic user name, the name of a named token, or
+     * "reportflow" for the shared token; null only when access is open (REPORTFLOW_AUTH=none).
+     */
+    user: string | null;
+  }
+}
+
 /**
- * Guards every route of `app` except GET /health (probes carry no secrets).
+ * Guards every route of `app` except GET /health (probes carry no secrets), and
+ * sets `request.user` to whom the credentials belong.
  * Registered on the root instance, before any route, so no plugin can escape it.
  * Throws AuthSetupError when access is neither configured nor explicitly open.
  */
 export function registerAuth(app: FastifyInstance, auth: AuthConfig): void {
+  app.decorateRequest('user', null);
   if (auth.mode === 'none') return;
-  if (!auth.token && !auth.basic) throw new AuthSetupError();
+  if (!auth.token && !auth.basic && !auth.namedTokens?.length) throw new AuthSetupError();
   const accepted = acceptedCredentials(auth);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (isOpenRoute(request)) return;
-    if (isAuthorized(request.headers.authorization, accepted)) return;
+    const user = userFromHeader(request.headers.authorization, accepted);
+    if (user !== null) {
+      request.user = user;
+      return;
+    }
     request.log.info({ url: request.url.split('?')[0], presented: Boolean(request.headers.authorization) }, 'unauthorized request');
     return reply
       .code(401)
@@ -42,19 +58,26 @@ export function registerAuth(app: FastifyInstance, auth: AuthConfig): void {
   });
 }
 
+interface Credential {
+  digest: Buffer;
+  user: string;
+}
+
 interface AcceptedCredentials {
-  bearer: Buffer[];
-  basic: Buffer[];
+  bearer: Credential[];
+  basic: Credential[];
 }
 
 function acceptedCredentials(auth: AuthConfig): AcceptedCredentials {
-  const bearer: Buffer[] = [];
-  const basic: Buffer[] = [];
-  if (auth.token) {
-    bearer.push(digest(auth.token));
-    basic.push(digest(`${TOKEN_BASIC_USER}:${auth.token}`));
-  }
-  if (auth.basic) basic.push(digest(`${auth.basic.user}:${auth.basic.password}`));
+  const bearer: Credential[] = [];
+  const basic: Credential[] = [];
+  const token = (user: string, secret: string) => {
+    bearer.push({ digest: digest(secret), user });
+    basic.push({ digest: digest(`${user}:${secret}`), user });
+  };
+  if (auth.token) token(TOKEN_BASIC_USER, auth.token);
+  for (const named of auth.namedTokens ?? []) token(named.name, named.token);
+  if (auth.basic) basic.push({ digest: digest(`${auth.basic.user}:${auth.basic.password}`), user: auth.basic.user });
   return { bearer, basic };
 }
 
@@ -63,15 +86,16 @@ function isOpenRoute(request: FastifyRequest): boolean {
   return request.url === '/health' || request.url.startsWith('/health?');
 }
 
-function isAuthorized(header: string | undefined, accepted: AcceptedCredentials): boolean {
-  if (!header) return false;
+/** The user the credentials in an Authorization header belong to, or null when they match none. */
+function userFromHeader(header: string | undefined, accepted: AcceptedCredentials): string | null {
+  if (!header) return null;
   const space = header.indexOf(' ');
-  if (space < 0) return false;
+  if (space < 0) return null;
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
-  if (scheme === 'bearer') return matchesAny(digest(value), accepted.bearer);
-  if (scheme === 'basic') return matchesAny(digest(Buffer.from(value, 'base64').toString('utf8')), accepted.basic);
-  return false;
+  if (scheme === 'bearer') return matching(digest(value), accepted.bearer);
+  if (scheme === 'basic') return matching(digest(Buffer.from(value, 'base64').toString('utf8')), accepted.basic);
+  return null;
 }
 
 // Comparing fixed-length digests keeps the time independent of where, and whether, lengths differ.
@@ -79,10 +103,11 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function matchesAny(presented: Buffer, accepted: Buffer[]): boolean {
-  let ok = false;
-  for (const candidate of accepted) ok = timingSafeEqual(presented, candidate) || ok;
-  return ok;
+// Every candidate is compared, so the time does not tell which one matched.
+function matching(presented: Buffer, accepted: Credential[]): string | null {
+  let user: string | null = null;
+  for (const candidate of accepted) if (timingSafeEqual(presented, candidate.digest) && user === null) user = candidate.user;
+  return user;
 }
 
 /**
@@ -91,7 +116,7 @@ function matchesAny(presented: Buffer, accepted: Buffer[]): boolean {
  * and prints it. Anything configured, including REPORTFLOW_AUTH=none, is kept.
  */
 export function authForServe(auth: AuthConfig): { auth: AuthConfig; generatedToken: string | null } {
-  if (auth.mode === 'none' || auth.token || auth.basic) return { auth, generatedToken: null };
+  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length) return { auth, generatedToken: null };
   const token = generatedToken();
   return { auth: { ...auth, token }, generatedToken: token };
 }
@@ -108,6 +133,11 @@ export function accessBannerLines(auth: AuthConfig, generated: string | null, ap
       `             curl -H 'Authorization: Bearer ${generated}' ${apiUrl}/reviews`,
     ];
   }
-  const ways = [auth.token ? `bearer token (REPORTFLOW_API_TOKEN; Basic user ${TOKEN_BASIC_USER})` : null, auth.basic ? `basic user ${auth.basic.user}` : null];
+  const named = auth.namedTokens?.map((t) => t.name) ?? [];
+  const ways = [
+    auth.token ? `bearer token (REPORTFLOW_API_TOKEN; Basic user ${TOKEN_BASIC_USER})` : null,
+    auth.basic ? `basic user ${auth.basic.user}` : null,
+    named.length > 0 ? `named tokens of ${named.join(', ')} (REPORTFLOW_API_TOKENS)` : null,
+  ];
   return [`  desk       ${desk}`, `  auth       ${ways.filter(Boolean).join(', ')}`];
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { catalogFromStore, type CatalogFilter } from '../review/records-catalog.js';
+import { RECORD_STATES } from '../store/record-state.js';
 import { RECORD_ID_PATTERN } from '../../record/record-id.js';
 import type { RecordSummary } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
@@ -11,6 +13,9 @@ import { safeFileNameFromClient, storedExtensionFromName } from './upload-file-n
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 /** Job states in which a record is still to come. */
 const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/** The most records one GET /reports answer holds; more come with `page`. */
+const MAX_PER_PAGE = 500;
 
 export const ID_SCHEMA = { type: 'string', pattern: RECORD_ID_PATTERN } as const;
 
@@ -71,7 +76,8 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   );
 
-  app.get<{ Querystring: { status?: 'ok' | 'needs_review'; place?: 'outbox' | 'review' | 'rejected' } }>(
+  const catalog = deps.catalog ?? catalogFromStore(store);
+  app.get<{ Querystring: Omit<CatalogFilter, 'year'> & { year?: string; page?: string; perPage?: string } }>(
     '/reports',
     {
       schema: {
@@ -80,14 +86,25 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
           properties: {
             status: { type: 'string', enum: ['ok', 'needs_review'] },
             place: { type: 'string', enum: ['outbox', 'review', 'rejected'] },
+            state: { type: 'string', enum: [...RECORD_STATES] },
+            country: { type: 'string', minLength: 1, maxLength: 200 },
+            year: { type: 'string', pattern: '^[0-9]{1,4}$' },
+            code: { type: 'string', minLength: 1, maxLength: 100 },
+            file: { type: 'string', minLength: 1, maxLength: 300 },
+            id: { type: 'string', pattern: '^[0-9a-f]{1,64}$' },
+            // Query strings are not coerced (the app's ajv setting): numbers arrive as digits.
+            page: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' },
+            perPage: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
           },
           additionalProperties: false,
         },
       },
     },
     async (request) => {
-      const reports = (await store.list(request.query)).map(listItemFromSummary);
-      return { count: reports.length, reports };
+      const { page, perPage, year, ...rest } = request.query;
+      const filter: CatalogFilter = year === undefined ? rest : { ...rest, year: Number(year) };
+      const found = await catalog.find(filter, Number(page ?? 1), Math.min(MAX_PER_PAGE, Number(perPage ?? MAX_PER_PAGE)));
+      return { count: found.rows.length, total: found.total, page: found.page, perPage: found.perPage, reports: found.rows.map(listItemFromSummary) };
     },
   );
 }
@@ -98,12 +115,15 @@ export function listItemFromSummary(summary: RecordSummary) {
     id: summary.id,
     place: summary.place,
     status: summary.status,
+    state: summary.state,
     fileName: summary.fileName,
     format: summary.format,
     title: summary.title,
     country: summary.country,
+    years: summary.years,
     date: summary.date,
     anomalyCodes: summary.anomalyCodes,
+    problem: summary.problem,
     updatedAt: summary.updatedAt,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApproveDecision, RejectDecision } from '../review/review-service.js';
 import type { AppDeps } from './app-deps.js';
+import { HttpError } from './errors.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
 
 const ID_PARAMS = { type: 'object', properties: { id: ID_SCHEMA }, required: ['id'] } as const;
@@ -48,7 +49,7 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
     '/reviews/:id/approve',
     { schema: { params: ID_PARAMS, body: APPROVE_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
-      const body = request.body;
+      const body = { ...request.body, reviewer: reviewerOf(request) };
       const record = await review.approve(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 }, 'record approved');
       return record;
@@ -59,10 +60,24 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
     '/reviews/:id/reject',
     { schema: { params: ID_PARAMS, body: REJECT_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
-      const body = request.body;
+      const body = { ...request.body, reviewer: reviewerOf(request) };
       const record = await review.reject(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null }, 'record rejected');
       return record;
     },
   );
+}
+
+/**
+ * Who decides: the signed-in user whenever access is guarded, so a decision is
+ * never anonymous and nobody signs for someone else; the `reviewer` the body
+ * names only when the service is open (REPORTFLOW_AUTH=none).
+ */
+function reviewerOf(request: FastifyRequest<{ Body: { reviewer?: string } }>): string | undefined {
+  const named = request.body.reviewer;
+  if (request.user === null) return named;
+  if (named !== undefined && named !== request.user) {
+    throw new HttpError('INVALID_REQUEST', `the reviewer is the signed-in user (${request.user}); leave "reviewer" out or send that name`);
+  }
+  return request.user;
 }

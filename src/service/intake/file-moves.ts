@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { errnoCode } from '../error-details.js';
 
 /**
  * Moves a file into `folder` under its own name, or `<stem>.<hash12><ext>` when that
@@ -8,15 +9,13 @@ import { basename, extname, join } from 'node:path';
  */
 export async function moveIntoFolder(path: string, folder: string, fileName: string, sha256: string): Promise<string | null> {
   await mkdir(folder, { recursive: true });
-  const name = basename(fileName) || sha256;
-  const ext = extname(name);
-  const candidates = [join(folder, name), join(folder, `${name.slice(0, name.length - ext.length)}.${sha256.slice(0, 12)}${ext}`)];
+  const candidates = keptNamesFor(fileName, sha256).map((name) => join(folder, name));
   for (const [i, target] of candidates.entries()) {
     try {
       await moveNoClobber(path, target);
       return target;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT') return null;
       // The hashed name means the same content is archived already: the copy can go.
       if (code === 'EEXIST' && i === candidates.length - 1) {
@@ -27,6 +26,13 @@ export async function moveIntoFolder(path: string, folder: string, fileName: str
     }
   }
   return null;
+}
+
+/** The names a file may have in archive/ or failed/, in the order moveIntoFolder tries them. */
+export function keptNamesFor(fileName: string, sha256: string): [string, string] {
+  const name = basename(fileName) || sha256;
+  const ext = extname(name);
+  return [name, `${name.slice(0, name.length - ext.length)}.${sha256.slice(0, 12)}${ext}`];
 }
 
 /** Moves a file into failed/ and writes `<name>.reason.txt` beside it. */
@@ -41,7 +47,7 @@ async function moveNoClobber(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
     await copyFile(from, to, 1 /* COPYFILE_EXCL */);
   }

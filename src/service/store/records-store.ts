@@ -2,17 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withDerivedFields } from '../../core/derived-fields.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import type { ExtractOptions } from '../../core/options.js';
+import { weightsForRecord } from '../../core/profile-choice.js';
+import { defaultExtractOptions } from '../../profiles/load-profiles.js';
 import { isRecordId } from '../../record/record-id.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
+import { recordStateFrom, type Place, type RecordState } from './record-state.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { errnoCode } from '../error-details.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
-/** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
-export type Place = 'outbox' | 'review' | 'rejected';
+export type { Place, RecordState } from './record-state.js';
 
 export interface Correction {
   /** JSON Pointer into the record, e.g. "/scoreTables/0/rows/1/reportedTotal". */
@@ -41,13 +44,21 @@ export interface RecordSummary {
   id: string;
   place: Place;
   status: Status;
+  /** ok, held, failed (unreadable file), approved or rejected. */
+  state: RecordState;
   fileName: string;
   format: ReportRecord['source']['format'];
   title: string | null;
   country: string | null;
+  /** ISO 3166 alpha-2 and alpha-3 codes of the country, when recognised. */
+  countryCodes: string[];
+  /** The years of the score tables' rows, ascending, each once. */
+  years: number[];
   /** The report's date (ISO 8601), null when it has none. */
   date: string | null;
   anomalyCodes: string[];
+  /** Why the file could not be read (the first error anomaly's message), null when it was read. */
+  problem: string | null;
   /** Last write of the stored file, ISO 8601. */
   updatedAt: string;
 }
@@ -74,11 +85,11 @@ const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'rev
  */
 export class RecordsStore {
   private readonly folders: Record<Place, string>;
-  private readonly weights: ExtractOptions['weights'];
+  private readonly extract: ExtractOptions;
 
-  /** `weights` recompute totals after a reviewer corrects answers; use the parser's. */
-  constructor(dirs: StoreDirs, options: { weights?: ExtractOptions['weights'] } = {}) {
-    this.weights = options.weights ?? DEFAULT_EXTRACT_OPTIONS.weights;
+  /** `extract` gives the weights that recompute totals after a reviewer corrects answers; use the parser's. */
+  constructor(dirs: StoreDirs, options: { extract?: ExtractOptions } = {}) {
+    this.extract = options.extract ?? defaultExtractOptions();
     this.folders = {
       outbox: dirs.outbox,
       review: join(dirs.data, 'review'),
@@ -154,7 +165,7 @@ export class RecordsStore {
     const edited = structuredClone(record);
     const applied = applyCorrections(edited, decision.corrections ?? []);
     // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
-    const corrected = withDerivedFields(edited, this.weights);
+    const corrected = withDerivedFields(edited, weightsForRecord(edited, this.extract));
     corrected.status = 'ok';
     corrected.review = {
       state: 'approved',
@@ -219,9 +230,10 @@ export class RecordsStore {
 
   private async read(place: Place, id: string): Promise<StoredRecord | null> {
     try {
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a file this store wrote itself (write() above)
       return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
@@ -249,8 +261,8 @@ export class RecordsStore {
  * The store a service process uses: the configured folders, and the configured
  * weights, so totals recomputed after a correction match the parser's.
  */
-export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: Pick<ExtractOptions, 'weights'> }): RecordsStore {
-  return new RecordsStore(config.dirs, { weights: config.extract.weights });
+export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: ExtractOptions }): RecordsStore {
+  return new RecordsStore(config.dirs, { extract: config.extract });
 }
 
 function applyCorrections(record: StoredRecord, corrections: Correction[]): ReviewTrail['corrections'] {
@@ -285,17 +297,21 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
   return applied;
 }
 
-function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
+export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
   return {
     id: record.id,
     place,
     status: record.status,
+    state: recordStateFrom(record, place),
     fileName: record.source?.fileName ?? '',
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
+    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter((c): c is string => typeof c === 'string'),
+    years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
+    problem: (record.anomalies ?? []).find((a) => a.severity === 'error')?.message ?? null,
     updatedAt: mtime.toISOString(),
   };
 }

@@ -3,7 +3,8 @@ import type { Registry } from 'prom-client';
 import { countryHistoryFromCountryYears, overviewFromCountryYears } from '../../../dataset/country-overview.js';
 import { countryKeyFromText, filterFromQuery, NO_FILTER, type DatasetFilter } from '../../../dataset/dataset-filter.js';
 import { DATASET_FORMATS, DATASET_SHAPES, MEDIA_TYPES, type DatasetShape } from '../../../dataset/dataset-formats.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../../core/options.js';
+import type { ExtractOptions } from '../../../core/options.js';
+import { defaultExtractOptions } from '../../../profiles/load-profiles.js';
 import type { ServiceConfig } from '../../config.js';
 import { datasetMetrics } from '../../dataset/dataset-metrics.js';
 import { indexFromSource, scoringFromExtract, type LoadedIndex } from '../../dataset/dataset-index.js';
@@ -36,7 +37,7 @@ export function datasetRoutesOptions(
 ): DatasetRoutesOptions {
   return {
     source: given?.source ?? { kind: 'files', outbox: config.dirs.outbox, data: config.dirs.data, recordsJsonl: null },
-    extract: given?.extract ?? DEFAULT_EXTRACT_OPTIONS,
+    extract: given?.extract ?? defaultExtractOptions(),
     registry: registry ?? null,
   };
 }
