@@ -62,6 +62,7 @@ describe('state-changing requests from another origin', () => {
         'sec-fetch-site': 'same-origin',
         'content-type': 'application/json',
       },
+      // The reviewer is the signed-in user; the body does not name one.
       payload: {},
     });
     expect(own.statusCode).toBe(200);
