@@ -379,12 +379,10 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     expect(await anomaly.locator('.confidence.low').textContent()).toBe('41 %');
     const figure = anomaly.locator('figure.page-source');
     await expect.poll(() => figure.getAttribute('class'), { timeout: 20_000 }).toBe('page-source drawn');
-    const crop = await figure
-      .locator('.crop')
-      .evaluate((c) => ({
-        background: (c as HTMLElement).style.backgroundImage,
-        width: c.getBoundingClientRect().width,
-      }));
+    const crop = await figure.locator('.crop').evaluate((c) => ({
+      background: (c as HTMLElement).style.backgroundImage,
+      width: c.getBoundingClientRect().width,
+    }));
     expect(crop.background).toContain(`/review/${lowId}/pages/1.webp`);
     expect(crop.width).toBeGreaterThan(300);
     expect(await page.locator('td.low-confidence select[aria-label="2022 Q7"]').count()).toBe(1);
