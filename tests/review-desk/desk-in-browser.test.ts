@@ -52,7 +52,7 @@ const BEN_TOKEN = 'ben-desk-token-0123456789';
  * service generates one and prints it.
  */
 async function startServe(
-  options: { namedTokens?: boolean } = {},
+  options: { namedTokens?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ root: string; api: string; token: string; dbUrl: string }> {
   const root = await mkdtemp(join(tmpdir(), 'reportflow-desk-'));
   const prefix = `test-${randomUUID()}`;
@@ -86,6 +86,7 @@ async function startServe(
   ])
     delete env[key];
   if (options.namedTokens) env.REPORTFLOW_API_TOKENS = `ana:${ANA_TOKEN},ben:${BEN_TOKEN}`;
+  Object.assign(env, options.env);
   const serve = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1'], {
     cwd: root,
     env,
