@@ -6,6 +6,7 @@ import type { Profile } from '../core/profile.js';
 import { ProfileError, profileFromFile } from '../profiles/load-profiles.js';
 import type { ReportRecord } from '../record/types.js';
 import { extractConfigOrUsageError } from './config-or-usage-error.js';
+import { errnoCode } from '../service/error-details.js';
 
 interface CheckFlags {
   profile?: string;
@@ -66,7 +67,7 @@ async function showReading(file: string, options: ExtractOptions): Promise<void>
   try {
     bytes = await readFile(file);
   } catch (error) {
-    process.stdout.write(`${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    process.stdout.write(`${file}: cannot be opened (${errnoCode(error) ?? String(error)})\n`);
     process.exitCode = INVALID;
     return;
   }

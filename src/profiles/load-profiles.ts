@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
+import { errnoCode } from '../service/error-details.js';
 
 /**
  * Scorecard profiles from disk: every `*.json` in a folder (the schema aside),
@@ -25,13 +26,18 @@ export class ProfileError extends Error {
   }
 }
 
-let validator: ReturnType<Ajv2020['compile']> | null = null;
+let validator: ValidateFunction<Profile> | null = null;
+
+/** Whether data is a profile the schema accepts (its meaning is checked by profileProblems). */
+function isProfileShaped(data: unknown): data is Profile {
+  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile<Profile>(JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, SCHEMA_FILE), 'utf8')));
+  return validator(data);
+}
 
 /** Schema problems of one profile, as `path: message` lines; empty when it is valid. */
 export function profileProblems(data: unknown): string[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, SCHEMA_FILE), 'utf8')));
-  if (validator(data)) return checkedMeaning(data as Profile);
-  return (validator.errors ?? []).map(describeError);
+  if (isProfileShaped(data)) return checkedMeaning(data);
+  return (validator?.errors ?? []).map(describeError);
 }
 
 /** One profile file, parsed and checked; throws ProfileError listing what is wrong. */
@@ -43,8 +49,8 @@ export function profileFromFile(file: string): Profile {
     throw new ProfileError([`${file}: ${error instanceof Error ? error.message : String(error)}`]);
   }
   const problems = profileProblems(data);
-  if (problems.length > 0) throw new ProfileError(problems.map((p) => `${file}: ${p}`));
-  return data as Profile;
+  if (problems.length > 0 || !isProfileShaped(data)) throw new ProfileError(problems.map((p) => `${file}: ${p}`));
+  return data;
 }
 
 /**
@@ -56,7 +62,7 @@ export function profilesFromDir(dir: string): Profile[] {
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort();
   } catch (error) {
-    throw new ProfileError([`${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw new ProfileError([`${dir}: ${errnoCode(error) ?? String(error)}`]);
   }
   const profiles: Profile[] = [];
   const problems: string[] = [];

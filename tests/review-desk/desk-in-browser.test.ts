@@ -281,7 +281,7 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
 
     const { page, errors } = await deskPage(api, 'reportflow', token);
     await page.goto(`${api}/review`);
-    expect(await page.locator('table.held:not(.failed) tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')).sort())).toEqual([mdId, lowId].sort());
+    expect(await page.locator('table.held:not(.failed) tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')).sort((a, b) => String(a).localeCompare(String(b))))).toEqual([mdId, lowId].sort());
     expect(await page.locator('#failed-h').textContent()).toBe('Files that could not be read (1)');
     expect(await page.locator(`table.failed tr[data-id="${failedId}"]`).textContent()).toContain('UNREADABLE_FILE');
     await screenshot(page, 'waiting-and-failed');
@@ -291,7 +291,7 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     await page.getByLabel('Country', { exact: true }).fill('Kazakhstan');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.waitForURL(/country=Kazakhstan/);
-    expect((await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).sort()).toEqual([mdId, lowId].sort());
+    expect((await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).sort((a, b) => String(a).localeCompare(String(b)))).toEqual([mdId, lowId].sort());
     await page.getByLabel('Country', { exact: true }).fill('');
     await page.getByLabel('Anomaly', { exact: true }).selectOption('LOW_CONFIDENCE');
     await page.getByRole('button', { name: 'Find' }).click();

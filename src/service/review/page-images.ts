@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { PageImageDone, PageImageTask } from '../../../workers/page-image-thread.js';
 import { compiledFile } from '../parse/compiled-path.js';
+import { messageOf } from '../error-details.js';
 
 export interface PageImagesOptions {
   /** Folder of the drawn pages; what is in it at start is kept and counted. */
@@ -102,7 +103,7 @@ export class PageImages {
     try {
       done = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
     } catch (error) {
-      if (/queue is at limit/i.test((error as Error).message)) throw new PageImagesBusyError();
+      if (/queue is at limit/i.test(messageOf(error))) throw new PageImagesBusyError();
       throw error;
     }
     this.files.set(path, done.bytes);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { StoredRecord } from '../store/records-store.js';
 import { summaryFromRecord, type RecordsStore, type RecordSummary } from '../store/records-store.js';
 import { summaryMatches, type CatalogFilter, type CatalogPage, type RecordsCatalog } from './records-catalog.js';
+import { messageOf } from '../error-details.js';
 
 /** Deepest row a page may reach: each page merges the newest rows of both sources up to its end. */
 const MAX_DEPTH = 20_000;
@@ -29,7 +30,7 @@ export function catalogFromPostgres(pool: pg.Pool, store: Pick<RecordsStore, 'li
         inHand = wantsHeld && filter.place !== 'outbox' ? (await store.list()).filter((s) => s.place !== 'outbox' && summaryMatches(s, filter)) : [];
         catalog.source = 'postgresql';
       } catch (error) {
-        log?.warn({ reason: (error as Error).message }, 'records browser: PostgreSQL did not answer; listing the record files');
+        log?.warn({ reason: messageOf(error) }, 'records browser: PostgreSQL did not answer; listing the record files');
         catalog.source = 'files';
         const all = (await store.list()).filter((s) => summaryMatches(s, filter));
         return { total: all.length, page, perPage, rows: all.slice((page - 1) * perPage, page * perPage) };

@@ -119,7 +119,7 @@ function valueHtml(value: unknown): string {
   if (value === undefined || value === null) return '<span class="muted">none</span>';
   if (Array.isArray(value)) return value.map((v) => `<code class="cell">${esc(typeof v === 'string' ? v : JSON.stringify(v))}</code>`).join(' ');
   if (typeof value === 'object') {
-    return `<span class="pairs">${Object.entries(value as Record<string, unknown>)
+    return `<span class="pairs">${Object.entries(value)
       .map(([k, v]) => `<code>${esc(k)}</code>: ${valueHtml(v)}`)
       .join(', ')}</span>`;
   }

@@ -9,13 +9,14 @@ import { KeptSources } from '../../review/kept-source.js';
 import { DEFAULT_PAGE_IMAGES, PageImages, PageImagesBusyError, type PageImagesOptions } from '../../review/page-images.js';
 import { catalogFromStore, type CatalogFilter, type RecordsCatalog } from '../../review/records-catalog.js';
 import { sourceLinesFrom, valueSpotFrom } from '../../review/value-sources.js';
-import { RECORD_STATES, type RecordState } from '../../store/record-state.js';
+import { RECORD_STATES } from '../../store/record-state.js';
 import type { RecordsStore, StoredRecord } from '../../store/records-store.js';
 import { DESK_SCRIPT, DESK_STYLE } from './desk-assets.js';
 import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
 import { listPageHtml, type DeskOutcome } from './list-page.js';
 import { recordPageHtml, type AnomalySource } from './record-page.js';
 import { recordsPageHtml } from './records-page.js';
+import { messageOf } from '../../error-details.js';
 
 export interface ReviewDeskOptions {
   store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'folderOf'>;
@@ -101,8 +102,8 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
       return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(createReadStream(image));
     } catch (error) {
       if (error instanceof PageImagesBusyError) return reply.code(503).header('retry-after', '2').send({ error: 'UNAVAILABLE', message: error.message });
-      request.log.warn({ recordId: id, page: Number(page), reason: (error as Error).message.split('\n')[0] }, 'page could not be drawn');
-      return notFound(`the page could not be drawn: ${(error as Error).message.split('\n')[0]}`);
+      request.log.warn({ recordId: id, page: Number(page), reason: messageOf(error).split('\n')[0] }, 'page could not be drawn');
+      return notFound(`the page could not be drawn: ${messageOf(error).split('\n')[0]}`);
     }
   });
 
@@ -127,7 +128,8 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
 function filterFromQuery(query: Record<string, string | undefined>): { filter: CatalogFilter; page: number } {
   const text = (value: string | undefined) => (value && value.trim() !== '' ? value.trim().slice(0, 200) : undefined);
   const filter: CatalogFilter = {};
-  if (RECORD_STATES.includes(query.state as RecordState)) filter.state = query.state as RecordState;
+  const state = RECORD_STATES.find((known) => known === query.state);
+  if (state) filter.state = state;
   const year = Number(query.year);
   if (query.year && Number.isInteger(year) && year > 0 && year < 10_000) filter.year = year;
   for (const key of ['country', 'code', 'file', 'id'] as const) {
