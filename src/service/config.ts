@@ -33,7 +33,8 @@ export interface ServiceConfig {
     /** On shutdown, in-flight jobs get this long to finish before they are handed back. */
     shutdownMs: number;
   };
-  inbox: { enabled: boolean; stableMs: number; pollMs: number };
+  /** `followSymlinks`: read what a symbolic link in the inbox points to (off: such links are skipped and logged). */
+  inbox: { enabled: boolean; stableMs: number; pollMs: number; followSymlinks: boolean };
   extract: ExtractOptions;
   limits: ParseLimits;
   log: { level: string; pretty: boolean };
@@ -102,6 +103,7 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
+  REPORTFLOW_INBOX_FOLLOW_SYMLINKS: z.enum(['true', 'false']).default('false'),
   REPORTFLOW_WEIGHTS: z
     .string()
     .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
@@ -186,6 +188,7 @@ export function loadConfig(
       enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
+      followSymlinks: e.REPORTFLOW_INBOX_FOLLOW_SYMLINKS === 'true',
     },
     extract: extractOptionsFrom(e, profiles),
     limits: {
@@ -313,6 +316,11 @@ function dropUndefined(o: Record<string, string | undefined>): Record<string, st
 /** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */
 export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.REPORTFLOW_API_TOKEN || null;
+}
+
+/** The data folder a local service uses (REPORTFLOW_DATA_DIR, default ./data), for clients that look for its token file. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, env.REPORTFLOW_DATA_DIR || 'data');
 }
 
 /** Env variable through which a parse sandbox (thread or child process) receives its settings. */

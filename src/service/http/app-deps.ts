@@ -12,7 +12,7 @@ import type { DatasetRoutesOptions } from './dataset/dataset-routes.js';
 import type { HealthCheck } from './health-route.js';
 
 /** The parse queue as the API sees it: ask about a job, check health, show the queue on the dashboard. */
-export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'ping' | 'workerCount' | 'dashboardQueue'>;
+export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'ping' | 'workerCapacity' | 'dashboardQueue'>;
 
 export interface AppDeps {
   /**

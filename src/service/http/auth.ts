@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../config.js';
+import { newToken, storedOrNewToken } from './stored-token.js';
 
 /** The Basic user name under which the API token also works as a password (for browsers). */
 export const TOKEN_BASIC_USER = 'reportflow';
@@ -18,7 +19,7 @@ export class AuthSetupError extends Error {
 
 /** A fresh random API token for a service started without one. */
 export function generatedToken(): string {
-  return randomBytes(24).toString('base64url');
+  return newToken();
 }
 
 declare module 'fastify' {
@@ -44,18 +45,37 @@ export function registerAuth(app: FastifyInstance, auth: AuthConfig): void {
   const accepted = acceptedCredentials(auth);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (isOpenRoute(request)) return;
-    const user = userFromHeader(request.headers.authorization, accepted);
+    const header = request.headers.authorization;
+    const user = userFromHeader(header, accepted);
     if (user !== null) {
       request.user = user;
       return;
     }
-    request.log.info({ url: request.url.split('?')[0], presented: Boolean(request.headers.authorization) }, 'unauthorized request');
+    request.log.info({ url: request.url.split('?')[0], presented: Boolean(header) }, 'unauthorized request');
     return reply
       .code(401)
       .header('www-authenticate', `Basic realm="${REALM}", charset="UTF-8"`)
       .header('cache-control', 'no-store')
-      .send({ error: 'UNAUTHORIZED', message: 'credentials required: Authorization: Bearer <token>, or HTTP Basic' });
+      .send({ error: 'UNAUTHORIZED', message: unauthorizedMessage(header, auth) });
   });
+}
+
+/** What a caller needs to hear: that credentials are missing, in a form not understood, or refused, and where the right ones are. */
+function unauthorizedMessage(header: string | undefined, auth: AuthConfig): string {
+  const takesTokens = Boolean(auth.token || auth.namedTokens?.length);
+  const ways = [
+    auth.token
+      ? `the API token (REPORTFLOW_API_TOKEN, or the one \`reportflow serve\` printed and keeps in its data folder as api-token) as Authorization: Bearer <token> or as the Basic password of user ${TOKEN_BASIC_USER}`
+      : null,
+    auth.namedTokens?.length ? 'your own token (REPORTFLOW_API_TOKENS) as Authorization: Bearer <token> or as the Basic password of your name' : null,
+    auth.basic ? 'HTTP Basic with REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD' : null,
+  ];
+  const where = ways.filter(Boolean).join(', or ');
+  if (!header) return `credentials required: send ${where}`;
+  const scheme = header.split(' ')[0]!.toLowerCase();
+  if (scheme !== 'bearer' && scheme !== 'basic') return `unsupported Authorization scheme "${header.split(' ')[0]}": send ${where}`;
+  if (scheme === 'bearer' && !takesTokens) return `this service takes no bearer tokens: send ${where}`;
+  return `the credentials sent were refused (wrong or old token or password): send ${where}`;
 }
 
 interface Credential {
@@ -110,27 +130,32 @@ function matching(presented: Buffer, accepted: Credential[]): string | null {
   return user;
 }
 
+/** Where the token `serve` uses came from, for the banner. */
+export type TokenOrigin = { kind: 'configured' } | { kind: 'stored'; path: string; created: boolean };
+
 /**
  * `serve` on a machine where nobody configured access: rather than refuse to
- * start (and break the quick start) or run open, it makes a token for this run
- * and prints it. Anything configured, including REPORTFLOW_AUTH=none, is kept.
+ * start (and break the quick start) or run open, it uses the token kept in the
+ * data folder, made on the first start. Anything configured, including
+ * REPORTFLOW_AUTH=none, is kept.
  */
-export function authForServe(auth: AuthConfig): { auth: AuthConfig; generatedToken: string | null } {
-  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length) return { auth, generatedToken: null };
-  const token = generatedToken();
-  return { auth: { ...auth, token }, generatedToken: token };
+export async function authForServe(auth: AuthConfig, dataDir: string): Promise<{ auth: AuthConfig; token: TokenOrigin }> {
+  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length) return { auth, token: { kind: 'configured' } };
+  const stored = await storedOrNewToken(dataDir);
+  return { auth: { ...auth, token: stored.token }, token: { kind: 'stored', path: stored.path, created: stored.created } };
 }
 
 /** The start-up banner's lines on access: how to call the API and open the desk. */
-export function accessBannerLines(auth: AuthConfig, generated: string | null, apiUrl: string): string[] {
+export function accessBannerLines(auth: AuthConfig, origin: TokenOrigin, apiUrl: string): string[] {
   const desk = `${apiUrl}/review`;
   if (auth.mode === 'none') return [`  desk       ${desk}`, '  auth       none (REPORTFLOW_AUTH=none): every route is open to anyone who can reach it'];
-  if (generated) {
+  if (origin.kind === 'stored' && auth.token) {
+    const how = origin.created ? 'token made and kept' : 'token kept from an earlier start';
     return [
       `  desk       ${desk}  (user ${TOKEN_BASIC_USER}, password: the token below)`,
-      `  auth       token generated for this run; set REPORTFLOW_API_TOKEN to keep one:`,
-      `             ${generated}`,
-      `             curl -H 'Authorization: Bearer ${generated}' ${apiUrl}/reviews`,
+      `  auth       ${how} in ${origin.path} (owner only; REPORTFLOW_API_TOKEN sets one instead):`,
+      `             ${auth.token}`,
+      `             curl -H 'Authorization: Bearer ${auth.token}' ${apiUrl}/reviews`,
     ];
   }
   const named = auth.namedTokens?.map((t) => t.name) ?? [];

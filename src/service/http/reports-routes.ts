@@ -6,7 +6,8 @@ import { RECORD_ID_PATTERN } from '../../record/record-id.js';
 import type { RecordSummary } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { HttpError } from './errors.js';
-import { saveUpload } from './save-upload.js';
+import { errnoCode, messageOf } from '../error-details.js';
+import { saveUpload, type SavedUpload } from './save-upload.js';
 import { safeFileNameFromClient, storedExtensionFromName } from './upload-file-name.js';
 
 /** Room for multipart boundaries and part headers on top of the file itself. */
@@ -38,19 +39,26 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
     },
     async (request, reply) => {
       let force = request.query.force === 'true';
-      let upload: { path: string; sha256: string; bytes: number; fileName: string } | null = null;
+      let upload: (SavedUpload & { fileName: string }) | null = null;
       const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
-      for await (const part of parts) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'force') force = String(part.value) === 'true';
-          continue;
+      try {
+        for await (const part of parts) {
+          if (part.type === 'field') {
+            if (part.fieldname === 'force') force = String(part.value) === 'true';
+            continue;
+          }
+          const fileName = safeFileNameFromClient(part.filename);
+          const saved = await saveUpload(part.file, uploadsDir, storedExtensionFromName(fileName), () => part.file.truncated);
+          if (!saved) throw tooLarge();
+          upload = { ...saved, fileName };
         }
-        const fileName = safeFileNameFromClient(part.filename);
-        const saved = await saveUpload(part.file, uploadsDir, storedExtensionFromName(fileName), () => part.file.truncated);
-        if (!saved) throw tooLarge();
-        upload = { ...saved, fileName };
+      } catch (error) {
+        // Nothing of a refused request stays in uploads/.
+        await upload?.discard();
+        throw uploadReadError(error);
       }
       if (!upload) throw new HttpError('NO_FILE', 'the form has no file; send the report in a file field');
+      await upload.keep();
 
       const job = await intake.submit({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
       request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, duplicate: job.duplicate, force }, 'upload accepted');
@@ -107,6 +115,18 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       return { count: found.rows.length, total: found.total, page: found.page, perPage: found.perPage, reports: found.rows.map(listItemFromSummary) };
     },
   );
+}
+
+/**
+ * An error while reading the multipart body: the parser's own (a body cut off
+ * before its closing boundary, a malformed part) is the client's doing, a 400;
+ * a system error (disk full) stays the server's.
+ */
+function uploadReadError(error: unknown): unknown {
+  if (error instanceof HttpError) return error;
+  const has = (key: string) => error instanceof Error && key in error;
+  if (errnoCode(error) !== undefined || has('code') || has('statusCode')) return error;
+  return new HttpError('INVALID_REQUEST', `the multipart body could not be read: ${messageOf(error)}`);
 }
 
 /** What a list shows per record: enough to pick one, not the record itself. */

@@ -3,6 +3,7 @@ import type { ApproveDecision, RejectDecision } from '../review/review-service.j
 import type { AppDeps } from './app-deps.js';
 import { HttpError } from './errors.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
+import { jsonBodyOnly } from './same-origin-guard.js';
 
 const ID_PARAMS = { type: 'object', properties: { id: ID_SCHEMA }, required: ['id'] } as const;
 const PERSON = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -47,7 +48,7 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string }; Body: ApproveDecision }>(
     '/reviews/:id/approve',
-    { schema: { params: ID_PARAMS, body: APPROVE_BODY }, preValidation: emptyBodyIsObject },
+    { schema: { params: ID_PARAMS, body: APPROVE_BODY }, onRequest: jsonBodyOnly, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = { ...request.body, reviewer: reviewerOf(request) };
       const record = await review.approve(request.params.id, body);
@@ -58,7 +59,7 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string }; Body: RejectDecision }>(
     '/reviews/:id/reject',
-    { schema: { params: ID_PARAMS, body: REJECT_BODY }, preValidation: emptyBodyIsObject },
+    { schema: { params: ID_PARAMS, body: REJECT_BODY }, onRequest: jsonBodyOnly, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = { ...request.body, reviewer: reviewerOf(request) };
       const record = await review.reject(request.params.id, body);

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { keptNamesFor } from '../intake/file-moves.js';
+import { keptNamesFor, sha256OfFile } from '../intake/file-moves.js';
 
 /** Where the service keeps a parsed file: archive/ when it was read, failed/ when it was not. */
 const KEPT_FOLDERS = ['archive', 'failed'];
@@ -36,10 +33,4 @@ export class KeptSources {
     }
     return null;
   }
-}
-
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
 }
