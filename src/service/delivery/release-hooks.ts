@@ -37,7 +37,7 @@ export interface ReleaseStore {
  * exactly what the outbox holds.
  */
 export function createReleaseHooks(
-  delivery: Pick<Delivery, 'deliver'>,
+  delivery: Pick<Delivery, 'deliver' | 'hasSinks'>,
   store: ReleaseStore,
   log?: Logger,
 ): ReleaseHooks {
@@ -48,7 +48,8 @@ export function createReleaseHooks(
   };
   return {
     async afterParse(result) {
-      if (result.place !== 'outbox') return;
+      // Reading a large record back costs the event loop a parse of its JSON: only when a sink will take it.
+      if (result.place !== 'outbox' || !delivery.hasSinks) return;
       const found = await store.get(result.id);
       if (found?.place !== 'outbox') return;
       await release(found.record);
