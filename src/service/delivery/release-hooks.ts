@@ -37,7 +37,7 @@ export interface ReleaseStore {
  * exactly what the outbox holds.
  */
 export function createReleaseHooks(
-  delivery: Pick<Delivery, 'deliver' | 'hasSinks'>,
+  delivery: Pick<Delivery, 'deliver'>,
   store: ReleaseStore,
   log?: Logger,
 ): ReleaseHooks {
@@ -48,8 +48,7 @@ export function createReleaseHooks(
   };
   return {
     async afterParse(result) {
-      // Reading a large record back costs the event loop a parse of its JSON: only when a sink will take it.
-      if (result.place !== 'outbox' || !delivery.hasSinks) return;
+      if (result.place !== 'outbox') return;
       const found = await store.get(result.id);
       if (found?.place !== 'outbox') return;
       await release(found.record);
