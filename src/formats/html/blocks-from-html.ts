@@ -4,6 +4,7 @@ import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
 import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
 import { runsFromLines, runsSettled, tabRowsTidied, type Piece } from '../../blocks/table-from-lines.js';
+import { emphasisFromDeclarations, type ClassRules } from './css-emphasis.js';
 
 /**
  * HTML (as a hast tree) to blocks. Used for mammoth's rendering of Word files and
@@ -20,6 +21,8 @@ export interface HtmlReadOptions {
   whitespace: 'collapse' | 'preserve';
   /** Where a block comes from: `element` is the element the block is made of, `ordinal` counts paragraph-level elements from 0. */
   provenance(element: Element | null, ordinal: number): Provenance;
+  /** Emphasis set by the page's class rules (a saved web page's `<style>`); inline `style` is read always. */
+  classRules?: ClassRules;
 }
 
 export function piecesFromHtml(html: string, options: HtmlReadOptions): Piece[] {
@@ -164,7 +167,7 @@ class HtmlReader {
     if (tag === 'hr') return null;
     const heading = HEADING.exec(tag);
     if (heading) {
-      const spans = spansTrimmed(untagged(this.spansOf(element.children)));
+      const spans = spansTrimmed(untagged(this.spansOf(element.children, 'dropped', this.emphasisOf(element, PLAIN))));
       this.emit({ kind: 'heading', level: Number(heading[1]), text: textOfSpans(spans), spans, source: this.source(element) });
       return null;
     }
@@ -184,7 +187,7 @@ class HtmlReader {
 
   /** A paragraph's inline content: a typed number makes it a list item, tab-separated lines a table. */
   paragraph(nodes: ElementContent[], element: Element | null): void {
-    const spans = spansMerged(this.spansOf(nodes));
+    const spans = spansMerged(this.spansOf(nodes, 'dropped', element ? this.emphasisOf(element, PLAIN) : PLAIN));
     const text = textOfSpans(spans);
     if (text.trim() === '') return;
     const source = this.source(element);
@@ -239,7 +242,8 @@ class HtmlReader {
         else if (part.type === 'element' && BLOCK_TAGS.has(part.tagName)) nested.push(part);
         else own[own.length - 1]!.push(part);
       }
-      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line)));
+      const itemEmphasis = this.emphasisOf(child, PLAIN);
+      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line, 'dropped', itemEmphasis)));
       const joined = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
       if (ordered) {
         const tag = numberTagOf(joined);
@@ -271,6 +275,10 @@ class HtmlReader {
     this.emit(block);
   }
 
+  private emphasisOf(element: Element, inherited: Emphasis): Emphasis {
+    return emphasisWithin(element, inherited, this.options.classRules);
+  }
+
   private emit(block: Block): void {
     this.pieces.push(block);
   }
@@ -285,11 +293,11 @@ class HtmlReader {
    * they stay as a superscript number after the value (`Y¹`), since there a
    * note qualifies the answer and is reported.
    */
-  spansOf(nodes: readonly ElementContent[], notes: 'dropped' | 'marked' = 'dropped'): Span[] {
+  spansOf(nodes: readonly ElementContent[], notes: 'dropped' | 'marked' = 'dropped', base: Emphasis = PLAIN): Span[] {
     const spans: Span[] = [];
     const collapse = this.options.whitespace === 'collapse';
     type Item = { node: ElementContent; emphasis: Emphasis; pre: boolean } | { lineBreak: true };
-    const stack: Item[] = nodes.map((node) => ({ node, emphasis: PLAIN, pre: false })).reverse();
+    const stack: Item[] = nodes.map((node) => ({ node, emphasis: base, pre: false })).reverse();
     while (stack.length > 0) {
       const item = stack.pop()!;
       if ('lineBreak' in item) { spans.push({ text: '\n' }); continue; }
@@ -307,10 +315,7 @@ class HtmlReader {
         continue;
       }
       if (SKIPPED_TAGS.has(tag) || (tag === 'ol' && isNoteList(node))) continue;
-      const inner: Emphasis = {
-        bold: emphasis.bold || tag === 'strong' || tag === 'b',
-        italic: emphasis.italic || tag === 'em' || tag === 'i',
-      };
+      const inner = this.emphasisOf(node, emphasis);
       const block = BLOCK_TAGS.has(tag);
       const children: Item[] = node.children.map((child) => ({ node: child, emphasis: inner, pre: pre || tag === 'pre' }));
       if (block) { children.unshift({ lineBreak: true }); children.push({ lineBreak: true }); }
@@ -318,6 +323,26 @@ class HtmlReader {
     }
     return collapseBreaks(spans);
   }
+}
+
+/**
+ * The emphasis inside an element: its tag (`b`, `strong`, `i`, `em`), then its
+ * classes' rules, then its own `style`, each overriding the one before, as CSS
+ * does (Google Docs wraps pasted text in `<b style="font-weight:normal">`).
+ */
+function emphasisWithin(element: Element, inherited: Emphasis, classRules: ClassRules | undefined): Emphasis {
+  const tag = element.tagName;
+  const emphasis: Emphasis = {
+    bold: inherited.bold || tag === 'strong' || tag === 'b',
+    italic: inherited.italic || tag === 'em' || tag === 'i',
+  };
+  const classes = element.properties.className;
+  if (classRules && classRules.size > 0 && Array.isArray(classes)) {
+    for (const name of classes) Object.assign(emphasis, classRules.get(String(name)));
+  }
+  const style = element.properties.style;
+  if (typeof style === 'string' && /font/i.test(style)) Object.assign(emphasis, emphasisFromDeclarations(style));
+  return emphasis;
 }
 
 /** Block boundaries inside inline content add line breaks; several in a row, or breaks next to spaces, read as one. */
