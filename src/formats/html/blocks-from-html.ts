@@ -82,6 +82,11 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
       continue;
     }
     if (node.type !== 'element' && node.type !== 'text') continue;
+    // An inline element around whole blocks (Google Docs wraps copied text in `<b style="font-weight:normal">`) is only a wrapper.
+    if (node.type === 'element' && !SKIPPED_TAGS.has(node.tagName) && node.children.some(isBlockNode)) {
+      stack.push({ nodes: [...node.children], listDepth: frame.listDepth });
+      continue;
+    }
     // Inline content standing between blocks reads as one paragraph.
     const inline: ElementContent[] = [node];
     while (frame.nodes.length > 0 && !isBlockNode(frame.nodes[0]!)) {
