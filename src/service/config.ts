@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
 
 /**
@@ -34,6 +35,8 @@ export interface ServiceConfig {
   inbox: { enabled: boolean; stableMs: number; pollMs: number };
   extract: ExtractOptions;
   limits: ParseLimits;
+  /** How .doc and RTF files are converted before reading. */
+  libreOffice: LibreOfficeSettings;
   log: { level: string; pretty: boolean };
   sinks: SinksConfig;
   auth: AuthConfig;
@@ -103,6 +106,9 @@ const EnvSchema = z.object({
   REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
   REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
+  REPORTFLOW_SOFFICE: z.string().min(1).default(DEFAULT_LIBREOFFICE.command),
+  REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).default(DEFAULT_LIBREOFFICE.timeoutMs),
+  REPORTFLOW_CONVERSIONS: int(1).default(DEFAULT_LIBREOFFICE.maxConcurrent),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
   WEBHOOK_URLS: z
@@ -141,6 +147,10 @@ export function loadConfig(
   if (Boolean(input.REPORTFLOW_BASIC_USER) !== Boolean(input.REPORTFLOW_BASIC_PASSWORD)) {
     problems.push('REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD: set both or neither');
   }
+  // A parse thread past the job's limit is terminated, and with it the timer that would stop its LibreOffice.
+  if (parsed.success && parsed.data.REPORTFLOW_CONVERT_TIMEOUT_MS >= parsed.data.REPORTFLOW_JOB_TIMEOUT_MS) {
+    problems.push('REPORTFLOW_CONVERT_TIMEOUT_MS: must be shorter than REPORTFLOW_JOB_TIMEOUT_MS');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const mb = (n: number) => Math.round(n * 1024 * 1024);
@@ -175,6 +185,11 @@ export function loadConfig(
       maxPdfPages: e.REPORTFLOW_MAX_PDF_PAGES,
       maxZipEntries: e.REPORTFLOW_MAX_ZIP_ENTRIES,
       maxUnzippedBytes: mb(e.REPORTFLOW_MAX_UNZIPPED_MB),
+    },
+    libreOffice: {
+      command: e.REPORTFLOW_SOFFICE,
+      timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS,
+      maxConcurrent: e.REPORTFLOW_CONVERSIONS,
     },
     log: {
       level: e.LOG_LEVEL,
