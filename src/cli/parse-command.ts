@@ -15,7 +15,7 @@ interface ParseFlags {
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
-    .description('parse report files (PDF, DOCX, Markdown) and print one record per file')
+    .description('parse report files (PDF, DOCX, Markdown, HTML, ODT, .doc, RTF) and print one record per file')
     .argument('<files...>', 'report files to parse')
     .option('--jsonl', 'print one record per line (JSON Lines)')
     .option('--weights <Y=1,P=0.5,N=0>', 'points per answer for computed totals', parseWeights, DEFAULT_EXTRACT_OPTIONS.weights)
