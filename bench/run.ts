@@ -10,17 +10,20 @@ import { CACHE, fixtureFiles, largeFiles, ROOT, type BenchFile } from './bench-c
 import { officeFigures } from './office-formats.js';
 import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-throughput.js';
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
+import { datasetFigures } from './dataset-figures.js';
 
 /**
  * `npm run bench`: prints parse throughput per format (warm, in-process), the same
  * work by pdftotext/pandoc, peak RSS per large file, and end-to-end queue figures.
- * Options: --skip-queue, --queue-files N (default 200), --redis URL.
+ * Options: --skip-queue, --queue-files N (default 200), --redis URL, --skip-dataset, --database URL.
  */
 const { values } = parseArgs({
   options: {
     'skip-queue': { type: 'boolean', default: false },
     'queue-files': { type: 'string', default: '200' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    'skip-dataset': { type: 'boolean', default: false },
+    database: { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
 
@@ -173,7 +176,12 @@ results.queue = queue;
 results.lightLoad = light;
 log();
 
-// 5. Targets.
+// 5. The index across reports (exports and desk pages); `node dist/bench/dataset-figures.js` runs it alone.
+const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
+if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
+results.dataset = dataset;
+
+// 6. Targets.
 const pdf100 = peers.find((p) => p.label.startsWith('PDF'));
 const docx100 = peers.find((p) => p.label.startsWith('DOCX'));
 const md1 = peers.find((p) => p.label.startsWith('Markdown'));
@@ -193,6 +201,7 @@ const targets: Array<[string, string, boolean | null]> = [
   ['DOCX 100 pages faster than pandoc', docx100?.peerMs ? `${fmt(docx100.oursMs, 0)} vs ${fmt(docx100.peerMs, 0)} ms` : '–', unless(docx100?.label, docx100?.peerMs ? docx100.oursMs < docx100.peerMs : null)],
   ['DOCX 100 pages smaller than pandoc', docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–', unless(docx100?.label, docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null)],
   ['peak RSS < 300 MB per parse process', peers.length ? `${maxRss} MB` : '–', peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null],
+  ...(dataset?.targets ?? []),
 ];
 results.targets = targets.map(([target, figure, ok]) => ({ target, figure, verdict: verdict(ok) }));
 log('## Targets');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
@@ -12,6 +11,7 @@ import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
+import { sha256Hex } from './record/record-id.js';
 import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 
 export interface ParseOptions {
@@ -19,10 +19,6 @@ export interface ParseOptions {
   limits?: ParseLimits;
   /** How .doc and RTF files are converted (LibreOffice's command, time limit, conversions at once). */
   libreOffice?: LibreOfficeSettings;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

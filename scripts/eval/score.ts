@@ -13,7 +13,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { recordFromBytes } from '../../src/parse-report.js';
-import type { Format, ReportRecord } from '../../src/record/types.js';
+import { extractedValuePointers } from '../../src/record/extracted-values.js';
+import type { Format, ReportRecord, ValueSource } from '../../src/record/types.js';
 import { contractErrors } from '../../src/record/validate-record.js';
 import { fieldComparisonsFromRecords, type FieldComparison } from './field-comparisons.js';
 
@@ -38,6 +39,9 @@ interface FileScore {
   anomalyExtras: string[];
   schemaErrors: string[];
   statusOk: boolean;
+  /** Extracted values in the record, and how many of them `provenance` places. */
+  valuesRead: number;
+  valuesPlaced: number;
 }
 
 const args = process.argv.slice(2);
@@ -100,6 +104,7 @@ async function scoreFile(
   );
   const savedAs = FORMAT_BY_EXTENSION[file.split('.').pop()?.toLowerCase() ?? ''];
 
+  const pointers = extractedValuePointers(actual);
   const key = (a: { code: string; path: string | null }) => `${a.code} ${a.path ?? '-'}`;
   const want = expected.anomalies.map(key);
   const got = actual.anomalies.map(key);
@@ -126,7 +131,16 @@ async function scoreFile(
     anomalyExtras: extras,
     schemaErrors: contractErrors(actual),
     statusOk: actual.status === expected.status,
+    valuesRead: pointers.length,
+    valuesPlaced: pointers.filter((pointer) => isPlaced(actual.provenance[pointer], actual.source.format)).length,
   };
+}
+
+/** A place of the kind the format gives: a page and box on paged formats, else a line or paragraph. */
+function isPlaced(where: ValueSource | undefined, format: Format): boolean {
+  if (!where) return false;
+  if (format === 'pdf' || format === 'image') return where.page !== undefined && where.box !== undefined;
+  return where.line !== undefined || where.paragraph !== undefined;
 }
 
 function ratio(n: number, d: number): string {
@@ -135,7 +149,7 @@ function ratio(n: number, d: number): string {
 
 function printReport(all: FileScore[]): void {
   const formats: Format[] = ['markdown', 'docx', 'pdf', 'html', 'odt', 'doc', 'rtf', 'image', 'unknown'];
-  const header = 'format    files  fields  field-acc  item-exact  emphasis  anom-P  anom-R  status  format-right  schema-valid';
+  const header = 'format    files  fields  field-acc  item-exact  emphasis  anom-P  anom-R  status  format-right  schema-valid  provenance';
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const format of [...formats, 'all' as const]) {
@@ -157,6 +171,7 @@ function printReport(all: FileScore[]): void {
         `${sum((s) => (s.statusOk ? 1 : 0))}/${group.length}`.padStart(7),
         `${sum((s) => (s.formatRight ? 1 : 0))}/${group.length}`.padStart(13),
         `${sum((s) => (s.schemaErrors.length === 0 ? 1 : 0))}/${group.length}`.padStart(13),
+        ratio(sum((s) => s.valuesPlaced), sum((s) => s.valuesRead)).padStart(11),
       ].join(' '),
     );
   }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import { WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
 
@@ -46,7 +47,7 @@ function warnIfUnreadable(file: string, record: ReportRecord): void {
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
 export async function recordFromPath(file: string, extract: ExtractOptions): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
-  const { recordFromBytes, sha256Hex } = await import('../parse-report.js');
+  const { recordFromBytes } = await import('../parse-report.js');
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ServiceConfig } from '../service/config.js';
@@ -45,65 +44,24 @@ async function serve(flags: ServeFlags): Promise<void> {
   const access = authForServe(fromEnv.auth);
   const config: ServiceConfig = { ...fromEnv, auth: access.auth };
   // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
-  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }, { releasingOnApprove }] =
-    await Promise.all([
-      import('../service/embedded-redis.js'),
-      import('../service/http/build-app.js'),
-      import('../service/http/dashboard.js'),
-      import('../service/logger.js'),
-      import('../service/start-service.js'),
-      import('../service/metrics.js'),
-      import('../service/delivery/release-wiring.js'),
-      import('../service/delivery/release-hooks.js'),
-    ]);
+  const [{ resolveRedis }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }] = await Promise.all([
+    import('../service/embedded-redis.js'),
+    import('../service/http/dashboard.js'),
+    import('../service/logger.js'),
+    import('../service/start-service.js'),
+  ]);
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
-  const metrics = createMetrics();
-  // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
-  const { delivery, release, onParsed } = createReleasing(config, { redisUrl: redis.url, logger, metrics });
-  const shutDown = async () => {
-    await delivery.close();
-    await redis.stop();
-  };
-
-  let url = '';
   let service;
   try {
-    service = await startService(config, {
-      redisUrl: redis.url,
-      workers: flags.workers,
-      intake: true,
-      logger,
-      onParsed,
-      http: async (deps) => {
-        metrics.watchQueue(deps.queue.queueForDashboard());
-        metrics.watchQueue(delivery.queue);
-        const app = buildApp({
-          config: deps.config,
-          store: releasingOnApprove(deps.store, release),
-          queue: deps.queue,
-          intake: deps.intake,
-          logger: deps.logger,
-          metrics,
-          delivery,
-          dashboardQueues: [delivery.queueForDashboard()],
-        });
-        await app.listen({ host: config.http.host, port: config.http.port }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'EADDRINUSE') {
-            throw new Error(`port ${config.http.port} on ${config.http.host} is in use; choose another with --port or PORT`);
-          }
-          throw error;
-        });
-        url = urlOf(config.http.host, app.server.address());
-        return app;
-      },
-    });
+    service = await startService(config, { redisUrl: redis.url, workers: flags.workers, intake: true, http: 'listen', logger });
   } catch (error) {
-    await shutDown();
+    await redis.stop();
     throw error;
   }
+  const url = service.url ?? '';
   process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.generatedToken));
-  stopOnSignals(service, logger, shutDown);
+  stopOnSignals(service, logger, () => redis.stop());
 }
 
 /** Flags are overrides of the environment; both go through one validation that lists every problem. */
@@ -119,11 +77,6 @@ function configFromFlags(flags: ServeFlags): ServiceConfig {
     REPORTFLOW_CONCURRENCY: flags.concurrency,
     REPORTFLOW_MAX_UPLOAD_MB: flags.maxUploadMb,
   });
-}
-
-function urlOf(host: string, address: string | AddressInfo | null): string {
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function startupBanner(

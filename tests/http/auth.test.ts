@@ -10,7 +10,8 @@ import { accessBannerLines, AuthSetupError, authForServe } from '../../src/servi
 import { buildApp } from '../../src/service/http/build-app.js';
 import { Intake } from '../../src/service/intake/intake.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { ParseQueue } from '../../src/service/queue/bullmq-adapter.js';
+import { ReviewService } from '../../src/service/review/review-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { obliterateDeliverQueue, testDeliveryConfig } from '../sinks/sink-fixtures.js';
@@ -54,7 +55,7 @@ async function appWith(auth: AuthConfig): Promise<FastifyInstance> {
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   const deliveryConfig = testDeliveryConfig();
   const prefix = deliveryConfig.queuePrefix;
-  const queue = new ParseQueue({ redisUrl: REDIS_URL, queuePrefix: prefix, attempts: 1 });
+  const queue = new ParseQueue({ redisUrl: REDIS_URL, prefix, attempts: 1 });
   const store = new RecordsStore(dirs);
   await store.init();
   const logger = pino({ level: 'silent' });
@@ -70,12 +71,13 @@ async function appWith(auth: AuthConfig): Promise<FastifyInstance> {
   const app = buildApp({
     config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth },
     store,
+    review: new ReviewService({ store, release: (record) => delivery.deliver(record) }),
     queue,
-    intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
+    intake: new Intake({ queue, store, dataDir: dirs.data, logger, metrics }),
     logger,
     metrics,
     delivery,
-    dashboardQueues: [delivery.queueForDashboard()],
+    dashboardQueues: [delivery.queue.dashboardQueue()],
     health: async () => ({ status: 'ok', redis: 'ok', workers: 1 }),
   });
   cleanups.push(() => app.close());

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { removeKeysWithPrefix } from '../http/http-fixture.js';
 import { DATABASE_URL, obliterateDeliverQueue, waitFor } from '../sinks/sink-fixtures.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { moveIntoFolder, moveToFailed } from '../../src/service/intake/file-moves.js';
-import { isIgnoredName } from '../../src/service/intake/inbox-watcher.js';
+import { isIgnoredName } from '../../src/service/intake/ignored-names.js';
 import { setAtPointer, valueAtPointer } from '../../src/service/review/json-pointer.js';
 import { ParserSlots } from '../../src/service/parse/parser-slots.js';
 import { ParserClosedError, TimedParser } from '../../src/service/parse/timed-parser.js';
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('inbox ignore list', () => {
-  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'report.docx~', 'Thumbs.db'])(
+  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'a.swo', 'a.swx', 'report.docx~', 'Thumbs.db', 'desktop.ini', 'Icon\r', 'report.docx.bak', 'x.lock'])(
     'ignores %s',
     (name) => expect(isIgnoredName(name)).toBe(true),
   );

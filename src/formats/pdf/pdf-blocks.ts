@@ -2,7 +2,7 @@ import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
-import type { PdfLine } from './pdf-lines.js';
+import { sourceOfLines, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
@@ -169,18 +169,19 @@ function continuesBlock(
 
 
 function blockFromOpen(open: OpenBlock): Block {
-  const page = open.lines[0]!.page;
+  const source = sourceOfLines(open.lines);
   if (open.kind === 'heading') {
     const spans = spansMerged(open.spans.flatMap((line, i) => (i === 0 ? line : [{ text: ' ' }, ...line])));
-    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source: { page } };
+    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source };
   }
   const spans = spansWithoutReferences(spansOfLines(open.spans));
   const text = spans.map((s) => s.text).join('');
   if (open.kind === 'list-item') {
-    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source: { page } };
+    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source };
   }
-  return { kind: 'paragraph', text, spans, source: { page } };
+  return { kind: 'paragraph', text, spans, source };
 }
+
 
 /**
  * Footnote references (raised numbers, read as superscript digits) dropped from running
@@ -250,7 +251,11 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
     if (last && startsPage && last.end === table.start && last.columns === table.columns) {
       const header = last.table.block.rows.slice(0, last.table.block.headerRows).map((row) => row.join('\u0000'));
       let rows = table.rows;
-      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) rows = rows.slice(1);
+      let sources = table.cellSources;
+      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) {
+        rows = rows.slice(1);
+        sources = sources.slice(1);
+      }
       const previousRow = last.table.block.rows[last.table.block.rows.length - 1];
       if (previousRow && rows[0] && isRowTail(rows[0])) {
         // The page break cut a row whose cells wrap: its last lines open the next page.
@@ -258,13 +263,21 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
           if (cell !== '') previousRow[c] = previousRow[c] ? cellJoined(previousRow[c]!, cell) : cell;
         });
         rows = rows.slice(1);
+        sources = sources.slice(1);
       }
       last.table.block.rows.push(...rows);
+      last.table.block.cellSources!.push(...sources.slice(0, rows.length));
       last.table.parts.push([table.start, table.end]);
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: { page: lines[table.start]!.page } };
+    const block: TableBlock = {
+      kind: 'table',
+      rows: table.rows.map((row) => [...row]),
+      headerRows: table.headerRows,
+      source: sourceOfLines(lines.slice(table.start, table.end)),
+      cellSources: table.cellSources.map((row) => [...row]),
+    };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };

@@ -1,4 +1,4 @@
-import type { Span } from '../../blocks/model.js';
+import type { Provenance, Span } from '../../blocks/model.js';
 import { spansMerged } from '../../blocks/spans.js';
 import type { PdfPage, TextRun } from './pdf-text-items.js';
 
@@ -37,7 +37,15 @@ export interface PdfLine {
   runPieces: LineSegment[];
   /** Every visible character is bold. */
   bold: boolean;
+  /** Where the line is printed: [x0, y0, x1, y1] as fractions of the page, origin top left. */
+  box: PageBox;
 }
+
+export type PageBox = [number, number, number, number];
+
+// How far glyphs reach above and below the baseline, as shares of the font size.
+const ASCENT = 0.85;
+const DESCENT = 0.25;
 
 // Runs whose baselines differ by less than this share of the font size are one line
 // (covers small baseline jitter, not superscripts set clearly higher).
@@ -77,10 +85,37 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
     [baseline, largest] = [run.y, run.size];
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group) => lineFromRuns(page.number, group)).filter((line): line is PdfLine => line !== null);
+  return groups.map((group) => lineFromRuns(page, group)).filter((line): line is PdfLine => line !== null);
 }
 
-function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
+/** The page lines start on and the box they take there (lines carried onto the next page are not boxed). */
+export function sourceOfLines(lines: readonly PdfLine[]): Provenance {
+  const page = lines[0]!.page;
+  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
+  return box ? { page, box } : { page };
+}
+
+/** The smallest box holding all of the given boxes. */
+export function boxAround(boxes: readonly PageBox[]): PageBox | undefined {
+  if (boxes.length === 0) return undefined;
+  const round = (n: number) => Math.round(n * 10000) / 10000;
+  return [
+    round(Math.min(...boxes.map((b) => b[0]))),
+    round(Math.min(...boxes.map((b) => b[1]))),
+    round(Math.max(...boxes.map((b) => b[2]))),
+    round(Math.max(...boxes.map((b) => b[3]))),
+  ];
+}
+
+function pageBox(page: PdfPage, x0: number, yTop: number, x1: number, yBottom: number): PageBox {
+  const width = page.right - page.left || 1;
+  const height = page.top - page.bottom || 1;
+  const fraction = (n: number) => Math.min(1, Math.max(0, Math.round(n * 10000) / 10000));
+  return [fraction((x0 - page.left) / width), fraction((page.top - yTop) / height), fraction((x1 - page.left) / width), fraction((page.top - yBottom) / height)];
+}
+
+function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
+  const pageNumber = page.number;
   const runs = [...group].sort((a, b) => a.x - b.x);
   const visible = runs.filter((run) => run.text.trim() !== '');
   if (visible.length === 0) return null;
@@ -94,7 +129,10 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
-  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, runPieces, bold };
+  const x = segments[0]!.x;
+  const right = segments[segments.length - 1]!.right;
+  const box = pageBox(page, x, baseline + ASCENT * size, right, baseline - DESCENT * size);
+  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x, right, size, text, spans: lineSpans, segments, runPieces, bold, box };
 }
 
 /** Runs (left to right) cut into segments at gaps wider than `cutGap`. */

@@ -1,4 +1,5 @@
-import type { LineSegment, PdfLine } from './pdf-lines.js';
+import type { Provenance } from '../../blocks/model.js';
+import { boxAround, sourceOfLines, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
 import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
 
 /**
@@ -12,6 +13,8 @@ export interface PdfTable {
   start: number;
   end: number;
   rows: string[][];
+  /** Where each cell is printed (page and the box of its text, or of its row when empty), parallel to `rows`. */
+  cellSources: Provenance[][];
   headerRows: number;
   columns: number;
 }
@@ -94,7 +97,8 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
-  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: columns.length };
+  const cellSources = rows.map((row) => cellSourcesOfRow(row, columns));
+  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), cellSources, headerRows, columns: columns.length };
 }
 
 /**
@@ -226,6 +230,26 @@ function columnsOfSegment(segment: LineSegment, columns: readonly Column[]): num
 
 interface Fragment {
   segment: LineSegment;
+}
+
+/** Each cell's place: the box around the text it holds on the row's first page, else the row's own box. */
+function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): Provenance[] {
+  const rowSource = sourceOfLines(row);
+  const onPage = row.filter((line) => line.page === rowSource.page);
+  return columns.map((_column, index) => {
+    const boxes = onPage.flatMap((line) =>
+      line.segments.filter((segment) => columnsOfSegment(segment, columns).includes(index)).map((segment) => segmentBox(line, segment)),
+    );
+    const box = boxAround(boxes);
+    return box ? { ...rowSource, box } : rowSource;
+  });
+}
+
+/** A segment's box, its left and right edges placed along its line's box. */
+function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
+  const span = line.right - line.x;
+  const along = (x: number) => (span > 0 ? line.box[0] + ((x - line.x) / span) * (line.box[2] - line.box[0]) : line.box[0]);
+  return [along(segment.x), line.box[1], along(segment.right), line.box[3]];
 }
 
 function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[] {

@@ -16,9 +16,11 @@ export interface TextRun {
 export interface PdfPage {
   /** 1-based. */
   number: number;
-  /** Bottom and top of the page box, in the same units as run y. */
+  /** Edges of the page box, in the same units as run x and y. */
   bottom: number;
   top: number;
+  left: number;
+  right: number;
   runs: TextRun[];
 }
 
@@ -100,8 +102,8 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
         await page.getOperatorList();
         for (const id of unknownFonts) fonts.set(id, fontFactsFromObject(page.commonObjs, id));
       }
-      const [, bottom = 0, , top = 0] = page.view;
-      pages.push({ number, bottom, top, runs: runsFromItems(items, fonts) });
+      const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
+      pages.push({ number, bottom, top, left, right, runs: runsFromItems(items, fonts) });
       page.cleanup();
     }
     return { pages };

@@ -5,11 +5,11 @@ import type { Delivery } from './deliver.js';
 
 export interface ReleaseHooks {
   /**
-   * After a parse job finished (the parent's Worker 'completed' event, or the end
-   * of the job itself): delivers the record if it went to the outbox.
+   * After a parse job finished (the worker's completion event in the process that
+   * owns the worker): delivers the record if it went to the outbox.
    */
   afterParse(result: { id: string; place: Place }): Promise<void>;
-  /** After RecordsStore.approve(): the approved record is released. */
+  /** After a reviewer's approval stored the record in the outbox: the approved record is released. */
   afterApprove(record: ReportRecord): Promise<void>;
 }
 
@@ -36,28 +36,4 @@ export function createReleaseHooks(
       log?.debug({ recordId: record.id }, 'approved record released to sinks');
     },
   };
-}
-
-/**
- * The store as the review API uses it, with approval releasing the record: after
- * `approve()` writes the record to the outbox, it is handed to the sinks. If that
- * hand-over fails (Redis away), the error reaches the caller; the record is in the
- * outbox already and `POST /deliveries/records/:id` releases it again.
- */
-export function releasingOnApprove<S extends { approve(...args: never[]): Promise<ReportRecord> }>(
-  store: S,
-  hooks: Pick<ReleaseHooks, 'afterApprove'>,
-): S {
-  const approve = async (...args: Parameters<S['approve']>) => {
-    const approved = await store.approve(...args);
-    await hooks.afterApprove(approved);
-    return approved;
-  };
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'approve') return approve;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

@@ -5,6 +5,7 @@ import { deliveryRoutes } from './delivery-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './auth.js';
 import { registerDashboard } from './dashboard.js';
+import { datasetRoutes, datasetRoutesOptions } from './dataset/dataset-routes.js';
 import { handleError, HttpError } from './errors.js';
 import { healthFromQueue, registerHealthRoute } from './health-route.js';
 import { registerInfoRoute } from './info-route.js';
@@ -39,15 +40,15 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.code(error.statusCode).send(error.body());
   });
 
-  const dashboardQueue = deps.queue.queueForDashboard();
   app.register(multipart, { limits: { fileSize: deps.config.http.maxUploadBytes } });
   registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
   app.register(reviewDesk, { store: deps.store, dataDir: deps.config.dirs.data, limits: deps.config.limits ?? DEFAULT_PARSE_LIMITS });
-  registerHealthRoute(app, deps.health ?? healthFromQueue(dashboardQueue));
+  registerHealthRoute(app, deps.health ?? healthFromQueue(deps.queue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
+  app.register(datasetRoutes, datasetRoutesOptions(deps.config, deps.dataset, deps.metrics?.registry));
   if (deps.delivery) app.register(deliveryRoutes, { delivery: deps.delivery, store: deps.store });
-  app.register((scope) => registerDashboard(scope, [dashboardQueue, ...(deps.dashboardQueues ?? [])]));
+  app.register((scope) => registerDashboard(scope, [deps.queue.dashboardQueue(), ...(deps.dashboardQueues ?? [])]));
   return app;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RECORD_ID_PATTERN } from '../../record/record-id.js';
 import type { RecordSummary } from '../store/records-store.js';
 import type { AppDeps } from './app-deps.js';
 import { HttpError } from './errors.js';
@@ -11,7 +12,7 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 /** Job states in which a record is still to come. */
 const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
-export const ID_SCHEMA = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+export const ID_SCHEMA = { type: 'string', pattern: RECORD_ID_PATTERN } as const;
 
 /** Upload intake and record lookup. */
 export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -47,7 +48,6 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       if (!upload) throw new HttpError('NO_FILE', 'the form has no file; send the report in a file field');
 
       const job = await intake.submit({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
-      if (!job.duplicate) deps.metrics?.fileReceived('upload');
       request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, duplicate: job.duplicate, force }, 'upload accepted');
       return reply.code(202).send({ id: job.id, state: job.state });
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Correction } from '../store/records-store.js';
+import type { ApproveDecision, RejectDecision } from '../review/review-service.js';
 import type { AppDeps } from './app-deps.js';
 import { ID_SCHEMA, listItemFromSummary } from './reports-routes.js';
 
@@ -31,15 +31,9 @@ const REJECT_BODY = {
   properties: { reason: { type: 'string', maxLength: 5000 }, reviewer: PERSON },
 } as const;
 
-interface ApproveBody {
-  corrections?: Correction[];
-  reviewer?: string;
-  note?: string;
-}
-
 /** The review desk: list held records, release them (optionally corrected) or set them aside. */
 export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const { store } = deps;
+  const { store, review } = deps;
   // A decision without details may come with no body at all: treat it as `{}`.
   const emptyBodyIsObject = async (request: FastifyRequest) => {
     request.body ??= {};
@@ -50,23 +44,23 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
     return { count: reviews.length, reviews };
   });
 
-  app.post<{ Params: { id: string }; Body: ApproveBody }>(
+  app.post<{ Params: { id: string }; Body: ApproveDecision }>(
     '/reviews/:id/approve',
     { schema: { params: ID_PARAMS, body: APPROVE_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = request.body;
-      const record = await store.approve(request.params.id, body);
+      const record = await review.approve(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 }, 'record approved');
       return record;
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { reason?: string; reviewer?: string } }>(
+  app.post<{ Params: { id: string }; Body: RejectDecision }>(
     '/reviews/:id/reject',
     { schema: { params: ID_PARAMS, body: REJECT_BODY }, preValidation: emptyBodyIsObject },
     async (request) => {
       const body = request.body;
-      const record = await store.reject(request.params.id, body);
+      const record = await review.reject(request.params.id, body);
       request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null }, 'record rejected');
       return record;
     },

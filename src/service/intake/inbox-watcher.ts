@@ -3,6 +3,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
+import { isIgnoredName } from './ignored-names.js';
 import type { IntakeRequest, IntakeResult } from './intake.js';
 
 export interface InboxWatcher {
@@ -12,17 +13,6 @@ export interface InboxWatcher {
 export interface InboxWatcherDeps {
   intake: { submit(request: IntakeRequest): Promise<IntakeResult> };
   logger: Logger;
-}
-
-/** OS and editor litter, and files still being written by a download or copy. */
-export function isIgnoredName(name: string): boolean {
-  return (
-    name.startsWith('.') ||
-    name.startsWith('~$') ||
-    /\.(tmp|temp|part|partial|crdownload|download|swp|swx)$/i.test(name) ||
-    name.endsWith('~') ||
-    /^(thumbs\.db|desktop\.ini)$/i.test(name)
-  );
 }
 
 /**

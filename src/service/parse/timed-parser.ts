@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { errorRecord } from '../../core/error-record.js';
 import { formatFromBytes } from '../../formats/shared/detect-format.js';
 import type { ParseOptions } from '../../parse-report.js';
+import { sha256Hex } from '../../record/record-id.js';
 import type { ReportRecord } from '../../record/types.js';
 import { compiledFile } from './compiled-path.js';
 
@@ -61,9 +62,7 @@ export class TimedParser {
     this.thread = null;
     await thread.terminate();
     this.warm();
-    // Hashed here, on the failure path only: a parsed record carries its own source. Loaded
-    // lazily because parse-report pulls in every adapter (~18 MB), which the job side needs for nothing else.
-    const { sha256Hex } = await import('../../parse-report.js');
+    // Hashed here, on the failure path only: a parsed record carries its own source.
     const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null, ocr: null };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }

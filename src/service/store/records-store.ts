@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
 import { join } from 'node:path';
 import { withDerivedFields } from '../../core/derived-fields.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import { isRecordId } from '../../record/record-id.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
@@ -60,7 +61,6 @@ export interface StoreDirs {
 
 /** Paths a reviewer may not correct: identity and provenance, and what the decision itself sets. */
 const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review', 'provenance']);
-const ID_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Records on the filesystem. Every write is a temp file in the target folder plus
@@ -108,7 +108,7 @@ export class RecordsStore {
   }
 
   async get(id: string): Promise<{ record: StoredRecord; place: Place } | null> {
-    if (!ID_PATTERN.test(id)) return null;
+    if (!isRecordId(id)) return null;
     for (const place of ['outbox', 'review', 'rejected'] as const) {
       const record = await this.read(place, id);
       if (record) return { record, place };
@@ -241,8 +241,16 @@ export class RecordsStore {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
-    return names.filter((n) => n.endsWith('.json') && ID_PATTERN.test(n.slice(0, -5))).map((n) => n.slice(0, -5));
+    return names.filter((n) => n.endsWith('.json') && isRecordId(n.slice(0, -5))).map((n) => n.slice(0, -5));
   }
+}
+
+/**
+ * The store a service process uses: the configured folders, and the configured
+ * weights, so totals recomputed after a correction match the parser's.
+ */
+export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: Pick<ExtractOptions, 'weights'> }): RecordsStore {
+  return new RecordsStore(config.dirs, { weights: config.extract.weights });
 }
 
 function applyCorrections(record: StoredRecord, corrections: Correction[]): ReviewTrail['corrections'] {
@@ -293,5 +301,5 @@ function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): Rec
 }
 
 function assertId(id: string): void {
-  if (!ID_PATTERN.test(id)) throw new Error(`record id must be a sha256 hex string, got "${id}"`);
+  if (!isRecordId(id)) throw new Error(`record id must be a sha256 hex string, got "${id}"`);
 }

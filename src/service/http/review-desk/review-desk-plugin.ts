@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ParseLimits } from '../../../formats/shared/limits.js';
+import { isRecordId } from '../../../record/record-id.js';
 import type { RecordsStore } from '../../store/records-store.js';
 import { DESK_SCRIPT, DESK_STYLE } from './desk-assets.js';
 import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
@@ -19,7 +20,6 @@ export interface ReviewDeskOptions {
 
 // No inline script or style anywhere: a value that slipped past escaping still cannot run.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-const ID_PATTERN = /^[0-9a-f]{64}$/;
 /** Source files read again are kept for a few records: a reviewer reloads the page they work on. */
 const SOURCE_CACHE_SIZE = 16;
 
@@ -62,7 +62,7 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
 
   app.get<{ Params: { id: string } }>('/review/:id', async (request, reply) => {
     const id = request.params.id;
-    const found = ID_PATTERN.test(id) ? await store.get(id) : null;
+    const found = isRecordId(id) ? await store.get(id) : null;
     if (!found) {
       return sendHtml(reply, 404, pageHtml('Not found', `<h1>No such record</h1><p>No record has the id <code>${esc(id)}</code>. <a href="/review">Back to the list</a></p>`, 'record'));
     }

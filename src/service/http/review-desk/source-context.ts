@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Block, BlocksResult, Provenance } from '../../../blocks/model.js';
@@ -7,6 +6,7 @@ import { blocksFromMarkdown } from '../../../formats/markdown/blocks-from-markdo
 import { blocksFromPdf } from '../../../formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes } from '../../../formats/shared/detect-format.js';
 import type { ParseLimits } from '../../../formats/shared/limits.js';
+import { sha256Hex } from '../../../record/record-id.js';
 import type { StoredRecord } from '../../store/records-store.js';
 import { tokensFromPointer, valueAtPointer } from '../../review/json-pointer.js';
 
@@ -58,7 +58,7 @@ async function sourceFileOf(dataDir: string, record: StoredRecord): Promise<{ pa
     for (const candidate of names) {
       const path = join(dataDir, folder, candidate);
       const bytes = await readFile(path).catch(() => null);
-      if (bytes && createHash('sha256').update(bytes).digest('hex') === record.id) return { path, bytes };
+      if (bytes && sha256Hex(bytes) === record.id) return { path, bytes };
     }
   }
   return null;
