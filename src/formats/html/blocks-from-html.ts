@@ -276,7 +276,13 @@ class HtmlReader {
     if (caption) this.paragraph(caption.children, caption);
     const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children, 'marked')))));
     if (rows.length === 0) return;
-    const block: TableBlock = { kind: 'table', rows, headerRows, source: this.source(element) };
+    const ordinal = this.ordinal;
+    const source = this.source(element);
+    // Each cell where its own element says it is (a web page's line), without counting it as a paragraph-level element.
+    const cells: Element[] = [];
+    const { rows: at } = gridFromTable(element, (cell) => String(cells.push(cell) - 1));
+    const cellSources = at.map((row) => row.map((key) => (key === '' ? source : this.options.provenance(cells[Number(key)]!, ordinal))));
+    const block: TableBlock = { kind: 'table', rows, headerRows, source, cellSources };
     this.emit(block);
   }
 
