@@ -15,7 +15,14 @@ import { classRulesFromCss } from './css-emphasis.js';
  * `<article>` is read when it has one, and navigation never is.
  */
 export function blocksFromHtmlPage(text: string): BlocksResult {
-  const root = fromHtml(text);
+  let root: Root;
+  try {
+    root = fromHtml(text);
+  } catch (error) {
+    // The tree builder recurses once per level of nesting; thousands of levels are no document.
+    if (!(error instanceof RangeError)) throw error;
+    return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: 'The web page nests its elements thousands of levels deep, too deep to read.' } };
+  }
   withoutNavigation(root);
   const content = soleElement(root, 'main') ?? soleElement(root, 'article');
   let lastLine = 1;

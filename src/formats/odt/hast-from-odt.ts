@@ -138,6 +138,7 @@ class OdtBodyReader {
    * an item may set its own start value.
    */
   private list(element: XmlElement, outer: ListState | null, level: number, depth: number): Element[] {
+    if (depth > MAX_DEPTH) return [h('p', {}, [{ type: 'text', value: textOf(element) }])];
     const styleName = element.getAttributeNS(TEXT_NS, 'style-name') || outer?.style || this.styles.listStyleOf(firstParagraphStyle(element));
     const state = outer ?? this.listState(element, styleName);
     const levelStyle = this.styles.listLevel(styleName, level);
