@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Block, BlocksResult, Provenance } from '../../../blocks/model.js';
 import { blocksFromDocx } from '../../../formats/docx/blocks-from-docx.js';
+import { blocksFromHtmlPage } from '../../../formats/html/blocks-from-html-page.js';
 import { blocksFromMarkdown } from '../../../formats/markdown/blocks-from-markdown.js';
+import { blocksFromOdt } from '../../../formats/odt/blocks-from-odt.js';
 import { blocksFromPdf } from '../../../formats/pdf/blocks-from-pdf.js';
-import { formatFromBytes } from '../../../formats/shared/detect-format.js';
+import { formatFromBytes, textFromBytes } from '../../../formats/shared/detect-format.js';
 import type { ParseLimits } from '../../../formats/shared/limits.js';
 import { sha256Hex } from '../../../record/record-id.js';
 import type { StoredRecord } from '../../store/records-store.js';
@@ -72,6 +74,11 @@ async function blocksFromBytes(bytes: Uint8Array, limits: ParseLimits): Promise<
       return blocksFromDocx(bytes, limits);
     case 'pdf':
       return blocksFromPdf(bytes, limits);
+    case 'html':
+      return blocksFromHtmlPage(textFromBytes(bytes));
+    case 'odt':
+      return blocksFromOdt(bytes, limits);
+    // .doc and RTF would need LibreOffice, which never runs on the HTTP side.
     default:
       return null;
   }
