@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import { releasedCorpus } from '../scripts/dataset/released-corpus.js';
-import { DEFAULT_EXTRACT_OPTIONS } from '../src/core/options.js';
+import { toleranceFromOptions } from '../src/core/profile-choice.js';
+import { defaultExtractOptions } from '../src/profiles/load-profiles.js';
 import { DATASET_FORMATS, DATASET_SHAPES } from '../src/dataset/dataset-formats.js';
 import { countryYearsFromReleased } from '../src/dataset/country-years.js';
 import { findingsFromCountryYears } from '../src/dataset/consistency.js';
@@ -65,7 +66,7 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
   const { log } = options;
   const corpus = releasedCorpus(RECORDS, join(ROOT, 'fixtures'));
   const index = countryYearsFromReleased(corpus);
-  const findings = findingsFromCountryYears(index.countryYears, DEFAULT_EXTRACT_OPTIONS.totalTolerance);
+  const findings = findingsFromCountryYears(index.countryYears, toleranceFromOptions(defaultExtractOptions()));
   const root = await mkdtemp(join(tmpdir(), 'reportflow-bench-index-'));
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   await mkdir(dirs.outbox, { recursive: true });
@@ -77,7 +78,7 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
   const files: ReleasedSourceSpec = { kind: 'files', outbox: dirs.outbox, data: dirs.data, recordsJsonl: null };
   const exports: ExportFigure[] = [];
   const pages: PageFigure[] = [];
-  const extract = DEFAULT_EXTRACT_OPTIONS;
+  const extract = defaultExtractOptions();
 
   const inProcess = async (via: string, spec: ReleasedSourceSpec) => {
     const source = releasedRecordsSource(spec);

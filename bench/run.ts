@@ -11,6 +11,7 @@ import { officeFigures } from './office-formats.js';
 import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-throughput.js';
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
 import { datasetFigures } from './dataset-figures.js';
+import { profileChoiceFigures } from './profile-choice-figures.js';
 
 /**
  * `npm run bench`: prints parse throughput per format (warm, in-process), the same
@@ -88,6 +89,16 @@ log();
 log('| input | format | files | MB | ms/doc | docs/s | MB/s | outcome |');
 log('|---|---|---:|---:|---:|---:|---:|---|');
 for (const p of parse) log(`| ${p.label} | ${p.format} | ${p.files} | ${fmt(p.mb, 2)} | ${fmt(p.msPerDoc)} | ${fmt(p.docsPerSecond)} | ${fmt(p.mbPerSecond, 2)} | ${p.outcome} |`);
+log();
+
+// 1b. Choosing the profile and language, beside the parse of the same fixtures.
+const choice = await profileChoiceFigures(fixtures, (format) => parse.find((p) => p.format === format && p.label.startsWith('fixtures'))?.msPerDoc);
+results.profileChoice = choice;
+log('## Profile choice (every shipped profile in every language weighed; share of the warm parse above)');
+log();
+log('| format | files | parse ms/doc | choice ms/doc | share of parse |');
+log('|---|---:|---:|---:|---:|');
+for (const c of choice) log(`| ${c.format} | ${c.files} | ${fmt(c.parseMsPerDoc)} | ${fmt(c.choiceMsPerDoc, 3)} | ${fmt(c.share * 100, 2)} % |`);
 log();
 
 // 2. Peers and peak RSS, per large file.
@@ -200,6 +211,7 @@ const targets: Array<[string, string, boolean | null]> = [
   ['Markdown 1 MB < 200 MB', md1?.oursPeakRssMb ? `${md1.oursPeakRssMb} MB` : '–', unless(md1?.label, md1?.oursPeakRssMb ? md1.oursPeakRssMb < 200 : null)],
   ['DOCX 100 pages faster than pandoc', docx100?.peerMs ? `${fmt(docx100.oursMs, 0)} vs ${fmt(docx100.peerMs, 0)} ms` : '–', unless(docx100?.label, docx100?.peerMs ? docx100.oursMs < docx100.peerMs : null)],
   ['DOCX 100 pages smaller than pandoc', docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–', unless(docx100?.label, docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null)],
+  ...choice.map((c): [string, string, boolean] => [`profile choice < 5 % of parse time (${c.format} fixtures)`, `${fmt(c.share * 100, 2)} %`, c.share < 0.05]),
   ['peak RSS < 300 MB per parse process', peers.length ? `${maxRss} MB` : '–', peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null],
   ...(dataset?.targets ?? []),
 ];

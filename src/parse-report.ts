@@ -1,7 +1,7 @@
 import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
+import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
 import { blocksFromHtmlPage } from './formats/html/blocks-from-html-page.js';
 import { blocksViaLibreOffice } from './formats/libreoffice/blocks-via-libreoffice.js';
@@ -11,6 +11,7 @@ import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
+import { defaultExtractOptions } from './profiles/load-profiles.js';
 import { sha256Hex } from './record/record-id.js';
 import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 
@@ -58,10 +59,16 @@ export async function recordFromBytes(
   }
   const sourceWithPages = { ...source, pages: result.pages };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS);
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions());
 }
 
-function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits, libreOffice: LibreOfficeSettings): Promise<BlocksResult> {
+/** The blocks of a file whose format is known (the adapters' result, problem included). */
+export function blocksFor(
+  format: Exclude<Format, 'unknown'>,
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  libreOffice: LibreOfficeSettings = DEFAULT_LIBREOFFICE,
+): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));

@@ -81,7 +81,7 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
 function formatFromName(file: string | null): DatasetFormat {
   const extension = file === null ? '' : extname(file).slice(1).toLowerCase();
   if (extension === 'ndjson') return 'jsonl';
-  return (DATASET_FORMATS as readonly string[]).includes(extension) ? (extension as DatasetFormat) : 'csv';
+  return DATASET_FORMATS.find((format) => format === extension) ?? 'csv';
 }
 
 /** A temp file beside the target, then a rename: a reader never sees half an export. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerParseCommand } from './parse-command.js';
+import { registerProfileCommand } from './profile-command.js';
 import { registerServiceCommands } from './service-commands.js';
 
 const USAGE_ERROR = 2;
@@ -12,6 +13,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 registerParseCommand(program);
+registerProfileCommand(program);
 registerServiceCommands(program);
 
 try {

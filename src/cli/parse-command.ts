@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import type { ExtractOptions } from '../core/options.js';
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
-import { WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
+import { errnoCode } from '../service/error-details.js';
+import { extractConfigOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
-  weights: ExtractOptions['weights'];
-  tolerance: number;
+  weights?: string;
+  tolerance?: string;
+  profile?: string;
+  profilesDir?: string;
 }
 
 export function registerParseCommand(program: Command): void {
@@ -19,10 +22,17 @@ export function registerParseCommand(program: Command): void {
     .description('parse report files (PDF, DOCX, Markdown, HTML, ODT, .doc, RTF) and print one record per file')
     .argument('<files...>', 'report files to parse')
     .option('--jsonl', 'print one record per line (JSON Lines)')
-    .option('--weights <Y=1,P=0.5,N=0>', 'points per answer for computed totals', parseWeights, DEFAULT_EXTRACT_OPTIONS.weights)
-    .option('--tolerance <number>', 'allowed difference between reported and computed totals', parseTolerance, DEFAULT_EXTRACT_OPTIONS.totalTolerance)
+    .option('--weights <Y=1,P=0.5,N=0>', "points per answer for computed totals (default: the profile's)")
+    .option('--tolerance <number>', "allowed difference between reported and computed totals (default: the profile's)")
+    .option('--profile <id>', 'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)')
+    .option('--profiles-dir <dir>', 'folder of profile files to use instead of the shipped profiles/')
     .action(async (files: string[], flags: ParseFlags) => {
-      const extract: ExtractOptions = { weights: flags.weights, totalTolerance: flags.tolerance };
+      const extract = extractConfigOrUsageError({
+        REPORTFLOW_WEIGHTS: flags.weights,
+        REPORTFLOW_TOTAL_TOLERANCE: flags.tolerance,
+        REPORTFLOW_PROFILE: flags.profile,
+        REPORTFLOW_PROFILES_DIR: flags.profilesDir,
+      });
       const records: ReportRecord[] = [];
       for (const file of files) {
         const record = await recordFromPath(file, extract);
@@ -52,7 +62,7 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = errnoCode(error) ?? String(error);
     const empty = new Uint8Array();
     return errorRecord(
       { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null, ocr: null },
@@ -61,15 +71,4 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
     );
   }
   return recordFromBytes(bytes, basename(file), { extract });
-}
-
-function parseWeights(value: string): ExtractOptions['weights'] {
-  if (!WEIGHTS_PATTERN.test(value)) throw new InvalidArgumentError(`expected a list like Y=1,P=0.5,N=0, got "${value}"`);
-  return weightsFromText(value);
-}
-
-function parseTolerance(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative number');
-  return n;
 }

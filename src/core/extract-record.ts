@@ -3,7 +3,9 @@ import type { Anomaly, RecordProvenance, ReportRecord, SourceInfo } from '../rec
 import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
+import type { ExtractOptions } from './options.js';
+import { profileChoiceFromBlocks, readingsFromOptions, type ProfileChoice } from './profile-choice.js';
+import type { Reading } from './reading.js';
 import { reportHeaderFromBlocks } from './report-header.js';
 import { scoreTablesFromBlocks } from './score-table.js';
 
@@ -11,19 +13,17 @@ import { scoreTablesFromBlocks } from './score-table.js';
  * Blocks in, record out. Pure: no IO, never throws on document content. Anomalies
  * come out in record order: report fields, then score tables, then lists.
  */
-export function recordFromBlocks(
-  blocks: Block[],
-  source: SourceInfo,
-  options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
-): ReportRecord {
+export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: ExtractOptions): ReportRecord {
+  const choice = profileChoiceFromBlocks(blocks, readingsFromOptions(options));
+  const reading = withOverrides(choice.reading, options);
   const anomalies: Anomaly[] = [];
-  const header = reportHeaderFromBlocks(blocks, anomalies);
-  const outline = outlineFromBlocks(blocks, header.bodyStart);
+  const header = reportHeaderFromBlocks(blocks, anomalies, reading);
+  const outline = outlineFromBlocks(blocks, header.bodyStart, reading);
 
   const provenance: RecordProvenance = { ...header.provenance };
-  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options, provenance);
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance);
   if (scoreTables.length === 0) {
-    flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'no score table' });
+    flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });
   }
   const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance);
   if (developmentLists.length === 0) {
@@ -34,11 +34,29 @@ export function recordFromBlocks(
     schemaVersion: '1.1',
     id: source.sha256,
     source,
-    report: header.report,
+    report: { ...header.report, language: choice.matched ? reading.language : null, profile: reading.profile.id },
     scoreTables,
     developmentLists,
     anomalies,
     status: statusFromAnomalies(anomalies),
     provenance,
   };
+}
+
+/** Weights and tolerance set for the whole run win over the profile's own. */
+function withOverrides(reading: Reading, options: ExtractOptions): Reading {
+  if ((options.weights ?? null) === null && (options.totalTolerance ?? null) === null) return reading;
+  return { ...reading, weights: options.weights ?? reading.weights, totalTolerance: options.totalTolerance ?? reading.totalTolerance };
+}
+
+// "profiles tried: caidp-aidv [en, es, fr, pt]": what a reviewer needs to see to tell a missing table from a missing profile.
+function triedText(choice: ProfileChoice): string {
+  const byProfile = new Map<string, string[]>();
+  for (const reading of choice.tried) {
+    const languages = byProfile.get(reading.profile.id) ?? [];
+    languages.push(reading.language);
+    byProfile.set(reading.profile.id, languages);
+  }
+  const names = [...byProfile].map(([id, languages]) => `${id} [${languages.join(', ')}]`);
+  return `${choice.tried.length === 1 ? 'profile' : 'profiles'} tried: ${names.join(', ')}`;
 }

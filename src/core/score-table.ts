@@ -3,9 +3,9 @@ import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTab
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
 import type { Outline } from './headings.js';
-import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+import type { Reading } from './reading.js';
+import { headerLabelFromCell, metricNameFromHeader, yearFromCell } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
-import type { ExtractOptions } from './options.js';
 import { noteSource } from './provenance.js';
 import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
@@ -34,11 +34,11 @@ const HEADER_SEARCH_ROWS = 3;
 export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
-export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
+export function scoreLayoutFromRows(rows: string[][], reading: Reading): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
     const header = rows[r]!;
     const columns = header.flatMap((cell, index) => {
-      const name = metricNameFromHeader(cell);
+      const name = metricNameFromHeader(cell, reading);
       return name === null ? [] : [{ name, index }];
     });
     if (columns.length < 2) continue;
@@ -46,8 +46,8 @@ export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
     const labelledIndex = (label: RegExp) =>
       header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))));
-    const totalIndex = labelledIndex(TOTAL_HEADER);
-    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(YEAR_HEADER));
+    const totalIndex = labelledIndex(reading.cells.totalHeader);
+    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
     return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
   }
@@ -75,16 +75,16 @@ function uniqueColumns(columns: { name: string; index: number }[]): { name: stri
  * A table printed the other way round (questions as rows, years as columns) turned
  * into the usual shape; null when the table is not like that.
  */
-export function rowsFromTransposed(rows: string[][]): string[][] | null {
-  const origins = transposedOrigins(rows);
+export function rowsFromTransposed(rows: string[][], reading: Reading): string[][] | null {
+  const origins = transposedOrigins(rows, reading);
   return origins && origins.map((row) => row.map((at) => (at === null ? 'Year' : (rows[at[0]]![at[1]] ?? ''))));
 }
 
 /** For each cell of the turned table, the [row, column] of the original it comes from (null: the made-up Year label). */
-function transposedOrigins(rows: string[][]): ([number, number] | null)[][] | null {
-  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '') !== null);
+function transposedOrigins(rows: string[][], reading: Reading): ([number, number] | null)[][] | null {
+  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '', reading) !== null);
   if (labelRows.length < 2) return null;
-  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '') === null);
+  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '', reading) === null);
   if (headerRow < 0) return null;
   const header = rows[headerRow]!;
   const body = rows.slice(headerRow + 1).map((_row, k) => headerRow + 1 + k);
@@ -102,23 +102,23 @@ export function scoreTablesFromBlocks(
   outline: Outline,
   bodyStart: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
   provenance: RecordProvenance = {},
 ): ScoreTable[] {
   const tables: ScoreTable[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const textTable = textTableAt(blocks, i);
+    const textTable = textTableAt(blocks, i, reading);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
     let cellSource: CellSource = textTable
       ? (r) => textTable.rowSources[r]
       : (r, c) => (block.kind === 'table' ? (block.cellSources?.[r]?.[c] ?? block.source) : undefined);
-    let layout = scoreLayoutFromRows(rows);
+    let layout = scoreLayoutFromRows(rows, reading);
     if (layout === null && textTable === null) {
-      const origins = transposedOrigins(rows);
-      const turned = rowsFromTransposed(rows);
-      layout = turned && scoreLayoutFromRows(turned);
+      const origins = transposedOrigins(rows, reading);
+      const turned = rowsFromTransposed(rows, reading);
+      layout = turned && scoreLayoutFromRows(turned, reading);
       if (turned && layout && origins) {
         rows = turned;
         const untransposed = cellSource;
@@ -139,7 +139,7 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options, provenance, cellSource);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading, provenance, cellSource);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -159,7 +159,7 @@ function scoreRowsFromRows(
   layout: ScoreLayout,
   tablePath: string,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
   provenance: RecordProvenance,
   cellSource: CellSource,
 ): ScoreRow[] {
@@ -191,32 +191,32 @@ function scoreRowsFromRows(
     let totalPosition = -1;
     if (layout.totalIndex !== null) {
       if (complete) totalPosition = layout.totalIndex;
-      else if (row.length > 0 && isNumericCell(row[row.length - 1]!)) totalPosition = row.length - 1;
+      else if (row.length > 0 && isNumericCell(row[row.length - 1]!, reading)) totalPosition = row.length - 1;
       totalCell = totalPosition >= 0 ? row[totalPosition] : undefined;
     }
 
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies);
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading);
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
-    const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
-    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    const computedTotal = computedTotalFromAnswers(Object.values(answers), reading.weights);
+    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
     if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[]): Answer | null {
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
-  const reading = answerFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, label, found);
-  if (reading.kind === 'answer') return reading.answer;
-  if (reading.kind === 'missing') {
+  const cellReading = answerFromCell(cell, reading);
+  if (cellReading.mark !== null) footnote(anomalies, path, label, found);
+  if (cellReading.kind === 'answer') return cellReading.answer;
+  if (cellReading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
   } else {
     flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: ${found} is not an answer`, found });
@@ -230,23 +230,23 @@ function reportedTotalFromCell(
   year: number,
   computed: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
 ): number | null {
-  const reading = cell === undefined ? { total: null, mark: null } : totalFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
-  if (reading.total === null) {
+  const total = cell === undefined ? { total: null, mark: null } : totalFromCell(cell, reading);
+  if (total.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
+  if (total.total === null) {
     const found = cell?.trim() ?? '';
     flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
     return null;
   }
-  if (totalsDiffer(reading.total, computed, options.totalTolerance)) {
+  if (totalsDiffer(total.total, computed, reading.totalTolerance)) {
     flag(anomalies, 'TOTAL_MISMATCH', path, {
-      message: `${year}: Total says ${reading.total}, answers add up to ${computed}`,
+      message: `${year}: Total says ${total.total}, answers add up to ${computed}`,
       expected: computed,
-      found: reading.total,
+      found: total.total,
     });
   }
-  return reading.total;
+  return total.total;
 }
 
 function footnote(anomalies: Anomaly[], path: string, label: string, found: string): void {

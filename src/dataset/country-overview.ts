@@ -4,7 +4,7 @@ import type { ConsistencyFinding } from './consistency.js';
 import type { CountryYear, DatasetCountry, YearReading } from './country-years.js';
 import { answerOf, compareQuestions, computedTotalOf } from './dataset-tables.js';
 
-type Weights = ExtractOptions['weights'];
+type Weights = NonNullable<ExtractOptions['weights']>;
 
 export interface YearTotal {
   year: number;

@@ -19,7 +19,7 @@ export interface DatasetTable {
 }
 
 
-type Weights = ExtractOptions['weights'];
+type Weights = NonNullable<ExtractOptions['weights']>;
 
 const LEADING: Column[] = [
   { name: 'country_iso3', type: 'string' },

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import type { ExtractOptions } from '../core/options.js';
+import type { Profile } from '../core/profile.js';
 import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
+import { forcedProfileProblem, ProfileError, profilesFromDir, shippedProfiles } from '../profiles/load-profiles.js';
 
 /**
  * The service's whole configuration, read from the environment once at start
@@ -101,7 +103,12 @@ const EnvSchema = z.object({
     .string()
     .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
     .optional(),
-  REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).default(DEFAULT_EXTRACT_OPTIONS.totalTolerance),
+  REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).optional(),
+  REPORTFLOW_PROFILES_DIR: z.string().min(1).optional(),
+  REPORTFLOW_PROFILE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*(\/[A-Za-z0-9-]+)?$/, 'expected a profile id, optionally with a language: caidp-aidv or caidp-aidv/es')
+    .optional(),
   REPORTFLOW_MAX_FILE_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
   REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
@@ -151,6 +158,7 @@ export function loadConfig(
   if (parsed.success && parsed.data.REPORTFLOW_CONVERT_TIMEOUT_MS >= parsed.data.REPORTFLOW_JOB_TIMEOUT_MS) {
     problems.push('REPORTFLOW_CONVERT_TIMEOUT_MS: must be shorter than REPORTFLOW_JOB_TIMEOUT_MS');
   }
+  const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const mb = (n: number) => Math.round(n * 1024 * 1024);
@@ -176,10 +184,7 @@ export function loadConfig(
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
     },
-    extract: {
-      weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : DEFAULT_EXTRACT_OPTIONS.weights,
-      totalTolerance: e.REPORTFLOW_TOTAL_TOLERANCE,
-    },
+    extract: extractOptionsFrom(e, profiles),
     limits: {
       maxFileBytes: mb(e.REPORTFLOW_MAX_FILE_MB),
       maxPdfPages: e.REPORTFLOW_MAX_PDF_PAGES,
@@ -221,13 +226,65 @@ export function loadConfig(
   };
 }
 
-export function weightsFromText(text: string): ExtractOptions['weights'] {
-  const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights };
+const EXTRACT_KEYS = ['REPORTFLOW_WEIGHTS', 'REPORTFLOW_TOTAL_TOLERANCE', 'REPORTFLOW_PROFILES_DIR', 'REPORTFLOW_PROFILE'] as const;
+type ExtractKey = (typeof EXTRACT_KEYS)[number];
+
+/**
+ * Only the settings of extraction (profiles, weights, tolerance), for commands that parse
+ * in-process (`reportflow parse`, `reportflow profile check`) and need nothing else of the service.
+ */
+export function loadExtractConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<ExtractKey, string>> = {},
+  cwd: string = process.cwd(),
+): ExtractOptions {
+  const known = pickKnown(env);
+  const input = { ...Object.fromEntries(EXTRACT_KEYS.flatMap((k) => (known[k] === undefined ? [] : [[k, known[k]]]))), ...dropUndefined(overrides) };
+  const parsed = EnvSchema.pick({ REPORTFLOW_WEIGHTS: true, REPORTFLOW_TOTAL_TOLERANCE: true, REPORTFLOW_PROFILES_DIR: true, REPORTFLOW_PROFILE: true }).safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return extractOptionsFrom(parsed.data, profiles);
+}
+
+function extractOptionsFrom(e: { [K in ExtractKey]?: K extends 'REPORTFLOW_TOTAL_TOLERANCE' ? number : string }, profiles: Profile[]): ExtractOptions {
+  return {
+    profiles,
+    profile: e.REPORTFLOW_PROFILE ?? null,
+    weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : null,
+    totalTolerance: e.REPORTFLOW_TOTAL_TOLERANCE ?? null,
+  };
+}
+
+/** The contract's weights; a list that names only some answers keeps these for the others. */
+const CONTRACT_WEIGHTS = { Y: 1, P: 0.5, N: 0 };
+
+export function weightsFromText(text: string): NonNullable<ExtractOptions['weights']> {
+  const weights = { ...CONTRACT_WEIGHTS };
   for (const part of text.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    weights[key!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(value);
+    const answer = key?.toUpperCase();
+    if (answer === 'Y' || answer === 'P' || answer === 'N') weights[answer] = Number(value);
   }
   return weights;
+}
+
+/**
+ * The profiles reports are read with: those of REPORTFLOW_PROFILES_DIR, else the shipped
+ * ones. A bad profile file or a forced profile that is not there is a configuration problem.
+ */
+function profilesOrProblems(dir: string | undefined, forced: string | undefined, cwd: string, problems: string[]): Profile[] {
+  let profiles: Profile[] = [];
+  try {
+    profiles = dir ? profilesFromDir(resolve(cwd, dir)) : shippedProfiles();
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    problems.push(...error.problems.map((p) => `REPORTFLOW_PROFILES_DIR: ${p}`));
+    return profiles;
+  }
+  const problem = forced ? forcedProfileProblem(forced, profiles) : null;
+  if (problem) problems.push(`REPORTFLOW_PROFILE: ${problem}`);
+  return profiles;
 }
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -240,7 +297,9 @@ function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(o)) if (value !== undefined) kept[key] = value;
+  return kept;
 }
 
 /** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */

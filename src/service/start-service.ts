@@ -13,6 +13,7 @@ import { startParseWorkers } from './parse/parse-worker.js';
 import { ParseQueue } from './queue/bullmq-adapter.js';
 import { ReviewService } from './review/review-service.js';
 import { recordsStoreFromConfig, type RecordsStore } from './store/records-store.js';
+import { errnoCode } from './error-details.js';
 
 /** The parts of a running service, each built once from the configuration. */
 export interface ServiceDeps {
@@ -168,7 +169,7 @@ async function listen(app: FastifyInstance, http: ServiceConfig['http']): Promis
   try {
     await app.listen({ host: http.host, port: http.port });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    if (errnoCode(error) === 'EADDRINUSE') {
       throw new Error(`port ${http.port} on ${http.host} is in use; choose another with --port or PORT`, { cause: error });
     }
     throw error;

@@ -218,7 +218,7 @@ describe('the index over PostgreSQL', () => {
     overFiles = await indexApp(dirs);
     // The database app gets an empty outbox: whatever it shows came from PostgreSQL.
     const empty = { inbox: join(root, 'inbox2'), outbox: join(root, 'outbox2'), data: join(root, 'data2') };
-    overDatabase = await indexApp(empty, { source: { kind: 'postgres', databaseUrl: dbUrl }, extract: { weights: WEIGHTS, totalTolerance: 0.01 } });
+    overDatabase = await indexApp(empty, { source: { kind: 'postgres', databaseUrl: dbUrl }, extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 } });
   });
   afterAll(async () => {
     await overFiles?.close();
@@ -249,7 +249,7 @@ describe('the index over PostgreSQL', () => {
     await admin.query(`CREATE DATABASE ${bare}`);
     const url = Object.assign(new URL(DATABASE_URL), { pathname: `/${bare}` }).toString();
     const dirs = { inbox: join(root, 'i3'), outbox: join(root, 'o3'), data: join(root, 'd3') };
-    const app = await indexApp(dirs, { source: { kind: 'postgres', databaseUrl: url }, extract: { weights: WEIGHTS, totalTolerance: 0.01 } });
+    const app = await indexApp(dirs, { source: { kind: 'postgres', databaseUrl: url }, extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 } });
     try {
       const response = await app.app.inject({ url: '/dataset.csv' });
       expect(response.statusCode).toBe(503);

@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
     await page.locator('tr[data-country="KAZ"] a').first().click();
     await page.waitForURL(`${api}/index/countries/KAZ`);
     const kaz = corpus.filter(({ record }) => record.report.country?.iso3 === 'KAZ');
-    const years = [...new Set(kaz.flatMap(({ record }) => record.scoreTables[0]!.rows.map((r) => r.year)))].sort();
+    const years = [...new Set(kaz.flatMap(({ record }) => record.scoreTables[0]!.rows.map((r) => r.year)))].sort((a, b) => a - b);
     const latestFor = (year: number) =>
       kaz
         .filter(({ record }) => record.scoreTables[0]!.rows.some((r) => r.year === year))

@@ -207,7 +207,8 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
     await page.goto(`${api}/review`);
     const focusedId = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id'));
     const rowIds = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
-    expect([...rowIds].sort()).toEqual([...ids].sort());
+    const byText = (a: string | null, b: string | null) => String(a).localeCompare(String(b));
+    expect([...rowIds].sort(byText)).toEqual([...ids].sort(byText));
     expect(await focusedId()).toBe(rowIds[0]);
     await page.keyboard.press('j');
     expect(await focusedId()).toBe(rowIds[1]);

@@ -1,7 +1,7 @@
 /** The few XML reading helpers the Word part readers share. */
-import { elements, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlNodeList } from '../shared/xml-dom.js';
+import { elements, isElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlNodeList } from '../shared/xml-dom.js';
 
-export { elements, parseXml };
+export { elements, isElement, parseXml };
 export type { XmlDocument, XmlElement, XmlNode, XmlNodeList };
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -9,7 +9,7 @@ export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 export function child(element: XmlElement | null | undefined, localName: string): XmlElement | null {
   if (!element) return null;
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as XmlElement).localName === localName && (node as XmlElement).namespaceURI === W_NS) return node as XmlElement;
+    if (isElement(node) && node.localName === localName && node.namespaceURI === W_NS) return node;
   }
   return null;
 }

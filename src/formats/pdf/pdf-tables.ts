@@ -1,6 +1,6 @@
 import type { Provenance } from '../../blocks/model.js';
 import { boxAround, sourceOfLines, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
-import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE, readsAsProse } from './pdf-table-shape.js';
 
 /**
  * Tables rebuilt from positioned text. Word and LibreOffice draw each cell as its
@@ -31,8 +31,6 @@ const MAX_HEADER_ROWS = 3;
 // Cells whose edges or centres are this close (in font sizes) line up; most columns of a table must.
 const ALIGN_TOLERANCE = 0.3;
 const ALIGNED_SHARE = 0.8;
-// Mean characters per cell from which unspaced rows read as words of a paragraph.
-const PROSE_CELL_LENGTH = 4.5;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -92,29 +90,13 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
   }
   // One line cut into several pieces (a justified line's stretched spaces) is no table.
   const wideLines = rows.flat().filter((line) => line.segments.length >= MIN_CELLS).length;
-  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || looksLikeProse(rows, pitchOf)) return null;
+  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || readsAsProse(rows, rows.flat().flatMap((line) => line.segments), pitchOf)) return null;
   const above = headerPartsAbove(lines, start, floor, columns, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
   const cellSources = rows.map((row) => cellSourcesOfRow(row, columns));
   return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), cellSources, headerRows, columns: columns.length };
-}
-
-/**
- * Lines of a justified paragraph in a narrow column, split into pieces by their
- * stretched spaces, can line up like cells by chance. They follow each other at the
- * paragraph's line pitch and hold words, where table rows are set further apart (cell
- * padding, borders) or hold short cells.
- */
-function looksLikeProse(rows: readonly PdfLine[][], pitchOf: (size: number) => number): boolean {
-  const spaced = rows.some((row, r) => {
-    const above = rows[r - 1]?.[rows[r - 1]!.length - 1];
-    return above !== undefined && above.y - row[0]!.y > pitchOf(row[0]!.size) + PITCH_TOLERANCE;
-  });
-  const segments = rows.flat().flatMap((line) => line.segments);
-  const meanLength = segments.reduce((sum, segment) => sum + segment.text.length, 0) / segments.length;
-  return !spaced && meanLength >= PROSE_CELL_LENGTH;
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */

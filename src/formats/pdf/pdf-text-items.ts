@@ -116,6 +116,7 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
 
 function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {
   if (!commonObjs.has(id)) return { bold: false, italic: false };
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- pdf.js keeps loaded fonts untyped; every field read is optional
   const font = commonObjs.get(id) as RawFont | null;
   const fromName = fontFactsFromName(font?.name ?? '');
   return {

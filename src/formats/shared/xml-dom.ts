@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 
 // Loaded without its type declarations: they pull the browser DOM library into
 // every file of the program. The few members used here are typed below.
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- see above
 const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as { DOMParser: DomParserClass };
 
 export interface XmlNode {
@@ -37,6 +38,10 @@ export const TEXT_NODE = 3;
 export function parseXml(text: string): XmlDocument {
   return new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: (e: unknown) => { throw e; } } })
     .parseFromString(text, 'application/xml');
+}
+
+export function isElement(node: XmlNode): node is XmlElement {
+  return node.nodeType === ELEMENT_NODE;
 }
 
 export function elements(list: XmlNodeList): XmlElement[] {

@@ -6,6 +6,7 @@ import { tableFromCountryYears } from '../../dataset/dataset-tables.js';
 import { bytesFromTable } from '../../dataset/table-encodings.js';
 import type { ExtractOptions } from '../../core/options.js';
 import type { ReleasedRecordsSource } from './released-records.js';
+import { toleranceFromOptions, weightsFromOptions } from '../../core/profile-choice.js';
 
 /** The index as read from the source at one moment, with what could not be placed in it. */
 export interface LoadedIndex {
@@ -41,7 +42,7 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
   const kept = countryYearsMatching(countryYears, filter);
   return {
     countryYears: kept,
-    findings: findingsFromCountryYears(kept, extract.totalTolerance),
+    findings: findingsFromCountryYears(kept, toleranceFromOptions(extract)),
     records: records.length,
     unplaced: unplaced.length,
     unreadable,
@@ -52,7 +53,7 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
 export async function exportFromSource(source: ReleasedRecordsSource, request: ExportRequest, extract: ExtractOptions): Promise<ExportResult> {
   const started = performance.now();
   const index = await indexFromSource(source, extract, request.filter);
-  const table = tableFromCountryYears(request.shape, index.countryYears, extract.weights);
+  const table = tableFromCountryYears(request.shape, index.countryYears, weightsFromOptions(extract));
   const bytes = bytesFromTable(table, request.format);
   return {
     bytes,

@@ -13,12 +13,15 @@ const EXPORT_SECONDS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
 export function datasetMetrics(registry: Registry | null): DatasetMetrics {
   if (!registry) return { exported() {} };
   const exports =
+    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- prom-client hands registered metrics back untyped; only this module registers this name, with these labels
     (registry.getSingleMetric('reportflow_dataset_exports_total') as Counter<'shape' | 'format'> | undefined) ??
     new Counter({ name: 'reportflow_dataset_exports_total', help: 'Dataset exports served, by shape and format.', labelNames: ['shape', 'format'] as const, registers: [registry] });
   const rows =
+    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- prom-client hands registered metrics back untyped; only this module registers this name, with these labels
     (registry.getSingleMetric('reportflow_dataset_export_rows_total') as Counter<'shape' | 'format'> | undefined) ??
     new Counter({ name: 'reportflow_dataset_export_rows_total', help: 'Rows written by dataset exports, by shape and format.', labelNames: ['shape', 'format'] as const, registers: [registry] });
   const duration =
+    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- prom-client hands registered metrics back untyped; only this module registers this name, with these labels
     (registry.getSingleMetric('reportflow_dataset_export_duration_seconds') as Histogram<'shape' | 'format'> | undefined) ??
     new Histogram({
       name: 'reportflow_dataset_export_duration_seconds',

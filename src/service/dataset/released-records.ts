@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { ReleasedRecord } from '../../dataset/released-record.js';
 import type { ReportRecord } from '../../record/types.js';
 import type { ServiceConfig } from '../config.js';
+import { errnoCode, messageOf } from '../error-details.js';
 
 /** Where released records are read from: enough to open the same source again in another thread. */
 export type ReleasedSourceSpec =
@@ -84,12 +85,12 @@ function filesSource(spec: Extract<ReleasedSourceSpec, { kind: 'files' }>): Rele
 async function releasedFromFile(path: string): Promise<ReleasedRecord | 'unreadable' | null> {
   try {
     const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    const record = JSON.parse(text) as ReportRecord;
+    const record: unknown = JSON.parse(text);
     if (!isReleasedRecord(record)) return 'unreadable';
     return { record, releasedAt: info.mtime.toISOString() };
   } catch (error) {
     // Moved away between listing and reading (a re-parse): not released any more.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (errnoCode(error) === 'ENOENT') return null;
     if (error instanceof SyntaxError) return 'unreadable';
     throw error;
   }
@@ -106,7 +107,7 @@ async function lastLinePerId(path: string, onUnreadable: () => void): Promise<Ma
   for await (const line of lines) {
     if (line.trim() === '') continue;
     try {
-      const record = JSON.parse(line) as ReportRecord;
+      const record: unknown = JSON.parse(line);
       if (isReleasedRecord(record)) last.set(record.id, record);
       else onUnreadable();
     } catch {
@@ -129,20 +130,20 @@ async function heldOrRejected(data: string, id: string): Promise<boolean> {
 }
 
 function reviewedAt(record: ReportRecord): string | null {
-  const at = (record as { review?: { at?: unknown } }).review?.at;
+  const review: unknown = Reflect.get(record, 'review');
+  const at: unknown = typeof review === 'object' && review !== null ? Reflect.get(review, 'at') : undefined;
   return typeof at === 'string' ? at : null;
 }
 
 function isReleasedRecord(value: unknown): value is ReportRecord {
-  const record = value as Partial<ReportRecord> | null;
+  if (typeof value !== 'object' || value === null) return false;
+  const field = (name: keyof ReportRecord): unknown => Reflect.get(value, name);
   return (
-    typeof record === 'object' &&
-    record !== null &&
-    typeof record.id === 'string' &&
-    record.status === 'ok' &&
-    Array.isArray(record.scoreTables) &&
-    typeof record.report === 'object' &&
-    typeof record.source === 'object'
+    typeof field('id') === 'string' &&
+    field('status') === 'ok' &&
+    Array.isArray(field('scoreTables')) &&
+    typeof field('report') === 'object' &&
+    typeof field('source') === 'object'
   );
 }
 
@@ -175,9 +176,9 @@ function postgresSource(spec: Extract<ReleasedSourceSpec, { kind: 'postgres' }>)
         ));
       } catch (error) {
         throw new ReleasedSourceError(
-          (error as { code?: string }).code === '42P01'
+          errnoCode(error) === '42P01'
             ? 'the database has no report_records table yet: run `reportflow migrate`'
-            : `the database cannot be read: ${(error as Error).message}`,
+            : `the database cannot be read: ${messageOf(error)}`,
           { cause: error },
         );
       }

@@ -49,7 +49,7 @@ export function httpErrorFrom(error: unknown): HttpError {
   if (error instanceof RecordNotFoundError) return new HttpError('NOT_FOUND', error.message);
   if (error instanceof NotUnderReviewError) return new HttpError('NOT_UNDER_REVIEW', error.message);
   if (error instanceof CorrectionError) return new HttpError('INVALID_CORRECTION', 'corrections refused', error.problems);
-  const e = error as Partial<FastifyError>;
+  const e: Partial<FastifyError> = error instanceof Error ? error : {};
   if (e.validation) {
     return new HttpError('INVALID_REQUEST', e.message ?? 'invalid request', e.validation.map((v) => ({ path: v.instancePath, message: v.message })));
   }

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { newSha256 } from '../../record/record-id.js';
 
 export interface SavedUpload {
   /** `<uploads>/<sha256><ext>` */
@@ -26,7 +27,7 @@ export async function saveUpload(
 ): Promise<SavedUpload | null> {
   await mkdir(uploadsDir, { recursive: true });
   const partPath = join(uploadsDir, `${randomBytes(12).toString('hex')}.part`);
-  const hash = createHash('sha256');
+  const hash = newSha256();
   let bytes = 0;
   try {
     await pipeline(

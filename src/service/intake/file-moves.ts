@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { errnoCode } from '../error-details.js';
 
 /**
  * Moves a file into `folder` under its own name, or `<stem>.<hash12><ext>` when that
@@ -16,7 +17,7 @@ export async function moveIntoFolder(path: string, folder: string, fileName: str
       await moveNoClobber(path, target);
       return target;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT') return null;
       // The hashed name means the same content is archived already: the copy can go.
       if (code === 'EEXIST' && i === candidates.length - 1) {
@@ -41,7 +42,7 @@ async function moveNoClobber(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
     await copyFile(from, to, 1 /* COPYFILE_EXCL */);
   }

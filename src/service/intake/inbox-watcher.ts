@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
 import { isIgnoredName } from './ignored-names.js';
 import type { IntakeRequest, IntakeResult } from './intake.js';
+import { errnoCode, messageOf } from '../error-details.js';
 
 export interface InboxWatcher {
   close(): Promise<void>;
@@ -41,7 +42,7 @@ export async function startInboxWatcher(
   const settle = (path: string, last: { size: number; mtimeMs: number } | null, stillSince: number) => {
     const gen = generation.get(path);
     const superseded = () => closed || generation.get(path) !== gen;
-    const timer = setTimeout(async () => {
+    const check = async () => {
       pending.delete(path);
       if (superseded()) return;
       const now = await stat(path).catch(() => null);
@@ -55,12 +56,15 @@ export async function startInboxWatcher(
       try {
         await deps.intake.submit({ path, fileName: basename(path), source: 'inbox' });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = errnoCode(error);
         // Gone in the meantime (moved away by its owner): nothing to do.
         if (code === 'ENOENT') return;
-        log.error({ file: basename(path), reason: (error as Error).message }, 'could not queue file, will try again');
+        log.error({ file: basename(path), reason: messageOf(error) }, 'could not queue file, will try again');
         if (!superseded()) settle(path, null, Date.now());
       }
+    };
+    const timer = setTimeout(() => {
+      check().catch((error: unknown) => log.error({ file: basename(path), reason: messageOf(error) }, 'could not check file'));
     }, inbox.pollMs);
     pending.set(path, timer);
   };
@@ -84,7 +88,7 @@ export async function startInboxWatcher(
     pending.delete(path);
     generation.delete(path);
   });
-  watcher.on('error', (error) => log.error({ reason: (error as Error).message }, 'inbox watcher error'));
+  watcher.on('error', (error) => log.error({ reason: messageOf(error) }, 'inbox watcher error'));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   log.info({ dir }, 'watching inbox');
 

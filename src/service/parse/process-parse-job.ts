@@ -5,6 +5,7 @@ import type { ReportRecord } from '../../record/types.js';
 import { moveIntoFolder, moveToFailed } from '../intake/file-moves.js';
 import { PermanentJobError, type ParseJobData, type ParseJobResult } from '../queue/jobs.js';
 import type { Place, RecordsStore } from '../store/records-store.js';
+import { errnoCode } from '../error-details.js';
 
 export interface ProcessDeps {
   store: Pick<RecordsStore, 'save' | 'get'>;
@@ -31,9 +32,9 @@ export async function processParseJob(data: ParseJobData, deps: ProcessDeps): Pr
   try {
     bytes = await readFile(data.path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new PermanentJobError(`${data.path} is a folder, not a file`);
+    if (errnoCode(error) === 'EISDIR') throw new PermanentJobError(`${data.path} is a folder, not a file`);
     // An earlier attempt may have finished everything but reporting back.
-    const done = (error as NodeJS.ErrnoException).code === 'ENOENT' ? await deps.store.get(data.id) : null;
+    const done = errnoCode(error) === 'ENOENT' ? await deps.store.get(data.id) : null;
     if (!done) throw error;
     return resultFrom(done.record, done.place, null, started);
   }

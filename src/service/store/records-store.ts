@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withDerivedFields } from '../../core/derived-fields.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import type { ExtractOptions } from '../../core/options.js';
+import { weightsForRecord } from '../../core/profile-choice.js';
+import { defaultExtractOptions } from '../../profiles/load-profiles.js';
 import { isRecordId } from '../../record/record-id.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
 import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { errnoCode } from '../error-details.js';
 
 export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
@@ -74,11 +77,11 @@ const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'rev
  */
 export class RecordsStore {
   private readonly folders: Record<Place, string>;
-  private readonly weights: ExtractOptions['weights'];
+  private readonly extract: ExtractOptions;
 
-  /** `weights` recompute totals after a reviewer corrects answers; use the parser's. */
-  constructor(dirs: StoreDirs, options: { weights?: ExtractOptions['weights'] } = {}) {
-    this.weights = options.weights ?? DEFAULT_EXTRACT_OPTIONS.weights;
+  /** `extract` gives the weights that recompute totals after a reviewer corrects answers; use the parser's. */
+  constructor(dirs: StoreDirs, options: { extract?: ExtractOptions } = {}) {
+    this.extract = options.extract ?? defaultExtractOptions();
     this.folders = {
       outbox: dirs.outbox,
       review: join(dirs.data, 'review'),
@@ -154,7 +157,7 @@ export class RecordsStore {
     const edited = structuredClone(record);
     const applied = applyCorrections(edited, decision.corrections ?? []);
     // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
-    const corrected = withDerivedFields(edited, this.weights);
+    const corrected = withDerivedFields(edited, weightsForRecord(edited, this.extract));
     corrected.status = 'ok';
     corrected.review = {
       state: 'approved',
@@ -219,9 +222,10 @@ export class RecordsStore {
 
   private async read(place: Place, id: string): Promise<StoredRecord | null> {
     try {
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a file this store wrote itself (write() above)
       return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
@@ -249,8 +253,8 @@ export class RecordsStore {
  * The store a service process uses: the configured folders, and the configured
  * weights, so totals recomputed after a correction match the parser's.
  */
-export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: Pick<ExtractOptions, 'weights'> }): RecordsStore {
-  return new RecordsStore(config.dirs, { weights: config.extract.weights });
+export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: ExtractOptions }): RecordsStore {
+  return new RecordsStore(config.dirs, { extract: config.extract });
 }
 
 function applyCorrections(record: StoredRecord, corrections: Correction[]): ReviewTrail['corrections'] {

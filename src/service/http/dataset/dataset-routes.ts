@@ -3,7 +3,9 @@ import type { Registry } from 'prom-client';
 import { countryHistoryFromCountryYears, overviewFromCountryYears } from '../../../dataset/country-overview.js';
 import { countryKeyFromText, filterFromQuery, NO_FILTER, type DatasetFilter } from '../../../dataset/dataset-filter.js';
 import { DATASET_FORMATS, DATASET_SHAPES, MEDIA_TYPES, type DatasetShape } from '../../../dataset/dataset-formats.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../../core/options.js';
+import type { ExtractOptions } from '../../../core/options.js';
+import { weightsFromOptions } from '../../../core/profile-choice.js';
+import { defaultExtractOptions } from '../../../profiles/load-profiles.js';
 import type { ServiceConfig } from '../../config.js';
 import { datasetMetrics } from '../../dataset/dataset-metrics.js';
 import { indexFromSource, type LoadedIndex } from '../../dataset/dataset-index.js';
@@ -30,7 +32,7 @@ export function datasetRoutesOptions(
 ): DatasetRoutesOptions {
   return {
     source: given?.source ?? { kind: 'files', outbox: config.dirs.outbox, data: config.dirs.data, recordsJsonl: null },
-    extract: given?.extract ?? DEFAULT_EXTRACT_OPTIONS,
+    extract: given?.extract ?? defaultExtractOptions(),
     registry: registry ?? null,
   };
 }
@@ -101,14 +103,14 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
 
   app.get('/index', async (_request, reply) => {
     const index = await loadIndex(NO_FILTER);
-    const summaries = overviewFromCountryYears(index.countryYears, options.extract.weights, index.findings);
+    const summaries = overviewFromCountryYears(index.countryYears, weightsFromOptions(options.extract), index.findings);
     return sendHtml(reply, 200, overviewPageHtml(summaries, index.findings.length, factsOf(index)));
   });
 
   app.get<{ Params: { key: string } }>('/index/countries/:key', async (request, reply) => {
     const key = countryKeyFromText(request.params.key) ?? request.params.key;
     const index = await loadIndex({ countries: [key], years: null });
-    const history = countryHistoryFromCountryYears(index.countryYears, key, options.extract.weights, index.findings);
+    const history = countryHistoryFromCountryYears(index.countryYears, key, weightsFromOptions(options.extract), index.findings);
     if (!history) return sendHtml(reply, 404, notFoundPageHtml(request.params.key));
     return sendHtml(reply, 200, countryPageHtml(history, factsOf(index)));
   });

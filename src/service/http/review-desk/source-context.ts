@@ -11,6 +11,7 @@ import type { ParseLimits } from '../../../formats/shared/limits.js';
 import { sha256Hex } from '../../../record/record-id.js';
 import type { StoredRecord } from '../../store/records-store.js';
 import { tokensFromPointer, valueAtPointer } from '../../review/json-pointer.js';
+import { messageOf } from '../../error-details.js';
 
 /**
  * Records carry no provenance (the contract has no place for it), so the desk
@@ -47,7 +48,7 @@ export async function sourceBlocksFromDataDir(dataDir: string, record: StoredRec
     if (result.problem) return { found: false, reason: `the source file could not be read again: ${result.problem.message}` };
     return { found: true, file: relative(dataDir, file.path), blocks: result.blocks };
   } catch (error) {
-    return { found: false, reason: `the source file could not be read again: ${(error as Error).message.split('\n')[0]}` };
+    return { found: false, reason: `the source file could not be read again: ${messageOf(error).split('\n')[0]}` };
   }
 }
 
