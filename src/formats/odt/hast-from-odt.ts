@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { ELEMENT_NODE, TEXT_NODE, type XmlDocument, type XmlElement, type XmlNode } from '../shared/xml-dom.js';
+import { isElement, TEXT_NODE, type XmlDocument, type XmlElement, type XmlNode } from '../shared/xml-dom.js';
 import { OdtStyles, TEXT_NS, type StyleEmphasis } from './odt-styles.js';
 
 /**
@@ -58,8 +58,7 @@ class OdtBodyReader {
   blockChildren(parent: XmlElement, depth: number): Element[] {
     const out: Element[] = [];
     for (let node = parent.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== ELEMENT_NODE) continue;
-      out.push(...this.block(node as XmlElement, depth + 1));
+      if (isElement(node)) out.push(...this.block(node, depth + 1));
     }
     return out;
   }
@@ -93,8 +92,8 @@ class OdtBodyReader {
         out.push({ type: 'text', value: (node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' ') });
         continue;
       }
-      if (node.nodeType !== ELEMENT_NODE) continue;
-      const element = node as XmlElement;
+      if (!isElement(node)) continue;
+      const element = node;
       const name = element.localName;
       if (SKIPPED.has(name)) continue;
       if (depth > MAX_DEPTH) { out.push({ type: 'text', value: textOf(element) }); continue; }
@@ -115,7 +114,7 @@ class OdtBodyReader {
     this.notes++;
     let citation = '';
     for (let node = note.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === ELEMENT_NODE && (node as XmlElement).localName === 'note-citation') citation = textOf(node as XmlElement);
+      if (isElement(node) && node.localName === 'note-citation') citation = textOf(node);
     }
     return h('sup', {}, [h('a', { href: `#footnote-${this.notes}` }, [{ type: 'text', value: citation || String(this.notes) }])]);
   }
@@ -124,8 +123,8 @@ class OdtBodyReader {
   private frameText(frame: XmlElement, depth: number): ElementContent[] {
     const out: ElementContent[] = [];
     for (let node = frame.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === ELEMENT_NODE && (node as XmlElement).localName === 'text-box') {
-        for (const block of this.blockChildren(node as XmlElement, depth)) out.push(h('br', {}, []), ...block.children);
+      if (isElement(node) && node.localName === 'text-box') {
+        for (const block of this.blockChildren(node, depth)) out.push(h('br', {}, []), ...block.children);
       }
     }
     return out;
@@ -146,8 +145,8 @@ class OdtBodyReader {
     const items: Element[] = [];
     const loose: Element[] = [];
     for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== ELEMENT_NODE) continue;
-      const item = node as XmlElement;
+      if (!isElement(node)) continue;
+      const item = node;
       if (item.localName !== 'list-item' && item.localName !== 'list-header') continue;
       // An item that opens with a nested list shows no number of its own and takes none.
       const header = item.localName === 'list-header' || firstElementName(item) === 'list';
@@ -161,8 +160,8 @@ class OdtBodyReader {
       }
       const content: Element[] = [];
       for (let child = item.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType !== ELEMENT_NODE) continue;
-        const part = child as XmlElement;
+        if (!isElement(child)) continue;
+        const part = child;
         if (part.namespaceURI === TEXT_NS && part.localName === 'list') content.push(...this.list(part, state, level + 1, depth + 1));
         else content.push(...this.block(part, depth + 1));
       }
@@ -196,8 +195,8 @@ class OdtBodyReader {
     const body: Element[] = [];
     const rowsOf = (parent: XmlElement, into: Element[]): void => {
       for (let node = parent.firstChild; node; node = node.nextSibling) {
-        if (node.nodeType !== ELEMENT_NODE) continue;
-        const child = node as XmlElement;
+        if (!isElement(node)) continue;
+        const child = node;
         if (child.localName === 'table-row') {
           const row = this.tableRow(child, depth + 1);
           const repeat = Math.min(countOf(child, 'number-rows-repeated', TABLE_NS), MAX_REPEATED_ROWS);
@@ -218,8 +217,8 @@ class OdtBodyReader {
   private tableRow(row: XmlElement, depth: number): Element {
     const cells: Element[] = [];
     for (let node = row.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== ELEMENT_NODE || (node as XmlElement).localName !== 'table-cell') continue;
-      const cell = node as XmlElement;
+      if (!isElement(node) || node.localName !== 'table-cell') continue;
+      const cell = node;
       const properties: Properties = {};
       const colSpan = countOf(cell, 'number-columns-spanned', TABLE_NS);
       const rowSpan = countOf(cell, 'number-rows-spanned', TABLE_NS);
@@ -253,7 +252,7 @@ function countOf(element: XmlElement, name: string, ns: string = TEXT_NS): numbe
 
 function firstElementName(element: XmlElement): string | null {
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === ELEMENT_NODE) return (node as XmlElement).localName;
+    if (isElement(node)) return node.localName;
   }
   return null;
 }
@@ -263,8 +262,8 @@ function firstParagraphStyle(list: XmlElement): string | null {
   const stack: XmlNode[] = [list];
   for (let steps = 0; stack.length > 0 && steps < 1000; steps++) {
     const node = stack.pop()!;
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const element = node as XmlElement;
+    if (!isElement(node)) continue;
+    const element = node;
     if (element !== list && (element.localName === 'p' || element.localName === 'h')) return element.getAttributeNS(TEXT_NS, 'style-name');
     const children: XmlNode[] = [];
     for (let child = element.firstChild; child; child = child.nextSibling) children.push(child);

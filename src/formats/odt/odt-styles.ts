@@ -1,4 +1,4 @@
-import { elements, type XmlDocument, type XmlElement } from '../shared/xml-dom.js';
+import { elements, isElement, type XmlDocument, type XmlElement } from '../shared/xml-dom.js';
 
 /**
  * The styles of an OpenDocument text that decide how it reads: bold and italic
@@ -86,8 +86,8 @@ export class OdtStyles {
     const listStyle = style.getAttributeNS(STYLE_NS, 'list-style-name');
     if (listStyle) entry.listStyle = listStyle;
     for (let node = style.firstChild; node; node = node.nextSibling) {
-      const props = node as XmlElement;
-      if (node.nodeType !== 1 || props.localName !== 'text-properties') continue;
+      if (!isElement(node) || node.localName !== 'text-properties') continue;
+      const props = node;
       const weight = props.getAttributeNS(FO_NS, 'font-weight');
       if (weight) entry.bold = weight === 'bold' || (Number(weight) >= 600);
       const fontStyle = props.getAttributeNS(FO_NS, 'font-style');
@@ -102,8 +102,8 @@ export class OdtStyles {
     if (!name) return;
     const levels = new Map<number, ListLevel>();
     for (let node = list.firstChild; node; node = node.nextSibling) {
-      const level = node as XmlElement;
-      if (node.nodeType !== 1) continue;
+      if (!isElement(node)) continue;
+      const level = node;
       const index = Number.parseInt(level.getAttributeNS(TEXT_NS, 'level') ?? '', 10);
       if (!Number.isFinite(index)) continue;
       const numbered = level.localName === 'list-level-style-number' && (level.getAttributeNS(STYLE_NS, 'num-format') ?? '1') !== '';
