@@ -73,9 +73,24 @@ function officeInputs(log: (line: string) => void): OfficeInput[] {
     const path = join(CACHE, `report-100p.${format}`);
     if (!existsSync(path)) {
       const profile = mkdtempSync(join(tmpdir(), 'bench-lo-'));
-      const run = spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format === 'html' ? 'html:XHTML Writer File:UTF8' : format, '--outdir', CACHE, docx], { stdio: 'ignore', timeout: 300_000 });
+      const run = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--convert-to',
+          format === 'html' ? 'html:XHTML Writer File:UTF8' : format,
+          '--outdir',
+          CACHE,
+          docx,
+        ],
+        { stdio: 'ignore', timeout: 300_000 },
+      );
       rmSync(profile, { recursive: true, force: true });
-      if (run.error || !existsSync(path)) { log(`could not make ${path} with soffice; skipped`); continue; }
+      if (run.error || !existsSync(path)) {
+        log(`could not make ${path} with soffice; skipped`);
+        continue;
+      }
     }
     inputs.push({ label: `~100 pages (${format}, saved by LibreOffice)`, format, path });
   }
@@ -90,7 +105,19 @@ function sofficeMs(path: string, profile: 'fresh' | 'reused'): number | null {
     for (let i = 0; i <= RUNS; i++) {
       const dir = profile === 'fresh' ? mkdtempSync(join(tmpdir(), 'bench-lo-')) : kept;
       const started = performance.now();
-      const run = spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'out'), path], { stdio: 'ignore', timeout: 300_000 });
+      const run = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+          '--headless',
+          '--convert-to',
+          'docx:MS Word 2007 XML',
+          '--outdir',
+          join(dir, 'out'),
+          path,
+        ],
+        { stdio: 'ignore', timeout: 300_000 },
+      );
       const ms = performance.now() - started;
       if (profile === 'fresh') rmSync(dir, { recursive: true, force: true });
       if (run.error || run.status !== 0) return null;

@@ -9,8 +9,9 @@ const boldOf = (item: ListItemBlock) => item.spans.filter((s) => s.bold).map((s)
 
 describe('web pages', () => {
   it('take bold from a class rule the way Google Docs exports it, and not from a normal-weight class', () => {
-    const page = '<html><head><style type="text/css">.c1{font-weight:400}.c3{color:#000;font-weight:700}.c4{font-style:italic}</style></head><body>'
-      + '<ol class="c2 lst-kix_a-0 start" start="1"><li class="c0"><span class="c1">The agency published </span><span class="c3">a draft guideline</span><span class="c1"> for </span><span class="c4">public bodies</span></li></ol></body></html>';
+    const page =
+      '<html><head><style type="text/css">.c1{font-weight:400}.c3{color:#000;font-weight:700}.c4{font-style:italic}</style></head><body>' +
+      '<ol class="c2 lst-kix_a-0 start" start="1"><li class="c0"><span class="c1">The agency published </span><span class="c3">a draft guideline</span><span class="c1"> for </span><span class="c4">public bodies</span></li></ol></body></html>';
     const [item] = items(page);
     expect(item!.text).toBe('The agency published a draft guideline for public bodies');
     expect(boldOf(item!)).toEqual(['a draft guideline']);
@@ -18,32 +19,44 @@ describe('web pages', () => {
   });
 
   it('take bold from inline styles, which override the tag (Google Docs wraps copied text in a normal-weight <b>)', () => {
-    const page = '<!DOCTYPE html><html><body><b style="font-weight:normal" id="docs-internal-guid-1"><ol>'
-      + '<li>Plain <span style="font-weight: 700;">styled bold</span> and <strong>strong</strong> and <b style="font-weight:400">not bold</b></li></ol></b></body></html>';
+    const page =
+      '<!DOCTYPE html><html><body><b style="font-weight:normal" id="docs-internal-guid-1"><ol>' +
+      '<li>Plain <span style="font-weight: 700;">styled bold</span> and <strong>strong</strong> and <b style="font-weight:400">not bold</b></li></ol></b></body></html>';
     expect(boldOf(items(page)[0]!)).toEqual(['styled bold', 'strong']);
   });
 
   it('number items from <ol start> and <li value>', () => {
-    const page = '<html><body><ol start="4"><li>Four</li><li>Five</li></ol><ol><li value="9">Nine</li><li>Ten</li></ol></body></html>';
+    const page =
+      '<html><body><ol start="4"><li>Four</li><li>Five</li></ol><ol><li value="9">Nine</li><li>Ten</li></ol></body></html>';
     expect(items(page).map((i) => i.number)).toEqual([4, 5, 9, 10]);
   });
 
   it('read a table whose cells hold paragraphs, header rows from <thead>', () => {
-    const page = '<html><body><table><thead><tr><th><p>Year</p></th><th><p>Q1</p></th><th><p>Total</p></th></tr></thead>'
-      + '<tbody><tr><td><p><span>2022</span></p></td><td><p>Y</p></td><td><p>1</p></td></tr></tbody></table></body></html>';
+    const page =
+      '<html><body><table><thead><tr><th><p>Year</p></th><th><p>Q1</p></th><th><p>Total</p></th></tr></thead>' +
+      '<tbody><tr><td><p><span>2022</span></p></td><td><p>Y</p></td><td><p>1</p></td></tr></tbody></table></body></html>';
     const table = blocks(page).find((b): b is TableBlock => b.kind === 'table')!;
-    expect(table.rows).toEqual([['Year', 'Q1', 'Total'], ['2022', 'Y', '1']]);
+    expect(table.rows).toEqual([
+      ['Year', 'Q1', 'Total'],
+      ['2022', 'Y', '1'],
+    ]);
     expect(table.headerRows).toBe(1);
   });
 
   it('give each block the line of the file it starts on', () => {
-    const page = '<!DOCTYPE html>\n<html>\n<body>\n<h1>Kenya</h1>\n<p>Author: A. Wanjiru</p>\n\n<ol>\n  <li>First</li>\n</ol>\n</body>\n</html>\n';
-    expect(blocks(page).map((b) => [b.kind, b.source.line])).toEqual([['heading', 4], ['paragraph', 5], ['list-item', 8]]);
+    const page =
+      '<!DOCTYPE html>\n<html>\n<body>\n<h1>Kenya</h1>\n<p>Author: A. Wanjiru</p>\n\n<ol>\n  <li>First</li>\n</ol>\n</body>\n</html>\n';
+    expect(blocks(page).map((b) => [b.kind, b.source.line])).toEqual([
+      ['heading', 4],
+      ['paragraph', 5],
+      ['list-item', 8],
+    ]);
   });
 
-  it('read only the page\'s main content when it has one, and never its menus', () => {
-    const page = '<html><body><header><nav><a href="/">Home</a></nav><p>Site name</p></header>'
-      + '<main><h1>Kenya</h1><nav>Jump to: scores</nav><p>Author: A. Wanjiru</p></main><footer><p>© 2024</p></footer></body></html>';
+  it("read only the page's main content when it has one, and never its menus", () => {
+    const page =
+      '<html><body><header><nav><a href="/">Home</a></nav><p>Site name</p></header>' +
+      '<main><h1>Kenya</h1><nav>Jump to: scores</nav><p>Author: A. Wanjiru</p></main><footer><p>© 2024</p></footer></body></html>';
     expect(blocks(page).map((b) => ('text' in b ? b.text : b.kind))).toEqual(['Kenya', 'Author: A. Wanjiru']);
   });
 
@@ -55,7 +68,9 @@ describe('web pages', () => {
 
 describe('CSS emphasis', () => {
   it('reads simple class selectors, lists of them and the font shorthand; later rules win', () => {
-    const rules = classRulesFromCss('/* x */ .a, p.b { font-weight: bold } .c{font:italic 700 11pt Arial} .a{font-weight:normal} div .d{font-weight:700} @media print{.e{font-weight:700}}');
+    const rules = classRulesFromCss(
+      '/* x */ .a, p.b { font-weight: bold } .c{font:italic 700 11pt Arial} .a{font-weight:normal} div .d{font-weight:700} @media print{.e{font-weight:700}}',
+    );
     expect(rules.get('a')).toEqual({ bold: false });
     expect(rules.get('b')).toEqual({ bold: true });
     expect(rules.get('c')).toEqual({ bold: true, italic: true });

@@ -48,13 +48,15 @@ describe('reading .doc and RTF through LibreOffice', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const child = Number(readFileSync(pidFile, 'utf8'));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isAlive(child), 'the converter\'s own child was killed with it').toBe(false);
+    expect(isAlive(child), "the converter's own child was killed with it").toBe(false);
     expect(conversionDirs().filter((d) => !before.includes(d))).toEqual([]);
   });
 
   it('turns a converter that writes nothing into UNREADABLE_FILE with what it said', async () => {
     const failing = script('failing-soffice', 'echo "Error: source file could not be loaded" >&2\nexit 1');
-    const record = await recordFromBytes(RTF, 'kenya.rtf', { libreOffice: { command: failing, timeoutMs: 5000, maxConcurrent: 1 } });
+    const record = await recordFromBytes(RTF, 'kenya.rtf', {
+      libreOffice: { command: failing, timeoutMs: 5000, maxConcurrent: 1 },
+    });
     expect(record.anomalies[0]).toMatchObject({ code: 'UNREADABLE_FILE' });
     expect(record.anomalies[0]!.message).toMatch(/exit code 1: Error: source file could not be loaded/);
   });
@@ -76,7 +78,10 @@ describe('reading .doc and RTF through LibreOffice', () => {
 
   it('gives the converter a fresh profile that never updates links or runs macros', async () => {
     const copy = join(scratch, 'profile.xcu');
-    const spy = script('profile-soffice', `for a in "$@"; do case "$a" in -env:UserInstallation=file://*) cp "\${a#-env:UserInstallation=file://}/user/registrymodifications.xcu" ${copy};; esac; done\nexit 1`);
+    const spy = script(
+      'profile-soffice',
+      `for a in "$@"; do case "$a" in -env:UserInstallation=file://*) cp "\${a#-env:UserInstallation=file://}/user/registrymodifications.xcu" ${copy};; esac; done\nexit 1`,
+    );
     await docxFromLibreOffice(RTF, 'rtf', { command: spy, timeoutMs: 5000, maxConcurrent: 1 });
     expect(existsSync(copy)).toBe(true);
     const settings = readFileSync(copy, 'utf8');

@@ -21,7 +21,14 @@ export function blocksFromHtmlPage(text: string): BlocksResult {
   } catch (error) {
     // The tree builder recurses once per level of nesting; thousands of levels are no document.
     if (!(error instanceof RangeError)) throw error;
-    return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: 'The web page nests its elements thousands of levels deep, too deep to read.' } };
+    return {
+      blocks: [],
+      pages: null,
+      problem: {
+        code: 'UNREADABLE_FILE',
+        message: 'The web page nests its elements thousands of levels deep, too deep to read.',
+      },
+    };
   }
   withoutNavigation(root);
   const content = soleElement(root, 'main') ?? soleElement(root, 'article');
@@ -42,7 +49,9 @@ export function blocksFromHtmlPage(text: string): BlocksResult {
 function withoutNavigation(root: Root): void {
   for (const parent of elementsOf(root)) {
     if (parent.children.some((c) => c.type === 'element' && c.tagName === 'nav')) {
-      parent.children = parent.children.filter((c) => c.type !== 'element' || c.tagName !== 'nav') as typeof parent.children;
+      parent.children = parent.children.filter(
+        (c) => c.type !== 'element' || c.tagName !== 'nav',
+      ) as typeof parent.children;
     }
   }
 }

@@ -41,7 +41,11 @@ export function emphasisFromDeclarations(declarations: string): EmphasisRule {
     const colon = declaration.indexOf(':');
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
-    const value = declaration.slice(colon + 1).replace(/!important/i, '').trim().toLowerCase();
+    const value = declaration
+      .slice(colon + 1)
+      .replace(/!important/i, '')
+      .trim()
+      .toLowerCase();
     if (property === 'font-weight') {
       const bold = boldFromWeight(value);
       if (bold !== undefined) rule.bold = bold;

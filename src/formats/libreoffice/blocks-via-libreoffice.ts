@@ -22,12 +22,21 @@ export async function blocksViaLibreOffice(
 ): Promise<BlocksResult> {
   const conversion = await docxFromLibreOffice(bytes, format, settings);
   if ('missing' in conversion) {
-    return problem('UNSUPPORTED_FORMAT', `The file is ${FORMAT_NAMES[format]}, which is read through LibreOffice, but ${conversion.missing}. `
-      + `Install LibreOffice (Debian/Ubuntu: apt-get install --no-install-recommends ${LIBREOFFICE_PACKAGE}) or point REPORTFLOW_SOFFICE at its soffice.`);
+    return problem(
+      'UNSUPPORTED_FORMAT',
+      `The file is ${FORMAT_NAMES[format]}, which is read through LibreOffice, but ${conversion.missing}. ` +
+        `Install LibreOffice (Debian/Ubuntu: apt-get install --no-install-recommends ${LIBREOFFICE_PACKAGE}) or point REPORTFLOW_SOFFICE at its soffice.`,
+    );
   }
-  if ('failure' in conversion) return problem('UNREADABLE_FILE', `The file is ${FORMAT_NAMES[format]} that could not be read: ${conversion.failure}.`);
+  if ('failure' in conversion)
+    return problem(
+      'UNREADABLE_FILE',
+      `The file is ${FORMAT_NAMES[format]} that could not be read: ${conversion.failure}.`,
+    );
   const result = await blocksFromDocx(conversion.docx, limits);
-  return format === 'rtf' ? { ...result, blocks: withRtfLines(result.blocks, paragraphLinesFromRtf(textFromBytes(bytes))) } : result;
+  return format === 'rtf'
+    ? { ...result, blocks: withRtfLines(result.blocks, paragraphLinesFromRtf(textFromBytes(bytes))) }
+    : result;
 }
 
 /** Paragraph indexes of the converted document as lines of the RTF (the last known line past the end). */
@@ -35,7 +44,8 @@ function withRtfLines(blocks: Block[], lines: number[]): Block[] {
   const lineOf = (paragraph: number | undefined) => ({ line: lines[Math.min(paragraph ?? 0, lines.length - 1)] ?? 1 });
   return blocks.map((block) => {
     const moved = { ...block, source: lineOf(block.source.paragraph) };
-    if (moved.kind === 'table' && moved.cellSources) moved.cellSources = moved.cellSources.map((row) => row.map((cell) => lineOf(cell.paragraph)));
+    if (moved.kind === 'table' && moved.cellSources)
+      moved.cellSources = moved.cellSources.map((row) => row.map((cell) => lineOf(cell.paragraph)));
     return moved;
   });
 }

@@ -49,7 +49,11 @@ let running = 0;
 const waiting: Array<() => void> = [];
 
 /** Converts a .doc or .rtf file's bytes to DOCX bytes. Never throws. */
-export async function docxFromLibreOffice(bytes: Uint8Array, extension: 'doc' | 'rtf', settings: LibreOfficeSettings): Promise<Conversion> {
+export async function docxFromLibreOffice(
+  bytes: Uint8Array,
+  extension: 'doc' | 'rtf',
+  settings: LibreOfficeSettings,
+): Promise<Conversion> {
   await slot(settings.maxConcurrent);
   let dir: string | null = null;
   try {
@@ -62,16 +66,32 @@ export async function docxFromLibreOffice(bytes: Uint8Array, extension: 'doc' | 
     await writeFile(input, bytes);
     const run = await runSoffice(settings, dir, [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--invisible', '--nologo', '--norestore', '--nolockcheck', '--nodefault',
-      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, input,
+      '--headless',
+      '--invisible',
+      '--nologo',
+      '--norestore',
+      '--nolockcheck',
+      '--nodefault',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      outDir,
+      input,
     ]);
     if ('missing' in run) return run;
-    if (run.timedOut) return { failure: `the conversion by LibreOffice took longer than ${settings.timeoutMs} ms and was stopped` };
+    if (run.timedOut)
+      return { failure: `the conversion by LibreOffice took longer than ${settings.timeoutMs} ms and was stopped` };
     try {
       return { docx: new Uint8Array(await readFile(join(outDir, 'report.docx'))) };
     } catch {
-      const said = run.output.split('\n').filter((line) => line.trim() !== '' && !/javaldx|^convert /.test(line)).join(' ').slice(0, 300);
-      return { failure: `LibreOffice could not convert it (exit code ${run.code ?? run.signal}${said ? `: ${said}` : ''})` };
+      const said = run.output
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !/javaldx|^convert /.test(line))
+        .join(' ')
+        .slice(0, 300);
+      return {
+        failure: `LibreOffice could not convert it (exit code ${run.code ?? run.signal}${said ? `: ${said}` : ''})`,
+      };
     }
   } catch (error) {
     return { failure: `the conversion could not be run: ${error instanceof Error ? error.message : String(error)}` };
@@ -99,7 +119,9 @@ function runSoffice(settings: LibreOfficeSettings, dir: string, args: string[]):
       env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', TMPDIR: dir },
     });
     let output = '';
-    const collect = (chunk: Buffer) => { if (output.length < MAX_OUTPUT_CHARS) output += chunk.toString('utf8'); };
+    const collect = (chunk: Buffer) => {
+      if (output.length < MAX_OUTPUT_CHARS) output += chunk.toString('utf8');
+    };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     let timedOut = false;
@@ -110,12 +132,17 @@ function runSoffice(settings: LibreOfficeSettings, dir: string, args: string[]):
         // The group is already gone.
       }
     };
-    const timer = setTimeout(() => { timedOut = true; killGroup(); }, settings.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, settings.timeoutMs);
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve(error.code === 'ENOENT' || error.code === 'EACCES'
-        ? { missing: `LibreOffice (${settings.command}) is not installed or not runnable` }
-        : { code: null, signal: null, timedOut: false, output: error.message });
+      resolve(
+        error.code === 'ENOENT' || error.code === 'EACCES'
+          ? { missing: `LibreOffice (${settings.command}) is not installed or not runnable` }
+          : { code: null, signal: null, timedOut: false, output: error.message },
+      );
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
@@ -127,7 +154,10 @@ function runSoffice(settings: LibreOfficeSettings, dir: string, args: string[]):
 }
 
 async function slot(max: number): Promise<void> {
-  if (running < Math.max(1, max)) { running++; return; }
+  if (running < Math.max(1, max)) {
+    running++;
+    return;
+  }
   await new Promise<void>((wake) => waiting.push(wake));
 }
 

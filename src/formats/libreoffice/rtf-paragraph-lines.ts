@@ -8,10 +8,44 @@
  */
 
 const SKIPPED_DESTINATIONS = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl',
-  'footerr', 'footerf', 'footnote', 'annotation', 'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'xmlnstbl',
-  'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'pgdsctbl', 'fldinst', 'object', 'nonshppict', 'shp',
-  'revtbl', 'filetbl', 'pn', 'listtext', 'bkmkstart', 'bkmkend', 'atnid', 'atnauthor', 'comment',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'footnote',
+  'annotation',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'pgdsctbl',
+  'fldinst',
+  'object',
+  'nonshppict',
+  'shp',
+  'revtbl',
+  'filetbl',
+  'pn',
+  'listtext',
+  'bkmkstart',
+  'bkmkend',
+  'atnid',
+  'atnauthor',
+  'comment',
 ]);
 
 export function paragraphLinesFromRtf(rtf: string): number[] {
@@ -39,9 +73,16 @@ export function paragraphLinesFromRtf(rtf: string): number[] {
 
   for (let i = 0; i < rtf.length; i++) {
     const ch = rtf[i]!;
-    if (ch === '\n') { line++; continue; }
+    if (ch === '\n') {
+      line++;
+      continue;
+    }
     if (ch === '\r') continue;
-    if (ch === '{') { depth++; groupJustOpened = true; continue; }
+    if (ch === '{') {
+      depth++;
+      groupJustOpened = true;
+      continue;
+    }
     if (ch === '}') {
       if (skipFrom === depth) skipFrom = 0;
       depth = Math.max(0, depth - 1);
@@ -59,9 +100,20 @@ export function paragraphLinesFromRtf(rtf: string): number[] {
     if (!/[a-z]/i.test(next)) {
       // Control symbols: \* marks a group to skip; \' and escaped characters print; line ends inside a control mean \par.
       i++;
-      if (next === '*') { if (opened && skipFrom === 0) skipFrom = depth; continue; }
-      if (next === '\n') { line++; endParagraph(false); continue; }
-      if (next === "'") { i += 2; text(); continue; }
+      if (next === '*') {
+        if (opened && skipFrom === 0) skipFrom = depth;
+        continue;
+      }
+      if (next === '\n') {
+        line++;
+        endParagraph(false);
+        continue;
+      }
+      if (next === "'") {
+        i += 2;
+        text();
+        continue;
+      }
       if (next === '\\' || next === '{' || next === '}' || next === '~' || next === '_') text();
       continue;
     }
@@ -72,13 +124,24 @@ export function paragraphLinesFromRtf(rtf: string): number[] {
     while (j < rtf.length && /[0-9]/.test(rtf[j]!)) j++;
     if (rtf[j] === ' ') j++;
     i = j - 1;
-    if (opened && skipFrom === 0 && SKIPPED_DESTINATIONS.has(word)) { skipFrom = depth; continue; }
+    if (opened && skipFrom === 0 && SKIPPED_DESTINATIONS.has(word)) {
+      skipFrom = depth;
+      continue;
+    }
     if (skipFrom !== 0) continue;
     if (word === 'par' || word === 'sect') endParagraph(false);
     else if (word === 'cell' || word === 'nestcell') endParagraph(true);
     else if (word === 'intbl') inTable = true;
     else if (word === 'pard') inTable = false;
-    else if (word === 'u' || word === 'tab' || word === 'emdash' || word === 'endash' || word === 'bullet' || /^[lr](?:quote|dblquote)$/.test(word)) text();
+    else if (
+      word === 'u' ||
+      word === 'tab' ||
+      word === 'emdash' ||
+      word === 'endash' ||
+      word === 'bullet' ||
+      /^[lr](?:quote|dblquote)$/.test(word)
+    )
+      text();
   }
   endParagraph(false);
   return units;

@@ -24,7 +24,10 @@ export async function blocksFromOdt(bytes: Uint8Array, limits: ParseLimits): Pro
   try {
     const styles = parts.get(STYLES);
     const root = hastFromOdt(parseXml(content), styles ? parseXml(styles) : null);
-    const pieces = piecesFromHast(root, { whitespace: 'preserve', provenance: (_element, ordinal) => ({ paragraph: ordinal }) });
+    const pieces = piecesFromHast(root, {
+      whitespace: 'preserve',
+      provenance: (_element, ordinal) => ({ paragraph: ordinal }),
+    });
     return { blocks: blocksFromPieces(pieces), pages: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -20,11 +20,39 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** Elements whose content is not running text of the document. */
 const SKIPPED = new Set([
-  'tracked-changes', 'table-of-content', 'illustration-index', 'alphabetical-index', 'object-index', 'user-index',
-  'bibliography', 'table-index', 'annotation', 'annotation-end', 'note-body', 'sequence-decls', 'variable-decls',
-  'user-field-decls', 'dde-connection-decls', 'forms', 'bookmark', 'bookmark-start', 'bookmark-end', 'reference-mark',
-  'reference-mark-start', 'reference-mark-end', 'change', 'change-start', 'change-end', 'soft-page-break', 'image',
-  'table-columns', 'table-column', 'table-column-group', 'covered-table-cell', 'toc-mark', 'alphabetical-index-mark',
+  'tracked-changes',
+  'table-of-content',
+  'illustration-index',
+  'alphabetical-index',
+  'object-index',
+  'user-index',
+  'bibliography',
+  'table-index',
+  'annotation',
+  'annotation-end',
+  'note-body',
+  'sequence-decls',
+  'variable-decls',
+  'user-field-decls',
+  'dde-connection-decls',
+  'forms',
+  'bookmark',
+  'bookmark-start',
+  'bookmark-end',
+  'reference-mark',
+  'reference-mark-start',
+  'reference-mark-end',
+  'change',
+  'change-start',
+  'change-end',
+  'soft-page-break',
+  'image',
+  'table-columns',
+  'table-column',
+  'table-column-group',
+  'covered-table-cell',
+  'toc-mark',
+  'alphabetical-index-mark',
 ]);
 
 // Markup nested deeper than this is flattened to its text: no document needs it, and walking it could exhaust the stack.
@@ -96,12 +124,22 @@ class OdtBodyReader {
       const element = node;
       const name = element.localName;
       if (SKIPPED.has(name)) continue;
-      if (depth > MAX_DEPTH) { out.push({ type: 'text', value: textOf(element) }); continue; }
+      if (depth > MAX_DEPTH) {
+        out.push({ type: 'text', value: textOf(element) });
+        continue;
+      }
       if (name === 's') out.push({ type: 'text', value: ' '.repeat(Math.min(countOf(element, 'c'), 1000)) });
       else if (name === 'tab') out.push({ type: 'text', value: '\t' });
       else if (name === 'line-break') out.push(h('br', {}, []));
       else if (name === 'note') out.push(this.noteCitation(element));
-      else if (name === 'span') out.push(h('span', styleProperties(this.styles.emphasisOf(element.getAttributeNS(TEXT_NS, 'style-name'), 'text')), this.inline(element, depth + 1)));
+      else if (name === 'span')
+        out.push(
+          h(
+            'span',
+            styleProperties(this.styles.emphasisOf(element.getAttributeNS(TEXT_NS, 'style-name'), 'text')),
+            this.inline(element, depth + 1),
+          ),
+        );
       else if (name === 'a') out.push(h('a', {}, this.inline(element, depth + 1)));
       else if (element.namespaceURI === DRAW_NS && name === 'frame') out.push(...this.frameText(element, depth + 1));
       else out.push(...this.inline(element, depth + 1));
@@ -116,7 +154,9 @@ class OdtBodyReader {
     for (let node = note.firstChild; node; node = node.nextSibling) {
       if (isElement(node) && node.localName === 'note-citation') citation = textOf(node);
     }
-    return h('sup', {}, [h('a', { href: `#footnote-${this.notes}` }, [{ type: 'text', value: citation || String(this.notes) }])]);
+    return h('sup', {}, [
+      h('a', { href: `#footnote-${this.notes}` }, [{ type: 'text', value: citation || String(this.notes) }]),
+    ]);
   }
 
   /** A text box in a paragraph holds paragraphs of its own: read as lines of the paragraph around it. */
@@ -138,7 +178,10 @@ class OdtBodyReader {
    */
   private list(element: XmlElement, outer: ListState | null, level: number, depth: number): Element[] {
     if (depth > MAX_DEPTH) return [h('p', {}, [{ type: 'text', value: textOf(element) }])];
-    const styleName = element.getAttributeNS(TEXT_NS, 'style-name') || outer?.style || this.styles.listStyleOf(firstParagraphStyle(element));
+    const styleName =
+      element.getAttributeNS(TEXT_NS, 'style-name') ||
+      outer?.style ||
+      this.styles.listStyleOf(firstParagraphStyle(element));
     const state = outer ?? this.listState(element, styleName);
     const levelStyle = this.styles.listLevel(styleName, level);
     const numbered = levelStyle?.numbered ?? false;
@@ -162,11 +205,16 @@ class OdtBodyReader {
       for (let child = item.firstChild; child; child = child.nextSibling) {
         if (!isElement(child)) continue;
         const part = child;
-        if (part.namespaceURI === TEXT_NS && part.localName === 'list') content.push(...this.list(part, state, level + 1, depth + 1));
+        if (part.namespaceURI === TEXT_NS && part.localName === 'list')
+          content.push(...this.list(part, state, level + 1, depth + 1));
         else content.push(...this.block(part, depth + 1));
       }
       // A numbered heading (Writer's chapter numbering) is a heading, not an item; a wrapper around a nested list is no item either.
-      if (content.length > 0 && content.every((c) => /^(?:h[1-6]|ol|ul)$/.test(c.tagName))) { flush(); loose.push(...content); continue; }
+      if (content.length > 0 && content.every((c) => /^(?:h[1-6]|ol|ul)$/.test(c.tagName))) {
+        flush();
+        loose.push(...content);
+        continue;
+      }
       items.push(h('li', numbered && !header ? { value: String(number) } : {}, content));
     }
     flush();
@@ -180,8 +228,13 @@ class OdtBodyReader {
 
   private listState(element: XmlElement, style: string | null): ListState {
     const continues = element.getAttributeNS(TEXT_NS, 'continue-list');
-    const continued = continues ? this.listsById.get(continues)
-      : element.getAttributeNS(TEXT_NS, 'continue-numbering') === 'true' ? (style ? this.lastListByStyle.get(style) : this.lastList) : undefined;
+    const continued = continues
+      ? this.listsById.get(continues)
+      : element.getAttributeNS(TEXT_NS, 'continue-numbering') === 'true'
+        ? style
+          ? this.lastListByStyle.get(style)
+          : this.lastList
+        : undefined;
     const state: ListState = continued ? { style, counters: continued.counters } : { style, counters: [] };
     const id = element.getAttributeNS(XML_NS, 'id') ?? element.getAttribute('xml:id');
     if (id) this.listsById.set(id, state);
@@ -264,7 +317,8 @@ function firstParagraphStyle(list: XmlElement): string | null {
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     const element = node;
-    if (element !== list && (element.localName === 'p' || element.localName === 'h')) return element.getAttributeNS(TEXT_NS, 'style-name');
+    if (element !== list && (element.localName === 'p' || element.localName === 'h'))
+      return element.getAttributeNS(TEXT_NS, 'style-name');
     const children: XmlNode[] = [];
     for (let child = element.firstChild; child; child = child.nextSibling) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -278,7 +332,10 @@ function textOf(element: XmlElement): string {
   const stack: XmlNode[] = [element];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) { text += node.nodeValue ?? ''; continue; }
+    if (node.nodeType === TEXT_NODE) {
+      text += node.nodeValue ?? '';
+      continue;
+    }
     const children: XmlNode[] = [];
     for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

@@ -89,7 +89,7 @@ export class OdtStyles {
       if (!isElement(node) || node.localName !== 'text-properties') continue;
       const props = node;
       const weight = props.getAttributeNS(FO_NS, 'font-weight');
-      if (weight) entry.bold = weight === 'bold' || (Number(weight) >= 600);
+      if (weight) entry.bold = weight === 'bold' || Number(weight) >= 600;
       const fontStyle = props.getAttributeNS(FO_NS, 'font-style');
       if (fontStyle) entry.italic = fontStyle === 'italic' || fontStyle === 'oblique';
     }
@@ -106,7 +106,8 @@ export class OdtStyles {
       const level = node;
       const index = Number.parseInt(level.getAttributeNS(TEXT_NS, 'level') ?? '', 10);
       if (!Number.isFinite(index)) continue;
-      const numbered = level.localName === 'list-level-style-number' && (level.getAttributeNS(STYLE_NS, 'num-format') ?? '1') !== '';
+      const numbered =
+        level.localName === 'list-level-style-number' && (level.getAttributeNS(STYLE_NS, 'num-format') ?? '1') !== '';
       const start = Number.parseInt(level.getAttributeNS(TEXT_NS, 'start-value') ?? '1', 10);
       levels.set(index, {
         numbered,

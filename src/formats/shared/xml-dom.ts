@@ -36,8 +36,15 @@ export const TEXT_NODE = 3;
 
 /** Parses a part whose archive was checked for DOCTYPE and entity declarations (zip-safety) before this point. */
 export function parseXml(text: string): XmlDocument {
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: (e: unknown) => { throw e; } } })
-    .parseFromString(text, 'application/xml');
+  return new DOMParser({
+    errorHandler: {
+      warning: () => undefined,
+      error: () => undefined,
+      fatalError: (e: unknown) => {
+        throw e;
+      },
+    },
+  }).parseFromString(text, 'application/xml');
 }
 
 export function isElement(node: XmlNode): node is XmlElement {
