@@ -83,3 +83,24 @@ describe('CSS emphasis', () => {
     expect(emphasisFromDeclarations('mso-bidi-font-weight:bold')).toEqual({});
   });
 });
+
+describe('footnotes in web pages', () => {
+  it('drop Google Docs note marks and note texts from the report, keeping a mark in a cell as a superscript', () => {
+    const page =
+      '<html><body><table><tr><td><p>Year</p></td><td><p>Q1</p></td></tr><tr><td><p>2023</p></td><td><p><span>Y</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p></td></tr></table>' +
+      '<p><span>The agency reported</span><sup><a href="#ftnt2" id="ftnt_ref2">[2]</a></sup><span> twice.</span></p><hr>' +
+      '<div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;Estimated.</span></p></div><div><p><a href="#ftnt_ref2" id="ftnt2">[2]</a><span>&nbsp;Source.</span></p></div></body></html>';
+    const all = blocks(page);
+    expect(all.find((b): b is TableBlock => b.kind === 'table')!.rows[1]).toEqual(['2023', 'Y¹']);
+    expect(all.filter((b) => b.kind === 'paragraph').map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'The agency reported twice.',
+    ]);
+  });
+
+  it('drop the notes of Word\'s "Save as Web Page"', () => {
+    const page =
+      '<html><body><p class=MsoNormal>Kenya<a style=\'mso-footnote-id:ftn1\' href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a></p>' +
+      '<div style=\'mso-element:footnote-list\'><div style=\'mso-element:footnote\' id=ftn1><p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1">[1]</a> A note.</p></div></div></body></html>';
+    expect(blocks(page).map((b) => ('text' in b ? b.text : ''))).toEqual(['Kenya']);
+  });
+});

@@ -61,7 +61,10 @@ function numberTagOf(spans: Span[]): { number: number; level: number; marker: st
   return { number, level: Number.parseInt(tag[2]!, 10), marker: tag[3] || `${number}.`, rest: spansTrimmed(untagged(spansWithoutPrefix(spans, tag[0].length))) };
 }
 const NOTE_ID = /^(?:footnote|endnote)-/;
-const NOTE_LINK = /^#(?:footnote|endnote)-/;
+// Note marks in the text: mammoth's `#footnote-1`, Google Docs' `#ftnt1`, Word's web page `#_ftn1`/`#_edn1`.
+const NOTE_LINK = /^#(?:footnote-|endnote-|ftnt\d|_ftn\d|_edn\d)/;
+// The way back from a note's own text to its mark: the note text starts with it.
+const NOTE_BACK_LINK = /^#(?:ftnt_ref|_ftnref|_ednref)\d/;
 
 interface Frame {
   nodes: RootContent[];
@@ -169,7 +172,7 @@ class HtmlReader {
   /** Emits what a block element holds; returns nested content still to walk. */
   readBlock(element: Element, listDepth: number): Frame | null {
     const tag = element.tagName;
-    if (tag === 'hr') return null;
+    if (tag === 'hr' || isNoteText(element)) return null;
     const heading = HEADING.exec(tag);
     if (heading) {
       const spans = spansTrimmed(untagged(this.spansOf(element.children, 'dropped', this.emphasisOf(element, PLAIN))));
@@ -370,6 +373,21 @@ function integerProperty(element: Element, name: string): number | null {
   const value = element.properties[name];
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The text of a footnote as a web page holds it: Word's "Save as Web Page" puts the
+ * notes in a `mso-element:footnote-list` block, Google Docs in paragraphs that open
+ * with a link back to the mark. Like a Word file's notes, it is not report text.
+ */
+function isNoteText(element: Element): boolean {
+  const style = element.properties.style;
+  if (typeof style === 'string' && /mso-element:\s*(?:foot|end)note-list/i.test(style)) return true;
+  if (element.tagName !== 'p' && element.tagName !== 'div') return false;
+  const firstOf = (parent: Element) => parent.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+  let first = firstOf(element);
+  for (let depth = 0; first?.type === 'element' && first.tagName !== 'a' && depth < 4; depth++) first = firstOf(first);
+  return first?.type === 'element' && first.tagName === 'a' && NOTE_BACK_LINK.test(String(first.properties.href ?? ''));
 }
 
 /** mammoth writes Word's footnotes and endnotes as a final list of `<li id="footnote-N">`. */

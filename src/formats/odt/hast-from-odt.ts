@@ -53,6 +53,8 @@ const SKIPPED = new Set([
   'covered-table-cell',
   'toc-mark',
   'alphabetical-index-mark',
+  // The number a producer printed for a list item; informative only, the list's numbering gives it.
+  'number',
 ]);
 
 // Markup nested deeper than this is flattened to its text: no document needs it, and walking it could exhaust the stack.
