@@ -114,7 +114,7 @@ const EnvSchema = z.object({
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
   REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
   REPORTFLOW_SOFFICE: z.string().min(1).default(DEFAULT_LIBREOFFICE.command),
-  REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).default(DEFAULT_LIBREOFFICE.timeoutMs),
+  REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).optional(),
   REPORTFLOW_CONVERSIONS: int(1).default(DEFAULT_LIBREOFFICE.maxConcurrent),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -155,7 +155,8 @@ export function loadConfig(
     problems.push('REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD: set both or neither');
   }
   // A parse thread past the job's limit is terminated, and with it the timer that would stop its LibreOffice.
-  if (parsed.success && parsed.data.REPORTFLOW_CONVERT_TIMEOUT_MS >= parsed.data.REPORTFLOW_JOB_TIMEOUT_MS) {
+  const convertMs = parsed.success ? parsed.data.REPORTFLOW_CONVERT_TIMEOUT_MS : undefined;
+  if (parsed.success && convertMs !== undefined && convertMs >= parsed.data.REPORTFLOW_JOB_TIMEOUT_MS) {
     problems.push('REPORTFLOW_CONVERT_TIMEOUT_MS: must be shorter than REPORTFLOW_JOB_TIMEOUT_MS');
   }
   const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
@@ -193,7 +194,8 @@ export function loadConfig(
     },
     libreOffice: {
       command: e.REPORTFLOW_SOFFICE,
-      timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS,
+      // Unset, it stays inside the job's limit, which may be set lower than a conversion's default.
+      timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? Math.min(DEFAULT_LIBREOFFICE.timeoutMs, Math.floor(e.REPORTFLOW_JOB_TIMEOUT_MS * 0.9)),
       maxConcurrent: e.REPORTFLOW_CONVERSIONS,
     },
     log: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docxFromLibreOffice } from '../../src/formats/libreoffice/docx-from-libreoffice.js';
 import { recordFromBytes } from '../../src/parse-report.js';
+import { loadConfig } from '../../src/service/config.js';
 
 /**
  * The sandbox around LibreOffice: what happens when it is missing, hangs or fails.
@@ -98,3 +99,30 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+describe('LibreOffice settings', () => {
+  it('default to soffice on PATH, 60 s and two at once, staying inside a shorter job limit', () => {
+    expect(loadConfig({}, {}, '/srv/rf').libreOffice).toEqual({
+      command: 'soffice',
+      timeoutMs: 60_000,
+      maxConcurrent: 2,
+    });
+    expect(loadConfig({ REPORTFLOW_JOB_TIMEOUT_MS: '2000' }, {}, '/srv/rf').libreOffice.timeoutMs).toBe(1800);
+    const set = loadConfig(
+      {
+        REPORTFLOW_SOFFICE: '/opt/lo/program/soffice',
+        REPORTFLOW_CONVERT_TIMEOUT_MS: '30000',
+        REPORTFLOW_CONVERSIONS: '1',
+      },
+      {},
+      '/srv/rf',
+    );
+    expect(set.libreOffice).toEqual({ command: '/opt/lo/program/soffice', timeoutMs: 30_000, maxConcurrent: 1 });
+  });
+
+  it('refuse a conversion limit that the job limit would cut short', () => {
+    expect(() => loadConfig({ REPORTFLOW_CONVERT_TIMEOUT_MS: '120000' }, {}, '/srv/rf')).toThrow(
+      /REPORTFLOW_CONVERT_TIMEOUT_MS: must be shorter than REPORTFLOW_JOB_TIMEOUT_MS/,
+    );
+  });
+});
