@@ -12,6 +12,7 @@ import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-thr
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
 import { datasetFigures } from './dataset-figures.js';
 import { profileChoiceFigures } from './profile-choice-figures.js';
+import { pageImageFigures } from './page-image-figures.js';
 
 /**
  * `npm run bench`: prints parse throughput per format (warm, in-process), the same
@@ -192,7 +193,10 @@ const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl:
 if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
 results.dataset = dataset;
 
-// 6. Targets.
+// 6. The review desk's page pictures; `node dist/bench/page-image-figures.js` runs it alone.
+results.pageImages = await pageImageFigures(log);
+
+// 7. Targets.
 const pdf100 = peers.find((p) => p.label.startsWith('PDF'));
 const docx100 = peers.find((p) => p.label.startsWith('DOCX'));
 const md1 = peers.find((p) => p.label.startsWith('Markdown'));

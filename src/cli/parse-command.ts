@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
@@ -37,6 +38,8 @@ export function registerParseCommand(program: Command): void {
       for (const file of files) {
         const record = await recordFromPath(file, extract);
         warnIfUnreadable(file, record);
+        // A path that names no readable file is the caller's mistake, not a report's: say so in the exit status too.
+        if (record.source.bytes === 0 && (await isUnopenable(file))) process.exitCode = NOT_OPENED;
         if (flags.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
         else records.push(record);
       }
@@ -45,6 +48,16 @@ export function registerParseCommand(program: Command): void {
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       }
     });
+}
+
+/** Exit status when some file could not be opened at all (missing, a folder, no permission). */
+const NOT_OPENED = 1;
+
+async function isUnopenable(file: string): Promise<boolean> {
+  return access(file, constants.R_OK).then(
+    async () => !(await stat(file)).isFile(),
+    () => true,
+  );
 }
 
 /** The record goes to stdout either way; a person running the command also needs to see that a file failed. */

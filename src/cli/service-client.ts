@@ -13,7 +13,8 @@ export type ReportOutcome =
   | { kind: 'unknown' }
   | { kind: 'unreachable'; reason: string };
 
-export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; reason: string };
+/** `unreachable`: nothing answers; `unauthorized`: a service answers and wants other credentials; `foreign`: something else answers. */
+export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; kind: 'unreachable' | 'unauthorized' | 'foreign'; reason: string };
 
 /** Asks `GET /` whether a reportflow service answers at this URL, and what it accepts. */
 export async function serviceInfo(baseUrl: URL, token: string | null = null): Promise<ServiceInfo> {
@@ -21,17 +22,19 @@ export async function serviceInfo(baseUrl: URL, token: string | null = null): Pr
   try {
     response = await fetch(endpoint(baseUrl, ''), { headers: authHeaders(token) });
   } catch (error) {
-    return { ok: false, reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
+    return { ok: false, kind: 'unreachable', reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
   }
   if (response.status === 401) {
-    const which = token ? 'the token in REPORTFLOW_API_TOKEN was refused' : 'set REPORTFLOW_API_TOKEN to its token';
-    return { ok: false, reason: `${baseUrl.href} asks for credentials: ${which}` };
+    const which = token
+      ? 'the token sent was refused; set REPORTFLOW_API_TOKEN to the one the service printed at start (kept in its data folder as api-token)'
+      : 'set REPORTFLOW_API_TOKEN to the token the service printed at start (kept in its data folder as api-token)';
+    return { ok: false, kind: 'unauthorized', reason: `${baseUrl.href} runs, and asks for credentials: ${which}` };
   }
   const body = await jsonBodyOf(response);
   const service = fieldOf(body, 'service');
   const maxUploadBytes = fieldOf(body, 'maxUploadBytes');
   if (!response.ok || service !== 'reportflow' || typeof maxUploadBytes !== 'number') {
-    return { ok: false, reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
+    return { ok: false, kind: 'foreign', reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
   }
   return { ok: true, maxUploadBytes };
 }

@@ -21,8 +21,13 @@ export interface TextTable {
   rest: string | null;
 }
 
+/** Far longer than any header line (`Year Q1 … Q12 Total`, in any language, with spacing). */
+const MAX_HEADER_LINE_CHARS = 2000;
+
 /** The words of a line when they make a score table header, else null. */
 export function headerCellsFromLine(line: string, reading: Reading): string[] | null {
+  // A header is a few dozen short words; splitting a megabyte paragraph only to refuse it costs seconds.
+  if (line.length > MAX_HEADER_LINE_CHARS) return null;
   const words = line.trim().split(/\s+/u);
   let metrics = 0;
   for (const word of words) {

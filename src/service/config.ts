@@ -34,7 +34,8 @@ export interface ServiceConfig {
     /** On shutdown, in-flight jobs get this long to finish before they are handed back. */
     shutdownMs: number;
   };
-  inbox: { enabled: boolean; stableMs: number; pollMs: number };
+  /** `followSymlinks`: read what a symbolic link in the inbox points to (off: such links are skipped and logged). */
+  inbox: { enabled: boolean; stableMs: number; pollMs: number; followSymlinks: boolean };
   extract: ExtractOptions;
   limits: ParseLimits;
   /** How .doc and RTF files are converted before reading. */
@@ -54,6 +55,12 @@ export interface AuthConfig {
   /** Accepted as `Authorization: Bearer <token>`, and as the Basic password of user "reportflow". */
   token: string | null;
   basic: { user: string; password: string } | null;
+  /**
+   * Tokens of named people (REPORTFLOW_API_TOKENS=name:token,…): each works as a
+   * bearer token and as the Basic password of its name, and a decision made with
+   * it is recorded under that name.
+   */
+  namedTokens?: Array<{ name: string; token: string }>;
 }
 
 /** Where released records are delivered; each sink is on when its setting is present. */
@@ -99,6 +106,7 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
+  REPORTFLOW_INBOX_FOLLOW_SYMLINKS: z.enum(['true', 'false']).default('false'),
   REPORTFLOW_WEIGHTS: z
     .string()
     .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
@@ -132,6 +140,13 @@ const EnvSchema = z.object({
   REPORTFLOW_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   REPORTFLOW_BASIC_USER: z.string().regex(/^[^:]+$/, 'must not contain ":"').optional(),
   REPORTFLOW_BASIC_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  REPORTFLOW_API_TOKENS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((pair) => /^[^:,\s]+:\S{16,}$/.test(pair.trim())),
+      'expected name:token pairs separated by commas, each token 16+ characters',
+    )
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -184,6 +199,7 @@ export function loadConfig(
       enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
+      followSymlinks: e.REPORTFLOW_INBOX_FOLLOW_SYMLINKS === 'true',
     },
     extract: extractOptionsFrom(e, profiles),
     limits: {
@@ -224,8 +240,18 @@ export function loadConfig(
       token: e.REPORTFLOW_API_TOKEN ?? null,
       basic:
         e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD } : null,
+      namedTokens: namedTokensFromText(e.REPORTFLOW_API_TOKENS ?? ''),
     },
   };
+}
+
+/** `ana:token1,ben:token2` as name and token pairs; the token is everything after the first colon. */
+export function namedTokensFromText(text: string): Array<{ name: string; token: string }> {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), token: pair.slice(pair.indexOf(':') + 1) }));
 }
 
 const EXTRACT_KEYS = ['REPORTFLOW_WEIGHTS', 'REPORTFLOW_TOTAL_TOLERANCE', 'REPORTFLOW_PROFILES_DIR', 'REPORTFLOW_PROFILE'] as const;
@@ -307,6 +333,11 @@ function dropUndefined(o: Record<string, string | undefined>): Record<string, st
 /** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */
 export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.REPORTFLOW_API_TOKEN || null;
+}
+
+/** The data folder a local service uses (REPORTFLOW_DATA_DIR, default ./data), for clients that look for its token file. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, env.REPORTFLOW_DATA_DIR || 'data');
 }
 
 /** Env variable through which a parse sandbox (thread or child process) receives its settings. */

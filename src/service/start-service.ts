@@ -4,13 +4,14 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from './config.js';
 import { releasedSpecFromConfig } from './dataset/released-records.js';
 import { createDelivery, type Delivery } from './delivery/deliver.js';
-import { createReleaseHooks } from './delivery/release-hooks.js';
+import { createReleaseHooks, startReleaseSweeps } from './delivery/release-hooks.js';
 import { startInboxWatcher } from './intake/inbox-watcher.js';
 import { Intake } from './intake/intake.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { startParseWorkers } from './parse/parse-worker.js';
 import { ParseQueue } from './queue/bullmq-adapter.js';
+import { catalogOnDatabase } from './review/records-catalog-postgres.js';
 import { ReviewService } from './review/review-service.js';
 import { recordsStoreFromConfig, type RecordsStore } from './store/records-store.js';
 import { errnoCode } from './error-details.js';
@@ -85,6 +86,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   });
   const delivery = createDelivery(config, { redisUrl: options.redisUrl, log: logger, metrics });
   const release = createReleaseHooks(delivery, store, logger);
+  const sweeps = startReleaseSweeps(release, logger);
   const review = new ReviewService({ store, release: (record) => release.afterApprove(record) });
   const intake = new Intake({ queue, store, dataDir: config.dirs.data, logger, metrics });
   metrics.watchQueue(queue);
@@ -92,7 +94,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   const deps: ServiceDeps = { config, redisUrl: options.redisUrl, logger, store, queue, intake, delivery, review, metrics, app: null };
 
   // Stopped in reverse: HTTP and inbox first, then workers, then deliveries their last jobs queued, then the queue.
-  const stoppers: Array<() => Promise<void>> = [() => queue.close(), () => delivery.close()];
+  const stoppers: Array<() => Promise<void>> = [() => queue.close(), () => delivery.close(), () => sweeps.stop()];
   const stopAll = async () => {
     for (const stop of stoppers.reverse()) {
       await stop().catch((error: Error) => logger.error({ reason: error.message }, 'error while stopping'));
@@ -121,6 +123,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     if (options.http) {
       // Loaded on use: a worker process needs no Fastify.
       const { buildApp } = await import('./http/build-app.js');
+      const browsing = config.sinks.databaseUrl ? await catalogOnDatabase(config.sinks.databaseUrl, store, logger) : null;
+      if (browsing) stoppers.push(() => browsing.close());
       const app = buildApp({
         config,
         store,
@@ -131,6 +135,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         metrics,
         delivery,
         dashboardQueues: [delivery.queue.dashboardQueue()],
+        ...(browsing ? { catalog: browsing.catalog } : {}),
         dataset: { source: releasedSpecFromConfig(config), extract: config.extract },
       });
       stoppers.push(() => app.close());

@@ -39,14 +39,27 @@ describe('reportflow parse', () => {
     expect(array.map((r) => r.report.title)).toEqual(['Kazakhstan', 'Kazakhstan']);
   });
 
-  it('gives a file that cannot be opened an error record, says so on stderr, and still exits 0', () => {
+  it('gives a file that cannot be opened an error record, says so on stderr, and exits 1', () => {
     const run = parse('/nonexistent/report.pdf');
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1);
     const record = JSON.parse(run.stdout) as ReportRecord;
     expect(record.anomalies.map((a) => [a.code, a.severity])).toEqual([['UNREADABLE_FILE', 'error']]);
     expect(record.status).toBe('needs_review');
     expect(run.stderr).toMatch(/\/nonexistent\/report\.pdf: UNREADABLE_FILE/);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 1 when one of several files is missing, after printing every record', () => {
+    const run = parse(SAMPLE, '/nonexistent/report.pdf', '--jsonl');
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('prints its version, the one in package.json', () => {
+    const run = spawnSync('node', [CLI, '--version'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(run.stdout.trim()).toBe(version);
   });
 
   it('takes answer weights from --weights', () => {

@@ -152,11 +152,12 @@ describe('access to the HTTP API, desk and dashboard', () => {
 
 describe('access settings', () => {
   it('reads token, Basic user and the explicit opt-out from the environment', () => {
-    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null });
+    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null, namedTokens: [] });
     expect(loadConfig({ REPORTFLOW_API_TOKEN: TOKEN, REPORTFLOW_BASIC_USER: 'ana', REPORTFLOW_BASIC_PASSWORD: 'password1' }).auth).toEqual({
       mode: 'required',
       token: TOKEN,
       basic: { user: 'ana', password: 'password1' },
+      namedTokens: [],
     });
     expect(loadConfig({ REPORTFLOW_AUTH: 'none' }).auth.mode).toBe('none');
   });
@@ -175,16 +176,25 @@ describe('access settings', () => {
     expect(problems({ REPORTFLOW_AUTH: 'off' }).join('\n')).toMatch(/REPORTFLOW_AUTH/);
   });
 
-  it('serve makes a token for the run when nothing is configured, and prints how to use it', () => {
-    const { auth, generatedToken } = authForServe({ mode: 'required', token: null, basic: null });
-    expect(generatedToken).toMatch(/^[\w-]{32}$/);
-    expect(auth.token).toBe(generatedToken);
-    const lines = accessBannerLines(auth, generatedToken, 'http://127.0.0.1:3000').join('\n');
-    expect(lines).toContain(`curl -H 'Authorization: Bearer ${generatedToken}' http://127.0.0.1:3000/reviews`);
-    expect(lines).toContain('http://127.0.0.1:3000/review  (user reportflow');
-    // Configured settings are kept as they are.
-    const open = { mode: 'none', token: null, basic: null } as const;
-    expect(authForServe(open)).toEqual({ auth: open, generatedToken: null });
-    expect(authForServe({ mode: 'required', token: TOKEN, basic: null }).generatedToken).toBeNull();
+  it('serve makes a token when nothing is configured, keeps it in the data folder, and prints how to use it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'reportflow-auth-'));
+    try {
+      const { auth, token } = await authForServe({ mode: 'required', token: null, basic: null }, dataDir);
+      expect(auth.token).toMatch(/^[\w-]{32}$/);
+      expect(token).toEqual({ kind: 'stored', path: join(dataDir, 'api-token'), created: true });
+      const lines = accessBannerLines(auth, token, 'http://127.0.0.1:3000').join('\n');
+      expect(lines).toContain(`curl -H 'Authorization: Bearer ${auth.token}' http://127.0.0.1:3000/reviews`);
+      expect(lines).toContain('http://127.0.0.1:3000/review  (user reportflow');
+      // The same token at the next start.
+      const again = await authForServe({ mode: 'required', token: null, basic: null }, dataDir);
+      expect(again.auth.token).toBe(auth.token);
+      expect(again.token).toMatchObject({ kind: 'stored', created: false });
+      // Configured settings are kept as they are, and nothing is written for them.
+      const open = { mode: 'none', token: null, basic: null } as const;
+      expect(await authForServe(open, dataDir)).toEqual({ auth: open, token: { kind: 'configured' } });
+      expect((await authForServe({ mode: 'required', token: TOKEN, basic: null }, dataDir)).auth.token).toBe(TOKEN);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,20 +19,22 @@ describe('GET /health', () => {
       status: 'unavailable',
       redis: 'ok',
       workers: 0,
+      parseThreads: 0,
       problems: ['no worker is connected to the parse queue'],
     });
 
     const worker = startParseWorker(
       { redisUrl: REDIS_URL, prefix: fx.prefix },
       { body: () => Promise.reject(new Error('no job is expected')) },
-      { concurrency: 1, lockMs: 30_000 },
+      { concurrency: 2, parseThreads: 3, lockMs: 30_000 },
       {},
     );
     cleanups.push(() => worker.close());
     await worker.ready();
     const after = await fx.app.inject('/health');
     expect(after.statusCode).toBe(200);
-    expect(after.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1 });
+    // One worker process, with the parse threads it says it holds.
+    expect(after.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1, parseThreads: 3 });
   });
 
   it('is 503 with the reason when Redis does not answer, within its timeout', async () => {

@@ -20,7 +20,7 @@ export interface Sandbox {
   root: string;
   prefix: string;
   config(overrides?: Record<string, string>): ServiceConfig;
-  start(options: { workers: boolean; intake: boolean }, overrides?: Record<string, string>): Promise<RunningService>;
+  start(options: { workers: boolean; intake: boolean; http?: 'inject' }, overrides?: Record<string, string>): Promise<RunningService>;
   cleanup(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,16 @@ async function linesOf(path: string): Promise<unknown[]> {
 }
 
 describe('records.jsonl', () => {
+  it('starts a new line after a line torn by a killed writer, so no record is glued to the piece', async () => {
+    const path = join(await tempDir(), 'records.jsonl');
+    const record = sampleRecord();
+    const whole = JSON.stringify(record);
+    await writeFile(path, `${whole}\n${whole.slice(0, 300)}`);
+    await appendRecordLine(path, record);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines).toEqual([whole, whole.slice(0, 300), whole, '']);
+  });
+
   it('concurrent appends give whole lines, one per record', async () => {
     const path = join(await tempDir(), 'nested', 'records.jsonl');
     const big = sampleRecord();

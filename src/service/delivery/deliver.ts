@@ -1,5 +1,7 @@
 import pg from 'pg';
 import type { ReportRecord } from '../../record/types.js';
+import { contractErrors } from '../../record/validate-record.js';
+import { messageOf } from '../error-details.js';
 import type { ServiceConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -79,6 +81,11 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
           // The payload is dropped only after a delivery succeeded: a job without one was
           // delivered, and is here again only because its completion was cut short.
           if (job.record === null) return;
+          // A record that breaks the contract would be refused on every attempt: dead-lettered at once, with the reason.
+          const problems = contractErrors(job.record);
+          if (problems.length > 0) {
+            throw new PermanentJobError(`the record breaks the contract and is not delivered: ${problems.slice(0, 5).join('; ')}`);
+          }
           await performDelivery(job, job.record);
           await context.updateData({ ...job, record: null });
         },
@@ -112,7 +119,9 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
       case 'postgres': {
         if (!pool || !migrated) throw new PermanentJobError('DATABASE_URL is not configured');
         await migrated();
-        await upsertRecord(pool, record, new Date(job.releasedAt));
+        await upsertRecord(pool, record, new Date(job.releasedAt)).catch((error: unknown) => {
+          throw permanentDatabaseError(error) ?? error;
+        });
         return;
       }
       case 'jsonl': {
@@ -174,6 +183,17 @@ function deadLetterFromJob(job: JobView<DeliveryJob>): DeadLetter {
     failedReason: job.failedReason ?? '',
     failedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,
   };
+}
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a number out of range, a bad
+ * date) and constraint violations (23) come back the same on every attempt;
+ * anything else (connection lost, server starting, a lock) may pass.
+ */
+function permanentDatabaseError(error: unknown): PermanentJobError | null {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
+  return new PermanentJobError(`PostgreSQL refused the record for good (SQLSTATE ${code}): ${messageOf(error)}`);
 }
 
 function poolFromUrl(url: string, log: Logger | undefined): pg.Pool {

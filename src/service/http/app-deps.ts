@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../config.js';
 import type { Intake } from '../intake/intake.js';
 import type { Metrics } from '../metrics.js';
 import type { ParseQueue } from '../queue/bullmq-adapter.js';
+import type { RecordsCatalog } from '../review/records-catalog.js';
 import type { ReviewService } from '../review/review-service.js';
 import type { RecordsStore } from '../store/records-store.js';
 import type { DashboardQueue } from './dashboard.js';
@@ -11,12 +12,12 @@ import type { DatasetRoutesOptions } from './dataset/dataset-routes.js';
 import type { HealthCheck } from './health-route.js';
 
 /** The parse queue as the API sees it: ask about a job, check health, show the queue on the dashboard. */
-export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'ping' | 'workerCount' | 'dashboardQueue'>;
+export type JobsQueue = Pick<ParseQueue, 'jobState' | 'failureReason' | 'ping' | 'workerCapacity' | 'dashboardQueue'>;
 
 export interface AppDeps {
   /**
    * `auth` says who may call (an app without credentials and not explicitly open
-   * refuses to build); `limits` (for the review desk reading source files again)
+   * refuses to build); `limits` (the largest kept file the review desk reads)
    * defaults to the parser's.
    */
   config: Pick<ServiceConfig, 'http' | 'dirs' | 'auth'> & Partial<Pick<ServiceConfig, 'limits'>>;
@@ -34,6 +35,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** When given: the dead-letter and re-release routes under /deliveries. */
   delivery?: DeliveryRoutesOptions['delivery'];
+  /** Answers the records browser (GET /review/records, GET /reports); defaults to the record files. */
+  catalog?: RecordsCatalog;
   /** Where the index (/dataset.*, /consistency, /index) reads released records; defaults to the app's outbox and default weights. */
   dataset?: Omit<DatasetRoutesOptions, 'registry'>;
   /** Further queues shown on the dashboard beside the parse queue (e.g. deliveries). */

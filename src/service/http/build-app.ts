@@ -12,6 +12,7 @@ import { registerInfoRoute } from './info-route.js';
 import { metricsRoute } from './metrics-route.js';
 import { registerReportsRoutes } from './reports-routes.js';
 import { RequestLog } from './request-log.js';
+import { registerSameOriginGuard } from './same-origin-guard.js';
 import { registerReviewsRoutes } from './reviews-routes.js';
 import { reviewDesk } from './review-desk/review-desk-plugin.js';
 
@@ -36,6 +37,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   // First, so that every route registered after it, plugins included, is behind it.
   registerAuth(app, deps.config.auth);
+  registerSameOriginGuard(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     const error = new HttpError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
@@ -46,7 +48,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerInfoRoute(app, deps.config.http.maxUploadBytes);
   registerReportsRoutes(app, deps);
   registerReviewsRoutes(app, deps);
-  app.register(reviewDesk, { store: deps.store, dataDir: deps.config.dirs.data, limits: deps.config.limits ?? DEFAULT_PARSE_LIMITS });
+  app.register(reviewDesk, {
+    store: deps.store,
+    dataDir: deps.config.dirs.data,
+    maxFileBytes: (deps.config.limits ?? DEFAULT_PARSE_LIMITS).maxFileBytes,
+    catalog: deps.catalog,
+  });
   registerHealthRoute(app, deps.health ?? healthFromQueue(deps.queue));
   if (deps.metrics) app.register(metricsRoute, { metrics: deps.metrics });
   app.register(datasetRoutes, datasetRoutesOptions(deps.config, deps.dataset, deps.metrics?.registry));

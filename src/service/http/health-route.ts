@@ -4,8 +4,10 @@ import type { ParseQueue } from '../queue/bullmq-adapter.js';
 export interface HealthReport {
   /** 'ok', or what went wrong talking to Redis. */
   redis: string;
-  /** Live BullMQ workers on the parse queue; null when Redis could not be asked. */
+  /** Live worker processes on the parse queue; null when Redis could not be asked. */
   workers: number | null;
+  /** Parse threads those workers hold in all (the start-up banner's count for its own process); null when unknown. */
+  parseThreads?: number | null;
 }
 
 export type HealthCheck = () => Promise<HealthReport>;
@@ -23,17 +25,17 @@ export function registerHealthRoute(app: FastifyInstance, check: HealthCheck): v
 }
 
 /** Health read through the parse queue's own Redis connection; every question is bounded by `timeoutMs`. */
-export function healthFromQueue(queue: Pick<ParseQueue, 'ping' | 'workerCount'>, timeoutMs = 2000): HealthCheck {
+export function healthFromQueue(queue: Pick<ParseQueue, 'ping' | 'workerCapacity'>, timeoutMs = 2000): HealthCheck {
   return async () => {
     try {
       await queue.ping(timeoutMs);
     } catch (error) {
-      return { redis: `unreachable (${error instanceof Error ? error.message : String(error)})`, workers: null };
+      return { redis: `unreachable (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
     }
     try {
-      return { redis: 'ok', workers: await queue.workerCount(timeoutMs) };
+      return { redis: 'ok', ...(await queue.workerCapacity(timeoutMs)) };
     } catch (error) {
-      return { redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`, workers: null };
+      return { redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
     }
   };
 }

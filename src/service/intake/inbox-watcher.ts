@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
@@ -25,7 +25,7 @@ export interface InboxWatcherDeps {
  * Resolves once the initial scan is done.
  */
 export async function startInboxWatcher(
-  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & { dir: string },
+  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & Partial<Pick<ServiceConfig['inbox'], 'followSymlinks'>> & { dir: string },
   deps: InboxWatcherDeps,
 ): Promise<InboxWatcher> {
   const dir = resolve(inbox.dir);
@@ -35,6 +35,7 @@ export async function startInboxWatcher(
   // Bumped on every event for a path, so an older settling check that is mid-await gives way.
   const generation = new Map<string, number>();
   let closed = false;
+  const skippedLinks = new Set<string>();
 
   const inThisFolder = (path: string) => resolve(dirname(path)) === dir;
 
@@ -45,6 +46,12 @@ export async function startInboxWatcher(
     const check = async () => {
       pending.delete(path);
       if (superseded()) return;
+      // A link would hand the pipeline whatever file it points to (/etc/…), not one dropped here.
+      if (!inbox.followSymlinks && (await lstat(path).catch(() => null))?.isSymbolicLink()) {
+        if (!skippedLinks.has(path)) log.warn({ file: basename(path) }, 'skipped a symbolic link in the inbox (REPORTFLOW_INBOX_FOLLOW_SYMLINKS=true reads what links point to)');
+        skippedLinks.add(path);
+        return;
+      }
       const now = await stat(path).catch(() => null);
       if (!now || !now.isFile() || superseded()) return;
       const same = last !== null && now.size === last.size && now.mtimeMs === last.mtimeMs;
@@ -79,11 +86,13 @@ export async function startInboxWatcher(
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: false,
     depth: 0,
+    followSymlinks: inbox.followSymlinks ?? false,
     ignored: (path, stats) => path !== dir && (isIgnoredName(basename(path)) || Boolean(stats?.isDirectory())),
   });
   watcher.on('add', consider);
   watcher.on('change', consider);
   watcher.on('unlink', (path) => {
+    skippedLinks.delete(path);
     clearTimeout(pending.get(path));
     pending.delete(path);
     generation.delete(path);

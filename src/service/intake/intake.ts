@@ -1,13 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { newSha256 } from '../../record/record-id.js';
 import type { Metrics } from '../metrics.js';
 import type { ParseQueue } from '../queue/bullmq-adapter.js';
 import type { IntakeSource, JobState } from '../queue/jobs.js';
 import type { Place, RecordsStore } from '../store/records-store.js';
-import { moveIntoFolder } from './file-moves.js';
+import { moveIntoFolder, sha256OfFile } from './file-moves.js';
 
 export interface IntakeRequest {
   path: string;
@@ -74,8 +71,4 @@ export class Intake {
   }
 }
 
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = newSha256();
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
+export { sha256OfFile } from './file-moves.js';

@@ -68,6 +68,7 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
     {
       // With parse threads, twice as many jobs as threads: a job's I/O and queue round trips overlap another's parse.
       concurrency: slots ? slots.size * JOBS_PER_PARSE_THREAD : config.worker.concurrency,
+      parseThreads: slots ? slots.size : config.worker.concurrency,
       lockMs: config.worker.lockMs,
     },
     {

@@ -204,9 +204,15 @@ export class ParseQueue {
     await withTimeout(this.queue.isPaused(), timeoutMs);
   }
 
-  /** Live workers taking parse jobs. */
-  workerCount(timeoutMs: number): Promise<number> {
-    return withTimeout(this.queue.getWorkersCount(), timeoutMs);
+  /**
+   * Live workers and the parse threads they hold in all: each worker carries its
+   * number of threads in its connection name (see startParseWorker). A worker
+   * that does not say counts as one.
+   */
+  async workerCapacity(timeoutMs: number): Promise<{ workers: number; parseThreads: number }> {
+    const workers = (await withTimeout(this.queue.getWorkers(), timeoutMs)) as Array<{ rawname?: string }>;
+    const parseThreads = workers.reduce((sum, worker) => sum + Number(PARSE_THREADS_NAME.exec(worker.rawname ?? '')?.[1] ?? 1), 0);
+    return { workers: workers.length, parseThreads };
   }
 
   /** The BullMQ queue itself, for Bull Board only. */
@@ -227,6 +233,8 @@ export class ParseQueue {
 export interface ParseWorkerOptions {
   /** Jobs in flight at once in this process. */
   concurrency: number;
+  /** Parse threads (or sandboxes) behind those jobs: shown by /health as the pipeline's parsing capacity. */
+  parseThreads: number;
   /**
    * How long a job's lock lasts; it is renewed from this process, which parsing
    * never blocks, so a lapsed lock means the process died and the job goes to
@@ -262,6 +270,9 @@ export interface JobEvents<Data, Result> {
 }
 
 /** A worker on the parse queue. */
+/** The end of a parse worker's Redis connection name, which carries its thread count. */
+const PARSE_THREADS_NAME = /:w:parse-threads-(\d+)$/;
+
 export function startParseWorker(
   connection: QueueConnection,
   runner: ParseJobRunner,
@@ -272,6 +283,7 @@ export function startParseWorker(
     connection: { url: connection.redisUrl, maxRetriesPerRequest: null },
     prefix: connection.prefix,
     concurrency: options.concurrency,
+    name: `parse-threads-${options.parseThreads}`,
     ...('env' in runner ? { workerForkOptions: { env: runner.env } } : {}),
     lockDuration: options.lockMs,
     stalledInterval: options.lockMs,
