@@ -100,6 +100,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
+describe('a real LibreOffice conversion', () => {
+  it('does not pull a local file into the report through an INCLUDETEXT field', async () => {
+    const secret = join(scratch, 'secret.txt');
+    writeFileSync(secret, 'SECRET-VALUE-7731\n');
+    const rtf = Buffer.from(
+      `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\n\\pard Kenya\\par\n\\pard {\\field{\\*\\fldinst INCLUDETEXT "${secret}"}{\\fldrslt cached text}}\\par\n}\n`,
+    );
+    const record = await recordFromBytes(rtf, 'include.rtf');
+    expect(record.source.format).toBe('rtf');
+    expect(record.report.title).toBe('Kenya');
+    expect(JSON.stringify(record)).not.toContain('SECRET-VALUE-7731');
+  });
+});
+
 describe('LibreOffice settings', () => {
   it('default to soffice on PATH, 60 s and two at once, staying inside a shorter job limit', () => {
     expect(loadConfig({}, {}, '/srv/rf').libreOffice).toEqual({
