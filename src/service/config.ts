@@ -261,6 +261,14 @@ type ExtractKey = (typeof EXTRACT_KEYS)[number];
  * Only the settings of extraction (profiles, weights, tolerance), for commands that parse
  * in-process (`reportflow parse`, `reportflow profile check`) and need nothing else of the service.
  */
+/** LibreOffice's settings alone, from the environment (the `parse` command converts .doc and RTF in-process). */
+export function loadLibreOfficeConfig(env: NodeJS.ProcessEnv = process.env): LibreOfficeSettings {
+  const parsed = EnvSchema.pick({ REPORTFLOW_SOFFICE: true, REPORTFLOW_CONVERT_TIMEOUT_MS: true, REPORTFLOW_CONVERSIONS: true }).safeParse(pickKnown(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.data;
+  return { command: e.REPORTFLOW_SOFFICE, timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? DEFAULT_LIBREOFFICE.timeoutMs, maxConcurrent: e.REPORTFLOW_CONVERSIONS };
+}
+
 export function loadExtractConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Record<ExtractKey, string>> = {},
