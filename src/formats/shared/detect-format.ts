@@ -32,7 +32,8 @@ export function formatFromBytes(bytes: Uint8Array): Format {
  */
 function zipFormatOf(bytes: Uint8Array, head: string): Format {
   if (zipLooksLikeDocx(bytes)) return 'docx';
-  const mimetype = /mimetype(application\/vnd\.oasis\.opendocument\.[a-z-]+)/.exec(head)?.[1];
+  // An extra field may stand between the entry's name and its content.
+  const mimetype = /mimetype[\s\S]{0,64}?(application\/vnd\.oasis\.opendocument\.[a-z-]+)/.exec(head)?.[1];
   return mimetype === ODT_MIMETYPE ? 'odt' : 'unknown';
 }
 
