@@ -66,6 +66,8 @@ describe('state-changing requests from another origin', () => {
       payload: {},
     });
     expect(own.statusCode).toBe(200);
+    // Signed in with the shared token: recorded under its name.
+    expect(own.json().review.reviewer).toBe('reportflow');
     expect((await fx.store.get(heldId))?.place).toBe('outbox');
   });
 
