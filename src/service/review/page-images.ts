@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { PageImageDone, PageImageTask } from '../../../workers/page-image-thread.js';
+import { messageOf } from '../error-details.js';
 import { compiledFile } from '../parse/compiled-path.js';
 import { messageOf } from '../error-details.js';
 
@@ -98,7 +99,14 @@ export class PageImages {
   }
 
   private async draw(request: PageRequest, path: string): Promise<string> {
-    const task: PageImageTask = { source: request.source, sha256: request.id, kind: request.kind, page: request.page, maxSide: this.options.maxSide, target: path };
+    const task: PageImageTask = {
+      source: request.source,
+      sha256: request.id,
+      kind: request.kind,
+      page: request.page,
+      maxSide: this.options.maxSide,
+      target: path,
+    };
     let done: PageImageDone;
     try {
       done = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
