@@ -5,7 +5,6 @@ import { Piscina } from 'piscina';
 import type { PageImageDone, PageImageTask } from '../../../workers/page-image-thread.js';
 import { messageOf } from '../error-details.js';
 import { compiledFile } from '../parse/compiled-path.js';
-import { messageOf } from '../error-details.js';
 
 export interface PageImagesOptions {
   /** Folder of the drawn pages; what is in it at start is kept and counted. */

@@ -4,7 +4,6 @@ import type { StoredRecord } from '../store/records-store.js';
 import { summaryFromRecord, type RecordsStore, type RecordSummary } from '../store/records-store.js';
 import { messageOf } from '../error-details.js';
 import { summaryMatches, type CatalogFilter, type CatalogPage, type RecordsCatalog } from './records-catalog.js';
-import { messageOf } from '../error-details.js';
 
 /** Deepest row a page may reach: each page merges the newest rows of both sources up to its end. */
 const MAX_DEPTH = 20_000;
