@@ -4,7 +4,10 @@ import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
+import { blocksFromImage } from './formats/image/blocks-from-image.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
+import { ocrEngineStopped } from './formats/ocr/ocr-engine.js';
+import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './formats/ocr/ocr-options.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
@@ -13,6 +16,7 @@ import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 export interface ParseOptions {
   extract?: ExtractOptions;
   limits?: ParseLimits;
+  ocr?: OcrOptions;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -50,23 +54,32 @@ export async function recordFromBytes(
 
   let result: BlocksResult;
   try {
-    result = await blocksFor(format, bytes, limits);
+    result = await blocksFor(format, bytes, limits, options.ocr ?? DEFAULT_OCR_OPTIONS);
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }
-  const sourceWithPages = { ...source, pages: result.pages };
+  const sourceWithPages = { ...source, pages: result.pages, ocr: result.ocr ?? null };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS);
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS, {
+    pagesWithoutText: result.pagesWithoutText ?? [],
+  });
 }
 
-function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+/** Lets go of what parsing keeps alive between files (the OCR engine's thread), so a command can exit. */
+export async function parserResourcesReleased(): Promise<void> {
+  await ocrEngineStopped();
+}
+
+function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
     case 'docx':
       return blocksFromDocx(bytes, limits);
     case 'pdf':
-      return blocksFromPdf(bytes, limits);
+      return blocksFromPdf(bytes, limits, ocr);
+    case 'image':
+      return blocksFromImage(bytes, limits, ocr);
     default:
       return Promise.resolve({
         blocks: [],

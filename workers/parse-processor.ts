@@ -10,7 +10,7 @@ import { TimedParser } from '../src/service/parse/timed-parser.js';
 // parse-worker.ts starts it and hands it its settings. Wiring only.
 const settings = sandboxSettingsFromText(sandboxSettingsText());
 const store = new RecordsStore(settings.dirs);
-const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits });
+const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits, ...(settings.ocr ? { ocr: settings.ocr } : {}) });
 parser.warm();
 
 export default function parseProcessor(job: SandboxedJob<ParseJobData, ParseJobResult>): Promise<ParseJobResult> {

@@ -4,7 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
 import type { ReportRecord } from '../record/types.js';
-import { WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
+import type { OcrOptions } from '../formats/ocr/ocr-options.js';
+import { ocrSettingsFromEnv, WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -21,10 +22,11 @@ export function registerParseCommand(program: Command): void {
     .option('--weights <Y=1,P=0.5,N=0>', 'points per answer for computed totals', parseWeights, DEFAULT_EXTRACT_OPTIONS.weights)
     .option('--tolerance <number>', 'allowed difference between reported and computed totals', parseTolerance, DEFAULT_EXTRACT_OPTIONS.totalTolerance)
     .action(async (files: string[], flags: ParseFlags) => {
-      const extract: ExtractOptions = { weights: flags.weights, totalTolerance: flags.tolerance };
+      const { ocr, lowConfidence } = ocrSettingsFromEnv();
+      const extract: ExtractOptions = { weights: flags.weights, totalTolerance: flags.tolerance, lowConfidence };
       const records: ReportRecord[] = [];
       for (const file of files) {
-        const record = await recordFromPath(file, extract);
+        const record = await recordFromPath(file, extract, ocr);
         warnIfUnreadable(file, record);
         if (flags.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
         else records.push(record);
@@ -33,6 +35,8 @@ export function registerParseCommand(program: Command): void {
         const out = records.length === 1 ? records[0] : records;
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       }
+      const { parserResourcesReleased } = await import('../parse-report.js');
+      await parserResourcesReleased();
     });
 }
 
@@ -44,7 +48,7 @@ function warnIfUnreadable(file: string, record: ReportRecord): void {
 }
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
-export async function recordFromPath(file: string, extract: ExtractOptions): Promise<ReportRecord> {
+export async function recordFromPath(file: string, extract: ExtractOptions, ocr?: OcrOptions): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
   const { recordFromBytes, sha256Hex } = await import('../parse-report.js');
   let bytes: Buffer;
@@ -59,7 +63,7 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
       `The file could not be opened (${reason}): ${file}`,
     );
   }
-  return recordFromBytes(bytes, basename(file), { extract });
+  return recordFromBytes(bytes, basename(file), { extract, ...(ocr ? { ocr } : {}) });
 }
 
 function parseWeights(value: string): ExtractOptions['weights'] {

@@ -4,6 +4,7 @@ import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
+import { flagLowConfidence, flagReading, NO_READING_NOTES, type ReadingNotes } from './reading-notes.js';
 import { reportHeaderFromBlocks } from './report-header.js';
 import { scoreTablesFromBlocks } from './score-table.js';
 
@@ -15,8 +16,10 @@ export function recordFromBlocks(
   blocks: Block[],
   source: SourceInfo,
   options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
+  notes: ReadingNotes = NO_READING_NOTES,
 ): ReportRecord {
   const anomalies: Anomaly[] = [];
+  flagReading(source, notes, anomalies);
   const header = reportHeaderFromBlocks(blocks, anomalies);
   const outline = outlineFromBlocks(blocks, header.bodyStart);
 
@@ -29,7 +32,7 @@ export function recordFromBlocks(
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
 
-  return {
+  const record: ReportRecord = {
     schemaVersion: '1.1',
     id: source.sha256,
     source,
@@ -37,7 +40,10 @@ export function recordFromBlocks(
     scoreTables,
     developmentLists,
     anomalies,
-    status: statusFromAnomalies(anomalies),
+    status: 'ok',
     provenance: {},
   };
+  flagLowConfidence(record, options.lowConfidence ?? DEFAULT_EXTRACT_OPTIONS.lowConfidence, anomalies);
+  record.status = statusFromAnomalies(anomalies);
+  return record;
 }

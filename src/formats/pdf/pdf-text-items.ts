@@ -1,5 +1,9 @@
 import type { AdapterProblem } from '../../blocks/model.js';
+import { ocrEngine } from '../ocr/ocr-engine.js';
+import type { OcrOptions } from '../ocr/ocr-options.js';
+import { ocrSizesSettled, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
+import { grayFromPdfPage } from './pdf-page-image.js';
 import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
@@ -11,6 +15,8 @@ export interface TextRun {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** 0–1, for text recognised by OCR; absent for text stored in the file. */
+  confidence?: number;
 }
 
 export interface PdfPage {
@@ -19,10 +25,19 @@ export interface PdfPage {
   /** Bottom and top of the page box, in the same units as run y. */
   bottom: number;
   top: number;
+  /** Left and right edges of the page box, in the same units as run x. */
+  left: number;
+  right: number;
   runs: TextRun[];
+  /** Set when the page's text was recognised from its picture rather than stored. */
+  ocr?: { engine: string };
 }
 
 export type PdfPagesResult = { pages: PdfPage[]; problem?: undefined } | { pages: PdfPage[] | null; problem: AdapterProblem };
+
+// A page with fewer stored characters than this has no real text layer (a stamp, a
+// scanner's page number) and is read from its picture.
+const STAMP_CHARS = 40;
 
 interface FontFacts {
   bold: boolean;
@@ -59,7 +74,7 @@ export function fontFactsFromName(name: string): FontFacts {
  * built; that costs about as much as the text itself, so it is built only for
  * pages that use a font not met on an earlier page (fonts are shared document-wide).
  */
-export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits): Promise<PdfPagesResult> {
+export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions | null = null): Promise<PdfPagesResult> {
   // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const { getDocument } = await pdfjsLoaded();
@@ -100,9 +115,13 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
         await page.getOperatorList();
         for (const id of unknownFonts) fonts.set(id, fontFactsFromObject(page.commonObjs, id));
       }
-      const [, bottom = 0, , top = 0] = page.view;
-      pages.push({ number, bottom, top, runs: runsFromItems(items, fonts) });
+      const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
+      pages.push({ number, bottom, top, left, right, runs: runsFromItems(items, fonts) });
       page.cleanup();
+    }
+    if (ocr?.enabled) {
+      const problem = await pagesRecognised(doc, pages, limits, ocr);
+      if (problem) return { pages, problem };
     }
     return { pages };
   } catch (error) {
@@ -110,6 +129,43 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Pages without a text layer (scans, or only a stamp's worth of text) read by OCR
+ * from their picture. More such pages than the limit allows refuse the whole file
+ * before any is read, so a huge scan costs no time.
+ */
+async function pagesRecognised(
+  doc: { getPage(number: number): Promise<import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy> },
+  pages: PdfPage[],
+  limits: ParseLimits,
+  ocr: OcrOptions,
+): Promise<AdapterProblem | null> {
+  const textless = pages.filter((page) => visibleChars(page.runs) < STAMP_CHARS);
+  if (textless.length === 0) return null;
+  if (textless.length > limits.maxOcrPages) {
+    return {
+      code: 'UNREADABLE_FILE',
+      message: `The PDF has ${textless.length} pages without a text layer, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
+    };
+  }
+  const engine = await ocrEngine(ocr.languages);
+  const recognised: TextRun[] = [];
+  for (const page of textless) {
+    const proxy = await doc.getPage(page.number);
+    const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
+    proxy.cleanup();
+    const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
+    Object.assign(page, { bottom: 0, top: read.top, left: 0, right: read.width, runs: read.runs, ocr: { engine: engine.name } });
+    recognised.push(...read.runs);
+  }
+  ocrSizesSettled(recognised);
+  return null;
+}
+
+function visibleChars(runs: readonly TextRun[]): number {
+  return runs.reduce((sum, run) => sum + run.text.replace(/\s/g, '').length, 0);
 }
 
 function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {

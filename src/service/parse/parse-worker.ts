@@ -35,7 +35,7 @@ export interface ParseWorkers {
 /** Jobs in flight per parse thread: one parsing, one reading, saving or talking to Redis. */
 const JOBS_PER_PARSE_THREAD = 2;
 
-type WorkerConfig = Pick<ServiceConfig, 'queuePrefix' | 'dirs' | 'extract' | 'limits' | 'worker'>;
+type WorkerConfig = Pick<ServiceConfig, 'queuePrefix' | 'dirs' | 'extract' | 'limits' | 'worker'> & Partial<Pick<ServiceConfig, 'ocr'>>;
 
 /**
  * Runs up to `worker.concurrency` parse jobs at once against the parse queue.
@@ -50,7 +50,7 @@ type WorkerConfig = Pick<ServiceConfig, 'queuePrefix' | 'dirs' | 'extract' | 'li
  */
 export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps): ParseWorkers {
   const log = deps.logger.child({ component: 'parse-worker' });
-  const slots = config.worker.sandbox === 'thread' ? new ParserSlots(config.worker.concurrency, config.worker.jobTimeoutMs, { extract: config.extract, limits: config.limits }) : null;
+  const slots = config.worker.sandbox === 'thread' ? new ParserSlots(config.worker.concurrency, config.worker.jobTimeoutMs, { extract: config.extract, limits: config.limits, ...(config.ocr ? { ocr: config.ocr } : {}) }) : null;
   slots?.warm();
   const sandboxEnv = { ...process.env, [SANDBOX_SETTINGS_ENV]: JSON.stringify(sandboxSettingsFromConfig(config)) };
   const processor = slots ? processorWithSlots(config, slots) : compiledFile('workers/parse-processor.js');
