@@ -3,6 +3,7 @@ import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
 import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
+import type { OcrRepairs } from './ocr-readings.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
 import { flagLowConfidence, flagReading, NO_READING_NOTES, type ReadingNotes } from './reading-notes.js';
 import { reportHeaderFromBlocks } from './report-header.js';
@@ -23,7 +24,8 @@ export function recordFromBlocks(
   const header = reportHeaderFromBlocks(blocks, anomalies);
   const outline = outlineFromBlocks(blocks, header.bodyStart);
 
-  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options);
+  const repairs: OcrRepairs = { repaired: new Set() };
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options, repairs);
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'no score table' });
   }
@@ -43,7 +45,7 @@ export function recordFromBlocks(
     status: 'ok',
     provenance: {},
   };
-  flagLowConfidence(record, options.lowConfidence ?? DEFAULT_EXTRACT_OPTIONS.lowConfidence, anomalies);
+  flagLowConfidence(record, options.lowConfidence ?? DEFAULT_EXTRACT_OPTIONS.lowConfidence, anomalies, repairs.repaired);
   record.status = statusFromAnomalies(anomalies);
   return record;
 }

@@ -1,5 +1,6 @@
 import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
+import { REPAIR_CONFIDENCE } from './ocr-readings.js';
 
 /** What the format adapter saw while getting text out of the file, beyond the blocks themselves. */
 export interface ReadingNotes {
@@ -33,8 +34,13 @@ export function flagReading(source: SourceInfo, notes: ReadingNotes, anomalies: 
 /**
  * LOW_CONFIDENCE for every value whose provenance says OCR read it with less
  * confidence than `threshold`; `found` is the value as it stands in the record.
+ * Values a repair produced (`repaired` paths) first have their confidence lowered.
  */
-export function flagLowConfidence(record: Pick<ReportRecord, 'provenance'> & object, threshold: number, anomalies: Anomaly[]): void {
+export function flagLowConfidence(record: Pick<ReportRecord, 'provenance'> & object, threshold: number, anomalies: Anomaly[], repaired: ReadonlySet<string> = new Set()): void {
+  for (const path of repaired) {
+    const where = record.provenance[path];
+    if (where?.confidence !== undefined) where.confidence = Math.round(where.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+  }
   for (const [path, where] of Object.entries(record.provenance)) {
     if (where.confidence === undefined || where.confidence >= threshold) continue;
     const page = where.page === undefined ? '' : ` on page ${where.page}`;

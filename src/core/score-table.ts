@@ -2,6 +2,7 @@ import type { Block } from '../blocks/model.js';
 import type { Answer, Anomaly, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
+import { answerFromMisread, columnsWithMisreadLabels, type OcrRepairs } from './ocr-readings.js';
 import type { Outline } from './headings.js';
 import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
@@ -30,13 +31,16 @@ const HEADER_SEARCH_ROWS = 3;
 export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
-export function scoreLayoutFromRows(rows: string[][]): ScoreLayout | null {
+export function scoreLayoutFromRows(rows: string[][], misread = false): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
     const header = rows[r]!;
-    const columns = header.flatMap((cell, index) => {
+    let columns = header.flatMap((cell, index) => {
       const name = metricNameFromHeader(cell);
       return name === null ? [] : [{ name, index }];
     });
+    if (misread && columns.length >= 2) {
+      columns = columnsWithMisreadLabels(header, columns, (cell) => YEAR_HEADER.test(headerLabelFromCell(cell)) || TOTAL_HEADER.test(headerLabelFromCell(cell)));
+    }
     if (columns.length < 2) continue;
     const metricIndexes = new Set(columns.map((c) => c.index));
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
@@ -93,14 +97,17 @@ export function scoreTablesFromBlocks(
   bodyStart: number,
   anomalies: Anomaly[],
   options: ExtractOptions,
+  repairs: OcrRepairs | null = null,
 ): ScoreTable[] {
   const tables: ScoreTable[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
+    // Recognised text (its source carries the engine's confidence) may be read with OCR's usual misreadings in mind.
+    const ocrRepairs = repairs !== null && block.source.confidence !== undefined ? repairs : null;
     const textTable = textTableAt(blocks, i);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
-    let layout = scoreLayoutFromRows(rows);
+    let layout = scoreLayoutFromRows(rows, ocrRepairs !== null);
     if (layout === null && textTable === null) {
       const turned = rowsFromTransposed(rows);
       layout = turned && scoreLayoutFromRows(turned);
@@ -117,7 +124,7 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options, ocrRepairs);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -138,6 +145,7 @@ function scoreRowsFromRows(
   tablePath: string,
   anomalies: Anomaly[],
   options: ExtractOptions,
+  repairs: OcrRepairs | null,
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
@@ -172,7 +180,7 @@ function scoreRowsFromRows(
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies);
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, repairs);
     }
     const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
     const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
@@ -181,7 +189,7 @@ function scoreRowsFromRows(
   return scoreRows;
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[]): Answer | null {
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], repairs: OcrRepairs | null): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
@@ -190,6 +198,9 @@ function answerFromRowCell(cell: string | undefined, path: string, label: string
   if (reading.kind === 'answer') return reading.answer;
   if (reading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
+  } else if (repairs && answerFromMisread(found)) {
+    repairs.repaired.add(path);
+    return answerFromMisread(found);
   } else {
     flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: ${found} is not an answer`, found });
   }

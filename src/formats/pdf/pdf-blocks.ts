@@ -3,6 +3,7 @@ import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
 import type { PdfLine } from './pdf-lines.js';
+import { provenanceOfLines } from './pdf-provenance.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
@@ -169,17 +170,17 @@ function continuesBlock(
 
 
 function blockFromOpen(open: OpenBlock): Block {
-  const page = open.lines[0]!.page;
+  const source = provenanceOfLines(open.lines);
   if (open.kind === 'heading') {
     const spans = spansMerged(open.spans.flatMap((line, i) => (i === 0 ? line : [{ text: ' ' }, ...line])));
-    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source: { page } };
+    return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source };
   }
   const spans = spansWithoutReferences(spansOfLines(open.spans));
   const text = spans.map((s) => s.text).join('');
   if (open.kind === 'list-item') {
-    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source: { page } };
+    return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source };
   }
-  return { kind: 'paragraph', text, spans, source: { page } };
+  return { kind: 'paragraph', text, spans, source };
 }
 
 /**
@@ -264,7 +265,7 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: { page: lines[table.start]!.page } };
+    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: provenanceOfLines(lines.slice(table.start, table.end)) };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };

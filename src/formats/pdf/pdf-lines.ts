@@ -37,6 +37,10 @@ export interface PdfLine {
   runPieces: LineSegment[];
   /** Every visible character is bold. */
   bold: boolean;
+  /** The page box, for placing the line on the page (provenance). */
+  frame?: { left: number; bottom: number; right: number; top: number };
+  /** 0–1, mean over the characters of recognised text; absent for stored text. */
+  confidence?: number;
 }
 
 // Runs whose baselines differ by less than this share of the font size are one line
@@ -77,7 +81,11 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
     [baseline, largest] = [run.y, run.size];
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group) => lineFromRuns(page.number, group)).filter((line): line is PdfLine => line !== null);
+  const frame = { left: page.left, bottom: page.bottom, right: page.right, top: page.top };
+  return groups
+    .map((group) => lineFromRuns(page.number, group))
+    .filter((line): line is PdfLine => line !== null)
+    .map((line) => ({ ...line, frame }));
 }
 
 function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
@@ -94,7 +102,23 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
-  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, runPieces, bold };
+  const line: PdfLine = { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, runPieces, bold };
+  const confidence = confidenceOfRuns(visible);
+  if (confidence !== undefined) line.confidence = confidence;
+  return line;
+}
+
+/** Mean confidence over the characters of recognised runs; undefined for stored text. */
+function confidenceOfRuns(runs: readonly TextRun[]): number | undefined {
+  let sum = 0;
+  let chars = 0;
+  for (const run of runs) {
+    if (run.confidence === undefined) continue;
+    const length = run.text.trim().length;
+    sum += run.confidence * length;
+    chars += length;
+  }
+  return chars === 0 ? undefined : sum / chars;
 }
 
 /** Runs (left to right) cut into segments at gaps wider than `cutGap`. */

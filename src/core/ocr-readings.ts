@@ -1,0 +1,122 @@
+import type { Answer } from '../record/types.js';
+
+/**
+ * How OCR misreads the few things a score table can hold, and what the table must be
+ * (a run of question labels, an answer vocabulary), used to read such cells anyway.
+ * A repair is made only when it is unambiguous; anything else stays unread, and the
+ * caller reports it quoting what was seen. A repaired value is less sure than what
+ * the engine said, never more (see REPAIR_CONFIDENCE).
+ */
+
+/** Confidence of a repaired value is the engine's times this. */
+export const REPAIR_CONFIDENCE = 0.85;
+
+// Letters and signs Tesseract gives for digits in a label like "Q11" (measured: Ql, Qio, Qi2, QI, Qll).
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = {
+  l: '1', I: '1', i: '1', '|': '1', '!': '1', ']': '1', '[': '1', j: '1',
+  o: '0', O: '0', D: '0',
+  S: '5', s: '5', Z: '2', z: '2', B: '8', g: '9', q: '9',
+};
+
+// A label the engine made of a Q (or a lookalike) and up to four more signs.
+const NEAR_LABEL = /^[QO0@]\s*([^\s]{1,4})$/u;
+
+/**
+ * The question name an OCR'd header cell most likely says, from the cell itself with
+ * its lookalike letters read as digits, and from its neighbours: a cell between Q10
+ * and Q12 that reads "Ql11" or "Q|" is Q11. Null when neither settles it.
+ */
+export function metricNameFromMisread(cell: string, before: string | null, after: string | null): string | null {
+  const match = NEAR_LABEL.exec(cell.trim());
+  if (!match) return null;
+  const digits = [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+  const expected = expectedBetween(before, after);
+  if (/^\d{1,3}$/.test(digits)) {
+    const name = `Q${Number(digits)}`;
+    if (expected === null || expected === name) return name;
+  }
+  // The neighbours agree on what belongs here, and the cell is a label of about that length.
+  if (expected !== null && digits.length <= expected.length) return expected;
+  return null;
+}
+
+function expectedBetween(before: string | null, after: string | null): string | null {
+  const b = before ? Number(before.slice(1)) : null;
+  const a = after ? Number(after.slice(1)) : null;
+  if (b !== null && a !== null) return a - b === 2 ? `Q${b + 1}` : null;
+  // The first column before Q2 is Q1; nothing else can be told from one side.
+  if (b === null && a === 2) return 'Q1';
+  return null;
+}
+
+// Signs OCR gives for the letters of an answer.
+const LETTER_LOOKALIKES: Readonly<Record<string, string>> = { '¥': 'Y', '¢': 'c', '€': 'e', '0': 'o', '1': 'l', '|': 'l' };
+
+const ANSWER_WORDS: ReadonlyArray<readonly [string, Answer]> = [
+  ['y', 'Y'], ['yes', 'Y'], ['p', 'P'], ['partly', 'P'], ['partial', 'P'], ['partially', 'P'], ['n', 'N'], ['no', 'N'],
+];
+
+/**
+ * An answer cell OCR misread (`¥`, `Y.`, `N0`, `Partl y`, `Partiy`): the answer when
+ * one reading fits, else null. Words of five letters or more may be one letter off;
+ * shorter ones must match exactly once lookalikes are read as letters, since one letter
+ * turns "no" into many other words.
+ */
+export function answerFromMisread(cell: string): Answer | null {
+  const letters = [...cell.trim()].map((c) => LETTER_LOOKALIKES[c] ?? c).join('').replace(/[\s.,;:'"`’_]+/gu, '').toLowerCase();
+  if (letters === '') return null;
+  const exact = ANSWER_WORDS.find(([word]) => word === letters);
+  if (exact) return exact[1];
+  const near = new Set(ANSWER_WORDS.filter(([word]) => word.length >= 5 && editDistanceAtMostOne(word, letters)).map(([, answer]) => answer));
+  return near.size === 1 ? [...near][0]! : null;
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Paths of values a repair produced, so their confidence can be lowered. */
+export interface OcrRepairs {
+  repaired: Set<string>;
+}
+
+/**
+ * The metric columns of a recognised header row with misread labels read back:
+ * a cell that is not a label on its own is named from its neighbours (see
+ * metricNameFromMisread). Columns already named stay as they are.
+ */
+export function columnsWithMisreadLabels(
+  header: readonly string[],
+  columns: readonly { name: string; index: number }[],
+  isLabel: (cell: string) => boolean,
+): { name: string; index: number }[] {
+  const named = new Map(columns.map((column) => [column.index, column.name]));
+  const out = [...columns];
+  for (let index = 0; index < header.length; index++) {
+    if (named.has(index) || isLabel(header[index]!)) continue;
+    const name = metricNameFromMisread(header[index]!, named.get(index - 1) ?? null, named.get(index + 1) ?? null);
+    if (name !== null && ![...named.values()].includes(name)) {
+      named.set(index, name);
+      out.push({ name, index });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
