@@ -24,6 +24,6 @@ describe.each(multiFormat)('fixture $name', ({ name, dir, files }) => {
 });
 
 function withoutSource(record: { source: unknown; id: unknown }): unknown {
-  const { source: _source, id: _id, ...rest } = record;
+  const { source: _source, id: _id, provenance: _provenance, ...rest } = record;
   return rest;
 }

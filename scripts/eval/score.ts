@@ -12,7 +12,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { recordFromBytes } from '../../src/parse-report.js';
-import type { Format, ReportRecord } from '../../src/record/types.js';
+import { extractedValuePointers } from '../../src/record/extracted-values.js';
+import type { Format, ReportRecord, ValueSource } from '../../src/record/types.js';
 import { contractErrors } from '../../src/record/validate-record.js';
 import { fieldComparisonsFromRecords, type FieldComparison } from './field-comparisons.js';
 
@@ -30,6 +31,9 @@ interface FileScore {
   anomalyExtras: string[];
   schemaErrors: string[];
   statusOk: boolean;
+  /** Extracted values in the record, and how many of them `provenance` places. */
+  valuesRead: number;
+  valuesPlaced: number;
 }
 
 const args = process.argv.slice(2);
@@ -88,6 +92,7 @@ async function scoreFile(
     }),
   );
 
+  const pointers = extractedValuePointers(actual);
   const key = (a: { code: string; path: string | null }) => `${a.code} ${a.path ?? '-'}`;
   const want = expected.anomalies.map(key);
   const got = actual.anomalies.map(key);
@@ -112,7 +117,16 @@ async function scoreFile(
     anomalyExtras: extras,
     schemaErrors: contractErrors(actual),
     statusOk: actual.status === expected.status,
+    valuesRead: pointers.length,
+    valuesPlaced: pointers.filter((pointer) => isPlaced(actual.provenance[pointer], actual.source.format)).length,
   };
+}
+
+/** A place of the kind the format gives: a page and box on paged formats, else a line or paragraph. */
+function isPlaced(where: ValueSource | undefined, format: Format): boolean {
+  if (!where) return false;
+  if (format === 'pdf' || format === 'image') return where.page !== undefined && where.box !== undefined;
+  return where.line !== undefined || where.paragraph !== undefined;
 }
 
 function ratio(n: number, d: number): string {
@@ -121,7 +135,7 @@ function ratio(n: number, d: number): string {
 
 function printReport(all: FileScore[]): void {
   const formats: Format[] = ['markdown', 'docx', 'pdf', 'unknown'];
-  const header = 'format    files  fields  field-acc  item-exact  anom-P  anom-R  status  schema-valid';
+  const header = 'format    files  fields  field-acc  item-exact  anom-P  anom-R  status  schema-valid  provenance';
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const format of [...formats, 'all' as const]) {
@@ -141,6 +155,7 @@ function printReport(all: FileScore[]): void {
         ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyExpected)).padStart(7),
         `${sum((s) => (s.statusOk ? 1 : 0))}/${group.length}`.padStart(7),
         `${sum((s) => (s.schemaErrors.length === 0 ? 1 : 0))}/${group.length}`.padStart(13),
+        ratio(sum((s) => s.valuesPlaced), sum((s) => s.valuesRead)).padStart(11),
       ].join(' '),
     );
   }

@@ -7,11 +7,25 @@ import type { Block, Provenance } from './model.js';
  * what their own format calls a paragraph.
  */
 
-/** A run of consecutive lines of one kind; `end` is exclusive. Cells are raw (markup not removed). */
+/**
+ * A run of consecutive lines of one kind; `end` is exclusive. Cells are raw (markup not removed).
+ * `rowLines` holds the index of each row's first line, so each value can say which line it was read from.
+ */
 export type LineRun =
   | { kind: 'text'; start: number; end: number }
-  | { kind: 'tab-rows'; start: number; end: number; rows: string[][] }
-  | { kind: 'pipe-table'; start: number; end: number; rows: string[][]; headerRows: number };
+  | { kind: 'tab-rows'; start: number; end: number; rows: string[][]; rowLines: number[] }
+  | { kind: 'pipe-table'; start: number; end: number; rows: string[][]; rowLines: number[]; headerRows: number };
+
+/**
+ * Where each cell of a run's rows came from, given where the run's first line is:
+ * every cell of a row points at that row's line.
+ */
+export function cellSourcesOfRun(run: { start: number; rows: string[][]; rowLines: number[] }, source: Provenance): Provenance[][] {
+  return run.rows.map((row, r) => {
+    const at = source.line === undefined ? source : { ...source, line: source.line + run.rowLines[r]! - run.start };
+    return row.map(() => at);
+  });
+}
 
 /**
  * Cells of a tab-separated line, or null when the line has no tab between its
@@ -71,16 +85,20 @@ const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*$/;
  * lines (a row may span several lines; its cells' lines join with a space),
  * header rows above a `+===+` border. Null when `start` does not open one.
  */
-export function gridTableAt(lines: readonly string[], start: number): { end: number; rows: string[][]; headerRows: number } | null {
+export function gridTableAt(lines: readonly string[], start: number): { end: number; rows: string[][]; rowLines: number[]; headerRows: number } | null {
   if (!GRID_BORDER.test(lines[start] ?? '')) return null;
   const rows: string[][] = [];
+  const rowLines: number[] = [];
   let headerRows = 0;
   let pending: string[][] = [];
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
     if (GRID_BORDER.test(line)) {
-      if (pending.length > 0) rows.push(cellsJoined(pending));
+      if (pending.length > 0) {
+        rows.push(cellsJoined(pending));
+        rowLines.push(end - pending.length);
+      }
       pending = [];
       if (line.includes('=') && headerRows === 0) headerRows = rows.length;
       continue;
@@ -92,7 +110,7 @@ export function gridTableAt(lines: readonly string[], start: number): { end: num
   // A table ends at its closing border; lines cut off without one stay text.
   if (pending.length > 0) end -= pending.length;
   if (rows.length === 0) return null;
-  return { end, rows, headerRows };
+  return { end, rows, rowLines, headerRows };
 }
 
 function cellsJoined(lines: readonly string[][]): string[] {
@@ -114,7 +132,7 @@ export function runsFromLines(lines: readonly string[]): LineRun[] {
     const line = lines[i]!;
     const grid = line.includes('+') ? gridTableAt(lines, i) : null;
     if (grid) {
-      runs.push({ kind: 'pipe-table', start: i, end: grid.end, rows: grid.rows, headerRows: grid.headerRows });
+      runs.push({ kind: 'pipe-table', start: i, end: grid.end, rows: grid.rows, rowLines: grid.rowLines, headerRows: grid.headerRows });
       i = grid.end;
       continue;
     }
@@ -122,21 +140,26 @@ export function runsFromLines(lines: readonly string[]): LineRun[] {
     const next = lines[i + 1];
     if (header && next !== undefined && columnsOfDelimiterLine(next) === header.length) {
       const rows = [header];
+      const rowLines = [i];
       let j = i + 2;
       for (; j < lines.length; j++) {
         const cells = cellsFromPipeLine(lines[j]!);
         if (!cells) break;
         rows.push(cells);
+        rowLines.push(j);
       }
-      runs.push({ kind: 'pipe-table', start: i, end: j, rows, headerRows: 1 });
+      runs.push({ kind: 'pipe-table', start: i, end: j, rows, rowLines, headerRows: 1 });
       i = j;
       continue;
     }
     const tabCells = cellsFromTabLine(line);
     if (tabCells) {
       const last = runs[runs.length - 1];
-      if (last?.kind === 'tab-rows' && last.end === i) { last.rows.push(tabCells); last.end = i + 1; }
-      else runs.push({ kind: 'tab-rows', start: i, end: i + 1, rows: [tabCells] });
+      if (last?.kind === 'tab-rows' && last.end === i) {
+        last.rows.push(tabCells);
+        last.rowLines.push(i);
+        last.end = i + 1;
+      } else runs.push({ kind: 'tab-rows', start: i, end: i + 1, rows: [tabCells], rowLines: [i] });
       i++;
       continue;
     }
@@ -197,6 +220,8 @@ export interface TabRowsPiece {
   kind: 'tab-rows';
   rows: string[][];
   source: Provenance;
+  /** Where each cell came from when the rows span several lines of the piece. */
+  cellSources?: Provenance[][];
   fallback: Block[];
 }
 
@@ -209,7 +234,12 @@ export function blocksFromPieces(pieces: readonly Piece[]): Block[] {
   const flush = (): void => {
     if (group.length === 0) return;
     const rows = group.flatMap((piece) => piece.rows);
-    if (isTabTable(rows)) blocks.push({ kind: 'table', rows: tabRowsTidied(rows), headerRows: 0, source: group[0]!.source });
+    if (isTabTable(rows)) {
+      const tidied = tabRowsTidied(rows);
+      const sources = group.flatMap((piece) => piece.cellSources ?? piece.rows.map(() => [piece.source]));
+      const cellSources = tidied.map((row, r) => row.map((_cell, c) => sources[r]![c] ?? sources[r]![0]!));
+      blocks.push({ kind: 'table', rows: tidied, headerRows: 0, source: group[0]!.source, cellSources });
+    }
     else for (const piece of group) blocks.push(...piece.fallback);
     group = [];
   };

@@ -1,7 +1,8 @@
 import type { Block, ListItemBlock, Span, TableBlock } from '../blocks/model.js';
-import type { Anomaly, DevelopmentItem, DevelopmentList } from '../record/types.js';
+import type { Anomaly, DevelopmentItem, DevelopmentList, RecordProvenance } from '../record/types.js';
 import { flag } from './anomalies.js';
 import type { Outline } from './headings.js';
+import { noteSource } from './provenance.js';
 import { isContinuation, isPageNumber, oneLineFromText, squashed } from './text.js';
 
 /**
@@ -19,6 +20,7 @@ export function developmentListsFromBlocks(
   outline: Outline,
   bodyStart: number,
   anomalies: Anomaly[],
+  provenance: RecordProvenance = {},
 ): DevelopmentList[] {
   const lists: DevelopmentList[] = [];
   const listByHeading = new Map<number, DevelopmentList>();
@@ -70,6 +72,7 @@ export function developmentListsFromBlocks(
     lastItem = { number: block.number, text: '', emphasis: emphasisFromSpans(block.spans) };
     rawText.set(lastItem, block.text);
     list.items.push(lastItem);
+    noteSource(provenance, `/developmentLists/${lists.indexOf(list)}/items/${list.items.length - 1}/text`, block.source);
   }
   for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'));
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));

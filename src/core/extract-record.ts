@@ -1,5 +1,5 @@
 import type { Block } from '../blocks/model.js';
-import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
+import type { Anomaly, RecordProvenance, ReportRecord, SourceInfo } from '../record/types.js';
 import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
@@ -24,12 +24,13 @@ export function recordFromBlocks(
   const header = reportHeaderFromBlocks(blocks, anomalies);
   const outline = outlineFromBlocks(blocks, header.bodyStart);
 
+  const provenance: RecordProvenance = { ...header.provenance };
   const repairs: OcrRepairs = { repaired: new Set() };
-  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options, repairs);
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, options, provenance, repairs);
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: 'no score table' });
   }
-  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies);
+  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance);
   if (developmentLists.length === 0) {
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
@@ -43,7 +44,7 @@ export function recordFromBlocks(
     developmentLists,
     anomalies,
     status: 'ok',
-    provenance: {},
+    provenance,
   };
   flagLowConfidence(record, options.lowConfidence ?? DEFAULT_EXTRACT_OPTIONS.lowConfidence, anomalies, repairs.repaired);
   record.status = statusFromAnomalies(anomalies);

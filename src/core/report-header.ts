@@ -1,10 +1,11 @@
 import type { Block } from '../blocks/model.js';
-import type { Anomaly, ReportInfo } from '../record/types.js';
+import type { Anomaly, RecordProvenance, ReportInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { countryFromTitle } from './country.js';
 import type { DateReading } from './dates.js';
 import { METADATA_LABEL, TITLE_LABEL, authorOrDateFromLine, labelledOnly, labelledOrDate } from './header-lines.js';
 import { isHeadingLike } from './headings.js';
+import { noteSource } from './provenance.js';
 import { squashed } from './text.js';
 
 /**
@@ -16,11 +17,15 @@ export interface ReportHeader {
   report: ReportInfo;
   /** Index of the first block after the header lines. */
   bodyStart: number;
+  /** Where each report field was read, keyed by its JSON Pointer. */
+  provenance: RecordProvenance;
 }
 
 interface HeaderLine {
   text: string;
   block: number;
+  /** Which line of its block the line is (0 = the first). */
+  lineInBlock: number;
   /** Heading level of the block the line stands in; 0 for a pseudo-heading, null for plain text. */
   headingLevel: number | null;
 }
@@ -35,6 +40,8 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
   let author: string | null = null;
   let dateText: string | null = null;
   let date: DateReading = { kind: 'none' };
+  let authorLine: HeaderLine | null = null;
+  let dateLine: HeaderLine | null = null;
 
   const takeAuthorOrDate = (line: HeaderLine, position: number): boolean => {
     const reading = authorOrDateFromLine(line.text);
@@ -42,11 +49,13 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
     if (reading.author !== undefined) {
       if (author !== null) return false;
       author = reading.author;
+      authorLine = line;
     }
     if (reading.dateText !== undefined) {
       if (dateText !== null) return false;
       dateText = reading.dateText;
       date = reading.date!;
+      dateLine = line;
     }
     consumed.add(position);
     return true;
@@ -99,10 +108,18 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
     flag(anomalies, 'UNPARSEABLE_DATE', '/report/date', { message: `${dateText} is not a date`, found: dateText });
   }
 
-  return {
-    report: { title, country, author, date: finalDate.kind === 'date' ? finalDate.iso : null, dateText },
-    bodyStart: bodyStartFromLines(blocks, lines, consumed),
+  const report: ReportInfo = { title, country, author, date: finalDate.kind === 'date' ? finalDate.iso : null, dateText };
+  const provenance: RecordProvenance = {};
+  const note = (field: keyof ReportInfo, line: HeaderLine | null) => {
+    if (line !== null && report[field] !== null) noteSource(provenance, `/report/${field}`, blocks[line.block]!.source, line.lineInBlock);
   };
+  const titleSource = titleLine === null ? null : lines[titleLine]!;
+  note('title', titleSource);
+  note('country', titleSource);
+  note('author', authorLine);
+  note('date', dateLine);
+  note('dateText', dateLine);
+  return { report, bodyStart: bodyStartFromLines(blocks, lines, consumed), provenance };
 }
 
 /** The lines of the blocks at the top of the document, up to the first table or list. */
@@ -112,10 +129,10 @@ function headerLinesFromBlocks(blocks: Block[]): HeaderLine[] {
     const block = blocks[i]!;
     if (block.kind === 'table' || block.kind === 'list-item') break;
     const headingLevel = block.kind === 'heading' ? block.level : isHeadingLike(block) ? 0 : null;
-    for (const raw of block.text.split('\n')) {
+    block.text.split('\n').forEach((raw, lineInBlock) => {
       const text = squashed(raw);
-      if (text !== '') lines.push({ text, block: i, headingLevel });
-    }
+      if (text !== '') lines.push({ text, block: i, lineInBlock, headingLevel });
+    });
   }
   return lines;
 }

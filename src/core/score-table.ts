@@ -1,5 +1,5 @@
-import type { Block } from '../blocks/model.js';
-import type { Answer, Anomaly, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
+import type { Block, Provenance } from '../blocks/model.js';
+import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
 import { answerFromMisread, columnsWithMisreadLabels, type OcrRepairs } from './ocr-readings.js';
@@ -7,6 +7,7 @@ import type { Outline } from './headings.js';
 import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
 import type { ExtractOptions } from './options.js';
+import { noteSource } from './provenance.js';
 import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
 
@@ -14,6 +15,9 @@ import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } 
  * Score tables: a header row with metric columns (`Q1` … `Qn`), a year column and
  * usually a Total column, then one row per year. Any other table is not a score table.
  */
+
+/** Where the cell at row r, column c of the rows being read came from. */
+type CellSource = (r: number, c: number) => Provenance | undefined;
 
 export interface ScoreLayout {
   /** Index of the header row within the table's rows. */
@@ -76,16 +80,22 @@ function uniqueColumns(columns: { name: string; index: number }[]): { name: stri
  * into the usual shape; null when the table is not like that.
  */
 export function rowsFromTransposed(rows: string[][]): string[][] | null {
+  const origins = transposedOrigins(rows);
+  return origins && origins.map((row) => row.map((at) => (at === null ? 'Year' : (rows[at[0]]![at[1]] ?? ''))));
+}
+
+/** For each cell of the turned table, the [row, column] of the original it comes from (null: the made-up Year label). */
+function transposedOrigins(rows: string[][]): ([number, number] | null)[][] | null {
   const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '') !== null);
   if (labelRows.length < 2) return null;
   const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '') === null);
   if (headerRow < 0) return null;
   const header = rows[headerRow]!;
-  const body = rows.slice(headerRow + 1);
-  const turned: string[][] = [['Year', ...body.map((row) => row[0] ?? '')]];
+  const body = rows.slice(headerRow + 1).map((_row, k) => headerRow + 1 + k);
+  const turned: ([number, number] | null)[][] = [[null, ...body.map((r): [number, number] => [r, 0])]];
   header.forEach((cell, column) => {
     if (column === 0 || yearFromCell(cell) === null) return;
-    turned.push([cell, ...body.map((row) => row[column] ?? '')]);
+    turned.push([[headerRow, column], ...body.map((r): [number, number] => [r, column])]);
   });
   return turned;
 }
@@ -97,6 +107,7 @@ export function scoreTablesFromBlocks(
   bodyStart: number,
   anomalies: Anomaly[],
   options: ExtractOptions,
+  provenance: RecordProvenance = {},
   repairs: OcrRepairs | null = null,
 ): ScoreTable[] {
   const tables: ScoreTable[] = [];
@@ -107,11 +118,22 @@ export function scoreTablesFromBlocks(
     const textTable = textTableAt(blocks, i);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
+    let cellSource: CellSource = textTable
+      ? (r) => textTable.rowSources[r]
+      : (r, c) => (block.kind === 'table' ? (block.cellSources?.[r]?.[c] ?? block.source) : undefined);
     let layout = scoreLayoutFromRows(rows, ocrRepairs !== null);
     if (layout === null && textTable === null) {
+      const origins = transposedOrigins(rows);
       const turned = rowsFromTransposed(rows);
       layout = turned && scoreLayoutFromRows(turned);
-      if (turned && layout) rows = turned;
+      if (turned && layout && origins) {
+        rows = turned;
+        const untransposed = cellSource;
+        cellSource = (r, c) => {
+          const at = origins[r]?.[c];
+          return at ? untransposed(at[0], at[1]) : undefined;
+        };
+      }
     }
     if (layout === null) continue;
     const placement = outline.placement[i]!;
@@ -124,7 +146,7 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options, ocrRepairs);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options, provenance, cellSource, ocrRepairs);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -145,15 +167,19 @@ function scoreRowsFromRows(
   tablePath: string,
   anomalies: Anomaly[],
   options: ExtractOptions,
+  provenance: RecordProvenance,
+  cellSource: CellSource,
   repairs: OcrRepairs | null,
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
-  for (const row of rows.slice(layout.headerRow + 1)) {
+  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+    const row = rows[r]!;
     const yearCell = yearFromCell(row[layout.yearIndex] ?? '');
     if (yearCell === null) continue; // notes, blank or repeated header rows
     const { year } = yearCell;
     const path = `${tablePath}/rows/${scoreRows.length}`;
+    noteSource(provenance, `${path}/year`, cellSource(r, layout.yearIndex));
     const complete = row.length === layout.width;
     if (!complete) {
       flag(anomalies, 'ROW_SHAPE', path, {
@@ -181,9 +207,11 @@ function scoreRowsFromRows(
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
       answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, repairs);
+      if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
     const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
     const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;

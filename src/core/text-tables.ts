@@ -1,4 +1,4 @@
-import type { Block } from '../blocks/model.js';
+import type { Block, Provenance } from '../blocks/model.js';
 import { metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
 
 /**
@@ -12,6 +12,8 @@ import { metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from '.
 
 export interface TextTable {
   rows: string[][];
+  /** Where each row was read: its block, at the row's own line when the block has lines. */
+  rowSources: Provenance[];
   /** Index of the last block the table takes rows from. */
   lastBlock: number;
   /** Text after the last row inside that block: the commentary that shares it. */
@@ -50,17 +52,22 @@ export function textTableAt(blocks: Block[], index: number): TextTable | null {
 
   const next = blocks[index + 1];
   if (lines.length === 0 && next?.kind === 'table' && next.rows.length > 0 && yearFromCell(next.rows[0]![0] ?? '') !== null) {
-    return { rows: [header, ...next.rows], lastBlock: index + 1, rest: null };
+    const tableRows = next.rows.map((row, r) => next.cellSources?.[r]?.[0] ?? next.source);
+    return { rows: [header, ...next.rows], rowSources: [lineOf(block.source, at), ...tableRows], lastBlock: index + 1, rest: null };
   }
 
   const rows: string[][] = [header];
+  const rowSources: Provenance[] = [lineOf(block.source, at)];
   let lastBlock = index;
   let rest: string | null = null;
   let pending = lines;
+  let firstLine = at + 1;
   for (let i = index; ; ) {
     const taken = pending.findIndex((line) => rowCellsFromLine(line) === null);
     const rowLines = taken < 0 ? pending : pending.slice(0, taken);
     rows.push(...rowLines.map((line) => rowCellsFromLine(line)!));
+    const from = firstLine;
+    rowSources.push(...rowLines.map((_line, k) => lineOf(blocks[i]!.source, from + k)));
     if (rowLines.length > 0) lastBlock = i;
     if (taken >= 0) {
       if (i === lastBlock) rest = pending.slice(taken).join('\n');
@@ -70,7 +77,13 @@ export function textTableAt(blocks: Block[], index: number): TextTable | null {
     const following = blocks[++i];
     if (following?.kind !== 'paragraph') break;
     pending = following.text.split('\n');
+    firstLine = 0;
   }
   if (rows.length < 2) return null;
-  return { rows, lastBlock, rest };
+  return { rows, rowSources, lastBlock, rest };
+}
+
+/** A block's place moved to one of its lines (formats that number lines). */
+function lineOf(source: Provenance, lineInBlock: number): Provenance {
+  return source.line === undefined ? source : { ...source, line: source.line + lineInBlock };
 }

@@ -16,14 +16,17 @@ function parse(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const withoutSource = ({ source: _source, ...rest }: ReportRecord) => rest;
+const withoutSource = ({ source: _source, provenance: _provenance, ...rest }: ReportRecord) => rest;
 
 describe('reportflow parse', () => {
   it('prints the sample as its expected record, pretty, and exits 0', () => {
     const run = parse(SAMPLE);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('\n  "schemaVersion": "1.1"');
-    expect(withoutSource(JSON.parse(run.stdout) as ReportRecord)).toEqual(withoutSource(EXPECTED));
+    const record = JSON.parse(run.stdout) as ReportRecord;
+    expect(withoutSource(record)).toEqual(withoutSource(EXPECTED));
+    // The sample lists some values' places; the record places every value.
+    expect(record.provenance).toMatchObject(EXPECTED.provenance);
   });
 
   it('prints one record per line with --jsonl, and an array for several files without it', () => {

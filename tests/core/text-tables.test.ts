@@ -31,9 +31,11 @@ describe('headerCellsFromLine', () => {
 
 describe('textTableAt', () => {
   it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
-    const blocks = [p('Year Q1 Q2 Total'), p('2022 Y N 1\n2023 ✔ Partial 1,5'), p('2024 N N 0\nThe law changed.')];
+    const at = (text: string, line: number): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: { line } });
+    const blocks = [at('Year Q1 Q2 Total', 10), at('2022 Y N 1\n2023 ✔ Partial 1,5', 12), at('2024 N N 0\nThe law changed.', 15)];
     expect(textTableAt(blocks, 0)).toEqual({
       rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1'], ['2023', '✔', 'Partial', '1,5'], ['2024', 'N', 'N', '0']],
+      rowSources: [{ line: 10 }, { line: 12 }, { line: 13 }, { line: 15 }],
       lastBlock: 2,
       rest: 'The law changed.',
     });
@@ -41,12 +43,12 @@ describe('textTableAt', () => {
 
   it('puts a header line on top of a table of body rows', () => {
     const blocks = [p('Year Q1 Q2 Total', true), table([['2022', 'Y', 'N', '1']])];
-    expect(textTableAt(blocks, 0)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], lastBlock: 1, rest: null });
+    expect(textTableAt(blocks, 0)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 1, rest: null });
   });
 
   it('passes over a caption on the lines above the header', () => {
     expect(textTableAt([p('Table 1. Scores\nYear Q1 Q2 Total\n2022 Y N 1')], 0)).toEqual({
-      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], lastBlock: 0, rest: null,
+      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 0, rest: null,
     });
   });
 

@@ -114,7 +114,10 @@ describe('tab-separated Word paragraphs', () => {
     const rows = ['Year\tQ1\tQ2\tTotal', '2021\tY\t\t1', '2022\tY\tN\t1'];
     const blocks = await read(zipFromEntries(minimalDocxEntries(rows.map((r) => `<w:p>${r.split('\t').map((c) => `<w:r><w:t>${c}</w:t></w:r>`).join('<w:r><w:tab/></w:r>')}</w:p>`).join('') + wordParagraph('After.'))));
     expect(blocks).toEqual([
-      { kind: 'table', rows: [['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', '', '1'], ['2022', 'Y', 'N', '1']], headerRows: 0, source: { paragraph: 0 } },
+      {
+        kind: 'table', rows: [['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', '', '1'], ['2022', 'Y', 'N', '1']], headerRows: 0, source: { paragraph: 0 },
+        cellSources: [0, 1, 2].map((paragraph) => Array.from({ length: 4 }, () => ({ paragraph }))),
+      },
       { kind: 'paragraph', text: 'After.', spans: [{ text: 'After.' }], source: { paragraph: 3 } },
     ]);
   });

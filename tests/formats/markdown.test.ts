@@ -293,7 +293,7 @@ describe('plain stretches read without the parser', () => {
       { kind: 'heading', level: 1, text: 'Title', spans: [{ text: 'Title' }], source: { line: 1 } },
       { kind: 'paragraph', text: 'Author: A. Person\nDate: 1 May 2023', spans: [{ text: 'Author: A. Person\nDate: 1 May 2023' }], source: { line: 3 } },
       { kind: 'heading', level: 2, text: 'Scores', spans: [{ text: 'Scores' }], source: { line: 6 } },
-      { kind: 'table', rows: [['Year', 'Q1'], ['2023', 'Y']], headerRows: 1, source: { line: 7 } },
+      { kind: 'table', rows: [['Year', 'Q1'], ['2023', 'Y']], headerRows: 1, source: { line: 7 }, cellSources: [[{ line: 7 }, { line: 7 }], [{ line: 9 }, { line: 9 }]] },
       { kind: 'list-item', marker: '1.', number: 1, text: 'First item\nwrapped.', spans: [{ text: 'First item\nwrapped.' }], depth: 0, source: { line: 11 } },
       { kind: 'list-item', marker: '2)', number: 2, text: 'Second', spans: [{ text: 'Second' }], depth: 0, source: { line: 13 } },
     ]);

@@ -2,9 +2,9 @@ import type { Code, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Roo
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import type { Block, BlocksResult, Span } from '../../blocks/model.js';
+import type { Block, BlocksResult, Provenance, Span } from '../../blocks/model.js';
 import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
-import { blocksFromPieces, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../../blocks/table-from-lines.js';
+import { blocksFromPieces, cellSourcesOfRun, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../../blocks/table-from-lines.js';
 import { piecesFromHtml } from '../html/blocks-from-html.js';
 import { plainBlocksSplit } from './markdown-plain-blocks.js';
 import { chunksOf, frontMatterSplit, inlineHeavyBlocksMasked, longDelimiterRunsMasked, MAX_NESTING_COST, nestingCost, unmasked } from './markdown-input.js';
@@ -154,7 +154,8 @@ class MarkdownReader {
     const runs = runsFromLines(lines);
     const only = runs[0];
     if (runs.length === 1 && only?.kind === 'tab-rows') {
-      this.pieces.push({ kind: 'tab-rows', rows: cellsCleaned(only.rows), source: this.at(node), fallback: this.paragraphBlocks(node, frame) });
+      const source = this.at(node);
+      this.pieces.push({ kind: 'tab-rows', rows: cellsCleaned(only.rows), source, cellSources: cellSourcesOfRun(only, source), fallback: this.paragraphBlocks(node, frame) });
       return;
     }
     const settled = runsSettled(runs);
@@ -169,9 +170,9 @@ class MarkdownReader {
     const source = this.at(node, run.start);
     switch (run.kind) {
       case 'pipe-table':
-        return [{ kind: 'table', rows: cellsCleaned(run.rows), headerRows: run.headerRows, source }];
+        return [{ kind: 'table', rows: cellsCleaned(run.rows), headerRows: run.headerRows, source, cellSources: cellSourcesOfRun(run, source) }];
       case 'tab-rows':
-        return [{ kind: 'tab-rows', rows: cellsCleaned(run.rows), source, fallback: [] }];
+        return [{ kind: 'tab-rows', rows: cellsCleaned(run.rows), source, cellSources: cellSourcesOfRun(run, source), fallback: [] }];
       case 'text': {
         // Prose lines between table lines: parse them on their own so their markup is read as such.
         const slice = lines.slice(run.start, run.end).join('\n');
@@ -253,14 +254,16 @@ class MarkdownReader {
       return text === '' ? [] : [{ kind: 'paragraph', text, spans: [{ text }], source }];
     };
     const only = runs[0];
+    // Line numbers of the code block's lines: `source` is its first.
+    const at = (run: LineRun): Provenance => (source.line === undefined ? source : { line: source.line + run.start });
     if (runs.length === 1 && only?.kind === 'tab-rows') {
-      this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, fallback: plain(0, lines.length) });
+      this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, cellSources: cellSourcesOfRun(only, at(only)), fallback: plain(0, lines.length) });
       return;
     }
     for (const run of runsSettled(runs)) {
       if (run.kind === 'text') this.pieces.push(...plain(run.start, run.end));
-      else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source, fallback: [] });
-      else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source });
+      else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source: at(run), cellSources: cellSourcesOfRun(run, at(run)), fallback: [] });
+      else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source: at(run), cellSources: cellSourcesOfRun(run, at(run)) });
     }
   }
 

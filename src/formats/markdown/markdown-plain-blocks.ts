@@ -1,7 +1,7 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block } from '../../blocks/model.js';
 import { spansTrimmed, textOfSpans } from '../../blocks/spans.js';
-import { runsFromLines } from '../../blocks/table-from-lines.js';
+import { cellSourcesOfRun, runsFromLines } from '../../blocks/table-from-lines.js';
 
 /**
  * The plain parts of a Markdown file read line by line, without the CommonMark
@@ -138,7 +138,8 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
     const runs = runsFromLines(lines.slice(at, to));
     const only = runs[0];
     if (runs.length !== 1 || only?.kind !== 'pipe-table' || only.end !== to - at) return null;
-    blocks.push({ kind: 'table', rows: cellsCleaned(only.rows), headerRows: only.headerRows, source: { line: at + 1 } });
+    const source = { line: at + 1 };
+    blocks.push({ kind: 'table', rows: cellsCleaned(only.rows), headerRows: only.headerRows, source, cellSources: cellSourcesOfRun(only, source) });
     return blocks;
   }
   if (ORDERED_ITEM.test(first)) {

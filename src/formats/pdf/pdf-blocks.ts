@@ -1,9 +1,8 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import type { Block, Span, TableBlock } from '../../blocks/model.js';
+import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
-import type { PdfLine } from './pdf-lines.js';
-import { provenanceOfLines } from './pdf-provenance.js';
+import { boxAround, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
@@ -170,7 +169,7 @@ function continuesBlock(
 
 
 function blockFromOpen(open: OpenBlock): Block {
-  const source = provenanceOfLines(open.lines);
+  const source = sourceOfLines(open.lines);
   if (open.kind === 'heading') {
     const spans = spansMerged(open.spans.flatMap((line, i) => (i === 0 ? line : [{ text: ' ' }, ...line])));
     return { kind: 'heading', level: open.level, text: spans.map((s) => s.text).join(''), spans, source };
@@ -181,6 +180,16 @@ function blockFromOpen(open: OpenBlock): Block {
     return { kind: 'list-item', marker: open.marker!, number: open.number!, text, spans, depth: open.depth, source };
   }
   return { kind: 'paragraph', text, spans, source };
+}
+
+/** The page a block starts on and the box its lines take there (lines carried onto the next page are not boxed). */
+function sourceOfLines(lines: readonly PdfLine[]): Provenance {
+  const page = lines[0]!.page;
+  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
+  const source: Provenance = box ? { page, box } : { page };
+  const confidence = confidenceOfLines(lines);
+  if (confidence !== undefined) source.confidence = confidence;
+  return source;
 }
 
 /**
@@ -265,10 +274,22 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: provenanceOfLines(lines.slice(table.start, table.end)) };
+    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: sourceOfLines(lines.slice(table.start, table.end)) };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };
   }
   return joined;
+}
+
+/** Mean engine confidence over the characters of recognised lines; undefined for stored text. */
+function confidenceOfLines(lines: readonly PdfLine[]): number | undefined {
+  let sum = 0;
+  let chars = 0;
+  for (const line of lines) {
+    if (line.confidence === undefined) continue;
+    sum += line.confidence * line.text.length;
+    chars += line.text.length;
+  }
+  return chars === 0 ? undefined : Math.round((sum / chars) * 1000) / 1000;
 }

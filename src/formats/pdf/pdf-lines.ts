@@ -37,11 +37,17 @@ export interface PdfLine {
   runPieces: LineSegment[];
   /** Every visible character is bold. */
   bold: boolean;
-  /** The page box, for placing the line on the page (provenance). */
-  frame?: { left: number; bottom: number; right: number; top: number };
+  /** Where the line is printed: [x0, y0, x1, y1] as fractions of the page, origin top left. */
+  box: PageBox;
   /** 0–1, mean over the characters of recognised text; absent for stored text. */
   confidence?: number;
 }
+
+export type PageBox = [number, number, number, number];
+
+// How far glyphs reach above and below the baseline, as shares of the font size.
+const ASCENT = 0.85;
+const DESCENT = 0.25;
 
 // Runs whose baselines differ by less than this share of the font size are one line
 // (covers small baseline jitter, not superscripts set clearly higher).
@@ -81,14 +87,30 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
     [baseline, largest] = [run.y, run.size];
   }
   if (current.length > 0) groups.push(current);
-  const frame = { left: page.left, bottom: page.bottom, right: page.right, top: page.top };
-  return groups
-    .map((group) => lineFromRuns(page.number, group))
-    .filter((line): line is PdfLine => line !== null)
-    .map((line) => ({ ...line, frame }));
+  return groups.map((group) => lineFromRuns(page, group)).filter((line): line is PdfLine => line !== null);
 }
 
-function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
+/** The smallest box holding all of the given boxes. */
+export function boxAround(boxes: readonly PageBox[]): PageBox | undefined {
+  if (boxes.length === 0) return undefined;
+  const round = (n: number) => Math.round(n * 10000) / 10000;
+  return [
+    round(Math.min(...boxes.map((b) => b[0]))),
+    round(Math.min(...boxes.map((b) => b[1]))),
+    round(Math.max(...boxes.map((b) => b[2]))),
+    round(Math.max(...boxes.map((b) => b[3]))),
+  ];
+}
+
+function pageBox(page: PdfPage, x0: number, yTop: number, x1: number, yBottom: number): PageBox {
+  const width = page.right - page.left || 1;
+  const height = page.top - page.bottom || 1;
+  const fraction = (n: number) => Math.min(1, Math.max(0, Math.round(n * 10000) / 10000));
+  return [fraction((x0 - page.left) / width), fraction((page.top - yTop) / height), fraction((x1 - page.left) / width), fraction((page.top - yBottom) / height)];
+}
+
+function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
+  const pageNumber = page.number;
   const runs = [...group].sort((a, b) => a.x - b.x);
   const visible = runs.filter((run) => run.text.trim() !== '');
   if (visible.length === 0) return null;
@@ -102,7 +124,10 @@ function lineFromRuns(pageNumber: number, group: TextRun[]): PdfLine | null {
   const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
-  const line: PdfLine = { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x: segments[0]!.x, right: segments[segments.length - 1]!.right, size, text, spans: lineSpans, segments, runPieces, bold };
+  const x = segments[0]!.x;
+  const right = segments[segments.length - 1]!.right;
+  const box = pageBox(page, x, baseline + ASCENT * size, right, baseline - DESCENT * size);
+  const line: PdfLine = { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x, right, size, text, spans: lineSpans, segments, runPieces, bold, box };
   const confidence = confidenceOfRuns(visible);
   if (confidence !== undefined) line.confidence = confidence;
   return line;

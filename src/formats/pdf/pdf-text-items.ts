@@ -22,10 +22,9 @@ export interface TextRun {
 export interface PdfPage {
   /** 1-based. */
   number: number;
-  /** Bottom and top of the page box, in the same units as run y. */
+  /** Edges of the page box, in the same units as run x and y. */
   bottom: number;
   top: number;
-  /** Left and right edges of the page box, in the same units as run x. */
   left: number;
   right: number;
   runs: TextRun[];
