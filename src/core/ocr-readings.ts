@@ -120,3 +120,13 @@ export function columnsWithMisreadLabels(
   }
   return out.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * A year cell OCR misread: lookalike letters read as digits, stray marks at the
+ * edges (`"2021`, `2O22.`, `2021|`) dropped. Only four digits from 1900 to 2199 count.
+ */
+export function yearFromMisread(cell: string): number | null {
+  const core = cell.trim().replace(/^[^\dOolI|]+|[^\dOolI|]+$/gu, '');
+  const digits = [...core].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+  return /^(19|20|21)\d\d$/.test(digits) ? Number(digits) : null;
+}

@@ -2,7 +2,7 @@ import type { Block, Provenance } from '../blocks/model.js';
 import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
-import { answerFromMisread, columnsWithMisreadLabels, type OcrRepairs } from './ocr-readings.js';
+import { answerFromMisread, columnsWithMisreadLabels, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
 import type { Outline } from './headings.js';
 import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
@@ -175,10 +175,11 @@ function scoreRowsFromRows(
   const seenYears = new Set<number>();
   for (let r = layout.headerRow + 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const yearCell = yearFromCell(row[layout.yearIndex] ?? '');
+    const yearCell = yearFromCell(row[layout.yearIndex] ?? '') ?? misreadYear(row[layout.yearIndex] ?? '', repairs);
     if (yearCell === null) continue; // notes, blank or repeated header rows
     const { year } = yearCell;
     const path = `${tablePath}/rows/${scoreRows.length}`;
+    if (repairs && yearFromCell(row[layout.yearIndex] ?? '') === null) repairs.repaired.add(`${path}/year`);
     noteSource(provenance, `${path}/year`, cellSource(r, layout.yearIndex));
     const complete = row.length === layout.width;
     if (!complete) {
@@ -215,6 +216,11 @@ function scoreRowsFromRows(
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;
+}
+
+function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; mark: null } | null {
+  const year = repairs ? yearFromMisread(cell) : null;
+  return year === null ? null : { year, mark: null };
 }
 
 function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], repairs: OcrRepairs | null): Answer | null {

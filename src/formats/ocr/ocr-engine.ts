@@ -112,21 +112,47 @@ async function trainedDataFolder(languages: readonly string[]): Promise<string> 
 async function pageFromWorker(worker: TesseractWorker, image: GrayImage): Promise<OcrPage> {
   await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
   const picture = Buffer.from(pgmFromGray(grayWithoutRules(image)));
-  const { data } = await worker.recognize(picture, {}, { blocks: true, text: false });
+  const { data } = await worker.recognize(picture, { rotateAuto: true }, { blocks: true, text: false });
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
-        const words = line.words
-          .filter((word) => word.text.trim() !== '')
-          .map((word) => ({ text: word.text.trim(), confidence: word.confidence / 100, ...word.bbox }));
-        if (words.length === 0) continue;
         const { rowHeight, ascenders, descenders } = line.rowAttributes;
-        lines.push({ words, baseline: { ...line.baseline }, xHeight: Math.max(1, rowHeight - ascenders - descenders) });
+        const xHeight = Math.max(1, rowHeight - ascenders - descenders);
+        const words = line.words.filter((word) => word.text.trim() !== '').flatMap((word) => wordsSplitAtGaps(word, xHeight));
+        if (words.length === 0) continue;
+        lines.push({ words, baseline: { ...line.baseline }, xHeight });
       }
     }
   }
   return { lines };
+}
+
+// Letters of one word stand closer than this many x-heights; a wider gap inside a
+// "word" is two table cells the engine joined ("N    Y" read as "NY").
+const CELL_GAP = 1.2;
+
+type EngineWord = TesseractWorker extends { recognize(...args: never[]): Promise<{ data: { blocks: (infer B)[] | null } }> }
+  ? B extends { paragraphs: { lines: { words: (infer W)[] }[] }[] } ? W : never
+  : never;
+
+function wordsSplitAtGaps(word: EngineWord, xHeight: number): OcrWord[] {
+  const confidence = word.confidence / 100;
+  const symbols = word.symbols.filter((symbol) => symbol.text.trim() !== '');
+  const pieces: OcrWord[] = [];
+  let current: OcrWord | null = null;
+  for (const symbol of symbols) {
+    if (current && symbol.bbox.x0 - current.x1 <= CELL_GAP * xHeight) {
+      current.text += symbol.text;
+      current.x1 = Math.max(current.x1, symbol.bbox.x1);
+      current.y0 = Math.min(current.y0, symbol.bbox.y0);
+      current.y1 = Math.max(current.y1, symbol.bbox.y1);
+      continue;
+    }
+    current = { text: symbol.text, confidence, ...symbol.bbox };
+    pieces.push(current);
+  }
+  return pieces.length > 1 ? pieces : [{ text: word.text.trim(), confidence, ...word.bbox }];
 }
 
 /** Stops this thread's engine (a command that parsed its files and wants to exit). */
