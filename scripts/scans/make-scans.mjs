@@ -163,8 +163,8 @@ async function make(pdfPath, outDir, kind) {
     frames.forEach((f, i) => {
       for (let y = 0; y < f.info.height; y++) f.data.copy(stack, (i * height + y) * width, y * f.info.width, (y + 1) * f.info.width);
     });
-    let image = sharp(stack, { raw: { width, height: height * frames.length, channels: 1 } });
-    const resolution = { xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch', pageHeight: height };
+    let image = sharp(stack, { raw: { width, height: height * frames.length, channels: 1, pageHeight: height } });
+    const resolution = { xres: dpi / 25.4, yres: dpi / 25.4, resolutionUnit: 'inch' };
     image = fax ? image.threshold(150).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1, ...resolution }) : image.tiff({ compression: 'deflate', ...resolution });
     writeFileSync(join(outDir, 'report.tiff'), await image.toBuffer());
   } else if (kind === 'photo-jpeg') {
