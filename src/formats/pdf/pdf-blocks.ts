@@ -260,21 +260,23 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
     if (last && startsPage && last.end === table.start && last.columns === table.columns) {
       const header = last.table.block.rows.slice(0, last.table.block.headerRows).map((row) => row.join('\u0000'));
       let rows = table.rows;
-      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) rows = rows.slice(1);
+      let sources = table.cellSources;
+      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) [rows, sources] = [rows.slice(1), sources.slice(1)];
       const previousRow = last.table.block.rows[last.table.block.rows.length - 1];
       if (previousRow && rows[0] && isRowTail(rows[0])) {
         // The page break cut a row whose cells wrap: its last lines open the next page.
         rows[0].forEach((cell, c) => {
           if (cell !== '') previousRow[c] = previousRow[c] ? cellJoined(previousRow[c]!, cell) : cell;
         });
-        rows = rows.slice(1);
+        [rows, sources] = [rows.slice(1), sources.slice(1)];
       }
       last.table.block.rows.push(...rows);
+      last.table.block.cellSources?.push(...sources);
       last.table.parts.push([table.start, table.end]);
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: sourceOfLines(lines.slice(table.start, table.end)) };
+    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: sourceOfLines(lines.slice(table.start, table.end)), cellSources: table.cellSources.map((row) => [...row]) };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };

@@ -10,6 +10,8 @@ export interface LineSegment {
   x: number;
   right: number;
   spans: Span[];
+  /** 0–1, the least sure of its recognised runs; absent for stored text. */
+  confidence?: number;
 }
 
 /** Runs sharing one baseline, left to right. */
@@ -157,7 +159,11 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
   const closeSegment = (): void => {
     const merged = trimSpans(spansMerged(spans));
     if (merged.length > 0) {
-      segments.push({ text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged });
+      const segment: LineSegment = { text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged };
+      const sure = segmentRuns.filter((run) => run.confidence !== undefined).map((run) => run.confidence!);
+      // A cell is as sure as its least sure word.
+      if (sure.length > 0) segment.confidence = Math.min(...sure);
+      segments.push(segment);
     }
     spans = [];
     segmentRuns = [];

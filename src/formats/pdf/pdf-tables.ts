@@ -1,4 +1,5 @@
-import type { LineSegment, PdfLine } from './pdf-lines.js';
+import type { Provenance } from '../../blocks/model.js';
+import { boxAround, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
 import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
 
 /**
@@ -14,6 +15,8 @@ export interface PdfTable {
   rows: string[][];
   headerRows: number;
   columns: number;
+  /** Where each cell is printed, parallel to `rows`: the box of its text (the row's, for an empty cell), and OCR confidence. */
+  cellSources: Provenance[][];
 }
 
 interface Column {
@@ -94,7 +97,8 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
-  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: columns.length };
+  const cellSources = rows.map((row) => rowCellSources(row, columns));
+  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: columns.length, cellSources };
 }
 
 /**
@@ -237,6 +241,37 @@ function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[]
   }
   const size = Math.max(...row.map((line) => line.size));
   return fragments.map((list, index) => cellText(list, columnLimit(columns, index, size)));
+}
+
+/** Each column's place in one row: the box around its segments and the least sure of them. */
+function rowCellSources(row: readonly PdfLine[], columns: readonly Column[]): Provenance[] {
+  const page = row[0]!.page;
+  const parts: { boxes: PageBox[]; sure: number[] }[] = columns.map(() => ({ boxes: [], sure: [] }));
+  for (const line of row) {
+    if (line.page !== page) continue;
+    for (const segment of line.segments) {
+      for (const index of columnsOfSegment(segment, columns)) {
+        parts[index]!.boxes.push(segmentBox(line, segment));
+        if (segment.confidence !== undefined) parts[index]!.sure.push(segment.confidence);
+      }
+    }
+  }
+  const rowBox = boxAround(row.filter((line) => line.page === page).map((line) => line.box));
+  return parts.map(({ boxes, sure }) => {
+    const box = boxAround(boxes) ?? rowBox;
+    const source: Provenance = box ? { page, box } : { page };
+    if (sure.length > 0) source.confidence = Math.min(...sure);
+    return source;
+  });
+}
+
+/** A segment's box, placed within its line's box by its share of the line's width. */
+function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
+  const [x0, y0, x1, y1] = line.box;
+  const span = line.right - line.x;
+  if (!(span > 0)) return line.box;
+  const at = (x: number) => x0 + ((x - line.x) / span) * (x1 - x0);
+  return [at(segment.x), y0, at(segment.right), y1];
 }
 
 /**
