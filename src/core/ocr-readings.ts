@@ -65,7 +65,9 @@ const ANSWER_WORDS: ReadonlyArray<readonly [string, Answer]> = [
 export function answerFromMisread(cell: string): Answer | null {
   const letters = [...cell.trim()].map((c) => LETTER_LOOKALIKES[c] ?? c).join('').replace(/[\s.,;:'"`’_]+/gu, '').toLowerCase();
   if (letters === '') return null;
-  const exact = ANSWER_WORDS.find(([word]) => word === letters);
+  // A letter read twice ("¥Y", "NN") in a cell of one-letter answers is that letter.
+  const single = /^(y|p|n)\1+$/u.exec(letters)?.[1];
+  const exact = ANSWER_WORDS.find(([word]) => word === (single ?? letters));
   if (exact) return exact[1];
   const near = new Set(ANSWER_WORDS.filter(([word]) => word.length >= 5 && editDistanceAtMostOne(word, letters)).map(([, answer]) => answer));
   return near.size === 1 ? [...near][0]! : null;

@@ -30,6 +30,7 @@ describe('answerFromMisread', () => {
     expect(answerFromMisread('N0')).toBe('N');
     expect(answerFromMisread('Partl y')).toBe('P');
     expect(answerFromMisread('Partiy')).toBe('P');
+    expect(answerFromMisread('¥Y')).toBe('Y');
   });
 
   it('leaves anything else unread', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
+import { grayAsInk } from './paper-and-ink.js';
 import { grayWithoutRules } from './ruling-lines.js';
 
 /** One recognised word; boxes in pixels of the picture, origin top left. */
@@ -111,7 +112,7 @@ async function trainedDataFolder(languages: readonly string[]): Promise<string> 
 
 async function pageFromWorker(worker: TesseractWorker, image: GrayImage): Promise<OcrPage> {
   await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
-  const picture = Buffer.from(pgmFromGray(grayWithoutRules(image)));
+  const picture = Buffer.from(pgmFromGray(grayAsInk(grayWithoutRules(image))));
   const { data } = await worker.recognize(picture, { rotateAuto: true }, { blocks: true, text: false });
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {

@@ -1,13 +1,17 @@
 import type { GrayImage } from './gray-image.js';
 
-// Darker than this is ink.
-const INK = 160;
+// Darker than this is ink; rules are often printed grey, and scanned through JPEG lighter still.
+const INK = 200;
+// Gaps this long (pixels) do not break a rule: noise, JPEG and dust chip scanned rules.
+const GAP = 3;
+// Pixels painted white on each side of a rule.
+const EDGE = 2;
 // A horizontal run of ink this share of the page width long is a rule, not a letter.
 const RULE_WIDTH_SHARE = 1 / 25;
 // A vertical run of ink this share of the page height long is a rule when it meets a
 // horizontal rule (a table's grid); on its own it must be as long as a tenth of the
 // page, longer than any letter of a large title.
-const RULE_HEIGHT_SHARE = 1 / 60;
+const RULE_HEIGHT_SHARE = 1 / 150;
 const LONE_RULE_HEIGHT_SHARE = 1 / 10;
 // How near (pixels) a vertical rule's end must come to a horizontal rule to meet it.
 const MEET = 4;
@@ -32,36 +36,45 @@ export function grayWithoutRules(image: GrayImage): GrayImage {
   };
   for (let y = 0; y < height; y++) {
     let start = -1;
+    let last = -1;
     for (let x = 0; x <= width; x++) {
       const ink = x < width && pixels[y * width + x]! < INK;
-      if (ink && start < 0) start = x;
-      if (!ink && start >= 0) {
-        if (x - start >= minWidth) rule.fill(1, y * width + start, y * width + x);
-        start = -1;
+      if (ink) {
+        if (start < 0 || x - last > GAP + 1) {
+          if (start >= 0 && last + 1 - start >= minWidth) rule.fill(1, y * width + start, y * width + last + 1);
+          start = x;
+        }
+        last = x;
       }
     }
+    if (start >= 0 && last + 1 - start >= minWidth) rule.fill(1, y * width + start, y * width + last + 1);
   }
+  const markVertical = (x: number, start: number, end: number): void => {
+    const long = end - start >= loneHeight || (end - start >= minHeight && (meetsRule(x, start) || meetsRule(x, end - 1)));
+    if (long) for (let k = start; k < end; k++) rule[k * width + x] = 2;
+  };
   for (let x = 0; x < width; x++) {
     let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const ink = y < height && pixels[y * width + x]! < INK;
-      if (ink && start < 0) start = y;
-      if (!ink && start >= 0) {
-        const long = y - start >= loneHeight || (y - start >= minHeight && (meetsRule(x, start) || meetsRule(x, y - 1)));
-        if (long) for (let k = start; k < y; k++) rule[k * width + x] = 2;
-        start = -1;
+    let last = -1;
+    for (let y = 0; y < height; y++) {
+      if (pixels[y * width + x]! >= INK) continue;
+      if (start < 0 || y - last > GAP + 1) {
+        if (start >= 0) markVertical(x, start, last + 1);
+        start = y;
       }
+      last = y;
     }
+    if (start >= 0) markVertical(x, start, last + 1);
   }
   const out = new Uint8Array(pixels);
-  // One pixel more on every side takes the grey edge a scanner or anti-aliasing leaves along a rule.
+  // A little more on every side takes the grey edge a scanner, JPEG or anti-aliasing leaves along a rule.
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (rule[y * width + x] === 0) continue;
-      for (let dy = -1; dy <= 1; dy++) {
+      for (let dy = -EDGE; dy <= EDGE; dy++) {
         const row = y + dy;
         if (row < 0 || row >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
+        for (let dx = -EDGE; dx <= EDGE; dx++) {
           const col = x + dx;
           if (col >= 0 && col < width) out[row * width + col] = 255;
         }
