@@ -120,7 +120,18 @@ export function columnsWithMisreadLabels(
       out.push({ name, index });
     }
   }
-  return out.sort((a, b) => a.index - b.index);
+  out.sort((a, b) => a.index - b.index);
+  // A label read with a letter doubled ("Q111" for Q11, "Q112" for Q12) is a label of its
+  // own to the plain reading; where the run of questions calls for the label whose digits
+  // it holds, it is that one.
+  for (let i = 1; i < out.length; i++) {
+    const want = String(Number(out[i - 1]!.name.slice(1)) + 1);
+    const digits = out[i]!.name.slice(1);
+    if (digits.length === want.length + 1 && digits.includes(want) && !out.some((c) => c.name === `Q${want}`)) {
+      out[i] = { ...out[i]!, name: `Q${want}` };
+    }
+  }
+  return out;
 }
 
 /**

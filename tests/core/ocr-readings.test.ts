@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
-import { answerFromMisread, metricNameFromMisread } from '../../src/core/ocr-readings.js';
+import { answerFromMisread, columnsWithMisreadLabels, metricNameFromMisread } from '../../src/core/ocr-readings.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import type { SourceInfo } from '../../src/record/types.js';
 
@@ -20,6 +20,21 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Quality', 'Q3', 'Q5')).toBeNull();
     expect(metricNameFromMisread('Q?', 'Q3', 'Q7')).toBeNull();
     expect(metricNameFromMisread('Qx', null, null)).toBeNull();
+  });
+});
+
+describe('columnsWithMisreadLabels', () => {
+  const isLabel = (cell: string) => /^(year|total)$/i.test(cell);
+  const named = (header: string[]) => header.flatMap((cell, index) => (/^Q\d+$/.test(cell) ? [{ name: cell, index }] : []));
+
+  it('names a doubled-letter label by the run of questions', () => {
+    const header = ['Year', 'Q9', 'Q10', 'Q111', 'Q112', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual(['Q9', 'Q10', 'Q11', 'Q12']);
+  });
+
+  it('keeps labels that skip a question or that the run does not call for', () => {
+    const header = ['Year', 'Q1', 'Q2', 'Q5', 'Q110', 'Q111', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual(['Q1', 'Q2', 'Q5', 'Q110', 'Q111']);
   });
 });
 
