@@ -27,6 +27,9 @@ const NEAR_LABEL = /^[QO0@]\s*([^\s]{1,4})$/u;
  * and Q12 that reads "Ql11" or "Q|" is Q11. Null when neither settles it.
  */
 export function metricNameFromMisread(cell: string, before: string | null, after: string | null): string | null {
+  const expectedHere = expectedBetween(before, after);
+  // The Q lost altogether: a bare number standing where the run calls for exactly it.
+  if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
   const match = NEAR_LABEL.exec(cell.trim());
   if (!match) return null;
   const digits = [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
@@ -67,33 +70,26 @@ export function answerFromMisread(cell: string): Answer | null {
   if (letters === '') return null;
   // A letter read twice ("¥Y", "NN") in a cell of one-letter answers is that letter.
   const single = /^(y|p|n)\1+$/u.exec(letters)?.[1];
-  const exact = ANSWER_WORDS.find(([word]) => word === (single ?? letters));
+  const key = single ?? letters;
+  const exact = ANSWER_WORDS.find(([word]) => word === key);
   if (exact) return exact[1];
-  const near = new Set(ANSWER_WORDS.filter(([word]) => word.length >= 5 && editDistanceAtMostOne(word, letters)).map(([, answer]) => answer));
+  // Near misses ("ne", "pardy", "Ye5"): words of six letters or more may be two edits off,
+  // shorter ones one; one-letter answers are never guessed at. Only one answer may fit.
+  if (key.length < 2) return null;
+  const near = new Set(ANSWER_WORDS.filter(([word]) => editDistance(word, key) <= (word.length >= 6 ? 2 : 1)).map(([, answer]) => answer));
   return near.size === 1 ? [...near][0]! : null;
 }
 
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return row[b.length]!;
 }
+
 
 /** Paths of values a repair produced, so their confidence can be lowered. */
 export interface OcrRepairs {
@@ -142,4 +138,16 @@ export function yearFromMisread(cell: string): number | null {
   const core = cell.trim().replace(/^[^\dOolI|]+|[^\dOolI|]+$/gu, '');
   const digits = [...core].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
   return /^(19|20|21)\d\d$/.test(digits) ? Number(digits) : null;
+}
+
+/**
+ * A total whose decimal point the engine lost ("25" for 2.5): when the printed number is
+ * more than the table's answers could ever add up to and putting the point back before
+ * the last digit makes it possible, that is the total. Null otherwise.
+ */
+export function totalFromMisread(cell: string, maximum: number): number | null {
+  const digits = cell.trim();
+  if (!/^\d{2,3}$/.test(digits) || Number(digits) <= maximum) return null;
+  const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
+  return total <= maximum ? total : null;
 }

@@ -2,7 +2,7 @@ import type { Block, Provenance } from '../blocks/model.js';
 import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
-import { answerFromMisread, columnsWithMisreadLabels, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
+import { answerFromMisread, columnsWithMisreadLabels, totalFromMisread, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
 import type { Outline } from './headings.js';
 import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
@@ -211,7 +211,10 @@ function scoreRowsFromRows(
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
     const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
-    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    const maximum = layout.columns.length * Math.max(options.weights.Y, options.weights.P, options.weights.N);
+    const lostPoint = repairs && totalCell !== undefined ? totalFromMisread(totalCell, maximum) : null;
+    if (lostPoint !== null) repairs!.repaired.add(`${path}/reportedTotal`);
+    const reportedTotal = reportedTotalFromCell(lostPoint === null ? totalCell : String(lostPoint), `${path}/reportedTotal`, year, computedTotal, anomalies, options);
     if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }

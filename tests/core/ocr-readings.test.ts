@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
-import { answerFromMisread, columnsWithMisreadLabels, metricNameFromMisread } from '../../src/core/ocr-readings.js';
+import { answerFromMisread, columnsWithMisreadLabels, metricNameFromMisread, totalFromMisread } from '../../src/core/ocr-readings.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import type { SourceInfo } from '../../src/record/types.js';
 
@@ -13,6 +13,8 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Qi2', 'Q11', null)).toBe('Q12');
     expect(metricNameFromMisread('Ql11', 'Q10', 'Q12')).toBe('Q11');
     expect(metricNameFromMisread('Qll', 'Q10', 'Q12')).toBe('Q11');
+    expect(metricNameFromMisread('5', 'Q4', 'Q6')).toBe('Q5');
+    expect(metricNameFromMisread('Qs8', 'Q7', 'Q9')).toBe('Q8');
   });
 
   it('leaves cells that are not a label, or that the neighbours do not settle', () => {
@@ -20,6 +22,7 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Quality', 'Q3', 'Q5')).toBeNull();
     expect(metricNameFromMisread('Q?', 'Q3', 'Q7')).toBeNull();
     expect(metricNameFromMisread('Qx', null, null)).toBeNull();
+    expect(metricNameFromMisread('7', 'Q4', 'Q6')).toBeNull();
   });
 });
 
@@ -38,6 +41,16 @@ describe('columnsWithMisreadLabels', () => {
   });
 });
 
+describe('totalFromMisread', () => {
+  it('puts back a decimal point only where the table could not reach the printed number', () => {
+    expect(totalFromMisread('25', 10)).toBe(2.5);
+    expect(totalFromMisread('65', 12)).toBe(6.5);
+    expect(totalFromMisread('8', 10)).toBeNull();
+    expect(totalFromMisread('10', 12)).toBeNull();
+    expect(totalFromMisread('250', 12)).toBeNull();
+  });
+});
+
 describe('answerFromMisread', () => {
   it('reads misread answers when one reading fits', () => {
     expect(answerFromMisread('¥')).toBe('Y');
@@ -46,12 +59,16 @@ describe('answerFromMisread', () => {
     expect(answerFromMisread('Partl y')).toBe('P');
     expect(answerFromMisread('Partiy')).toBe('P');
     expect(answerFromMisread('¥Y')).toBe('Y');
+    expect(answerFromMisread('ne')).toBe('N');
+    expect(answerFromMisread('pardy')).toBe('P');
+    expect(answerFromMisread('Ye5')).toBe('Y');
   });
 
   it('leaves anything else unread', () => {
     expect(answerFromMisread('x')).toBeNull();
-    expect(answerFromMisread('Nc')).toBeNull();
+    expect(answerFromMisread('Pn')).toBeNull();
     expect(answerFromMisread('maybe')).toBeNull();
+    expect(answerFromMisread('py')).toBeNull();
     expect(answerFromMisread('')).toBeNull();
   });
 });

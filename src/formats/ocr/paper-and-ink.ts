@@ -53,7 +53,30 @@ export function grayAsInk(image: GrayImage): GrayImage {
       out[y * width + x] = pixels[y * width + x]! < INK_SHARE * level ? 0 : 255;
     }
   }
+  withoutSpecks(out, width, height);
   return { ...image, pixels: out };
+}
+
+/**
+ * Dust and scanner noise: ink of at most a few pixels with paper all around it. The
+ * engine reads such specks as quotes, dashes or dots beside words ("‘Changes", "Mensah-");
+ * a full stop is many times larger and stays.
+ */
+function withoutSpecks(ink: Uint8Array, width: number, height: number): void {
+  for (let y = 2; y < height - 2; y++) {
+    for (let x = 2; x < width - 2; x++) {
+      if (ink[y * width + x] !== 0) continue;
+      let inner = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (ink[(y + dy) * width + x + dx] === 0) inner++;
+      if (inner > 4) continue;
+      let ring = false;
+      for (let d = -2; d <= 2 && !ring; d++) {
+        ring = ink[(y - 2) * width + x + d] === 0 || ink[(y + 2) * width + x + d] === 0 || ink[(y + d) * width + x - 2] === 0 || ink[(y + d) * width + x + 2] === 0;
+      }
+      if (ring) continue;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) ink[(y + dy) * width + x + dx] = 255;
+    }
+  }
 }
 
 /** Tiles with no paper in them (all ink or picture) take the mean paper of the page. */
