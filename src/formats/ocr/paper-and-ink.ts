@@ -5,7 +5,7 @@ const TILE = 64;
 // The paper is what is at least this bright within a tile (share of its pixels darker).
 const PAPER_SHARE = 0.9;
 // A pixel darker than this share of the paper around it is ink.
-const INK_SHARE = 0.62;
+const INK_SHARE = 0.72;
 // Tiles darker than this are a picture or a black border, not paper; they take their neighbours' paper.
 const MIN_PAPER = 90;
 

@@ -4,6 +4,10 @@ import type { GrayImage } from './gray-image.js';
 const INK = 200;
 // Gaps this long (pixels) do not break a rule: noise, JPEG and dust chip scanned rules.
 const GAP = 3;
+// A rule is at most 1/30 inch thick (2.4 pt); text rises higher above its baseline at
+// more than this share of a run's length.
+const THICKEST_RULE_PER_INCH = 30;
+const THICK_SHARE = 0.3;
 // Pixels painted white on each side of a rule.
 const EDGE = 2;
 // A horizontal run of ink this share of the page width long is a rule, not a letter.
@@ -34,20 +38,35 @@ export function grayWithoutRules(image: GrayImage): GrayImage {
     }
     return false;
   };
+  const thickest = Math.max(3, Math.round(image.dpi / THICKEST_RULE_PER_INCH));
+  const isInk = (x: number, y: number): boolean => y >= 0 && y < height && pixels[y * width + x]! < INK;
+  // Along a rule the ink is thin; along a line of text (whose serifs can touch at the
+  // baseline for a whole word) letters rise above it at most places.
+  const thin = (y: number, start: number, end: number): boolean => {
+    let thick = 0;
+    for (let x = start; x < end; x++) {
+      let extent = 1;
+      for (let d = 1; extent <= thickest && isInk(x, y - d); d++) extent++;
+      for (let d = 1; extent <= thickest && isInk(x, y + d); d++) extent++;
+      if (extent > thickest) thick++;
+    }
+    return thick < THICK_SHARE * (end - start);
+  };
+  const markHorizontal = (y: number, start: number, end: number): void => {
+    if (end - start >= minWidth && thin(y, start, end)) rule.fill(1, y * width + start, y * width + end);
+  };
   for (let y = 0; y < height; y++) {
     let start = -1;
     let last = -1;
-    for (let x = 0; x <= width; x++) {
-      const ink = x < width && pixels[y * width + x]! < INK;
-      if (ink) {
-        if (start < 0 || x - last > GAP + 1) {
-          if (start >= 0 && last + 1 - start >= minWidth) rule.fill(1, y * width + start, y * width + last + 1);
-          start = x;
-        }
-        last = x;
+    for (let x = 0; x < width; x++) {
+      if (pixels[y * width + x]! >= INK) continue;
+      if (start < 0 || x - last > GAP + 1) {
+        if (start >= 0) markHorizontal(y, start, last + 1);
+        start = x;
       }
+      last = x;
     }
-    if (start >= 0 && last + 1 - start >= minWidth) rule.fill(1, y * width + start, y * width + last + 1);
+    if (start >= 0) markHorizontal(y, start, last + 1);
   }
   const markVertical = (x: number, start: number, end: number): void => {
     const long = end - start >= loneHeight || (end - start >= minHeight && (meetsRule(x, start) || meetsRule(x, end - 1)));
