@@ -10,17 +10,22 @@ import { CACHE, fixtureFiles, largeFiles, ROOT, type BenchFile } from './bench-c
 import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-throughput.js';
 import { scanFigure } from './scan-figures.js';
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
+import { datasetFigures } from './dataset-figures.js';
+import { profileChoiceFigures } from './profile-choice-figures.js';
+import { pageImageFigures } from './page-image-figures.js';
 
 /**
  * `npm run bench`: prints parse throughput per format (warm, in-process), the same
  * work by pdftotext/pandoc, peak RSS per large file, and end-to-end queue figures.
- * Options: --skip-queue, --queue-files N (default 200), --redis URL.
+ * Options: --skip-queue, --queue-files N (default 200), --redis URL, --skip-dataset, --database URL.
  */
 const { values } = parseArgs({
   options: {
     'skip-queue': { type: 'boolean', default: false },
     'queue-files': { type: 'string', default: '200' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    'skip-dataset': { type: 'boolean', default: false },
+    database: { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
 
@@ -85,6 +90,16 @@ log();
 log('| input | format | files | MB | ms/doc | docs/s | MB/s | outcome |');
 log('|---|---|---:|---:|---:|---:|---:|---|');
 for (const p of parse) log(`| ${p.label} | ${p.format} | ${p.files} | ${fmt(p.mb, 2)} | ${fmt(p.msPerDoc)} | ${fmt(p.docsPerSecond)} | ${fmt(p.mbPerSecond, 2)} | ${p.outcome} |`);
+log();
+
+// 1b. Choosing the profile and language, beside the parse of the same fixtures.
+const choice = await profileChoiceFigures(fixtures, (format) => parse.find((p) => p.format === format && p.label.startsWith('fixtures'))?.msPerDoc);
+results.profileChoice = choice;
+log('## Profile choice (every shipped profile in every language weighed; share of the warm parse above)');
+log();
+log('| format | files | parse ms/doc | choice ms/doc | share of parse |');
+log('|---|---:|---:|---:|---:|');
+for (const c of choice) log(`| ${c.format} | ${c.files} | ${fmt(c.parseMsPerDoc)} | ${fmt(c.choiceMsPerDoc, 3)} | ${fmt(c.share * 100, 2)} % |`);
 log();
 
 // 2. Peers and peak RSS, per large file.
@@ -161,7 +176,15 @@ results.queue = queue;
 results.lightLoad = light;
 log();
 
-// 4. Targets.
+// 4. The index across reports (exports and desk pages); `node dist/bench/dataset-figures.js` runs it alone.
+const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
+if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
+results.dataset = dataset;
+
+// The review desk's page pictures; `node dist/bench/page-image-figures.js` runs it alone.
+results.pageImages = await pageImageFigures(log);
+
+// 5. Targets.
 const pdf100 = peers.find((p) => p.label.startsWith('PDF'));
 const docx100 = peers.find((p) => p.label.startsWith('DOCX'));
 const md1 = peers.find((p) => p.label.startsWith('Markdown'));
@@ -192,7 +215,9 @@ const targets: Array<[string, string, boolean | null]> = [
   ['DOCX 100 pages smaller than pandoc', docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–', unless(docx100?.label, docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null)],
   ['scan ≤ 1.5× tesseract CLI time', scan.oursMs && scan.peerMs ? `${fmt(scan.oursMs / scan.peerMs, 2)}×` : '–', scan.oursMs && scan.peerMs ? scan.oursMs / scan.peerMs <= 1.5 : null],
   ['scan ≤ 400 MB peak RSS per parse process', scan.oursPeakRssMb ? `${fmt(scan.oursPeakRssMb, 0)} MB` : '–', scan.oursPeakRssMb ? scan.oursPeakRssMb <= 400 : null],
+  ...choice.map((c): [string, string, boolean] => [`profile choice < 5 % of parse time (${c.format} fixtures)`, `${fmt(c.share * 100, 2)} %`, c.share < 0.05]),
   ['peak RSS < 300 MB per parse process', peers.length ? `${maxRss} MB` : '–', peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null],
+  ...(dataset?.targets ?? []),
 ];
 results.targets = targets.map(([target, figure, ok]) => ({ target, figure, verdict: verdict(ok) }));
 log('## Targets');

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './core/options.js';
+import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
 import { blocksFromImage } from './formats/image/blocks-from-image.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
@@ -11,16 +10,14 @@ import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './formats/ocr/ocr-options.
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
+import { defaultExtractOptions } from './profiles/load-profiles.js';
+import { sha256Hex } from './record/record-id.js';
 import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 
 export interface ParseOptions {
   extract?: ExtractOptions;
   limits?: ParseLimits;
   ocr?: OcrOptions;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -60,7 +57,7 @@ export async function recordFromBytes(
   }
   const sourceWithPages = { ...source, pages: result.pages, ocr: result.ocr ?? null };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? DEFAULT_EXTRACT_OPTIONS, {
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions(), {
     pagesWithoutText: result.pagesWithoutText ?? [],
   });
 }
@@ -70,7 +67,13 @@ export async function parserResourcesReleased(): Promise<void> {
   await ocrEngineStopped();
 }
 
-function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions): Promise<BlocksResult> {
+/** The blocks of a file whose format is known (the adapters' result, problem included). */
+export function blocksFor(
+  format: Exclude<Format, 'unknown'>,
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  ocr: OcrOptions = DEFAULT_OCR_OPTIONS,
+): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricsRoute } from '../src/service/http/metrics-route.js';
 import { createMetrics } from '../src/service/metrics.js';
-import { sampleRecord } from './sinks/sink-fixtures.js';
+import { ParseQueue } from '../src/service/queue/bullmq-adapter.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
-
-function recordWith(status: 'ok' | 'needs_review', codes: string[], format: 'markdown' | 'pdf' = 'markdown') {
-  const record = sampleRecord();
-  record.status = status;
-  record.source.format = format;
-  record.anomalies = codes.map((code) => ({ code, severity: 'warning' as const, message: code, path: null }));
-  return record;
-}
 
 describe('metrics', () => {
   it('counts files, records, anomalies, parse times and delivery failures', async () => {
@@ -25,10 +16,10 @@ describe('metrics', () => {
     metrics.fileReceived('inbox');
     metrics.fileReceived('inbox');
     metrics.fileReceived('upload');
-    metrics.recordProduced(recordWith('ok', []), 40);
-    metrics.recordProduced(recordWith('needs_review', ['TOTAL_MISMATCH', 'TOTAL_MISMATCH', 'NUMBERING_GAP'], 'pdf'), 3200);
+    metrics.recordProduced({ status: 'ok', anomalyCodes: [], durationMs: 40, format: 'markdown' });
+    metrics.recordProduced({ status: 'needs_review', anomalyCodes: ['TOTAL_MISMATCH', 'TOTAL_MISMATCH', 'NUMBERING_GAP'], durationMs: 3200, format: 'pdf' });
     metrics.deliveryFailed('webhook');
-    metrics.parseJobCompleted({ status: 'ok', anomalyCodes: ['NUMBERING_GAP'], durationMs: 70 });
+    metrics.recordProduced({ status: 'ok', anomalyCodes: ['NUMBERING_GAP'], durationMs: 70, format: 'docx' });
 
     const text = await metrics.registry.metrics();
 
@@ -38,7 +29,7 @@ describe('metrics', () => {
     expect(text).toContain('reportflow_records_total{status="needs_review"} 1');
     expect(text).toContain('reportflow_anomalies_total{code="TOTAL_MISMATCH"} 2');
     expect(text).toContain('reportflow_anomalies_total{code="NUMBERING_GAP"} 2');
-    expect(text).toContain('reportflow_parse_duration_seconds_count{format="unknown"} 1');
+    expect(text).toContain('reportflow_parse_duration_seconds_count{format="docx"} 1');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="0.05",format="markdown"} 1');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="2.5",format="pdf"} 0');
     expect(text).toContain('reportflow_parse_duration_seconds_bucket{le="5",format="pdf"} 1');
@@ -48,22 +39,24 @@ describe('metrics', () => {
 
   it('reads queue depth from Redis at scrape time', async () => {
     const prefix = `test-${randomUUID()}`;
-    const queue = new Queue('parse', { connection: { url: 'redis://127.0.0.1:6379' }, prefix });
+    const queue = new ParseQueue({ redisUrl: 'redis://127.0.0.1:6379', prefix, attempts: 1 });
     cleanups.push(async () => {
-      await queue.obliterate({ force: true });
+      await queue.obliterate();
       await queue.close();
     });
     const metrics = createMetrics({ processMetrics: false });
     metrics.watchQueue(queue);
 
-    await queue.add('parse', { n: 1 });
-    await queue.add('parse', { n: 2 });
-    await queue.add('parse', { n: 3 }, { delay: 60_000 });
+    const file = (n: number) => ({ path: `/nowhere/${n}.md`, fileName: `${n}.md`, sha256: String(n).repeat(64), source: 'upload' as const });
+    await queue.enqueueFile(file(1));
+    await queue.enqueueFile(file(2));
+    // A retry waiting out its backoff.
+    await queue.dashboardQueue().add('parse-file', { id: '3'.repeat(64), ...file(3) }, { delay: 60_000 });
     const first = await metrics.registry.metrics();
     expect(first).toContain('reportflow_queue_depth{queue="parse",state="waiting"} 2');
     expect(first).toContain('reportflow_queue_depth{queue="parse",state="delayed"} 1');
 
-    await queue.drain(true);
+    await queue.obliterate();
     const second = await metrics.registry.metrics();
     expect(second).toContain('reportflow_queue_depth{queue="parse",state="waiting"} 0');
     expect(second).toContain('reportflow_queue_depth{queue="parse",state="delayed"} 0');

@@ -70,4 +70,14 @@ describe('provenance of PDF values', () => {
     box.forEach((n, k) => expect(Math.abs(n - expected[k]!)).toBeLessThan(0.01));
     expect(record.provenance['/developmentLists/0/items/5/text']!.page).toBe(2);
   });
+
+  it('boxes a table value in its own cell, not the table or its header', async () => {
+    const file = join(fixtureFolders().find((f) => f.name === 'kazakhstan-2023')!.dir, 'report.pdf');
+    const record = await recordFromBytes(readFileSync(file), 'report.pdf');
+    // `pdftotext -bbox`: the 2022 total "4.33" at x 501.1–521.1, y 263.5–275.2; the year "2021" at x 72.1–95.0, y 249.4–261.1.
+    const near = (box: number[] | undefined, points: number[]) =>
+      [points[0]! / 612, points[1]! / 792, points[2]! / 612, points[3]! / 792].forEach((n, k) => expect(Math.abs(box![k]! - n)).toBeLessThan(0.01));
+    near(record.provenance['/scoreTables/0/rows/1/reportedTotal']!.box, [501.1, 263.5, 521.1, 275.2]);
+    near(record.provenance['/scoreTables/0/rows/0/year']!.box, [72.1, 249.4, 95.0, 261.1]);
+  });
 });

@@ -15,10 +15,14 @@ const WARM_UP_PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-parentPort!.on('message', async (request: ParseRequest) => {
+async function answer(request: ParseRequest): Promise<void> {
   const record = await recordFromBytes(new Uint8Array(request.bytes), request.fileName, request.options);
   parentPort!.postMessage({ seq: request.seq, record });
-});
+}
+
+// recordFromBytes turns every bad file into a record; anything it still throws ends this
+// thread (an unhandled rejection), which TimedParser reports as a file that could not be parsed.
+parentPort!.on('message', (request: ParseRequest) => void answer(request));
 
 // Ready only once the readers are loaded: the deadline then measures the file, not the start-up.
 await recordFromBytes(WARM_UP_PDF, 'warm-up.pdf');

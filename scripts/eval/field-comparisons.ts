@@ -25,6 +25,9 @@ export function fieldComparisonsFromRecords(expected: ReportRecord, actual: Repo
   push('/report/author', er.author, ar.author);
   push('/report/date', er.date, ar.date);
   push('/report/dateText', er.dateText, ar.dateText);
+  // Optional since 1.1: counted where the expected record states them (reports in other languages).
+  if ('language' in er) push('/report/language', er.language, ar.language ?? null);
+  if ('profile' in er) push('/report/profile', er.profile, ar.profile ?? null);
   push('/report/country/iso2', er.country?.iso2 ?? null, ar.country?.iso2 ?? null);
   push('/report/country/iso3', er.country?.iso3 ?? null, ar.country?.iso3 ?? null);
   const acceptedNames = [er.country?.name, er.title].filter((n): n is string => typeof n === 'string').map(foldName);

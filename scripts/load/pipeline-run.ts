@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { sha256Hex } from '../../src/record/record-id.js';
 import type { ReportRecord } from '../../src/record/types.js';
 import { loadConfig } from '../../src/service/config.js';
+import type { ParseQueue } from '../../src/service/queue/bullmq-adapter.js';
 import { startService } from '../../src/service/start-service.js';
 
 /**
@@ -66,10 +67,6 @@ export async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 export async function runBurst(files: BurstFile[], options: BurstOptions): Promise<BurstResult> {
   const root = mkdtempSync(join(tmpdir(), 'reportflow-burst-'));
   const staging = join(root, 'staging');
@@ -84,6 +81,8 @@ export async function runBurst(files: BurstFile[], options: BurstOptions): Promi
       REPORTFLOW_CONCURRENCY: String(options.concurrency),
       REPORTFLOW_INBOX_STABLE_MS: '100',
       REPORTFLOW_INBOX_POLL_MS: '50',
+      // The figures are of intake and parsing through the queue; delivery to sinks is not part of them.
+      REPORTFLOW_RECORDS_JSONL: 'false',
       LOG_LEVEL: 'silent',
       ...options.env,
     },
@@ -92,7 +91,7 @@ export async function runBurst(files: BurstFile[], options: BurstOptions): Promi
   );
   mkdirSync(config.dirs.inbox, { recursive: true });
   const service = await startService(config, { redisUrl: options.redisUrl, workers: true, intake: true });
-  const context: PhaseContext = { config, staging, queue: service.deps.queue.queueForDashboard() };
+  const context: PhaseContext = { config, staging, queue: service.deps.queue };
   try {
     // Sandboxes start lazily and their first parse loads the PDF/DOCX libraries: warm them outside the figures.
     if (options.warmup?.length) await dropAndWait(options.warmup, { ...options, spacingMs: 0 }, context);
@@ -107,7 +106,7 @@ export async function runBurst(files: BurstFile[], options: BurstOptions): Promi
 interface PhaseContext {
   config: ReturnType<typeof loadConfig>;
   staging: string;
-  queue: Queue;
+  queue: ParseQueue;
 }
 
 async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, staging, queue }: PhaseContext): Promise<BurstResult> {
@@ -117,8 +116,8 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
   files.forEach((file, i) => {
     const staged = join(staging, `${String(i).padStart(6, '0')}-${file.name}`);
     writeFileSync(staged, file.bytes);
-    expected.set(sha256(file.bytes), staged);
-    nameById.set(sha256(file.bytes), file.name);
+    expected.set(sha256Hex(file.bytes), staged);
+    nameById.set(sha256Hex(file.bytes), file.name);
   });
   const dropped = new Map<string, number>();
   const droppedAt = new Map<string, number>();
@@ -126,7 +125,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
   const places = [config.dirs.outbox, join(config.dirs.data, 'review'), join(config.dirs.data, 'rejected')];
   const failedDir = join(config.dirs.data, 'failed');
   const failedBefore = countFiles(failedDir);
-  const failedJobsBefore = await queue.getFailedCount();
+  const failedJobsBefore = (await queue.counts()).failed;
   const known = new Set(recordIdsIn(places));
   const unexpected = new Set<string>();
   const started = performance.now();
@@ -143,7 +142,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
       }
       if (seen.size >= expected.size) return false;
       // A file whose job failed for good has no record: stop waiting for it.
-      if (!dropping && seen.size + (await queue.getFailedCount()) - failedJobsBefore >= expected.size) return false;
+      if (!dropping && seen.size + (await queue.counts()).failed - failedJobsBefore >= expected.size) return false;
       if (performance.now() - started > options.timeoutMs) return true;
       await new Promise((r) => setTimeout(r, pollMs));
     }
@@ -163,7 +162,7 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
     unexpected: unexpected.size,
     missing: [...expected.keys()].filter((id) => !seen.has(id)),
     failedFiles: countFiles(failedDir) - failedBefore,
-    failedJobs: (await queue.getFailedCount()) - failedJobsBefore,
+    failedJobs: (await queue.counts()).failed - failedJobsBefore,
     wallMs,
     latenciesMs: [...seen].map(([id, at]) => at - dropped.get(id)!),
     timedOut,
@@ -185,15 +184,15 @@ function readRecords(places: string[], ids: Iterable<string>, nameById: Map<stri
   return records;
 }
 
-async function stagesFromJobs(queue: Queue, droppedAt: Map<string, number>): Promise<BurstResult['stages']> {
+async function stagesFromJobs(queue: ParseQueue, droppedAt: Map<string, number>): Promise<BurstResult['stages']> {
   const stages: BurstResult['stages'] = { intake: [], waiting: [], processing: [], parse: [] };
-  for (const job of await queue.getJobs(['completed'], 0, -1)) {
-    const dropped = droppedAt.get(job.id ?? '');
-    if (dropped === undefined || !job.processedOn || !job.finishedOn) continue;
-    stages.intake.push(job.timestamp - dropped);
-    stages.waiting.push(job.processedOn - job.timestamp);
-    stages.processing.push(job.finishedOn - job.processedOn);
-    const parseMs = (job.returnvalue as { durationMs?: number } | null)?.durationMs;
+  for (const job of await queue.completedJobs()) {
+    const dropped = droppedAt.get(job.id);
+    if (dropped === undefined || !job.startedAt || !job.finishedAt) continue;
+    stages.intake.push(job.addedAt - dropped);
+    stages.waiting.push(job.startedAt - job.addedAt);
+    stages.processing.push(job.finishedAt - job.startedAt);
+    const parseMs = job.result?.durationMs;
     if (typeof parseMs === 'number') stages.parse.push(parseMs);
   }
   return stages;

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { ConfigError, loadConfig, type ServiceConfig } from '../service/config.js';
+import type { ExtractOptions } from '../core/options.js';
+import { ConfigError, loadConfig, loadExtractConfig, type ServiceConfig } from '../service/config.js';
 
 const USAGE_ERROR = 2;
 
@@ -8,8 +9,17 @@ const USAGE_ERROR = 2;
  * Every bad setting is listed at once, and the command ends with the usage-error status.
  */
 export function configOrUsageError(overrides: Parameters<typeof loadConfig>[1]): ServiceConfig {
+  return orUsageError(() => loadConfig(process.env, overrides));
+}
+
+/** The extraction settings alone (profiles, weights, tolerance), flags over the environment. */
+export function extractConfigOrUsageError(overrides: Parameters<typeof loadExtractConfig>[1]): ExtractOptions {
+  return orUsageError(() => loadExtractConfig(process.env, overrides));
+}
+
+function orUsageError<T>(load: () => T): T {
   try {
-    return loadConfig(process.env, overrides);
+    return load();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`reportflow: ${error.message}\n`);

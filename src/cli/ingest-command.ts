@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CommanderError, InvalidArgumentError, type Command } from 'commander';
-import { apiTokenFromEnv } from '../service/config.js';
+import { apiTokenFromEnv, dataDirFromEnv } from '../service/config.js';
+import { tokenFileFromDataDir, tokenInFile } from '../service/http/stored-token.js';
 import { filesFromPaths, MissingPathError } from './ingest-files.js';
 import { progressFor, type Tally } from './ingest-progress.js';
 import { errorAnomalies, reportOutcome, serviceInfo, uploadReport, type UploadOutcome } from './service-client.js';
@@ -60,11 +61,22 @@ export function registerIngestCommand(program: Command): void {
     .option('--no-wait', 'upload only; do not wait for the records')
     .option('--timeout <seconds>', 'stop waiting for records after this long', parseSeconds, 1800)
     .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n' +
+        '  REPORTFLOW_API_TOKEN  the service\'s API token; without it, the token a service started here keeps in\n' +
+        '                        $REPORTFLOW_DATA_DIR/api-token (default ./data/api-token) is used when readable',
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
-      const summary = await ingest(paths, { ...flags, token: apiTokenFromEnv() });
+      const summary = await ingest(paths, { ...flags, token: await clientToken() });
       process.stdout.write(flags.json ? JSON.stringify(summary, null, 2) + '\n' : textFromSummary(summary, flags));
       if (summary.notUploaded.length > 0) process.exitCode = SOME_NOT_UPLOADED;
     });
+}
+
+/** REPORTFLOW_API_TOKEN, else the token file of a service started from this folder, else none. */
+async function clientToken(): Promise<string | null> {
+  return apiTokenFromEnv() ?? (await tokenInFile(tokenFileFromDataDir(dataDirFromEnv())));
 }
 
 async function ingest(paths: string[], flags: IngestFlags): Promise<IngestSummary> {
@@ -75,7 +87,8 @@ async function ingest(paths: string[], flags: IngestFlags): Promise<IngestSummar
 
   const info = await serviceInfo(flags.url, flags.token);
   if (!info.ok) {
-    process.stderr.write(`reportflow: ${info.reason}; start one with \`npm start\` or point --url at it\n`);
+    const hint = info.kind === 'unreachable' ? '; start one with `npm start` or point --url at it' : '';
+    process.stderr.write(`reportflow: ${info.reason}${hint}\n`);
     for (const file of files) notUploaded.push({ file, reason: info.reason });
     return summaryOf(files, accepted, [], notUploaded, []);
   }

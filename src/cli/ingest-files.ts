@@ -1,12 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-
-/** Editor, office and download leftovers, and OS litter: never reports. */
-const TEMP_FILE = /^~\$|~$|\.(tmp|temp|part|partial|crdownload|download|swp|swo|bak|lock)$|^(thumbs\.db|desktop\.ini|icon\r)$/i;
-
-export function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || TEMP_FILE.test(name);
-}
+import { isIgnoredName } from '../service/intake/ignored-names.js';
 
 export class MissingPathError extends Error {
   constructor(readonly paths: string[]) {

@@ -1,16 +1,22 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import type { ExtractOptions } from '../core/options.js';
+import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import type { OcrOptions } from '../formats/ocr/ocr-options.js';
-import { ocrSettingsFromEnv, WEIGHTS_PATTERN, weightsFromText } from '../service/config.js';
+import { ocrSettingsFromEnv } from '../service/config.js';
+import { errnoCode } from '../service/error-details.js';
+import { extractConfigOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
-  weights: ExtractOptions['weights'];
-  tolerance: number;
+  weights?: string;
+  tolerance?: string;
+  profile?: string;
+  profilesDir?: string;
 }
 
 export function registerParseCommand(program: Command): void {
@@ -19,15 +25,27 @@ export function registerParseCommand(program: Command): void {
     .description('parse report files (PDF, DOCX, Markdown) and print one record per file')
     .argument('<files...>', 'report files to parse')
     .option('--jsonl', 'print one record per line (JSON Lines)')
-    .option('--weights <Y=1,P=0.5,N=0>', 'points per answer for computed totals', parseWeights, DEFAULT_EXTRACT_OPTIONS.weights)
-    .option('--tolerance <number>', 'allowed difference between reported and computed totals', parseTolerance, DEFAULT_EXTRACT_OPTIONS.totalTolerance)
+    .option('--weights <Y=1,P=0.5,N=0>', "points per answer for computed totals (default: the profile's)")
+    .option('--tolerance <number>', "allowed difference between reported and computed totals (default: the profile's)")
+    .option('--profile <id>', 'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)')
+    .option('--profiles-dir <dir>', 'folder of profile files to use instead of the shipped profiles/')
     .action(async (files: string[], flags: ParseFlags) => {
       const { ocr, lowConfidence } = ocrSettingsFromEnv();
-      const extract: ExtractOptions = { weights: flags.weights, totalTolerance: flags.tolerance, lowConfidence };
+      const extract = {
+        ...extractConfigOrUsageError({
+          REPORTFLOW_WEIGHTS: flags.weights,
+          REPORTFLOW_TOTAL_TOLERANCE: flags.tolerance,
+          REPORTFLOW_PROFILE: flags.profile,
+          REPORTFLOW_PROFILES_DIR: flags.profilesDir,
+        }),
+        lowConfidence,
+      };
       const records: ReportRecord[] = [];
       for (const file of files) {
         const record = await recordFromPath(file, extract, ocr);
         warnIfUnreadable(file, record);
+        // A path that names no readable file is the caller's mistake, not a report's: say so in the exit status too.
+        if (record.source.bytes === 0 && (await isUnopenable(file))) process.exitCode = NOT_OPENED;
         if (flags.jsonl) process.stdout.write(JSON.stringify(record) + '\n');
         else records.push(record);
       }
@@ -40,6 +58,16 @@ export function registerParseCommand(program: Command): void {
     });
 }
 
+/** Exit status when some file could not be opened at all (missing, a folder, no permission). */
+const NOT_OPENED = 1;
+
+async function isUnopenable(file: string): Promise<boolean> {
+  return access(file, constants.R_OK).then(
+    async () => !(await stat(file)).isFile(),
+    () => true,
+  );
+}
+
 /** The record goes to stdout either way; a person running the command also needs to see that a file failed. */
 function warnIfUnreadable(file: string, record: ReportRecord): void {
   for (const anomaly of record.anomalies) {
@@ -50,12 +78,12 @@ function warnIfUnreadable(file: string, record: ReportRecord): void {
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
 export async function recordFromPath(file: string, extract: ExtractOptions, ocr?: OcrOptions): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
-  const { recordFromBytes, sha256Hex } = await import('../parse-report.js');
+  const { recordFromBytes } = await import('../parse-report.js');
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = errnoCode(error) ?? String(error);
     const empty = new Uint8Array();
     return errorRecord(
       { fileName: basename(file), format: 'unknown', bytes: 0, sha256: sha256Hex(empty), pages: null, ocr: null },
@@ -64,15 +92,4 @@ export async function recordFromPath(file: string, extract: ExtractOptions, ocr?
     );
   }
   return recordFromBytes(bytes, basename(file), { extract, ...(ocr ? { ocr } : {}) });
-}
-
-function parseWeights(value: string): ExtractOptions['weights'] {
-  if (!WEIGHTS_PATTERN.test(value)) throw new InvalidArgumentError(`expected a list like Y=1,P=0.5,N=0, got "${value}"`);
-  return weightsFromText(value);
-}
-
-function parseTolerance(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative number');
-  return n;
 }

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ServiceConfig } from '../service/config.js';
-import { accessBannerLines, authForServe } from '../service/http/auth.js';
+import { accessBannerLines, authForServe, type TokenOrigin } from '../service/http/auth.js';
 import { configOrUsageError } from './config-or-usage-error.js';
 import type { ResolvedRedis } from '../service/embedded-redis.js';
 
@@ -41,69 +40,54 @@ export function registerServeCommand(program: Command): void {
 
 async function serve(flags: ServeFlags): Promise<void> {
   const fromEnv = configFromFlags(flags);
-  // No credentials configured: a token for this run keeps the quick start working without opening the API.
-  const access = authForServe(fromEnv.auth);
+  // No credentials configured: the token kept in the data folder keeps the quick start working without opening the API.
+  const access = await authForServe(fromEnv.auth, fromEnv.dirs.data);
   const config: ServiceConfig = { ...fromEnv, auth: access.auth };
   // Loaded here, not at the top: other commands (parse, ingest) start without Fastify and BullMQ.
-  const [{ resolveRedis }, { buildApp }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }, { releasingOnApprove }] =
-    await Promise.all([
-      import('../service/embedded-redis.js'),
-      import('../service/http/build-app.js'),
-      import('../service/http/dashboard.js'),
-      import('../service/logger.js'),
-      import('../service/start-service.js'),
-      import('../service/metrics.js'),
-      import('../service/delivery/release-wiring.js'),
-      import('../service/delivery/release-hooks.js'),
-    ]);
+  const [{ resolveRedis }, { DASHBOARD_PATH }, { createLogger }, { startService, stopOnSignals }] = await Promise.all([
+    import('../service/embedded-redis.js'),
+    import('../service/http/dashboard.js'),
+    import('../service/logger.js'),
+    import('../service/start-service.js'),
+  ]);
   const logger = createLogger(config.log);
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
-  const metrics = createMetrics();
-  // Deliveries wait on the network, not the CPU: every serve process performs them, --no-workers too.
-  const { delivery, release, onParsed } = createReleasing(config, { redisUrl: redis.url, logger, metrics });
-  const shutDown = async () => {
-    await delivery.close();
-    await redis.stop();
-  };
-
-  let url = '';
   let service;
   try {
-    service = await startService(config, {
-      redisUrl: redis.url,
-      workers: flags.workers,
-      intake: true,
-      logger,
-      onParsed,
-      http: async (deps) => {
-        metrics.watchQueue(deps.queue.queueForDashboard());
-        metrics.watchQueue(delivery.queue);
-        const app = buildApp({
-          config: deps.config,
-          store: releasingOnApprove(deps.store, release),
-          queue: deps.queue,
-          intake: deps.intake,
-          logger: deps.logger,
-          metrics,
-          delivery,
-          dashboardQueues: [delivery.queueForDashboard()],
-        });
-        await app.listen({ host: config.http.host, port: config.http.port }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'EADDRINUSE') {
-            throw new Error(`port ${config.http.port} on ${config.http.host} is in use; choose another with --port or PORT`);
-          }
-          throw error;
-        });
-        url = urlOf(config.http.host, app.server.address());
-        return app;
-      },
-    });
+    service = await startService(config, { redisUrl: redis.url, workers: flags.workers, intake: true, http: 'listen', logger });
   } catch (error) {
-    await shutDown();
+    await redis.stop();
     throw error;
   }
-  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.generatedToken));
-  stopOnSignals(service, logger, shutDown);
+  const url = service.url ?? '';
+  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.token));
+  stopOnSignals(service, logger, () => redis.stop());
+}
+
+/** Whether this service started its Redis or uses one that was there, and who else may share its queue. */
+function redisBannerLines(config: ServiceConfig, redis: ResolvedRedis): string[] {
+  const prefix = `queue prefix "${config.queuePrefix}"`;
+  switch (redis.origin) {
+    case 'embedded':
+      return [`  redis      ${redis.url} (started: a private redis-server for this service, data in ${join(config.dirs.data, 'redis')}; ${prefix})`];
+    case 'local':
+      return [
+        `  redis      ${redis.url} (reused: the Redis already running there; ${prefix})`,
+        `             another reportflow on this Redis with the same prefix shares the queue; REPORTFLOW_QUEUE_PREFIX keeps them apart, --embedded-redis starts a private one`,
+      ];
+    case 'configured':
+      return [`  redis      ${redis.url.replace(/\/\/[^@/]*@/, '//***@')} (REDIS_URL; ${prefix})`];
+  }
+}
+
+/** Where released records go, and which sinks are off and why. */
+function sinksSummary(config: ServiceConfig): string {
+  const { sinks } = config;
+  return [
+    sinks.recordsJsonl ? `records.jsonl ${sinks.recordsJsonl}` : 'records.jsonl off (REPORTFLOW_RECORDS_JSONL=false)',
+    sinks.databaseUrl ? 'PostgreSQL on (DATABASE_URL)' : 'PostgreSQL off (set DATABASE_URL)',
+    sinks.webhook.urls.length > 0 ? `webhooks to ${sinks.webhook.urls.length} URL(s)` : 'webhooks off (set WEBHOOK_URLS)',
+  ].join('; ');
 }
 
 /** Flags are overrides of the environment; both go through one validation that lists every problem. */
@@ -121,20 +105,13 @@ function configFromFlags(flags: ServeFlags): ServiceConfig {
   });
 }
 
-function urlOf(host: string, address: string | AddressInfo | null): string {
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 function startupBanner(
   config: ServiceConfig,
   flags: ServeFlags,
   urls: { api: string; dashboard: string },
   redis: ResolvedRedis,
-  generatedToken: string | null,
+  token: TokenOrigin,
 ): string {
-  const redisWhere =
-    redis.origin === 'embedded' ? `${redis.url} (private redis-server, data in ${join(config.dirs.data, 'redis')})` : `${redis.url} (${redis.origin})`;
   const lines = [
     `reportflow listening on ${urls.api}`,
     `  dashboard  ${urls.dashboard}`,
@@ -142,9 +119,10 @@ function startupBanner(
     `  inbox      ${config.inbox.enabled ? config.dirs.inbox : 'not watched'}`,
     `  outbox     ${config.dirs.outbox}`,
     `  review     ${join(config.dirs.data, 'review')}`,
-    `  redis      ${redisWhere}`,
-    `  workers    ${flags.workers ? config.worker.concurrency : 'none in this process (run `reportflow worker`)'}`,
-    ...accessBannerLines(config.auth, generatedToken, urls.api),
+    ...redisBannerLines(config, redis),
+    `  sinks      ${sinksSummary(config)}`,
+    `  workers    ${flags.workers ? `${config.worker.concurrency} parse threads in this process (/health adds up those of every worker)` : 'none in this process (run `reportflow worker`)'}`,
+    ...accessBannerLines(config.auth, token, urls.api),
   ];
   return lines.join('\n') + '\n';
 }

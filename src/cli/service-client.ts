@@ -1,6 +1,8 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import type { Anomaly, ReportRecord } from '../record/types.js';
+import { isReportRecord } from '../record/validate-record.js';
+import { errnoCode, messageOf } from '../service/error-details.js';
 
 export type UploadOutcome = { ok: true; id: string; state: string } | { ok: false; reason: string };
 
@@ -11,7 +13,8 @@ export type ReportOutcome =
   | { kind: 'unknown' }
   | { kind: 'unreachable'; reason: string };
 
-export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; reason: string };
+/** `unreachable`: nothing answers; `unauthorized`: a service answers and wants other credentials; `foreign`: something else answers. */
+export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; kind: 'unreachable' | 'unauthorized' | 'foreign'; reason: string };
 
 /** Asks `GET /` whether a reportflow service answers at this URL, and what it accepts. */
 export async function serviceInfo(baseUrl: URL, token: string | null = null): Promise<ServiceInfo> {
@@ -19,17 +22,21 @@ export async function serviceInfo(baseUrl: URL, token: string | null = null): Pr
   try {
     response = await fetch(endpoint(baseUrl, ''), { headers: authHeaders(token) });
   } catch (error) {
-    return { ok: false, reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
+    return { ok: false, kind: 'unreachable', reason: `no service answers at ${baseUrl.href} (${causeOf(error)})` };
   }
   if (response.status === 401) {
-    const which = token ? 'the token in REPORTFLOW_API_TOKEN was refused' : 'set REPORTFLOW_API_TOKEN to its token';
-    return { ok: false, reason: `${baseUrl.href} asks for credentials: ${which}` };
+    const which = token
+      ? 'the token sent was refused; set REPORTFLOW_API_TOKEN to the one the service printed at start (kept in its data folder as api-token)'
+      : 'set REPORTFLOW_API_TOKEN to the token the service printed at start (kept in its data folder as api-token)';
+    return { ok: false, kind: 'unauthorized', reason: `${baseUrl.href} runs, and asks for credentials: ${which}` };
   }
-  const body = (await response.json().catch(() => null)) as { service?: string; maxUploadBytes?: number } | null;
-  if (!response.ok || body?.service !== 'reportflow' || typeof body.maxUploadBytes !== 'number') {
-    return { ok: false, reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
+  const body = await jsonBodyOf(response);
+  const service = fieldOf(body, 'service');
+  const maxUploadBytes = fieldOf(body, 'maxUploadBytes');
+  if (!response.ok || service !== 'reportflow' || typeof maxUploadBytes !== 'number') {
+    return { ok: false, kind: 'foreign', reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
   }
-  return { ok: true, maxUploadBytes: body.maxUploadBytes };
+  return { ok: true, maxUploadBytes };
 }
 
 /**
@@ -46,9 +53,10 @@ export async function uploadReport(baseUrl: URL, file: string, force: boolean, t
   } catch (error) {
     return { ok: false, reason: `the upload was cut off (${causeOf(error)})` };
   }
-  const body = (await response.json().catch(() => null)) as { id?: string; state?: string; message?: string } | null;
-  if (response.status === 202 && body?.id) return { ok: true, id: body.id, state: body.state ?? 'waiting' };
-  return { ok: false, reason: body?.message ?? `HTTP ${response.status}` };
+  const body = await jsonBodyOf(response);
+  const id = fieldOf(body, 'id');
+  if (response.status === 202 && typeof id === 'string' && id) return { ok: true, id, state: textFieldOf(body, 'state') ?? 'waiting' };
+  return { ok: false, reason: textFieldOf(body, 'message') ?? `HTTP ${response.status}` };
 }
 
 /** Asks `GET /reports/:id` where a record stands. */
@@ -59,11 +67,12 @@ export async function reportOutcome(baseUrl: URL, id: string, token: string | nu
   } catch (error) {
     return { kind: 'unreachable', reason: causeOf(error) };
   }
-  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.status === 200 && body) return { kind: 'done', record: body as unknown as ReportRecord };
-  if (response.status === 202) return { kind: 'pending', state: String(body?.state ?? 'waiting') };
+  const body = await jsonBodyOf(response);
+  if (response.status === 200 && isReportRecord(body)) return { kind: 'done', record: body };
+  if (response.status === 200) return { kind: 'failed', reason: 'the service answered with a record that breaks the contract' };
+  if (response.status === 202) return { kind: 'pending', state: textFieldOf(body, 'state') ?? 'waiting' };
   if (response.status === 404) return { kind: 'unknown' };
-  return { kind: 'failed', reason: String(body?.message ?? `HTTP ${response.status}`) };
+  return { kind: 'failed', reason: textFieldOf(body, 'message') ?? `HTTP ${response.status}` };
 }
 
 export function errorAnomalies(record: { anomalies: Anomaly[] }): Anomaly[] {
@@ -82,6 +91,21 @@ function endpoint(baseUrl: URL, path: string): URL {
 }
 
 function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  // fetch() rejects with a TypeError whose cause is the network error (ECONNREFUSED …).
+  const cause = error instanceof Error ? error.cause : undefined;
+  return errnoCode(cause) ?? (cause instanceof Error ? cause.message : undefined) ?? messageOf(error);
+}
+
+/** The response's JSON, or null when it has none. */
+async function jsonBodyOf(response: Response): Promise<unknown> {
+  return response.json().catch(() => null);
+}
+
+function fieldOf(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && name in body ? Reflect.get(body, name) : undefined;
+}
+
+function textFieldOf(body: unknown, name: string): string | undefined {
+  const value = fieldOf(body, name);
+  return typeof value === 'string' ? value : undefined;
 }

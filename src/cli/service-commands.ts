@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerExportCommand } from './export-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -10,4 +11,5 @@ export function registerServiceCommands(program: Command): void {
   registerWorkerCommand(program);
   registerIngestCommand(program);
   registerMigrateCommand(program);
+  registerExportCommand(program);
 }

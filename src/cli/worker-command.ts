@@ -18,23 +18,14 @@ export function registerWorkerCommand(program: Command): void {
     .action(async (flags: WorkerFlags) => {
       const config = configOrUsageError({ REPORTFLOW_CONCURRENCY: flags.concurrency });
       // Loaded here so that other commands start without BullMQ and the logger.
-      const [{ createLogger }, { startService, stopOnSignals }, { createMetrics }, { createReleasing }] = await Promise.all([
+      const [{ createLogger }, { startService, stopOnSignals }] = await Promise.all([
         import('../service/logger.js'),
         import('../service/start-service.js'),
-        import('../service/metrics.js'),
-        import('../service/delivery/release-wiring.js'),
       ]);
       const logger = createLogger(config.log);
       const redisUrl = config.redisUrl ?? (await localRedisUrl());
-      const { delivery, onParsed } = createReleasing(config, { redisUrl, logger, metrics: createMetrics() });
-      let service;
-      try {
-        service = await startService(config, { redisUrl, workers: true, intake: false, logger, onParsed });
-      } catch (error) {
-        await delivery.close();
-        throw error;
-      }
-      stopOnSignals(service, logger, () => delivery.close());
+      const service = await startService(config, { redisUrl, workers: true, intake: false, logger });
+      stopOnSignals(service, logger);
     });
 }
 

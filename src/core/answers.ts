@@ -1,5 +1,6 @@
 import type { Answer } from '../record/types.js';
 import { markedValueFromCell } from './footnote-marks.js';
+import { keyFromCell, type Reading } from './reading.js';
 
 /** What one score cell says, before it is placed in the record. */
 export type CellReading =
@@ -7,49 +8,35 @@ export type CellReading =
   | { kind: 'missing'; mark: string | null }
   | { kind: 'unknown'; mark: string | null };
 
-// The contract's answer table, keys lower case, with the glyph variants fonts and
-// converters give for a tick or a cross (Wingdings through mammoth gives 🗸 and 🗶,
-// Word's check boxes ☑ and ☒). `x` and `×` stay unknown: a cross may mean "no" or "this one".
-const ANSWERS: ReadonlyMap<string, Answer> = new Map<string, Answer>([
-  ['y', 'Y'], ['yes', 'Y'], ['✓', 'Y'], ['✔', 'Y'], ['✅', 'Y'], ['☑', 'Y'], ['🗸', 'Y'], ['🗹', 'Y'], ['√', 'Y'],
-  ['p', 'P'], ['partly', 'P'], ['partial', 'P'], ['partially', 'P'], ['½', 'P'], ['1/2', 'P'], ['1⁄2', 'P'],
-  ['n', 'N'], ['no', 'N'], ['✗', 'N'], ['✘', 'N'], ['❌', 'N'], ['❎', 'N'], ['☒', 'N'], ['☓', 'N'], ['✕', 'N'],
-  ['✖', 'N'], ['🗴', 'N'], ['🗵', 'N'], ['🗶', 'N'], ['🗷', 'N'],
-]);
+// The answer words come from the profile: the contract's table in English, the report's
+// own words in other languages, and the glyph variants fonts and converters give for a
+// tick or a cross (Wingdings through mammoth gives 🗸 and 🗶, Word's check boxes ☑ and ☒).
 
 // Longer cells are prose, not answers; the limit also keeps mark matching cheap.
 const MAX_CELL_CHARS = 40;
 
-// Blank or a dash: the cell is there but says nothing.
-const MISSING = new Set(['', '-', '–', '—', '‒', '−', 'n/a', 'n.a.', 'n.a']);
-
-/** Reads a score cell per the contract: case and surrounding space ignored, footnote marks dropped. */
-export function answerFromCell(cell: string): CellReading {
+/** Reads a score cell with the profile's words: case and surrounding space ignored, footnote marks dropped. */
+export function answerFromCell(cell: string, reading: Reading): CellReading {
   if (cell.length > MAX_CELL_CHARS) return { kind: 'unknown', mark: null };
-  const direct = answerFromKey(normalised(cell));
+  const { answers, missing } = reading.cells;
+  const direct = answerFromKey(keyFromCell(cell), answers);
   if (direct) return { kind: 'answer', answer: direct, mark: null };
-  if (MISSING.has(normalised(cell))) return { kind: 'missing', mark: null };
+  if (missing.has(keyFromCell(cell))) return { kind: 'missing', mark: null };
   const { value, mark } = markedValueFromCell(cell, true);
   if (mark === null) return { kind: 'unknown', mark: null };
-  const key = normalised(value);
-  const answer = answerFromKey(key);
+  const key = keyFromCell(value);
+  const answer = answerFromKey(key, answers);
   if (answer) return { kind: 'answer', answer, mark };
-  if (MISSING.has(key)) return { kind: 'missing', mark };
+  if (missing.has(key)) return { kind: 'missing', mark };
   return { kind: 'unknown', mark: null };
 }
 
 // A full stop after a word answer ("Yes.", "No.") ends the sentence, it is not part of the answer.
-function answerFromKey(key: string): Answer | undefined {
-  return ANSWERS.get(key) ?? (key.endsWith('.') ? ANSWERS.get(key.slice(0, -1).trimEnd()) : undefined);
-}
-
-function normalised(cell: string): string {
-  // Emoji presentation selectors ("✔️") change how a mark looks, not what it says;
-  // full-width letters ("Ｙ") are the same letters (NFKC).
-  return cell
-    .replace(/[\ufe0e\ufe0f]/gu, '')
-    .normalize('NFKC')
-    .replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ')
-    .trim()
-    .toLowerCase();
+// A word longer than its column is narrow is broken over two lines of the cell by the layout
+// ("Parci" / "al" in a PDF), which reads as two words: joined, they are the answer again.
+function answerFromKey(key: string, answers: ReadonlyMap<string, Answer>): Answer | undefined {
+  const answer = answers.get(key) ?? (key.endsWith('.') ? answers.get(key.slice(0, -1).trimEnd()) : undefined);
+  if (answer !== undefined || !key.includes(' ')) return answer;
+  const joined = key.replace(/ /gu, '');
+  return answers.get(joined) ?? (joined.endsWith('.') ? answers.get(joined.slice(0, -1)) : undefined);
 }

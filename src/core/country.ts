@@ -1,8 +1,13 @@
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import french from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import portuguese from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
+import spanish from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import type { Country } from '../record/types.js';
 
-countries.registerLocale(english);
+// Titles are matched in English and in the report's language: the library's names (with
+// their variants) where it has the language, and CLDR's names (in every Node build) for any.
+for (const locale of [english, spanish, french, portuguese]) countries.registerLocale(locale);
 
 // Names in common use that the library's English list lacks.
 const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -72,20 +77,49 @@ interface NameEntry {
   iso2: string;
 }
 
-const BY_NAME = new Map<string, string>();
-const ENTRIES: NameEntry[] = [];
-for (const [iso2, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-  for (const name of [...names, ...(EXTRA_NAMES[iso2] ?? [])]) addName(name, iso2);
+interface NameIndex {
+  byName: Map<string, string>;
+  /** Longest names first so "Papua New Guinea" wins over "Guinea". */
+  entries: NameEntry[];
 }
-for (const [iso2, names] of Object.entries(EXTRA_NAMES)) for (const name of names) addName(name, iso2);
-// Longest names first so "Papua New Guinea" wins over "Guinea".
-ENTRIES.sort((a, b) => b.tokens.length - a.tokens.length);
 
-function addName(name: string, iso2: string): void {
+const INDEXES = new Map<string, NameIndex>();
+
+/** English names always; another language's names after them, so an English name wins a clash. */
+function indexFor(language: string): NameIndex {
+  const primary = language.split('-')[0]!.toLowerCase();
+  let index = INDEXES.get(primary);
+  if (index) return index;
+  index = { byName: new Map(), entries: [] };
+  const add = (name: string, iso2: string) => addName(index!, name, iso2);
+  for (const [iso2, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    for (const name of [...names, ...(EXTRA_NAMES[iso2] ?? [])]) add(name, iso2);
+  }
+  for (const [iso2, names] of Object.entries(EXTRA_NAMES)) for (const name of names) add(name, iso2);
+  if (primary !== 'en') {
+    const local = countries.getNames(primary, { select: 'all' });
+    for (const [iso2, names] of Object.entries(local)) for (const name of names) add(name, iso2);
+    const cldr = displayNames(primary);
+    if (cldr) for (const iso2 of Object.keys(countries.getAlpha2Codes())) add(cldr.of(iso2) ?? '', iso2);
+  }
+  index.entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  INDEXES.set(primary, index);
+  return index;
+}
+
+function displayNames(language: string): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  } catch {
+    return null;
+  }
+}
+
+function addName(index: NameIndex, name: string, iso2: string): void {
   const key = keyFromName(name);
-  if (key === '' || BY_NAME.has(key)) return;
-  BY_NAME.set(key, iso2);
-  ENTRIES.push({ tokens: key.split(' '), iso2 });
+  if (key === '' || index.byName.has(key)) return;
+  index.byName.set(key, iso2);
+  index.entries.push({ tokens: key.split(' '), iso2 });
 }
 
 /** Lower case, no diacritics, punctuation dropped, `&` read as "and". */
@@ -100,16 +134,22 @@ export function keyFromName(name: string): string {
     .trim();
 }
 
+/** Whether a whole text is a country's name (in English or the language): "Cabo Verde", "Costa Rica". */
+export function isCountryName(text: string, language = 'en'): boolean {
+  return indexFor(language).byName.has(keyFromName(text));
+}
+
 /**
  * The country a title names: the whole title when it is a country name, else the
  * longest country name standing as whole words inside it ("Country report: Kenya").
  */
-export function countryFromTitle(title: string): Country | null {
-  const whole = BY_NAME.get(keyFromName(title)) ?? BY_NAME.get(keyFromName(title.replace(/^the\s+/i, '')));
+export function countryFromTitle(title: string, language = 'en'): Country | null {
+  const { byName, entries } = indexFor(language);
+  const whole = byName.get(keyFromName(title)) ?? byName.get(keyFromName(title.replace(/^the\s+/i, '')));
   if (whole) return countryFromIso2(whole);
   const words = keyFromName(title).split(' ');
   const printed = new Set(title.split(/[^\p{L}.]+/u).map((w) => w.replace(/\./g, '')).filter((w) => /^\p{Lu}+$/u.test(w)));
-  for (const entry of ENTRIES) {
+  for (const entry of entries) {
     const isShort = entry.tokens.length === 1 && entry.tokens[0]!.length <= MAX_LOWERCASE_ALIAS_TO_SEARCH;
     if (isShort && !printed.has(entry.tokens[0]!.toUpperCase())) continue;
     if (containsRun(words, entry.tokens)) return countryFromIso2(entry.iso2);
@@ -130,4 +170,11 @@ function countryFromIso2(iso2: string): Country {
     iso2,
     iso3: countries.alpha2ToAlpha3(iso2) ?? null,
   };
+}
+
+/** The country an ISO 3166 alpha-2 or alpha-3 code names (`KZ`, `kaz`), null when no country has that code. */
+export function countryFromCode(code: string): Country | null {
+  const upper = code.trim().toUpperCase();
+  const iso2 = /^[A-Z]{3}$/.test(upper) ? countries.alpha3ToAlpha2(upper) : /^[A-Z]{2}$/.test(upper) && countries.isValid(upper) ? upper : undefined;
+  return iso2 ? countryFromIso2(iso2) : null;
 }

@@ -1,6 +1,10 @@
+import type { DateWords } from './reading.js';
+
 /**
  * Dates as report authors write them, day first: `23.03.23`, `23/03/2023`,
- * `5 April 2023`, `5th Apr. 2023`, `April 5, 2023`, `2023-04-05`.
+ * `5 April 2023`, `5th Apr. 2023`, `April 5, 2023`, `2023-04-05`, and in the
+ * profile's language `12 de abril de 2024`, `1er février 2024`. Month and weekday
+ * names, day suffixes and the orders tried come from the profile.
  */
 
 export type DateReading =
@@ -11,46 +15,27 @@ export type DateReading =
   /** Not a date at all. */
   | { kind: 'none' };
 
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may', 'may'],
-    ['june', 'jun'], ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'],
-    ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
-  ].flatMap((names, index) => names.map((name): [string, number] => [name, index + 1])),
-);
-
-const MONTH = String.raw`([A-Za-z]{3,9})\.?`;
-// "5th", and "5." as German and Nordic authors write the day.
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|\.)?`;
-const YEAR = String.raw`(\d{4})`;
-/** A weekday name as it may open a written date ("Tuesday", "Tue.", "Thurs"). */
-export const WEEKDAY_WORD = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?`;
-const WEEKDAY = new RegExp(String.raw`^${WEEKDAY_WORD},?\s+`, 'i');
-
-const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
-const NUMERIC_YEAR_FIRST = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$/;
-// With the month in words a two-digit year cannot be mistaken ("5 Apr 23").
-const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}(?:\s+of)?[\s-]+${MONTH},?[\s-]+(\d{4}|\d{2})$`, 'i');
-const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`, 'i');
-const MONTH_YEAR = new RegExp(String.raw`^${MONTH},?\s+${YEAR}$`, 'i');
 // Loose shapes that make a line count as an attempt at a date.
 const DATE_SHAPED = /^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$/;
 
 /** Reads a whole text as one date. */
-export function dateFromText(text: string): DateReading {
+export function dateFromText(text: string, words: DateWords): DateReading {
   // A line may end its date with a full stop ("23.03.2023.", "March 23, 2023.").
-  const plain = text.replace(/[\s\u00a0]+/gu, ' ').trim().replace(WEEKDAY, '').replace(/(\d)\.$/u, '$1');
-  let match = NUMERIC_DAY_FIRST.exec(plain);
-  if (match) return checked(yearFromDigits(match[4]!), Number(match[3]), Number(match[1]));
-  match = NUMERIC_YEAR_FIRST.exec(plain);
-  if (match) return checked(Number(match[1]), Number(match[3]), Number(match[4]));
-  match = DAY_MONTH_YEAR.exec(plain);
-  if (match) return withMonthName(match[2]!, yearFromDigits(match[3]!), Number(match[1]));
-  match = MONTH_DAY_YEAR.exec(plain);
-  if (match) return withMonthName(match[1]!, Number(match[3]), Number(match[2]));
-  match = MONTH_YEAR.exec(plain);
+  const plain = text.replace(/[\s\u00a0]+/gu, ' ').trim().replace(words.opening, '').replace(/(\d)\.$/u, '$1');
+  for (const { order, pattern } of words.numeric) {
+    const match = pattern.exec(plain);
+    if (!match) continue;
+    if (order === 'year-month-day') return checked(Number(match[1]), Number(match[3]), Number(match[4]));
+    const year = yearFromDigits(match[4]!);
+    return order === 'day-month-year' ? checked(year, Number(match[3]), Number(match[1])) : checked(year, Number(match[1]), Number(match[3]));
+  }
+  let match = words.dayMonthYear?.exec(plain);
+  if (match) return withMonthName(words, match[2]!, yearFromDigits(match[3]!), Number(match[1]));
+  match = words.monthDayYear?.exec(plain);
+  if (match) return withMonthName(words, match[1]!, Number(match[3]), Number(match[2]));
+  match = words.monthYear.exec(plain);
   // A month without a day cannot become an ISO date.
-  if (match && MONTHS.has(match[1]!.toLowerCase())) return { kind: 'invalid' };
+  if (match && words.months.has(match[1]!.toLowerCase())) return { kind: 'invalid' };
   if (DATE_SHAPED.test(plain)) return { kind: 'invalid' };
   return { kind: 'none' };
 }
@@ -61,8 +46,8 @@ function yearFromDigits(digits: string): number {
   return digits.length === 2 ? 2000 + value : value;
 }
 
-function withMonthName(name: string, year: number, day: number): DateReading {
-  const month = MONTHS.get(name.toLowerCase());
+function withMonthName(words: DateWords, name: string, year: number, day: number): DateReading {
+  const month = words.months.get(name.toLowerCase());
   return month === undefined ? { kind: 'none' } : checked(year, month, day);
 }
 

@@ -1,5 +1,4 @@
-import type { ReportRecord } from '../record/types.js';
-import type { ExtractOptions } from './options.js';
+import type { Answer, ReportRecord } from '../record/types.js';
 import { changesFromRows } from './score-table.js';
 import { computedTotalFromAnswers } from './totals.js';
 
@@ -8,7 +7,7 @@ import { computedTotalFromAnswers } from './totals.js';
  * and each table's changes between years — so that a record whose answers a
  * reviewer corrected stays consistent with itself.
  */
-export function withDerivedFields<R extends ReportRecord>(record: R, weights: ExtractOptions['weights']): R {
+export function withDerivedFields<R extends ReportRecord>(record: R, weights: Readonly<Record<Answer, number>>): R {
   return {
     ...record,
     scoreTables: record.scoreTables.map((table) => {

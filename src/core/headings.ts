@@ -1,4 +1,5 @@
 import type { Block } from '../blocks/model.js';
+import type { Reading } from './reading.js';
 import { headerCellsFromLine } from './text-tables.js';
 
 /**
@@ -33,10 +34,10 @@ export function isPseudoHeading(block: Block): boolean {
 }
 
 /** Whether a block acts as a heading: a real one, or a pseudo-heading line. */
-export function isHeadingLike(block: Block | undefined): boolean {
+export function isHeadingLike(block: Block | undefined, reading: Reading): boolean {
   if (!block) return false;
   // The header line of a score table printed as text, bold or large as it may be.
-  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text) !== null) return false;
+  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text, reading) !== null) return false;
   if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
   return isPseudoHeading(block);
 }
@@ -76,8 +77,8 @@ interface OpenSection {
 }
 
 /** Walks the body (blocks from `bodyStart`) once and places every block. */
-export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
-  const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block));
+export function outlineFromBlocks(blocks: Block[], bodyStart: number, reading: Reading): Outline {
+  const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block, reading));
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
   const realLevels = new Set(blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : [])));
   // Levels tell sections from subjects only when there are at least two of them; a
@@ -113,7 +114,7 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number): Outline {
     while (wrapped[last + 1]) last++;
     const text = blocks.slice(i, last + 1).map(headingTextFromBlock).join(' ');
     const level: number =
-      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, last, { section, previousLevel, levelled, topLevel });
+      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, last, { section, previousLevel, levelled, topLevel, reading });
     if (section === null || level <= section.level) {
       section = { level, text, real: block.kind === 'heading', subject: null, subjectReal: false, hadDirectContent: false, kinds: new Set() };
     } else {
@@ -159,6 +160,7 @@ interface PseudoContext {
   previousLevel: number | null;
   levelled: boolean;
   topLevel: number;
+  reading: Reading;
 }
 
 type ContentKind = 'table' | 'list';
@@ -168,8 +170,8 @@ function contentKindOf(block: Block): ContentKind | null {
 }
 
 /** The first table or list under a heading, before the next heading. */
-function contentKindAfter(blocks: Block[], index: number): ContentKind | null {
-  for (let i = index + 1; i < blocks.length && !isHeadingLike(blocks[i]); i++) {
+function contentKindAfter(blocks: Block[], index: number, reading: Reading): ContentKind | null {
+  for (let i = index + 1; i < blocks.length && !isHeadingLike(blocks[i], reading); i++) {
     const kind = contentKindOf(blocks[i]!);
     if (kind) return kind;
   }
@@ -185,7 +187,7 @@ function contentKindAfter(blocks: Block[], index: number): ContentKind | null {
  */
 function pseudoLevel(blocks: Block[], index: number, context: PseudoContext): number {
   const next = blocks[index + 1];
-  if (isHeadingLike(next)) {
+  if (isHeadingLike(next, context.reading)) {
     const nextLevel = context.levelled && next!.kind === 'heading' ? next!.level : null;
     return nextLevel === null ? context.topLevel : Math.min(context.topLevel, nextLevel - 1);
   }
@@ -193,7 +195,7 @@ function pseudoLevel(blocks: Block[], index: number, context: PseudoContext): nu
   const section = context.section;
   if (section === null) return context.topLevel;
   if (context.levelled && section.real) return section.level + 1;
-  const kind = contentKindAfter(blocks, index);
+  const kind = contentKindAfter(blocks, index, context.reading);
   if (kind !== null && section.kinds.size > 0 && !section.kinds.has(kind)) return section.level;
   if (!section.hadDirectContent) return section.level + 1;
   return section.level;

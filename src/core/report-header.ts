@@ -3,9 +3,10 @@ import type { Anomaly, RecordProvenance, ReportInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { countryFromTitle } from './country.js';
 import type { DateReading } from './dates.js';
-import { METADATA_LABEL, TITLE_LABEL, authorOrDateFromLine, labelledOnly, labelledOrDate } from './header-lines.js';
+import { authorOrDateFromLine, labelledOnly, labelledOrDate } from './header-lines.js';
 import { isHeadingLike } from './headings.js';
 import { noteSource } from './provenance.js';
+import type { Reading } from './reading.js';
 import { squashed } from './text.js';
 
 /**
@@ -34,8 +35,8 @@ const MAX_HEADER_LINES = 8;
 const MAX_TITLE_CHARS = 120;
 const MAX_LINES_AFTER_TITLE = 4;
 
-export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): ReportHeader {
-  const lines = headerLinesFromBlocks(blocks);
+export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], reading: Reading): ReportHeader {
+  const lines = headerLinesFromBlocks(blocks, reading);
   const consumed = new Set<number>();
   let author: string | null = null;
   let dateText: string | null = null;
@@ -44,17 +45,17 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
   let dateLine: HeaderLine | null = null;
 
   const takeAuthorOrDate = (line: HeaderLine, position: number): boolean => {
-    const reading = authorOrDateFromLine(line.text);
-    if (reading === null) return false;
-    if (reading.author !== undefined) {
+    const found = authorOrDateFromLine(line.text, reading);
+    if (found === null) return false;
+    if (found.author !== undefined) {
       if (author !== null) return false;
-      author = reading.author;
+      author = found.author;
       authorLine = line;
     }
-    if (reading.dateText !== undefined) {
+    if (found.dateText !== undefined) {
       if (dateText !== null) return false;
-      dateText = reading.dateText;
-      date = reading.date!;
+      dateText = found.dateText;
+      date = found.date!;
       dateLine = line;
     }
     consumed.add(position);
@@ -66,9 +67,9 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
   let title: string | null = null;
   for (; titleAt < lines.length; titleAt++) {
     const line = lines[titleAt]!;
-    const titleLabel = TITLE_LABEL.exec(line.text);
+    const titleLabel = reading.lines.title.exec(line.text);
     if (titleLabel && title === null) title = titleLabel[1]!.trim();
-    else if (!(labelledOnly(line.text) && takeAuthorOrDate(line, titleAt)) && !METADATA_LABEL.test(line.text)) break;
+    else if (!(labelledOnly(line.text, reading) && takeAuthorOrDate(line, titleAt)) && !reading.lines.metadata.test(line.text)) break;
     consumed.add(titleAt);
   }
   let titleLine: number | null;
@@ -77,7 +78,7 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
     const repeated = lines[titleAt] !== undefined && lines[titleAt]!.text.toLowerCase() === title.toLowerCase();
     titleLine = repeated ? titleAt : titleAt - 1;
   } else {
-    titleLine = titleFromLines(blocks, lines, titleAt);
+    titleLine = titleFromLines(blocks, lines, titleAt, reading);
     if (titleLine !== null) title = lines[titleLine]!.text;
     // Lines above the title (a running header) belong to no field and not to the body.
     for (let k = titleAt; titleLine !== null && k < titleLine; k++) consumed.add(k);
@@ -89,15 +90,15 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
       const line = lines[k]!;
       // A heading as high as the title opens the body unless it is a labelled or date line.
       const asHighAsTitle = titleLevel !== null && titleLevel > 0 && line.headingLevel !== null && line.headingLevel > 0 && line.headingLevel <= titleLevel;
-      if (asHighAsTitle && !labelledOrDate(line.text)) break;
+      if (asHighAsTitle && !labelledOrDate(line.text, reading)) break;
       if (takeAuthorOrDate(line, k)) continue;
       // A subtitle may stand between the title and a labelled or date line.
-      if (asHighAsTitle || line.text.length > MAX_TITLE_CHARS || !labelledLineFollows(lines, k)) break;
+      if (asHighAsTitle || line.text.length > MAX_TITLE_CHARS || !labelledLineFollows(lines, k, reading)) break;
       consumed.add(k);
     }
   }
 
-  const country = title === null ? null : countryFromTitle(title);
+  const country = title === null ? null : countryFromTitle(title, reading.language);
   if (title !== null && country === null) {
     flag(anomalies, 'UNKNOWN_COUNTRY', '/report/country', { message: `${title} is not a country name`, found: title });
   }
@@ -123,12 +124,12 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[]): R
 }
 
 /** The lines of the blocks at the top of the document, up to the first table or list. */
-function headerLinesFromBlocks(blocks: Block[]): HeaderLine[] {
+function headerLinesFromBlocks(blocks: Block[], reading: Reading): HeaderLine[] {
   const lines: HeaderLine[] = [];
   for (let i = 0; i < blocks.length && lines.length < MAX_HEADER_LINES; i++) {
     const block = blocks[i]!;
     if (block.kind === 'table' || block.kind === 'list-item') break;
-    const headingLevel = block.kind === 'heading' ? block.level : isHeadingLike(block) ? 0 : null;
+    const headingLevel = block.kind === 'heading' ? block.level : isHeadingLike(block, reading) ? 0 : null;
     block.text.split('\n').forEach((raw, lineInBlock) => {
       const text = squashed(raw);
       if (text !== '') lines.push({ text, block: i, lineInBlock, headingLevel });
@@ -142,28 +143,28 @@ function headerLinesFromBlocks(blocks: Block[]): HeaderLine[] {
  * before it (a running header such as "Georgia 2023" may); otherwise the first
  * short line. A first line that names a country wins over a heading that does not.
  */
-function titleFromLines(blocks: Block[], lines: HeaderLine[], from: number): number | null {
+function titleFromLines(blocks: Block[], lines: HeaderLine[], from: number, reading: Reading): number | null {
   const first = lines[from];
   if (!first) return null;
-  const heading = firstHeadingBeforeAuthorOrDate(blocks, lines, from);
+  const heading = firstHeadingBeforeAuthorOrDate(blocks, lines, from, reading);
   if (heading === from) return from;
   if (first.text.length > MAX_TITLE_CHARS) return heading;
-  if (heading === null || (countryFromTitle(first.text) !== null && countryFromTitle(lines[heading]!.text) === null)) return from;
+  if (heading === null || (countryFromTitle(first.text, reading.language) !== null && countryFromTitle(lines[heading]!.text, reading.language) === null)) return from;
   return heading;
 }
 
-function firstHeadingBeforeAuthorOrDate(blocks: Block[], lines: HeaderLine[], from: number): number | null {
+function firstHeadingBeforeAuthorOrDate(blocks: Block[], lines: HeaderLine[], from: number, reading: Reading): number | null {
   for (let k = from; k < lines.length; k++) {
-    if (lines[k]!.headingLevel !== null && isHeadingLike(blocks[lines[k]!.block])) return k;
-    if (authorOrDateFromLine(lines[k]!.text) !== null) return null;
+    if (lines[k]!.headingLevel !== null && isHeadingLike(blocks[lines[k]!.block], reading)) return k;
+    if (authorOrDateFromLine(lines[k]!.text, reading) !== null) return null;
   }
   return null;
 }
 
 // Within the next two lines, before any heading.
-function labelledLineFollows(lines: HeaderLine[], k: number): boolean {
+function labelledLineFollows(lines: HeaderLine[], k: number, reading: Reading): boolean {
   for (const next of lines.slice(k + 1, k + 3)) {
-    if (labelledOrDate(next.text)) return true;
+    if (labelledOrDate(next.text, reading)) return true;
     if (next.headingLevel !== null) return false;
   }
   return false;

@@ -1,20 +1,29 @@
 import { markedValueFromCell } from './footnote-marks.js';
+import type { Reading } from './reading.js';
 
 /** What the header and year cells of a score table say, whatever shape the table came in. */
 
-// "Q1", "Q 1", "Q.1", "Q1*", "Q1: National strategy", "Question 1 (strategy)".
-const METRIC = /^(?:q|question)\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*(?:\s*[:.)(\-–—].*)?$/iu;
-export const YEAR_HEADER = /^(?:years?|yr|fy|(?:fiscal|financial) years?)\.?$/iu;
-export const TOTAL_HEADER = /^(?:total|score|sum)\b/iu;
 // A year, possibly with a remark in brackets: "2021", "2021 (baseline)". A fiscal-year prefix
 // ("FY2021", "FY 2021") names the same year; split years ("2022/23") stay unread on purpose,
 // since reports disagree on whether they mean the first or the second year.
 const YEAR = /^(?:FY\s?)?((?:19|20|21)\d\d)(?:\s*\([^()]*\))?$/iu;
 
-/** `Q1`, `q 1`, `Q.1` -> `Q1`; null for any other header. */
-export function metricNameFromHeader(cell: string): string | null {
-  const match = METRIC.exec(headerLabelFromCell(cell));
-  return match ? `Q${Number.parseInt(match[1]!, 10)}` : null;
+/**
+ * A question header as the profile prints it ("Q1", "Q 1", "Q.1", "Q1*", "Q1: National
+ * strategy", "Question 1 (strategy)", "P1" in Spanish) -> the question's canonical id
+ * (`Q1`); null for any other header.
+ */
+export function metricNameFromHeader(cell: string, reading: Reading): string | null {
+  const match = reading.questions.label.exec(headerLabelFromCell(cell));
+  return match ? reading.questions.idTemplate.replace('{n}', String(Number.parseInt(match[1]!, 10))) : null;
+}
+
+export function isYearHeader(cell: string, reading: Reading): boolean {
+  return reading.cells.yearHeader.test(cell);
+}
+
+export function isTotalHeader(cell: string, reading: Reading): boolean {
+  return reading.cells.totalHeader.test(cell);
 }
 
 // A header cell's label: one line, a footnote mark after it ("Q4[^1]", "Year*") dropped.
@@ -28,4 +37,3 @@ export function yearFromCell(cell: string): { year: number; mark: string | null 
   const match = YEAR.exec(value);
   return match ? { year: Number(match[1]), mark } : null;
 }
-

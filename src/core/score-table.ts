@@ -4,9 +4,9 @@ import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
 import { answerFromMisread, columnsWithMisreadLabels, totalFromMisread, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
 import type { Outline } from './headings.js';
-import { headerLabelFromCell, metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+import type { Reading } from './reading.js';
+import { headerLabelFromCell, metricNameFromHeader, yearFromCell } from './score-cells.js';
 import { textTableAt } from './text-tables.js';
-import type { ExtractOptions } from './options.js';
 import { noteSource } from './provenance.js';
 import { isContinuation, isPageNumber, oneLineFromText } from './text.js';
 import { computedTotalFromAnswers, isNumericCell, totalFromCell, totalsDiffer } from './totals.js';
@@ -35,23 +35,23 @@ const HEADER_SEARCH_ROWS = 3;
 export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
-export function scoreLayoutFromRows(rows: string[][], misread = false): ScoreLayout | null {
+export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread = false): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
     const header = rows[r]!;
     let columns = header.flatMap((cell, index) => {
-      const name = metricNameFromHeader(cell);
+      const name = metricNameFromHeader(cell, reading);
       return name === null ? [] : [{ name, index }];
     });
     if (misread && columns.length >= 2) {
-      columns = columnsWithMisreadLabels(header, columns, (cell) => YEAR_HEADER.test(headerLabelFromCell(cell)) || TOTAL_HEADER.test(headerLabelFromCell(cell)));
+      columns = columnsWithMisreadLabels(header, columns, (cell) => reading.cells.yearHeader.test(headerLabelFromCell(cell)) || reading.cells.totalHeader.test(headerLabelFromCell(cell)));
     }
     if (columns.length < 2) continue;
     const metricIndexes = new Set(columns.map((c) => c.index));
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
     const labelledIndex = (label: RegExp) =>
       header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))));
-    const totalIndex = labelledIndex(TOTAL_HEADER);
-    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(YEAR_HEADER));
+    const totalIndex = labelledIndex(reading.cells.totalHeader);
+    const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
     return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
   }
@@ -79,16 +79,16 @@ function uniqueColumns(columns: { name: string; index: number }[]): { name: stri
  * A table printed the other way round (questions as rows, years as columns) turned
  * into the usual shape; null when the table is not like that.
  */
-export function rowsFromTransposed(rows: string[][]): string[][] | null {
-  const origins = transposedOrigins(rows);
+export function rowsFromTransposed(rows: string[][], reading: Reading): string[][] | null {
+  const origins = transposedOrigins(rows, reading);
   return origins && origins.map((row) => row.map((at) => (at === null ? 'Year' : (rows[at[0]]![at[1]] ?? ''))));
 }
 
 /** For each cell of the turned table, the [row, column] of the original it comes from (null: the made-up Year label). */
-function transposedOrigins(rows: string[][]): ([number, number] | null)[][] | null {
-  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '') !== null);
+function transposedOrigins(rows: string[][], reading: Reading): ([number, number] | null)[][] | null {
+  const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '', reading) !== null);
   if (labelRows.length < 2) return null;
-  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '') === null);
+  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '', reading) === null);
   if (headerRow < 0) return null;
   const header = rows[headerRow]!;
   const body = rows.slice(headerRow + 1).map((_row, k) => headerRow + 1 + k);
@@ -106,7 +106,7 @@ export function scoreTablesFromBlocks(
   outline: Outline,
   bodyStart: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
   provenance: RecordProvenance = {},
   repairs: OcrRepairs | null = null,
 ): ScoreTable[] {
@@ -115,17 +115,17 @@ export function scoreTablesFromBlocks(
     const block = blocks[i]!;
     // Recognised text (its source carries the engine's confidence) may be read with OCR's usual misreadings in mind.
     const ocrRepairs = repairs !== null && block.source.confidence !== undefined ? repairs : null;
-    const textTable = textTableAt(blocks, i);
+    const textTable = textTableAt(blocks, i, reading);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
     let cellSource: CellSource = textTable
       ? (r) => textTable.rowSources[r]
       : (r, c) => (block.kind === 'table' ? (block.cellSources?.[r]?.[c] ?? block.source) : undefined);
-    let layout = scoreLayoutFromRows(rows, ocrRepairs !== null);
+    let layout = scoreLayoutFromRows(rows, reading, ocrRepairs !== null);
     if (layout === null && textTable === null) {
-      const origins = transposedOrigins(rows);
-      const turned = rowsFromTransposed(rows);
-      layout = turned && scoreLayoutFromRows(turned);
+      const origins = transposedOrigins(rows, reading);
+      const turned = rowsFromTransposed(rows, reading);
+      layout = turned && scoreLayoutFromRows(turned, reading);
       if (turned && layout && origins) {
         rows = turned;
         const untransposed = cellSource;
@@ -140,13 +140,13 @@ export function scoreTablesFromBlocks(
     let commentary: string[];
     if (textTable) {
       i = textTable.lastBlock;
-      commentary = commentaryAfter(blocks, outline, i, textTable.rest);
+      commentary = commentaryAfter(blocks, outline, i, textTable.rest, reading.text.compoundParts);
     } else {
-      commentary = commentaryAfter(blocks, outline, i);
+      commentary = commentaryAfter(blocks, outline, i, null, reading.text.compoundParts);
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, options, provenance, cellSource, ocrRepairs);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading, provenance, cellSource, ocrRepairs);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -166,7 +166,7 @@ function scoreRowsFromRows(
   layout: ScoreLayout,
   tablePath: string,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
   provenance: RecordProvenance,
   cellSource: CellSource,
   repairs: OcrRepairs | null,
@@ -200,21 +200,21 @@ function scoreRowsFromRows(
     let totalPosition = -1;
     if (layout.totalIndex !== null) {
       if (complete) totalPosition = layout.totalIndex;
-      else if (row.length > 0 && isNumericCell(row[row.length - 1]!)) totalPosition = row.length - 1;
+      else if (row.length > 0 && isNumericCell(row[row.length - 1]!, reading)) totalPosition = row.length - 1;
       totalCell = totalPosition >= 0 ? row[totalPosition] : undefined;
     }
 
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, repairs);
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading, repairs);
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
-    const computedTotal = computedTotalFromAnswers(Object.values(answers), options.weights);
-    const maximum = layout.columns.length * Math.max(options.weights.Y, options.weights.P, options.weights.N);
+    const computedTotal = computedTotalFromAnswers(Object.values(answers), reading.weights);
+    const maximum = layout.columns.length * Math.max(reading.weights.Y, reading.weights.P, reading.weights.N);
     const lostPoint = repairs && totalCell !== undefined ? totalFromMisread(totalCell, maximum) : null;
     if (lostPoint !== null) repairs!.repaired.add(`${path}/reportedTotal`);
-    const reportedTotal = reportedTotalFromCell(lostPoint === null ? totalCell : String(lostPoint), `${path}/reportedTotal`, year, computedTotal, anomalies, options);
+    const reportedTotal = reportedTotalFromCell(lostPoint === null ? totalCell : String(lostPoint), `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
     if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
@@ -226,14 +226,14 @@ function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; 
   return year === null ? null : { year, mark: null };
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], repairs: OcrRepairs | null): Answer | null {
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading, repairs: OcrRepairs | null): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
-  const reading = answerFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, label, found);
-  if (reading.kind === 'answer') return reading.answer;
-  if (reading.kind === 'missing') {
+  const cellReading = answerFromCell(cell, reading);
+  if (cellReading.mark !== null) footnote(anomalies, path, label, found);
+  if (cellReading.kind === 'answer') return cellReading.answer;
+  if (cellReading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
   } else if (repairs && answerFromMisread(found)) {
     repairs.repaired.add(path);
@@ -250,23 +250,23 @@ function reportedTotalFromCell(
   year: number,
   computed: number,
   anomalies: Anomaly[],
-  options: ExtractOptions,
+  reading: Reading,
 ): number | null {
-  const reading = cell === undefined ? { total: null, mark: null } : totalFromCell(cell);
-  if (reading.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
-  if (reading.total === null) {
+  const total = cell === undefined ? { total: null, mark: null } : totalFromCell(cell, reading);
+  if (total.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
+  if (total.total === null) {
     const found = cell?.trim() ?? '';
     flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
     return null;
   }
-  if (totalsDiffer(reading.total, computed, options.totalTolerance)) {
+  if (totalsDiffer(total.total, computed, reading.totalTolerance)) {
     flag(anomalies, 'TOTAL_MISMATCH', path, {
-      message: `${year}: Total says ${reading.total}, answers add up to ${computed}`,
+      message: `${year}: Total says ${total.total}, answers add up to ${computed}`,
       expected: computed,
-      found: reading.total,
+      found: total.total,
     });
   }
-  return reading.total;
+  return total.total;
 }
 
 function footnote(anomalies: Anomaly[], path: string, label: string, found: string): void {
@@ -293,7 +293,13 @@ export function changesFromRows(rows: ScoreRow[], columns: string[]): ScoreChang
  * The paragraphs after a block up to the next heading, table or list; `rest` is
  * text that shares the block with the end of the table and opens the commentary.
  */
-export function commentaryAfter(blocks: Block[], outline: Outline, index: number, rest: string | null = null): string[] {
+export function commentaryAfter(
+  blocks: Block[],
+  outline: Outline,
+  index: number,
+  rest: string | null = null,
+  compoundParts: ReadonlySet<string> = new Set(),
+): string[] {
   const paragraphs: string[] = rest !== null && rest.trim() !== '' ? [rest] : [];
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -304,5 +310,5 @@ export function commentaryAfter(blocks: Block[], outline: Outline, index: number
     if (paragraphs.length > 0 && isContinuation(block.text)) paragraphs[paragraphs.length - 1] += `\n${block.text}`;
     else paragraphs.push(block.text);
   }
-  return paragraphs.map(oneLineFromText);
+  return paragraphs.map((paragraph) => oneLineFromText(paragraph, compoundParts));
 }

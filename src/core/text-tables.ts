@@ -1,5 +1,6 @@
 import type { Block, Provenance } from '../blocks/model.js';
-import { metricNameFromHeader, TOTAL_HEADER, yearFromCell, YEAR_HEADER } from './score-cells.js';
+import type { Reading } from './reading.js';
+import { isTotalHeader, isYearHeader, metricNameFromHeader, yearFromCell } from './score-cells.js';
 
 /**
  * Score tables that reach the core as lines of text rather than as a table: a PDF
@@ -20,17 +21,22 @@ export interface TextTable {
   rest: string | null;
 }
 
+/** Far longer than any header line (`Year Q1 … Q12 Total`, in any language, with spacing). */
+const MAX_HEADER_LINE_CHARS = 2000;
+
 /** The words of a line when they make a score table header, else null. */
-export function headerCellsFromLine(line: string): string[] | null {
+export function headerCellsFromLine(line: string, reading: Reading): string[] | null {
+  // A header is a few dozen short words; splitting a megabyte paragraph only to refuse it costs seconds.
+  if (line.length > MAX_HEADER_LINE_CHARS) return null;
   const words = line.trim().split(/\s+/u);
   let metrics = 0;
   for (const word of words) {
-    if (metricNameFromHeader(word) !== null) metrics++;
-    else if (!YEAR_HEADER.test(word) && !TOTAL_HEADER.test(word)) return null;
+    if (metricNameFromHeader(word, reading) !== null) metrics++;
+    else if (!isYearHeader(word, reading) && !isTotalHeader(word, reading)) return null;
   }
   if (metrics < 2) return null;
   // A blank Year header leaves no word: the year still opens every row.
-  return words.some((word) => YEAR_HEADER.test(word)) ? words : ['Year', ...words];
+  return words.some((word) => isYearHeader(word, reading)) ? words : ['Year', ...words];
 }
 
 function rowCellsFromLine(line: string): string[] | null {
@@ -39,15 +45,15 @@ function rowCellsFromLine(line: string): string[] | null {
 }
 
 /** The score table whose header line stands in the paragraph (or heading) at `index`, or null. */
-export function textTableAt(blocks: Block[], index: number): TextTable | null {
+export function textTableAt(blocks: Block[], index: number, reading: Reading): TextTable | null {
   const block = blocks[index];
   // A bold header line may have been taken for a heading by its reader.
   if (block?.kind !== 'paragraph' && block?.kind !== 'heading') return null;
   // A caption may share the block, on the lines above the header.
   const all = block.text.split('\n');
-  const at = all.findIndex((line) => headerCellsFromLine(line) !== null);
+  const at = all.findIndex((line) => headerCellsFromLine(line, reading) !== null);
   if (at < 0) return null;
-  const header = headerCellsFromLine(all[at]!)!;
+  const header = headerCellsFromLine(all[at]!, reading)!;
   const lines = all.slice(at + 1);
 
   const next = blocks[index + 1];

@@ -1,36 +1,26 @@
 import type { Answer } from '../record/types.js';
 import { markedValueFromCell } from './footnote-marks.js';
+import type { Reading } from './reading.js';
 
 export interface TotalReading {
   total: number | null;
   mark: string | null;
 }
 
-// "4.33", "4,33", "3", "-1.5", optionally "of"/"/" a maximum ("4.5/12", "4.5 of 12"), a unit
-// word ("3.5 points", "4 pts", "4.5 pt.") and a signed change since the previous year in
-// brackets ("2.5 (+1)"). The change must carry a sign so that "4.5 (2)" stays a footnote mark.
-const DECIMAL = String.raw`\d{1,4}(?:[.,]\d+)?`;
-const UNIT = String.raw`(?:\s*(?:points?|pts?)\.?)?`;
-const NUMBER = new RegExp(
-  String.raw`^([+-]?${DECIMAL})(?:\s*(?:\/|of)\s*${DECIMAL})?${UNIT}` +
-    String.raw`(?:\s*\(\s*[+\-\u2212\u2013\u00b1]\s*${DECIMAL}${UNIT}\s*\))?$`,
-  'iu',
-);
-
 /** The number printed in a Total cell, or null when the cell holds none. */
-export function totalFromCell(cell: string): TotalReading {
+export function totalFromCell(cell: string, reading: Reading): TotalReading {
   const plain = cell.replace(/[\s\u00a0]+/gu, ' ').trim();
-  const direct = NUMBER.exec(plain);
+  const direct = reading.cells.total.exec(plain);
   if (direct) return { total: numberFromText(direct[1]!), mark: null };
   const { value, mark } = markedValueFromCell(plain, false);
-  const marked = NUMBER.exec(value);
+  const marked = reading.cells.total.exec(value);
   if (marked && mark !== null) return { total: numberFromText(marked[1]!), mark };
   return { total: null, mark: null };
 }
 
 /** Whether a cell reads as a number at all (used to find a Total in a short row). */
-export function isNumericCell(cell: string): boolean {
-  return totalFromCell(cell).total !== null;
+export function isNumericCell(cell: string, reading: Reading): boolean {
+  return totalFromCell(cell, reading).total !== null;
 }
 
 /** The row's total by the configured weights; missing answers count 0. */

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../core/options.js';
+import { DEFAULT_LOW_CONFIDENCE, type ExtractOptions } from '../core/options.js';
+import type { Profile } from '../core/profile.js';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from '../formats/ocr/ocr-options.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
+import { forcedProfileProblem, ProfileError, profilesFromDir, shippedProfiles } from '../profiles/load-profiles.js';
 
 /**
  * The service's whole configuration, read from the environment once at start
@@ -32,7 +34,8 @@ export interface ServiceConfig {
     /** On shutdown, in-flight jobs get this long to finish before they are handed back. */
     shutdownMs: number;
   };
-  inbox: { enabled: boolean; stableMs: number; pollMs: number };
+  /** `followSymlinks`: read what a symbolic link in the inbox points to (off: such links are skipped and logged). */
+  inbox: { enabled: boolean; stableMs: number; pollMs: number; followSymlinks: boolean };
   extract: ExtractOptions;
   limits: ParseLimits;
   ocr: OcrOptions;
@@ -51,6 +54,12 @@ export interface AuthConfig {
   /** Accepted as `Authorization: Bearer <token>`, and as the Basic password of user "reportflow". */
   token: string | null;
   basic: { user: string; password: string } | null;
+  /**
+   * Tokens of named people (REPORTFLOW_API_TOKENS=name:token,…): each works as a
+   * bearer token and as the Basic password of its name, and a decision made with
+   * it is recorded under that name.
+   */
+  namedTokens?: Array<{ name: string; token: string }>;
 }
 
 /** Where released records are delivered; each sink is on when its setting is present. */
@@ -85,7 +94,7 @@ const OcrEnvShape = {
     .regex(/^[a-z_]{3,12}(\+[a-z_]{3,12})*$/, 'expected trained-data codes joined by +, like eng or eng+spa')
     .default(DEFAULT_OCR_OPTIONS.languages.join('+')),
   REPORTFLOW_OCR_DPI: int(72).max(600).default(DEFAULT_OCR_OPTIONS.dpi),
-  REPORTFLOW_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_EXTRACT_OPTIONS.lowConfidence),
+  REPORTFLOW_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_LOW_CONFIDENCE),
 };
 
 const EnvSchema = z.object({
@@ -106,11 +115,17 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_STABLE_MS: int(50).default(1000),
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
+  REPORTFLOW_INBOX_FOLLOW_SYMLINKS: z.enum(['true', 'false']).default('false'),
   REPORTFLOW_WEIGHTS: z
     .string()
     .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
     .optional(),
-  REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).default(DEFAULT_EXTRACT_OPTIONS.totalTolerance),
+  REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).optional(),
+  REPORTFLOW_PROFILES_DIR: z.string().min(1).optional(),
+  REPORTFLOW_PROFILE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*(\/[A-Za-z0-9-]+)?$/, 'expected a profile id, optionally with a language: caidp-aidv or caidp-aidv/es')
+    .optional(),
   REPORTFLOW_MAX_FILE_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
   REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
@@ -134,6 +149,13 @@ const EnvSchema = z.object({
   REPORTFLOW_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   REPORTFLOW_BASIC_USER: z.string().regex(/^[^:]+$/, 'must not contain ":"').optional(),
   REPORTFLOW_BASIC_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  REPORTFLOW_API_TOKENS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((pair) => /^[^:,\s]+:\S{16,}$/.test(pair.trim())),
+      'expected name:token pairs separated by commas, each token 16+ characters',
+    )
+    .optional(),
 });
 
 function ocrOptionsFromSettings(e: { REPORTFLOW_OCR: 'on' | 'off'; REPORTFLOW_OCR_LANGUAGES: string; REPORTFLOW_OCR_DPI: number }): OcrOptions {
@@ -170,6 +192,7 @@ export function loadConfig(
   if (Boolean(input.REPORTFLOW_BASIC_USER) !== Boolean(input.REPORTFLOW_BASIC_PASSWORD)) {
     problems.push('REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD: set both or neither');
   }
+  const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const mb = (n: number) => Math.round(n * 1024 * 1024);
@@ -194,12 +217,9 @@ export function loadConfig(
       enabled: e.REPORTFLOW_INBOX_ENABLED === 'true',
       stableMs: e.REPORTFLOW_INBOX_STABLE_MS,
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
+      followSymlinks: e.REPORTFLOW_INBOX_FOLLOW_SYMLINKS === 'true',
     },
-    extract: {
-      weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : DEFAULT_EXTRACT_OPTIONS.weights,
-      totalTolerance: e.REPORTFLOW_TOTAL_TOLERANCE,
-      lowConfidence: e.REPORTFLOW_LOW_CONFIDENCE,
-    },
+    extract: { ...extractOptionsFrom(e, profiles), lowConfidence: e.REPORTFLOW_LOW_CONFIDENCE },
     ocr: ocrOptionsFromSettings(e),
     limits: {
       maxFileBytes: mb(e.REPORTFLOW_MAX_FILE_MB),
@@ -235,17 +255,79 @@ export function loadConfig(
       token: e.REPORTFLOW_API_TOKEN ?? null,
       basic:
         e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD } : null,
+      namedTokens: namedTokensFromText(e.REPORTFLOW_API_TOKENS ?? ''),
     },
   };
 }
 
-export function weightsFromText(text: string): ExtractOptions['weights'] {
-  const weights = { ...DEFAULT_EXTRACT_OPTIONS.weights };
+/** `ana:token1,ben:token2` as name and token pairs; the token is everything after the first colon. */
+export function namedTokensFromText(text: string): Array<{ name: string; token: string }> {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), token: pair.slice(pair.indexOf(':') + 1) }));
+}
+
+const EXTRACT_KEYS = ['REPORTFLOW_WEIGHTS', 'REPORTFLOW_TOTAL_TOLERANCE', 'REPORTFLOW_PROFILES_DIR', 'REPORTFLOW_PROFILE'] as const;
+type ExtractKey = (typeof EXTRACT_KEYS)[number];
+
+/**
+ * Only the settings of extraction (profiles, weights, tolerance), for commands that parse
+ * in-process (`reportflow parse`, `reportflow profile check`) and need nothing else of the service.
+ */
+export function loadExtractConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<ExtractKey, string>> = {},
+  cwd: string = process.cwd(),
+): ExtractOptions {
+  const known = pickKnown(env);
+  const input = { ...Object.fromEntries(EXTRACT_KEYS.flatMap((k) => (known[k] === undefined ? [] : [[k, known[k]]]))), ...dropUndefined(overrides) };
+  const parsed = EnvSchema.pick({ REPORTFLOW_WEIGHTS: true, REPORTFLOW_TOTAL_TOLERANCE: true, REPORTFLOW_PROFILES_DIR: true, REPORTFLOW_PROFILE: true }).safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return extractOptionsFrom(parsed.data, profiles);
+}
+
+function extractOptionsFrom(e: { [K in ExtractKey]?: K extends 'REPORTFLOW_TOTAL_TOLERANCE' ? number : string }, profiles: Profile[]): ExtractOptions {
+  return {
+    profiles,
+    profile: e.REPORTFLOW_PROFILE ?? null,
+    weights: e.REPORTFLOW_WEIGHTS ? weightsFromText(e.REPORTFLOW_WEIGHTS) : null,
+    totalTolerance: e.REPORTFLOW_TOTAL_TOLERANCE ?? null,
+  };
+}
+
+/** The contract's weights; a list that names only some answers keeps these for the others. */
+const CONTRACT_WEIGHTS = { Y: 1, P: 0.5, N: 0 };
+
+export function weightsFromText(text: string): NonNullable<ExtractOptions['weights']> {
+  const weights = { ...CONTRACT_WEIGHTS };
   for (const part of text.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    weights[key!.toUpperCase() as 'Y' | 'P' | 'N'] = Number(value);
+    const answer = key?.toUpperCase();
+    if (answer === 'Y' || answer === 'P' || answer === 'N') weights[answer] = Number(value);
   }
   return weights;
+}
+
+/**
+ * The profiles reports are read with: those of REPORTFLOW_PROFILES_DIR, else the shipped
+ * ones. A bad profile file or a forced profile that is not there is a configuration problem.
+ */
+function profilesOrProblems(dir: string | undefined, forced: string | undefined, cwd: string, problems: string[]): Profile[] {
+  let profiles: Profile[] = [];
+  try {
+    profiles = dir ? profilesFromDir(resolve(cwd, dir)) : shippedProfiles();
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    problems.push(...error.problems.map((p) => `REPORTFLOW_PROFILES_DIR: ${p}`));
+    return profiles;
+  }
+  const problem = forced ? forcedProfileProblem(forced, profiles) : null;
+  if (problem) problems.push(`REPORTFLOW_PROFILE: ${problem}`);
+  return profiles;
 }
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -258,12 +340,19 @@ function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(o)) if (value !== undefined) kept[key] = value;
+  return kept;
 }
 
 /** The API token a command-line client (ingest) sends, from REPORTFLOW_API_TOKEN; null when unset. */
 export function apiTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.REPORTFLOW_API_TOKEN || null;
+}
+
+/** The data folder a local service uses (REPORTFLOW_DATA_DIR, default ./data), for clients that look for its token file. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, env.REPORTFLOW_DATA_DIR || 'data');
 }
 
 /** Env variable through which a parse sandbox (thread or child process) receives its settings. */

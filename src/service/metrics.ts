@@ -1,32 +1,24 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ReportRecord } from '../record/types.js';
+import { JOB_STATES, type JobState } from './queue/jobs.js';
 
-/** What the depth gauge needs from a queue; a BullMQ Queue fits as is. */
+/** What the depth gauge needs from a queue (the parse and deliver queues have it). */
 export interface QueueDepthSource {
   readonly name: string;
-  getJobCounts(...states: QueueState[]): Promise<Record<string, number>>;
+  jobCounts(states: readonly JobState[]): Promise<Record<string, number>>;
 }
-
-export type QueueState = 'waiting' | 'active' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed' | 'completed';
-const QUEUE_STATES: QueueState[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'];
 
 /** Parse times run from milliseconds (Markdown) to a minute (large scanned PDFs). */
 const PARSE_SECONDS_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
 export interface Metrics {
   readonly registry: Registry;
-  /** A file entered the pipeline; `source` names the intake (inbox, upload, cli). */
+  /** A file entered the pipeline (not a second copy of known content); `source` names the intake (inbox, upload). */
   fileReceived(source: string): void;
   /**
-   * A parse job finished with this record. Parsing runs in sandboxed child
-   * processes, so the parent calls this on job completion, not the sandbox.
+   * A parse job produced a record. Parsing may run in a child process, so the
+   * process owning the worker calls this when the job completes, from its result.
    */
-  recordProduced(record: Pick<ReportRecord, 'status' | 'anomalies' | 'source'>, durationMs: number): void;
-  /**
-   * The same count from a parse job's result, as the parent's Worker 'completed'
-   * event sees it (no record in hand); `format` is 'unknown' when the result lacks it.
-   */
-  parseJobCompleted(result: ParseOutcome): void;
+  recordProduced(outcome: ParseOutcome): void;
   /** One failed delivery attempt to a sink (retried or final). */
   deliveryFailed(sink: string): void;
   /** Reports this queue's job counts in reportflow_queue_depth at each scrape. */
@@ -37,7 +29,8 @@ export interface ParseOutcome {
   status: string;
   anomalyCodes: string[];
   durationMs: number;
-  format?: string;
+  /** The detected format, the histogram's label. */
+  format: string;
 }
 
 export interface MetricsOptions {
@@ -93,29 +86,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       await Promise.all(
         [...queues.values()].map(async (queue) => {
           // A scrape while Redis is away reports no depth instead of failing the whole scrape.
-          const counts = await queue.getJobCounts(...QUEUE_STATES).catch(() => null);
+          const counts = await queue.jobCounts(JOB_STATES).catch(() => null);
           if (!counts) return;
-          for (const state of QUEUE_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+          for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
         }),
       );
     },
   });
-
-  const countParse = (outcome: ParseOutcome) => {
-    records.inc({ status: outcome.status });
-    for (const code of outcome.anomalyCodes) anomalies.inc({ code });
-    parseDuration.observe({ format: outcome.format ?? 'unknown' }, Math.max(0, outcome.durationMs) / 1000);
-  };
 
   return {
     registry,
     fileReceived(source) {
       filesReceived.inc({ source });
     },
-    recordProduced(record, durationMs) {
-      countParse({ status: record.status, anomalyCodes: record.anomalies.map((a) => a.code), durationMs, format: record.source.format });
+    recordProduced(outcome) {
+      records.inc({ status: outcome.status });
+      for (const code of outcome.anomalyCodes) anomalies.inc({ code });
+      parseDuration.observe({ format: outcome.format }, Math.max(0, outcome.durationMs) / 1000);
     },
-    parseJobCompleted: countParse,
     deliveryFailed(sink) {
       deliveryFailures.inc({ sink });
     },

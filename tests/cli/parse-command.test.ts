@@ -24,7 +24,9 @@ describe('reportflow parse', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('\n  "schemaVersion": "1.1"');
     const record = JSON.parse(run.stdout) as ReportRecord;
-    expect(withoutSource(record)).toEqual(withoutSource(EXPECTED));
+    // What 1.1 adds to the sample's record: the language and profile it was read with.
+    const expected = { ...EXPECTED, report: { ...EXPECTED.report, language: 'en', profile: 'caidp-aidv' } };
+    expect(withoutSource(record)).toEqual(withoutSource(expected));
     // The sample lists some values' places; the record places every value.
     expect(record.provenance).toMatchObject(EXPECTED.provenance);
   });
@@ -37,14 +39,27 @@ describe('reportflow parse', () => {
     expect(array.map((r) => r.report.title)).toEqual(['Kazakhstan', 'Kazakhstan']);
   });
 
-  it('gives a file that cannot be opened an error record, says so on stderr, and still exits 0', () => {
+  it('gives a file that cannot be opened an error record, says so on stderr, and exits 1', () => {
     const run = parse('/nonexistent/report.pdf');
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1);
     const record = JSON.parse(run.stdout) as ReportRecord;
     expect(record.anomalies.map((a) => [a.code, a.severity])).toEqual([['UNREADABLE_FILE', 'error']]);
     expect(record.status).toBe('needs_review');
     expect(run.stderr).toMatch(/\/nonexistent\/report\.pdf: UNREADABLE_FILE/);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 1 when one of several files is missing, after printing every record', () => {
+    const run = parse(SAMPLE, '/nonexistent/report.pdf', '--jsonl');
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('prints its version, the one in package.json', () => {
+    const run = spawnSync('node', [CLI, '--version'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(run.stdout.trim()).toBe(version);
   });
 
   it('takes answer weights from --weights', () => {
@@ -56,5 +71,20 @@ describe('reportflow parse', () => {
     expect(parse().status).toBe(2);
     expect(parse(SAMPLE, '--weights', 'Y=lots').status).toBe(2);
     expect(parse(SAMPLE, '--no-such-flag').status).toBe(2);
+  });
+
+  it('reads with the profile --profile or REPORTFLOW_PROFILE forces, and names a missing one', () => {
+    const SPANISH = fileURLToPath(new URL('../../fixtures/costa-rica-2024-es/report.md', import.meta.url));
+    const chosen = JSON.parse(parse(SPANISH).stdout) as ReportRecord;
+    expect([chosen.report.language, chosen.scoreTables.length]).toEqual(['es', 1]);
+    // Read as English, "Sí" and "Parcial" are no answers and "P1" is no question: no score table.
+    const forced = JSON.parse(parse(SPANISH, '--profile', 'caidp-aidv/en').stdout) as ReportRecord;
+    expect([forced.report.language, forced.scoreTables.length]).toEqual(['en', 0]);
+    expect(forced.anomalies.find((a) => a.code === 'NO_SCORE_TABLE')?.message).toBe('no score table; profile tried: caidp-aidv [en]');
+    const byEnv = spawnSync('node', [CLI, 'parse', SPANISH], { encoding: 'utf8', env: { ...process.env, REPORTFLOW_PROFILE: 'caidp-aidv/fr' } });
+    expect((JSON.parse(byEnv.stdout) as ReportRecord).report.language).toBe('fr');
+    const missing = parse(SPANISH, '--profile', 'no-such-index');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('REPORTFLOW_PROFILE: no profile no-such-index (loaded: caidp-aidv)');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateFromText } from '../../src/core/dates.js';
+import { ENGLISH } from '../support/profiles.js';
 
 describe('dateFromText', () => {
   it.each([
@@ -24,17 +25,17 @@ describe('dateFromText', () => {
     ['5 Apr 23', '2023-04-05'],
     ['05-Apr-23', '2023-04-05'],
   ])('%s -> %s', (text, iso) => {
-    expect(dateFromText(text)).toEqual({ kind: 'date', iso });
+    expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'date', iso });
   });
 
   it.each(['31.02.23', '29.02.23', '32.01.2023', '12.13.2023', '00.01.2023', 'March 2023', '31 April 2023', '2023-13-01', '31 Feb 23', '2023-13-01.'])(
     '%s is written like a date but is not one',
     (text) => {
-      expect(dateFromText(text)).toEqual({ kind: 'invalid' });
+      expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'invalid' });
     },
   );
 
   it.each(['Aziz Soltobaev', 'Kazakhstan', '2023', '2023.', 'Q1 2023 results', '4.33', '4.33.', ''])('%s is no date', (text) => {
-    expect(dateFromText(text)).toEqual({ kind: 'none' });
+    expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'none' });
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withDerivedFields } from '../../src/core/derived-fields.js';
-import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import type { ReportRecord } from '../../src/record/types.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const sample = JSON.parse(
   readFileSync(new URL('../../../shared/samples/kazakhstan-2023.expected.json', import.meta.url), 'utf8'),
@@ -10,13 +10,13 @@ const sample = JSON.parse(
 
 describe('withDerivedFields', () => {
   it('leaves a consistent record as it is', () => {
-    expect(withDerivedFields(sample, DEFAULT_EXTRACT_OPTIONS.weights)).toEqual(sample);
+    expect(withDerivedFields(sample, ENGLISH.weights)).toEqual(sample);
   });
 
   it('follows a corrected answer: the computed total and the changes between years', () => {
     const corrected = structuredClone(sample);
     corrected.scoreTables[0]!.rows[1]!.answers.Q1 = 'Y';
-    const derived = withDerivedFields(corrected, DEFAULT_EXTRACT_OPTIONS.weights);
+    const derived = withDerivedFields(corrected, ENGLISH.weights);
     expect(derived.scoreTables[0]!.rows[1]!.computedTotal).toBe(5.5);
     expect(derived.scoreTables[0]!.changes.map((c) => c.column)).toEqual(['Q1', 'Q4', 'Q5', 'Q6']);
     expect(derived.scoreTables[0]!.changes[0]).toEqual({ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' });

@@ -3,6 +3,7 @@ import type { Block, Span } from '../../src/blocks/model.js';
 import { developmentListsFromBlocks, emphasisFromSpans } from '../../src/core/development-lists.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
 import type { Anomaly } from '../../src/record/types.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
@@ -12,7 +13,7 @@ const item = (number: number, text: string, spans: Span[] = [{ text }], depth = 
 
 function read(blocks: Block[]) {
   const anomalies: Anomaly[] = [];
-  const lists = developmentListsFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies);
+  const lists = developmentListsFromBlocks(blocks, outlineFromBlocks(blocks, 0, ENGLISH), 0, anomalies);
   return { lists, anomalies };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { isPseudoHeading, outlineFromBlocks } from '../../src/core/headings.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
@@ -10,7 +11,7 @@ const item = (n: number): Block => ({ kind: 'list-item', marker: `${n}.`, number
 
 /** Section and subject of every non-heading block, for compact expectations. */
 function placements(blocks: Block[], bodyStart = 0): [string, string | null, string | null][] {
-  const outline = outlineFromBlocks(blocks, bodyStart);
+  const outline = outlineFromBlocks(blocks, bodyStart, ENGLISH);
   return blocks.flatMap((block, i) => {
     if (i < bodyStart || outline.isHeading[i]) return [];
     const label = block.kind === 'list-item' ? `item ${block.number}` : block.kind === 'table' ? 'table' : block.kind === 'paragraph' ? block.text : '';
@@ -103,7 +104,7 @@ describe('outlineFromBlocks', () => {
 
   it('places nothing before the first heading and keeps the header out', () => {
     const blocks = [h(1, 'Kazakhstan'), h(2, 'Aziz Soltobaev'), p('intro'), h(1, 'Changes in key metrics'), table()];
-    const outline = outlineFromBlocks(blocks, 2);
+    const outline = outlineFromBlocks(blocks, 2, ENGLISH);
     expect(outline.isHeading).toEqual([false, false, false, true, false]);
     expect(outline.placement[2]).toEqual({ section: null, subject: null });
     expect(outline.placement[4]).toEqual({ section: 'Changes in key metrics', subject: null });
@@ -113,19 +114,19 @@ describe('outlineFromBlocks', () => {
 describe('headings that read as prose', () => {
   it('treats a sentence marked as a heading as a paragraph', () => {
     const blocks = [h(1, 'Changes in key metrics'), table(), h(1, 'The commissioner became more active and issued fines.'), h(1, 'Most important developments'), item(1)];
-    const outline = outlineFromBlocks(blocks, 0);
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, false, false, true, false]);
     expect(outline.placement[2]).toEqual({ section: 'Changes in key metrics', subject: null });
   });
 
   it('keeps a short heading with a final period and treats a lower-case one as prose', () => {
     const blocks = [h(1, 'Most important developments in 2023.'), item(1), h(3, 'citizens can use it.'), item(2)];
-    expect(outlineFromBlocks(blocks, 0).isHeading).toEqual([true, false, false, false]);
+    expect(outlineFromBlocks(blocks, 0, ENGLISH).isHeading).toEqual([true, false, false, false]);
   });
 
   it('keeps short headings that end with an abbreviation or colon, without the colon', () => {
     const blocks = [h(1, 'Developments in the U.S.'), b('Country:'), item(1)];
-    const outline = outlineFromBlocks(blocks, 0);
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, true, false]);
     expect(outline.placement[2]).toEqual({ section: 'Developments in the U.S.', subject: 'Country' });
   });
@@ -164,7 +165,7 @@ describe('flat outlines (every heading at one level)', () => {
 describe('a bold line right above a table', () => {
   it('titles the table when a real sub-heading already gives the subject', () => {
     const blocks = [h(2, 'Changes in key metrics'), h(3, 'Vietnam'), b('Scores by year'), table(), p('why')];
-    const outline = outlineFromBlocks(blocks, 0);
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, true, false, false, false]);
     expect(placements(blocks)).toEqual([
       ['Scores by year', 'Changes in key metrics', 'Vietnam'],
@@ -184,7 +185,7 @@ describe('a bold line right above a table', () => {
 describe('a heading wrapped onto a second line', () => {
   it('is one heading when the second line goes on in lower case at the same level', () => {
     const blocks = [h(1, 'Most important'), h(1, 'developments'), h(2, 'Country'), item(1)];
-    const outline = outlineFromBlocks(blocks, 0);
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, true, true, false]);
     expect(placements(blocks)).toEqual([['item 1', 'Most important developments', 'Country']]);
   });
@@ -197,9 +198,9 @@ describe('a heading wrapped onto a second line', () => {
   });
 
   it('is not joined at another level, after a colon, or when the line is prose', () => {
-    expect(outlineFromBlocks([h(1, 'Developments'), h(2, 'country'), item(1)], 0).isHeading).toEqual([true, false, false]);
-    expect(outlineFromBlocks([h(1, 'Developments:'), h(1, 'national'), item(1)], 0).isHeading).toEqual([true, false, false]);
-    const outline = outlineFromBlocks([h(1, 'Developments'), h(1, 'the ministry adopted a plan that covers every region of the country in detail.'), item(1)], 0);
+    expect(outlineFromBlocks([h(1, 'Developments'), h(2, 'country'), item(1)], 0, ENGLISH).isHeading).toEqual([true, false, false]);
+    expect(outlineFromBlocks([h(1, 'Developments:'), h(1, 'national'), item(1)], 0, ENGLISH).isHeading).toEqual([true, false, false]);
+    const outline = outlineFromBlocks([h(1, 'Developments'), h(1, 'the ministry adopted a plan that covers every region of the country in detail.'), item(1)], 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, false, false]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
 import { answerFromMisread, columnsWithMisreadLabels, metricNameFromMisread, totalFromMisread } from '../../src/core/ocr-readings.js';
-import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
+import { defaultExtractOptions } from '../../src/profiles/load-profiles.js';
 import type { SourceInfo } from '../../src/record/types.js';
 
 describe('metricNameFromMisread', () => {
@@ -86,7 +86,7 @@ function blocksWithTable(confidence: number | undefined, cells: string[]): Block
 
 describe('OCR readings in a record', () => {
   it('repairs a recognised table and sends repaired and unsure values to review', () => {
-    const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, DEFAULT_EXTRACT_OPTIONS, { pagesWithoutText: [] });
+    const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, defaultExtractOptions(), { pagesWithoutText: [] });
     // "Ql" between Q1 and Q3 is Q2 by its place: no lookalike reading names it, the neighbours do.
     expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3']);
     expect(record.scoreTables[0]!.rows[0]!.answers).toEqual({ Q1: 'Y', Q2: 'N', Q3: 'P' });
@@ -100,14 +100,14 @@ describe('OCR readings in a record', () => {
   });
 
   it('leaves text stored in the file as it is: no repair, no confidence', () => {
-    const record = recordFromBlocks(blocksWithTable(undefined, ['Ql', '¥']), { ...source, format: 'pdf', ocr: null });
+    const record = recordFromBlocks(blocksWithTable(undefined, ['Ql', '¥']), { ...source, format: 'pdf', ocr: null }, defaultExtractOptions());
     expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q3']);
     expect(record.anomalies.map((a) => a.code)).toContain('UNKNOWN_ANSWER');
     expect(record.anomalies.some((a) => a.code === 'LOW_CONFIDENCE' || a.code === 'OCR_TEXT')).toBe(false);
   });
 
   it('flags every value below a configured threshold, and pages that gave nothing', () => {
-    const options = { ...DEFAULT_EXTRACT_OPTIONS, lowConfidence: 0.95 };
+    const options = { ...defaultExtractOptions(), lowConfidence: 0.95 };
     const record = recordFromBlocks(blocksWithTable(0.9, ['Q2', 'Y']), source, options, { pagesWithoutText: [2] });
     const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
     expect(low).toContain('/scoreTables/0/rows/0/answers/Q3');

@@ -3,6 +3,7 @@ import type { Block } from '../../src/blocks/model.js';
 import { authorOrDateFromLine, isNameLike } from '../../src/core/header-lines.js';
 import { reportHeaderFromBlocks } from '../../src/core/report-header.js';
 import type { Anomaly } from '../../src/record/types.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
@@ -11,7 +12,7 @@ const table = (): Block => ({ kind: 'table', rows: [['Year', 'Q1']], headerRows:
 
 function header(blocks: Block[]) {
   const anomalies: Anomaly[] = [];
-  const result = reportHeaderFromBlocks(blocks, anomalies);
+  const result = reportHeaderFromBlocks(blocks, anomalies, ENGLISH);
   return { ...result.report, bodyStart: result.bodyStart, codes: anomalies.map((a) => a.code) };
 }
 
@@ -89,7 +90,7 @@ describe('reportHeaderFromBlocks', () => {
 
   it('reports a date line that is no date', () => {
     const anomalies: Anomaly[] = [];
-    const result = reportHeaderFromBlocks([h(1, 'Kazakhstan'), p('Aziz Soltobaev'), p('31.02.23')], anomalies);
+    const result = reportHeaderFromBlocks([h(1, 'Kazakhstan'), p('Aziz Soltobaev'), p('31.02.23')], anomalies, ENGLISH);
     expect(result.report).toMatchObject({ date: null, dateText: '31.02.23' });
     expect(anomalies).toEqual([
       { code: 'UNPARSEABLE_DATE', severity: 'warning', message: '31.02.23 is not a date', path: '/report/date', found: '31.02.23' },
@@ -128,19 +129,19 @@ describe('authorOrDateFromLine', () => {
     ['Tue. 12 Sept 2023', { dateText: 'Tue. 12 Sept 2023', date: { kind: 'date', iso: '2023-09-12' } }],
     ['Jane Doe, Tuesday, 12 September 2023', { author: 'Jane Doe', dateText: 'Tuesday, 12 September 2023', date: { kind: 'date', iso: '2023-09-12' } }],
   ])('%s', (line, reading) => {
-    expect(authorOrDateFromLine(line)).toEqual(reading);
+    expect(authorOrDateFromLine(line, ENGLISH)).toEqual(reading);
   });
 
   it.each(['Changes in key metrics', 'Kazakhstan started implementing measures', 'Most Important Developments', 'Date of birth is unknown'])('%s is neither', (line) => {
-    expect(authorOrDateFromLine(line)).toBeNull();
+    expect(authorOrDateFromLine(line, ENGLISH)).toBeNull();
   });
 });
 
 describe('isNameLike', () => {
   it.each(['Aziz Soltobaev', 'Dr. Jane van der Berg', 'Jean-Luc Picard', 'A. Soltobaev'])('%s is a name', (text) => {
-    expect(isNameLike(text)).toBe(true);
+    expect(isNameLike(text, ENGLISH)).toBe(true);
   });
   it.each(['Kazakhstan', 'Key Developments', 'Artificial Intelligence Policy', 'The ministry approved a plan', 'Q1 2023'])('%s is not', (text) => {
-    expect(isNameLike(text)).toBe(false);
+    expect(isNameLike(text, ENGLISH)).toBe(false);
   });
 });

@@ -1,51 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
-import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks, yearFromCell } from '../../src/core/score-table.js';
 import type { Anomaly } from '../../src/record/types.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 1, source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 
-function read(blocks: Block[], options = DEFAULT_EXTRACT_OPTIONS) {
+function read(blocks: Block[], reading = ENGLISH) {
   const anomalies: Anomaly[] = [];
-  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies, options);
+  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0, ENGLISH), 0, anomalies, reading);
   return { tables, anomalies };
 }
 
 describe('metricNameFromHeader', () => {
   it.each([['Q1', 'Q1'], ['q1', 'Q1'], ['Q 1', 'Q1'], ['Q.12', 'Q12'], [' Q03 ', 'Q3'], ['Q4*', 'Q4'], ['Question 5', 'Q5'], ['Q6.', 'Q6'], ['Q7: National strategy', 'Q7'], ['Q8 (oversight)', 'Q8']])('%j -> %s', (cell, name) => {
-    expect(metricNameFromHeader(cell)).toBe(name);
+    expect(metricNameFromHeader(cell, ENGLISH)).toBe(name);
   });
   it.each(['Year', 'Total', 'Q', 'Quarter 1', 'Q1 2023', 'Q12345'])('%j is no metric', (cell) => {
-    expect(metricNameFromHeader(cell)).toBeNull();
+    expect(metricNameFromHeader(cell, ENGLISH)).toBeNull();
   });
 });
 
 describe('scoreLayoutFromRows', () => {
   it('finds metric, year and total columns', () => {
-    expect(scoreLayoutFromRows([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']])).toEqual({
+    expect(scoreLayoutFromRows([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']], ENGLISH)).toEqual({
       headerRow: 0, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4,
     });
   });
 
   it('accepts a blank year header, Score for Total, and a title row above the header', () => {
-    expect(scoreLayoutFromRows([['Scores', '', '', ''], ['', 'q 1', 'Q.2', 'Score'], ['2022', 'Y', 'N', '1']])).toMatchObject({
+    expect(scoreLayoutFromRows([['Scores', '', '', ''], ['', 'q 1', 'Q.2', 'Score'], ['2022', 'Y', 'N', '1']], ENGLISH)).toMatchObject({
       headerRow: 1, yearIndex: 0, totalIndex: 3,
     });
   });
 
   it('refuses tables without metric columns or years', () => {
-    expect(scoreLayoutFromRows([['Name', 'Role'], ['Aziz', 'Author']])).toBeNull();
-    expect(scoreLayoutFromRows([['Q1', 'Q2'], ['Y', 'N']])).toBeNull();
+    expect(scoreLayoutFromRows([['Name', 'Role'], ['Aziz', 'Author']], ENGLISH)).toBeNull();
+    expect(scoreLayoutFromRows([['Q1', 'Q2'], ['Y', 'N']], ENGLISH)).toBeNull();
   });
 });
 
 describe('rowsFromTransposed', () => {
   it('turns questions-as-rows into years-as-rows', () => {
-    expect(rowsFromTransposed([['', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']])).toEqual([
+    expect(rowsFromTransposed([['', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']], ENGLISH)).toEqual([
       ['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'P', '1.5'], ['2022', 'N', 'P', '0.5'],
     ]);
   });
@@ -182,7 +182,7 @@ describe('fiscal years', () => {
 describe('two header rows', () => {
   it('finds Year and Total in the row above the metric names', () => {
     const rows = [['Year', 'Questions', '', 'Total'], ['', 'Q1', 'Q2', ''], ['2021', '✓', '✗', '1']];
-    expect(scoreLayoutFromRows(rows)).toEqual({ headerRow: 1, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4 });
+    expect(scoreLayoutFromRows(rows, ENGLISH)).toEqual({ headerRow: 1, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4 });
     const { tables, anomalies } = read([table(rows)]);
     expect(anomalies).toEqual([]);
     expect(tables[0]!.rows).toEqual([{ year: 2021, answers: { Q1: 'Y', Q2: 'N' }, reportedTotal: 1, computedTotal: 1 }]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
-import { DEFAULT_EXTRACT_OPTIONS } from '../../src/core/options.js';
 import { scoreTablesFromBlocks } from '../../src/core/score-table.js';
 import { headerCellsFromLine, textTableAt } from '../../src/core/text-tables.js';
 import type { Anomaly } from '../../src/record/types.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
@@ -12,20 +12,20 @@ const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 0
 
 function read(blocks: Block[]) {
   const anomalies: Anomaly[] = [];
-  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0), 0, anomalies, DEFAULT_EXTRACT_OPTIONS);
+  const tables = scoreTablesFromBlocks(blocks, outlineFromBlocks(blocks, 0, ENGLISH), 0, anomalies, ENGLISH);
   return { tables, anomalies };
 }
 
 describe('headerCellsFromLine', () => {
   it('reads a line of Year, metric and Total words', () => {
-    expect(headerCellsFromLine('Year Q1 Q2 Q3 Total')).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
-    expect(headerCellsFromLine(' Q1  Q2 Total ')).toEqual(['Year', 'Q1', 'Q2', 'Total']);
+    expect(headerCellsFromLine('Year Q1 Q2 Q3 Total', ENGLISH)).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
+    expect(headerCellsFromLine(' Q1  Q2 Total ', ENGLISH)).toEqual(['Year', 'Q1', 'Q2', 'Total']);
   });
 
   it('refuses prose and lines with fewer than two metrics', () => {
-    expect(headerCellsFromLine('Q1 and Q2 changed')).toBeNull();
-    expect(headerCellsFromLine('Year Q1 Total')).toBeNull();
-    expect(headerCellsFromLine('Scores by year')).toBeNull();
+    expect(headerCellsFromLine('Q1 and Q2 changed', ENGLISH)).toBeNull();
+    expect(headerCellsFromLine('Year Q1 Total', ENGLISH)).toBeNull();
+    expect(headerCellsFromLine('Scores by year', ENGLISH)).toBeNull();
   });
 });
 
@@ -33,7 +33,7 @@ describe('textTableAt', () => {
   it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
     const at = (text: string, line: number): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: { line } });
     const blocks = [at('Year Q1 Q2 Total', 10), at('2022 Y N 1\n2023 ✔ Partial 1,5', 12), at('2024 N N 0\nThe law changed.', 15)];
-    expect(textTableAt(blocks, 0)).toEqual({
+    expect(textTableAt(blocks, 0, ENGLISH)).toEqual({
       rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1'], ['2023', '✔', 'Partial', '1,5'], ['2024', 'N', 'N', '0']],
       rowSources: [{ line: 10 }, { line: 12 }, { line: 13 }, { line: 15 }],
       lastBlock: 2,
@@ -43,18 +43,18 @@ describe('textTableAt', () => {
 
   it('puts a header line on top of a table of body rows', () => {
     const blocks = [p('Year Q1 Q2 Total', true), table([['2022', 'Y', 'N', '1']])];
-    expect(textTableAt(blocks, 0)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 1, rest: null });
+    expect(textTableAt(blocks, 0, ENGLISH)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 1, rest: null });
   });
 
   it('passes over a caption on the lines above the header', () => {
-    expect(textTableAt([p('Table 1. Scores\nYear Q1 Q2 Total\n2022 Y N 1')], 0)).toEqual({
+    expect(textTableAt([p('Table 1. Scores\nYear Q1 Q2 Total\n2022 Y N 1')], 0, ENGLISH)).toEqual({
       rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 0, rest: null,
     });
   });
 
   it('finds nothing without a header line or without rows', () => {
-    expect(textTableAt([p('Some text'), p('2022 Y N 1')], 0)).toBeNull();
-    expect(textTableAt([p('Year Q1 Q2 Total'), p('No rows here.')], 0)).toBeNull();
+    expect(textTableAt([p('Some text'), p('2022 Y N 1')], 0, ENGLISH)).toBeNull();
+    expect(textTableAt([p('Year Q1 Q2 Total'), p('No rows here.')], 0, ENGLISH)).toBeNull();
   });
 });
 

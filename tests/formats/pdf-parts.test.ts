@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
 import { isPageNumberText } from '../../src/formats/pdf/pdf-page-furniture.js';
 import { linesWithRunCells } from '../../src/formats/pdf/pdf-run-cells.js';
+import { readsAsProse } from '../../src/formats/pdf/pdf-table-shape.js';
 import { tablesFromLines } from '../../src/formats/pdf/pdf-tables.js';
 import { fontFactsFromName, type PdfPage, type TextRun } from '../../src/formats/pdf/pdf-text-items.js';
 
@@ -116,5 +117,25 @@ describe('tablesFromLines with a header cell wrapped in the last column', () => 
 
   it('still joins a word the column broke ("Tota" / "l")', () => {
     expect(tableOf('Tota', 'l')[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
+  });
+});
+
+describe('prose test shared by both table finders', () => {
+  const pitch = (size: number) => size * 1.2;
+  const rowsAt = (...ys: number[]) => ys.map((y) => [{ y, size: 10 }]);
+  const words = [{ text: 'justified' }, { text: 'paragraph' }, { text: 'words' }];
+
+  it('reads rows at the paragraph pitch holding words as prose', () => {
+    expect(readsAsProse(rowsAt(700, 688, 676), words, pitch)).toBe(true);
+  });
+  it('reads rows set further apart than the pitch (cell padding) as a table', () => {
+    expect(readsAsProse(rowsAt(700, 688, 670), words, pitch)).toBe(false);
+  });
+  it('reads rows of short cells as a table whatever their spacing', () => {
+    expect(readsAsProse(rowsAt(700, 688, 676), [{ text: '2023' }, { text: 'Y' }, { text: 'P' }], pitch)).toBe(false);
+  });
+  it('measures the gap from the last line of a wrapped row to the next row', () => {
+    const wrapped = [[{ y: 700, size: 10 }, { y: 688, size: 10 }], [{ y: 676, size: 10 }]];
+    expect(readsAsProse(wrapped, words, pitch)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { burstFiles } from '../../scripts/load/burst-files.js';
-import { redisAnswers, runBurst, sha256 } from '../../scripts/load/pipeline-run.js';
+import { sha256Hex } from '../../src/record/record-id.js';
+import { redisAnswers, runBurst } from '../../scripts/load/pipeline-run.js';
 import { compileOnce } from './compiled.js';
 
 /**
@@ -20,7 +21,7 @@ describe('a burst of files dropped into the inbox at once', () => {
   it(`${FILES} mixed md/docx/pdf files give exactly ${FILES} records`, async () => {
     expect(await redisAnswers(REDIS), `Redis must answer at ${REDIS}`).toBe(true);
     const files = burstFiles(FILES);
-    expect(new Set(files.map((f) => sha256(f.bytes))).size, 'generated files must all differ').toBe(FILES);
+    expect(new Set(files.map((f) => sha256Hex(f.bytes))).size, 'generated files must all differ').toBe(FILES);
 
     const result = await runBurst(files, { redisUrl: REDIS, concurrency: 2, timeoutMs: 90_000, warmup: burstFiles(4, ['md', 'docx', 'pdf'], 10_000_000) });
 

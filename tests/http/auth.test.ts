@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,8 @@ import { accessBannerLines, AuthSetupError, authForServe } from '../../src/servi
 import { buildApp } from '../../src/service/http/build-app.js';
 import { Intake } from '../../src/service/intake/intake.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { ParseQueue } from '../../src/service/queue/bullmq-adapter.js';
+import { ReviewService } from '../../src/service/review/review-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { obliterateDeliverQueue, testDeliveryConfig } from '../sinks/sink-fixtures.js';
@@ -54,7 +54,7 @@ async function appWith(auth: AuthConfig): Promise<FastifyInstance> {
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   const deliveryConfig = testDeliveryConfig();
   const prefix = deliveryConfig.queuePrefix;
-  const queue = new ParseQueue({ redisUrl: REDIS_URL, queuePrefix: prefix, attempts: 1 });
+  const queue = new ParseQueue({ redisUrl: REDIS_URL, prefix, attempts: 1 });
   const store = new RecordsStore(dirs);
   await store.init();
   const logger = pino({ level: 'silent' });
@@ -70,12 +70,13 @@ async function appWith(auth: AuthConfig): Promise<FastifyInstance> {
   const app = buildApp({
     config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth },
     store,
+    review: new ReviewService({ store, release: (record) => delivery.deliver(record) }),
     queue,
-    intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
+    intake: new Intake({ queue, store, dataDir: dirs.data, logger, metrics }),
     logger,
     metrics,
     delivery,
-    dashboardQueues: [delivery.queueForDashboard()],
+    dashboardQueues: [delivery.queue.dashboardQueue()],
     health: async () => ({ status: 'ok', redis: 'ok', workers: 1 }),
   });
   cleanups.push(() => app.close());
@@ -151,11 +152,12 @@ describe('access to the HTTP API, desk and dashboard', () => {
 
 describe('access settings', () => {
   it('reads token, Basic user and the explicit opt-out from the environment', () => {
-    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null });
+    expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null, namedTokens: [] });
     expect(loadConfig({ REPORTFLOW_API_TOKEN: TOKEN, REPORTFLOW_BASIC_USER: 'ana', REPORTFLOW_BASIC_PASSWORD: 'password1' }).auth).toEqual({
       mode: 'required',
       token: TOKEN,
       basic: { user: 'ana', password: 'password1' },
+      namedTokens: [],
     });
     expect(loadConfig({ REPORTFLOW_AUTH: 'none' }).auth.mode).toBe('none');
   });
@@ -174,16 +176,25 @@ describe('access settings', () => {
     expect(problems({ REPORTFLOW_AUTH: 'off' }).join('\n')).toMatch(/REPORTFLOW_AUTH/);
   });
 
-  it('serve makes a token for the run when nothing is configured, and prints how to use it', () => {
-    const { auth, generatedToken } = authForServe({ mode: 'required', token: null, basic: null });
-    expect(generatedToken).toMatch(/^[\w-]{32}$/);
-    expect(auth.token).toBe(generatedToken);
-    const lines = accessBannerLines(auth, generatedToken, 'http://127.0.0.1:3000').join('\n');
-    expect(lines).toContain(`curl -H 'Authorization: Bearer ${generatedToken}' http://127.0.0.1:3000/reviews`);
-    expect(lines).toContain('http://127.0.0.1:3000/review  (user reportflow');
-    // Configured settings are kept as they are.
-    const open = { mode: 'none', token: null, basic: null } as const;
-    expect(authForServe(open)).toEqual({ auth: open, generatedToken: null });
-    expect(authForServe({ mode: 'required', token: TOKEN, basic: null }).generatedToken).toBeNull();
+  it('serve makes a token when nothing is configured, keeps it in the data folder, and prints how to use it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'reportflow-auth-'));
+    try {
+      const { auth, token } = await authForServe({ mode: 'required', token: null, basic: null }, dataDir);
+      expect(auth.token).toMatch(/^[\w-]{32}$/);
+      expect(token).toEqual({ kind: 'stored', path: join(dataDir, 'api-token'), created: true });
+      const lines = accessBannerLines(auth, token, 'http://127.0.0.1:3000').join('\n');
+      expect(lines).toContain(`curl -H 'Authorization: Bearer ${auth.token}' http://127.0.0.1:3000/reviews`);
+      expect(lines).toContain('http://127.0.0.1:3000/review  (user reportflow');
+      // The same token at the next start.
+      const again = await authForServe({ mode: 'required', token: null, basic: null }, dataDir);
+      expect(again.auth.token).toBe(auth.token);
+      expect(again.token).toMatchObject({ kind: 'stored', created: false });
+      // Configured settings are kept as they are, and nothing is written for them.
+      const open = { mode: 'none', token: null, basic: null } as const;
+      expect(await authForServe(open, dataDir)).toEqual({ auth: open, token: { kind: 'configured' } });
+      expect((await authForServe({ mode: 'required', token: TOKEN, basic: null }, dataDir)).auth.token).toBe(TOKEN);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,6 @@
-import { Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { healthFromQueue } from '../../src/service/http/health-route.js';
-import { PARSE_QUEUE_NAME, ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { ParseQueue, startParseWorker } from '../../src/service/queue/bullmq-adapter.js';
 import { httpFixture, REDIS_URL, type HttpFixture } from './http-fixture.js';
 
 let fx: HttpFixture;
@@ -20,23 +19,30 @@ describe('GET /health', () => {
       status: 'unavailable',
       redis: 'ok',
       workers: 0,
+      parseThreads: 0,
       problems: ['no worker is connected to the parse queue'],
     });
 
-    const worker = new Worker(PARSE_QUEUE_NAME, async () => null, { connection: { url: REDIS_URL }, prefix: fx.prefix });
+    const worker = startParseWorker(
+      { redisUrl: REDIS_URL, prefix: fx.prefix },
+      { body: () => Promise.reject(new Error('no job is expected')) },
+      { concurrency: 2, parseThreads: 3, lockMs: 30_000 },
+      {},
+    );
     cleanups.push(() => worker.close());
-    await worker.waitUntilReady();
+    await worker.ready();
     const after = await fx.app.inject('/health');
     expect(after.statusCode).toBe(200);
-    expect(after.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1 });
+    // One worker process, with the parse threads it says it holds.
+    expect(after.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1, parseThreads: 3 });
   });
 
   it('is 503 with the reason when Redis does not answer, within its timeout', async () => {
     // Port 1 on loopback refuses connections; BullMQ keeps retrying, the check must not hang.
-    const deadQueue = new ParseQueue({ redisUrl: 'redis://127.0.0.1:1', queuePrefix: 'dead', attempts: 1 });
-    deadQueue.queueForDashboard().on('error', () => {});
+    const deadQueue = new ParseQueue({ redisUrl: 'redis://127.0.0.1:1', prefix: 'dead', attempts: 1 });
+    deadQueue.ignoreConnectionErrors();
     cleanups.push(() => deadQueue.close());
-    fx = await httpFixture({ health: healthFromQueue(deadQueue.queueForDashboard(), 300) });
+    fx = await httpFixture({ health: healthFromQueue(deadQueue, 300) });
     const started = Date.now();
     const res = await fx.app.inject('/health');
     expect(res.statusCode).toBe(503);
@@ -61,7 +67,7 @@ describe('/admin/queues', () => {
 
     const api = await fx.app.inject('/admin/queues/api/queues');
     expect(api.statusCode).toBe(200);
-    expect(api.json().queues.map((q: { name: string }) => q.name)).toContain(PARSE_QUEUE_NAME);
+    expect(api.json().queues.map((q: { name: string }) => q.name)).toContain('parse');
   });
 
   it('GET / says what the service is and the upload limit clients should check first', async () => {

@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { buildApp, type AppDeps } from '../../src/service/http/build-app.js';
 import { Intake } from '../../src/service/intake/intake.js';
-import { ParseQueue } from '../../src/service/queue/parse-queue.js';
+import { ParseQueue } from '../../src/service/queue/bullmq-adapter.js';
+import { ReviewService } from '../../src/service/review/review-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -24,11 +25,11 @@ export interface HttpFixture {
 }
 
 /** A real app over a real store (temp dirs) and a real queue (own prefix on the local Redis). */
-export async function httpFixture(options: { maxUploadBytes?: number; health?: AppDeps['health'] } = {}): Promise<HttpFixture> {
+export async function httpFixture(options: { maxUploadBytes?: number; health?: AppDeps['health']; auth?: AppDeps['config']['auth'] } = {}): Promise<HttpFixture> {
   const root = await mkdtemp(join(tmpdir(), 'reportflow-http-'));
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   const prefix = `test-${randomUUID()}`;
-  const queue = new ParseQueue({ redisUrl: REDIS_URL, queuePrefix: prefix, attempts: 1 });
+  const queue = new ParseQueue({ redisUrl: REDIS_URL, prefix, attempts: 1 });
   const store = new RecordsStore(dirs);
   await store.init();
   const logLines: Array<Record<string, unknown>> = [];
@@ -42,8 +43,10 @@ export async function httpFixture(options: { maxUploadBytes?: number; health?: A
     }),
   );
   const app = buildApp({
-    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
+    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs, auth: options.auth ?? { mode: 'none', token: null, basic: null } },
     store,
+    // No sinks here: an approved record stays in the outbox (tests/sinks covers its release).
+    review: new ReviewService({ store, release: async () => {} }),
     queue,
     intake: new Intake({ queue, store, dataDir: dirs.data, logger }),
     logger,

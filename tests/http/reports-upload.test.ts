@@ -24,7 +24,7 @@ describe('POST /reports', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ id: SAMPLE_SHA, state: 'waiting' });
     expect(uploadsIn()).toEqual([`${SAMPLE_SHA}.md`]);
-    const job = await fx.queue.queueForDashboard().getJob(SAMPLE_SHA);
+    const job = await fx.queue.job(SAMPLE_SHA);
     expect(job?.data).toMatchObject({ id: SAMPLE_SHA, sha256: SAMPLE_SHA, fileName: 'kazakhstan-2023.md', source: 'upload' });
     expect(readFileSync(job!.data.path)).toEqual(SAMPLE);
     // Each request logs through its own child logger.
@@ -112,7 +112,7 @@ describe('POST /reports', () => {
     for (const c of cases) {
       const res = await upload(c.sent, c.content);
       expect(res.statusCode, c.sent).toBe(202);
-      const job = await fx.queue.queueForDashboard().getJob(res.json().id);
+      const job = await fx.queue.job(res.json().id);
       expect(job?.data.fileName, c.sent).toBe(c.kept);
       expect(job?.data.path.startsWith(join(fx.dirs.data, 'uploads') + '/'), c.sent).toBe(true);
     }

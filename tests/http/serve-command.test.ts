@@ -64,15 +64,16 @@ describe('reportflow serve', () => {
     let out = '';
     serve.stdout!.on('data', (c) => (out += c));
     serve.stderr!.on('data', (c) => (out += c));
-    const banner = await waitForText(() => out, /workers {4}1\n/, exited);
+    const banner = await waitForText(() => out, /workers {4}1 parse threads/, exited);
     const api = /listening on (http:\/\/[\d.:]+)/.exec(banner)![1]!;
-    const redisUrl = /redis {6}(redis:\/\/127\.0\.0\.1:\d+) \(private redis-server/.exec(banner)![1]!;
+    const redisUrl = /redis {6}(redis:\/\/127\.0\.0\.1:\d+) \(started: a private redis-server/.exec(banner)![1]!;
     expect(banner).toContain(`inbox      ${join(root, 'inbox')}`);
     expect(banner).toContain(`outbox     ${join(root, 'outbox')}`);
 
     const health = await fetch(`${api}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1 });
+    // The banner's count and the health check's agree: parse threads.
+    expect(await health.json()).toEqual({ status: 'ok', redis: 'ok', workers: 1, parseThreads: 1 });
     expect(existsSync(join(root, 'data', 'redis', 'appendonlydir'))).toBe(true);
     // The sinks are wired: metrics, dead letters, and the deliver queue beside the parse queue.
     const metrics = await fetch(`${api}/metrics`);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/service/http/build-app.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { createSandbox, FIXTURES, REDIS_URL, waitFor, type Sandbox } from '../service/pipeline-fixture.js';
 import { multipartBody } from './http-fixture.js';
@@ -21,21 +20,17 @@ afterEach(async () => {
   await sandbox.cleanup();
 });
 
-/** The service with the real HTTP app plugged in, as `serve` wires it (minus listen): returns the app. */
+/** The service with its HTTP app, as `serve` wires it (minus listen): returns the app. */
 async function startWithApi(options: { workers: boolean; intake: boolean }): Promise<FastifyInstance> {
-  let app: FastifyInstance | undefined;
   const service = await startService(sandbox.config({ REPORTFLOW_AUTH: 'none' }), {
     ...options,
+    http: 'inject',
     redisUrl: REDIS_URL,
     logger: pino({ level: 'silent' }),
-    http: async (deps) => {
-      app = buildApp({ config: deps.config, store: deps.store, queue: deps.queue, intake: deps.intake, logger: deps.logger });
-      await app.ready();
-      return app;
-    },
   });
   services.push(service);
-  return app!;
+  if (!service.deps.app) throw new Error('the service was started without its HTTP app');
+  return service.deps.app;
 }
 
 describe('upload -> record', () => {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,8 +115,23 @@ describe('reportflow ingest', () => {
     const { REPORTFLOW_API_TOKEN: _, ...withoutToken } = process.env;
     const anonymous = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, withoutToken);
     expect(anonymous.code).toBe(1);
-    expect(anonymous.stderr).toMatch(/asks for credentials: set REPORTFLOW_API_TOKEN/);
+    expect(anonymous.stderr).toMatch(/runs, and asks for credentials: set REPORTFLOW_API_TOKEN/);
+    // It runs: no advice to start one.
+    expect(anonymous.stderr).not.toMatch(/npm start/);
     const wrong = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, { ...withoutToken, REPORTFLOW_API_TOKEN: `${TOKEN}x` });
-    expect(wrong.stderr).toMatch(/token in REPORTFLOW_API_TOKEN was refused/);
+    expect(wrong.stderr).toMatch(/the token sent was refused/);
+    expect(wrong.stderr).not.toMatch(/npm start/);
+    // The help names the setting.
+    expect(cli(['ingest', '--help'], 60_000, withoutToken).stdout).toMatch(/REPORTFLOW_API_TOKEN/);
+  });
+
+  it('uses the token a service started in this folder keeps in data/api-token when none is set', async () => {
+    const { REPORTFLOW_API_TOKEN: _, ...withoutToken } = process.env;
+    const tokenDir = join(root, 'token-here');
+    await mkdir(join(tokenDir, 'data'), { recursive: true });
+    await writeFile(join(tokenDir, 'data', 'api-token'), `${TOKEN}\n`, { mode: 0o600 });
+    const run = spawnSync('node', [CLI, 'ingest', join(backlog, 'vietnam.pdf'), '--url', url, '--no-wait'], { cwd: tokenDir, encoding: 'utf8', env: withoutToken, timeout: 60_000 });
+    expect(run.stderr).not.toMatch(/credentials/);
+    expect(run.status).toBe(0);
   });
 });

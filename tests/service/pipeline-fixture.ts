@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type ServiceConfig } from '../../src/service/config.js';
-import { ParseQueue } from '../../src/service/queue/parse-queue.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
+import { removeKeysWithPrefix } from '../http/http-fixture.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -20,7 +20,7 @@ export interface Sandbox {
   root: string;
   prefix: string;
   config(overrides?: Record<string, string>): ServiceConfig;
-  start(options: { workers: boolean; intake: boolean }, overrides?: Record<string, string>): Promise<RunningService>;
+  start(options: { workers: boolean; intake: boolean; http?: 'inject' }, overrides?: Record<string, string>): Promise<RunningService>;
   cleanup(): Promise<void>;
 }
 
@@ -41,6 +41,8 @@ export async function createSandbox(): Promise<Sandbox> {
         REPORTFLOW_INBOX_POLL_MS: '50',
         REPORTFLOW_ATTEMPTS: '3',
         REPORTFLOW_SHUTDOWN_MS: '5000',
+        // These suites watch the pipeline's folders; tests/sinks covers delivery.
+        REPORTFLOW_RECORDS_JSONL: 'false',
         LOG_LEVEL: 'silent',
         LOG_PRETTY: 'false',
         ...overrides,
@@ -59,9 +61,7 @@ export async function createSandbox(): Promise<Sandbox> {
     },
     async cleanup() {
       for (const service of running) await service.stop();
-      const queue = new ParseQueue({ redisUrl: REDIS_URL, queuePrefix: prefix, attempts: 1 });
-      await queue.obliterate();
-      await queue.close();
+      await removeKeysWithPrefix(prefix);
       await rm(root, { recursive: true, force: true });
     },
   };

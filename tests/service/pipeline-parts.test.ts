@@ -1,12 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { moveIntoFolder, moveToFailed } from '../../src/service/intake/file-moves.js';
-import { isIgnoredName } from '../../src/service/intake/inbox-watcher.js';
+import { isIgnoredName } from '../../src/service/intake/ignored-names.js';
 import { setAtPointer, valueAtPointer } from '../../src/service/review/json-pointer.js';
 import { ParserSlots } from '../../src/service/parse/parser-slots.js';
 import { ParserClosedError, TimedParser } from '../../src/service/parse/timed-parser.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 
 let root: string;
 beforeEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('inbox ignore list', () => {
-  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'report.docx~', 'Thumbs.db'])(
+  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'a.swo', 'a.swx', 'report.docx~', 'Thumbs.db', 'desktop.ini', 'Icon\r', 'report.docx.bak', 'x.lock'])(
     'ignores %s',
     (name) => expect(isIgnoredName(name)).toBe(true),
   );
@@ -47,12 +48,32 @@ describe('moving intake files', () => {
     await writeFile(join(root, 'a'), 'one');
     await writeFile(join(root, 'b'), 'two');
     await writeFile(join(root, 'c'), 'two');
-    expect(await moveIntoFolder(join(root, 'a'), archive, 'report.pdf', '1'.repeat(64))).toBe(join(archive, 'report.pdf'));
-    expect(await moveIntoFolder(join(root, 'b'), archive, 'report.pdf', '2'.repeat(64))).toBe(join(archive, `report.${'2'.repeat(12)}.pdf`));
-    expect(await moveIntoFolder(join(root, 'c'), archive, 'report.pdf', '2'.repeat(64))).toBe(join(archive, `report.${'2'.repeat(12)}.pdf`));
-    expect(await readdir(archive)).toEqual(['report.222222222222.pdf', 'report.pdf']);
+    const [one, two] = [sha256Hex(Buffer.from('one')), sha256Hex(Buffer.from('two'))];
+    expect(await moveIntoFolder(join(root, 'a'), archive, 'report.pdf', one)).toBe(join(archive, 'report.pdf'));
+    expect(await moveIntoFolder(join(root, 'b'), archive, 'report.pdf', two)).toBe(join(archive, `report.${two.slice(0, 12)}.pdf`));
+    expect(await moveIntoFolder(join(root, 'c'), archive, 'report.pdf', two)).toBe(join(archive, `report.${two.slice(0, 12)}.pdf`));
+    expect(await readdir(archive)).toEqual([`report.${two.slice(0, 12)}.pdf`, 'report.pdf']);
     expect(await readdir(root)).toEqual(['archive']);
     expect(await moveIntoFolder(join(root, 'gone'), archive, 'x.pdf', '3'.repeat(64))).toBeNull();
+  });
+
+  it('keeps a file whose hashed name is taken by other content, under a longer name, and deletes nothing', async () => {
+    const archive = join(root, 'archive');
+    const three = sha256Hex(Buffer.from('three'));
+    await mkdir(archive, { recursive: true });
+    // Files that happen to carry the names this content would get.
+    await writeFile(join(archive, 'report.pdf'), 'someone else');
+    await writeFile(join(archive, `report.${three.slice(0, 12)}.pdf`), 'someone else again');
+    await writeFile(join(root, 'd'), 'three');
+    const moved = await moveIntoFolder(join(root, 'd'), archive, 'report.pdf', three);
+    expect(moved).toBe(join(archive, `report.${three}.pdf`));
+    expect(await readFile(moved!, 'utf8')).toBe('three');
+    expect(await readFile(join(archive, `report.${three.slice(0, 12)}.pdf`), 'utf8')).toBe('someone else again');
+    // Even the long name taken by other content: a numbered one.
+    await writeFile(join(root, 'e'), 'three');
+    await writeFile(moved!, 'replaced by hand');
+    expect(await moveIntoFolder(join(root, 'e'), archive, 'report.pdf', three)).toBe(join(archive, `report.${three}.2.pdf`));
+    expect(await readdir(root)).toEqual(['archive']);
   });
 
   it('writes the reason beside a failed file', async () => {

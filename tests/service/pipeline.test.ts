@@ -1,7 +1,7 @@
 import { appendFile, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { contractErrors } from '../../src/record/validate-record.js';
 import type { StoredRecord } from '../../src/service/store/records-store.js';
 import { CLEAN_REPORT, createSandbox, filesIn, FLAGGED_REPORT, slowPdf, waitFor, type Sandbox } from './pipeline-fixture.js';
@@ -39,6 +39,14 @@ describe('inbox to outbox', () => {
     expect(await filesIn(dirs().inbox)).toEqual([]);
     // Only records, no temp files left behind.
     expect(await filesIn(dirs().outbox)).toEqual([`${id}.json`]);
+    // Counted where it happened: the inbox file at intake, the record with its real format when its job completed.
+    const metrics = await waitFor('the parse counted', async () => {
+      const text = await service.deps.metrics.registry.metrics();
+      return text.includes('reportflow_parse_duration_seconds_count{format="pdf"} 1') && text;
+    });
+    expect(metrics).toContain('reportflow_files_received_total{source="inbox"} 1');
+    expect(metrics).toContain('reportflow_records_total{status="ok"} 1');
+    expect(metrics).not.toContain('format="unknown"');
   });
 
   it('picks up files that were already in the inbox at start, and ignores hidden and temporary files', async () => {
@@ -73,7 +81,7 @@ describe('review hold', () => {
     expect(mismatch?.path).toBeTruthy();
     expect((await service.deps.store.listReviews()).map((r) => r.id)).toEqual([id]);
 
-    const approved = await service.deps.store.approve(id, {
+    const approved = await service.deps.review.approve(id, {
       corrections: [{ path: mismatch!.path!, value: mismatch!.expected }],
       reviewer: 'ana',
       note: 'total re-checked against the answers',
@@ -95,7 +103,7 @@ describe('review hold', () => {
     const id = await idOf(FLAGGED_REPORT);
     await copyFile(FLAGGED_REPORT, join(dirs().inbox, 'kazakhstan.pdf'));
     await waitFor('the held record', () => service.deps.store.get(id));
-    await service.deps.store.reject(id, { reason: 'not a country report', reviewer: 'ana' });
+    await service.deps.review.reject(id, { reason: 'not a country report', reviewer: 'ana' });
     expect(await service.deps.store.get(id)).toMatchObject({ place: 'rejected', record: { review: { state: 'rejected', note: 'not a country report' } } });
     expect(await filesIn(dirs().outbox)).toEqual([]);
   });
@@ -180,8 +188,24 @@ describe('queue semantics', () => {
     await service.deps.queue.enqueueFile({ path: folder, fileName: 'not-a-file', sha256: id, source: 'upload' });
     await waitFor('the job to fail', async () => (await service.deps.queue.jobState(id)) === 'failed');
     expect(await service.deps.queue.failureReason(id)).toMatch(/is a folder/);
-    const job = await service.deps.queue.queueForDashboard().getJob(id);
+    const job = await service.deps.queue.job(id);
     expect(job?.attemptsMade).toBe(1); // attempts is 3: the error was final
+  });
+
+  it('runs jobs in child processes when asked, with the same record and the same permanent failures', async () => {
+    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_SANDBOX: 'process' });
+    const id = await idOf(CLEAN_REPORT);
+    await copyFile(CLEAN_REPORT, join(dirs().inbox, 'vietnam.pdf'));
+    const found = await waitFor('the record', () => service.deps.store.get(id));
+    expect(found).toMatchObject({ place: 'outbox', record: { status: 'ok', source: { fileName: 'vietnam.pdf', format: 'pdf' } } });
+
+    const folder = join(box.root, 'not-a-file');
+    await mkdir(folder);
+    const folderId = 'b'.repeat(64);
+    await service.deps.queue.enqueueFile({ path: folder, fileName: 'not-a-file', sha256: folderId, source: 'upload' });
+    await waitFor('the job to fail', async () => (await service.deps.queue.jobState(folderId)) === 'failed');
+    expect(await service.deps.queue.failureReason(folderId)).toMatch(/is a folder/);
+    expect((await service.deps.queue.job(folderId))?.attemptsMade).toBe(1);
   });
 
   it('does not parse a file while it is still growing', async () => {
@@ -268,8 +292,8 @@ describe('shutdown and restart', () => {
     expect(await service.deps.store.get(bigId)).toBeNull();
     expect(await filesIn(dirs().inbox)).toEqual(['big.pdf']);
     const idle = await box.start({ workers: false, intake: false });
-    const job = await idle.deps.queue.queueForDashboard().getJob(bigId);
-    expect(await job!.getState()).toBe('waiting');
+    const job = await idle.deps.queue.job(bigId);
+    expect(await idle.deps.queue.jobState(bigId)).toBe('waiting');
     expect(job!.attemptsMade).toBe(0);
 
     const again = await box.start({ workers: true, intake: false });

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { freePort, redisAnswers } from '../../src/service/embedded-redis.js';
 import { startService, type RunningService } from '../../src/service/start-service.js';
 import { createSandbox, filesIn, waitFor, type Sandbox } from './pipeline-fixture.js';

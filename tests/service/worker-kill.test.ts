@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { createSandbox, REDIS_URL, slowPdf, waitFor, type Sandbox } from './pipeline-fixture.js';
 
 const REPO = join(import.meta.dirname, '..', '..');

@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/parse-report.js';
-import { createMetrics } from '../../src/service/metrics.js';
-import { RecordsStore } from '../../src/service/store/records-store.js';
-import { createDelivery } from '../../src/service/delivery/deliver.js';
-import { createReleaseHooks } from '../../src/service/delivery/release-hooks.js';
+import { sha256Hex } from '../../src/record/record-id.js';
 import { isSignatureValid } from '../../src/service/delivery/webhook-signature.js';
 import { startService } from '../../src/service/start-service.js';
 // Folders, queue prefix and fixture files as the pipeline's own tests use them.
@@ -38,27 +34,20 @@ describe('inbox to sinks', () => {
   it('delivers a clean report at once and a flagged one when approved, to webhook, PostgreSQL and records.jsonl', async () => {
     const hook = await startReceiver(() => 200);
     cleanups.push(hook.close);
-    const config = box.config({ WEBHOOK_URLS: hook.url, WEBHOOK_SECRET: SECRET, DATABASE_URL: dbUrl, WEBHOOK_BACKOFF_MS: '50' });
-    const metrics = createMetrics({ processMetrics: false });
-    const delivery = createDelivery(config, { redisUrl: REDIS_URL, metrics });
+    const config = box.config({
+      WEBHOOK_URLS: hook.url,
+      WEBHOOK_SECRET: SECRET,
+      DATABASE_URL: dbUrl,
+      WEBHOOK_BACKOFF_MS: '50',
+      REPORTFLOW_RECORDS_JSONL: 'outbox/records.jsonl',
+    });
     cleanups.push(() => obliterateDeliverQueue(config.queuePrefix));
-    cleanups.push(() => delivery.close());
-    metrics.watchQueue(delivery.queue);
-    const release = createReleaseHooks(delivery, new RecordsStore(config.dirs));
     const db = new pg.Pool({ connectionString: dbUrl, max: 1 });
     db.on('error', () => undefined);
     cleanups.push(() => db.end());
 
-    const service = await startService(config, {
-      redisUrl: REDIS_URL,
-      workers: true,
-      intake: true,
-      logger: pino({ level: 'silent' }),
-      onParsed: async (result) => {
-        metrics.parseJobCompleted(result);
-        await release.afterParse(result);
-      },
-    });
+    // The service as every command wires it: parsing releases to the sinks, approval too.
+    const service = await startService(config, { redisUrl: REDIS_URL, workers: true, intake: true, logger: pino({ level: 'silent' }) });
     cleanups.push(() => service.stop());
 
     const cleanId = sha256Hex(await readFile(CLEAN_REPORT));
@@ -73,8 +62,7 @@ describe('inbox to sinks', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(hook.requests).toHaveLength(1);
 
-    const approved = await service.deps.store.approve(flaggedId, { reviewer: 'ana' });
-    await release.afterApprove(approved);
+    await service.deps.review.approve(flaggedId, { reviewer: 'ana' });
     await waitFor(() => hook.requests.length === 2, 'the approved record at the webhook');
     expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({ id: flaggedId, status: 'ok', review: { state: 'approved' } });
 
@@ -89,7 +77,7 @@ describe('inbox to sinks', () => {
     const lines = (await readFile(config.sinks.recordsJsonl!, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string });
     expect(lines.map((l) => l.id).sort()).toEqual([cleanId, flaggedId].sort());
 
-    const scrape = await metrics.registry.metrics();
+    const scrape = await service.deps.metrics.registry.metrics();
     expect(scrape).toContain('reportflow_records_total{status="ok"} 1');
     expect(scrape).toContain('reportflow_records_total{status="needs_review"} 1');
     expect(scrape).toContain('reportflow_anomalies_total{code="TOTAL_MISMATCH"} 1');

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery, DELIVER_QUEUE } from '../../src/service/delivery/deliver.js';
+import { createDelivery } from '../../src/service/delivery/deliver.js';
+import { DeliveryQueue } from '../../src/service/queue/bullmq-adapter.js';
 import { appendRecordLine } from '../../src/service/delivery/records-jsonl.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
@@ -24,6 +24,16 @@ async function linesOf(path: string): Promise<unknown[]> {
 }
 
 describe('records.jsonl', () => {
+  it('starts a new line after a line torn by a killed writer, so no record is glued to the piece', async () => {
+    const path = join(await tempDir(), 'records.jsonl');
+    const record = sampleRecord();
+    const whole = JSON.stringify(record);
+    await writeFile(path, `${whole}\n${whole.slice(0, 300)}`);
+    await appendRecordLine(path, record);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines).toEqual([whole, whole.slice(0, 300), whole, '']);
+  });
+
   it('concurrent appends give whole lines, one per record', async () => {
     const path = join(await tempDir(), 'nested', 'records.jsonl');
     const big = sampleRecord();
@@ -56,9 +66,9 @@ describe('records.jsonl', () => {
     expect(lines).toHaveLength(2);
     expect(lines).toEqual(expect.arrayContaining([record, approved]));
     // Kept completed jobs no longer carry the record.
-    const queue = new Queue(DELIVER_QUEUE, { connection: { url: REDIS_URL }, prefix: config.queuePrefix });
+    const queue = new DeliveryQueue({ redisUrl: REDIS_URL, prefix: config.queuePrefix });
     cleanups.push(() => queue.close());
-    const completed = await queue.getCompleted();
+    const completed = await queue.completedJobs();
     expect(completed).toHaveLength(2);
     expect(completed.map((j) => j.data.record)).toEqual([null, null]);
   });
@@ -73,7 +83,7 @@ describe('records.jsonl', () => {
     await enqueuer.deliver(sampleRecord());
     await new Promise((r) => setTimeout(r, 300));
     expect(await linesOf(path)).toEqual([]);
-    expect(await enqueuer.queue.getJobCounts('waiting')).toEqual({ waiting: 2 });
+    expect(await enqueuer.queue.jobCounts(['waiting'])).toEqual({ waiting: 2 });
 
     const worker = createDelivery({ ...config, sinks: { ...config.sinks, databaseUrl: null } }, { redisUrl: REDIS_URL });
     cleanups.push(() => worker.close());

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { deliveryRoutes } from '../../src/service/http/delivery-routes.js';
-import { createReleaseHooks, releasingOnApprove } from '../../src/service/delivery/release-hooks.js';
+import { createReleaseHooks } from '../../src/service/delivery/release-hooks.js';
+import { ReviewService } from '../../src/service/review/review-service.js';
 import { obliterateDeliverQueue, REDIS_URL, sampleRecord, startReceiver, testDeliveryConfig, waitFor } from './sink-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -14,7 +15,7 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-describe('release hooks with the records store', () => {
+describe('release hooks with the records store and the review service', () => {
   it('deliver a parsed ok record and an approved one, not one held for review', async () => {
     const root = await mkdtemp(join(tmpdir(), 'reportflow-release-'));
     cleanups.push(() => rm(root, { recursive: true, force: true }));
@@ -37,9 +38,9 @@ describe('release hooks with the records store', () => {
     await waitFor(() => hook.requests.length === 1, 'the ok record');
     expect(JSON.parse(hook.requests[0]!.body).id).toBe(ok.id);
 
-    const reviewStore = releasingOnApprove(store, hooks);
-    expect((await reviewStore.listReviews()).map((r) => r.id)).toEqual([held.id]);
-    await reviewStore.approve(held.id, { reviewer: 'ana' });
+    const review = new ReviewService({ store, release: (record) => hooks.afterApprove(record) });
+    expect((await store.listReviews()).map((r) => r.id)).toEqual([held.id]);
+    await review.approve(held.id, { reviewer: 'ana' });
     await waitFor(() => hook.requests.length === 2, 'the approved record');
     expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({ id: held.id, status: 'ok', review: { reviewer: 'ana' } });
 

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createTcpServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
 import type { ReportRecord } from '../../src/record/types.js';
-import { DELIVER_QUEUE, type DeliveryConfig } from '../../src/service/delivery/deliver.js';
+import type { DeliveryConfig } from '../../src/service/delivery/deliver.js';
+import { DeliveryQueue } from '../../src/service/queue/bullmq-adapter.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,8 +30,8 @@ export function testDeliveryConfig(sinks: Partial<DeliveryConfig['sinks']> = {})
 }
 
 export async function obliterateDeliverQueue(prefix: string): Promise<void> {
-  const queue = new Queue(DELIVER_QUEUE, { connection: { url: REDIS_URL }, prefix });
-  await queue.obliterate({ force: true });
+  const queue = new DeliveryQueue({ redisUrl: REDIS_URL, prefix });
+  await queue.obliterate();
   await queue.close();
 }
 

@@ -29,6 +29,7 @@ const STYLE_MAP = [
 ];
 
 // An image converter that writes nothing, so image data is never read or inlined.
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- mammoth's types only describe the converters it builds itself
 const dropImages = (() => Promise.resolve([])) as unknown as NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>['convertImage'];
 
 const DOCUMENT = 'word/document.xml';
@@ -48,6 +49,7 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- mammoth reads a zip-like `file`, which its types leave out
       { file: docxFileOf(parts) } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
       {
         styleMap: [...STYLE_MAP, ...styleMapRulesFromStyles(parts.get(STYLES))],

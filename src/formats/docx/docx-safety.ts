@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ParseLimits } from '../shared/limits.js';
 
@@ -95,16 +96,17 @@ function entriesOf(zip: ZipFile): Promise<Entry[]> {
 }
 
 async function streamHasDeclaration(zip: ZipFile, entry: Entry, kept: Buffer[] | null): Promise<boolean> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => {
+  const stream = await new Promise<Readable>((resolve, reject) => {
     zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s)));
   });
   // Keep a short tail of the previous chunk so a declaration cut between chunks is still seen.
   let tail = '';
   for await (const chunk of stream) {
-    kept?.push(chunk as Buffer);
-    const text = tail + (chunk as Buffer).toString('latin1');
+    if (!Buffer.isBuffer(chunk)) continue; // zip entries stream bytes
+    kept?.push(chunk);
+    const text = tail + chunk.toString('latin1');
     if (DECLARATION.test(text)) {
-      (stream as unknown as { destroy(): void }).destroy();
+      stream.destroy();
       return true;
     }
     tail = text.slice(-16);

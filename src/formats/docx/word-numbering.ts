@@ -1,4 +1,4 @@
-import { W_NS, child, elements, parseXml, val, type XmlDocument, type XmlElement } from './word-xml.js';
+import { W_NS, child, elements, isElement, parseXml, val, type XmlDocument, type XmlElement } from './word-xml.js';
 
 /**
  * The numbers Word prints before numbered paragraphs, computed from the
@@ -78,7 +78,7 @@ export function wordNumbersFromParts(documentXml: string, numberingXml: string |
 
 function hasAncestor(element: XmlElement, localName: string): boolean {
   for (let node = element.parentNode; node; node = node.parentNode) {
-    if (node.nodeType === 1 && (node as XmlElement).localName === localName) return true;
+    if (isElement(node) && node.localName === localName) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 
 // Loaded without its type declarations: they pull the browser DOM library into
 // every file of the program. The few members used here are typed below.
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- see above
 const { DOMParser } = createRequire(import.meta.url)('@xmldom/xmldom') as { DOMParser: DomParserClass };
 
 export interface XmlNode {
@@ -37,6 +38,10 @@ export function parseXml(text: string): XmlDocument {
     .parseFromString(text, 'application/xml');
 }
 
+export function isElement(node: XmlNode): node is XmlElement {
+  return node.nodeType === 1; // ELEMENT_NODE
+}
+
 export function elements(list: XmlNodeList): XmlElement[] {
   const out: XmlElement[] = [];
   for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
@@ -46,7 +51,7 @@ export function elements(list: XmlNodeList): XmlElement[] {
 export function child(element: XmlElement | null | undefined, localName: string): XmlElement | null {
   if (!element) return null;
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as XmlElement).localName === localName && (node as XmlElement).namespaceURI === W_NS) return node as XmlElement;
+    if (isElement(node) && node.localName === localName && node.namespaceURI === W_NS) return node;
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
 import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
-import { runsFromLines, runsSettled, tabRowsTidied, type Piece } from '../../blocks/table-from-lines.js';
+import { runsFromLines, runsSettled, type Piece } from '../../blocks/table-from-lines.js';
 
 /**
  * HTML (as a hast tree) to blocks. Used for mammoth's rendering of Word files and

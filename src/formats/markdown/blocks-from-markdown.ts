@@ -230,7 +230,10 @@ class MarkdownReader {
     const printed = /^(\d{1,9})([.)])/.exec(this.source.slice(offset, offset + 12));
     let lead = 0;
     while (lead < children.length && children[lead]!.type === 'paragraph') lead++;
-    const lines = children.slice(0, lead).map((p) => spansTrimmed(spansFromInline((p as Paragraph).children)));
+    const lines = children
+      .slice(0, lead)
+      .filter((p): p is Paragraph => p.type === 'paragraph')
+      .map((p) => spansTrimmed(spansFromInline(p.children)));
     const spans = spansTrimmed(spansJoinedByLine(lines));
     const number = printed ? Number.parseInt(printed[1]!, 10) : 0;
     this.pieces.push({

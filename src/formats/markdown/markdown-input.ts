@@ -16,13 +16,17 @@ export const MAX_NESTING_COST = 10_000_000;
 /** Emphasis runs longer than this are decoration; micromark matches their delimiters in quadratic time. */
 const LONG_DELIMITER_RUN = /\*{17,}|_{17,}/g;
 /**
- * micromark's inline parsing grows with the square of the emphasis and link
- * marks in one paragraph (5,000 links in a paragraph take seconds); a paragraph
- * with more marks than this is read as plain text.
+ * micromark's inline parsing grows with the square of the emphasis, link and
+ * code marks in one paragraph (5,000 links in a paragraph take seconds; each
+ * unmatched backtick looks for its closing run to the paragraph's end, so a
+ * megabyte line of them takes minutes and gigabytes); a paragraph with more
+ * marks than this is read as plain text.
  */
 const MAX_INLINE_MARKS = 256;
-const INLINE_MARK = /[*_[\]]/g;
-const MASK: Record<string, string> = { '*': '\ue001', _: '\ue002', '[': '\ue003', ']': '\ue004' };
+const INLINE_MARK = /[*_[\]`]/g;
+const INLINE_MARK_BUT_BACKTICK = /[*_[\]]/g;
+const MASK: Record<string, string> = { '*': '\ue001', _: '\ue002', '[': '\ue003', ']': '\ue004', '`': '\ue005' };
+const UNMASK: Record<string, string> = Object.fromEntries(Object.entries(MASK).map(([mark, masked]) => [masked, mark]));
 const CHUNK_CHARS = 256 * 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -113,7 +117,10 @@ export function inlineHeavyBlocksMasked(text: string): string {
   const flush = (end: number): void => {
     let count = 0;
     for (let i = start; i < end; i++) count += lines[i]!.match(INLINE_MARK)?.length ?? 0;
-    if (count > MAX_INLINE_MARKS) for (let i = start; i < end; i++) lines[i] = lines[i]!.replace(INLINE_MARK, (c) => MASK[c]!);
+    if (count > MAX_INLINE_MARKS) {
+      // A fence line keeps its backticks: masked, it would stop being a fence.
+      for (let i = start; i < end; i++) lines[i] = lines[i]!.replace(FENCE.test(lines[i]!) ? INLINE_MARK_BUT_BACKTICK : INLINE_MARK, (c) => MASK[c]!);
+    }
   };
   lines.forEach((line, i) => {
     if (line.trim() === '' || /^\s{0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#)/.test(line)) { flush(i); start = i; }
@@ -123,7 +130,7 @@ export function inlineHeavyBlocksMasked(text: string): string {
 }
 
 function unmaskText(text: string): string {
-  return text.replace(/[\ue001-\ue004]/g, (c) => ({ '\ue001': '*', '\ue002': '_', '\ue003': '[', '\ue004': ']' })[c]!);
+  return text.replace(/[\ue001-\ue005]/g, (c) => UNMASK[c]!);
 }
 
 export function unmasked(block: Block): Block {

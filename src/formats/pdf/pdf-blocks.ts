@@ -1,8 +1,8 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
+import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
-import { boxAround, type PdfLine } from './pdf-lines.js';
+import { sourceOfLines, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
 
@@ -182,15 +182,6 @@ function blockFromOpen(open: OpenBlock): Block {
   return { kind: 'paragraph', text, spans, source };
 }
 
-/** The page a block starts on and the box its lines take there (lines carried onto the next page are not boxed). */
-function sourceOfLines(lines: readonly PdfLine[]): Provenance {
-  const page = lines[0]!.page;
-  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
-  const source: Provenance = box ? { page, box } : { page };
-  const confidence = confidenceOfLines(lines);
-  if (confidence !== undefined) source.confidence = confidence;
-  return source;
-}
 
 /**
  * Footnote references (raised numbers, read as superscript digits) dropped from running
@@ -261,37 +252,35 @@ function tablesJoinedAcrossPages(lines: readonly PdfLine[], tables: readonly Pdf
       const header = last.table.block.rows.slice(0, last.table.block.headerRows).map((row) => row.join('\u0000'));
       let rows = table.rows;
       let sources = table.cellSources;
-      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) [rows, sources] = [rows.slice(1), sources.slice(1)];
+      while (rows.length > 0 && header.includes(rows[0]!.join('\u0000'))) {
+        rows = rows.slice(1);
+        sources = sources.slice(1);
+      }
       const previousRow = last.table.block.rows[last.table.block.rows.length - 1];
       if (previousRow && rows[0] && isRowTail(rows[0])) {
         // The page break cut a row whose cells wrap: its last lines open the next page.
         rows[0].forEach((cell, c) => {
           if (cell !== '') previousRow[c] = previousRow[c] ? cellJoined(previousRow[c]!, cell) : cell;
         });
-        [rows, sources] = [rows.slice(1), sources.slice(1)];
+        rows = rows.slice(1);
+        sources = sources.slice(1);
       }
       last.table.block.rows.push(...rows);
-      last.table.block.cellSources?.push(...sources);
+      last.table.block.cellSources!.push(...sources.slice(0, rows.length));
       last.table.parts.push([table.start, table.end]);
       last.end = table.end;
       continue;
     }
-    const block: TableBlock = { kind: 'table', rows: table.rows.map((row) => [...row]), headerRows: table.headerRows, source: sourceOfLines(lines.slice(table.start, table.end)), cellSources: table.cellSources.map((row) => [...row]) };
+    const block: TableBlock = {
+      kind: 'table',
+      rows: table.rows.map((row) => [...row]),
+      headerRows: table.headerRows,
+      source: sourceOfLines(lines.slice(table.start, table.end)),
+      cellSources: table.cellSources.map((row) => [...row]),
+    };
     const entry: JoinedTable = { start: table.start, parts: [[table.start, table.end]], block };
     joined.push(entry);
     last = { table: entry, columns: table.columns, end: table.end };
   }
   return joined;
-}
-
-/** Mean engine confidence over the characters of recognised lines; undefined for stored text. */
-function confidenceOfLines(lines: readonly PdfLine[]): number | undefined {
-  let sum = 0;
-  let chars = 0;
-  for (const line of lines) {
-    if (line.confidence === undefined) continue;
-    sum += line.confidence * line.text.length;
-    chars += line.text.length;
-  }
-  return chars === 0 ? undefined : Math.round((sum / chars) * 1000) / 1000;
 }

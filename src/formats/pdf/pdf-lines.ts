@@ -1,4 +1,4 @@
-import type { Span } from '../../blocks/model.js';
+import type { Provenance, Span } from '../../blocks/model.js';
 import { spansMerged } from '../../blocks/spans.js';
 import type { PdfPage, TextRun } from './pdf-text-items.js';
 
@@ -90,6 +90,28 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group) => lineFromRuns(page, group)).filter((line): line is PdfLine => line !== null);
+}
+
+/** The page lines start on and the box they take there (lines carried onto the next page are not boxed). */
+export function sourceOfLines(lines: readonly PdfLine[]): Provenance {
+  const page = lines[0]!.page;
+  const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
+  const source: Provenance = box ? { page, box } : { page };
+  const confidence = confidenceOfLines(lines);
+  if (confidence !== undefined) source.confidence = confidence;
+  return source;
+}
+
+/** Mean engine confidence over the characters of recognised lines; undefined for stored text. */
+function confidenceOfLines(lines: readonly PdfLine[]): number | undefined {
+  let sum = 0;
+  let chars = 0;
+  for (const line of lines) {
+    if (line.confidence === undefined) continue;
+    sum += line.confidence * line.text.length;
+    chars += line.text.length;
+  }
+  return chars === 0 ? undefined : Math.round((sum / chars) * 1000) / 1000;
 }
 
 /** The smallest box holding all of the given boxes. */

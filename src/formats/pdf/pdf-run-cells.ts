@@ -1,6 +1,6 @@
 import { spansMerged } from '../../blocks/spans.js';
 import type { LineSegment, PdfLine } from './pdf-lines.js';
-import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse } from './pdf-table-shape.js';
 
 /**
  * Cells of a table set with tight padding. Its cells can stand closer than the wide
@@ -18,8 +18,6 @@ const MIN_GUTTER = 0.25;
 // Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
 // table drawn with thick rules and no cell padding leaves only the rule's width between cells.
 const MIN_GUTTER_SHORT_PIECES = 0.15;
-// Mean characters per piece from which lines read as words of a paragraph.
-const PROSE_PIECE_LENGTH = 4.5;
 
 interface Gutter {
   x: number;
@@ -45,7 +43,7 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
     const rows = group.filter(isRow);
     if (rows.length >= 2 && rows.some(hasFinerCuts)) {
       const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !isRow(line)));
-      if (gutters.length >= MIN_GUTTERS && !looksLikeProse(rows, pitchOf) && mostRowsFull(rows, gutters)) {
+      if (gutters.length >= MIN_GUTTERS && !readsAsProse(rows.map((line) => [line]), rows.flatMap((line) => line.runPieces), pitchOf) && mostRowsFull(rows, gutters)) {
         for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
       }
     }
@@ -94,13 +92,6 @@ function guttersOf(group: readonly PdfLine[]): Gutter[] {
     reach = Math.max(reach, piece.right);
   }
   return gutters;
-}
-
-function looksLikeProse(rows: readonly PdfLine[], pitchOf: (size: number) => number): boolean {
-  const pieces = rows.flatMap((line) => line.runPieces);
-  const meanLength = pieces.reduce((sum, piece) => sum + piece.text.length, 0) / pieces.length;
-  const spaced = rows.every((line, k) => k === 0 || rows[k - 1]!.y - line.y > pitchOf(line.size) + PITCH_TOLERANCE);
-  return !spaced && meanLength >= PROSE_PIECE_LENGTH;
 }
 
 /** The line's pieces grouped by the gutters between them, by column; a column the line leaves empty has none. */

@@ -1,6 +1,6 @@
 import type { Provenance } from '../../blocks/model.js';
-import { boxAround, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
-import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
+import { boxAround, sourceOfLines, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE, readsAsProse } from './pdf-table-shape.js';
 
 /**
  * Tables rebuilt from positioned text. Word and LibreOffice draw each cell as its
@@ -13,10 +13,10 @@ export interface PdfTable {
   start: number;
   end: number;
   rows: string[][];
+  /** Where each cell is printed (page and the box of its text, or of its row when empty), parallel to `rows`. */
+  cellSources: Provenance[][];
   headerRows: number;
   columns: number;
-  /** Where each cell is printed, parallel to `rows`: the box of its text (the row's, for an empty cell), and OCR confidence. */
-  cellSources: Provenance[][];
 }
 
 interface Column {
@@ -31,8 +31,6 @@ const MAX_HEADER_ROWS = 3;
 // Cells whose edges or centres are this close (in font sizes) line up; most columns of a table must.
 const ALIGN_TOLERANCE = 0.3;
 const ALIGNED_SHARE = 0.8;
-// Mean characters per cell from which unspaced rows read as words of a paragraph.
-const PROSE_CELL_LENGTH = 4.5;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -92,29 +90,13 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
   }
   // One line cut into several pieces (a justified line's stretched spaces) is no table.
   const wideLines = rows.flat().filter((line) => line.segments.length >= MIN_CELLS).length;
-  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || looksLikeProse(rows, pitchOf)) return null;
+  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || readsAsProse(rows, rows.flat().flatMap((line) => line.segments), pitchOf)) return null;
   const above = headerPartsAbove(lines, start, floor, columns, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
-  const cellSources = rows.map((row) => rowCellSources(row, columns));
-  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), headerRows, columns: columns.length, cellSources };
-}
-
-/**
- * Lines of a justified paragraph in a narrow column, split into pieces by their
- * stretched spaces, can line up like cells by chance. They follow each other at the
- * paragraph's line pitch and hold words, where table rows are set further apart (cell
- * padding, borders) or hold short cells.
- */
-function looksLikeProse(rows: readonly PdfLine[][], pitchOf: (size: number) => number): boolean {
-  const spaced = rows.some((row, r) => {
-    const above = rows[r - 1]?.[rows[r - 1]!.length - 1];
-    return above !== undefined && above.y - row[0]!.y > pitchOf(row[0]!.size) + PITCH_TOLERANCE;
-  });
-  const segments = rows.flat().flatMap((line) => line.segments);
-  const meanLength = segments.reduce((sum, segment) => sum + segment.text.length, 0) / segments.length;
-  return !spaced && meanLength >= PROSE_CELL_LENGTH;
+  const cellSources = rows.map((row) => cellSourcesOfRow(row, columns));
+  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), cellSources, headerRows, columns: columns.length };
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
@@ -232,6 +214,32 @@ interface Fragment {
   segment: LineSegment;
 }
 
+/** Each cell's place: the box around the text it holds on the row's first page, else the row's own box. */
+function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): Provenance[] {
+  const rowSource = sourceOfLines(row);
+  const onPage = row.filter((line) => line.page === rowSource.page);
+  return columns.map((_column, index) => {
+    const boxes = onPage.flatMap((line) =>
+      line.segments.filter((segment) => columnsOfSegment(segment, columns).includes(index)).map((segment) => segmentBox(line, segment)),
+    );
+    const box = boxAround(boxes);
+    const source: Provenance = box ? { ...rowSource, box } : { ...rowSource };
+    // A recognised cell is as sure as its least sure word; an empty one keeps the row's.
+    const sure = onPage.flatMap((line) =>
+      line.segments.filter((segment) => segment.confidence !== undefined && columnsOfSegment(segment, columns).includes(index)).map((segment) => segment.confidence!),
+    );
+    if (sure.length > 0) source.confidence = Math.min(...sure);
+    return source;
+  });
+}
+
+/** A segment's box, its left and right edges placed along its line's box. */
+function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
+  const span = line.right - line.x;
+  const along = (x: number) => (span > 0 ? line.box[0] + ((x - line.x) / span) * (line.box[2] - line.box[0]) : line.box[0]);
+  return [along(segment.x), line.box[1], along(segment.right), line.box[3]];
+}
+
 function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[] {
   const fragments: Fragment[][] = columns.map(() => []);
   for (const line of row) {
@@ -241,37 +249,6 @@ function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[]
   }
   const size = Math.max(...row.map((line) => line.size));
   return fragments.map((list, index) => cellText(list, columnLimit(columns, index, size)));
-}
-
-/** Each column's place in one row: the box around its segments and the least sure of them. */
-function rowCellSources(row: readonly PdfLine[], columns: readonly Column[]): Provenance[] {
-  const page = row[0]!.page;
-  const parts: { boxes: PageBox[]; sure: number[] }[] = columns.map(() => ({ boxes: [], sure: [] }));
-  for (const line of row) {
-    if (line.page !== page) continue;
-    for (const segment of line.segments) {
-      for (const index of columnsOfSegment(segment, columns)) {
-        parts[index]!.boxes.push(segmentBox(line, segment));
-        if (segment.confidence !== undefined) parts[index]!.sure.push(segment.confidence);
-      }
-    }
-  }
-  const rowBox = boxAround(row.filter((line) => line.page === page).map((line) => line.box));
-  return parts.map(({ boxes, sure }) => {
-    const box = boxAround(boxes) ?? rowBox;
-    const source: Provenance = box ? { page, box } : { page };
-    if (sure.length > 0) source.confidence = Math.min(...sure);
-    return source;
-  });
-}
-
-/** A segment's box, placed within its line's box by its share of the line's width. */
-function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
-  const [x0, y0, x1, y1] = line.box;
-  const span = line.right - line.x;
-  if (!(span > 0)) return line.box;
-  const at = (x: number) => x0 + ((x - line.x) / span) * (x1 - x0);
-  return [at(segment.x), y0, at(segment.right), y1];
 }
 
 /**

@@ -169,6 +169,7 @@ function visibleChars(runs: readonly TextRun[]): number {
 
 function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {
   if (!commonObjs.has(id)) return { bold: false, italic: false };
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- pdf.js keeps loaded fonts untyped; every field read is optional
   const font = commonObjs.get(id) as RawFont | null;
   const fromName = fontFactsFromName(font?.name ?? '');
   return {

@@ -34,8 +34,7 @@ async function load(): Promise<PdfJs> {
   const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const scope = globalThis as { pdfjsWorker?: unknown };
-  scope.pdfjsWorker ??= worker;
+  if (Reflect.get(globalThis, 'pdfjsWorker') == null) Reflect.set(globalThis, 'pdfjsWorker', worker);
   // Whatever push was before these imports ran goes back (if pdf.js was already loaded, that is a no-op).
   if (push) Object.defineProperty(Array.prototype, 'push', push);
   return pdfjs;

@@ -1,19 +1,19 @@
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions, type MinimalJob } from 'bullmq';
 import pg from 'pg';
 import type { ReportRecord } from '../../record/types.js';
+import { contractErrors } from '../../record/validate-record.js';
+import { messageOf } from '../error-details.js';
 import type { ServiceConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { Metrics, QueueDepthSource } from '../metrics.js';
-import { idempotencyKeyFromDelivery, jobIdFromDelivery, type DeliveryJob, type SinkName } from './delivery-jobs.js';
+import type { Metrics } from '../metrics.js';
+import { DeliveryQueue, startDeliveryWorker, type JobView, type RetryPolicy } from '../queue/bullmq-adapter.js';
+import { PermanentJobError, type DeliveryJob, type SinkName } from '../queue/jobs.js';
+import { idempotencyKeyFromDelivery, jobIdFromDelivery } from './delivery-jobs.js';
 import { applyMigrations } from './migrate.js';
 import { upsertRecord } from './postgres-records.js';
 import { appendRecordLine } from './records-jsonl.js';
 import { revisionFromRecord } from './release-revision.js';
 import { postRecordToWebhook } from './webhook-request.js';
 
-export const DELIVER_QUEUE = 'deliver';
-/** Backoff of the local sinks: exponential like webhooks, but capped so a long outage is polled steadily. */
-const CAPPED_EXPONENTIAL = 'capped-exponential';
 /** Completed deliveries are kept this long, so re-releasing a delivered revision stays a no-op. */
 const KEEP_COMPLETED_SECONDS = 30 * 24 * 3600;
 
@@ -52,10 +52,8 @@ export interface Delivery {
   listDeadLetters(): Promise<DeadLetter[]>;
   /** Puts one dead letter (by job id) or all of them back in line with fresh attempts; returns the job ids retried. */
   retryDeadLetters(jobId?: string): Promise<string[]>;
-  /** The deliver queue's counts, for the queue-depth metric. */
-  readonly queue: QueueDepthSource;
-  /** The BullMQ queue itself, only for Bull Board (dead letters are its failed jobs). */
-  queueForDashboard(): Queue;
+  /** The deliver queue: its depth for the metric, its jobs on the dashboard (dead letters are its failed jobs). */
+  readonly queue: DeliveryQueue;
   close(): Promise<void>;
 }
 
@@ -67,8 +65,8 @@ export interface Delivery {
  */
 export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Delivery {
   const { sinks } = config;
-  const connection = { url: deps.redisUrl };
-  const queue = new Queue<DeliveryJob>(DELIVER_QUEUE, { connection, prefix: config.queuePrefix });
+  const connection = { redisUrl: deps.redisUrl, prefix: config.queuePrefix };
+  const queue = new DeliveryQueue(connection);
   const runsWorker = deps.worker !== false;
   // Only a process that performs deliveries talks to the database.
   const pool = sinks.databaseUrl && runsWorker ? poolFromUrl(sinks.databaseUrl, deps.log) : null;
@@ -77,30 +75,38 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
   migrated?.().catch((error: Error) => deps.log?.warn({ err: error.message }, 'database migrations not applied yet'));
 
   const worker = runsWorker
-    ? new Worker<DeliveryJob>(DELIVER_QUEUE, (job) => runDeliveryJob(job), {
-        // A worker waits out a Redis outage instead of failing its commands.
-        connection: { ...connection, maxRetriesPerRequest: null },
-        prefix: config.queuePrefix,
-        concurrency: deps.concurrency ?? 8,
-        settings: { backoffStrategy: cappedBackoff(sinks.store.maxBackoffMs) },
-      })
+    ? startDeliveryWorker(
+        connection,
+        async (job, context) => {
+          // The payload is dropped only after a delivery succeeded: a job without one was
+          // delivered, and is here again only because its completion was cut short.
+          if (job.record === null) return;
+          // A record that breaks the contract would be refused on every attempt: dead-lettered at once, with the reason.
+          const problems = contractErrors(job.record);
+          if (problems.length > 0) {
+            throw new PermanentJobError(`the record breaks the contract and is not delivered: ${problems.slice(0, 5).join('; ')}`);
+          }
+          await performDelivery(job, job.record);
+          await context.updateData({ ...job, record: null });
+        },
+        { concurrency: deps.concurrency ?? 8, maxBackoffMs: sinks.store.maxBackoffMs },
+        {
+          failed(failure) {
+            deps.metrics?.deliveryFailed(failure.data.sink);
+            deps.log?.[failure.final ? 'error' : 'warn'](
+              { jobId: failure.id, sink: failure.data.sink, recordId: failure.data.recordId, attemptsMade: failure.attemptsMade, err: failure.reason },
+              failure.final ? 'delivery dead-lettered' : 'delivery attempt failed, will retry',
+            );
+          },
+          error: (error) => deps.log?.error({ err: error.message }, 'delivery worker error'),
+        },
+      )
     : null;
-  worker?.on('failed', (job, error) => onAttemptFailed(job, error));
-  worker?.on('error', (error) => deps.log?.error({ err: error.message }, 'delivery worker error'));
-
-  async function runDeliveryJob(job: Job<DeliveryJob>): Promise<void> {
-    const { record } = job.data;
-    // The payload is dropped only after a delivery succeeded: a job without one was
-    // delivered, and is here again only because its completion was cut short.
-    if (record === null) return;
-    await performDelivery(job.data, record);
-    await job.updateData({ ...job.data, record: null });
-  }
 
   async function performDelivery(job: DeliveryJob, record: ReportRecord): Promise<void> {
     switch (job.sink) {
       case 'webhook': {
-        if (!sinks.webhook.secret || job.url === null) throw new UnrecoverableError('webhooks are not configured');
+        if (!sinks.webhook.secret || job.url === null) throw new PermanentJobError('webhooks are not configured');
         await postRecordToWebhook({
           url: job.url,
           body: JSON.stringify(record),
@@ -111,35 +117,25 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
         return;
       }
       case 'postgres': {
-        if (!pool || !migrated) throw new UnrecoverableError('DATABASE_URL is not configured');
+        if (!pool || !migrated) throw new PermanentJobError('DATABASE_URL is not configured');
         await migrated();
-        await upsertRecord(pool, record, new Date(job.releasedAt));
+        await upsertRecord(pool, record, new Date(job.releasedAt)).catch((error: unknown) => {
+          throw permanentDatabaseError(error) ?? error;
+        });
         return;
       }
       case 'jsonl': {
-        if (!sinks.recordsJsonl) throw new UnrecoverableError('records.jsonl is turned off');
+        if (!sinks.recordsJsonl) throw new PermanentJobError('records.jsonl is turned off');
         await appendRecordLine(sinks.recordsJsonl, record);
         return;
       }
     }
   }
 
-  function onAttemptFailed(job: Job<DeliveryJob> | undefined, error: Error): void {
-    if (!job) return;
-    deps.metrics?.deliveryFailed(job.data.sink);
-    const dead = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    deps.log?.[dead ? 'error' : 'warn'](
-      { jobId: job.id, sink: job.data.sink, recordId: job.data.recordId, attemptsMade: job.attemptsMade, err: error.message },
-      dead ? 'delivery dead-lettered' : 'delivery attempt failed, will retry',
-    );
-  }
-
-  function jobOptions(sink: SinkName): JobsOptions {
-    const retry =
-      sink === 'webhook'
-        ? { attempts: sinks.webhook.attempts, backoff: { type: 'exponential', delay: sinks.webhook.backoffMs } }
-        : { attempts: sinks.store.attempts, backoff: { type: CAPPED_EXPONENTIAL, delay: sinks.store.backoffMs } };
-    return { ...retry, removeOnComplete: { age: KEEP_COMPLETED_SECONDS }, removeOnFail: false };
+  function retryPolicy(sink: SinkName): RetryPolicy {
+    return sink === 'webhook'
+      ? { attempts: sinks.webhook.attempts, backoff: { type: 'exponential', delayMs: sinks.webhook.backoffMs }, keepCompletedSeconds: KEEP_COMPLETED_SECONDS }
+      : { attempts: sinks.store.attempts, backoff: { type: 'capped-exponential', delayMs: sinks.store.backoffMs }, keepCompletedSeconds: KEEP_COMPLETED_SECONDS };
   }
 
   return {
@@ -155,31 +151,18 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
         ...(sinks.databaseUrl ? [{ sink: 'postgres' as const, url: null, ...release }] : []),
         ...sinks.webhook.urls.map((url) => ({ sink: 'webhook' as const, url, ...release })),
       ];
-      if (jobs.length === 0) return;
-      await queue.addBulk(jobs.map((data) => ({ name: data.sink, data, opts: { ...jobOptions(data.sink), jobId: jobIdFromDelivery(data) } })));
+      await queue.addAll(jobs.map((data) => ({ jobId: jobIdFromDelivery(data), data, retry: retryPolicy(data.sink) })));
     },
 
     async listDeadLetters() {
-      const failed = await queue.getFailed();
-      return failed.map(deadLetterFromJob);
+      return (await queue.failedJobs()).map(deadLetterFromJob);
     },
 
-    async retryDeadLetters(jobId) {
-      const candidates = jobId === undefined ? await queue.getFailed() : [await queue.getJob(jobId)];
-      const retried: string[] = [];
-      for (const job of candidates) {
-        if (!job?.id || (await job.getState()) !== 'failed') continue;
-        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-        retried.push(job.id);
-      }
-      return retried;
+    retryDeadLetters(jobId) {
+      return queue.retryFailed(jobId);
     },
 
     queue,
-
-    queueForDashboard() {
-      return queue as unknown as Queue;
-    },
 
     async close() {
       await worker?.close();
@@ -189,17 +172,28 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
   };
 }
 
-function deadLetterFromJob(job: Job<DeliveryJob>): DeadLetter {
+function deadLetterFromJob(job: JobView<DeliveryJob>): DeadLetter {
   return {
-    jobId: job.id ?? '',
+    jobId: job.id,
     sink: job.data.sink,
     url: job.data.url,
     recordId: job.data.recordId,
     revision: job.data.revision,
     attemptsMade: job.attemptsMade,
-    failedReason: job.failedReason,
-    failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    failedReason: job.failedReason ?? '',
+    failedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,
   };
+}
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a number out of range, a bad
+ * date) and constraint violations (23) come back the same on every attempt;
+ * anything else (connection lost, server starting, a lock) may pass.
+ */
+function permanentDatabaseError(error: unknown): PermanentJobError | null {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (typeof code !== 'string' || !/^2[23]/.test(code)) return null;
+  return new PermanentJobError(`PostgreSQL refused the record for good (SQLSTATE ${code}): ${messageOf(error)}`);
 }
 
 function poolFromUrl(url: string, log: Logger | undefined): pg.Pool {
@@ -207,14 +201,6 @@ function poolFromUrl(url: string, log: Logger | undefined): pg.Pool {
   // An idle connection dropped by the server emits here; unhandled, it would end the process.
   pool.on('error', (error) => log?.warn({ err: error.message }, 'idle PostgreSQL connection lost'));
   return pool;
-}
-
-function cappedBackoff(maxDelayMs: number) {
-  return (attemptsMade: number, type?: string, _error?: Error, job?: MinimalJob): number => {
-    const delay = Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000);
-    if (type !== CAPPED_EXPONENTIAL) return delay;
-    return Math.min(maxDelayMs, Math.round(delay * 2 ** Math.max(0, attemptsMade - 1)));
-  };
 }
 
 /** Runs `task` once and shares its promise; after a failure the next call runs it again. */

@@ -1,25 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReportRecord } from '../../record/types.js';
-
-/** The sinks a released record goes to. */
-export type SinkName = 'webhook' | 'postgres' | 'jsonl';
-
-/** One delivery of one revision of a record to one sink (and, for webhooks, one URL). */
-export interface DeliveryJob {
-  sink: SinkName;
-  /** Webhook URL; null for the other sinks. */
-  url: string | null;
-  recordId: string;
-  revision: string;
-  /** ISO 8601 time of the release; orders revisions in PostgreSQL. */
-  releasedAt: string;
-  /**
-   * The record itself rides in the job: the delivery is of this exact revision and
-   * must survive the outbox file being replaced by a later one. Set to null once
-   * delivered, so kept completed jobs stay small.
-   */
-  record: ReportRecord | null;
-}
+import type { DeliveryJob } from '../queue/jobs.js';
 
 /**
  * Deterministic, so releasing the same revision again adds nothing. BullMQ refuses

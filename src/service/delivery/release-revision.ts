@@ -14,7 +14,7 @@ export function revisionFromRecord(record: ReportRecord): string {
 function canonicalJsonFromValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJsonFromValue).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
+    const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJsonFromValue(v)}`).join(',')}}`;

@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { PermanentJobError } from '../queue/jobs.js';
 import { signatureFromPayload } from './webhook-signature.js';
 
 export interface WebhookPost {
@@ -12,7 +12,7 @@ export interface WebhookPost {
 }
 
 /** A delivery the receiver refused for good (a 4xx other than 408/429): retrying would not help. */
-export class WebhookRejectedError extends UnrecoverableError {
+export class WebhookRejectedError extends PermanentJobError {
   constructor(readonly status: number, url: string) {
     super(`webhook ${url} refused the record with HTTP ${status}`);
     this.name = 'WebhookRejectedError';

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../config.js';
+import { newToken, storedOrNewToken } from './stored-token.js';
 
 /** The Basic user name under which the API token also works as a password (for browsers). */
 export const TOKEN_BASIC_USER = 'reportflow';
@@ -18,43 +19,85 @@ export class AuthSetupError extends Error {
 
 /** A fresh random API token for a service started without one. */
 export function generatedToken(): string {
-  return randomBytes(24).toString('base64url');
+  return newToken();
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Who made the request: the Basic user name, the name of a named token, or
+     * "reportflow" for the shared token; null only when access is open (REPORTFLOW_AUTH=none).
+     */
+    user: string | null;
+  }
 }
 
 /**
- * Guards every route of `app` except GET /health (probes carry no secrets).
+ * Guards every route of `app` except GET /health (probes carry no secrets), and
+ * sets `request.user` to whom the credentials belong.
  * Registered on the root instance, before any route, so no plugin can escape it.
  * Throws AuthSetupError when access is neither configured nor explicitly open.
  */
 export function registerAuth(app: FastifyInstance, auth: AuthConfig): void {
+  app.decorateRequest('user', null);
   if (auth.mode === 'none') return;
-  if (!auth.token && !auth.basic) throw new AuthSetupError();
+  if (!auth.token && !auth.basic && !auth.namedTokens?.length) throw new AuthSetupError();
   const accepted = acceptedCredentials(auth);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (isOpenRoute(request)) return;
-    if (isAuthorized(request.headers.authorization, accepted)) return;
-    request.log.info({ url: request.url.split('?')[0], presented: Boolean(request.headers.authorization) }, 'unauthorized request');
+    const header = request.headers.authorization;
+    const user = userFromHeader(header, accepted);
+    if (user !== null) {
+      request.user = user;
+      return;
+    }
+    request.log.info({ url: request.url.split('?')[0], presented: Boolean(header) }, 'unauthorized request');
     return reply
       .code(401)
       .header('www-authenticate', `Basic realm="${REALM}", charset="UTF-8"`)
       .header('cache-control', 'no-store')
-      .send({ error: 'UNAUTHORIZED', message: 'credentials required: Authorization: Bearer <token>, or HTTP Basic' });
+      .send({ error: 'UNAUTHORIZED', message: unauthorizedMessage(header, auth) });
   });
 }
 
+/** What a caller needs to hear: that credentials are missing, in a form not understood, or refused, and where the right ones are. */
+function unauthorizedMessage(header: string | undefined, auth: AuthConfig): string {
+  const takesTokens = Boolean(auth.token || auth.namedTokens?.length);
+  const ways = [
+    auth.token
+      ? `the API token (REPORTFLOW_API_TOKEN, or the one \`reportflow serve\` printed and keeps in its data folder as api-token) as Authorization: Bearer <token> or as the Basic password of user ${TOKEN_BASIC_USER}`
+      : null,
+    auth.namedTokens?.length ? 'your own token (REPORTFLOW_API_TOKENS) as Authorization: Bearer <token> or as the Basic password of your name' : null,
+    auth.basic ? 'HTTP Basic with REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD' : null,
+  ];
+  const where = ways.filter(Boolean).join(', or ');
+  if (!header) return `credentials required: send ${where}`;
+  const scheme = header.split(' ')[0]!.toLowerCase();
+  if (scheme !== 'bearer' && scheme !== 'basic') return `unsupported Authorization scheme "${header.split(' ')[0]}": send ${where}`;
+  if (scheme === 'bearer' && !takesTokens) return `this service takes no bearer tokens: send ${where}`;
+  return `the credentials sent were refused (wrong or old token or password): send ${where}`;
+}
+
+interface Credential {
+  digest: Buffer;
+  user: string;
+}
+
 interface AcceptedCredentials {
-  bearer: Buffer[];
-  basic: Buffer[];
+  bearer: Credential[];
+  basic: Credential[];
 }
 
 function acceptedCredentials(auth: AuthConfig): AcceptedCredentials {
-  const bearer: Buffer[] = [];
-  const basic: Buffer[] = [];
-  if (auth.token) {
-    bearer.push(digest(auth.token));
-    basic.push(digest(`${TOKEN_BASIC_USER}:${auth.token}`));
-  }
-  if (auth.basic) basic.push(digest(`${auth.basic.user}:${auth.basic.password}`));
+  const bearer: Credential[] = [];
+  const basic: Credential[] = [];
+  const token = (user: string, secret: string) => {
+    bearer.push({ digest: digest(secret), user });
+    basic.push({ digest: digest(`${user}:${secret}`), user });
+  };
+  if (auth.token) token(TOKEN_BASIC_USER, auth.token);
+  for (const named of auth.namedTokens ?? []) token(named.name, named.token);
+  if (auth.basic) basic.push({ digest: digest(`${auth.basic.user}:${auth.basic.password}`), user: auth.basic.user });
   return { bearer, basic };
 }
 
@@ -63,15 +106,16 @@ function isOpenRoute(request: FastifyRequest): boolean {
   return request.url === '/health' || request.url.startsWith('/health?');
 }
 
-function isAuthorized(header: string | undefined, accepted: AcceptedCredentials): boolean {
-  if (!header) return false;
+/** The user the credentials in an Authorization header belong to, or null when they match none. */
+function userFromHeader(header: string | undefined, accepted: AcceptedCredentials): string | null {
+  if (!header) return null;
   const space = header.indexOf(' ');
-  if (space < 0) return false;
+  if (space < 0) return null;
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
-  if (scheme === 'bearer') return matchesAny(digest(value), accepted.bearer);
-  if (scheme === 'basic') return matchesAny(digest(Buffer.from(value, 'base64').toString('utf8')), accepted.basic);
-  return false;
+  if (scheme === 'bearer') return matching(digest(value), accepted.bearer);
+  if (scheme === 'basic') return matching(digest(Buffer.from(value, 'base64').toString('utf8')), accepted.basic);
+  return null;
 }
 
 // Comparing fixed-length digests keeps the time independent of where, and whether, lengths differ.
@@ -79,35 +123,46 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function matchesAny(presented: Buffer, accepted: Buffer[]): boolean {
-  let ok = false;
-  for (const candidate of accepted) ok = timingSafeEqual(presented, candidate) || ok;
-  return ok;
+// Every candidate is compared, so the time does not tell which one matched.
+function matching(presented: Buffer, accepted: Credential[]): string | null {
+  let user: string | null = null;
+  for (const candidate of accepted) if (timingSafeEqual(presented, candidate.digest) && user === null) user = candidate.user;
+  return user;
 }
+
+/** Where the token `serve` uses came from, for the banner. */
+export type TokenOrigin = { kind: 'configured' } | { kind: 'stored'; path: string; created: boolean };
 
 /**
  * `serve` on a machine where nobody configured access: rather than refuse to
- * start (and break the quick start) or run open, it makes a token for this run
- * and prints it. Anything configured, including REPORTFLOW_AUTH=none, is kept.
+ * start (and break the quick start) or run open, it uses the token kept in the
+ * data folder, made on the first start. Anything configured, including
+ * REPORTFLOW_AUTH=none, is kept.
  */
-export function authForServe(auth: AuthConfig): { auth: AuthConfig; generatedToken: string | null } {
-  if (auth.mode === 'none' || auth.token || auth.basic) return { auth, generatedToken: null };
-  const token = generatedToken();
-  return { auth: { ...auth, token }, generatedToken: token };
+export async function authForServe(auth: AuthConfig, dataDir: string): Promise<{ auth: AuthConfig; token: TokenOrigin }> {
+  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length) return { auth, token: { kind: 'configured' } };
+  const stored = await storedOrNewToken(dataDir);
+  return { auth: { ...auth, token: stored.token }, token: { kind: 'stored', path: stored.path, created: stored.created } };
 }
 
 /** The start-up banner's lines on access: how to call the API and open the desk. */
-export function accessBannerLines(auth: AuthConfig, generated: string | null, apiUrl: string): string[] {
+export function accessBannerLines(auth: AuthConfig, origin: TokenOrigin, apiUrl: string): string[] {
   const desk = `${apiUrl}/review`;
   if (auth.mode === 'none') return [`  desk       ${desk}`, '  auth       none (REPORTFLOW_AUTH=none): every route is open to anyone who can reach it'];
-  if (generated) {
+  if (origin.kind === 'stored' && auth.token) {
+    const how = origin.created ? 'token made and kept' : 'token kept from an earlier start';
     return [
       `  desk       ${desk}  (user ${TOKEN_BASIC_USER}, password: the token below)`,
-      `  auth       token generated for this run; set REPORTFLOW_API_TOKEN to keep one:`,
-      `             ${generated}`,
-      `             curl -H 'Authorization: Bearer ${generated}' ${apiUrl}/reviews`,
+      `  auth       ${how} in ${origin.path} (owner only; REPORTFLOW_API_TOKEN sets one instead):`,
+      `             ${auth.token}`,
+      `             curl -H 'Authorization: Bearer ${auth.token}' ${apiUrl}/reviews`,
     ];
   }
-  const ways = [auth.token ? `bearer token (REPORTFLOW_API_TOKEN; Basic user ${TOKEN_BASIC_USER})` : null, auth.basic ? `basic user ${auth.basic.user}` : null];
+  const named = auth.namedTokens?.map((t) => t.name) ?? [];
+  const ways = [
+    auth.token ? `bearer token (REPORTFLOW_API_TOKEN; Basic user ${TOKEN_BASIC_USER})` : null,
+    auth.basic ? `basic user ${auth.basic.user}` : null,
+    named.length > 0 ? `named tokens of ${named.join(', ')} (REPORTFLOW_API_TOKENS)` : null,
+  ];
   return [`  desk       ${desk}`, `  auth       ${ways.filter(Boolean).join(', ')}`];
 }

@@ -3,6 +3,7 @@ import { HttpError } from './errors.js';
 import type { ReportRecord } from '../../record/types.js';
 import type { Place } from '../store/records-store.js';
 import type { Delivery } from '../delivery/deliver.js';
+import { ID_SCHEMA } from './reports-routes.js';
 
 export interface DeliveryRoutesOptions {
   delivery: Pick<Delivery, 'listDeadLetters' | 'retryDeadLetters'> & Partial<Pick<Delivery, 'deliver'>>;
@@ -39,7 +40,7 @@ export const deliveryRoutes: FastifyPluginAsync<DeliveryRoutesOptions> = async (
   if (store && deliver) {
     app.post<{ Params: { id: string } }>(
       '/deliveries/records/:id',
-      { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['id'] } } },
+      { schema: { params: { type: 'object', properties: { id: ID_SCHEMA }, required: ['id'] } } },
       async (request, reply) => {
         const found = await store.get(request.params.id);
         if (found?.place !== 'outbox') {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from '../store/store-errors.js';
+import { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from '../store/store-errors.js';
 
 /** Every error the API answers with, and its status code. Bodies are `{ error, message }`. */
 export const HTTP_ERRORS = {
@@ -7,10 +7,13 @@ export const HTTP_ERRORS = {
   NO_FILE: 400,
   TOO_MANY_FILES: 400,
   INVALID_CORRECTION: 400,
+  UNAUTHORIZED: 401,
+  CROSS_SITE: 403,
   NOT_FOUND: 404,
   NOT_UNDER_REVIEW: 409,
   FILE_TOO_LARGE: 413,
   NOT_MULTIPART: 415,
+  NOT_JSON: 415,
   JOB_FAILED: 500,
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -47,9 +50,9 @@ export class HttpError extends Error {
 export function httpErrorFrom(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof RecordNotFoundError) return new HttpError('NOT_FOUND', error.message);
-  if (error instanceof NotUnderReviewError) return new HttpError('NOT_UNDER_REVIEW', error.message);
+  if (error instanceof NotUnderReviewError || error instanceof DecisionUnderWayError) return new HttpError('NOT_UNDER_REVIEW', error.message);
   if (error instanceof CorrectionError) return new HttpError('INVALID_CORRECTION', 'corrections refused', error.problems);
-  const e = error as Partial<FastifyError>;
+  const e: Partial<FastifyError> = error instanceof Error ? error : {};
   if (e.validation) {
     return new HttpError('INVALID_REQUEST', e.message ?? 'invalid request', e.validation.map((v) => ({ path: v.instancePath, message: v.message })));
   }

@@ -1,11 +1,13 @@
-import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import type { ParseQueue } from '../queue/bullmq-adapter.js';
 
 export interface HealthReport {
   /** 'ok', or what went wrong talking to Redis. */
   redis: string;
-  /** Live BullMQ workers on the parse queue; null when Redis could not be asked. */
+  /** Live worker processes on the parse queue; null when Redis could not be asked. */
   workers: number | null;
+  /** Parse threads those workers hold in all (the start-up banner's count for its own process); null when unknown. */
+  parseThreads?: number | null;
 }
 
 export type HealthCheck = () => Promise<HealthReport>;
@@ -22,32 +24,18 @@ export function registerHealthRoute(app: FastifyInstance, check: HealthCheck): v
   });
 }
 
-/**
- * Health read from the queue's own Redis connection. BullMQ keeps retrying a lost
- * connection forever, so every call is bounded by a timeout rather than left to hang.
- */
-export function healthFromQueue(queue: Queue, timeoutMs = 2000): HealthCheck {
+/** Health read through the parse queue's own Redis connection; every question is bounded by `timeoutMs`. */
+export function healthFromQueue(queue: Pick<ParseQueue, 'ping' | 'workerCapacity'>, timeoutMs = 2000): HealthCheck {
   return async () => {
     try {
-      // BullMQ's client interface leaves PING out, but its Redis backend is an ioredis client.
-      const client = (await withTimeout(queue.getBackend().client, timeoutMs)) as unknown as { ping(): Promise<string> };
-      const pong = await withTimeout(client.ping(), timeoutMs);
-      if (pong !== 'PONG') return { redis: `unexpected PING reply ${JSON.stringify(pong)}`, workers: null };
+      await queue.ping(timeoutMs);
     } catch (error) {
-      return { redis: `unreachable (${error instanceof Error ? error.message : String(error)})`, workers: null };
+      return { redis: `unreachable (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
     }
     try {
-      return { redis: 'ok', workers: await withTimeout(queue.getWorkersCount(), timeoutMs) };
+      return { redis: 'ok', ...(await queue.workerCapacity(timeoutMs)) };
     } catch (error) {
-      return { redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`, workers: null };
+      return { redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
     }
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,9 +1,11 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config.js';
+import { isIgnoredName } from './ignored-names.js';
 import type { IntakeRequest, IntakeResult } from './intake.js';
+import { errnoCode, messageOf } from '../error-details.js';
 
 export interface InboxWatcher {
   close(): Promise<void>;
@@ -12,17 +14,6 @@ export interface InboxWatcher {
 export interface InboxWatcherDeps {
   intake: { submit(request: IntakeRequest): Promise<IntakeResult> };
   logger: Logger;
-}
-
-/** OS and editor litter, and files still being written by a download or copy. */
-export function isIgnoredName(name: string): boolean {
-  return (
-    name.startsWith('.') ||
-    name.startsWith('~$') ||
-    /\.(tmp|temp|part|partial|crdownload|download|swp|swx)$/i.test(name) ||
-    name.endsWith('~') ||
-    /^(thumbs\.db|desktop\.ini)$/i.test(name)
-  );
 }
 
 /**
@@ -34,7 +25,7 @@ export function isIgnoredName(name: string): boolean {
  * Resolves once the initial scan is done.
  */
 export async function startInboxWatcher(
-  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & { dir: string },
+  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & Partial<Pick<ServiceConfig['inbox'], 'followSymlinks'>> & { dir: string },
   deps: InboxWatcherDeps,
 ): Promise<InboxWatcher> {
   const dir = resolve(inbox.dir);
@@ -44,6 +35,7 @@ export async function startInboxWatcher(
   // Bumped on every event for a path, so an older settling check that is mid-await gives way.
   const generation = new Map<string, number>();
   let closed = false;
+  const skippedLinks = new Set<string>();
 
   const inThisFolder = (path: string) => resolve(dirname(path)) === dir;
 
@@ -51,9 +43,15 @@ export async function startInboxWatcher(
   const settle = (path: string, last: { size: number; mtimeMs: number } | null, stillSince: number) => {
     const gen = generation.get(path);
     const superseded = () => closed || generation.get(path) !== gen;
-    const timer = setTimeout(async () => {
+    const check = async () => {
       pending.delete(path);
       if (superseded()) return;
+      // A link would hand the pipeline whatever file it points to (/etc/…), not one dropped here.
+      if (!inbox.followSymlinks && (await lstat(path).catch(() => null))?.isSymbolicLink()) {
+        if (!skippedLinks.has(path)) log.warn({ file: basename(path) }, 'skipped a symbolic link in the inbox (REPORTFLOW_INBOX_FOLLOW_SYMLINKS=true reads what links point to)');
+        skippedLinks.add(path);
+        return;
+      }
       const now = await stat(path).catch(() => null);
       if (!now || !now.isFile() || superseded()) return;
       const same = last !== null && now.size === last.size && now.mtimeMs === last.mtimeMs;
@@ -65,12 +63,15 @@ export async function startInboxWatcher(
       try {
         await deps.intake.submit({ path, fileName: basename(path), source: 'inbox' });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = errnoCode(error);
         // Gone in the meantime (moved away by its owner): nothing to do.
         if (code === 'ENOENT') return;
-        log.error({ file: basename(path), reason: (error as Error).message }, 'could not queue file, will try again');
+        log.error({ file: basename(path), reason: messageOf(error) }, 'could not queue file, will try again');
         if (!superseded()) settle(path, null, Date.now());
       }
+    };
+    const timer = setTimeout(() => {
+      check().catch((error: unknown) => log.error({ file: basename(path), reason: messageOf(error) }, 'could not check file'));
     }, inbox.pollMs);
     pending.set(path, timer);
   };
@@ -85,16 +86,18 @@ export async function startInboxWatcher(
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: false,
     depth: 0,
+    followSymlinks: inbox.followSymlinks ?? false,
     ignored: (path, stats) => path !== dir && (isIgnoredName(basename(path)) || Boolean(stats?.isDirectory())),
   });
   watcher.on('add', consider);
   watcher.on('change', consider);
   watcher.on('unlink', (path) => {
+    skippedLinks.delete(path);
     clearTimeout(pending.get(path));
     pending.delete(path);
     generation.delete(path);
   });
-  watcher.on('error', (error) => log.error({ reason: (error as Error).message }, 'inbox watcher error'));
+  watcher.on('error', (error) => log.error({ reason: messageOf(error) }, 'inbox watcher error'));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   log.info({ dir }, 'watching inbox');
 

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { moveIntoFolder } from './file-moves.js';
-import type { IntakeSource, JobState, ParseQueue } from '../queue/parse-queue.js';
+import type { Metrics } from '../metrics.js';
+import type { ParseQueue } from '../queue/bullmq-adapter.js';
+import type { IntakeSource, JobState } from '../queue/jobs.js';
 import type { Place, RecordsStore } from '../store/records-store.js';
+import { moveIntoFolder, sha256OfFile } from './file-moves.js';
 
 export interface IntakeRequest {
   path: string;
@@ -35,7 +34,14 @@ export interface IntakeResult {
  */
 export class Intake {
   constructor(
-    private readonly deps: { queue: ParseQueue; store: Pick<RecordsStore, 'get'>; dataDir: string; logger: Logger },
+    private readonly deps: {
+      queue: Pick<ParseQueue, 'enqueueFile'>;
+      store: Pick<RecordsStore, 'get'>;
+      dataDir: string;
+      logger: Logger;
+      /** Counts each file that enters the pipeline, by source; copies of known content are not counted. */
+      metrics?: Pick<Metrics, 'fileReceived'>;
+    },
   ) {}
 
   async submit(request: IntakeRequest): Promise<IntakeResult> {
@@ -56,24 +62,8 @@ export class Intake {
       return { id, state: queued.state ?? 'waiting', duplicate: true, place: existing?.place ?? null };
     }
     log.info({ state: queued.state, existed: queued.existed }, 'queued');
+    if (!queued.existed) this.deps.metrics?.fileReceived(request.source);
     return { id, state: queued.state ?? 'waiting', duplicate: queued.existed, place: existing?.place ?? null };
-  }
-
-  /**
-   * The same signature as ParseQueue.enqueueFile, for callers (the HTTP API) that
-   * know the hash already: goes through the duplicate checks above.
-   */
-  async enqueueFile(file: { path: string; fileName: string; sha256: string; source: IntakeSource; force?: boolean }): Promise<{ id: string; state: string }> {
-    const result = await this.submit(file);
-    return { id: result.id, state: result.state };
-  }
-
-  jobState(id: string): Promise<JobState | null> {
-    return this.deps.queue.jobState(id);
-  }
-
-  queueForDashboard(): ReturnType<ParseQueue['queueForDashboard']> {
-    return this.deps.queue.queueForDashboard();
   }
 
   private async archiveCopy(request: IntakeRequest, id: string): Promise<void> {
@@ -81,8 +71,4 @@ export class Intake {
   }
 }
 
-export async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
+export { sha256OfFile } from './file-moves.js';

@@ -1,10 +1,11 @@
-import { UnrecoverableError } from 'bullmq';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRecordId } from '../../record/record-id.js';
 import type { ReportRecord } from '../../record/types.js';
 import { moveIntoFolder, moveToFailed } from '../intake/file-moves.js';
-import type { ParseJobData, ParseJobResult } from '../queue/parse-queue.js';
+import { PermanentJobError, type ParseJobData, type ParseJobResult } from '../queue/jobs.js';
 import type { Place, RecordsStore } from '../store/records-store.js';
+import { errnoCode } from '../error-details.js';
 
 export interface ProcessDeps {
   store: Pick<RecordsStore, 'save' | 'get'>;
@@ -24,16 +25,16 @@ export interface ProcessDeps {
  */
 export async function processParseJob(data: ParseJobData, deps: ProcessDeps): Promise<ParseJobResult> {
   const started = performance.now();
-  if (typeof data?.path !== 'string' || typeof data.fileName !== 'string' || !/^[0-9a-f]{64}$/.test(data.id ?? '')) {
-    throw new UnrecoverableError('malformed parse job: expected { id, path, fileName, sha256, source }');
+  if (typeof data?.path !== 'string' || typeof data.fileName !== 'string' || !isRecordId(data.id)) {
+    throw new PermanentJobError('malformed parse job: expected { id, path, fileName, sha256, source }');
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(data.path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UnrecoverableError(`${data.path} is a folder, not a file`);
+    if (errnoCode(error) === 'EISDIR') throw new PermanentJobError(`${data.path} is a folder, not a file`);
     // An earlier attempt may have finished everything but reporting back.
-    const done = (error as NodeJS.ErrnoException).code === 'ENOENT' ? await deps.store.get(data.id) : null;
+    const done = errnoCode(error) === 'ENOENT' ? await deps.store.get(data.id) : null;
     if (!done) throw error;
     return resultFrom(done.record, done.place, null, started);
   }
@@ -61,6 +62,7 @@ function resultFrom(record: ReportRecord, place: Place, movedTo: string | null, 
     id: record.id,
     place,
     status: record.status,
+    format: record.source.format,
     anomalyCodes: record.anomalies.map((a) => a.code),
     movedTo,
     durationMs: Math.round(performance.now() - started),

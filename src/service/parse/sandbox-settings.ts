@@ -21,5 +21,6 @@ export function sandboxSettingsFromConfig(config: Pick<ServiceConfig, 'dirs' | '
 
 export function sandboxSettingsFromText(text: string | undefined): SandboxSettings {
   if (!text) throw new Error('the parse sandbox was started without its settings');
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- written by sandboxSettingsFromConfig in the parent process
   return JSON.parse(text) as SandboxSettings;
 }

@@ -2,11 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { errorRecord } from '../../core/error-record.js';
 import { formatFromBytes } from '../../formats/shared/detect-format.js';
 import type { ParseOptions } from '../../parse-report.js';
+import { sha256Hex } from '../../record/record-id.js';
 import type { ReportRecord } from '../../record/types.js';
 import { compiledFile } from './compiled-path.js';
 
 /** Heap of the parse thread: a file that needs more is treated like one that takes too long. */
-const PARSE_HEAP_MB = 1024;
+export const PARSE_HEAP_MB = 1024;
 /** Loading the parser's modules is not the file's fault; it gets its own, generous limit. */
 const THREAD_START_MS = 60_000;
 
@@ -37,6 +38,7 @@ export class TimedParser {
     private readonly limitMs: number,
     private readonly options: ParseOptions,
     private readonly threadFile: string = compiledFile('workers/parse-thread.js'),
+    private readonly heapMb: number = PARSE_HEAP_MB,
   ) {}
 
   /** Starts the thread ahead of the first file. */
@@ -61,9 +63,7 @@ export class TimedParser {
     this.thread = null;
     await thread.terminate();
     this.warm();
-    // Hashed here, on the failure path only: a parsed record carries its own source. Loaded
-    // lazily because parse-report pulls in every adapter (~18 MB), which the job side needs for nothing else.
-    const { sha256Hex } = await import('../../parse-report.js');
+    // Hashed here, on the failure path only: a parsed record carries its own source.
     const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null, ocr: null };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
@@ -90,7 +90,7 @@ export class TimedParser {
       const onMessage = (m: { seq?: number; record?: ReportRecord }) => {
         if (m.seq === seq && m.record) finish({ record: m.record });
       };
-      const onError = (error: Error) => finish({ failure: `the parser crashed: ${error.message.split('\n')[0]}` });
+      const onError = (error: Error) => finish({ failure: failureFromThreadError(error, this.heapMb) });
       const onExit = (code: number) => finish({ failure: `the parser stopped unexpectedly (exit code ${code})` });
       thread.on('message', onMessage).on('error', onError).on('exit', onExit);
       thread.postMessage({ seq, bytes: copy, fileName, options: this.options }, [copy]);
@@ -98,7 +98,11 @@ export class TimedParser {
   }
 
   private startThread(): Promise<Worker> {
-    const thread = new Worker(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB } });
+    const thread = new Worker(this.threadFile, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // Never removed: a thread may die (out of memory above all) after a parse's own
+    // listeners are gone, while it is being terminated or while it waits for a file.
+    // An 'error' event with no listener would end the whole process.
+    thread.on('error', () => {});
     const started = new Promise<Worker>((resolve, reject) => {
       const fail = (error: Error) => {
         clearTimeout(timer);
@@ -118,6 +122,15 @@ export class TimedParser {
     });
     // A warmed thread may fail before anyone waits for it; the next parse sees the failure.
     started.catch(() => {});
+    // A thread that dies while idle is replaced on the next parse rather than handed a file it cannot read.
+    thread.once('exit', () => {
+      if (this.thread === started) this.thread = null;
+    });
     return started;
   }
+}
+
+function failureFromThreadError(error: Error, heapMb: number): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return `the parser ran out of memory (${heapMb} MB)`;
+  return `the parser crashed: ${error.message.split('\n')[0]}`;
 }

@@ -2,16 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withDerivedFields } from '../../core/derived-fields.js';
-import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../core/options.js';
+import type { ExtractOptions } from '../../core/options.js';
+import { weightsForRecord } from '../../core/profile-choice.js';
+import { defaultExtractOptions } from '../../profiles/load-profiles.js';
+import { correctionValueProblem, isCorrectablePath } from '../../record/correctable-paths.js';
+import { isRecordId } from '../../record/record-id.js';
 import { contractErrors } from '../../record/validate-record.js';
 import type { ReportRecord, Status } from '../../record/types.js';
 import { PointerError, setAtPointer, tokensFromPointer, valueAtPointer } from '../review/json-pointer.js';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { revisionFromRecord } from '../delivery/release-revision.js';
+import { PendingReleases, syncDir } from './pending-releases.js';
+import { LockBusyError, withRecordLock } from './record-lock.js';
+import { recordStateFrom, type Place, type RecordState } from './record-state.js';
+import { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+import { errnoCode } from '../error-details.js';
 
-export { CorrectionError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
+export { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from './store-errors.js';
 
-/** Where a record lives: released (outbox), held for a person (review), or set aside (rejected). */
-export type Place = 'outbox' | 'review' | 'rejected';
+export type { Place, RecordState } from './record-state.js';
 
 export interface Correction {
   /** JSON Pointer into the record, e.g. "/scoreTables/0/rows/1/reportedTotal". */
@@ -40,13 +48,21 @@ export interface RecordSummary {
   id: string;
   place: Place;
   status: Status;
+  /** ok, held, failed (unreadable file), approved or rejected. */
+  state: RecordState;
   fileName: string;
   format: ReportRecord['source']['format'];
   title: string | null;
   country: string | null;
+  /** ISO 3166 alpha-2 and alpha-3 codes of the country, when recognised. */
+  countryCodes: string[];
+  /** The years of the score tables' rows, ascending, each once. */
+  years: number[];
   /** The report's date (ISO 8601), null when it has none. */
   date: string | null;
   anomalyCodes: string[];
+  /** Why the file could not be read (the first error anomaly's message), null when it was read. */
+  problem: string | null;
   /** Last write of the stored file, ISO 8601. */
   updatedAt: string;
 }
@@ -58,9 +74,6 @@ export interface StoreDirs {
   data: string;
 }
 
-/** Paths a reviewer may not correct: identity and provenance, and what the decision itself sets. */
-const PROTECTED_ROOTS = new Set(['schemaVersion', 'id', 'source', 'status', 'review', 'provenance']);
-const ID_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Records on the filesystem. Every write is a temp file in the target folder plus
@@ -74,16 +87,21 @@ const ID_PATTERN = /^[0-9a-f]{64}$/;
  */
 export class RecordsStore {
   private readonly folders: Record<Place, string>;
-  private readonly weights: ExtractOptions['weights'];
+  private readonly extract: ExtractOptions;
+  private readonly locks: string;
+  /** Releases begun but not yet handed to the delivery queue; see PendingReleases. */
+  readonly pendingReleases: PendingReleases;
 
-  /** `weights` recompute totals after a reviewer corrects answers; use the parser's. */
-  constructor(dirs: StoreDirs, options: { weights?: ExtractOptions['weights'] } = {}) {
-    this.weights = options.weights ?? DEFAULT_EXTRACT_OPTIONS.weights;
+  /** `extract` gives the weights that recompute totals after a reviewer corrects answers; use the parser's. */
+  constructor(dirs: StoreDirs, options: { extract?: ExtractOptions } = {}) {
+    this.extract = options.extract ?? defaultExtractOptions();
     this.folders = {
       outbox: dirs.outbox,
       review: join(dirs.data, 'review'),
       rejected: join(dirs.data, 'rejected'),
     };
+    this.locks = join(dirs.data, 'locks');
+    this.pendingReleases = new PendingReleases(join(dirs.data, 'pending-release'));
   }
 
   /** Creates the folders; idempotent. */
@@ -102,13 +120,14 @@ export class RecordsStore {
   async save(record: ReportRecord): Promise<{ place: Place; path: string }> {
     assertId(record.id);
     const place: Place = record.status === 'ok' ? 'outbox' : 'review';
+    if (place === 'outbox') await this.pendingReleases.mark(record.id, revisionFromRecord(record));
     const path = await this.write(place, record);
     await this.removeExcept(record.id, place);
     return { place, path };
   }
 
   async get(id: string): Promise<{ record: StoredRecord; place: Place } | null> {
-    if (!ID_PATTERN.test(id)) return null;
+    if (!isRecordId(id)) return null;
     for (const place of ['outbox', 'review', 'rejected'] as const) {
       const record = await this.read(place, id);
       if (record) return { record, place };
@@ -150,42 +169,64 @@ export class RecordsStore {
     id: string,
     decision: { corrections?: Correction[]; reviewer?: string; note?: string } = {},
   ): Promise<StoredRecord> {
-    const record = await this.heldRecord(id);
-    const edited = structuredClone(record);
-    const applied = applyCorrections(edited, decision.corrections ?? []);
-    // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
-    const corrected = withDerivedFields(edited, this.weights);
-    corrected.status = 'ok';
-    corrected.review = {
-      state: 'approved',
-      reviewer: decision.reviewer ?? null,
-      at: new Date().toISOString(),
-      note: decision.note ?? null,
-      corrections: applied,
-    };
-    const problems = contractErrors(corrected);
-    if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
-    await this.write('outbox', corrected);
-    await this.removeExcept(id, 'outbox');
-    return corrected;
+    return this.deciding(id, async () => {
+      const record = await this.heldRecord(id);
+      const edited = structuredClone(record);
+      const applied = applyCorrections(edited, decision.corrections ?? []);
+      // Computed totals and changes follow corrected answers; the corrections themselves are the audit trail.
+      const corrected = withDerivedFields(edited, weightsForRecord(edited, this.extract));
+      corrected.status = 'ok';
+      corrected.review = {
+        state: 'approved',
+        reviewer: decision.reviewer ?? null,
+        at: new Date().toISOString(),
+        note: decision.note ?? null,
+        corrections: applied,
+      };
+      // Checked as it will be written: JSON has no Infinity, and what does not survive the trip is not what the reviewer meant.
+      const problems = contractErrors(JSON.parse(JSON.stringify(corrected)));
+      if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
+      // Marked before it lands in the outbox: from then on a crash cannot lose its delivery.
+      await this.pendingReleases.mark(id, revisionFromRecord(corrected));
+      await this.write('outbox', corrected);
+      await this.removeExcept(id, 'outbox');
+      return corrected;
+    });
   }
 
   /** Sets a held record aside in `rejected/`; its status stays needs_review. */
   async reject(id: string, decision: { reason?: string; reviewer?: string } = {}): Promise<StoredRecord> {
-    const record = await this.heldRecord(id);
-    const rejected: StoredRecord = {
-      ...record,
-      review: {
-        state: 'rejected',
-        reviewer: decision.reviewer ?? null,
-        at: new Date().toISOString(),
-        note: decision.reason ?? null,
-        corrections: [],
-      },
-    };
-    await this.write('rejected', rejected);
-    await this.removeExcept(id, 'rejected');
-    return rejected;
+    return this.deciding(id, async () => {
+      const record = await this.heldRecord(id);
+      const rejected: StoredRecord = {
+        ...record,
+        review: {
+          state: 'rejected',
+          reviewer: decision.reviewer ?? null,
+          at: new Date().toISOString(),
+          note: decision.reason ?? null,
+          corrections: [],
+        },
+      };
+      await this.write('rejected', rejected);
+      await this.removeExcept(id, 'rejected');
+      return rejected;
+    });
+  }
+
+  /**
+   * One decision per record: the decision holds the record's lock from reading it
+   * in review/ to removing it from there, so of two decisions at once the second
+   * either finds the lock taken or the record gone, and fails without writing.
+   */
+  private async deciding<T>(id: string, decide: () => Promise<T>): Promise<T> {
+    if (!isRecordId(id)) throw new RecordNotFoundError(id);
+    try {
+      return await withRecordLock(this.locks, id, decide);
+    } catch (error) {
+      if (error instanceof LockBusyError) throw new DecisionUnderWayError(id);
+      throw error;
+    }
   }
 
   private async heldRecord(id: string): Promise<StoredRecord> {
@@ -214,14 +255,17 @@ export class RecordsStore {
       await unlink(temp).catch(() => {});
       throw error;
     }
+    // The rename itself must survive a power cut before anything that depends on it (a release) follows.
+    await syncDir(dir);
     return target;
   }
 
   private async read(place: Place, id: string): Promise<StoredRecord | null> {
     try {
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- a file this store wrote itself (write() above)
       return JSON.parse(await readFile(join(this.folders[place], `${id}.json`), 'utf8')) as StoredRecord;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errnoCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
@@ -230,9 +274,14 @@ export class RecordsStore {
   private async removeExcept(id: string, keep: Place): Promise<void> {
     for (const place of ['outbox', 'review', 'rejected'] as const) {
       if (place === keep) continue;
-      await unlink(join(this.folders[place], `${id}.json`)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
+      const removed = await unlink(join(this.folders[place], `${id}.json`)).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          return false;
+        },
+      );
+      if (removed) await syncDir(this.folders[place]);
     }
   }
 
@@ -241,8 +290,16 @@ export class RecordsStore {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
-    return names.filter((n) => n.endsWith('.json') && ID_PATTERN.test(n.slice(0, -5))).map((n) => n.slice(0, -5));
+    return names.filter((n) => n.endsWith('.json') && isRecordId(n.slice(0, -5))).map((n) => n.slice(0, -5));
   }
+}
+
+/**
+ * The store a service process uses: the configured folders, and the configured
+ * weights, so totals recomputed after a correction match the parser's.
+ */
+export function recordsStoreFromConfig(config: { dirs: StoreDirs; extract: ExtractOptions }): RecordsStore {
+  return new RecordsStore(config.dirs, { extract: config.extract });
 }
 
 function applyCorrections(record: StoredRecord, corrections: Correction[]): ReviewTrail['corrections'] {
@@ -260,12 +317,21 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
       continue;
     }
     try {
-      const root = tokensFromPointer(correction.path)[0];
-      if (root === undefined || PROTECTED_ROOTS.has(root)) {
-        problems.push(`${where} (${correction.path}): this part of the record cannot be corrected`);
+      const tokens = tokensFromPointer(correction.path);
+      if (!isCorrectablePath(tokens)) {
+        problems.push(`${where} (${correction.path}): only values read from the report can be corrected, and this is not one`);
         continue;
       }
       const from = valueAtPointer(record, correction.path);
+      if (from === undefined) {
+        problems.push(`${where} (${correction.path}): the record has no value here to correct`);
+        continue;
+      }
+      const valueProblem = correctionValueProblem(tokens, correction.value);
+      if (valueProblem) {
+        problems.push(`${where} (${correction.path}): ${valueProblem}`);
+        continue;
+      }
       setAtPointer(record, correction.path, structuredClone(correction.value));
       applied.push({ path: correction.path, from: from === undefined ? null : from, to: correction.value });
     } catch (error) {
@@ -277,21 +343,25 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
   return applied;
 }
 
-function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
+export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Date): RecordSummary {
   return {
     id: record.id,
     place,
     status: record.status,
+    state: recordStateFrom(record, place),
     fileName: record.source?.fileName ?? '',
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
+    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter((c): c is string => typeof c === 'string'),
+    years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
+    problem: (record.anomalies ?? []).find((a) => a.severity === 'error')?.message ?? null,
     updatedAt: mtime.toISOString(),
   };
 }
 
 function assertId(id: string): void {
-  if (!ID_PATTERN.test(id)) throw new Error(`record id must be a sha256 hex string, got "${id}"`);
+  if (!isRecordId(id)) throw new Error(`record id must be a sha256 hex string, got "${id}"`);
 }

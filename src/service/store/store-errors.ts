@@ -21,6 +21,15 @@ export class NotUnderReviewError extends Error {
   }
 }
 
+/** Another decision on the same record holds it right now; the one that arrives second loses (HTTP 409). */
+export class DecisionUnderWayError extends Error {
+  readonly code = 'NOT_UNDER_REVIEW';
+  constructor(readonly id: string) {
+    super(`record ${id} is being approved or rejected by another request`);
+    this.name = 'DecisionUnderWayError';
+  }
+}
+
 /** A correction is malformed, targets a protected or missing path, or breaks the contract (HTTP 400/422). */
 export class CorrectionError extends Error {
   readonly code = 'INVALID_CORRECTION';

@@ -10,7 +10,7 @@ export const DESK_SCRIPT_PATH = '/review/assets/desk.js';
 export const DESK_STYLE_PATH = '/review/assets/desk.css';
 
 /** A whole page; `body` is markup already escaped by its builder. */
-export function pageHtml(title: string, body: string, pageKind: 'list' | 'record'): string {
+export function pageHtml(title: string, body: string, pageKind: 'list' | 'record' | 'records'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -22,7 +22,7 @@ export function pageHtml(title: string, body: string, pageKind: 'list' | 'record
 <script src="${DESK_SCRIPT_PATH}" defer></script>
 </head>
 <body data-page="${pageKind}">
-<header class="top"><a href="/review">reportflow · review desk</a></header>
+<header class="top"><a href="/review">reportflow · review desk</a> <nav aria-label="Desk"><a href="/review">Waiting for review</a> <a href="/review/records">All records</a></nav></header>
 <main id="main">
 ${body}
 </main>

@@ -1,50 +1,73 @@
 import type { RecordSummary } from '../../store/records-store.js';
 import { ageFrom, esc, pageHtml } from './html.js';
 
-export interface HeldRecordRow {
-  summary: RecordSummary;
-  /** ISO date of the report, when the parser found one. */
-  reportDate: string | null;
-}
-
 /** What the record page tells the list after a decision, shown once at the top. */
 export interface DeskOutcome {
   done: 'approved' | 'rejected';
   file: string;
 }
 
-/** GET /review: the held records, newest first, one link per row. */
-export function listPageHtml(rows: HeldRecordRow[], outcome: DeskOutcome | null, now: number = Date.now()): string {
+/**
+ * GET /review: records waiting for a person, newest first, one link per row;
+ * files that could not be read are listed apart, below, since there is nothing
+ * in them to correct.
+ */
+export function listPageHtml(rows: RecordSummary[], outcome: DeskOutcome | null, now: number = Date.now()): string {
   const notice = outcome
     ? `<p class="notice ok" role="status">${esc(outcome.file || 'The record')} was ${esc(outcome.done)}.</p>`
     : '<p class="notice" role="status"></p>';
-  const body =
-    rows.length === 0
+  const held = rows.filter((r) => r.state !== 'failed');
+  const failed = rows.filter((r) => r.state === 'failed');
+  const heldHtml =
+    held.length === 0
       ? '<p>No records are waiting for review.</p>'
       : `<table class="held">
-<caption>${rows.length} record${rows.length === 1 ? '' : 's'} waiting for review</caption>
+<caption>${held.length} record${held.length === 1 ? '' : 's'} waiting for review</caption>
 <thead><tr><th scope="col">Country</th><th scope="col">Report date</th><th scope="col">File</th><th scope="col">Anomalies</th><th scope="col">Age</th></tr></thead>
 <tbody>
-${rows.map((row) => rowHtml(row, now)).join('\n')}
+${held.map((row) => rowHtml(row, now)).join('\n')}
 </tbody>
 </table>`;
+  const failedHtml =
+    failed.length === 0
+      ? ''
+      : `<section aria-labelledby="failed-h">
+<h2 id="failed-h">Files that could not be read (${failed.length})</h2>
+<p class="muted">Nothing was read from these: open one to see why, then reject it or send a better copy.</p>
+<table class="held failed">
+<thead><tr><th scope="col">File</th><th scope="col">Why</th><th scope="col">Age</th></tr></thead>
+<tbody>
+${failed.map((row) => failedRowHtml(row, now)).join('\n')}
+</tbody>
+</table>
+</section>`;
   return pageHtml(
-    'Held records',
-    `<h1>Held records</h1>
+    'Waiting for review',
+    `<h1>Waiting for review</h1>
 ${notice}
-<p class="keys">Keys: <kbd>j</kbd>/<kbd>↓</kbd> next, <kbd>k</kbd>/<kbd>↑</kbd> previous, <kbd>Enter</kbd> open.</p>
-${body}`,
+<p class="keys">Keys: <kbd>j</kbd>/<kbd>↓</kbd> next, <kbd>k</kbd>/<kbd>↑</kbd> previous, <kbd>Enter</kbd> open. <a href="/review/records">Browse all records</a></p>
+${heldHtml}
+${failedHtml}`,
     'list',
   );
 }
 
-function rowHtml({ summary, reportDate }: HeldRecordRow, now: number): string {
+function rowHtml(summary: RecordSummary, now: number): string {
   const codes = [...new Set(summary.anomalyCodes)];
-  return `<tr data-id="${esc(summary.id)}">
+  return `<tr data-id="${esc(summary.id)}" data-state="${esc(summary.state)}">
 <td>${esc(summary.country ?? '—')}</td>
-<td>${reportDate ? `<time datetime="${esc(reportDate)}">${esc(reportDate)}</time>` : '—'}</td>
+<td>${summary.date ? `<time datetime="${esc(summary.date)}">${esc(summary.date)}</time>` : '—'}</td>
 <td><a class="record-link" href="/review/${esc(summary.id)}">${esc(summary.fileName || summary.id.slice(0, 12))}</a></td>
 <td>${codes.map((c) => `<code>${esc(c)}</code>`).join(' ') || '—'}</td>
+<td><time datetime="${esc(summary.updatedAt)}" title="${esc(summary.updatedAt)}">${esc(ageFrom(summary.updatedAt, now))}</time></td>
+</tr>`;
+}
+
+function failedRowHtml(summary: RecordSummary, now: number): string {
+  const codes = [...new Set(summary.anomalyCodes)];
+  return `<tr data-id="${esc(summary.id)}" data-state="failed">
+<td><a class="record-link" href="/review/${esc(summary.id)}">${esc(summary.fileName || summary.id.slice(0, 12))}</a></td>
+<td>${codes.map((c) => `<code>${esc(c)}</code>`).join(' ')} ${esc(summary.problem ?? '')}</td>
 <td><time datetime="${esc(summary.updatedAt)}" title="${esc(summary.updatedAt)}">${esc(ageFrom(summary.updatedAt, now))}</time></td>
 </tr>`;
 }

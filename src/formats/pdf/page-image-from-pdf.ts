@@ -1,0 +1,56 @@
+import { createCanvas } from '@napi-rs/canvas';
+import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
+
+/** A page drawn as pixels, for a person to look at beside the values read from it. */
+export interface PageImage {
+  /** WebP bytes. */
+  image: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export class PageOutOfRangeError extends Error {
+  constructor(page: number, pages: number) {
+    super(`page ${page} is not in the file (it has ${pages})`);
+    this.name = 'PageOutOfRangeError';
+  }
+}
+
+/**
+ * Draws one page of a PDF with the same pdf.js copy the reader uses, its
+ * longer side `maxSide` pixels at most. Fonts are drawn as outlines
+ * (disableFontFace), since Node has no FontFace to load them into.
+ */
+export async function pageImageFromPdf(bytes: Uint8Array, page: number, maxSide: number): Promise<PageImage> {
+  const { getDocument } = await pdfjsLoaded();
+  const task = getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    cMapPacked: true,
+    ...pdfjsDataPaths(),
+  });
+  try {
+    const doc = await task.promise;
+    if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new PageOutOfRangeError(page, doc.numPages);
+    const pdfPage = await doc.getPage(page);
+    const natural = pdfPage.getViewport({ scale: 1 });
+    const scale = maxSide / Math.max(natural.width, natural.height);
+    const viewport = pdfPage.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    // A page with a transparent background would show the desk's colour through it.
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls.
+    const params = { canvas, canvasContext: context, viewport } as unknown as Parameters<typeof pdfPage.render>[0];
+    await pdfPage.render(params).promise;
+    const image = await canvas.encode('webp', 85);
+    return { image, width: canvas.width, height: canvas.height };
+  } finally {
+    await task.destroy();
+  }
+}
