@@ -1,25 +1,33 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { grayFromRgba, type GrayImage } from '../ocr/gray-image.js';
 
 /**
- * One PDF page drawn as a grey picture for recognition, with pdf.js (the copy the
- * text reader uses) on an @napi-rs/canvas. The page's `/Rotate` is applied, so a page
- * stored sideways comes out upright. The resolution drops below `dpi` when the page
- * is so large that the picture would pass `maxPixels`.
+ * One PDF page drawn at `scale` (1 = 72 dpi) with pdf.js, the copy the text reader uses,
+ * on an @napi-rs/canvas over white paper. The page's `/Rotate` is applied, so a page
+ * stored sideways comes out upright.
+ */
+export async function canvasFromPdfPage(page: PDFPageProxy, scale: number): Promise<{ canvas: Canvas; context: SKRSContext2D }> {
+  const viewport = page.getViewport({ scale });
+  const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
+  const context = canvas.getContext('2d');
+  // A page with a transparent background would show whatever is behind it.
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls.
+  const params = { canvas, canvasContext: context, viewport } as unknown as Parameters<typeof page.render>[0];
+  await page.render(params).promise;
+  return { canvas, context };
+}
+
+/**
+ * A page as a grey picture for recognition, at `dpi`, or lower when the page is so
+ * large that the picture would pass `maxPixels`.
  */
 export async function grayFromPdfPage(page: PDFPageProxy, dpi: number, maxPixels: number): Promise<GrayImage> {
   const unit = page.getViewport({ scale: 1 });
-  const area = unit.width * unit.height;
-  const scale = Math.min(dpi / 72, Math.sqrt(maxPixels / Math.max(1, area)));
-  const viewport = page.getViewport({ scale });
-  const width = Math.max(1, Math.floor(viewport.width));
-  const height = Math.max(1, Math.floor(viewport.height));
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
-  const { data } = context.getImageData(0, 0, width, height);
-  return grayFromRgba(data, width, height, scale * 72);
+  const scale = Math.min(dpi / 72, Math.sqrt(maxPixels / Math.max(1, unit.width * unit.height)));
+  const { canvas, context } = await canvasFromPdfPage(page, scale);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  return grayFromRgba(data, canvas.width, canvas.height, scale * 72);
 }
