@@ -141,7 +141,17 @@ async function pagesRecognised(
   limits: ParseLimits,
   ocr: OcrOptions,
 ): Promise<AdapterProblem | null> {
-  const textless = pages.filter((page) => visibleChars(page.runs) < STAMP_CHARS);
+  const { OPS } = await pdfjsLoaded();
+  const pictureOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const textless: PdfPage[] = [];
+  for (const page of pages) {
+    if (visibleChars(page.runs) >= STAMP_CHARS) continue;
+    // A page with little stored text and no picture is a blank or nearly blank page, not a scan.
+    const proxy = await doc.getPage(page.number);
+    const { fnArray } = await proxy.getOperatorList();
+    proxy.cleanup();
+    if (fnArray.some((op) => pictureOps.has(op))) textless.push(page);
+  }
   if (textless.length === 0) return null;
   if (textless.length > limits.maxOcrPages) {
     return {
