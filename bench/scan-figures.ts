@@ -25,7 +25,11 @@ export async function scanFigure(): Promise<ScanFigure> {
   mkdirSync(dir, { recursive: true });
   const tiff = join(dir, 'report.tiff');
   if (!existsSync(tiff)) {
-    spawnSync(process.execPath, [join(ROOT, 'scripts/scans/make-scans.mjs'), join(ROOT, 'fixtures/kazakhstan-2023/report.pdf'), dir, 'skew-tiff'], { stdio: 'ignore' });
+    spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/scans/make-scans.mjs'), join(ROOT, 'fixtures/kazakhstan-2023/report.pdf'), dir, 'skew-tiff'],
+      { stdio: 'ignore' },
+    );
   }
   const pages = (await sharp(tiff).metadata()).pages ?? 1;
   const images: string[] = [];
@@ -34,7 +38,10 @@ export async function scanFigure(): Promise<ScanFigure> {
     if (!existsSync(png)) writeFileSync(png, await sharp(tiff, { page }).png().toBuffer());
     images.push(png);
   }
-  const ours = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist/bench/parse-file.js'), tiff], { encoding: 'utf8', timeout: 300_000 });
+  const ours = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist/bench/parse-file.js'), tiff], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   const report = ours.stdout ? (JSON.parse(ours.stdout.trim().split('\n').pop()!) as { ms: number }) : null;
   const oursRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(ours.stderr ?? '')?.[1];
   const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
@@ -44,7 +51,12 @@ export async function scanFigure(): Promise<ScanFigure> {
     const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
     const started = performance.now();
     for (const image of images) {
-      const run = spawnSync('/usr/bin/time', ['-v', 'tesseract', image, '-', '--psm', '3'], { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+      const run = spawnSync('/usr/bin/time', ['-v', 'tesseract', image, '-', '--psm', '3'], {
+        encoding: 'utf8',
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 300_000,
+      });
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '')?.[1] ?? 0);
       peerRss = Math.max(peerRss ?? 0, kb / 1024);
     }

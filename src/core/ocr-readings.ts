@@ -13,9 +13,24 @@ export const REPAIR_CONFIDENCE = 0.85;
 
 // Letters and signs Tesseract gives for digits in a label like "Q11" (measured: Ql, Qio, Qi2, QI, Qll).
 const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = {
-  l: '1', I: '1', i: '1', '|': '1', '!': '1', ']': '1', '[': '1', j: '1',
-  o: '0', O: '0', D: '0',
-  S: '5', s: '5', Z: '2', z: '2', B: '8', g: '9', q: '9',
+  l: '1',
+  I: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  ']': '1',
+  '[': '1',
+  j: '1',
+  o: '0',
+  O: '0',
+  D: '0',
+  S: '5',
+  s: '5',
+  Z: '2',
+  z: '2',
+  B: '8',
+  g: '9',
+  q: '9',
 };
 
 // A label the engine made of a Q (or a lookalike) and up to four more signs.
@@ -53,10 +68,24 @@ function expectedBetween(before: string | null, after: string | null): string | 
 }
 
 // Signs OCR gives for the letters of an answer.
-const LETTER_LOOKALIKES: Readonly<Record<string, string>> = { '¥': 'Y', '¢': 'c', '€': 'e', '0': 'o', '1': 'l', '|': 'l' };
+const LETTER_LOOKALIKES: Readonly<Record<string, string>> = {
+  '¥': 'Y',
+  '¢': 'c',
+  '€': 'e',
+  '0': 'o',
+  '1': 'l',
+  '|': 'l',
+};
 
 const ANSWER_WORDS: ReadonlyArray<readonly [string, Answer]> = [
-  ['y', 'Y'], ['yes', 'Y'], ['p', 'P'], ['partly', 'P'], ['partial', 'P'], ['partially', 'P'], ['n', 'N'], ['no', 'N'],
+  ['y', 'Y'],
+  ['yes', 'Y'],
+  ['p', 'P'],
+  ['partly', 'P'],
+  ['partial', 'P'],
+  ['partially', 'P'],
+  ['n', 'N'],
+  ['no', 'N'],
 ];
 
 /**
@@ -66,7 +95,11 @@ const ANSWER_WORDS: ReadonlyArray<readonly [string, Answer]> = [
  * turns "no" into many other words.
  */
 export function answerFromMisread(cell: string): Answer | null {
-  const letters = [...cell.trim()].map((c) => LETTER_LOOKALIKES[c] ?? c).join('').replace(/[\s.,;:'"`’_]+/gu, '').toLowerCase();
+  const letters = [...cell.trim()]
+    .map((c) => LETTER_LOOKALIKES[c] ?? c)
+    .join('')
+    .replace(/[\s.,;:'"`’_]+/gu, '')
+    .toLowerCase();
   if (letters === '') return null;
   // A letter read twice ("¥Y", "NN") in a cell of one-letter answers is that letter.
   const single = /^(y|p|n)\1+$/u.exec(letters)?.[1];
@@ -76,7 +109,9 @@ export function answerFromMisread(cell: string): Answer | null {
   // Near misses ("ne", "pardy", "Ye5"): words of six letters or more may be two edits off,
   // shorter ones one; one-letter answers are never guessed at. Only one answer may fit.
   if (key.length < 2) return null;
-  const near = new Set(ANSWER_WORDS.filter(([word]) => editDistance(word, key) <= (word.length >= 6 ? 2 : 1)).map(([, answer]) => answer));
+  const near = new Set(
+    ANSWER_WORDS.filter(([word]) => editDistance(word, key) <= (word.length >= 6 ? 2 : 1)).map(([, answer]) => answer),
+  );
   return near.size === 1 ? [...near][0]! : null;
 }
 
@@ -84,12 +119,12 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;
 }
-
 
 /** Paths of values a repair produced, so their confidence can be lowered. */
 export interface OcrRepairs {

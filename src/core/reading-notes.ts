@@ -36,10 +36,16 @@ export function flagReading(source: SourceInfo, notes: ReadingNotes, anomalies: 
  * confidence than `threshold`; `found` is the value as it stands in the record.
  * Values a repair produced (`repaired` paths) first have their confidence lowered.
  */
-export function flagLowConfidence(record: Pick<ReportRecord, 'provenance'> & object, threshold: number, anomalies: Anomaly[], repaired: ReadonlySet<string> = new Set()): void {
+export function flagLowConfidence(
+  record: Pick<ReportRecord, 'provenance'> & object,
+  threshold: number,
+  anomalies: Anomaly[],
+  repaired: ReadonlySet<string> = new Set(),
+): void {
   for (const path of repaired) {
     const where = record.provenance[path];
-    if (where?.confidence !== undefined) where.confidence = Math.round(where.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+    if (where?.confidence !== undefined)
+      where.confidence = Math.round(where.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
   }
   for (const [path, where] of Object.entries(record.provenance)) {
     if (where.confidence === undefined || where.confidence >= threshold) continue;
@@ -61,8 +67,8 @@ function valueAt(root: unknown, pointer: string): unknown {
   let value: unknown = root;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object' || !(key in value)) return undefined;
+    value = Reflect.get(value, key);
   }
   return value;
 }

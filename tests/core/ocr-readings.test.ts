@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { recordFromBlocks } from '../../src/core/extract-record.js';
-import { answerFromMisread, columnsWithMisreadLabels, metricNameFromMisread, totalFromMisread } from '../../src/core/ocr-readings.js';
+import {
+  answerFromMisread,
+  columnsWithMisreadLabels,
+  metricNameFromMisread,
+  totalFromMisread,
+} from '../../src/core/ocr-readings.js';
 import { defaultExtractOptions } from '../../src/profiles/load-profiles.js';
 import type { SourceInfo } from '../../src/record/types.js';
 
@@ -28,16 +33,28 @@ describe('metricNameFromMisread', () => {
 
 describe('columnsWithMisreadLabels', () => {
   const isLabel = (cell: string) => /^(year|total)$/i.test(cell);
-  const named = (header: string[]) => header.flatMap((cell, index) => (/^Q\d+$/.test(cell) ? [{ name: cell, index }] : []));
+  const named = (header: string[]) =>
+    header.flatMap((cell, index) => (/^Q\d+$/.test(cell) ? [{ name: cell, index }] : []));
 
   it('names a doubled-letter label by the run of questions', () => {
     const header = ['Year', 'Q9', 'Q10', 'Q111', 'Q112', 'Total'];
-    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual(['Q9', 'Q10', 'Q11', 'Q12']);
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
+      'Q9',
+      'Q10',
+      'Q11',
+      'Q12',
+    ]);
   });
 
   it('keeps labels that skip a question or that the run does not call for', () => {
     const header = ['Year', 'Q1', 'Q2', 'Q5', 'Q110', 'Q111', 'Total'];
-    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual(['Q1', 'Q2', 'Q5', 'Q110', 'Q111']);
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
+      'Q1',
+      'Q2',
+      'Q5',
+      'Q110',
+      'Q111',
+    ]);
   });
 });
 
@@ -73,20 +90,43 @@ describe('answerFromMisread', () => {
   });
 });
 
-const source: SourceInfo = { fileName: 'scan.png', format: 'image', bytes: 1, sha256: 'a'.repeat(64), pages: 1, ocr: { engine: 'test', pages: [1], meanConfidence: 0.9 } };
+const source: SourceInfo = {
+  fileName: 'scan.png',
+  format: 'image',
+  bytes: 1,
+  sha256: 'a'.repeat(64),
+  pages: 1,
+  ocr: { engine: 'test', pages: [1], meanConfidence: 0.9 },
+};
 
 function blocksWithTable(confidence: number | undefined, cells: string[]): Block[] {
   const ocr = confidence === undefined ? {} : { confidence };
   return [
     { kind: 'heading', level: 1, text: 'Kazakhstan', spans: [{ text: 'Kazakhstan' }], source: { page: 1, ...ocr } },
-    { kind: 'heading', level: 1, text: 'Changes in key metrics', spans: [{ text: 'Changes in key metrics' }], source: { page: 1, ...ocr } },
-    { kind: 'table', rows: [['Year', 'Q1', 'Ql', 'Q3', 'Total'].map((c, i) => (i === 2 ? cells[0]! : c)), ['2022', cells[1]!, 'N', 'P', '1.5']], headerRows: 1, source: { page: 1, box: [0.1, 0.3, 0.9, 0.35], ...ocr } },
+    {
+      kind: 'heading',
+      level: 1,
+      text: 'Changes in key metrics',
+      spans: [{ text: 'Changes in key metrics' }],
+      source: { page: 1, ...ocr },
+    },
+    {
+      kind: 'table',
+      rows: [
+        ['Year', 'Q1', 'Ql', 'Q3', 'Total'].map((c, i) => (i === 2 ? cells[0]! : c)),
+        ['2022', cells[1]!, 'N', 'P', '1.5'],
+      ],
+      headerRows: 1,
+      source: { page: 1, box: [0.1, 0.3, 0.9, 0.35], ...ocr },
+    },
   ];
 }
 
 describe('OCR readings in a record', () => {
   it('repairs a recognised table and sends repaired and unsure values to review', () => {
-    const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, defaultExtractOptions(), { pagesWithoutText: [] });
+    const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, defaultExtractOptions(), {
+      pagesWithoutText: [],
+    });
     // "Ql" between Q1 and Q3 is Q2 by its place: no lookalike reading names it, the neighbours do.
     expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3']);
     expect(record.scoreTables[0]!.rows[0]!.answers).toEqual({ Q1: 'Y', Q2: 'N', Q3: 'P' });
@@ -100,7 +140,11 @@ describe('OCR readings in a record', () => {
   });
 
   it('leaves text stored in the file as it is: no repair, no confidence', () => {
-    const record = recordFromBlocks(blocksWithTable(undefined, ['Ql', '¥']), { ...source, format: 'pdf', ocr: null }, defaultExtractOptions());
+    const record = recordFromBlocks(
+      blocksWithTable(undefined, ['Ql', '¥']),
+      { ...source, format: 'pdf', ocr: null },
+      defaultExtractOptions(),
+    );
     expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q3']);
     expect(record.anomalies.map((a) => a.code)).toContain('UNKNOWN_ANSWER');
     expect(record.anomalies.some((a) => a.code === 'LOW_CONFIDENCE' || a.code === 'OCR_TEXT')).toBe(false);
@@ -112,6 +156,9 @@ describe('OCR readings in a record', () => {
     const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
     expect(low).toContain('/scoreTables/0/rows/0/answers/Q3');
     expect(low).toContain('/scoreTables/0/rows/0/reportedTotal');
-    expect(record.anomalies.find((a) => a.code === 'PAGES_WITHOUT_TEXT')).toMatchObject({ severity: 'warning', found: [2] });
+    expect(record.anomalies.find((a) => a.code === 'PAGES_WITHOUT_TEXT')).toMatchObject({
+      severity: 'warning',
+      found: [2],
+    });
   });
 });

@@ -14,7 +14,9 @@ import { contractErrors } from '../../src/record/validate-record.js';
  * OCR takes seconds a page: three pages are read here in all.
  */
 const data = (name: string) => readFileSync(new URL(`../data/scans/${name}`, import.meta.url));
-const clean = JSON.parse(readFileSync(new URL('../../fixtures/kazakhstan-2023/expected.json', import.meta.url), 'utf8'));
+const clean = JSON.parse(
+  readFileSync(new URL('../../fixtures/kazakhstan-2023/expected.json', import.meta.url), 'utf8'),
+);
 
 afterAll(async () => {
   await parserResourcesReleased();
@@ -100,7 +102,8 @@ function similarity(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return 1 - row[b.length]! / Math.max(a.length, b.length, 1);
@@ -121,7 +124,14 @@ function pngHeaderOnly(width: number, height: number): Uint8Array {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.alloc(width + 1))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 function crc32(bytes: Buffer): number {

@@ -35,13 +35,23 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
   const width = meta.width ?? 0;
   const height = meta.pageHeight ?? meta.height ?? 0;
   if (width * height > limits.maxImagePixels) {
-    return unreadable(`The image is ${width} × ${height} pixels, over the limit of ${limits.maxImagePixels} pixels per page.`, frames);
+    return unreadable(
+      `The image is ${width} × ${height} pixels, over the limit of ${limits.maxImagePixels} pixels per page.`,
+      frames,
+    );
   }
   if (frames > limits.maxOcrPages) {
-    return unreadable(`The image has ${frames} pages, over the limit of ${limits.maxOcrPages} pages read by OCR.`, frames);
+    return unreadable(
+      `The image has ${frames} pages, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
+      frames,
+    );
   }
   if (!ocr.enabled) {
-    return { blocks: [], pages: frames, problem: { code: 'NO_TEXT_LAYER', message: 'The file is an image and OCR is turned off (REPORTFLOW_OCR=off).' } };
+    return {
+      blocks: [],
+      pages: frames,
+      problem: { code: 'NO_TEXT_LAYER', message: 'The file is an image and OCR is turned off (REPORTFLOW_OCR=off).' },
+    };
   }
   const engine = await ocrEngine(ocr.languages);
   const pages: PdfPage[] = [];
@@ -53,7 +63,15 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
     const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
-    pages.push({ number: frame + 1, bottom: 0, top: read.top, left: 0, right: read.width, runs: read.runs, ocr: { engine: engine.name } });
+    pages.push({
+      number: frame + 1,
+      bottom: 0,
+      top: read.top,
+      left: 0,
+      right: read.width,
+      runs: read.runs,
+      ocr: { engine: engine.name },
+    });
   }
   ocrSizesSettled(pages.flatMap((page) => page.runs));
   const result = blocksFromPages(pages, `OCR found no text in the image (${frames} page${frames === 1 ? '' : 's'}).`);
@@ -67,13 +85,20 @@ async function grayFromFrame(bytes: Uint8Array, frame: number, meta: Metadata, m
   const [width, height] = sideways ? [storedH, storedW] : [storedW, storedH];
   const density = meta.density;
   const storedWidth = density && density > 0 ? width / density : 0;
-  const dpi = storedWidth >= PLAUSIBLE_WIDTH_IN[0] && storedWidth <= PLAUSIBLE_WIDTH_IN[1] ? density! : width / ASSUMED_WIDTH_IN;
+  const dpi =
+    storedWidth >= PLAUSIBLE_WIDTH_IN[0] && storedWidth <= PLAUSIBLE_WIDTH_IN[1] ? density! : width / ASSUMED_WIDTH_IN;
   // Small print in a coarse picture is enlarged first: the engine reads letters best when
   // they are 20-30 pixels tall, as at 300 dpi, and misreads many below that.
   const scale = dpi < MIN_DPI ? Math.min(TARGET_DPI / dpi, Math.sqrt(maxPixels / (width * height))) : 1;
-  const sized = scale > 1 ? upright.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : upright;
-  const { data, info } = await sized.flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const pixels = info.channels === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : firstChannel(data, info.channels);
+  const sized =
+    scale > 1 ? upright.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : upright;
+  const { data, info } = await sized
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels =
+    info.channels === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : firstChannel(data, info.channels);
   return { width: info.width, height: info.height, pixels, dpi: dpi * Math.max(1, scale) };
 }
 

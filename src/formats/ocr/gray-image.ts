@@ -8,7 +8,12 @@ export interface GrayImage {
 }
 
 /** RGBA pixels (canvas, decoded images) into grey with the usual luma weights. */
-export function grayFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, dpi: number): GrayImage {
+export function grayFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  dpi: number,
+): GrayImage {
   const pixels = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < pixels.length; i++, j += 4) {
     // Transparent pixels are paper.

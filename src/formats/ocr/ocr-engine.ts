@@ -44,7 +44,6 @@ const require = createRequire(import.meta.url);
 // Tesseract's automatic page segmentation (PSM 3): it finds text columns and blocks
 // itself; measured against PSM 4/6/11 on the project's own pages it read the most
 // words correctly once ruling lines are removed.
-const PAGE_SEGMENTATION = '3';
 
 let engine: { key: string; worker: Promise<TesseractWorker> } | null = null;
 
@@ -73,12 +72,14 @@ export async function ocrEngine(languages: readonly string[]): Promise<OcrEngine
 }
 
 function engineName(languages: readonly string[]): string {
-  const version = (require('tesseract.js/package.json') as { version: string }).version;
+  const manifest: unknown = require('tesseract.js/package.json');
+  const version =
+    manifest !== null && typeof manifest === 'object' && 'version' in manifest ? String(manifest.version) : '';
   return `tesseract.js ${version} (${languages.join('+')})`;
 }
 
 async function startWorker(languages: readonly string[]): Promise<TesseractWorker> {
-  const { createWorker, OEM } = await import('tesseract.js');
+  const { createWorker, OEM, PSM } = await import('tesseract.js');
   const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
     langPath: await trainedDataFolder(languages),
     gzip: true,
@@ -86,7 +87,7 @@ async function startWorker(languages: readonly string[]): Promise<TesseractWorke
     // Without a handler tesseract.js throws a failed job's error on its message port, out of reach of any await.
     errorHandler: () => undefined,
   });
-  await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION as never });
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
   return worker;
 }
 
@@ -106,7 +107,11 @@ async function trainedDataFolder(languages: readonly string[]): Promise<string> 
   });
   if (folders.length === 1) return folders[0]!;
   const shared = await mkdtemp(join(tmpdir(), 'reportflow-ocr-'));
-  await Promise.all(languages.map((code, i) => symlink(join(folders[i]!, `${code}.traineddata.gz`), join(shared, `${code}.traineddata.gz`))));
+  await Promise.all(
+    languages.map((code, i) =>
+      symlink(join(folders[i]!, `${code}.traineddata.gz`), join(shared, `${code}.traineddata.gz`)),
+    ),
+  );
   return shared;
 }
 
@@ -120,7 +125,9 @@ async function pageFromWorker(worker: TesseractWorker, image: GrayImage): Promis
       for (const line of paragraph.lines) {
         const { rowHeight, ascenders, descenders } = line.rowAttributes;
         const xHeight = Math.max(1, rowHeight - ascenders - descenders);
-        const words = line.words.filter((word) => word.text.trim() !== '').flatMap((word) => wordsSplitAtGaps(word, xHeight));
+        const words = line.words
+          .filter((word) => word.text.trim() !== '')
+          .flatMap((word) => wordsSplitAtGaps(word, xHeight));
         if (words.length === 0) continue;
         lines.push({ words, baseline: { ...line.baseline }, xHeight });
       }
@@ -133,8 +140,12 @@ async function pageFromWorker(worker: TesseractWorker, image: GrayImage): Promis
 // "word" is two table cells the engine joined ("N    Y" read as "NY").
 const CELL_GAP = 1.2;
 
-type EngineWord = TesseractWorker extends { recognize(...args: never[]): Promise<{ data: { blocks: (infer B)[] | null } }> }
-  ? B extends { paragraphs: { lines: { words: (infer W)[] }[] }[] } ? W : never
+type EngineWord = TesseractWorker extends {
+  recognize(...args: never[]): Promise<{ data: { blocks: (infer B)[] | null } }>;
+}
+  ? B extends { paragraphs: { lines: { words: (infer W)[] }[] }[] }
+    ? W
+    : never
   : never;
 
 function wordsSplitAtGaps(word: EngineWord, xHeight: number): OcrWord[] {

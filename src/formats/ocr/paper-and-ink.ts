@@ -67,11 +67,16 @@ function withoutSpecks(ink: Uint8Array, width: number, height: number): void {
     for (let x = 2; x < width - 2; x++) {
       if (ink[y * width + x] !== 0) continue;
       let inner = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (ink[(y + dy) * width + x + dx] === 0) inner++;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) if (ink[(y + dy) * width + x + dx] === 0) inner++;
       if (inner > 4) continue;
       let ring = false;
       for (let d = -2; d <= 2 && !ring; d++) {
-        ring = ink[(y - 2) * width + x + d] === 0 || ink[(y + 2) * width + x + d] === 0 || ink[(y + d) * width + x - 2] === 0 || ink[(y + d) * width + x + 2] === 0;
+        ring =
+          ink[(y - 2) * width + x + d] === 0 ||
+          ink[(y + 2) * width + x + d] === 0 ||
+          ink[(y + d) * width + x - 2] === 0 ||
+          ink[(y + d) * width + x + 2] === 0;
       }
       if (ring) continue;
       for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) ink[(y + dy) * width + x + dx] = 255;

@@ -34,7 +34,8 @@ export function grayWithoutRules(image: GrayImage): GrayImage {
   const loneHeight = Math.round(height * LONE_RULE_HEIGHT_SHARE);
   const meetsRule = (x: number, y: number): boolean => {
     for (let row = Math.max(0, y - MEET); row <= Math.min(height - 1, y + MEET); row++) {
-      for (let col = Math.max(0, x - MEET); col <= Math.min(width - 1, x + MEET); col++) if (rule[row * width + col] === 1) return true;
+      for (let col = Math.max(0, x - MEET); col <= Math.min(width - 1, x + MEET); col++)
+        if (rule[row * width + col] === 1) return true;
     }
     return false;
   };
@@ -69,7 +70,8 @@ export function grayWithoutRules(image: GrayImage): GrayImage {
     if (start >= 0) markHorizontal(y, start, last + 1);
   }
   const markVertical = (x: number, start: number, end: number): void => {
-    const long = end - start >= loneHeight || (end - start >= minHeight && (meetsRule(x, start) || meetsRule(x, end - 1)));
+    const long =
+      end - start >= loneHeight || (end - start >= minHeight && (meetsRule(x, start) || meetsRule(x, end - 1)));
     if (long) for (let k = start; k < end; k++) rule[k * width + x] = 2;
   };
   for (let x = 0; x < width; x++) {

@@ -57,7 +57,10 @@ function baselineAt(line: OcrLine, x: number): number {
 /** The page's skew in radians: the length-weighted median slope of its long baselines. */
 function skewOf(lines: readonly OcrLine[], width: number): number {
   const votes = lines
-    .map((line) => ({ length: line.baseline.x1 - line.baseline.x0, angle: Math.atan2(line.baseline.y1 - line.baseline.y0, line.baseline.x1 - line.baseline.x0) }))
+    .map((line) => ({
+      length: line.baseline.x1 - line.baseline.x0,
+      angle: Math.atan2(line.baseline.y1 - line.baseline.y0, line.baseline.x1 - line.baseline.x0),
+    }))
     .filter((vote) => vote.length >= SKEW_LINE_SHARE * width && Math.abs(vote.angle) < 0.2)
     .sort((a, b) => a.angle - b.angle);
   const total = votes.reduce((sum, vote) => sum + vote.length, 0);

@@ -7,14 +7,17 @@ import { grayFromRgba, type GrayImage } from '../ocr/gray-image.js';
  * on an @napi-rs/canvas over white paper. The page's `/Rotate` is applied, so a page
  * stored sideways comes out upright.
  */
-export async function canvasFromPdfPage(page: PDFPageProxy, scale: number): Promise<{ canvas: Canvas; context: SKRSContext2D }> {
+export async function canvasFromPdfPage(
+  page: PDFPageProxy,
+  scale: number,
+): Promise<{ canvas: Canvas; context: SKRSContext2D }> {
   const viewport = page.getViewport({ scale });
   const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
   const context = canvas.getContext('2d');
   // A page with a transparent background would show whatever is behind it.
   context.fillStyle = '#fff';
   context.fillRect(0, 0, canvas.width, canvas.height);
-  // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls.
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls
   const params = { canvas, canvasContext: context, viewport } as unknown as Parameters<typeof page.render>[0];
   await page.render(params).promise;
   return { canvas, context };
