@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import type { ExtractOptions } from '../core/options.js';
-import { ConfigError, loadConfig, loadExtractConfig, type ServiceConfig } from '../service/config.js';
+import { ConfigError, loadConfig, loadExtractConfig, ocrSettingsFromEnv, type ServiceConfig } from '../service/config.js';
 
 const USAGE_ERROR = 2;
 
@@ -15,6 +15,11 @@ export function configOrUsageError(overrides: Parameters<typeof loadConfig>[1]):
 /** The extraction settings alone (profiles, weights, tolerance), flags over the environment. */
 export function extractConfigOrUsageError(overrides: Parameters<typeof loadExtractConfig>[1]): ExtractOptions {
   return orUsageError(() => loadExtractConfig(process.env, overrides));
+}
+
+/** The OCR settings (REPORTFLOW_OCR, languages, resolution, low-confidence threshold) from the environment. */
+export function ocrSettingsOrUsageError(): ReturnType<typeof ocrSettingsFromEnv> {
+  return orUsageError(() => ocrSettingsFromEnv(process.env));
 }
 
 function orUsageError<T>(load: () => T): T {

@@ -7,9 +7,8 @@ import type { ExtractOptions } from '../core/options.js';
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import type { OcrOptions } from '../formats/ocr/ocr-options.js';
-import { ocrSettingsFromEnv } from '../service/config.js';
 import { errnoCode } from '../service/error-details.js';
-import { extractConfigOrUsageError } from './config-or-usage-error.js';
+import { extractConfigOrUsageError, ocrSettingsOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -30,7 +29,7 @@ export function registerParseCommand(program: Command): void {
     .option('--profile <id>', 'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)')
     .option('--profiles-dir <dir>', 'folder of profile files to use instead of the shipped profiles/')
     .action(async (files: string[], flags: ParseFlags) => {
-      const { ocr, lowConfidence } = ocrSettingsFromEnv();
+      const { ocr, lowConfidence } = ocrSettingsOrUsageError();
       const extract = {
         ...extractConfigOrUsageError({
           REPORTFLOW_WEIGHTS: flags.weights,
