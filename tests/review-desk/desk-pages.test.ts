@@ -117,7 +117,7 @@ describe('review desk pages', () => {
 
   it('shows a photo or scan as its own page, never enlarged', async () => {
     // What the desk gets for an image once it is read: format "image", one frame, values placed on it.
-    const record = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'png-image', 'report.png'), 'scan.png', (r) => {
+    const record = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, '..', 'eval', 'scan-lowres-png-kazakhstan-2023', 'report.png'), 'scan.png', (r) => {
       r.source = { ...r.source, format: 'image', pages: 1 };
       r.anomalies = [{ code: 'LOW_CONFIDENCE', severity: 'warning', message: 'title read with confidence 0.5', path: '/report/title', found: 'Kazakhstan' }];
       r.report.title = 'Kazakhstan';
