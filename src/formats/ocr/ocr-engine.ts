@@ -88,6 +88,7 @@ async function startWorker(languages: readonly string[]): Promise<TesseractWorke
     errorHandler: () => undefined,
   });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  engineThread(worker)?.unref();
   return worker;
 }
 
@@ -115,7 +116,30 @@ async function trainedDataFolder(languages: readonly string[]): Promise<string> 
   return shared;
 }
 
+/**
+ * The engine's own thread, held only while it reads a page: an idle engine kept for the
+ * next page must not keep a command or a child process from exiting once its work is done.
+ */
+function engineThread(worker: TesseractWorker): { ref(): void; unref(): void } | null {
+  const thread: unknown = Reflect.get(worker, 'worker');
+  if (thread === null || typeof thread !== 'object') return null;
+  const ref: unknown = Reflect.get(thread, 'ref');
+  const unref: unknown = Reflect.get(thread, 'unref');
+  if (typeof ref !== 'function' || typeof unref !== 'function') return null;
+  return { ref: () => ref.call(thread), unref: () => unref.call(thread) };
+}
+
 async function pageFromWorker(worker: TesseractWorker, image: GrayImage): Promise<OcrPage> {
+  const thread = engineThread(worker);
+  thread?.ref();
+  try {
+    return await pageRead(worker, image);
+  } finally {
+    thread?.unref();
+  }
+}
+
+async function pageRead(worker: TesseractWorker, image: GrayImage): Promise<OcrPage> {
   await worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
   const picture = Buffer.from(pgmFromGray(grayAsInk(grayWithoutRules(image))));
   const { data } = await worker.recognize(picture, { rotateAuto: true }, { blocks: true, text: false });
