@@ -4,6 +4,10 @@ import { recordFromBlocks } from './core/extract-record.js';
 import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
 import { blocksFromImage } from './formats/image/blocks-from-image.js';
+import { blocksFromHtmlPage } from './formats/html/blocks-from-html-page.js';
+import { blocksViaLibreOffice } from './formats/libreoffice/blocks-via-libreoffice.js';
+import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from './formats/libreoffice/docx-from-libreoffice.js';
+import { blocksFromOdt } from './formats/odt/blocks-from-odt.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
 import { ocrEngineStopped } from './formats/ocr/ocr-engine.js';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './formats/ocr/ocr-options.js';
@@ -17,6 +21,8 @@ import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 export interface ParseOptions {
   extract?: ExtractOptions;
   limits?: ParseLimits;
+  /** How .doc and RTF files are converted (LibreOffice's command, time limit, conversions at once). */
+  libreOffice?: LibreOfficeSettings;
   ocr?: OcrOptions;
 }
 
@@ -45,13 +51,13 @@ export async function recordFromBytes(
   if (format === 'unknown') {
     const claimed = formatFromFileName(fileName);
     return claimed === 'unknown'
-      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is neither PDF, DOCX nor Markdown text.')
+      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is none of the formats read here (PDF, DOCX, ODT, .doc, RTF, HTML, Markdown text).')
       : errorRecord(source, 'UNREADABLE_FILE', `The file is named as ${claimed} but its bytes are not a readable ${claimed} file.`);
   }
 
   let result: BlocksResult;
   try {
-    result = await blocksFor(format, bytes, limits, options.ocr ?? DEFAULT_OCR_OPTIONS);
+    result = await blocksFor(format, bytes, limits, options.libreOffice ?? DEFAULT_LIBREOFFICE, options.ocr ?? DEFAULT_OCR_OPTIONS);
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }
@@ -72,13 +78,21 @@ export function blocksFor(
   format: Exclude<Format, 'unknown'>,
   bytes: Uint8Array,
   limits: ParseLimits,
+  libreOffice: LibreOfficeSettings = DEFAULT_LIBREOFFICE,
   ocr: OcrOptions = DEFAULT_OCR_OPTIONS,
 ): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
+    case 'html':
+      return Promise.resolve(blocksFromHtmlPage(textFromBytes(bytes)));
     case 'docx':
       return blocksFromDocx(bytes, limits);
+    case 'odt':
+      return blocksFromOdt(bytes, limits);
+    case 'doc':
+    case 'rtf':
+      return blocksViaLibreOffice(bytes, format, limits, libreOffice);
     case 'pdf':
       return blocksFromPdf(bytes, limits, ocr);
     case 'image':

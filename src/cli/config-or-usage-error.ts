@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import type { ExtractOptions } from '../core/options.js';
-import { ConfigError, loadConfig, loadExtractConfig, ocrSettingsFromEnv, type ServiceConfig } from '../service/config.js';
+import type { LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
+import { ConfigError, loadConfig, loadExtractConfig, loadLibreOfficeConfig, ocrSettingsFromEnv, type ServiceConfig } from '../service/config.js';
 
 const USAGE_ERROR = 2;
 
@@ -20,6 +21,11 @@ export function extractConfigOrUsageError(overrides: Parameters<typeof loadExtra
 /** The OCR settings (REPORTFLOW_OCR, languages, resolution, low-confidence threshold) from the environment. */
 export function ocrSettingsOrUsageError(): ReturnType<typeof ocrSettingsFromEnv> {
   return orUsageError(() => ocrSettingsFromEnv(process.env));
+}
+
+/** How .doc and RTF files are converted (REPORTFLOW_SOFFICE and the conversion limits). */
+export function libreOfficeConfigOrUsageError(): LibreOfficeSettings {
+  return orUsageError(() => loadLibreOfficeConfig(process.env));
 }
 
 function orUsageError<T>(load: () => T): T {
