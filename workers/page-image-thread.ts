@@ -28,7 +28,7 @@ export default async function drawPage(task: PageImageTask): Promise<PageImageDo
   const drawn =
     task.kind === 'pdf'
       ? await pageImageFromPdf(bytes, task.page, task.maxSide)
-      : await pageImageFromImage(bytes, task.maxSide);
+      : await pageImageFromImage(bytes, task.page, task.maxSide);
   const temp = `${task.target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(temp, drawn.image);
   await rename(temp, task.target);

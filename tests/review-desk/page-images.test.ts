@@ -44,6 +44,18 @@ describe('page pictures for the desk', () => {
     expect(await images.pagePath({ id, source: pdf, kind: 'pdf', page: 2 })).toBe(path);
   });
 
+  it('draws each frame of a TIFF as its own page', async () => {
+    const { images, root } = await pageImages();
+    const tiff = join(root, 'fax.tiff');
+    await copyFile(join(import.meta.dirname, '..', '..', 'eval', 'scan-fax-tiff-canada-2024', 'report.tiff'), tiff);
+    const id = sha256Hex(await readFile(tiff));
+    const second = await loadImage(await readFile(await images.pagePath({ id, source: tiff, kind: 'image', page: 2 })));
+    // The fax's frames are 1267 × 1774 pixels: 400 high, 400 × 1267 / 1774 ≈ 286 wide.
+    expect(second.height).toBe(400);
+    expect([285, 286]).toContain(second.width);
+    await expect(images.pagePath({ id, source: tiff, kind: 'image', page: 3 })).rejects.toThrow();
+  });
+
   it('keeps the cache under its size, the least recently shown page going first', async () => {
     const { images, root, pdf, id } = await pageImages({ maxCacheBytes: 40 * 1024 });
     const one = await images.pagePath({ id, source: pdf, kind: 'pdf', page: 1 });

@@ -1,20 +1,25 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import type { PageImage } from '../pdf/page-image-from-pdf.js';
 
+// As for reading images: one core and no decoded images kept, the desk's drawing thread included.
+sharp.concurrency(1);
+sharp.cache(false);
+
 /**
- * A photo or scan (PNG, JPEG, WebP) as a page image: its first frame, scaled so
- * its longer side is `maxSide` pixels at most, for the review desk.
+ * One frame of a photo or scan (PNG, JPEG, TIFF; a TIFF's frames are its pages)
+ * as a page picture for the review desk: upright as stored, flattened on white,
+ * its longer side `maxSide` pixels at most (never enlarged).
  */
-export async function pageImageFromImage(bytes: Uint8Array, maxSide: number): Promise<PageImage> {
-  const picture = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const scale = Math.min(1, maxSide / Math.max(picture.width, picture.height));
-  const canvas = createCanvas(
-    Math.max(1, Math.round(picture.width * scale)),
-    Math.max(1, Math.round(picture.height * scale)),
-  );
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(picture, 0, 0, canvas.width, canvas.height);
-  return { image: await canvas.encode('webp', 85), width: canvas.width, height: canvas.height };
+export async function pageImageFromImage(bytes: Uint8Array, page: number, maxSide: number): Promise<PageImage> {
+  const { data, info } = await sharp(bytes, { page: page - 1, limitInputPixels: false })
+    .autoOrient()
+    .flatten({ background: '#ffffff' })
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 85 })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    image: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    width: info.width,
+    height: info.height,
+  };
 }
