@@ -62,7 +62,7 @@ describe('state-changing requests from another origin', () => {
         'sec-fetch-site': 'same-origin',
         'content-type': 'application/json',
       },
-      payload: { reviewer: 'ana' },
+      payload: { note: 'checked' },
     });
     expect(own.statusCode).toBe(200);
     expect((await fx.store.get(heldId))?.place).toBe('outbox');
