@@ -50,7 +50,8 @@ function exportInThread(job: ExportJob): Promise<ExportResult> {
       if (reply.ok) resolve(reply.result);
       else reject(reply.sourceError ? new ReleasedSourceError(reply.message) : new Error(reply.message));
     });
-    worker.once('error', (error) => {
+    // `on`, not `once`: a second 'error' with no listener would end the whole process.
+    worker.on('error', (error) => {
       settled = true;
       reject(error);
     });
