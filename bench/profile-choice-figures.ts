@@ -22,7 +22,10 @@ export interface ProfileChoiceFigure {
  * (profileChoiceFromBlocks over the blocks the adapters gave, every shipped profile in
  * every language weighed) against the warm parse of the same files.
  */
-export async function profileChoiceFigures(files: BenchFile[], parseMsPerDoc: (format: string) => number | undefined): Promise<ProfileChoiceFigure[]> {
+export async function profileChoiceFigures(
+  files: BenchFile[],
+  parseMsPerDoc: (format: string) => number | undefined,
+): Promise<ProfileChoiceFigure[]> {
   const readings = readingsFromOptions(defaultExtractOptions());
   const figures: ProfileChoiceFigure[] = [];
   for (const format of ['markdown', 'docx', 'pdf'] as const) {
@@ -41,7 +44,13 @@ export async function profileChoiceFigures(files: BenchFile[], parseMsPerDoc: (f
       for (const blocks of documents) profileChoiceFromBlocks(blocks, readings);
     });
     const choiceMs = msPerBatch / group.length;
-    figures.push({ format, files: group.length, parseMsPerDoc: parseMs, choiceMsPerDoc: choiceMs, share: choiceMs / parseMs });
+    figures.push({
+      format,
+      files: group.length,
+      parseMsPerDoc: parseMs,
+      choiceMsPerDoc: choiceMs,
+      share: choiceMs / parseMs,
+    });
   }
   return figures;
 }

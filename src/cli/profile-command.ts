@@ -5,6 +5,7 @@ import type { ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
 import { ProfileError, profileFromFile } from '../profiles/load-profiles.js';
 import type { ReportRecord } from '../record/types.js';
+import { errnoCode, messageOf } from '../service/error-details.js';
 import { extractConfigOrUsageError } from './config-or-usage-error.js';
 
 interface CheckFlags {
@@ -36,7 +37,9 @@ export function registerProfileCommand(program: Command): void {
         REPORTFLOW_PROFILE: given ? undefined : flags.profile,
         REPORTFLOW_PROFILES_DIR: flags.profilesDir,
       });
-      const options: ExtractOptions = given ? { ...extract, profiles: [given, ...extract.profiles.filter((p) => p.id !== given.id)], profile: given.id } : extract;
+      const options: ExtractOptions = given
+        ? { ...extract, profiles: [given, ...extract.profiles.filter((p) => p.id !== given.id)], profile: given.id }
+        : extract;
       for (const file of files) {
         if (file.endsWith('.json')) failed = loadedOrNull(file) === null || failed;
         else await showReading(file, options);
@@ -50,7 +53,9 @@ function loadedOrNull(file: string): Profile | null {
     const profile = profileFromFile(file);
     const languages = Object.keys(profile.languages).join(', ');
     const ids = [1, 2].map((n) => profile.questions.id.replace('{n}', String(n)));
-    process.stdout.write(`${file}: valid profile ${profile.id}; languages ${languages}; ${profile.questions.count} questions ${ids.join(', ')} …\n`);
+    process.stdout.write(
+      `${file}: valid profile ${profile.id}; languages ${languages}; ${profile.questions.count} questions ${ids.join(', ')} …\n`,
+    );
     return profile;
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
@@ -66,7 +71,7 @@ async function showReading(file: string, options: ExtractOptions): Promise<void>
   try {
     bytes = await readFile(file);
   } catch (error) {
-    process.stdout.write(`${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    process.stdout.write(`${file}: cannot be opened (${errnoCode(error) ?? messageOf(error)})\n`);
     process.exitCode = INVALID;
     return;
   }
@@ -75,14 +80,23 @@ async function showReading(file: string, options: ExtractOptions): Promise<void>
   const [forcedId, forcedLanguage] = (options.profile ?? '').split('/');
   const candidates = options.profiles
     .filter((p) => !forcedId || p.id === forcedId)
-    .flatMap((p) => Object.keys(p.languages).filter((l) => !forcedLanguage || l === forcedLanguage).map((language) => `${p.id}/${language}`));
+    .flatMap((p) =>
+      Object.keys(p.languages)
+        .filter((l) => !forcedLanguage || l === forcedLanguage)
+        .map((language) => `${p.id}/${language}`),
+    );
   process.stdout.write(`${file}\n`);
   for (const candidate of candidates) {
     const record = await recordFromBytes(bytes, name, { extract: { ...options, profile: candidate } });
-    const mark = `${record.report.profile}/${record.report.language}` === `${chosen.report.profile}/${chosen.report.language}` ? '*' : ' ';
+    const mark =
+      `${record.report.profile}/${record.report.language}` === `${chosen.report.profile}/${chosen.report.language}`
+        ? '*'
+        : ' ';
     process.stdout.write(`  ${mark} ${candidate.padEnd(18)} ${summaryOf(record)}\n`);
   }
-  process.stdout.write(`  * read with ${chosen.report.profile}${chosen.report.language ? ` in ${chosen.report.language}` : ' (no language matched)'}\n`);
+  process.stdout.write(
+    `  * read with ${chosen.report.profile}${chosen.report.language ? ` in ${chosen.report.language}` : ' (no language matched)'}\n`,
+  );
   for (const line of detailsOf(chosen)) process.stdout.write(`    ${line}\n`);
 }
 
@@ -109,7 +123,8 @@ function detailsOf(record: ReportRecord): string[] {
       lines.push(`  ${row.year}  ${cells}  total ${row.reportedTotal ?? '-'} (computed ${row.computedTotal})`);
     }
   });
-  for (const list of record.developmentLists) lines.push(`list     ${list.section ?? '-'} / ${list.subject ?? '-'}: ${list.items.length} items`);
+  for (const list of record.developmentLists)
+    lines.push(`list     ${list.section ?? '-'} / ${list.subject ?? '-'}: ${list.items.length} items`);
   for (const a of record.anomalies) lines.push(`${a.severity.padEnd(8)} ${a.code} ${a.path ?? ''} ${a.message}`);
   return lines;
 }

@@ -134,6 +134,11 @@ export function keyFromName(name: string): string {
     .trim();
 }
 
+/** Whether a whole text is a country's name (in English or the language): "Cabo Verde", "Costa Rica". */
+export function isCountryName(text: string, language = 'en'): boolean {
+  return indexFor(language).byName.has(keyFromName(text));
+}
+
 /**
  * The country a title names: the whole title when it is a country name, else the
  * longest country name standing as whole words inside it ("Country report: Kenya").

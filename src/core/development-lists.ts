@@ -21,6 +21,7 @@ export function developmentListsFromBlocks(
   bodyStart: number,
   anomalies: Anomaly[],
   provenance: RecordProvenance = {},
+  compoundParts: ReadonlySet<string> = new Set(),
 ): DevelopmentList[] {
   const lists: DevelopmentList[] = [];
   const listByHeading = new Map<number, DevelopmentList>();
@@ -32,7 +33,7 @@ export function developmentListsFromBlocks(
   const repeated = repeatedParagraphs(blocks, bodyStart);
   const continueItem = (item: DevelopmentItem, block: Exclude<Block, TableBlock>) => {
     rawText.set(item, `${rawText.get(item)!}\n${block.text}`);
-    item.emphasis.push(...emphasisFromSpans(block.spans));
+    item.emphasis.push(...emphasisFromSpans(block.spans, compoundParts));
   };
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -69,12 +70,12 @@ export function developmentListsFromBlocks(
       listByHeading.set(headingIndex, list);
       lists.push(list);
     }
-    lastItem = { number: block.number, text: '', emphasis: emphasisFromSpans(block.spans) };
+    lastItem = { number: block.number, text: '', emphasis: emphasisFromSpans(block.spans, compoundParts) };
     rawText.set(lastItem, block.text);
     list.items.push(lastItem);
     noteSource(provenance, `/developmentLists/${lists.indexOf(list)}/items/${list.items.length - 1}/text`, block.source);
   }
-  for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'));
+  for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'), compoundParts);
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
   return lists;
 }
@@ -143,7 +144,7 @@ function flagNumberingGaps(list: DevelopmentList, listIndex: number, anomalies: 
 type Style = 'bold' | 'italic' | 'bold-italic';
 
 /** The bold or italic texts of an item in order, adjacent runs of one style merged. */
-export function emphasisFromSpans(spans: Span[]): string[] {
+export function emphasisFromSpans(spans: Span[], compoundParts: ReadonlySet<string> = new Set()): string[] {
   const runs: { style: Style; text: string }[] = [];
   let open: { style: Style; text: string } | null = null;
   for (const span of spans) {
@@ -163,7 +164,7 @@ export function emphasisFromSpans(spans: Span[]): string[] {
       runs.push(open);
     }
   }
-  return runs.map((run) => oneLineFromText(run.text)).filter((text) => text !== '');
+  return runs.map((run) => oneLineFromText(run.text, compoundParts)).filter((text) => text !== '');
 }
 
 function styleOf(span: Span): Style | null {

@@ -25,7 +25,7 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });
   }
-  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance);
+  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance, reading.text.compoundParts);
   if (developmentLists.length === 0) {
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }

@@ -1,3 +1,4 @@
+import { isCountryName } from './country.js';
 import { dateFromText, type DateReading } from './dates.js';
 import type { Reading } from './reading.js';
 
@@ -90,5 +91,7 @@ export function isNameLike(text: string, reading: Reading): boolean {
   const words = trimmed.split(/\s+/u);
   const nameWords = words.filter((w) => !nameParticles.has(w.toLowerCase()));
   if (nameWords.length < 2 || words.length > 6) return false;
+  // Two capitalised words may be a country ("Costa Rica", "Cabo Verde"), as a running header prints it.
+  if (isCountryName(trimmed, reading.language)) return false;
   return nameWords.every((w) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(w) && !notNameWords.has(w.toLowerCase().replace(/[,.]/g, '')));
 }

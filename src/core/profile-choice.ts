@@ -1,7 +1,14 @@
 import type { Block } from '../blocks/model.js';
 import type { Answer, ReportRecord } from '../record/types.js';
 import type { ExtractOptions } from './options.js';
-import { COMMON_WORD, keyFromCell, type Reading, readingFromProfile, readingsFromProfiles, wordsFromText } from './reading.js';
+import {
+  COMMON_WORD,
+  keyFromCell,
+  type Reading,
+  readingFromProfile,
+  readingsFromProfiles,
+  wordsFromText,
+} from './reading.js';
 
 /**
  * Which profile, in which language, a document is written for: the reading whose
@@ -28,7 +35,7 @@ const MAX_COUNT_PER_WORD = 3;
 const LABEL_WEIGHT = 4;
 const CELL_WEIGHT = 2;
 
-interface Sample {
+export interface Sample {
   /** Short table cells (or words of text-table lines), as answer keys. */
   cells: Map<string, number>;
   /** Words of headings and running text. */
@@ -47,7 +54,9 @@ export function readingsFromOptions(options: ExtractOptions): Reading[] {
   const [id, language] = forced.split('/');
   const profile = options.profiles.find((p) => p.id === id);
   if (!profile || (language !== undefined && !(language in profile.languages))) {
-    throw new Error(`profile ${forced} is not among the loaded profiles (${options.profiles.map((p) => p.id).join(', ')})`);
+    throw new Error(
+      `profile ${forced} is not among the loaded profiles (${options.profiles.map((p) => p.id).join(', ')})`,
+    );
   }
   return language === undefined ? readingsFromProfiles([profile]) : [readingFromProfile(profile, language)];
 }
@@ -73,8 +82,10 @@ export function profileChoiceFromBlocks(blocks: readonly Block[], readings: read
 export function scoreOf(reading: Reading, sample: Sample): number {
   const { labelWords, cellWords, textWords } = reading.cues;
   let score = 0;
-  for (const [prefix, count] of sample.labelPrefixes) if (labelWords.has(prefix)) score += LABEL_WEIGHT * Math.min(count, 12);
-  for (const [cell, count] of sample.cells) if (cellWords.has(cell)) score += CELL_WEIGHT * Math.min(count, MAX_COUNT_PER_WORD);
+  for (const [prefix, count] of sample.labelPrefixes)
+    if (labelWords.has(prefix)) score += LABEL_WEIGHT * Math.min(count, 12);
+  for (const [cell, count] of sample.cells)
+    if (cellWords.has(cell)) score += CELL_WEIGHT * Math.min(count, MAX_COUNT_PER_WORD);
   for (const [word, count] of sample.words) {
     const weight = textWords.get(word);
     if (weight !== undefined) score += (weight === COMMON_WORD ? 1 : weight) * Math.min(count, MAX_COUNT_PER_WORD);
@@ -132,17 +143,16 @@ function bump(counts: Map<string, number>, key: string): void {
 
 /** The weights a run compares reports with: its own, else the default (first) profile's. */
 export function weightsFromOptions(options: ExtractOptions): Record<Answer, number> {
-  return options.weights ?? options.profiles[0]?.weights ?? { Y: 1, P: 0.5, N: 0 };
+  return options.weights ?? options.profiles[0]!.weights;
 }
 
 /** The total tolerance of a run: its own, else the default (first) profile's. */
 export function toleranceFromOptions(options: ExtractOptions): number {
-  return options.totalTolerance ?? options.profiles[0]?.totalTolerance ?? 0.01;
+  return options.totalTolerance ?? options.profiles[0]!.totalTolerance;
 }
 
 /** The weights a record's totals are computed with: the run's own, else those of the profile it was read with. */
 export function weightsForRecord(record: ReportRecord, options: ExtractOptions): Record<Answer, number> {
   if (options.weights) return options.weights;
-  const profile = options.profiles.find((p) => p.id === record.report.profile) ?? options.profiles[0];
-  return profile?.weights ?? { Y: 1, P: 0.5, N: 0 };
+  return (options.profiles.find((p) => p.id === record.report.profile) ?? options.profiles[0]!).weights;
 }

@@ -49,4 +49,5 @@ export interface ProfileLanguage {
   nameParticles?: string[];
   notNameWords?: string[];
   commonWords?: string[];
+  compoundParts?: string[];
 }

@@ -17,6 +17,7 @@ export interface Reading {
   cells: CellWords;
   dates: DateWords;
   lines: LineWords;
+  text: TextWords;
   /** Words that make a document look written for this reading (see profile-choice.ts). */
   cues: Cues;
 }
@@ -63,6 +64,11 @@ export interface LineWords {
   nameParticles: ReadonlySet<string>;
 }
 
+export interface TextWords {
+  /** Second parts of the language's hyphenated words: a line break after their hyphen keeps it. */
+  compoundParts: ReadonlySet<string>;
+}
+
 export interface Cues {
   /** Lower-case first words of the question labels ("q", "pregunta"). */
   labelWords: ReadonlySet<string>;
@@ -102,7 +108,9 @@ export function readingFromProfile(profile: Profile, language: string): Reading 
 
 /** Every profile in every language, in order of preference. */
 export function readingsFromProfiles(profiles: readonly Profile[]): Reading[] {
-  return profiles.flatMap((profile) => Object.keys(profile.languages).map((language) => readingFromProfile(profile, language)));
+  return profiles.flatMap((profile) =>
+    Object.keys(profile.languages).map((language) => readingFromProfile(profile, language)),
+  );
 }
 
 function compiled(profile: Profile, language: string, own: ProfileLanguage): Reading {
@@ -114,12 +122,16 @@ function compiled(profile: Profile, language: string, own: ProfileLanguage): Rea
     weights: profile.weights,
     totalTolerance: profile.totalTolerance,
     questions: {
-      label: new RegExp(String.raw`^(?:${alternatives(words.questionLabels.map((l) => l.replace('{n}', '')))})\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*(?:\s*[:.)(\-–—].*)?$`, 'iu'),
+      label: new RegExp(
+        String.raw`^(?:${alternatives(words.questionLabels.map((l) => l.replace('{n}', '')))})\s*[.\-#]?\s*(\d{1,3})\s*[*†‡¹²³]*(?:\s*[:.)(\-–—].*)?$`,
+        'iu',
+      ),
       idTemplate: profile.questions.id,
     },
     cells: cellWordsFrom(profile, words),
     dates,
     lines: lineWordsFrom(words, dates),
+    text: { compoundParts: new Set((words.compoundParts ?? []).map((w) => w.toLowerCase())) },
     // Cues are the language's own words only: the template's words say nothing about the language.
     cues: cuesFrom(own),
   };
@@ -134,8 +146,11 @@ function compiled(profile: Profile, language: string, own: ProfileLanguage): Rea
 function withTemplateWords(own: ProfileLanguage, template: ProfileLanguage): ProfileLanguage {
   if (own === template) return own;
   const union = (a: string[] | undefined, b: string[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
-  const ownAnswers = new Set((['Y', 'P', 'N', 'missing'] as const).flatMap((k) => own.answers[k] ?? []).map(keyFromCell));
-  const templateOnly = (k: 'Y' | 'P' | 'N' | 'missing') => (template.answers[k] ?? []).filter((w) => !ownAnswers.has(keyFromCell(w)));
+  const ownAnswers = new Set(
+    (['Y', 'P', 'N', 'missing'] as const).flatMap((k) => own.answers[k] ?? []).map(keyFromCell),
+  );
+  const templateOnly = (k: 'Y' | 'P' | 'N' | 'missing') =>
+    (template.answers[k] ?? []).filter((w) => !ownAnswers.has(keyFromCell(w)));
   return {
     ...own,
     answers: {
@@ -169,7 +184,8 @@ export function keyFromCell(cell: string): string {
 function cellWordsFrom(profile: Profile, words: ProfileLanguage): CellWords {
   const answers = new Map<string, Answer>();
   for (const source of [profile.symbols ?? {}, words.answers]) {
-    for (const answer of ['Y', 'P', 'N'] as const) for (const word of source[answer] ?? []) answers.set(keyFromCell(word), answer);
+    for (const answer of ['Y', 'P', 'N'] as const)
+      for (const word of source[answer] ?? []) answers.set(keyFromCell(word), answer);
   }
   const missing = new Set(['', ...(profile.symbols?.missing ?? []), ...(words.answers.missing ?? [])].map(keyFromCell));
   // "4.33", "4,33", "3", "-1.5", optionally out of a maximum ("4.5/12", "4.5 of 12"), a unit
@@ -224,7 +240,9 @@ function dateWordsFrom(words: ProfileLanguage): DateWords {
     dayMonthYear: written.includes('day-month-year')
       ? new RegExp(String.raw`^${day}${joined}[\s-]+${month}(?:,|${joined})[\s-]+(\d{4}|\d{2})$`, 'iu')
       : null,
-    monthDayYear: written.includes('month-day-year') ? new RegExp(String.raw`^${month}\s+${day},?\s+(\d{4})$`, 'iu') : null,
+    monthDayYear: written.includes('month-day-year')
+      ? new RegExp(String.raw`^${month}\s+${day},?\s+(\d{4})$`, 'iu')
+      : null,
     monthYear: new RegExp(String.raw`^${month}(?:,|${joined})\s+(\d{4})$`, 'iu'),
   };
 }
@@ -241,10 +259,19 @@ function lineWordsFrom(words: ProfileLanguage, dates: DateWords): LineWords {
     metadata: labelled(labels.metadata ?? [], String.raw`\s*:\s*\S`),
     // A line with a name and a date side by side ("Aziz Soltobaev, 23.03.23"); the date may open
     // with its weekday and a comma ("Jane Doe, Tuesday, 12 September 2023").
-    nameAndDate: new RegExp(String.raw`^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*((?:${dates.weekdayWord},?\s+)?[^,|·•]+)$`, 'iu'),
-    notNameWords: new Set((words.notNameWords ?? []).map((w) => w.toLowerCase())),
+    nameAndDate: new RegExp(
+      String.raw`^(.+?)\s*(?:[,|·•]|\s[–—-]\s)\s*((?:${dates.weekdayWord},?\s+)?[^,|·•]+)$`,
+      'iu',
+    ),
+    // Heading words make subtitles, never names ("Desarrollos Más Importantes").
+    notNameWords: new Set([...(words.notNameWords ?? []), ...headingWords(words)].map((w) => w.toLowerCase())),
     nameParticles: new Set((words.nameParticles ?? []).map((w) => w.toLowerCase())),
   };
+}
+
+function headingWords(words: ProfileLanguage): string[] {
+  const h = words.headings;
+  return [...(h.scores ?? []), ...(h.developments ?? []), ...(h.subjects ?? [])].flatMap((text) => text.split(/\s+/u));
 }
 
 function labelled(words: string[], rest: string): RegExp {
@@ -253,16 +280,26 @@ function labelled(words: string[], rest: string): RegExp {
 
 function cuesFrom(words: ProfileLanguage): Cues {
   const cellWords = new Set<string>();
-  for (const answer of ['Y', 'P', 'N'] as const) for (const word of words.answers[answer] ?? []) cellWords.add(keyFromCell(word));
+  for (const answer of ['Y', 'P', 'N'] as const)
+    for (const word of words.answers[answer] ?? []) cellWords.add(keyFromCell(word));
   for (const word of [...words.yearHeaders, ...words.totalHeaders]) cellWords.add(keyFromCell(word));
   const textWords = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const word of wordsFromText(text)) if (word.length >= 3 || weight === COMMON_WORD) textWords.set(word, Math.max(textWords.get(word) ?? 0, weight));
+    for (const word of wordsFromText(text))
+      if (word.length >= 3 || weight === COMMON_WORD) textWords.set(word, Math.max(textWords.get(word) ?? 0, weight));
   };
   const h = words.headings;
   const l = words.labels;
-  for (const text of [...(h.scores ?? []), ...(h.developments ?? []), ...(h.subjects ?? []), ...(l.author ?? []), ...(l.date ?? [])]) add(text, STRUCTURE_WORD);
-  for (const text of [...words.dates.months.flat(), ...(words.dates.weekdays ?? [])]) if (text.length >= 4) add(text, STRUCTURE_WORD);
+  for (const text of [
+    ...(h.scores ?? []),
+    ...(h.developments ?? []),
+    ...(h.subjects ?? []),
+    ...(l.author ?? []),
+    ...(l.date ?? []),
+  ])
+    add(text, STRUCTURE_WORD);
+  for (const text of [...words.dates.months.flat(), ...(words.dates.weekdays ?? [])])
+    if (text.length >= 4) add(text, STRUCTURE_WORD);
   for (const text of words.commonWords ?? []) if (!textWords.has(text)) add(text, COMMON_WORD);
   const labelWords = new Set(words.questionLabels.map((label) => wordsFromText(label.replace('{n}', ''))[0] ?? ''));
   return { labelWords, cellWords, textWords };
@@ -273,7 +310,10 @@ export const COMMON_WORD = 1;
 
 /** Lower-case words of a text, letters and digits only. */
 export function wordsFromText(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** A regex alternation of literal words, longest first so that "date of report" wins over "date". */
@@ -287,5 +327,8 @@ function alternatives(words: readonly string[]): string {
 
 // Spaces inside a phrase match any run of white space.
 function phrase(word: string): string {
-  return word.trim().replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`);
+  return word
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
+    .replace(/\s+/gu, String.raw`\s+`);
 }

@@ -133,9 +133,9 @@ export function scoreTablesFromBlocks(
     let commentary: string[];
     if (textTable) {
       i = textTable.lastBlock;
-      commentary = commentaryAfter(blocks, outline, i, textTable.rest);
+      commentary = commentaryAfter(blocks, outline, i, textTable.rest, reading.text.compoundParts);
     } else {
-      commentary = commentaryAfter(blocks, outline, i);
+      commentary = commentaryAfter(blocks, outline, i, null, reading.text.compoundParts);
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
@@ -273,7 +273,13 @@ export function changesFromRows(rows: ScoreRow[], columns: string[]): ScoreChang
  * The paragraphs after a block up to the next heading, table or list; `rest` is
  * text that shares the block with the end of the table and opens the commentary.
  */
-export function commentaryAfter(blocks: Block[], outline: Outline, index: number, rest: string | null = null): string[] {
+export function commentaryAfter(
+  blocks: Block[],
+  outline: Outline,
+  index: number,
+  rest: string | null = null,
+  compoundParts: ReadonlySet<string> = new Set(),
+): string[] {
   const paragraphs: string[] = rest !== null && rest.trim() !== '' ? [rest] : [];
   for (let i = index + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -284,5 +290,5 @@ export function commentaryAfter(blocks: Block[], outline: Outline, index: number
     if (paragraphs.length > 0 && isContinuation(block.text)) paragraphs[paragraphs.length - 1] += `\n${block.text}`;
     else paragraphs.push(block.text);
   }
-  return paragraphs.map(oneLineFromText);
+  return paragraphs.map((paragraph) => oneLineFromText(paragraph, compoundParts));
 }

@@ -34,8 +34,13 @@ const COMPOUND_HEADS = new Set([
 // them is almost always that hyphen, not a syllable break ("non-binding", "self-regulation").
 const HYPHENATED_PREFIXES = new Set(['self', 'cross', 'well', 'so', 'ex', 'non', 'all', 'anti']);
 
-/** Whether `before-` + line break + `after` was a compound that keeps its hyphen. */
-export function keepsHyphen(before: string, after: string): boolean {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether `before-` + line break + `after` was a compound that keeps its hyphen.
+ * `compoundParts` are the report language's own second parts ("se" of "comprometeu-se").
+ */
+export function keepsHyphen(before: string, after: string, compoundParts: ReadonlySet<string> = NO_WORDS): boolean {
   if (before.length < 2) return true; // hyphenation never leaves one letter behind
   if (/\d/.test(before) || /\d/.test(after)) return true;
   // Acronyms keep their hyphen ("AI-", "ICT-"); a merely capitalised part does not,
@@ -43,21 +48,21 @@ export function keepsHyphen(before: string, after: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(before)) return true;
   if (/^\p{Lu}/u.test(after)) return true; // "non-EU", "pro-European"
   const head = after.toLowerCase();
-  if (COMPOUND_HEADS.has(head)) return true;
+  if (COMPOUND_HEADS.has(head) || compoundParts.has(head)) return true;
   return HYPHENATED_PREFIXES.has(before.toLowerCase());
 }
 
 /** Joins words split at line ends; keeps the hyphen of real compounds. Line breaks stay. */
-export function joinLineEndHyphens(text: string): string {
+export function joinLineEndHyphens(text: string, compoundParts: ReadonlySet<string> = NO_WORDS): string {
   // Most texts have no hyphen at all; the Unicode-aware search is the costly part.
   if (!text.includes('-') && !text.includes('\u2010')) return text;
-  return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after) ? `${before}-` : before));
+  return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after, compoundParts) ? `${before}-` : before));
 }
 
 /** One line, single spaces, no soft hyphens, plain hyphens, line-end hyphenation undone. */
-export function oneLineFromText(text: string): string {
+export function oneLineFromText(text: string, compoundParts: ReadonlySet<string> = NO_WORDS): string {
   const cleaned = text.replace(SOFT_HYPHEN, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
-  return joinLineEndHyphens(cleaned).replace(NON_BREAKING_HYPHEN, '-').replace(/\s+/gu, ' ').trim();
+  return joinLineEndHyphens(cleaned, compoundParts).replace(NON_BREAKING_HYPHEN, '-').replace(/\s+/gu, ' ').trim();
 }
 
 /** The text with surrounding white space removed and inner runs collapsed, for matching. */

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
+import { errnoCode, messageOf } from '../service/error-details.js';
 
 /**
  * Scorecard profiles from disk: every `*.json` in a folder (the schema aside),
@@ -25,13 +26,23 @@ export class ProfileError extends Error {
   }
 }
 
-let validator: ReturnType<Ajv2020['compile']> | null = null;
+let validator: ValidateFunction<Profile> | null = null;
 
-/** Schema problems of one profile, as `path: message` lines; empty when it is valid. */
+/** A profile checked against the schema: the profile, or the problems as `path: message` lines. */
+export function checkedProfile(
+  data: unknown,
+): { profile: Profile; problems: [] } | { profile: null; problems: string[] } {
+  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile<Profile>(
+    JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, SCHEMA_FILE), 'utf8')),
+  );
+  if (!validator(data)) return { profile: null, problems: (validator.errors ?? []).map(describeError) };
+  const problems = checkedMeaning(data);
+  return problems.length > 0 ? { profile: null, problems } : { profile: data, problems: [] };
+}
+
+/** Schema problems of one profile; empty when it is valid. */
 export function profileProblems(data: unknown): string[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, SCHEMA_FILE), 'utf8')));
-  if (validator(data)) return checkedMeaning(data as Profile);
-  return (validator.errors ?? []).map(describeError);
+  return checkedProfile(data).problems;
 }
 
 /** One profile file, parsed and checked; throws ProfileError listing what is wrong. */
@@ -40,11 +51,11 @@ export function profileFromFile(file: string): Profile {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ProfileError([`${file}: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ProfileError([`${file}: ${messageOf(error)}`]);
   }
-  const problems = profileProblems(data);
-  if (problems.length > 0) throw new ProfileError(problems.map((p) => `${file}: ${p}`));
-  return data as Profile;
+  const checked = checkedProfile(data);
+  if (checked.profile === null) throw new ProfileError(checked.problems.map((p) => `${file}: ${p}`));
+  return checked.profile;
 }
 
 /**
@@ -54,9 +65,11 @@ export function profileFromFile(file: string): Profile {
 export function profilesFromDir(dir: string): Profile[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
+      .sort();
   } catch (error) {
-    throw new ProfileError([`${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw new ProfileError([`${dir}: ${errnoCode(error) ?? messageOf(error)}`]);
   }
   const profiles: Profile[] = [];
   const problems: string[] = [];
@@ -69,10 +82,13 @@ export function profilesFromDir(dir: string): Profile[] {
     }
   }
   const ids = profiles.map((p) => p.id);
-  for (const id of new Set(ids)) if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`${dir}: two profiles have the id ${id}`);
+  for (const id of new Set(ids))
+    if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`${dir}: two profiles have the id ${id}`);
   if (profiles.length === 0 && problems.length === 0) problems.push(`${dir}: no profile (*.json) found`);
   if (problems.length > 0) throw new ProfileError(problems);
-  return profiles.sort((a, b) => Number(b.id === DEFAULT_PROFILE_ID) - Number(a.id === DEFAULT_PROFILE_ID) || a.id.localeCompare(b.id));
+  return profiles.sort(
+    (a, b) => Number(b.id === DEFAULT_PROFILE_ID) - Number(a.id === DEFAULT_PROFILE_ID) || a.id.localeCompare(b.id),
+  );
 }
 
 let shipped: Profile[] | null = null;
@@ -99,7 +115,8 @@ function checkedMeaning(profile: Profile): string[] {
   const problems: string[] = [];
   for (const [language, words] of Object.entries(profile.languages)) {
     words.dates.months.forEach((names, index) => {
-      if (names.length === 0) problems.push(`/languages/${language}/dates/months/${index}: a month needs at least one name`);
+      if (names.length === 0)
+        problems.push(`/languages/${language}/dates/months/${index}: a month needs at least one name`);
     });
   }
   return problems;

@@ -19,9 +19,21 @@ describe('reportflow profile check', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('says a valid profile file is valid, and names what is wrong with a bad one', () => {
-    expect(check(SHIPPED)).toMatchObject({ status: 0, stdout: expect.stringContaining('valid profile caidp-aidv; languages en, es, fr, pt') });
+    expect(check(SHIPPED)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('valid profile caidp-aidv; languages en, es, fr, pt'),
+    });
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ id: 'x', questions: { count: 0, id: 'Q' }, weights: { Y: 1, P: 0.5, N: 0 }, totalTolerance: 0.01, languages: {} }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        id: 'x',
+        questions: { count: 0, id: 'Q' },
+        weights: { Y: 1, P: 0.5, N: 0 },
+        totalTolerance: 0.01,
+        languages: {},
+      }),
+    );
     const run = check(bad);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('not a valid profile');
@@ -34,7 +46,9 @@ describe('reportflow profile check', () => {
     const run = check(SPANISH);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ {3}caidp-aidv\/en +tables 0, rows 0/);
-    expect(run.stdout).toMatch(/\* caidp-aidv\/es +tables 1, rows 3, answers 35\/36, date 2024-04-12, items 6; MISSING_ANSWER TOTAL_MISMATCH/);
+    expect(run.stdout).toMatch(
+      /\* caidp-aidv\/es +tables 1, rows 3, answers 35\/36, date 2024-04-12, items 6; MISSING_ANSWER TOTAL_MISMATCH/,
+    );
     expect(run.stdout).toContain('read with caidp-aidv in es');
     expect(run.stdout).toContain('2023  Y P Y P N Y · P P N Y P  total 7 (computed 6.5)');
   });

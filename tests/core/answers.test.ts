@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerFromCell } from '../../src/core/answers.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 describe('answerFromCell', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateFromText } from '../../src/core/dates.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 describe('dateFromText', () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withDerivedFields } from '../../src/core/derived-fields.js';
 import type { ReportRecord } from '../../src/record/types.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const sample = JSON.parse(
   readFileSync(new URL('../../../shared/samples/kazakhstan-2023.expected.json', import.meta.url), 'utf8'),

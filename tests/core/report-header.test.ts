@@ -3,7 +3,7 @@ import type { Block } from '../../src/blocks/model.js';
 import { authorOrDateFromLine, isNameLike } from '../../src/core/header-lines.js';
 import { reportHeaderFromBlocks } from '../../src/core/report-header.js';
 import type { Anomaly } from '../../src/record/types.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });

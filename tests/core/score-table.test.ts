@@ -3,7 +3,7 @@ import type { Block } from '../../src/blocks/model.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
 import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks, yearFromCell } from '../../src/core/score-table.js';
 import type { Anomaly } from '../../src/record/types.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const table = (rows: string[][]): Block => ({ kind: 'table', rows, headerRows: 1, source: {} });
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });

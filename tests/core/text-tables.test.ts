@@ -4,7 +4,7 @@ import { outlineFromBlocks } from '../../src/core/headings.js';
 import { scoreTablesFromBlocks } from '../../src/core/score-table.js';
 import { headerCellsFromLine, textTableAt } from '../../src/core/text-tables.js';
 import type { Anomaly } from '../../src/record/types.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computedTotalFromAnswers, totalFromCell, totalsDiffer } from '../../src/core/totals.js';
-import { DEFAULT_OPTIONS, ENGLISH } from '../support/profiles.js';
+import { ENGLISH } from '../support/profiles.js';
 
 describe('totalFromCell', () => {
   it.each([

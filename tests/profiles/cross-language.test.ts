@@ -26,7 +26,10 @@ function withoutTexts(record: ReportRecord): unknown {
   return {
     ...rest,
     report,
-    scoreTables: rest.scoreTables.map(({ section: _s, subject: _j, commentary, ...table }) => ({ ...table, commentary: commentary.length })),
+    scoreTables: rest.scoreTables.map(({ section: _s, subject: _j, commentary, ...table }) => ({
+      ...table,
+      commentary: commentary.length,
+    })),
     developmentLists: rest.developmentLists.map((list) => ({
       items: list.items.map((item) => ({ number: item.number, emphasis: item.emphasis.length })),
     })),
@@ -37,12 +40,15 @@ function withoutTexts(record: ReportRecord): unknown {
 }
 
 describe.each(FILES)('the Costa Rica report as %s', (file) => {
-  it.each(LANGUAGES.filter((l) => l !== 'en'))('in %s gives the English record up to texts and language', async (language) => {
-    const english = await recordOf('en', file);
-    const other = await recordOf(language, file);
-    expect(english.report.language).toBe('en');
-    expect(other.report.language).toBe(language);
-    expect(other.report.profile).toBe('caidp-aidv');
-    expect(withoutTexts(other)).toEqual(withoutTexts(english));
-  });
+  it.each(LANGUAGES.filter((l) => l !== 'en'))(
+    'in %s gives the English record up to texts and language',
+    async (language) => {
+      const english = await recordOf('en', file);
+      const other = await recordOf(language, file);
+      expect(english.report.language).toBe('en');
+      expect(other.report.language).toBe(language);
+      expect(other.report.profile).toBe('caidp-aidv');
+      expect(withoutTexts(other)).toEqual(withoutTexts(english));
+    },
+  );
 });

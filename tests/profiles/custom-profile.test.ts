@@ -29,7 +29,20 @@ const civicIndex: Profile = {
       dates: {
         numeric: ['day-month-year'],
         written: ['day-month-year'],
-        months: [['januar', 'jan'], ['februar', 'feb'], ['märz', 'mär'], ['april', 'apr'], ['mai'], ['juni', 'jun'], ['juli', 'jul'], ['august', 'aug'], ['september', 'sep'], ['oktober', 'okt'], ['november', 'nov'], ['dezember', 'dez']],
+        months: [
+          ['januar', 'jan'],
+          ['februar', 'feb'],
+          ['märz', 'mär'],
+          ['april', 'apr'],
+          ['mai'],
+          ['juni', 'jun'],
+          ['juli', 'jul'],
+          ['august', 'aug'],
+          ['september', 'sep'],
+          ['oktober', 'okt'],
+          ['november', 'nov'],
+          ['dezember', 'dez'],
+        ],
         weekdays: ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag'],
         daySuffixes: ['.'],
       },
@@ -89,9 +102,19 @@ describe('a profile written for a scorecard that does not exist', () => {
     const table = record.scoreTables[0]!;
     expect(table.columns).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
     expect(table.rows).toEqual([
-      { year: 2022, answers: { C1: 'Y', C2: 'N', C3: 'P', C4: 'N', C5: 'Y', C6: 'N', C7: 'N', C8: 'P' }, reportedTotal: 6, computedTotal: 6 },
+      {
+        year: 2022,
+        answers: { C1: 'Y', C2: 'N', C3: 'P', C4: 'N', C5: 'Y', C6: 'N', C7: 'N', C8: 'P' },
+        reportedTotal: 6,
+        computedTotal: 6,
+      },
       // 2 + 1 + 1 + 2 + 2 + 0 + 0 + 2 = 10; 11 is more than 0.5 away.
-      { year: 2023, answers: { C1: 'Y', C2: 'P', C3: 'P', C4: 'Y', C5: 'Y', C6: null, C7: 'N', C8: 'Y' }, reportedTotal: 11, computedTotal: 10 },
+      {
+        year: 2023,
+        answers: { C1: 'Y', C2: 'P', C3: 'P', C4: 'Y', C5: 'Y', C6: null, C7: 'N', C8: 'Y' },
+        reportedTotal: 11,
+        computedTotal: 10,
+      },
     ]);
     expect(record.developmentLists.map((l) => [l.section, l.subject, l.items.length])).toEqual([
       ['Wichtigste Entwicklungen', 'Inland', 2],

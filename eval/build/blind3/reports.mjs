@@ -198,3 +198,129 @@ export const REPORTS = [
     anomalies: [{ code: 'NUMBERING_GAP', path: '/developmentLists/0/items/2/number', expected: 3, found: 4 }],
   },
 ];
+
+// Round 2, made after round 1 was scored and its two fixes were in, and scored before
+// anything else was changed.
+export const ROUND_2 = [
+  {
+    name: 'blind3-es-guatemala-2024',
+    language: 'es',
+    title: 'Guatemala',
+    country: { name: 'Guatemala', iso2: 'GT', iso3: 'GTM' },
+    author: 'Ana Lucía Morales', authorLine: 'Ana Lucía Morales',
+    date: '2024-01-10', dateText: 'miércoles, 10 de enero de 2024', dateLine: 'miércoles, 10 de enero de 2024',
+    answerWords: { 'sí': 'Y', 'parcialmente': 'P', 'no': 'N' },
+    tables: [{
+      section: 'Cambios en las métricas clave', subject: 'Guatemala', columns: labels('Pregunta ', 8), yearHeader: 'Año',
+      rows: [
+        { year: '2022', cells: ['Sí', 'No', 'Parcialmente', 'No', 'Sí', 'No', 'No', 'Parcialmente'], total: '3' },
+        { year: '2023', cells: ['Sí', 'Parcialmente', 'Parcialmente', 'No', 'Sí*', 'No', 'Parcialmente', 'Parcialmente'], total: '4' },
+      ],
+      commentary: [
+        'La Secretaría Nacional de Ciencia y Tecnología publicó lineamientos para el uso de algoritmos en el sector público.',
+        '* La respuesta a la pregunta 5 se basa en información oficial que no pudo verificarse de forma independiente.',
+      ],
+    }],
+    lists: [
+      { section: 'Acontecimientos más importantes', subject: 'Nacional', items: [
+        ['El Congreso de la República recibió una iniciativa de ley sobre ', { b: 'protección de datos personales' }, ' que incluye reglas sobre decisiones automatizadas.'],
+        ['La Superintendencia de Administración Tributaria empezó a usar modelos de aprendizaje automático para detectar facturas falsas.'],
+        ['Universidades públicas y privadas firmaron un acuerdo para formar docentes en ética de la inteligencia artificial.'],
+      ] },
+      { section: 'Acontecimientos más importantes', subject: 'Regional', items: [
+        ['Guatemala participó en la reunión del Sistema de la Integración Centroamericana sobre una agenda digital regional.'],
+        ['El país se sumó a la ', { i: 'Declaración de Montevideo' }, ' sobre inteligencia artificial y sus efectos en América Latina.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'blind3-fr-maroc-2023',
+    language: 'fr',
+    title: 'Maroc',
+    country: { name: 'Morocco', iso2: 'MA', iso3: 'MAR' },
+    author: 'Youssef El Amrani', authorLine: 'Par Youssef El Amrani',
+    date: '2023-03-15', dateText: '15/03/2023', dateLine: '15/03/2023',
+    answerWords: { 'oui': 'Y', 'partiel': 'P', 'non': 'N' },
+    tables: [{
+      section: 'Évolution des indicateurs clés', subject: 'Maroc', columns: labels('Q', 12), yearHeader: 'Année', totalHeader: 'Score',
+      rows: [
+        { year: '2021', cells: ['oui', 'non', 'non', 'partiel', 'non', 'oui', 'non', 'non', 'partiel', 'non', 'oui', 'non'], total: '4 points', totalValue: '4' },
+        { year: '2022', cells: ['oui', 'partiel', 'non', 'partiel', 'non', 'oui', 'non', 'partiel', 'partiel', 'non', 'oui', 'non'], total: '5,5 points', totalValue: '5.5' },
+      ],
+      commentary: [
+        'La Commission nationale de contrôle de la protection des données à caractère personnel a lancé un programme de mise en conformité pour les administrations.',
+        'Le score imprimé pour 2022 compte une réponse de plus que le tableau.',
+      ],
+    }],
+    lists: [
+      { section: 'Faits marquants', subject: 'National', items: [
+        ['Le ministère de la Transition numérique et de la Réforme de l’administration a présenté la stratégie ', { b: 'Maroc Digital 2030' }, '.'],
+        ['La CNDP a publié une délibération sur l’usage de la reconnaissance faciale dans les espaces commerciaux.'],
+        ['L’Université Mohammed VI Polytechnique a ouvert un centre de recherche consacré à l’intelligence artificielle appliquée à l’agriculture.'],
+      ] },
+      { section: 'Faits marquants', subject: 'International', items: [
+        ['Le Maroc a coparrainé une résolution des Nations unies sur des systèmes d’intelligence artificielle sûrs et dignes de confiance.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'blind3-pt-cabo-verde-2024',
+    language: 'pt',
+    title: 'Cabo Verde',
+    country: { name: 'Cape Verde', iso2: 'CV', iso3: 'CPV' },
+    author: 'Marta Semedo', authorLine: 'Autora: Marta Semedo',
+    date: '2024-02-05', dateText: '5 de fevereiro de 2024', dateLine: 'Praia, 5 de fevereiro de 2024',
+    answerWords: { 'y': 'Y', 'p': 'P', 'n': 'N' },
+    tables: [{
+      section: 'Mudanças nas métricas-chave', subject: 'Cabo Verde', columns: labels('Q', 12),
+      rows: [
+        { year: '2022', cells: ['Y', 'N', 'P', 'N', 'N', 'Y', 'P', 'N', 'N', 'N', 'Y', 'P'], total: '4.5' },
+        { year: '2023', cells: ['Y', 'P', 'P', 'N', 'N', 'Y', 'P', 'P', 'N', 'N', 'Y', 'P'], total: '5.5' },
+      ],
+      commentary: [
+        'A tabela segue o modelo em inglês do relatório; as respostas mantêm as letras Y, P e N.',
+        'O Núcleo Operacional da Sociedade de Informação começou a preparar uma estratégia nacional para a inteligência artificial.',
+      ],
+    }],
+    lists: [
+      { section: 'Desenvolvimentos mais importantes', subject: 'País', items: [
+        ['O Governo lançou o ', { b: 'Parque Tecnológico de Cabo Verde' }, ', que acolhe empresas de serviços digitais e um centro de dados.'],
+        ['A Comissão Nacional de Proteção de Dados publicou orientações sobre a utilização de câmaras com reconhecimento facial.'],
+      ] },
+      { section: 'Desenvolvimentos mais importantes', subject: 'Internacional', items: [
+        ['Cabo Verde participou no fórum da Comunidade dos Países de Língua Portuguesa sobre governação digital.'],
+        ['O país assinou com a União Europeia um programa de apoio à transformação digital da administração pública.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+  {
+    name: 'blind3-es-honduras-2023',
+    language: 'es',
+    title: 'Honduras',
+    country: { name: 'Honduras', iso2: 'HN', iso3: 'HND' },
+    author: 'Carlos Mejía', authorLine: 'Redactado por: Carlos Mejía',
+    date: '2023-03-23', dateText: '23.03.2023', dateLine: '23.03.2023',
+    answerWords: { '✔': 'Y', '½': 'P', '✘': 'N' },
+    tables: [{
+      section: 'Cambios en las métricas clave', subject: 'Honduras', columns: labels('P', 12), yearHeader: 'Año',
+      rows: [
+        { year: '2022', cells: ['✔', '✘', '½', '✘', '✘', '✔', '✘', '✘', '½', '✘', '✔', '✘'], total: '4' },
+        { year: '2023', cells: ['✔', '½', '½', '✘', '✘', '✔', '✘', '½', '½', '✘', '✔', '✘'], total: '' },
+      ],
+      commentary: [
+        'El total de 2023 queda sin calcular hasta que el comité revise las respuestas.',
+      ],
+    }],
+    lists: [
+      { section: 'Desarrollos más importantes', subject: 'País', items: [
+        ['El Instituto de Acceso a la Información Pública pidió transparencia sobre los sistemas automatizados usados en la asignación de subsidios.'],
+        ['La Secretaría de Educación anunció un programa de alfabetización digital que incluye nociones básicas de inteligencia artificial.'],
+        ['Organizaciones de periodistas denunciaron campañas de desinformación con audios generados por inteligencia artificial.'],
+      ] },
+    ],
+    anomalies: [],
+  },
+];
