@@ -62,7 +62,11 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
  * outbox, from PostgreSQL, and over HTTP (where each export runs in its own
  * thread), and the desk pages served by the app.
  */
-export async function datasetFigures(options: { redisUrl: string; databaseUrl: string; log: (line?: string) => void }): Promise<DatasetFigures> {
+export async function datasetFigures(options: {
+  redisUrl: string;
+  databaseUrl: string;
+  log: (line?: string) => void;
+}): Promise<DatasetFigures> {
   const { log } = options;
   const corpus = releasedCorpus(RECORDS, join(ROOT, 'fixtures'));
   const index = countryYearsFromReleased(corpus);
@@ -103,7 +107,10 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
   const dbName = `reportflow_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 3000 });
   admin.on('error', () => undefined);
-  const hasDatabase = await admin.query('SELECT 1').then(() => true, () => false);
+  const hasDatabase = await admin.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
   if (hasDatabase) {
     await admin.query(`CREATE DATABASE ${dbName}`);
     const dbUrl = Object.assign(new URL(options.databaseUrl), { pathname: `/${dbName}` }).toString();
@@ -127,7 +134,11 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
   const store = new RecordsStore(dirs);
   const logger = pino({ level: 'silent' });
   const app = buildApp({
-    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
+    config: {
+      http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 },
+      dirs,
+      auth: { mode: 'none', token: null, basic: null },
+    },
     store,
     review: new ReviewService({ store, release: async () => {} }),
     queue,
@@ -145,11 +156,24 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
         if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode} ${first.body.slice(0, 200)}`);
         const firstMs = performance.now() - t;
         const ms = await meanMs(() => app.inject({ url }), TIMING);
-        exports.push({ via: 'HTTP (export thread)', shape, format, rows: Number(first.headers['x-reportflow-rows']), kb: first.rawPayload.length / 1024, firstMs, ms });
+        exports.push({
+          via: 'HTTP (export thread)',
+          shape,
+          format,
+          rows: Number(first.headers['x-reportflow-rows']),
+          kb: first.rawPayload.length / 1024,
+          firstMs,
+          ms,
+        });
       }
     }
     const kaz = '/index/countries/KAZ';
-    for (const [page, url] of [['overview /index', '/index'], [`country ${kaz}`, kaz], ['disagreements /index/consistency', '/index/consistency'], ['GET /consistency (JSON)', '/consistency']] as const) {
+    for (const [page, url] of [
+      ['overview /index', '/index'],
+      [`country ${kaz}`, kaz],
+      ['disagreements /index/consistency', '/index/consistency'],
+      ['GET /consistency (JSON)', '/consistency'],
+    ] as const) {
       const t = performance.now();
       const first = await app.inject({ url });
       if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode}`);
@@ -176,9 +200,21 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
     exports,
     pages,
     targets: [
-      [`every export of ${RECORDS} records < 2 s (warm)`, `${fmt(slowest.ms, 0)} ms (${slowest.via}, ${slowest.shape} ${slowest.format})`, slowest.ms < 2000],
-      [`every export of ${RECORDS} records < 2 s (first in process)`, `${fmt(slowestFirst.firstMs, 0)} ms (${slowestFirst.via}, ${slowestFirst.shape} ${slowestFirst.format})`, slowestFirst.firstMs < 2000],
-      [`overview page of ${RECORDS} records < 500 ms`, `${fmt(overview.ms, 0)} ms (first ${fmt(overview.firstMs, 0)} ms)`, overview.ms < 500],
+      [
+        `every export of ${RECORDS} records < 2 s (warm)`,
+        `${fmt(slowest.ms, 0)} ms (${slowest.via}, ${slowest.shape} ${slowest.format})`,
+        slowest.ms < 2000,
+      ],
+      [
+        `every export of ${RECORDS} records < 2 s (first in process)`,
+        `${fmt(slowestFirst.firstMs, 0)} ms (${slowestFirst.via}, ${slowestFirst.shape} ${slowestFirst.format})`,
+        slowestFirst.firstMs < 2000,
+      ],
+      [
+        `overview page of ${RECORDS} records < 500 ms`,
+        `${fmt(overview.ms, 0)} ms (first ${fmt(overview.firstMs, 0)} ms)`,
+        overview.ms < 500,
+      ],
     ],
   };
   printFigures(figures, log);
@@ -186,13 +222,18 @@ export async function datasetFigures(options: { redisUrl: string; databaseUrl: s
 }
 
 function printFigures(f: DatasetFigures, log: (line?: string) => void): void {
-  log(`## Index across reports: ${f.records} released records made from the fixtures (${f.countries} countries, ${f.countryYears} country-years, up to ${f.maxReportsPerCountryYear} reports per country-year, ${f.findings} disagreements)`);
+  log(
+    `## Index across reports: ${f.records} released records made from the fixtures (${f.countries} countries, ${f.countryYears} country-years, up to ${f.maxReportsPerCountryYear} reports per country-year, ${f.findings} disagreements)`,
+  );
   log();
-  log('Each export reads every released record, files it by country and year, and encodes the table; "first" is the first export of its kind in this process.');
+  log(
+    'Each export reads every released record, files it by country and year, and encodes the table; "first" is the first export of its kind in this process.',
+  );
   log();
   log('| read from | shape | format | rows | KB | first ms | ms |');
   log('|---|---|---|---:|---:|---:|---:|');
-  for (const e of f.exports) log(`| ${e.via} | ${e.shape} | ${e.format} | ${e.rows} | ${fmt(e.kb)} | ${fmt(e.firstMs, 0)} | ${fmt(e.ms, 0)} |`);
+  for (const e of f.exports)
+    log(`| ${e.via} | ${e.shape} | ${e.format} | ${e.rows} | ${fmt(e.kb)} | ${fmt(e.firstMs, 0)} | ${fmt(e.ms, 0)} |`);
   log();
   log('| page (app.inject, outbox) | KB | first ms | ms |');
   log('|---|---:|---:|---:|');
@@ -210,6 +251,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   });
   log('| target | measured | verdict |');
   log('|---|---|---|');
-  for (const [target, figure, ok] of figures.targets) log(`| ${target} | ${figure} | ${ok === null ? 'n/a' : ok ? 'met' : 'NOT MET'} |`);
+  for (const [target, figure, ok] of figures.targets)
+    log(`| ${target} | ${figure} | ${ok === null ? 'n/a' : ok ? 'met' : 'NOT MET'} |`);
   process.exit(0);
 }

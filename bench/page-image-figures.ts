@@ -66,10 +66,14 @@ export async function pageImageFigures(log: (line?: string) => void): Promise<Pa
     };
     log('## Review desk page pictures (PDF 99 pages, longer side 1600 px, WebP, one drawing thread)');
     log();
-    log('| first page (thread start + draw) ms | further page ms | cached page ms | KB/page | longest event-loop stall ms (idle baseline) | RSS growth MB |');
+    log(
+      '| first page (thread start + draw) ms | further page ms | cached page ms | KB/page | longest event-loop stall ms (idle baseline) | RSS growth MB |',
+    );
     log('|---:|---:|---:|---:|---:|---:|');
     const f = (n: number, d = 1) => n.toFixed(d);
-    log(`| ${f(figures.firstMs, 0)} | ${f(figures.drawMs, 0)} | ${f(figures.cachedMs, 2)} | ${f(figures.kbPerPage, 0)} | ${f(figures.maxLoopDelayMs)} (${f(figures.idleLoopDelayMs)}) | ${f(figures.rssGrowthMb, 0)} |`);
+    log(
+      `| ${f(figures.firstMs, 0)} | ${f(figures.drawMs, 0)} | ${f(figures.cachedMs, 2)} | ${f(figures.kbPerPage, 0)} | ${f(figures.maxLoopDelayMs)} (${f(figures.idleLoopDelayMs)}) | ${f(figures.rssGrowthMb, 0)} |`,
+    );
     log();
     return figures;
   } finally {

@@ -7,6 +7,7 @@ import { recordFromBytes } from '../src/parse-report.js';
 import { burstFiles } from '../scripts/load/burst-files.js';
 import { redisAnswers } from '../scripts/load/pipeline-run.js';
 import { CACHE, fixtureFiles, largeFiles, ROOT, type BenchFile } from './bench-corpus.js';
+import { officeFigures } from './office-formats.js';
 import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-throughput.js';
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
 import { datasetFigures } from './dataset-figures.js';
@@ -141,7 +142,19 @@ for (const p of peers) {
 }
 log();
 
-// 3. The queue, end to end.
+// 3. Web pages and ODT (in-process), .doc and RTF (through LibreOffice) beside soffice alone.
+const office = await officeFigures((line) => log(`note: ${line}`));
+results.office = office;
+log('## Office formats: HTML and ODT read in-process (warm); .doc and RTF converted by LibreOffice, then read as DOCX');
+log();
+log('| input | format | KB | ours ms/doc | soffice → DOCX alone, fresh profile ms | soffice alone, profile reused ms | outcome |');
+log('|---|---|---:|---:|---:|---:|---|');
+for (const o of office) log(`| ${o.label} | ${o.format} | ${fmt(o.kb, 0)} | ${fmt(o.oursMs)} | ${fmt(o.sofficeFreshMs, 0)} | ${fmt(o.sofficeWarmMs, 0)} | ${o.outcome} |`);
+log();
+log('ours for .doc/RTF = one conversion (fresh profile, sandboxed) + reading the DOCX; soffice alone is spawned as a user would run it.');
+log();
+
+// 4. The queue, end to end.
 let queue: QueueFigure[] = [];
 let light: { p50Ms: number; p95Ms: number; records: number } | null = null;
 let twoPageParseMs = NaN;
@@ -175,15 +188,15 @@ results.queue = queue;
 results.lightLoad = light;
 log();
 
-// 4. The index across reports (exports and desk pages); `node dist/bench/dataset-figures.js` runs it alone.
+// 5. The index across reports (exports and desk pages); `node dist/bench/dataset-figures.js` runs it alone.
 const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
 if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
 results.dataset = dataset;
 
-// The review desk's page pictures; `node dist/bench/page-image-figures.js` runs it alone.
+// 6. The review desk's page pictures; `node dist/bench/page-image-figures.js` runs it alone.
 results.pageImages = await pageImageFigures(log);
 
-// 5. Targets.
+// 7. Targets.
 const pdf100 = peers.find((p) => p.label.startsWith('PDF'));
 const docx100 = peers.find((p) => p.label.startsWith('DOCX'));
 const md1 = peers.find((p) => p.label.startsWith('Markdown'));

@@ -3,6 +3,10 @@ import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
 import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
+import { blocksFromHtmlPage } from './formats/html/blocks-from-html-page.js';
+import { blocksViaLibreOffice } from './formats/libreoffice/blocks-via-libreoffice.js';
+import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from './formats/libreoffice/docx-from-libreoffice.js';
+import { blocksFromOdt } from './formats/odt/blocks-from-odt.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
@@ -14,6 +18,8 @@ import type { Format, ReportRecord, SourceInfo } from './record/types.js';
 export interface ParseOptions {
   extract?: ExtractOptions;
   limits?: ParseLimits;
+  /** How .doc and RTF files are converted (LibreOffice's command, time limit, conversions at once). */
+  libreOffice?: LibreOfficeSettings;
 }
 
 /**
@@ -41,13 +47,13 @@ export async function recordFromBytes(
   if (format === 'unknown') {
     const claimed = formatFromFileName(fileName);
     return claimed === 'unknown'
-      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is neither PDF, DOCX nor Markdown text.')
+      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is none of the formats read here (PDF, DOCX, ODT, .doc, RTF, HTML, Markdown text).')
       : errorRecord(source, 'UNREADABLE_FILE', `The file is named as ${claimed} but its bytes are not a readable ${claimed} file.`);
   }
 
   let result: BlocksResult;
   try {
-    result = await blocksFor(format, bytes, limits);
+    result = await blocksFor(format, bytes, limits, options.libreOffice ?? DEFAULT_LIBREOFFICE);
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }
@@ -57,12 +63,24 @@ export async function recordFromBytes(
 }
 
 /** The blocks of a file whose format is known (the adapters' result, problem included). */
-export function blocksFor(format: Exclude<Format, 'unknown'>, bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
+export function blocksFor(
+  format: Exclude<Format, 'unknown'>,
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  libreOffice: LibreOfficeSettings = DEFAULT_LIBREOFFICE,
+): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
       return Promise.resolve(blocksFromMarkdown(textFromBytes(bytes)));
+    case 'html':
+      return Promise.resolve(blocksFromHtmlPage(textFromBytes(bytes)));
     case 'docx':
       return blocksFromDocx(bytes, limits);
+    case 'odt':
+      return blocksFromOdt(bytes, limits);
+    case 'doc':
+    case 'rtf':
+      return blocksViaLibreOffice(bytes, format, limits, libreOffice);
     case 'pdf':
       return blocksFromPdf(bytes, limits);
     default:

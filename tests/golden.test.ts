@@ -14,7 +14,7 @@ import { describeDifferences, fixtureFolders, foldName, jsonDifferences, readJso
  * instead, and the provenance entries expected.json lists are checked one by one.
  */
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = { md: 'markdown', docx: 'docx', pdf: 'pdf' };
+const FORMAT_BY_EXTENSION: Record<string, Format> = { md: 'markdown', docx: 'docx', pdf: 'pdf', html: 'html', odt: 'odt', doc: 'doc', rtf: 'rtf' };
 
 describe.each(fixtureFolders())('fixture $name', ({ name, dir, files }) => {
   const expectedPath = join(dir, 'expected.json');

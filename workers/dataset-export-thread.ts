@@ -1,8 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { replyToExportJob, type ExportJob } from '../src/service/dataset/export-in-thread.js';
+import type { ExportRequest } from '../src/service/dataset/dataset-index.js';
+import { replyToExport, type ExportThreadData } from '../src/service/dataset/export-in-thread.js';
+import { releasedRecordsSource } from '../src/service/dataset/released-records.js';
 
-/** One export off the HTTP event loop; the thread ends when it has answered. */
-// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- the job the export runner of this project started the thread with
-const reply = await replyToExportJob(workerData as ExportJob);
-const buffer = reply.ok ? reply.result.bytes.buffer : null;
-parentPort!.postMessage(reply, buffer instanceof ArrayBuffer ? [buffer] : []);
+/** Exports off the HTTP event loop, one at a time; the parent ends the thread when it has been idle a while. */
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- written by createThreadedExporter in the parent
+const { spec, extract } = workerData as ExportThreadData;
+const source = releasedRecordsSource(spec);
+
+async function answer(request: ExportRequest): Promise<void> {
+  const reply = await replyToExport(source, request, extract);
+  const buffer = reply.ok ? reply.result.bytes.buffer : null;
+  parentPort!.postMessage(reply, buffer instanceof ArrayBuffer ? [buffer] : []);
+}
+
+parentPort!.on('message', (request: ExportRequest) => void answer(request));

@@ -23,8 +23,12 @@ export interface PageImageDone {
 /** Runs in the desk's drawing thread (a piscina pool): reading, hashing and drawing all stay off the HTTP event loop. */
 export default async function drawPage(task: PageImageTask): Promise<PageImageDone> {
   const bytes = new Uint8Array(await readFile(task.source));
-  if (createHash('sha256').update(bytes).digest('hex') !== task.sha256) throw new Error('the kept file is not the file the record was read from');
-  const drawn = task.kind === 'pdf' ? await pageImageFromPdf(bytes, task.page, task.maxSide) : await pageImageFromImage(bytes, task.maxSide);
+  if (createHash('sha256').update(bytes).digest('hex') !== task.sha256)
+    throw new Error('the kept file is not the file the record was read from');
+  const drawn =
+    task.kind === 'pdf'
+      ? await pageImageFromPdf(bytes, task.page, task.maxSide)
+      : await pageImageFromImage(bytes, task.maxSide);
   const temp = `${task.target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(temp, drawn.image);
   await rename(temp, task.target);

@@ -9,7 +9,7 @@ import { recordsStoreFromConfig } from '../src/service/store/records-store.js';
 // parse-worker.ts starts it and hands it its settings. Wiring only.
 const settings = sandboxSettingsFromText(sandboxSettingsText());
 const store = recordsStoreFromConfig(settings);
-const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits });
+const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits, libreOffice: settings.libreOffice });
 parser.warm();
 
 export default sandboxedParseProcessor((data) =>

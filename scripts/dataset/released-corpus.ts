@@ -31,14 +31,16 @@ export function releasedCorpus(count: number, fixturesDir: string): ReleasedReco
 }
 
 function baseRecords(fixturesDir: string): ReportRecord[] {
-  return readdirSync(fixturesDir)
-    .sort()
-    .map((name) => join(fixturesDir, name, 'expected.json'))
-    .filter((path) => existsSync(path))
-    .map((path) => JSON.parse(readFileSync(path, 'utf8')) as ReportRecord)
-    .filter((r) => r.report.country !== null && r.scoreTables.some((t) => t.rows.length > 0))
-    // One base per country: a second report on a country (kazakhstan-2024) would double its editions.
-    .filter((r, i, all) => all.findIndex((o) => o.report.country!.iso3 === r.report.country!.iso3) === i);
+  return (
+    readdirSync(fixturesDir)
+      .sort()
+      .map((name) => join(fixturesDir, name, 'expected.json'))
+      .filter((path) => existsSync(path))
+      .map((path) => JSON.parse(readFileSync(path, 'utf8')) as ReportRecord)
+      .filter((r) => r.report.country !== null && r.scoreTables.some((t) => t.rows.length > 0))
+      // One base per country: a second report on a country (kazakhstan-2024) would double its editions.
+      .filter((r, i, all) => all.findIndex((o) => o.report.country!.iso3 === r.report.country!.iso3) === i)
+  );
 }
 
 /** `offset` ≤ 0: how many years before the fixture this edition was written. */
@@ -48,7 +50,9 @@ function edition(base: ReportRecord, offset: number, serial: number): ReleasedRe
   const date = base.report.date && year !== null ? `${year}${base.report.date.slice(4)}` : null;
   const stem = base.report.country!.name.toLowerCase().replace(/[^a-z]+/g, '-');
   const fileName = `${stem}-${year ?? 'undated'}-${serial}.md`;
-  const id = createHash('sha256').update(`${fileName}\u0000${JSON.stringify(scoreTables)}`).digest('hex');
+  const id = createHash('sha256')
+    .update(`${fileName}\u0000${JSON.stringify(scoreTables)}`)
+    .digest('hex');
   const record: ReportRecord = {
     ...base,
     id,
@@ -71,11 +75,17 @@ function shiftedTable(base: ReportRecord, table: ScoreTable, t: number, offset: 
     const year = row.year + offset;
     const answers: Record<string, Answer | null> = {};
     for (const q of table.columns) {
-      const truth = offset === 0 ? (row.answers[q] ?? null) : historical(first.answers[q] ?? null, first.year - year, `${key}/${q}`);
+      const truth =
+        offset === 0
+          ? (row.answers[q] ?? null)
+          : historical(first.answers[q] ?? null, first.year - year, `${key}/${q}`);
       // About one cell in forty of an older edition says something else about the same year.
       answers[q] = offset !== 0 && unit(`${key}/${q}/${year}/${offset}`) < 0.025 ? other(truth) : truth;
     }
-    const computed = computedTotalFromAnswers(table.columns.map((q) => answers[q] ?? null), { Y: 1, P: 0.5, N: 0 });
+    const computed = computedTotalFromAnswers(
+      table.columns.map((q) => answers[q] ?? null),
+      { Y: 1, P: 0.5, N: 0 },
+    );
     const typo = offset !== 0 && unit(`${key}/total/${year}/${offset}`) < 0.05;
     return { year, answers, computedTotal: computed, reportedTotal: typo ? computed + 0.5 : computed };
   });

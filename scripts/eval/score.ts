@@ -1,7 +1,8 @@
 /**
  * Scores the parser against hand-written expected records: eval/<name>/ holds report
- * files and one expected.json. Measures field accuracy, item text exact match, anomaly
- * precision/recall on (code, path) and schema validity, per format. It measures and
+ * files and one expected.json. Measures field accuracy, item text exact match, item
+ * emphasis exact match, anomaly precision/recall on (code, path), whether the format
+ * detected from the bytes is the one the file was saved as, and schema validity, per format. It measures and
  * never gates, so it always exits 0.
  *
  *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only NAME]
@@ -17,6 +18,10 @@ import type { Format, ReportRecord, ValueSource } from '../../src/record/types.j
 import { contractErrors } from '../../src/record/validate-record.js';
 import { fieldComparisonsFromRecords, type FieldComparison } from './field-comparisons.js';
 
+const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  md: 'markdown', markdown: 'markdown', docx: 'docx', pdf: 'pdf', html: 'html', htm: 'html', odt: 'odt', doc: 'doc', rtf: 'rtf',
+};
+
 interface FileScore {
   folder: string;
   file: string;
@@ -24,6 +29,9 @@ interface FileScore {
   fields: FieldComparison[];
   itemsExpected: number;
   itemsExact: number;
+  emphasisExact: number;
+  /** The detected format is the one the file's extension names (true where the extension names none). */
+  formatRight: boolean;
   anomalyTruePositives: number;
   anomalyExpected: number;
   anomalyFound: number;
@@ -84,13 +92,17 @@ async function scoreFile(
 
   let itemsExpected = 0;
   let itemsExact = 0;
+  let emphasisExact = 0;
   expected.developmentLists.forEach((list, i) =>
     list.items.forEach((item, j) => {
       if (!counted(`/developmentLists/${i}/items/${j}/text`)) return;
       itemsExpected += 1;
-      if (actual.developmentLists[i]?.items[j]?.text === item.text) itemsExact += 1;
+      const got = actual.developmentLists[i]?.items[j];
+      if (got?.text === item.text) itemsExact += 1;
+      if (got && JSON.stringify(got.emphasis) === JSON.stringify(item.emphasis)) emphasisExact += 1;
     }),
   );
+  const savedAs = FORMAT_BY_EXTENSION[file.split('.').pop()?.toLowerCase() ?? ''];
 
   const pointers = extractedValuePointers(actual);
   const key = (a: { code: string; path: string | null }) => `${a.code} ${a.path ?? '-'}`;
@@ -110,6 +122,8 @@ async function scoreFile(
     fields,
     itemsExpected,
     itemsExact,
+    emphasisExact,
+    formatRight: savedAs === undefined || savedAs === actual.source.format,
     anomalyTruePositives: got.length - extras.length,
     anomalyExpected: want.length,
     anomalyFound: got.length,
@@ -134,8 +148,8 @@ function ratio(n: number, d: number): string {
 }
 
 function printReport(all: FileScore[]): void {
-  const formats: Format[] = ['markdown', 'docx', 'pdf', 'unknown'];
-  const header = 'format    files  fields  field-acc  item-exact  anom-P  anom-R  status  schema-valid  provenance';
+  const formats: Format[] = ['markdown', 'docx', 'pdf', 'html', 'odt', 'doc', 'rtf', 'image', 'unknown'];
+  const header = 'format    files  fields  field-acc  item-exact  emphasis  anom-P  anom-R  status  format-right  schema-valid  provenance';
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const format of [...formats, 'all' as const]) {
@@ -151,9 +165,11 @@ function printReport(all: FileScore[]): void {
         String(fieldTotal).padStart(7),
         ratio(fieldOk, fieldTotal).padStart(10),
         ratio(sum((s) => s.itemsExact), sum((s) => s.itemsExpected)).padStart(11),
+        ratio(sum((s) => s.emphasisExact), sum((s) => s.itemsExpected)).padStart(9),
         ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyFound)).padStart(7),
         ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyExpected)).padStart(7),
         `${sum((s) => (s.statusOk ? 1 : 0))}/${group.length}`.padStart(7),
+        `${sum((s) => (s.formatRight ? 1 : 0))}/${group.length}`.padStart(13),
         `${sum((s) => (s.schemaErrors.length === 0 ? 1 : 0))}/${group.length}`.padStart(13),
         ratio(sum((s) => s.valuesPlaced), sum((s) => s.valuesRead)).padStart(11),
       ].join(' '),
@@ -162,7 +178,7 @@ function printReport(all: FileScore[]): void {
 
   const flawed = all
     .map((s) => ({ s, wrong: s.fields.filter((f) => !f.equal) }))
-    .filter(({ s, wrong }) => wrong.length > 0 || s.anomalyMisses.length > 0 || s.anomalyExtras.length > 0 || s.schemaErrors.length > 0 || !s.statusOk)
+    .filter(({ s, wrong }) => wrong.length > 0 || !s.formatRight || s.anomalyMisses.length > 0 || s.anomalyExtras.length > 0 || s.schemaErrors.length > 0 || !s.statusOk)
     .sort((a, b) => b.wrong.length - a.wrong.length);
   console.log(`\n${flawed.length} of ${all.length} files differ from their expected record${verbose ? '' : ' (first differences; --verbose for all)'}:`);
   for (const { s, wrong } of flawed) {
@@ -174,6 +190,7 @@ function printReport(all: FileScore[]): void {
     if (s.anomalyMisses.length > 0) console.log(`  anomalies missing: ${s.anomalyMisses.join('; ')}`);
     if (s.anomalyExtras.length > 0) console.log(`  anomalies extra: ${s.anomalyExtras.join('; ')}`);
     if (!s.statusOk) console.log('  status differs');
+    if (!s.formatRight) console.log(`  detected as ${s.format}, saved as ${s.file.split('.').pop()}`);
     for (const e of s.schemaErrors.slice(0, verbose ? undefined : 3)) console.log(`  schema: ${e}`);
   }
 }

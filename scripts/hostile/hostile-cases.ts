@@ -212,6 +212,23 @@ function billionLaughsDocx(): Buffer {
 
 const PASSWD_LEAK = ['root:x:0:0', '/bin/bash', '/usr/sbin/nologin'];
 
+const ODT_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+
+/** An OpenDocument text with the given content.xml body (or whole part) and extra entries. */
+function odtWith(content: string, extraEntries: Parameters<typeof zipFromEntries>[0] = []): Buffer {
+  const part = content.startsWith('<?xml') || content.startsWith('<!') ? content
+    : `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODT_NS}><office:body><office:text><text:h text:outline-level="1">Kazakhstan</text:h>${content}</office:text></office:body></office:document-content>`;
+  return zipFromEntries([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', stored: true },
+    { name: 'content.xml', data: part },
+    ...extraEntries,
+  ]);
+}
+
+function xxeOdt(): Buffer {
+  return odtWith(`<?xml version="1.0"?><!DOCTYPE office:document-content [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><office:document-content ${ODT_NS}><office:body><office:text><text:p>&xxe;</text:p></office:text></office:body></office:document-content>`);
+}
+
 export function hostileCases(): HostileCase[] {
   const base = { maxMs: DEFAULT_MS, maxRssMb: DEFAULT_RSS };
   return [
@@ -237,6 +254,12 @@ export function hostileCases(): HostileCase[] {
     { ...base, id: 'docx-external-image-link', fileName: 'external-link.docx', build: externalImageDocx, accept: ['parsed', 'UNREADABLE_FILE'], forbidden: PASSWD_LEAK, then: 'docx', why: 'r:link to file:///etc/passwd with TargetMode=External' },
     { ...base, id: 'docx-xxe', fileName: 'xxe.docx', build: xxeDocx, accept: ['parsed', 'UNREADABLE_FILE'], forbidden: PASSWD_LEAK, then: 'docx', why: 'DOCTYPE with an external entity' },
     { ...base, id: 'docx-billion-laughs', fileName: 'laughs.docx', build: billionLaughsDocx, accept: ['parsed', 'UNREADABLE_FILE'], forbidden: ['lollollollollollollollollollollollol'], then: 'docx', why: 'nested internal entities (10^9 expansions)' },
+    { ...base, id: 'odt-zip-bomb-content-1gib', fileName: 'bomb.odt', build: () => zipFromEntries([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', stored: true }, { name: 'content.xml', raw: zerosPayload(1024 * MiB) }]), accept: ['UNREADABLE_FILE'], then: 'docx', why: 'an ODT whose content.xml inflates to 1 GiB' },
+    { ...base, id: 'odt-10k-entries', fileName: 'many-entries.odt', build: () => odtWith('<text:p>x</text:p>', Array.from({ length: 10_000 }, (_, i) => ({ name: `Pictures/${i}.xml`, data: '<x/>' }))), accept: ['UNREADABLE_FILE'], then: 'docx', why: 'an ODT with more entries than the zip entry limit' },
+    { ...base, id: 'odt-xxe', fileName: 'xxe.odt', build: xxeOdt, accept: ['UNREADABLE_FILE'], forbidden: PASSWD_LEAK, then: 'docx', why: 'an ODT whose content.xml declares an external entity' },
+    { ...base, id: 'odt-deep-spans', fileName: 'deep.odt', build: () => odtWith(`<text:p>${'<text:span>'.repeat(30_000)}deep${'</text:span>'.repeat(30_000)}</text:p><text:list>${'<text:list-item><text:list>'.repeat(5_000)}<text:list-item><text:p>x</text:p></text:list-item>${'</text:list></text:list-item>'.repeat(5_000)}</text:list>`), accept: ['parsed', 'UNREADABLE_FILE'], then: 'docx', why: '30,000 nested spans and 5,000 nested lists in an ODT (under the zip ratio check)' },
+    { ...base, id: 'html-deep-divs', fileName: 'deep.html', build: () => Buffer.from(`<!DOCTYPE html><html><body><h1>Kazakhstan</h1>${'<div><span><b>'.repeat(30_000)}deep${'</b></span></div>'.repeat(30_000)}<ol>${'<li><ol>'.repeat(10_000)}</ol></body></html>`, 'utf8'), accept: ['parsed', 'UNREADABLE_FILE'], then: 'markdown', why: '90,000 nested elements and 10,000 nested lists in a web page' },
+    { ...base, id: 'html-css-flood', fileName: 'css.html', build: () => Buffer.from(`<!DOCTYPE html><html><head><style>${'.c{font-weight:700}'.repeat(200_000)}${'{'.repeat(100_000)}</style></head><body><p class="c">Kazakhstan</p></body></html>`, 'utf8'), accept: ['parsed', 'UNREADABLE_FILE'], then: 'markdown', why: 'a 4 MB style sheet with 100,000 unclosed braces' },
     { ...base, id: 'markdown-50mb', fileName: 'huge.md', build: () => Buffer.from('Lorem ipsum dolor sit amet. '.repeat(Math.ceil((50 * MiB) / 28)), 'utf8'), accept: ['UNREADABLE_FILE'], then: 'markdown', maxMs: 1000, why: 'over the file size limit: refused before parsing' },
     { ...base, id: 'markdown-deep-blockquote', fileName: 'deep-quote.md', build: () => Buffer.from(`# Kazakhstan\n\n${'> '.repeat(10_000)}deep\n${'>'.repeat(10_000)} deeper\n`, 'utf8'), accept: ['parsed', 'UNREADABLE_FILE'], then: 'markdown', why: '10,000 nested block quotes' },
     { ...base, id: 'markdown-deep-list', fileName: 'deep-list.md', build: () => Buffer.from(`# Kazakhstan\n\n${'- '.repeat(10_000)}deep\n\n${'1. '.repeat(10_000)}deeper\n`, 'utf8'), accept: ['parsed', 'UNREADABLE_FILE'], then: 'markdown', why: '10,000 nested list items' },

@@ -13,6 +13,8 @@ export interface ZipEntry {
   raw?: DeflatedPayload;
   /** Sizes written into the headers instead of the true ones (a lying archive). */
   declaredUncompressedSize?: number;
+  /** Store `data` uncompressed (an OpenDocument's `mimetype` entry must be stored). */
+  stored?: boolean;
 }
 
 export interface DeflatedPayload {
@@ -24,6 +26,11 @@ export interface DeflatedPayload {
 export function deflatedPayload(data: Uint8Array | string): DeflatedPayload {
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   return { compressed: deflateRawSync(buf, { level: 9 }), size: buf.length, crc: crc32(buf) };
+}
+
+function storedPayload(data: Uint8Array | string): DeflatedPayload {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  return { compressed: buf, size: buf.length, crc: crc32(buf) };
 }
 
 /**
@@ -48,14 +55,15 @@ export function zipFromEntries(entries: ZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const payload = entry.raw ?? deflatedPayload(entry.data ?? '');
+    const payload = entry.raw ?? (entry.stored ? storedPayload(entry.data ?? '') : deflatedPayload(entry.data ?? ''));
+    const method = entry.stored && !entry.raw ? 0 : 8;
     const name = Buffer.from(entry.name, 'utf8');
     const declared = entry.declaredUncompressedSize ?? payload.size;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8); // stored or deflate
     local.writeUInt32LE(0, 10); // time/date
     local.writeUInt32LE(payload.crc >>> 0, 14);
     local.writeUInt32LE(payload.compressed.length, 18);
@@ -69,7 +77,7 @@ export function zipFromEntries(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(0, 12);
     central.writeUInt32LE(payload.crc >>> 0, 16);
     central.writeUInt32LE(payload.compressed.length, 20);

@@ -23,15 +23,28 @@ const USAGE_ERROR = 2;
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('write the dataset of released records (PostgreSQL when DATABASE_URL is set, else the outbox and records.jsonl)')
-    .addOption(new Option('--format <format>', 'file format (default: from the --out extension, else csv)').choices(DATASET_FORMATS))
-    .addOption(new Option('--shape <shape>', 'long: one row per country, year and question; wide: one row per country and year').choices(DATASET_SHAPES).default('long'))
+    .description(
+      'write the dataset of released records (PostgreSQL when DATABASE_URL is set, else the outbox and records.jsonl)',
+    )
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the --out extension, else csv)').choices(
+        DATASET_FORMATS,
+      ),
+    )
+    .addOption(
+      new Option('--shape <shape>', 'long: one row per country, year and question; wide: one row per country and year')
+        .choices(DATASET_SHAPES)
+        .default('long'),
+    )
     .option('--out <file>', 'where to write; - or none for standard output')
     .option('--country <list>', 'only these countries: codes or names, comma-separated (KAZ,UZ,Kyrgyzstan)')
     .option('--year <list>', 'only these years: years or ranges, comma-separated (2021-2023,2015)')
     .option('--outbox <dir>', 'released records (REPORTFLOW_OUTBOX, default ./outbox)')
     .option('--data <dir>', 'review and rejected records (REPORTFLOW_DATA_DIR, default ./data)')
-    .option('--records-jsonl <file>', 'the records.jsonl sink (REPORTFLOW_RECORDS_JSONL, default <outbox>/records.jsonl)')
+    .option(
+      '--records-jsonl <file>',
+      'the records.jsonl sink (REPORTFLOW_RECORDS_JSONL, default <outbox>/records.jsonl)',
+    )
     .addOption(new Option('--database-url <url>', 'read PostgreSQL instead of the files').env('DATABASE_URL'))
     .action(exportDataset);
 }
@@ -44,23 +57,21 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
     DATABASE_URL: flags.databaseUrl,
   });
   // Loaded on use, like every command's heavy parts.
-  const [{ filterFromQuery }, { exportFromSource }, { releasedRecordsSource, releasedSpecFromConfig, ReleasedSourceError }] = await Promise.all([
-    import('../dataset/dataset-filter.js'),
-    import('../service/dataset/dataset-index.js'),
-    import('../service/dataset/released-records.js'),
-  ]);
+  const [{ filterFromQuery }, { exportFromSource }, { releasedRecordsSource, releasedSpecFromConfig }] =
+    await Promise.all([
+      import('../dataset/dataset-filter.js'),
+      import('../service/dataset/dataset-index.js'),
+      import('../service/dataset/released-records.js'),
+    ]);
   const read = filterFromQuery({ country: flags.country, year: flags.year });
   if ('problems' in read) usageError(read.problems.join('\n'));
   const toStdout = flags.out === undefined || flags.out === '-';
   const format = flags.format ?? formatFromName(toStdout ? null : flags.out!);
   const source = releasedRecordsSource(releasedSpecFromConfig(config));
+  // A source that cannot be read ends the command through main's error path: its message, exit status 1.
   let result;
   try {
     result = await exportFromSource(source, { shape: flags.shape, format, filter: read.filter }, config.extract);
-  } catch (error) {
-    if (!(error instanceof ReleasedSourceError)) throw error;
-    process.stderr.write(`reportflow: ${error.message}\n`);
-    throw new CommanderError(1, 'reportflow.export', error.message);
   } finally {
     await source.close();
   }
@@ -69,7 +80,9 @@ async function exportDataset(flags: ExportFlags): Promise<void> {
 
   const notes = [
     result.unplaced > 0 ? `${result.unplaced} record(s) with scores but no recognised country left out` : null,
-    result.unreadable > 0 ? `${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y' : 'ies'} skipped` : null,
+    result.unreadable > 0
+      ? `${result.unreadable} unreadable entr${result.unreadable === 1 ? 'y' : 'ies'} skipped`
+      : null,
   ].filter(Boolean);
   process.stderr.write(
     `reportflow: ${result.rows} rows (${flags.shape}, ${format}) from ${result.records} released records in ${source.description}` +
@@ -109,4 +122,3 @@ function usageError(message: string): never {
   process.stderr.write(`reportflow: ${message}\n`);
   throw new CommanderError(USAGE_ERROR, 'reportflow.export', message);
 }
-

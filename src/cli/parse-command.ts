@@ -4,10 +4,11 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { errorRecord } from '../core/error-record.js';
 import type { ExtractOptions } from '../core/options.js';
+import type { LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import { errnoCode } from '../service/error-details.js';
-import { extractConfigOrUsageError } from './config-or-usage-error.js';
+import { extractConfigOrUsageError, libreOfficeConfigOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -20,7 +21,7 @@ interface ParseFlags {
 export function registerParseCommand(program: Command): void {
   program
     .command('parse')
-    .description('parse report files (PDF, DOCX, Markdown) and print one record per file')
+    .description('parse report files (PDF, DOCX, Markdown, HTML, ODT, .doc, RTF) and print one record per file')
     .argument('<files...>', 'report files to parse')
     .option('--jsonl', 'print one record per line (JSON Lines)')
     .option('--weights <Y=1,P=0.5,N=0>', "points per answer for computed totals (default: the profile's)")
@@ -34,9 +35,10 @@ export function registerParseCommand(program: Command): void {
         REPORTFLOW_PROFILE: flags.profile,
         REPORTFLOW_PROFILES_DIR: flags.profilesDir,
       });
+      const libreOffice = libreOfficeConfigOrUsageError();
       const records: ReportRecord[] = [];
       for (const file of files) {
-        const record = await recordFromPath(file, extract);
+        const record = await recordFromPath(file, extract, libreOffice);
         warnIfUnreadable(file, record);
         // A path that names no readable file is the caller's mistake, not a report's: say so in the exit status too.
         if (record.source.bytes === 0 && (await isUnopenable(file))) process.exitCode = NOT_OPENED;
@@ -68,7 +70,7 @@ function warnIfUnreadable(file: string, record: ReportRecord): void {
 }
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
-export async function recordFromPath(file: string, extract: ExtractOptions): Promise<ReportRecord> {
+export async function recordFromPath(file: string, extract: ExtractOptions, libreOffice?: LibreOfficeSettings): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
   const { recordFromBytes } = await import('../parse-report.js');
   let bytes: Buffer;
@@ -83,5 +85,5 @@ export async function recordFromPath(file: string, extract: ExtractOptions): Pro
       `The file could not be opened (${reason}): ${file}`,
     );
   }
-  return recordFromBytes(bytes, basename(file), { extract });
+  return recordFromBytes(bytes, basename(file), { extract, libreOffice });
 }

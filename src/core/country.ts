@@ -175,6 +175,10 @@ function countryFromIso2(iso2: string): Country {
 /** The country an ISO 3166 alpha-2 or alpha-3 code names (`KZ`, `kaz`), null when no country has that code. */
 export function countryFromCode(code: string): Country | null {
   const upper = code.trim().toUpperCase();
-  const iso2 = /^[A-Z]{3}$/.test(upper) ? countries.alpha3ToAlpha2(upper) : /^[A-Z]{2}$/.test(upper) && countries.isValid(upper) ? upper : undefined;
+  const iso2 = /^[A-Z]{3}$/.test(upper)
+    ? countries.alpha3ToAlpha2(upper)
+    : /^[A-Z]{2}$/.test(upper) && countries.isValid(upper)
+      ? upper
+      : undefined;
   return iso2 ? countryFromIso2(iso2) : null;
 }

@@ -38,7 +38,10 @@ export interface ConsistencyFinding {
  * `tolerance`. A blank on one side says nothing and is no disagreement; each
  * record's own anomalies stay its own.
  */
-export function findingsFromCountryYears(countryYears: readonly CountryYear[], tolerance: number): ConsistencyFinding[] {
+export function findingsFromCountryYears(
+  countryYears: readonly CountryYear[],
+  tolerance: number,
+): ConsistencyFinding[] {
   const findings: ConsistencyFinding[] = [];
   for (const cy of countryYears) {
     const { speaking } = cy;
@@ -47,19 +50,35 @@ export function findingsFromCountryYears(countryYears: readonly CountryYear[], t
         const a = answerOf(speaking, question);
         const b = answerOf(other, question);
         if (a === null || b === null || a === b) continue;
-        findings.push(finding('ANSWER_DIFFERS', cy, question, valueAt(speaking, a, `answers/${pointerToken(question)}`), valueAt(other, b, `answers/${pointerToken(question)}`)));
+        findings.push(
+          finding(
+            'ANSWER_DIFFERS',
+            cy,
+            question,
+            valueAt(speaking, a, `answers/${pointerToken(question)}`),
+            valueAt(other, b, `answers/${pointerToken(question)}`),
+          ),
+        );
       }
       const a = speaking.row.reportedTotal;
       const b = other.row.reportedTotal;
       if (a !== null && b !== null && totalsDiffer(a, b, tolerance)) {
-        findings.push(finding('TOTAL_DIFFERS', cy, null, valueAt(speaking, a, 'reportedTotal'), valueAt(other, b, 'reportedTotal')));
+        findings.push(
+          finding('TOTAL_DIFFERS', cy, null, valueAt(speaking, a, 'reportedTotal'), valueAt(other, b, 'reportedTotal')),
+        );
       }
     }
   }
   return findings;
 }
 
-function finding(code: FindingCode, cy: CountryYear, question: string | null, speaking: ReportedValue, other: ReportedValue): ConsistencyFinding {
+function finding(
+  code: FindingCode,
+  cy: CountryYear,
+  question: string | null,
+  speaking: ReportedValue,
+  other: ReportedValue,
+): ConsistencyFinding {
   const what = question ?? 'total';
   return {
     code,
@@ -76,7 +95,15 @@ function valueAt(reading: YearReading, value: string | number, member: string): 
   const { record, releasedAt } = reading.released;
   const path = `/scoreTables/${reading.tableIndex}/rows/${reading.rowIndex}/${member}`;
   const provenance = (record as { provenance?: Record<string, unknown> }).provenance?.[path] ?? null;
-  return { value, recordId: record.id, fileName: record.source.fileName, reportDate: record.report.date, releasedAt, path, provenance };
+  return {
+    value,
+    recordId: record.id,
+    fileName: record.source.fileName,
+    reportDate: record.report.date,
+    releasedAt,
+    path,
+    provenance,
+  };
 }
 
 function pointerToken(token: string): string {

@@ -1,10 +1,8 @@
-import type { ExtractOptions } from '../core/options.js';
 import type { Answer } from '../record/types.js';
 import type { ConsistencyFinding } from './consistency.js';
 import type { CountryYear, DatasetCountry, YearReading } from './country-years.js';
 import { answerOf, compareQuestions, computedTotalOf } from './dataset-tables.js';
-
-type Weights = NonNullable<ExtractOptions['weights']>;
+import type { IndexScoring } from './index-scoring.js';
 
 export interface YearTotal {
   year: number;
@@ -48,10 +46,14 @@ export interface CountryHistory {
 }
 
 /** Countries ranked by their latest total, highest first; ties by name. */
-export function overviewFromCountryYears(countryYears: readonly CountryYear[], weights: Weights, findings: readonly ConsistencyFinding[]): CountrySummary[] {
+export function overviewFromCountryYears(
+  countryYears: readonly CountryYear[],
+  scoring: IndexScoring,
+  findings: readonly ConsistencyFinding[],
+): CountrySummary[] {
   const summaries: CountrySummary[] = [];
   for (const group of groupsByCountry(countryYears)) {
-    const totals = group.map((cy) => yearTotal(cy, weights));
+    const totals = group.map((cy) => yearTotal(cy, scoring));
     const ids = new Set(group.flatMap((cy) => [cy.speaking, ...cy.others].map((r) => r.released.record.id)));
     const key = group[0]!.country.key;
     summaries.push({
@@ -69,7 +71,7 @@ export function overviewFromCountryYears(countryYears: readonly CountryYear[], w
 export function countryHistoryFromCountryYears(
   countryYears: readonly CountryYear[],
   key: string,
-  weights: Weights,
+  scoring: IndexScoring,
   findings: readonly ConsistencyFinding[],
 ): CountryHistory | null {
   const own = countryYears.filter((cy) => cy.country.key === key).sort((a, b) => a.year - b.year);
@@ -86,17 +88,18 @@ export function countryHistoryFromCountryYears(
     years: own.map((cy) => cy.year),
     questions,
     cells,
-    totals: own.map((cy) => yearTotal(cy, weights)),
+    totals: own.map((cy) => yearTotal(cy, scoring)),
     countryYears: own,
     findings: findings.filter((f) => f.country.key === key),
   };
 }
 
-function yearTotal(cy: CountryYear, weights: Weights): YearTotal {
+function yearTotal(cy: CountryYear, scoring: IndexScoring): YearTotal {
+  const weights = scoring.weightsFor(cy.speaking.released.record);
   const best = Math.max(weights.Y, weights.P, weights.N);
   return {
     year: cy.year,
-    total: computedTotalOf(cy.speaking, weights),
+    total: computedTotalOf(cy.speaking, scoring),
     reportedTotal: cy.speaking.row.reportedTotal,
     maxTotal: cy.speaking.columns.length * best,
   };

@@ -74,7 +74,8 @@ export function countryYearsFromReleased(released: readonly ReleasedRecord[]): C
   const names = new Map<string, { name: string; reading: YearReading }>();
   for (const cy of countryYears) {
     const known = names.get(cy.country.key);
-    if (!known || speaksBefore(cy.speaking, known.reading) < 0) names.set(cy.country.key, { name: cy.country.name, reading: cy.speaking });
+    if (!known || speaksBefore(cy.speaking, known.reading) < 0)
+      names.set(cy.country.key, { name: cy.country.name, reading: cy.speaking });
   }
   for (const cy of countryYears) cy.country = { ...cy.country, name: names.get(cy.country.key)!.name };
   countryYears.sort((a, b) => compareText(a.country.key, b.country.key) || a.year - b.year);
@@ -90,7 +91,10 @@ export function speaksBefore(a: YearReading, b: YearReading): number {
   );
 }
 
-function countryOfTable(subject: string | null, reportCountry: { name: string; iso3: string | null } | null): DatasetCountry | null {
+function countryOfTable(
+  subject: string | null,
+  reportCountry: { name: string; iso3: string | null } | null,
+): DatasetCountry | null {
   const own = subject === null ? null : countryFromTitle(subject);
   const country = own ?? reportCountry;
   if (!country) return null;

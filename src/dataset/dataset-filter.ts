@@ -17,7 +17,10 @@ const YEARS = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/u;
  * (years or ranges: `2022`, `2021-2023,2015`) as a user writes them. Every problem is
  * listed at once.
  */
-export function filterFromQuery(query: { country?: string | undefined; year?: string | undefined }): { filter: DatasetFilter } | { problems: string[] } {
+export function filterFromQuery(query: {
+  country?: string | undefined;
+  year?: string | undefined;
+}): { filter: DatasetFilter } | { problems: string[] } {
   const problems: string[] = [];
   let countries: string[] | null = null;
   if (query.country !== undefined && query.country.trim() !== '') {
@@ -42,7 +45,10 @@ export function filterFromQuery(query: { country?: string | undefined; year?: st
   return problems.length > 0 ? { problems } : { filter: { countries, years } };
 }
 
-export function countryYearsMatching<T extends Pick<CountryYear, 'country' | 'year'>>(countryYears: readonly T[], filter: DatasetFilter): T[] {
+export function countryYearsMatching<T extends Pick<CountryYear, 'country' | 'year'>>(
+  countryYears: readonly T[],
+  filter: DatasetFilter,
+): T[] {
   const countries = filter.countries ? new Set(filter.countries) : null;
   return countryYears.filter(
     (cy) =>

@@ -1,8 +1,8 @@
 import { computedTotalFromAnswers } from '../core/totals.js';
-import type { ExtractOptions } from '../core/options.js';
 import type { Answer } from '../record/types.js';
 import type { CountryYear, YearReading } from './country-years.js';
 import type { DatasetShape } from './dataset-formats.js';
+import type { IndexScoring } from './index-scoring.js';
 
 export type ColumnType = 'string' | 'int' | 'double' | 'date';
 export type Cell = string | number | null;
@@ -17,9 +17,6 @@ export interface DatasetTable {
   columns: Column[];
   rows: Cell[][];
 }
-
-
-type Weights = NonNullable<ExtractOptions['weights']>;
 
 const LEADING: Column[] = [
   { name: 'country_iso3', type: 'string' },
@@ -41,9 +38,9 @@ export const ID_SEPARATOR = ' ';
 
 /**
  * One row per question of each country-year, from the record that speaks for it:
- * the answer, its score under `weights` (null for a missing answer), the reported total.
+ * the answer, its score under the record's weights (null for a missing answer), the reported total.
  */
-export function longTableFromCountryYears(countryYears: readonly CountryYear[], weights: Weights): DatasetTable {
+export function longTableFromCountryYears(countryYears: readonly CountryYear[], scoring: IndexScoring): DatasetTable {
   const columns: Column[] = [
     ...LEADING,
     { name: 'question', type: 'string' },
@@ -55,6 +52,7 @@ export function longTableFromCountryYears(countryYears: readonly CountryYear[], 
   const rows: Cell[][] = [];
   for (const cy of countryYears) {
     const { speaking } = cy;
+    const weights = scoring.weightsFor(speaking.released.record);
     const tail = provenanceCells(cy);
     for (const question of speaking.columns) {
       const answer = answerOf(speaking, question);
@@ -74,9 +72,9 @@ export function longTableFromCountryYears(countryYears: readonly CountryYear[], 
 /**
  * One row per country-year: the answer to every question any released record asks
  * (null where the speaking record does not ask it), the total computed under
- * `weights` and the total the report printed.
+ * the record's weights and the total the report printed.
  */
-export function wideTableFromCountryYears(countryYears: readonly CountryYear[], weights: Weights): DatasetTable {
+export function wideTableFromCountryYears(countryYears: readonly CountryYear[], scoring: IndexScoring): DatasetTable {
   const questions = questionsOf(countryYears);
   const columns: Column[] = [
     ...LEADING,
@@ -88,22 +86,28 @@ export function wideTableFromCountryYears(countryYears: readonly CountryYear[], 
   const rows = countryYears.map((cy): Cell[] => [
     ...leadingCells(cy),
     ...questions.map((q) => answerOf(cy.speaking, q)),
-    computedTotalOf(cy.speaking, weights),
+    computedTotalOf(cy.speaking, scoring),
     cy.speaking.row.reportedTotal,
     ...provenanceCells(cy),
   ]);
   return { columns, rows };
 }
 
-export function tableFromCountryYears(shape: DatasetShape, countryYears: readonly CountryYear[], weights: Weights): DatasetTable {
-  return shape === 'long' ? longTableFromCountryYears(countryYears, weights) : wideTableFromCountryYears(countryYears, weights);
+export function tableFromCountryYears(
+  shape: DatasetShape,
+  countryYears: readonly CountryYear[],
+  scoring: IndexScoring,
+): DatasetTable {
+  return shape === 'long'
+    ? longTableFromCountryYears(countryYears, scoring)
+    : wideTableFromCountryYears(countryYears, scoring);
 }
 
-/** The reading's total under `weights`: the record's own weights may have been others. */
-export function computedTotalOf(reading: YearReading, weights: Weights): number {
+/** The reading's total under the index's weights for its record, which may differ from those it was parsed with. */
+export function computedTotalOf(reading: YearReading, scoring: IndexScoring): number {
   return computedTotalFromAnswers(
     reading.columns.map((q) => answerOf(reading, q)),
-    weights,
+    scoring.weightsFor(reading.released.record),
   );
 }
 

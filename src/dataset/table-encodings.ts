@@ -3,7 +3,6 @@ import { parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hypar
 import type { DatasetFormat } from './dataset-formats.js';
 import type { Column, DatasetTable } from './dataset-tables.js';
 
-
 const UTF8 = new TextEncoder();
 
 /** The same table in each format: one header, the same columns in the same order, nulls as nulls. */
@@ -43,7 +42,10 @@ export function parquetFromTable(table: DatasetTable): Uint8Array {
     name: column.name,
     data: table.rows.map((row) => valueForParquet(column, row[i] ?? null)),
   }));
-  const schema: SchemaElement[] = [{ name: 'root', num_children: table.columns.length }, ...table.columns.map(schemaElementOf)];
+  const schema: SchemaElement[] = [
+    { name: 'root', num_children: table.columns.length },
+    ...table.columns.map(schemaElementOf),
+  ];
   return new Uint8Array(parquetWriteBuffer({ columnData, schema, createdBy: 'reportflow' }));
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
+import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
 import { forcedProfileProblem, ProfileError, profilesFromDir, shippedProfiles } from '../profiles/load-profiles.js';
 
@@ -37,6 +38,8 @@ export interface ServiceConfig {
   inbox: { enabled: boolean; stableMs: number; pollMs: number; followSymlinks: boolean };
   extract: ExtractOptions;
   limits: ParseLimits;
+  /** How .doc and RTF files are converted before reading. */
+  libreOffice: LibreOfficeSettings;
   log: { level: string; pretty: boolean };
   sinks: SinksConfig;
   auth: AuthConfig;
@@ -118,6 +121,9 @@ const EnvSchema = z.object({
   REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
   REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
+  REPORTFLOW_SOFFICE: z.string().min(1).default(DEFAULT_LIBREOFFICE.command),
+  REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).optional(),
+  REPORTFLOW_CONVERSIONS: int(1).default(DEFAULT_LIBREOFFICE.maxConcurrent),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
   WEBHOOK_URLS: z
@@ -163,6 +169,11 @@ export function loadConfig(
   if (Boolean(input.REPORTFLOW_BASIC_USER) !== Boolean(input.REPORTFLOW_BASIC_PASSWORD)) {
     problems.push('REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD: set both or neither');
   }
+  // A parse thread past the job's limit is terminated, and with it the timer that would stop its LibreOffice.
+  const convertMs = parsed.success ? parsed.data.REPORTFLOW_CONVERT_TIMEOUT_MS : undefined;
+  if (parsed.success && convertMs !== undefined && convertMs >= parsed.data.REPORTFLOW_JOB_TIMEOUT_MS) {
+    problems.push('REPORTFLOW_CONVERT_TIMEOUT_MS: must be shorter than REPORTFLOW_JOB_TIMEOUT_MS');
+  }
   const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -196,6 +207,12 @@ export function loadConfig(
       maxPdfPages: e.REPORTFLOW_MAX_PDF_PAGES,
       maxZipEntries: e.REPORTFLOW_MAX_ZIP_ENTRIES,
       maxUnzippedBytes: mb(e.REPORTFLOW_MAX_UNZIPPED_MB),
+    },
+    libreOffice: {
+      command: e.REPORTFLOW_SOFFICE,
+      // Unset, it stays inside the job's limit, which may be set lower than a conversion's default.
+      timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? Math.min(DEFAULT_LIBREOFFICE.timeoutMs, Math.floor(e.REPORTFLOW_JOB_TIMEOUT_MS * 0.9)),
+      maxConcurrent: e.REPORTFLOW_CONVERSIONS,
     },
     log: {
       level: e.LOG_LEVEL,
@@ -244,6 +261,14 @@ type ExtractKey = (typeof EXTRACT_KEYS)[number];
  * Only the settings of extraction (profiles, weights, tolerance), for commands that parse
  * in-process (`reportflow parse`, `reportflow profile check`) and need nothing else of the service.
  */
+/** LibreOffice's settings alone, from the environment (the `parse` command converts .doc and RTF in-process). */
+export function loadLibreOfficeConfig(env: NodeJS.ProcessEnv = process.env): LibreOfficeSettings {
+  const parsed = EnvSchema.pick({ REPORTFLOW_SOFFICE: true, REPORTFLOW_CONVERT_TIMEOUT_MS: true, REPORTFLOW_CONVERSIONS: true }).safeParse(pickKnown(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.data;
+  return { command: e.REPORTFLOW_SOFFICE, timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? DEFAULT_LIBREOFFICE.timeoutMs, maxConcurrent: e.REPORTFLOW_CONVERSIONS };
+}
+
 export function loadExtractConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Record<ExtractKey, string>> = {},

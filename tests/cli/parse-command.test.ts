@@ -87,4 +87,13 @@ describe('reportflow parse', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('REPORTFLOW_PROFILE: no profile no-such-index (loaded: caidp-aidv)');
   });
+
+  it('converts .doc and RTF with the soffice REPORTFLOW_SOFFICE names, and says what to install when there is none', () => {
+    const rtf = fileURLToPath(new URL('../../fixtures/kazakhstan-2023/report.rtf', import.meta.url));
+    const env = { ...process.env, REPORTFLOW_SOFFICE: '/no/such/soffice' };
+    const run = spawnSync('node', [CLI, 'parse', rtf], { encoding: 'utf8', timeout: 60_000, env });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as ReportRecord).source.format).toBe('rtf');
+    expect(run.stderr).toMatch(/UNSUPPORTED_FORMAT: The file is an RTF document, .*\/no\/such\/soffice.*libreoffice-writer-nogui/);
+  });
 });

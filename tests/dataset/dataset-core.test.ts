@@ -4,15 +4,26 @@ import { countryHistoryFromCountryYears, overviewFromCountryYears } from '../../
 import { countryYearsFromReleased } from '../../src/dataset/country-years.js';
 import { countryYearsMatching, filterFromQuery, type DatasetFilter } from '../../src/dataset/dataset-filter.js';
 import { longTableFromCountryYears, wideTableFromCountryYears } from '../../src/dataset/dataset-tables.js';
+import { fixedScoring } from '../../src/dataset/index-scoring.js';
 import { releasedFixture, sketchRecord } from './released-records.js';
 
-const WEIGHTS = { Y: 1, P: 0.5, N: 0 };
+const WEIGHTS = fixedScoring({ Y: 1, P: 0.5, N: 0 });
 const UZBEKISTAN = { name: 'Uzbekistan', iso2: 'UZ', iso3: 'UZB' };
 
 describe('which record speaks for a country-year', () => {
   it('is the one with the latest report date; the others stay listed, latest first', () => {
-    const older = sketchRecord({ name: 'old.md', date: '2022-01-10', releasedAt: '2026-12-01T00:00:00.000Z', rows: [{ year: 2021, answers: 'NN' }] });
-    const newer = sketchRecord({ name: 'new.md', date: '2023-05-01', releasedAt: '2026-01-01T00:00:00.000Z', rows: [{ year: 2021, answers: 'YY' }] });
+    const older = sketchRecord({
+      name: 'old.md',
+      date: '2022-01-10',
+      releasedAt: '2026-12-01T00:00:00.000Z',
+      rows: [{ year: 2021, answers: 'NN' }],
+    });
+    const newer = sketchRecord({
+      name: 'new.md',
+      date: '2023-05-01',
+      releasedAt: '2026-01-01T00:00:00.000Z',
+      rows: [{ year: 2021, answers: 'YY' }],
+    });
     const middle = sketchRecord({ name: 'mid.md', date: '2022-06-01', rows: [{ year: 2021, answers: 'PP' }] });
     const { countryYears } = countryYearsFromReleased([older, newer, middle]);
     expect(countryYears).toHaveLength(1);
@@ -21,21 +32,53 @@ describe('which record speaks for a country-year', () => {
   });
 
   it('on the same report date, is the one released last; a report without a date comes after dated ones', () => {
-    const first = sketchRecord({ name: 'first.md', releasedAt: '2026-11-01T10:00:00.000Z', rows: [{ year: 2022, answers: 'Y' }] });
-    const second = sketchRecord({ name: 'second.md', releasedAt: '2026-11-02T10:00:00.000Z', rows: [{ year: 2022, answers: 'N' }] });
-    const undated = sketchRecord({ name: 'undated.md', date: null, releasedAt: '2026-12-24T10:00:00.000Z', rows: [{ year: 2022, answers: 'P' }] });
+    const first = sketchRecord({
+      name: 'first.md',
+      releasedAt: '2026-11-01T10:00:00.000Z',
+      rows: [{ year: 2022, answers: 'Y' }],
+    });
+    const second = sketchRecord({
+      name: 'second.md',
+      releasedAt: '2026-11-02T10:00:00.000Z',
+      rows: [{ year: 2022, answers: 'N' }],
+    });
+    const undated = sketchRecord({
+      name: 'undated.md',
+      date: null,
+      releasedAt: '2026-12-24T10:00:00.000Z',
+      rows: [{ year: 2022, answers: 'P' }],
+    });
     const [cy] = countryYearsFromReleased([undated, first, second]).countryYears;
-    expect([cy!.speaking, ...cy!.others].map((r) => r.released.record.source.fileName)).toEqual(['second.md', 'first.md', 'undated.md']);
+    expect([cy!.speaking, ...cy!.others].map((r) => r.released.record.source.fileName)).toEqual([
+      'second.md',
+      'first.md',
+      'undated.md',
+    ]);
   });
 
   it('places a table under the country its own sub-heading names (a regional report), else under the report’s country', () => {
-    const { countryYears, unplaced } = countryYearsFromReleased([releasedFixture('central-asia-2023'), releasedFixture('kazakhstan-2023')]);
-    expect(countryYears.map((cy) => `${cy.country.iso3} ${cy.year}`)).toEqual(['KAZ 2021', 'KAZ 2022', 'KGZ 2022', 'KGZ 2023', 'UZB 2022', 'UZB 2023']);
+    const { countryYears, unplaced } = countryYearsFromReleased([
+      releasedFixture('central-asia-2023'),
+      releasedFixture('kazakhstan-2023'),
+    ]);
+    expect(countryYears.map((cy) => `${cy.country.iso3} ${cy.year}`)).toEqual([
+      'KAZ 2021',
+      'KAZ 2022',
+      'KGZ 2022',
+      'KGZ 2023',
+      'UZB 2022',
+      'UZB 2023',
+    ]);
     expect(unplaced).toEqual([]);
   });
 
   it('lists a record whose tables name no country as unplaced', () => {
-    const nowhere = sketchRecord({ name: 'region.md', country: null, subject: 'Overall', rows: [{ year: 2022, answers: 'Y' }] });
+    const nowhere = sketchRecord({
+      name: 'region.md',
+      country: null,
+      subject: 'Overall',
+      rows: [{ year: 2022, answers: 'Y' }],
+    });
     const { countryYears, unplaced } = countryYearsFromReleased([nowhere]);
     expect(countryYears).toEqual([]);
     expect(unplaced.map((u) => u.record.source.fileName)).toEqual(['region.md']);
@@ -51,16 +94,42 @@ describe('which record speaks for a country-year', () => {
 });
 
 describe('the long and wide tables', () => {
-  const kz2023 = sketchRecord({ name: 'kz-2023.md', date: '2023-03-23', rows: [{ year: 2021, answers: 'YPN', total: 1.5 }, { year: 2022, answers: 'YP.', total: 1.5 }] });
-  const kz2024 = sketchRecord({ name: 'kz-2024.md', date: '2024-02-01', rows: [{ year: 2022, answers: 'YYN', total: 2 }] });
-  const uz = sketchRecord({ name: 'uz.md', country: UZBEKISTAN, columns: ['Q1', 'Q2', 'Q10'], rows: [{ year: 2022, answers: 'NPY', total: 1.5 }] });
+  const kz2023 = sketchRecord({
+    name: 'kz-2023.md',
+    date: '2023-03-23',
+    rows: [
+      { year: 2021, answers: 'YPN', total: 1.5 },
+      { year: 2022, answers: 'YP.', total: 1.5 },
+    ],
+  });
+  const kz2024 = sketchRecord({
+    name: 'kz-2024.md',
+    date: '2024-02-01',
+    rows: [{ year: 2022, answers: 'YYN', total: 2 }],
+  });
+  const uz = sketchRecord({
+    name: 'uz.md',
+    country: UZBEKISTAN,
+    columns: ['Q1', 'Q2', 'Q10'],
+    rows: [{ year: 2022, answers: 'NPY', total: 1.5 }],
+  });
   const { countryYears } = countryYearsFromReleased([kz2023, kz2024, uz]);
 
   it('long: one row per question of each country-year, scored under the given weights', () => {
-    const table = longTableFromCountryYears(countryYears, { Y: 2, P: 1, N: 0 });
+    const table = longTableFromCountryYears(countryYears, fixedScoring({ Y: 2, P: 1, N: 0 }));
     expect(table.columns.map((c) => c.name)).toEqual([
-      'country_iso3', 'country_name', 'year', 'question', 'answer', 'score', 'reported_total',
-      'report_id', 'report_date', 'file_name', 'report_count', 'other_report_ids',
+      'country_iso3',
+      'country_name',
+      'year',
+      'question',
+      'answer',
+      'score',
+      'reported_total',
+      'report_id',
+      'report_date',
+      'file_name',
+      'report_count',
+      'other_report_ids',
     ]);
     const short = table.rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[9], r[10], r[11]]);
     expect(short).toEqual([
@@ -79,11 +148,37 @@ describe('the long and wide tables', () => {
 
   it('wide: every question any record asks (Q2 before Q10), blanks where the record does not ask it, the total under the weights', () => {
     const table = wideTableFromCountryYears(countryYears, WEIGHTS);
-    expect(table.columns.map((c) => c.name).slice(0, 10)).toEqual(['country_iso3', 'country_name', 'year', 'Q1', 'Q2', 'Q3', 'Q10', 'computed_total', 'reported_total', 'report_id']);
+    expect(table.columns.map((c) => c.name).slice(0, 10)).toEqual([
+      'country_iso3',
+      'country_name',
+      'year',
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q10',
+      'computed_total',
+      'reported_total',
+      'report_id',
+    ]);
     expect(table.rows.map((r) => r.slice(0, 9))).toEqual([
       ['KAZ', 'Kazakhstan', 2021, 'Y', 'P', 'N', null, 1.5, 1.5],
       ['KAZ', 'Kazakhstan', 2022, 'Y', 'Y', 'N', null, 2, 2],
       ['UZB', 'Uzbekistan', 2022, 'N', 'P', null, 'Y', 1.5, 1.5],
+    ]);
+  });
+
+  it('scores each record with the weights the scoring gives for it (a profile’s own weights)', () => {
+    const double = fixedScoring({ Y: 2, P: 1, N: 0 });
+    const perRecord = {
+      weightsFor: (r: { source: { fileName: string } }) =>
+        r.source.fileName === 'uz.md' ? double.weightsFor(uz.record) : WEIGHTS.weightsFor(uz.record),
+      totalTolerance: 0.01,
+    };
+    const wide = wideTableFromCountryYears(countryYears, perRecord);
+    expect(wide.rows.map((r) => [r[0], r[2], r[7]])).toEqual([
+      ['KAZ', 2021, 1.5],
+      ['KAZ', 2022, 2],
+      ['UZB', 2022, 3],
     ]);
   });
 
@@ -104,7 +199,10 @@ describe('filters', () => {
   it('read countries by alpha-3, alpha-2 or name, and years one by one or as ranges', () => {
     expect(filter({ country: 'kaz, UZ,Kyrgyzstan', year: '2021-2022, 2015' })).toEqual({
       countries: ['KAZ', 'UZB', 'KGZ'],
-      years: [{ from: 2021, to: 2022 }, { from: 2015, to: 2015 }],
+      years: [
+        { from: 2021, to: 2022 },
+        { from: 2015, to: 2015 },
+      ],
     });
     expect(filter({})).toEqual({ countries: null, years: null });
   });
@@ -120,7 +218,10 @@ describe('filters', () => {
   });
 
   it('keep the country-years they name', () => {
-    const { countryYears } = countryYearsFromReleased([releasedFixture('central-asia-2023'), releasedFixture('kazakhstan-2023')]);
+    const { countryYears } = countryYearsFromReleased([
+      releasedFixture('central-asia-2023'),
+      releasedFixture('kazakhstan-2023'),
+    ]);
     const kept = countryYearsMatching(countryYears, filter({ country: 'KG,Kazakhstan', year: '2022' }));
     expect(kept.map((cy) => `${cy.country.iso3} ${cy.year}`)).toEqual(['KAZ 2022', 'KGZ 2022']);
   });
@@ -128,11 +229,29 @@ describe('filters', () => {
 
 describe('consistency between released records', () => {
   it('finds a question two records answer differently and totals that differ, with both values and files', () => {
-    const earlier = sketchRecord({ name: 'kz-2023.md', date: '2023-03-23', rows: [{ year: 2022, answers: 'YPN.', total: 1.5 }] });
-    const later = sketchRecord({ name: 'kz-2024.md', date: '2024-02-01', rows: [{ year: 2022, answers: 'YYNY', total: 3 }] });
+    const earlier = sketchRecord({
+      name: 'kz-2023.md',
+      date: '2023-03-23',
+      rows: [{ year: 2022, answers: 'YPN.', total: 1.5 }],
+    });
+    const later = sketchRecord({
+      name: 'kz-2024.md',
+      date: '2024-02-01',
+      rows: [{ year: 2022, answers: 'YYNY', total: 3 }],
+    });
     const { countryYears } = countryYearsFromReleased([earlier, later]);
     const findings = findingsFromCountryYears(countryYears, 0.01);
-    expect(findings.map((f) => [f.code, f.question, f.speaking.value, f.other.value, f.speaking.fileName, f.other.fileName, f.other.path])).toEqual([
+    expect(
+      findings.map((f) => [
+        f.code,
+        f.question,
+        f.speaking.value,
+        f.other.value,
+        f.speaking.fileName,
+        f.other.fileName,
+        f.other.path,
+      ]),
+    ).toEqual([
       ['ANSWER_DIFFERS', 'Q2', 'Y', 'P', 'kz-2024.md', 'kz-2023.md', '/scoreTables/0/rows/0/answers/Q2'],
       ['TOTAL_DIFFERS', null, 3, 1.5, 'kz-2024.md', 'kz-2023.md', '/scoreTables/0/rows/0/reportedTotal'],
     ]);
@@ -143,7 +262,9 @@ describe('consistency between released records', () => {
     const a = sketchRecord({ name: 'a.md', date: '2023-01-01', rows: [{ year: 2022, answers: 'Y.', total: 4.33 }] });
     const b = sketchRecord({ name: 'b.md', date: '2024-01-01', rows: [{ year: 2022, answers: 'YN', total: 4.335 }] });
     expect(findingsFromCountryYears(countryYearsFromReleased([a, b]).countryYears, 0.01)).toEqual([]);
-    expect(findingsFromCountryYears(countryYearsFromReleased([a, b]).countryYears, 0).map((f) => f.code)).toEqual(['TOTAL_DIFFERS']);
+    expect(findingsFromCountryYears(countryYearsFromReleased([a, b]).countryYears, 0).map((f) => f.code)).toEqual([
+      'TOTAL_DIFFERS',
+    ]);
   });
 
   it('carries the provenance each record gives for the value', () => {
@@ -157,26 +278,50 @@ describe('consistency between released records', () => {
 });
 
 describe('the overview and a country’s history', () => {
-  const kz2023 = sketchRecord({ name: 'kz-2023.md', date: '2023-03-23', rows: [{ year: 2021, answers: 'YPN' }, { year: 2022, answers: 'YPP' }] });
-  const kz2024 = sketchRecord({ name: 'kz-2024.md', date: '2024-02-01', rows: [{ year: 2022, answers: 'YYN' }, { year: 2023, answers: 'NNN' }] });
+  const kz2023 = sketchRecord({
+    name: 'kz-2023.md',
+    date: '2023-03-23',
+    rows: [
+      { year: 2021, answers: 'YPN' },
+      { year: 2022, answers: 'YPP' },
+    ],
+  });
+  const kz2024 = sketchRecord({
+    name: 'kz-2024.md',
+    date: '2024-02-01',
+    rows: [
+      { year: 2022, answers: 'YYN' },
+      { year: 2023, answers: 'NNN' },
+    ],
+  });
   const uz = sketchRecord({ name: 'uz.md', country: UZBEKISTAN, rows: [{ year: 2022, answers: 'YPN' }] });
   const { countryYears } = countryYearsFromReleased([kz2023, kz2024, uz]);
   const findings = findingsFromCountryYears(countryYears, 0.01);
 
   it('ranks countries by their latest year’s total', () => {
     const overview = overviewFromCountryYears(countryYears, WEIGHTS, findings);
-    expect(overview.map((s) => [s.country.iso3, s.latest.year, s.latest.total, s.latest.maxTotal, s.reports, s.findings])).toEqual([
+    expect(
+      overview.map((s) => [s.country.iso3, s.latest.year, s.latest.total, s.latest.maxTotal, s.reports, s.findings]),
+    ).toEqual([
       ['UZB', 2022, 1.5, 3, 1, 0],
       ['KAZ', 2023, 0, 3, 2, 2],
     ]);
-    expect(overview[1]!.totals.map((t) => [t.year, t.total])).toEqual([[2021, 1.5], [2022, 2], [2023, 0]]);
+    expect(overview[1]!.totals.map((t) => [t.year, t.total])).toEqual([
+      [2021, 1.5],
+      [2022, 2],
+      [2023, 0],
+    ]);
   });
 
   it('gives the grid of answers by question and year from the records that speak', () => {
     const history = countryHistoryFromCountryYears(countryYears, 'KAZ', WEIGHTS, findings)!;
     expect(history.years).toEqual([2021, 2022, 2023]);
     expect(history.questions).toEqual(['Q1', 'Q2', 'Q3']);
-    expect(history.cells.Q2!.map((c) => [c?.answer, c?.fileName])).toEqual([['P', 'kz-2023.md'], ['Y', 'kz-2024.md'], ['N', 'kz-2024.md']]);
+    expect(history.cells.Q2!.map((c) => [c?.answer, c?.fileName])).toEqual([
+      ['P', 'kz-2023.md'],
+      ['Y', 'kz-2024.md'],
+      ['N', 'kz-2024.md'],
+    ]);
     expect(history.findings.map((f) => f.question)).toEqual(['Q2', 'Q3']);
     expect(countryHistoryFromCountryYears(countryYears, 'CHL', WEIGHTS, findings)).toBeNull();
   });

@@ -32,7 +32,9 @@ async function parsedFixtures(): Promise<ReportRecord[]> {
     ['central-asia-2023', 'report.md'],
     ['vietnam-2023', 'report.md'],
   ];
-  return Promise.all(files.map(async ([folder, file]) => recordFromBytes(readFileSync(join(FIXTURES, folder, file)), `${folder}.md`)));
+  return Promise.all(
+    files.map(async ([folder, file]) => recordFromBytes(readFileSync(join(FIXTURES, folder, file)), `${folder}.md`)),
+  );
 }
 
 interface IndexApp {
@@ -42,7 +44,10 @@ interface IndexApp {
 }
 
 /** The real app over a real store and queue; `dataset` chooses where the index reads released records. */
-async function indexApp(dirs: { outbox: string; data: string; inbox: string }, dataset?: AppDeps['dataset']): Promise<IndexApp> {
+async function indexApp(
+  dirs: { outbox: string; data: string; inbox: string },
+  dataset?: AppDeps['dataset'],
+): Promise<IndexApp> {
   const prefix = `test-${randomUUID()}`;
   const queue = new ParseQueue({ redisUrl: REDIS_URL, prefix: prefix, attempts: 1 });
   const store = new RecordsStore(dirs);
@@ -57,7 +62,11 @@ async function indexApp(dirs: { outbox: string; data: string; inbox: string }, d
     }),
   );
   const app = buildApp({
-    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 }, dirs, auth: { mode: 'none', token: null, basic: null } },
+    config: {
+      http: { host: '127.0.0.1', port: 0, maxUploadBytes: 1024 * 1024 },
+      dirs,
+      auth: { mode: 'none', token: null, basic: null },
+    },
     store,
     review: new ReviewService({ store, release: async () => {} }),
     queue,
@@ -107,14 +116,39 @@ describe('the index over the outbox', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json() as { findings: Array<Record<string, any>>; records: number; countryYears: number };
     expect(body.records).toBe(4);
-    expect(body.findings.map((f) => [f.code, f.country.iso3, f.year, f.question, f.speaking.value, f.speaking.fileName, f.other.value, f.other.fileName])).toEqual([
+    expect(
+      body.findings.map((f) => [
+        f.code,
+        f.country.iso3,
+        f.year,
+        f.question,
+        f.speaking.value,
+        f.speaking.fileName,
+        f.other.value,
+        f.other.fileName,
+      ]),
+    ).toEqual([
       ['ANSWER_DIFFERS', 'KAZ', 2022, 'Q7', 'Y', 'kazakhstan-2024.md', 'P', 'kazakhstan-2023.md'],
       ['TOTAL_DIFFERS', 'KAZ', 2022, null, 5, 'kazakhstan-2024.md', 4.33, 'kazakhstan-2023.md'],
     ]);
     // Each value with the line of its file it was read from (the 2022 rows: line 15 of the 2023 report, line 13 of the 2024 one).
-    expect(body.findings[0]!.other).toMatchObject({ recordId: idOf('kazakhstan-2023.md'), reportDate: '2023-03-23', path: '/scoreTables/0/rows/1/answers/Q7', provenance: { line: 15 } });
-    expect(body.findings[0]!.speaking).toMatchObject({ recordId: idOf('kazakhstan-2024.md'), reportDate: '2024-02-14', path: '/scoreTables/0/rows/0/answers/Q7', provenance: { line: 13 } });
-    expect(body.findings[1]!.other).toMatchObject({ value: 4.33, path: '/scoreTables/0/rows/1/reportedTotal', provenance: { line: 15 } });
+    expect(body.findings[0]!.other).toMatchObject({
+      recordId: idOf('kazakhstan-2023.md'),
+      reportDate: '2023-03-23',
+      path: '/scoreTables/0/rows/1/answers/Q7',
+      provenance: { line: 15 },
+    });
+    expect(body.findings[0]!.speaking).toMatchObject({
+      recordId: idOf('kazakhstan-2024.md'),
+      reportDate: '2024-02-14',
+      path: '/scoreTables/0/rows/0/answers/Q7',
+      provenance: { line: 13 },
+    });
+    expect(body.findings[1]!.other).toMatchObject({
+      value: 4.33,
+      path: '/scoreTables/0/rows/1/reportedTotal',
+      provenance: { line: 15 },
+    });
     const filtered = (await fixture.app.inject({ url: '/consistency?country=VNM' })).json() as { findings: unknown[] };
     expect(filtered.findings).toEqual([]);
   });
@@ -126,7 +160,9 @@ describe('the index over the outbox', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="reportflow-wide.csv"');
     expect(response.headers['x-reportflow-rows']).toBe('3');
     const [header, ...lines] = response.body.trimEnd().split('\r\n');
-    expect(header).toBe('country_iso3,country_name,year,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10,Q11,Q12,computed_total,reported_total,report_id,report_date,file_name,report_count,other_report_ids');
+    expect(header).toBe(
+      'country_iso3,country_name,year,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10,Q11,Q12,computed_total,reported_total,report_id,report_date,file_name,report_count,other_report_ids',
+    );
     const k23 = idOf('kazakhstan-2023.md');
     const k24 = idOf('kazakhstan-2024.md');
     expect(lines).toEqual([
@@ -139,10 +175,15 @@ describe('the index over the outbox', () => {
   it('GET /dataset.jsonl?shape=long and /dataset.parquet: rows for every question, scored; a log line and metrics per export', async () => {
     const jsonl = await fixture.app.inject({ url: '/dataset.jsonl?shape=long&country=Uzbekistan&year=2023' });
     expect(jsonl.statusCode).toBe(200);
-    const rows = jsonl.body.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = jsonl.body
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     // The central Asia report's second table, under its own sub-heading "Uzbekistan", Q1–Q8.
     expect(rows.map((r) => r.question)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8']);
-    expect(rows.every((r) => r.country_iso3 === 'UZB' && r.year === 2023 && r.file_name === 'central-asia-2023.md')).toBe(true);
+    expect(
+      rows.every((r) => r.country_iso3 === 'UZB' && r.year === 2023 && r.file_name === 'central-asia-2023.md'),
+    ).toBe(true);
     for (const r of rows) expect(r.score).toBe(r.answer === null ? null : WEIGHTS[r.answer as 'Y' | 'P' | 'N']);
 
     const parquet = await fixture.app.inject({ url: '/dataset.parquet?shape=long' });
@@ -152,7 +193,12 @@ describe('the index over the outbox', () => {
     expect(parquet.rawPayload.subarray(-4).toString()).toBe('PAR1');
 
     const logged = fixture.logLines.filter((l) => l.msg === 'dataset exported');
-    expect(logged.at(-1)).toMatchObject({ shape: 'long', format: 'parquet', rows: Number(parquet.headers['x-reportflow-rows']), records: 4 });
+    expect(logged.at(-1)).toMatchObject({
+      shape: 'long',
+      format: 'parquet',
+      rows: Number(parquet.headers['x-reportflow-rows']),
+      records: 4,
+    });
     expect(typeof logged.at(-1)!.durationMs).toBe('number');
     const metrics = await fixture.app.inject({ url: '/metrics' });
     expect(metrics.body).toContain('reportflow_dataset_exports_total{shape="long",format="parquet"} 1');
@@ -160,12 +206,32 @@ describe('the index over the outbox', () => {
     expect(metrics.body).toMatch(/reportflow_dataset_export_duration_seconds_count\{shape="long",format="parquet"\} 1/);
   });
 
+  it('serves downloads asked for at once, each whole (two export threads, the rest wait their turn)', async () => {
+    const urls = ['long', 'wide'].flatMap((shape) =>
+      ['csv', 'jsonl', 'parquet'].map((format) => `/dataset.${format}?shape=${shape}`),
+    );
+    const answers = await Promise.all([...urls, ...urls].map((url) => fixture.app.inject({ url })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(12).fill(200));
+    for (const [i, answer] of answers.entries())
+      expect(answer.rawPayload.equals(answers[(i + 6) % 12]!.rawPayload), urls[i % 6]).toBe(true);
+    expect(answers.slice(0, 6).map((a) => a.headers['x-reportflow-rows'])).toEqual([
+      ...Array(3).fill(answers[0]!.headers['x-reportflow-rows']),
+      ...Array(3).fill('10'),
+    ]);
+  });
+
   it('refuses an unknown shape, parameter, country or year with a 400 that says what is wrong', async () => {
     expect((await fixture.app.inject({ url: '/dataset.csv?shape=tall' })).statusCode).toBe(400);
     expect((await fixture.app.inject({ url: '/dataset.csv?shap=wide' })).statusCode).toBe(400);
     const bad = await fixture.app.inject({ url: '/dataset.csv?country=Atlantis&year=2023-2021' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: 'INVALID_REQUEST', details: ['country: "Atlantis" is not a country code or name', 'year: "2023-2021" is not a year or a range of years such as 2021-2023'] });
+    expect(bad.json()).toMatchObject({
+      error: 'INVALID_REQUEST',
+      details: [
+        'country: "Atlantis" is not a country code or name',
+        'year: "2023-2021" is not a year or a range of years such as 2021-2023',
+      ],
+    });
   });
 
   it('serves the overview, a country page and the disagreements page as HTML with no script', async () => {
@@ -190,6 +256,35 @@ describe('the index over the outbox', () => {
 });
 
 const INDEX_STYLE = '/index/assets/index.css';
+
+describe('the index before anything is released', () => {
+  it('says so on the overview, finds nothing to compare, and exports a header with no rows', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reportflow-index-empty-'));
+    const empty = await indexApp({
+      inbox: join(root, 'inbox'),
+      outbox: join(root, 'outbox'),
+      data: join(root, 'data'),
+    });
+    try {
+      const overview = await empty.app.inject({ url: '/index' });
+      expect(overview.statusCode).toBe(200);
+      expect(overview.body).toContain('No released record has a score table yet.');
+      expect((await empty.app.inject({ url: '/consistency' })).json()).toMatchObject({
+        findings: [],
+        records: 0,
+        countryYears: 0,
+      });
+      const csv = await empty.app.inject({ url: '/dataset.csv?shape=long' });
+      expect(csv.headers['x-reportflow-rows']).toBe('0');
+      expect(csv.body).toBe(
+        'country_iso3,country_name,year,question,answer,score,reported_total,report_id,report_date,file_name,report_count,other_report_ids\r\n',
+      );
+    } finally {
+      await empty.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the index over PostgreSQL', () => {
   const dbName = `reportflow_index_${randomBytes(6).toString('hex')}`;
@@ -218,7 +313,10 @@ describe('the index over PostgreSQL', () => {
     overFiles = await indexApp(dirs);
     // The database app gets an empty outbox: whatever it shows came from PostgreSQL.
     const empty = { inbox: join(root, 'inbox2'), outbox: join(root, 'outbox2'), data: join(root, 'data2') };
-    overDatabase = await indexApp(empty, { source: { kind: 'postgres', databaseUrl: dbUrl }, extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 } });
+    overDatabase = await indexApp(empty, {
+      source: { kind: 'postgres', databaseUrl: dbUrl },
+      extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 },
+    });
   });
   afterAll(async () => {
     await overFiles?.close();
@@ -228,18 +326,24 @@ describe('the index over PostgreSQL', () => {
     await admin.end();
   });
 
-  it.each(['csv', 'jsonl'])('exports the same %s from PostgreSQL as from the outbox, in both shapes', async (format) => {
-    for (const shape of ['long', 'wide']) {
-      const fromDb = await overDatabase.app.inject({ url: `/dataset.${format}?shape=${shape}` });
-      const fromFiles = await overFiles.app.inject({ url: `/dataset.${format}?shape=${shape}` });
-      expect(fromDb.statusCode).toBe(200);
-      expect(Number(fromDb.headers['x-reportflow-rows'])).toBeGreaterThanOrEqual(10);
-      expect(fromDb.body).toBe(fromFiles.body);
-    }
-  });
+  it.each(['csv', 'jsonl'])(
+    'exports the same %s from PostgreSQL as from the outbox, in both shapes',
+    async (format) => {
+      for (const shape of ['long', 'wide']) {
+        const fromDb = await overDatabase.app.inject({ url: `/dataset.${format}?shape=${shape}` });
+        const fromFiles = await overFiles.app.inject({ url: `/dataset.${format}?shape=${shape}` });
+        expect(fromDb.statusCode).toBe(200);
+        expect(Number(fromDb.headers['x-reportflow-rows'])).toBeGreaterThanOrEqual(10);
+        expect(fromDb.body).toBe(fromFiles.body);
+      }
+    },
+  );
 
   it('finds the same disagreement there, and says where it read', async () => {
-    const body = (await overDatabase.app.inject({ url: '/consistency' })).json() as { findings: Array<{ code: string }>; source: string };
+    const body = (await overDatabase.app.inject({ url: '/consistency' })).json() as {
+      findings: Array<{ code: string }>;
+      source: string;
+    };
     expect(body.findings.map((f) => f.code)).toEqual(['ANSWER_DIFFERS', 'TOTAL_DIFFERS']);
     expect(body.source).toBe(`PostgreSQL 127.0.0.1:5432/${dbName}`);
   });
@@ -249,11 +353,17 @@ describe('the index over PostgreSQL', () => {
     await admin.query(`CREATE DATABASE ${bare}`);
     const url = Object.assign(new URL(DATABASE_URL), { pathname: `/${bare}` }).toString();
     const dirs = { inbox: join(root, 'i3'), outbox: join(root, 'o3'), data: join(root, 'd3') };
-    const app = await indexApp(dirs, { source: { kind: 'postgres', databaseUrl: url }, extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 } });
+    const app = await indexApp(dirs, {
+      source: { kind: 'postgres', databaseUrl: url },
+      extract: { profiles: [], weights: WEIGHTS, totalTolerance: 0.01 },
+    });
     try {
       const response = await app.app.inject({ url: '/dataset.csv' });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toMatchObject({ error: 'UNAVAILABLE', message: 'the database has no report_records table yet: run `reportflow migrate`' });
+      expect(response.json()).toMatchObject({
+        error: 'UNAVAILABLE',
+        message: 'the database has no report_records table yet: run `reportflow migrate`',
+      });
       expect((await app.app.inject({ url: '/index' })).statusCode).toBe(503);
     } finally {
       await app.close();

@@ -12,7 +12,16 @@ import { waitFor } from '../sinks/sink-fixtures.js';
 import { FIXTURES } from './released-records.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`index browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
@@ -38,14 +47,36 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
       await writeFile(path, JSON.stringify(record));
       await utimes(path, new Date(releasedAt!), new Date(releasedAt!));
     }
-    const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: 'redis://127.0.0.1:6379', REPORTFLOW_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_PRETTY: 'false' };
-    for (const key of ['REPORTFLOW_API_TOKEN', 'REPORTFLOW_BASIC_USER', 'REPORTFLOW_BASIC_PASSWORD', 'REPORTFLOW_AUTH', 'REPORTFLOW_RECORDS_JSONL', 'DATABASE_URL']) delete env[key];
-    serve = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1', '--no-inbox'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REPORTFLOW_QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+    };
+    for (const key of [
+      'REPORTFLOW_API_TOKEN',
+      'REPORTFLOW_BASIC_USER',
+      'REPORTFLOW_BASIC_PASSWORD',
+      'REPORTFLOW_AUTH',
+      'REPORTFLOW_RECORDS_JSONL',
+      'DATABASE_URL',
+    ])
+      delete env[key];
+    serve = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1', '--no-inbox'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     exited = new Promise((resolve) => serve.once('exit', resolve));
     let out = '';
     serve.stdout!.on('data', (c) => (out += c));
     serve.stderr!.on('data', (c) => (out += c));
-    const banner = await waitFor(() => /Authorization: Bearer \S+'/.test(out) && /workers /.test(out) && out, 'the start-up banner', 25_000);
+    const banner = await waitFor(
+      () => /Authorization: Bearer \S+'/.test(out) && /workers /.test(out) && out,
+      'the start-up banner',
+      25_000,
+    );
     api = /listening on (http:\/\/[\d.:]+)/.exec(banner)![1]!;
     token = /Authorization: Bearer (\S+)'/.exec(banner)![1]!;
   }, 40_000);
@@ -63,7 +94,10 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
   const shots = () => process.env.INDEX_SCREENSHOT_DIR ?? root;
 
   it('ranks the countries, opens one with its heat map and line, and lists the disagreements, all from the service alone', async () => {
-    const context = await browser.newContext({ httpCredentials: { username: 'reportflow', password: token }, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      httpCredentials: { username: 'reportflow', password: token },
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     const requested: string[] = [];
@@ -87,7 +121,9 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
     await page.locator('tr[data-country="KAZ"] a').first().click();
     await page.waitForURL(`${api}/index/countries/KAZ`);
     const kaz = corpus.filter(({ record }) => record.report.country?.iso3 === 'KAZ');
-    const years = [...new Set(kaz.flatMap(({ record }) => record.scoreTables[0]!.rows.map((r) => r.year)))].sort((a, b) => a - b);
+    const years = [...new Set(kaz.flatMap(({ record }) => record.scoreTables[0]!.rows.map((r) => r.year)))].sort(
+      (a, b) => a - b,
+    );
     const latestFor = (year: number) =>
       kaz
         .filter(({ record }) => record.scoreTables[0]!.rows.some((r) => r.year === year))
@@ -102,7 +138,9 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
       expect(await cell.locator('title').textContent()).toContain(`Q7 ${year}`);
       expect(await cell.locator('title').textContent()).toContain(latestFor(year).source.fileName);
     }
-    expect(await page.locator('svg.chart.grid g.cell[data-answer="Y"] rect').first().getAttribute('fill')).toBe('#2e7d32');
+    expect(await page.locator('svg.chart.grid g.cell[data-answer="Y"] rect').first().getAttribute('fill')).toBe(
+      '#2e7d32',
+    );
     expect(await page.locator('svg.chart.line circle.total-point').count()).toBe(years.length);
     await page.screenshot({ path: join(shots(), 'index-country.png'), fullPage: true });
 
@@ -110,7 +148,9 @@ describe.skipIf(!hasChromium)('the index pages in a browser', () => {
     await page.waitForURL(`${api}/index/consistency`);
     const findings = page.locator('table.findings tbody tr');
     expect(await findings.count()).toBeGreaterThan(0);
-    const apiFindings = (await (await fetch(`${api}/consistency`, { headers: { authorization: `Bearer ${token}` } })).json()) as { findings: unknown[] };
+    const apiFindings = (await (
+      await fetch(`${api}/consistency`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { findings: unknown[] };
     expect(await findings.count()).toBe(apiFindings.findings.length);
     await page.screenshot({ path: join(shots(), 'index-consistency.png'), fullPage: false });
 

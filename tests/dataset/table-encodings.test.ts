@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryYearsFromReleased } from '../../src/dataset/country-years.js';
 import type { DatasetShape } from '../../src/dataset/dataset-formats.js';
 import { tableFromCountryYears, type DatasetTable } from '../../src/dataset/dataset-tables.js';
+import { fixedScoring } from '../../src/dataset/index-scoring.js';
 import { csvFromTable, jsonlFromTable, parquetFromTable } from '../../src/dataset/table-encodings.js';
 import { releasedFixtures, sketchRecord } from './released-records.js';
 
@@ -25,7 +26,9 @@ const SMALL: DatasetTable = {
 
 describe('CSV and JSON lines', () => {
   it('CSV: a header, CRLF lines, fields quoted when they need it, a null empty and an empty text as ""', () => {
-    expect(csvFromTable(SMALL)).toBe('name,year,score,date\r\n"Türkiye, ""final""",2023,4.5,2023-04-05\r\n"",,0.25,\r\n,2021,,2021-12-31\r\n');
+    expect(csvFromTable(SMALL)).toBe(
+      'name,year,score,date\r\n"Türkiye, ""final""",2023,4.5,2023-04-05\r\n"",,0.25,\r\n,2021,,2021-12-31\r\n',
+    );
   });
 
   it('JSON lines: one object per row, members in column order, nulls kept', () => {
@@ -55,12 +58,16 @@ describe('Parquet read back by DuckDB', () => {
   const released = [
     ...releasedFixtures(),
     // A file name that needs quoting in CSV, and a second Kazakhstan report so that other_report_ids is filled.
-    sketchRecord({ name: 'kazakhstan, "second look" – 2024.md', date: '2024-02-01', rows: [{ year: 2022, answers: 'NNYPPPYNPNYN', total: 5 }] }),
+    sketchRecord({
+      name: 'kazakhstan, "second look" – 2024.md',
+      date: '2024-02-01',
+      rows: [{ year: 2022, answers: 'NNYPPPYNPNYN', total: 5 }],
+    }),
   ];
   const { countryYears } = countryYearsFromReleased(released);
 
   it.each(['long', 'wide'] as DatasetShape[])('%s: the same columns, types and rows as the CSV', async (shape) => {
-    const table = tableFromCountryYears(shape, countryYears, { Y: 1, P: 0.5, N: 0 });
+    const table = tableFromCountryYears(shape, countryYears, fixedScoring({ Y: 1, P: 0.5, N: 0 }));
     expect(table.rows.length).toBeGreaterThan(shape === 'long' ? 400 : 40);
     const parquetPath = join(dir, `${shape}.parquet`);
     const csvPath = join(dir, `${shape}.csv`);
@@ -74,7 +81,9 @@ describe('Parquet read back by DuckDB', () => {
 
     // The CSV read with the Parquet file's own column types: the two must agree cell for cell.
     const columns = table.columns.map((c) => `'${c.name}': '${duckTypes[c.type]}'`).join(', ');
-    const fromCsv = await duck.runAndReadAll(`SELECT * FROM read_csv('${csvPath}', header = true, columns = {${columns}}, allow_quoted_nulls = false)`);
+    const fromCsv = await duck.runAndReadAll(
+      `SELECT * FROM read_csv('${csvPath}', header = true, columns = {${columns}}, allow_quoted_nulls = false)`,
+    );
     expect(fromParquet.getRowsJson()).toEqual(fromCsv.getRowsJson());
     // And both are the table itself.
     expect(fromParquet.getRowsJson()).toEqual(table.rows);

@@ -62,9 +62,12 @@ describe('state-changing requests from another origin', () => {
         'sec-fetch-site': 'same-origin',
         'content-type': 'application/json',
       },
-      payload: { note: 'checked' },
+      // The reviewer is the signed-in user; the body does not name one.
+      payload: {},
     });
     expect(own.statusCode).toBe(200);
+    // Signed in with the shared token: recorded under its name.
+    expect(own.json().review.reviewer).toBe('reportflow');
     expect((await fx.store.get(heldId))?.place).toBe('outbox');
   });
 

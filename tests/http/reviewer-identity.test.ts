@@ -29,14 +29,21 @@ async function heldRecord(auth: AuthConfig = AUTH) {
   fx = await httpFixture({ auth });
   const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md');
   const decide = (action: 'approve' | 'reject', authorization: string | null, payload: object = {}) =>
-    fx!.app.inject({ method: 'POST', url: `/reviews/${record.id}/${action}`, headers: authorization ? { authorization } : {}, payload });
+    fx!.app.inject({
+      method: 'POST',
+      url: `/reviews/${record.id}/${action}`,
+      headers: authorization ? { authorization } : {},
+      payload,
+    });
   return { record, decide };
 }
 
 describe('who reviewed a record', () => {
   it('records the named token’s name for a decision made with it, as bearer or as Basic password', async () => {
     const { record, decide } = await heldRecord();
-    const approved = await decide('approve', `Bearer ${ANA}`, { corrections: [{ path: '/scoreTables/0/rows/1/reportedTotal', value: 4.5 }] });
+    const approved = await decide('approve', `Bearer ${ANA}`, {
+      corrections: [{ path: '/scoreTables/0/rows/1/reportedTotal', value: 4.5 }],
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().review).toMatchObject({ state: 'approved', reviewer: 'ana' });
     expect((await fx!.store.get(record.id))?.record.review?.reviewer).toBe('ana');
@@ -45,9 +52,15 @@ describe('who reviewed a record', () => {
 
   it('records the Basic user name, and the named token used as a Basic password', async () => {
     const { decide } = await heldRecord();
-    expect((await decide('reject', basic('ben', BEN), { reason: 'duplicate' })).json().review).toMatchObject({ state: 'rejected', reviewer: 'ben', note: 'duplicate' });
+    expect((await decide('reject', basic('ben', BEN), { reason: 'duplicate' })).json().review).toMatchObject({
+      state: 'rejected',
+      reviewer: 'ben',
+      note: 'duplicate',
+    });
     const second = await heldRecord();
-    expect((await second.decide('approve', basic('carla', 'correct horse battery'))).json().review.reviewer).toBe('carla');
+    expect((await second.decide('approve', basic('carla', 'correct horse battery'))).json().review.reviewer).toBe(
+      'carla',
+    );
   });
 
   it('does not let a signed-in user sign for someone else, and refuses a name with the wrong token', async () => {
@@ -68,7 +81,13 @@ describe('who reviewed a record', () => {
 
   it('shows the signed-in user on the desk instead of asking for a name', async () => {
     const { record } = await heldRecord();
-    const html = (await fx!.app.inject({ method: 'GET', url: `/review/${record.id}`, headers: { authorization: basic('ana', ANA) } })).body;
+    const html = (
+      await fx!.app.inject({
+        method: 'GET',
+        url: `/review/${record.id}`,
+        headers: { authorization: basic('ana', ANA) },
+      })
+    ).body;
     expect(html).toContain('Reviewer: <strong id="signed-in" data-user="ana">ana</strong>');
     expect(html).not.toContain('id="reviewer"');
   });
@@ -84,7 +103,9 @@ describe('who reviewed a record', () => {
       { name: 'ana', token: ANA },
       { name: 'ben', token: BEN },
     ]);
-    expect(() => loadConfig({ REPORTFLOW_API_TOKENS: 'ana:short' })).toThrow(/REPORTFLOW_API_TOKENS: expected name:token pairs/);
+    expect(() => loadConfig({ REPORTFLOW_API_TOKENS: 'ana:short' })).toThrow(
+      /REPORTFLOW_API_TOKENS: expected name:token pairs/,
+    );
     expect(() => loadConfig({ REPORTFLOW_API_TOKENS: `${ANA}` })).toThrow(/REPORTFLOW_API_TOKENS/);
   });
 });

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpFixture, type HttpFixture } from '../http/http-fixture.js';
-import { FIXTURES, KAZAKHSTAN_PDF, KAZAKHSTAN_PDF_TOTAL_BOX, keptRecord, provenanceOf, SAMPLE } from './desk-fixtures.js';
+import {
+  FIXTURES,
+  KAZAKHSTAN_PDF,
+  KAZAKHSTAN_PDF_TOTAL_BOX,
+  keptRecord,
+  provenanceOf,
+  SAMPLE,
+} from './desk-fixtures.js';
 
 let fx: HttpFixture;
 beforeEach(async () => {
@@ -17,7 +24,12 @@ const get = (url: string) => fx.app.inject({ method: 'GET', url });
 describe('review desk pages', () => {
   it('lists records waiting for review, and files that could not be read apart from them', async () => {
     const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md');
-    const failed = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'encrypted-pdf', 'report.pdf'), 'locked.pdf');
+    const failed = await keptRecord(
+      fx.store,
+      fx.dirs.data,
+      join(FIXTURES, 'encrypted-pdf', 'report.pdf'),
+      'locked.pdf',
+    );
     const response = await get('/review');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -36,22 +48,38 @@ describe('review desk pages', () => {
 
     // The API tells them apart too.
     const reviews = (await get('/reviews')).json() as { reviews: Array<{ id: string; state: string }> };
-    expect(Object.fromEntries(reviews.reviews.map((r) => [r.id, r.state]))).toEqual({ [record.id]: 'held', [failed.id]: 'failed' });
+    expect(Object.fromEntries(reviews.reviews.map((r) => [r.id, r.state]))).toEqual({
+      [record.id]: 'held',
+      [failed.id]: 'failed',
+    });
   });
 
   it('shows a Markdown value on its line of the kept file, the value marked', async () => {
-    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) => provenanceOf(r, { [TOTAL]: { line: 15 } }));
+    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) =>
+      provenanceOf(r, { [TOTAL]: { line: 15 } }),
+    );
     const html = (await get(`/review/${record.id}`)).body;
-    const anomaly = html.slice(html.indexOf('data-code="TOTAL_MISMATCH"'), html.indexOf('</li>', html.indexOf('data-code="TOTAL_MISMATCH"')));
+    const anomaly = html.slice(
+      html.indexOf('data-code="TOTAL_MISMATCH"'),
+      html.indexOf('</li>', html.indexOf('data-code="TOTAL_MISMATCH"')),
+    );
     expect(anomaly).toContain('<figcaption>Source: line 15</figcaption>');
-    expect(anomaly).toContain('<tr class="focus"><th scope="row">15</th><td><code>2022\tN\tN\tY\tP\tP\tP\tP\tN\tP\tN\tY\tN\t<mark>4.33</mark></code></td></tr>');
+    expect(anomaly).toContain(
+      '<tr class="focus"><th scope="row">15</th><td><code>2022\tN\tN\tY\tP\tP\tP\tP\tN\tP\tN\tY\tN\t<mark>4.33</mark></code></td></tr>',
+    );
     // Two lines either side: from the table header to the blank line after it.
-    expect(anomaly.match(/<th scope="row">(\d+)<\/th>/g)).toEqual([13, 14, 15, 16, 17].map((n) => `<th scope="row">${n}</th>`));
+    expect(anomaly.match(/<th scope="row">(\d+)<\/th>/g)).toEqual(
+      [13, 14, 15, 16, 17].map((n) => `<th scope="row">${n}</th>`),
+    );
     // 2 years × 12 answers, 2 totals, 6 items, title/author/date: each with its pointer and original value.
     expect(html.match(/data-kind="answer"/g)).toHaveLength(24);
-    expect(html).toContain('aria-label="2022 Q4" data-path="/scoreTables/0/rows/1/answers/Q4" data-kind="answer" data-original="&quot;P&quot;"');
+    expect(html).toContain(
+      'aria-label="2022 Q4" data-path="/scoreTables/0/rows/1/answers/Q4" data-kind="answer" data-original="&quot;P&quot;"',
+    );
     expect(html).toContain(`data-path="${TOTAL}" data-kind="number" data-original="4.33" value="4.33"`);
-    expect(html.match(/<textarea id="field-\d+" rows="4" data-path="\/developmentLists\/0\/items\/\d\/text"/g)).toHaveLength(6);
+    expect(
+      html.match(/<textarea id="field-\d+" rows="4" data-path="\/developmentLists\/0\/items\/\d\/text"/g),
+    ).toHaveLength(6);
     expect(html).toMatch(/<label for="(field-\d+)">Author<\/label> <input id="\1"/);
     expect(html).toContain('<button type="button" id="approve"');
     // Open access: the reviewer must be named.
@@ -61,7 +89,10 @@ describe('review desk pages', () => {
   it('shows the score table as a grid coloured by answer, with changes between years and reported against computed totals', async () => {
     const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md');
     const html = (await get(`/review/${record.id}`)).body;
-    const row2022 = html.slice(html.indexOf('<tr data-year="2022">'), html.indexOf('</tr>', html.indexOf('<tr data-year="2022">')));
+    const row2022 = html.slice(
+      html.indexOf('<tr data-year="2022">'),
+      html.indexOf('</tr>', html.indexOf('<tr data-year="2022">')),
+    );
     // The report's own changes 2021 → 2022: Q4, Q5, Q6 went from N to P.
     expect(row2022.match(/class="ans ans-P changed-year up"/g)).toHaveLength(3);
     expect(row2022).toContain('title="N in 2021, P in 2022"');
@@ -69,13 +100,18 @@ describe('review desk pages', () => {
     expect(row2022.match(/class="ans ans-N"/g)).toHaveLength(5);
     expect(row2022).toContain('<td class="total mismatch">');
     expect(row2022).toContain('<td class="computed mismatch">4.5</td>');
-    const row2021 = html.slice(html.indexOf('<tr data-year="2021">'), html.indexOf('</tr>', html.indexOf('<tr data-year="2021">')));
+    const row2021 = html.slice(
+      html.indexOf('<tr data-year="2021">'),
+      html.indexOf('</tr>', html.indexOf('<tr data-year="2021">')),
+    );
     expect(row2021).not.toContain('changed-year');
     expect(row2021).toContain('<td class="computed">3</td>');
   });
 
   it('says so when the kept file is gone, and still shows the record', async () => {
-    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) => provenanceOf(r, { [TOTAL]: { line: 15 } }));
+    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) =>
+      provenanceOf(r, { [TOTAL]: { line: 15 } }),
+    );
     await unlink(join(fx.dirs.data, 'archive', 'kazakhstan-2023.md'));
     const response = await get(`/review/${record.id}`);
     expect(response.statusCode).toBe(200);
@@ -85,7 +121,9 @@ describe('review desk pages', () => {
   });
 
   it('does not take a different file of the same name for the source', async () => {
-    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) => provenanceOf(r, { [TOTAL]: { line: 15 } }));
+    const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) =>
+      provenanceOf(r, { [TOTAL]: { line: 15 } }),
+    );
     await copyFile(join(FIXTURES, 'vietnam-2023', 'report.md'), join(fx.dirs.data, 'archive', 'kazakhstan-2023.md'));
     const html = (await get(`/review/${record.id}`)).body;
     expect(html).toContain('cannot be shown');
@@ -100,7 +138,9 @@ describe('review desk pages', () => {
     const pageUrl = `/review/${record.id}/pages/1.webp`;
     expect(html).toContain(`<figure class="page-source" data-box="${KAZAKHSTAN_PDF_TOTAL_BOX.join(',')}">`);
     expect(html).toContain(`<img src="${pageUrl}" alt="Page 1 of kazakhstan-2023.pdf"`);
-    expect(html).toContain(`<div class="crop" role="img" aria-label="The value&#39;s place on page 1, enlarged" data-src="${pageUrl}">`);
+    expect(html).toContain(
+      `<div class="crop" role="img" aria-label="The value&#39;s place on page 1, enlarged" data-src="${pageUrl}">`,
+    );
 
     const image = await get(pageUrl);
     expect(image.statusCode).toBe(200);
@@ -117,12 +157,26 @@ describe('review desk pages', () => {
 
   it('shows a photo or scan as its own page, never enlarged', async () => {
     // What the desk gets for an image once it is read: format "image", one frame, values placed on it.
-    const record = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'png-image', 'report.png'), 'scan.png', (r) => {
-      r.source = { ...r.source, format: 'image', pages: 1 };
-      r.anomalies = [{ code: 'LOW_CONFIDENCE', severity: 'warning', message: 'title read with confidence 0.5', path: '/report/title', found: 'Kazakhstan' }];
-      r.report.title = 'Kazakhstan';
-      provenanceOf(r, { '/report/title': { page: 1, box: [0.1, 0.1, 0.4, 0.15], confidence: 0.5 } });
-    });
+    const record = await keptRecord(
+      fx.store,
+      fx.dirs.data,
+      join(FIXTURES, 'png-image', 'report.png'),
+      'scan.png',
+      (r) => {
+        r.source = { ...r.source, format: 'image', pages: 1 };
+        r.anomalies = [
+          {
+            code: 'LOW_CONFIDENCE',
+            severity: 'warning',
+            message: 'title read with confidence 0.5',
+            path: '/report/title',
+            found: 'Kazakhstan',
+          },
+        ];
+        r.report.title = 'Kazakhstan';
+        provenanceOf(r, { '/report/title': { page: 1, box: [0.1, 0.1, 0.4, 0.15], confidence: 0.5 } });
+      },
+    );
     const html = (await get(`/review/${record.id}`)).body;
     expect(html).toContain(`<img src="/review/${record.id}/pages/1.webp" alt="Page 1 of scan.png"`);
     const image = await get(`/review/${record.id}/pages/1.webp`);
@@ -142,34 +196,67 @@ describe('review desk pages', () => {
   it('highlights a value read with low confidence and shows the confidence', async () => {
     const Q7 = '/scoreTables/0/rows/1/answers/Q7';
     const record = await keptRecord(fx.store, fx.dirs.data, KAZAKHSTAN_PDF, 'kazakhstan-2023.pdf', (r) => {
-      provenanceOf(r, { [Q7]: { page: 1, box: [0.5, 0.3321, 0.52, 0.346], confidence: 0.41 }, [TOTAL]: { page: 1, box: KAZAKHSTAN_PDF_TOTAL_BOX, confidence: 0.97 } });
-      r.anomalies.push({ code: 'LOW_CONFIDENCE', severity: 'warning', message: '2022 Q7 was read with confidence 0.41', path: Q7, found: 'P' });
+      provenanceOf(r, {
+        [Q7]: { page: 1, box: [0.5, 0.3321, 0.52, 0.346], confidence: 0.41 },
+        [TOTAL]: { page: 1, box: KAZAKHSTAN_PDF_TOTAL_BOX, confidence: 0.97 },
+      });
+      r.anomalies.push({
+        code: 'LOW_CONFIDENCE',
+        severity: 'warning',
+        message: '2022 Q7 was read with confidence 0.41',
+        path: Q7,
+        found: 'P',
+      });
       r.status = 'needs_review';
     });
     const html = (await get(`/review/${record.id}`)).body;
-    const anomaly = html.slice(html.indexOf('data-code="LOW_CONFIDENCE"'), html.indexOf('</li>', html.indexOf('data-code="LOW_CONFIDENCE"')));
-    expect(anomaly).toContain('<dt>Confidence</dt><dd><span class="confidence low" title="how sure the text recognition was">41 %</span></dd>');
+    const anomaly = html.slice(
+      html.indexOf('data-code="LOW_CONFIDENCE"'),
+      html.indexOf('</li>', html.indexOf('data-code="LOW_CONFIDENCE"')),
+    );
+    expect(anomaly).toContain(
+      '<dt>Confidence</dt><dd><span class="confidence low" title="how sure the text recognition was">41 %</span></dd>',
+    );
     expect(anomaly).toContain('<div class="crop"');
-    expect(html).toMatch(/<td class="ans ans-P low-confidence" title="confidence 41 %"><select id="field-\d+" aria-label="2022 Q7"/);
+    expect(html).toMatch(
+      /<td class="ans ans-P low-confidence" title="confidence 41 %"><select id="field-\d+" aria-label="2022 Q7"/,
+    );
     // A confident value shows its confidence without the highlight.
-    const mismatch = html.slice(html.indexOf('data-code="TOTAL_MISMATCH"'), html.indexOf('</li>', html.indexOf('data-code="TOTAL_MISMATCH"')));
+    const mismatch = html.slice(
+      html.indexOf('data-code="TOTAL_MISMATCH"'),
+      html.indexOf('</li>', html.indexOf('data-code="TOTAL_MISMATCH"')),
+    );
     expect(mismatch).toContain('<span class="confidence" title="how sure the text recognition was">97 %</span>');
   });
 
   it('shows the source of a row-level anomaly through the row’s own values, and lists of cells as cells', async () => {
     const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md', (r) => {
       provenanceOf(r, { '/scoreTables/0/rows/0/year': { line: 14 } });
-      r.anomalies.push({ code: 'ROW_SHAPE', severity: 'warning', message: 'row 2021 has 13 cells', path: '/scoreTables/0/rows/0', found: ['2021', 'N', 'Y'] });
+      r.anomalies.push({
+        code: 'ROW_SHAPE',
+        severity: 'warning',
+        message: 'row 2021 has 13 cells',
+        path: '/scoreTables/0/rows/0',
+        found: ['2021', 'N', 'Y'],
+      });
     });
     const html = (await get(`/review/${record.id}`)).body;
-    const anomaly = html.slice(html.indexOf('data-code="ROW_SHAPE"'), html.indexOf('</li>', html.indexOf('data-code="ROW_SHAPE"')));
+    const anomaly = html.slice(
+      html.indexOf('data-code="ROW_SHAPE"'),
+      html.indexOf('</li>', html.indexOf('data-code="ROW_SHAPE"')),
+    );
     expect(anomaly).toContain('<figcaption>Source: line 14</figcaption>');
-    expect(anomaly).toContain('<dt>Found</dt><dd><code class="cell">2021</code> <code class="cell">N</code> <code class="cell">Y</code></dd>');
+    expect(anomaly).toContain(
+      '<dt>Found</dt><dd><code class="cell">2021</code> <code class="cell">N</code> <code class="cell">Y</code></dd>',
+    );
   });
 
   it('escapes what the document says', async () => {
     const record = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md');
-    const hostile = { ...record, report: { ...record.report, title: '<script>alert(1)</script>', author: '" onfocus="x' } };
+    const hostile = {
+      ...record,
+      report: { ...record.report, title: '<script>alert(1)</script>', author: '" onfocus="x' },
+    };
     await fx.store.save(hostile);
     const html = (await get(`/review/${record.id}`)).body;
     expect(html).not.toContain('<script>alert');

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/record/record-id.js';
-import { DEFAULT_PAGE_IMAGES, PageImages, PageImagesBusyError, type PageImagesOptions } from '../../src/service/review/page-images.js';
+import {
+  DEFAULT_PAGE_IMAGES,
+  PageImages,
+  PageImagesBusyError,
+  type PageImagesOptions,
+} from '../../src/service/review/page-images.js';
 import { FIXTURES, SAMPLE } from './desk-fixtures.js';
 
 const LONG_PDF = join(import.meta.dirname, '..', 'data', 'pdf', 'long-report.pdf');
@@ -47,7 +52,9 @@ describe('page pictures for the desk', () => {
     for (const page of [2, 3, 4, 5, 6]) await images.pagePath({ id, source: pdf, kind: 'pdf', page });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const kept = await readdir(join(root, 'cache'));
-    const bytes = (await Promise.all(kept.map(async (name) => (await readFile(join(root, 'cache', name))).byteLength))).reduce((a, b) => a + b, 0);
+    const bytes = (
+      await Promise.all(kept.map(async (name) => (await readFile(join(root, 'cache', name))).byteLength))
+    ).reduce((a, b) => a + b, 0);
     expect(bytes).toBeLessThanOrEqual(40 * 1024);
     expect(kept).toContain(`${id}-6-400.webp`);
     expect(kept).not.toContain(`${id}-1-400.webp`);
@@ -55,7 +62,9 @@ describe('page pictures for the desk', () => {
 
   it('refuses pages beyond what its queue holds instead of piling them up', async () => {
     const { images, pdf, id } = await pageImages({ threads: 1, maxQueue: 1 });
-    const outcomes = await Promise.allSettled([3, 4, 5, 6, 7, 8].map((page) => images.pagePath({ id, source: pdf, kind: 'pdf', page })));
+    const outcomes = await Promise.allSettled(
+      [3, 4, 5, 6, 7, 8].map((page) => images.pagePath({ id, source: pdf, kind: 'pdf', page })),
+    );
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
@@ -64,10 +73,16 @@ describe('page pictures for the desk', () => {
 
   it('does not draw a file whose content is not the record’s, or a page it does not have', async () => {
     const { images, root, pdf, id } = await pageImages();
-    await expect(images.pagePath({ id, source: pdf, kind: 'pdf', page: 100 })).rejects.toThrow('page 100 is not in the file (it has 99)');
+    await expect(images.pagePath({ id, source: pdf, kind: 'pdf', page: 100 })).rejects.toThrow(
+      'page 100 is not in the file (it has 99)',
+    );
     const other = join(root, 'other.pdf');
     await copyFile(join(FIXTURES, 'kazakhstan-2023', 'report.pdf'), other);
-    await expect(images.pagePath({ id, source: other, kind: 'pdf', page: 1 })).rejects.toThrow('the kept file is not the file the record was read from');
-    await expect(images.pagePath({ id: sha256Hex(await readFile(SAMPLE)), source: SAMPLE, kind: 'pdf', page: 1 })).rejects.toThrow();
+    await expect(images.pagePath({ id, source: other, kind: 'pdf', page: 1 })).rejects.toThrow(
+      'the kept file is not the file the record was read from',
+    );
+    await expect(
+      images.pagePath({ id: sha256Hex(await readFile(SAMPLE)), source: SAMPLE, kind: 'pdf', page: 1 }),
+    ).rejects.toThrow();
   });
 });

@@ -10,19 +10,37 @@ beforeEach(async () => {
 afterEach(async () => fx.close());
 
 const get = (url: string) => fx.app.inject({ method: 'GET', url });
-const rowIds = (html: string) => [...html.matchAll(/<tr data-id="([0-9a-f]{64})" data-state="(\w+)">/g)].map((m) => `${m[2]}:${m[1]!.slice(0, 8)}`);
+const rowIds = (html: string) =>
+  [...html.matchAll(/<tr data-id="([0-9a-f]{64})" data-state="(\w+)">/g)].map((m) => `${m[2]}:${m[1]!.slice(0, 8)}`);
 
 /** Records in every state: one held, one approved, one rejected, one ok from the start, one unreadable. */
 async function everyState() {
   const held = await keptRecord(fx.store, fx.dirs.data, SAMPLE, 'kazakhstan-2023.md');
-  const approved = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'kazakhstan-2023', 'report.docx'), 'kazakhstan-2023.docx');
+  const approved = await keptRecord(
+    fx.store,
+    fx.dirs.data,
+    join(FIXTURES, 'kazakhstan-2023', 'report.docx'),
+    'kazakhstan-2023.docx',
+  );
   await fx.store.approve(approved.id, { reviewer: 'ana' });
-  const rejected = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'vietnam-2023', 'report.md'), 'vietnam-2023.md', (r) => (r.status = 'needs_review'));
+  const rejected = await keptRecord(
+    fx.store,
+    fx.dirs.data,
+    join(FIXTURES, 'vietnam-2023', 'report.md'),
+    'vietnam-2023.md',
+    (r) => (r.status = 'needs_review'),
+  );
   await fx.store.reject(rejected.id, { reviewer: 'ana', reason: 'duplicate' });
-  const ok = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'estonia-2023', 'report.md'), 'estonia-2023.md', (r) => {
-    r.anomalies = [];
-    r.status = 'ok';
-  });
+  const ok = await keptRecord(
+    fx.store,
+    fx.dirs.data,
+    join(FIXTURES, 'estonia-2023', 'report.md'),
+    'estonia-2023.md',
+    (r) => {
+      r.anomalies = [];
+      r.status = 'ok';
+    },
+  );
   const failed = await keptRecord(fx.store, fx.dirs.data, join(FIXTURES, 'encrypted-pdf', 'report.pdf'), 'locked.pdf');
   return { held, approved, rejected, ok, failed };
 }
@@ -32,12 +50,19 @@ describe('records browser', () => {
     const r = await everyState();
     const all = (await get('/review/records')).body;
     expect(rowIds(all).sort()).toEqual(
-      [`held:${r.held.id.slice(0, 8)}`, `approved:${r.approved.id.slice(0, 8)}`, `rejected:${r.rejected.id.slice(0, 8)}`, `ok:${r.ok.id.slice(0, 8)}`, `failed:${r.failed.id.slice(0, 8)}`].sort(),
+      [
+        `held:${r.held.id.slice(0, 8)}`,
+        `approved:${r.approved.id.slice(0, 8)}`,
+        `rejected:${r.rejected.id.slice(0, 8)}`,
+        `ok:${r.ok.id.slice(0, 8)}`,
+        `failed:${r.failed.id.slice(0, 8)}`,
+      ].sort(),
     );
     expect(all).toContain('<caption>Records 1–5 of 5</caption>');
     expect(all).toContain('From the record files.');
 
-    const ids = async (query: string) => rowIds((await get(`/review/records?${query}`)).body).map((s) => s.split(':')[1]);
+    const ids = async (query: string) =>
+      rowIds((await get(`/review/records?${query}`)).body).map((s) => s.split(':')[1]);
     const short = (rec: { id: string }) => rec.id.slice(0, 8);
     expect(await ids('state=failed')).toEqual([short(r.failed)]);
     expect(await ids('state=approved')).toEqual([short(r.approved)]);
@@ -83,7 +108,9 @@ describe('records browser', () => {
     const answer = (await get('/reports?code=TOTAL_MISMATCH&country=KZ&perPage=1')).json();
     expect(answer).toMatchObject({ count: 1, total: 2, page: 1, perPage: 1 });
     const failed = (await get('/reports?state=failed')).json();
-    expect(failed.reports).toEqual([expect.objectContaining({ id: r.failed.id, state: 'failed', place: 'review', status: 'needs_review' })]);
+    expect(failed.reports).toEqual([
+      expect.objectContaining({ id: r.failed.id, state: 'failed', place: 'review', status: 'needs_review' }),
+    ]);
     const held = (await get(`/reports?id=${r.held.id}`)).json();
     expect(held.reports[0]).toMatchObject({ state: 'held', years: [2021, 2022], country: 'Kazakhstan' });
     expect((await get('/reports?year=twenty')).statusCode).toBe(400);

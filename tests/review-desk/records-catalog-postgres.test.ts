@@ -22,7 +22,10 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   admin.on('error', () => undefined);
   await admin.query(`CREATE DATABASE ${dbName}`);
-  db = new pg.Pool({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}` }).toString(), max: 2 });
+  db = new pg.Pool({
+    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}` }).toString(),
+    max: 2,
+  });
   db.on('error', () => undefined);
   await applyMigrations(db);
   root = await mkdtemp(join(tmpdir(), 'reportflow-catalog-'));
@@ -31,11 +34,19 @@ beforeAll(async () => {
   const data = join(root, 'data');
 
   // Released: in the database, as the PostgreSQL sink leaves them. Estonia as parsed (ok), Kazakhstan's DOCX approved.
-  const estonia = await recordFromBytes(await import('node:fs/promises').then((fs) => fs.readFile(join(FIXTURES, 'estonia-2023', 'report.md'))), 'estonia-2023.md');
+  const estonia = await recordFromBytes(
+    await import('node:fs/promises').then((fs) => fs.readFile(join(FIXTURES, 'estonia-2023', 'report.md'))),
+    'estonia-2023.md',
+  );
   estonia.anomalies = [];
   estonia.status = 'ok';
   await upsertRecord(db, estonia, new Date('2026-01-01T10:00:00Z'));
-  const approved = await keptRecord(store, data, join(FIXTURES, 'kazakhstan-2023', 'report.docx'), 'kazakhstan-2023.docx');
+  const approved = await keptRecord(
+    store,
+    data,
+    join(FIXTURES, 'kazakhstan-2023', 'report.docx'),
+    'kazakhstan-2023.docx',
+  );
   const released = await store.approve(approved.id, { reviewer: 'ana' });
   await upsertRecord(db, released, new Date('2026-01-02T10:00:00Z'));
   // In the service's hands: files only.
@@ -54,7 +65,11 @@ afterAll(async () => {
 describe('records browser on PostgreSQL', () => {
   it('takes released records from the database and held or failed ones from the files, filtered alike', async () => {
     const catalog = catalogFromPostgres(db, store);
-    const find = async (filter: Parameters<typeof catalog.find>[0]) => (await catalog.find(filter, 1, 25)).rows.map((r) => `${r.state}:${r.id === ids.estonia ? 'estonia' : r.id === ids.approved ? 'approved' : r.id === ids.held ? 'held' : r.id === ids.failed ? 'failed' : r.id}`);
+    const find = async (filter: Parameters<typeof catalog.find>[0]) =>
+      (await catalog.find(filter, 1, 25)).rows.map(
+        (r) =>
+          `${r.state}:${r.id === ids.estonia ? 'estonia' : r.id === ids.approved ? 'approved' : r.id === ids.held ? 'held' : r.id === ids.failed ? 'failed' : r.id}`,
+      );
     const all = await catalog.find({}, 1, 25);
     expect(catalog.source).toBe('postgresql');
     expect(all.total).toBe(4);
@@ -90,7 +105,10 @@ describe('records browser on PostgreSQL', () => {
   });
 
   it('lists the record files when the database does not answer', async () => {
-    const away = new pg.Pool({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}_missing` }).toString(), max: 1 });
+    const away = new pg.Pool({
+      connectionString: Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}_missing` }).toString(),
+      max: 1,
+    });
     away.on('error', () => undefined);
     const catalog = catalogFromPostgres(away, store);
     const found = await catalog.find({ country: 'KZ' }, 1, 25);

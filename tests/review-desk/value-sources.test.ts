@@ -10,14 +10,19 @@ const PROVENANCE = {
 
 describe('where a flagged value was read', () => {
   it('takes an extracted value’s own entry, and never a neighbour’s', () => {
-    expect(valueSpotFrom(PROVENANCE, '/scoreTables/0/rows/1/answers/Q7')).toEqual({ pointer: '/scoreTables/0/rows/1/answers/Q7', source: { line: 15, confidence: 0.4 } });
+    expect(valueSpotFrom(PROVENANCE, '/scoreTables/0/rows/1/answers/Q7')).toEqual({
+      pointer: '/scoreTables/0/rows/1/answers/Q7',
+      source: { line: 15, confidence: 0.4 },
+    });
     expect(valueSpotFrom(PROVENANCE, '/scoreTables/0/rows/1/reportedTotal')).toBeNull();
     expect(valueSpotFrom(PROVENANCE, '/report/author')).toBeNull();
   });
 
   it('shows a row, an item or an item’s number by what was read inside it', () => {
     expect(valueSpotFrom(PROVENANCE, '/scoreTables/0/rows/1')?.pointer).toBe('/scoreTables/0/rows/1/year');
-    expect(valueSpotFrom(PROVENANCE, '/developmentLists/0/items/2/number')?.pointer).toBe('/developmentLists/0/items/2/text');
+    expect(valueSpotFrom(PROVENANCE, '/developmentLists/0/items/2/number')?.pointer).toBe(
+      '/developmentLists/0/items/2/text',
+    );
     expect(valueSpotFrom(PROVENANCE, '/scoreTables/0')?.pointer).toBe('/scoreTables/0/rows/1/year');
     expect(valueSpotFrom(PROVENANCE, '/report')).toBeNull();
     expect(valueSpotFrom(PROVENANCE, null)).toBeNull();

@@ -2,14 +2,14 @@ import mammoth from 'mammoth';
 import type { BlocksResult } from '../../blocks/model.js';
 import { blocksFromPieces } from '../../blocks/table-from-lines.js';
 import { piecesFromHtml, printedNumberTag } from '../html/blocks-from-html.js';
-import { checkedDocxParts } from './docx-safety.js';
+import { checkedZipParts, DOCX_PACKAGE } from '../shared/zip-safety.js';
 import { symbolFontTextMapped } from './docx-symbol-fonts.js';
 import { styleMapRulesFromStyles } from './word-style-rules.js';
 import type { ParseLimits } from '../shared/limits.js';
 import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
 
 /**
- * Word to blocks: the archive is checked first (docx-safety), then mammoth
+ * Word to blocks: the archive is checked first (zip-safety), then mammoth
  * renders the body as HTML with Word's heading styles as h1-h6, which the
  * shared HTML reader turns into blocks. Images are dropped unread and files
  * outside the document are never opened. Numbered paragraphs get the number
@@ -38,7 +38,7 @@ const STYLES = 'word/styles.xml';
 const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
 
 export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Promise<BlocksResult> {
-  const { problem, parts } = await checkedDocxParts(bytes, limits, 'all-xml');
+  const { problem, parts } = await checkedZipParts(bytes, limits, DOCX_PACKAGE, 'all-xml');
   if (problem) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: problem } };
   for (const [name, text] of parts) {
     if (name.startsWith('word/') && name.endsWith('.xml')) parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));

@@ -4,6 +4,7 @@ import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
 import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
 import { runsFromLines, runsSettled, type Piece } from '../../blocks/table-from-lines.js';
+import { emphasisFromDeclarations, type ClassRules } from './css-emphasis.js';
 
 /**
  * HTML (as a hast tree) to blocks. Used for mammoth's rendering of Word files and
@@ -20,6 +21,8 @@ export interface HtmlReadOptions {
   whitespace: 'collapse' | 'preserve';
   /** Where a block comes from: `element` is the element the block is made of, `ordinal` counts paragraph-level elements from 0. */
   provenance(element: Element | null, ordinal: number): Provenance;
+  /** Emphasis set by the page's class rules (a saved web page's `<style>`); inline `style` is read always. */
+  classRules?: ClassRules;
 }
 
 export function piecesFromHtml(html: string, options: HtmlReadOptions): Piece[] {
@@ -58,7 +61,10 @@ function numberTagOf(spans: Span[]): { number: number; level: number; marker: st
   return { number, level: Number.parseInt(tag[2]!, 10), marker: tag[3] || `${number}.`, rest: spansTrimmed(untagged(spansWithoutPrefix(spans, tag[0].length))) };
 }
 const NOTE_ID = /^(?:footnote|endnote)-/;
-const NOTE_LINK = /^#(?:footnote|endnote)-/;
+// Note marks in the text: mammoth's `#footnote-1`, Google Docs' `#ftnt1`, Word's web page `#_ftn1`/`#_edn1`.
+const NOTE_LINK = /^#(?:footnote-|endnote-|ftnt\d|_ftn\d|_edn\d)/;
+// The way back from a note's own text to its mark: the note text starts with it.
+const NOTE_BACK_LINK = /^#(?:ftnt_ref|_ftnref|_ednref)\d/;
 
 interface Frame {
   nodes: RootContent[];
@@ -79,6 +85,11 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
       continue;
     }
     if (node.type !== 'element' && node.type !== 'text') continue;
+    // An inline element around whole blocks (Google Docs wraps copied text in `<b style="font-weight:normal">`) is only a wrapper.
+    if (node.type === 'element' && !SKIPPED_TAGS.has(node.tagName) && node.children.some(isBlockNode)) {
+      stack.push({ nodes: [...node.children], listDepth: frame.listDepth });
+      continue;
+    }
     // Inline content standing between blocks reads as one paragraph.
     const inline: ElementContent[] = [node];
     while (frame.nodes.length > 0 && !isBlockNode(frame.nodes[0]!)) {
@@ -161,10 +172,10 @@ class HtmlReader {
   /** Emits what a block element holds; returns nested content still to walk. */
   readBlock(element: Element, listDepth: number): Frame | null {
     const tag = element.tagName;
-    if (tag === 'hr') return null;
+    if (tag === 'hr' || isNoteText(element)) return null;
     const heading = HEADING.exec(tag);
     if (heading) {
-      const spans = spansTrimmed(untagged(this.spansOf(element.children)));
+      const spans = spansTrimmed(untagged(this.spansOf(element.children, 'dropped', this.emphasisOf(element, PLAIN))));
       this.emit({ kind: 'heading', level: Number(heading[1]), text: textOfSpans(spans), spans, source: this.source(element) });
       return null;
     }
@@ -184,7 +195,7 @@ class HtmlReader {
 
   /** A paragraph's inline content: a typed number makes it a list item, tab-separated lines a table. */
   paragraph(nodes: ElementContent[], element: Element | null): void {
-    const spans = spansMerged(this.spansOf(nodes));
+    const spans = spansMerged(this.spansOf(nodes, 'dropped', element ? this.emphasisOf(element, PLAIN) : PLAIN));
     const text = textOfSpans(spans);
     if (text.trim() === '') return;
     const source = this.source(element);
@@ -239,7 +250,8 @@ class HtmlReader {
         else if (part.type === 'element' && BLOCK_TAGS.has(part.tagName)) nested.push(part);
         else own[own.length - 1]!.push(part);
       }
-      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line)));
+      const itemEmphasis = this.emphasisOf(child, PLAIN);
+      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line, 'dropped', itemEmphasis)));
       const joined = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
       if (ordered) {
         const tag = numberTagOf(joined);
@@ -267,8 +279,18 @@ class HtmlReader {
     if (caption) this.paragraph(caption.children, caption);
     const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children, 'marked')))));
     if (rows.length === 0) return;
-    const block: TableBlock = { kind: 'table', rows, headerRows, source: this.source(element) };
+    const ordinal = this.ordinal;
+    const source = this.source(element);
+    // Each cell where its own element says it is (a web page's line), without counting it as a paragraph-level element.
+    const cells: Element[] = [];
+    const { rows: at } = gridFromTable(element, (cell) => String(cells.push(cell) - 1));
+    const cellSources = at.map((row) => row.map((key) => (key === '' ? source : this.options.provenance(cells[Number(key)]!, ordinal))));
+    const block: TableBlock = { kind: 'table', rows, headerRows, source, cellSources };
     this.emit(block);
+  }
+
+  private emphasisOf(element: Element, inherited: Emphasis): Emphasis {
+    return emphasisWithin(element, inherited, this.options.classRules);
   }
 
   private emit(block: Block): void {
@@ -285,11 +307,11 @@ class HtmlReader {
    * they stay as a superscript number after the value (`Y¹`), since there a
    * note qualifies the answer and is reported.
    */
-  spansOf(nodes: readonly ElementContent[], notes: 'dropped' | 'marked' = 'dropped'): Span[] {
+  spansOf(nodes: readonly ElementContent[], notes: 'dropped' | 'marked' = 'dropped', base: Emphasis = PLAIN): Span[] {
     const spans: Span[] = [];
     const collapse = this.options.whitespace === 'collapse';
     type Item = { node: ElementContent; emphasis: Emphasis; pre: boolean } | { lineBreak: true };
-    const stack: Item[] = nodes.map((node) => ({ node, emphasis: PLAIN, pre: false })).reverse();
+    const stack: Item[] = nodes.map((node) => ({ node, emphasis: base, pre: false })).reverse();
     while (stack.length > 0) {
       const item = stack.pop()!;
       if ('lineBreak' in item) { spans.push({ text: '\n' }); continue; }
@@ -307,10 +329,7 @@ class HtmlReader {
         continue;
       }
       if (SKIPPED_TAGS.has(tag) || (tag === 'ol' && isNoteList(node))) continue;
-      const inner: Emphasis = {
-        bold: emphasis.bold || tag === 'strong' || tag === 'b',
-        italic: emphasis.italic || tag === 'em' || tag === 'i',
-      };
+      const inner = this.emphasisOf(node, emphasis);
       const block = BLOCK_TAGS.has(tag);
       const children: Item[] = node.children.map((child) => ({ node: child, emphasis: inner, pre: pre || tag === 'pre' }));
       if (block) { children.unshift({ lineBreak: true }); children.push({ lineBreak: true }); }
@@ -318,6 +337,26 @@ class HtmlReader {
     }
     return collapseBreaks(spans);
   }
+}
+
+/**
+ * The emphasis inside an element: its tag (`b`, `strong`, `i`, `em`), then its
+ * classes' rules, then its own `style`, each overriding the one before, as CSS
+ * does (Google Docs wraps pasted text in `<b style="font-weight:normal">`).
+ */
+function emphasisWithin(element: Element, inherited: Emphasis, classRules: ClassRules | undefined): Emphasis {
+  const tag = element.tagName;
+  const emphasis: Emphasis = {
+    bold: inherited.bold || tag === 'strong' || tag === 'b',
+    italic: inherited.italic || tag === 'em' || tag === 'i',
+  };
+  const classes = element.properties.className;
+  if (classRules && classRules.size > 0 && Array.isArray(classes)) {
+    for (const name of classes) Object.assign(emphasis, classRules.get(String(name)));
+  }
+  const style = element.properties.style;
+  if (typeof style === 'string' && /font/i.test(style)) Object.assign(emphasis, emphasisFromDeclarations(style));
+  return emphasis;
 }
 
 /** Block boundaries inside inline content add line breaks; several in a row, or breaks next to spaces, read as one. */
@@ -334,6 +373,21 @@ function integerProperty(element: Element, name: string): number | null {
   const value = element.properties[name];
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The text of a footnote as a web page holds it: Word's "Save as Web Page" puts the
+ * notes in a `mso-element:footnote-list` block, Google Docs in paragraphs that open
+ * with a link back to the mark. Like a Word file's notes, it is not report text.
+ */
+function isNoteText(element: Element): boolean {
+  const style = element.properties.style;
+  if (typeof style === 'string' && /mso-element:\s*(?:foot|end)note-list/i.test(style)) return true;
+  if (element.tagName !== 'p' && element.tagName !== 'div') return false;
+  const firstOf = (parent: Element) => parent.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+  let first = firstOf(element);
+  for (let depth = 0; first?.type === 'element' && first.tagName !== 'a' && depth < 4; depth++) first = firstOf(first);
+  return first?.type === 'element' && first.tagName === 'a' && NOTE_BACK_LINK.test(String(first.properties.href ?? ''));
 }
 
 /** mammoth writes Word's footnotes and endnotes as a final list of `<li id="footnote-N">`. */

@@ -8,7 +8,10 @@ import type { PageImage } from '../pdf/page-image-from-pdf.js';
 export async function pageImageFromImage(bytes: Uint8Array, maxSide: number): Promise<PageImage> {
   const picture = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const scale = Math.min(1, maxSide / Math.max(picture.width, picture.height));
-  const canvas = createCanvas(Math.max(1, Math.round(picture.width * scale)), Math.max(1, Math.round(picture.height * scale)));
+  const canvas = createCanvas(
+    Math.max(1, Math.round(picture.width * scale)),
+    Math.max(1, Math.round(picture.height * scale)),
+  );
   const context = canvas.getContext('2d');
   context.fillStyle = '#fff';
   context.fillRect(0, 0, canvas.width, canvas.height);

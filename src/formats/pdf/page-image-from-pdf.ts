@@ -46,6 +46,7 @@ export async function pageImageFromPdf(bytes: Uint8Array, page: number, maxSide:
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls.
+    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- the DOM canvas types are not loaded on Node
     const params = { canvas, canvasContext: context, viewport } as unknown as Parameters<typeof pdfPage.render>[0];
     await pdfPage.render(params).promise;
     const image = await canvas.encode('webp', 85);

@@ -3,20 +3,58 @@ import type { Format } from '../../record/types.js';
 const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
+
 /**
  * Decides the format from the file's bytes, never from its name: a PDF renamed
- * `.docx` is still a PDF. Markdown is any text that decodes as UTF-8 without NUL
- * bytes, since Markdown has no signature of its own.
+ * `.docx` is still a PDF. Text is HTML when a page's opening tags come first,
+ * RTF when it opens with `{\rtf`, and Markdown otherwise, since Markdown has no
+ * signature of its own.
  */
 export function formatFromBytes(bytes: Uint8Array): Format {
   if (bytes.length === 0) return 'unknown';
   // The PDF header may follow a little junk (some producers prepend bytes); readers look in the first KiB.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes(PDF_MAGIC)) return 'pdf';
-  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-    return zipLooksLikeDocx(bytes) ? 'docx' : 'unknown';
-  }
-  return textEncodingOf(bytes) === null ? 'unknown' : 'markdown';
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return zipFormatOf(bytes, head);
+  if (OLE2_MAGIC.every((b, i) => bytes[i] === b)) return holdsWordStream(bytes) ? 'doc' : 'unknown';
+  if (textEncodingOf(bytes) === null) return 'unknown';
+  const opening = textFromBytes(bytes.subarray(0, 4096));
+  if (/^\s*\{\\rtf/.test(opening)) return 'rtf';
+  return looksLikeHtmlPage(opening) ? 'html' : 'markdown';
+}
+
+/**
+ * A Word document is a zip that holds `word/document.xml`; an OpenDocument text
+ * names its type in the `mimetype` entry, which the format requires to be the
+ * first entry, stored uncompressed (so its content shows in the first bytes).
+ */
+function zipFormatOf(bytes: Uint8Array, head: string): Format {
+  if (zipLooksLikeDocx(bytes)) return 'docx';
+  // An extra field may stand between the entry's name and its content.
+  const mimetype = /mimetype[\s\S]{0,64}?(application\/vnd\.oasis\.opendocument\.[a-z-]+)/.exec(head)?.[1];
+  return mimetype === ODT_MIMETYPE ? 'odt' : 'unknown';
+}
+
+// Directory entries of a compound file name their streams in UTF-16LE.
+const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
+
+/** An OLE2 compound file is a Word 97-2003 document when it holds a `WordDocument` stream (Excel and PowerPoint files do not). */
+function holdsWordStream(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(WORD_STREAM);
+}
+
+// A doctype, or an <html>, <head> or <body> tag, after nothing but an XML declaration, comments and white space.
+const HTML_OPENING = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)[\s>/]/i;
+
+/**
+ * A saved web page opens with its doctype or its `<html>` tag. Markdown may
+ * hold HTML too (a table, a comment), but never opens with a page's own tags;
+ * a page missing both but opening with `<meta>` or `<title>` (some exports) also counts.
+ */
+function looksLikeHtmlPage(opening: string): boolean {
+  return HTML_OPENING.test(opening) || /^(?:\s|<!--[\s\S]*?-->)*<(?:meta|title)[\s>][\s\S]*<body[\s>]/i.test(opening);
 }
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -102,6 +140,10 @@ export function formatFromFileName(fileName: string): Format {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'pdf') return 'pdf';
   if (ext === 'docx') return 'docx';
+  if (ext === 'odt') return 'odt';
+  if (ext === 'doc') return 'doc';
+  if (ext === 'rtf') return 'rtf';
+  if (ext === 'html' || ext === 'htm') return 'html';
   if (['md', 'markdown', 'txt', 'mdown'].includes(ext)) return 'markdown';
   return 'unknown';
 }

@@ -5,8 +5,9 @@ import type { DatasetFormat, DatasetShape } from '../../dataset/dataset-formats.
 import { tableFromCountryYears } from '../../dataset/dataset-tables.js';
 import { bytesFromTable } from '../../dataset/table-encodings.js';
 import type { ExtractOptions } from '../../core/options.js';
+import type { IndexScoring } from '../../dataset/index-scoring.js';
+import { toleranceFromOptions, weightsForRecord } from '../../core/profile-choice.js';
 import type { ReleasedRecordsSource } from './released-records.js';
-import { toleranceFromOptions, weightsFromOptions } from '../../core/profile-choice.js';
 
 /** The index as read from the source at one moment, with what could not be placed in it. */
 export interface LoadedIndex {
@@ -36,13 +37,17 @@ export interface ExportResult {
 }
 
 /** Reads every released record and files it by country and year; `filter` narrows the country-years and findings. */
-export async function indexFromSource(source: ReleasedRecordsSource, extract: ExtractOptions, filter: DatasetFilter = NO_FILTER): Promise<LoadedIndex> {
+export async function indexFromSource(
+  source: ReleasedRecordsSource,
+  extract: ExtractOptions,
+  filter: DatasetFilter = NO_FILTER,
+): Promise<LoadedIndex> {
   const { records, unreadable } = await source.load();
   const { countryYears, unplaced } = countryYearsFromReleased(records);
   const kept = countryYearsMatching(countryYears, filter);
   return {
     countryYears: kept,
-    findings: findingsFromCountryYears(kept, toleranceFromOptions(extract)),
+    findings: findingsFromCountryYears(kept, scoringFromExtract(extract).totalTolerance),
     records: records.length,
     unplaced: unplaced.length,
     unreadable,
@@ -50,10 +55,14 @@ export async function indexFromSource(source: ReleasedRecordsSource, extract: Ex
 }
 
 /** One export, from reading the source to the encoded bytes. */
-export async function exportFromSource(source: ReleasedRecordsSource, request: ExportRequest, extract: ExtractOptions): Promise<ExportResult> {
+export async function exportFromSource(
+  source: ReleasedRecordsSource,
+  request: ExportRequest,
+  extract: ExtractOptions,
+): Promise<ExportResult> {
   const started = performance.now();
   const index = await indexFromSource(source, extract, request.filter);
-  const table = tableFromCountryYears(request.shape, index.countryYears, weightsFromOptions(extract));
+  const table = tableFromCountryYears(request.shape, index.countryYears, scoringFromExtract(extract));
   const bytes = bytesFromTable(table, request.format);
   return {
     bytes,
@@ -63,4 +72,13 @@ export async function exportFromSource(source: ReleasedRecordsSource, request: E
     unreadable: index.unreadable,
     durationMs: performance.now() - started,
   };
+}
+
+/**
+ * The run's weights and tolerance as the index scores with them: the one place that
+ * reads them from the options. Without weights of the run's own, each record is scored
+ * with those of the profile it was read with.
+ */
+export function scoringFromExtract(extract: ExtractOptions): IndexScoring {
+  return { weightsFor: (record) => weightsForRecord(record, extract), totalTolerance: toleranceFromOptions(extract) };
 }

@@ -6,7 +6,6 @@ import pg from 'pg';
 import type { ReleasedRecord } from '../../dataset/released-record.js';
 import type { ReportRecord } from '../../record/types.js';
 import type { ServiceConfig } from '../config.js';
-import { errnoCode, messageOf } from '../error-details.js';
 
 /** Where released records are read from: enough to open the same source again in another thread. */
 export type ReleasedSourceSpec =
@@ -64,7 +63,9 @@ function filesSource(spec: Extract<ReleasedSourceSpec, { kind: 'files' }>): Rele
       const byId = new Map<string, ReleasedRecord>();
       const names = (await readdir(spec.outbox).catch(absentAsEmpty)).filter((n) => ID_FILE.test(n));
       for (let i = 0; i < names.length; i += READ_AHEAD) {
-        const batch = await Promise.all(names.slice(i, i + READ_AHEAD).map((name) => releasedFromFile(join(spec.outbox, name))));
+        const batch = await Promise.all(
+          names.slice(i, i + READ_AHEAD).map((name) => releasedFromFile(join(spec.outbox, name))),
+        );
         for (const item of batch) {
           if (item === 'unreadable') unreadable++;
           else if (item) byId.set(item.record.id, item);
@@ -90,7 +91,7 @@ async function releasedFromFile(path: string): Promise<ReleasedRecord | 'unreada
     return { record, releasedAt: info.mtime.toISOString() };
   } catch (error) {
     // Moved away between listing and reading (a re-parse): not released any more.
-    if (errnoCode(error) === 'ENOENT') return null;
+    if (codeOf(error) === 'ENOENT') return null;
     if (error instanceof SyntaxError) return 'unreadable';
     throw error;
   }
@@ -129,27 +130,40 @@ async function heldOrRejected(data: string, id: string): Promise<boolean> {
   return false;
 }
 
-function reviewedAt(record: ReportRecord): string | null {
-  const review: unknown = Reflect.get(record, 'review');
-  const at: unknown = typeof review === 'object' && review !== null ? Reflect.get(review, 'at') : undefined;
-  return typeof at === 'string' ? at : null;
+/** When a reviewer approved the record: the release time of a record that is only in records.jsonl. */
+function reviewedAt(record: object): string | null {
+  if (!('review' in record) || typeof record.review !== 'object' || record.review === null) return null;
+  return 'at' in record.review && typeof record.review.at === 'string' ? record.review.at : null;
 }
 
+/** Enough of a released record for the index; the sinks only ever hold records that met the contract. */
 function isReleasedRecord(value: unknown): value is ReportRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const field = (name: keyof ReportRecord): unknown => Reflect.get(value, name);
   return (
-    typeof field('id') === 'string' &&
-    field('status') === 'ok' &&
-    Array.isArray(field('scoreTables')) &&
-    typeof field('report') === 'object' &&
-    typeof field('source') === 'object'
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    typeof value.id === 'string' &&
+    'status' in value &&
+    value.status === 'ok' &&
+    'scoreTables' in value &&
+    Array.isArray(value.scoreTables) &&
+    'report' in value &&
+    typeof value.report === 'object' &&
+    value.report !== null &&
+    'source' in value &&
+    typeof value.source === 'object' &&
+    value.source !== null
   );
 }
 
-function absentAsEmpty(error: NodeJS.ErrnoException): string[] {
-  if (error.code === 'ENOENT') return [];
+function absentAsEmpty(error: unknown): string[] {
+  if (codeOf(error) === 'ENOENT') return [];
   throw error;
+}
+
+/** The `code` of a Node system error or a PostgreSQL error (ENOENT, 42P01 …). */
+function codeOf(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /**
@@ -169,24 +183,29 @@ function postgresSource(spec: Extract<ReleasedSourceSpec, { kind: 'postgres' }>)
         // An idle client that loses its server must not crash the process; the next query reports it.
         pool.on('error', () => undefined);
       }
-      let rows: Array<{ record: ReportRecord; updated_at: Date | null }>;
+      let rows: Array<{ record: unknown; updated_at: Date | null }>;
       try {
-        ({ rows } = await pool.query(
+        ({ rows } = await pool.query<{ record: unknown; updated_at: Date | null }>(
           `SELECT record - 'developmentLists' AS record, updated_at FROM report_records WHERE status = 'ok' ORDER BY id`,
         ));
       } catch (error) {
         throw new ReleasedSourceError(
-          errnoCode(error) === '42P01'
+          codeOf(error) === '42P01'
             ? 'the database has no report_records table yet: run `reportflow migrate`'
-            : `the database cannot be read: ${messageOf(error)}`,
+            : `the database cannot be read: ${error instanceof Error ? error.message : String(error)}`,
           { cause: error },
         );
       }
       const records: ReleasedRecord[] = [];
       let unreadable = 0;
       for (const row of rows) {
-        const record = { ...row.record, developmentLists: [] };
-        if (isReleasedRecord(record)) records.push({ record, releasedAt: row.updated_at?.toISOString() ?? null });
+        const { record } = row;
+        // The lists were left in the database; the record keeps its shape with none.
+        if (isReleasedRecord(record))
+          records.push({
+            record: { ...record, developmentLists: [] },
+            releasedAt: row.updated_at?.toISOString() ?? null,
+          });
         else unreadable++;
       }
       return { records, unreadable };

@@ -5,14 +5,16 @@ export interface SandboxSettings {
   dirs: { outbox: string; data: string };
   extract: ServiceConfig['extract'];
   limits: ServiceConfig['limits'];
+  libreOffice: ServiceConfig['libreOffice'];
   jobTimeoutMs: number;
 }
 
-export function sandboxSettingsFromConfig(config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'worker'>): SandboxSettings {
+export function sandboxSettingsFromConfig(config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'>): SandboxSettings {
   return {
     dirs: { outbox: config.dirs.outbox, data: config.dirs.data },
     extract: config.extract,
     limits: config.limits,
+    libreOffice: config.libreOffice,
     jobTimeoutMs: config.worker.jobTimeoutMs,
   };
 }

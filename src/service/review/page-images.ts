@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { PageImageDone, PageImageTask } from '../../../workers/page-image-thread.js';
+import { messageOf } from '../error-details.js';
 import { compiledFile } from '../parse/compiled-path.js';
 
 export interface PageImagesOptions {
@@ -97,12 +98,19 @@ export class PageImages {
   }
 
   private async draw(request: PageRequest, path: string): Promise<string> {
-    const task: PageImageTask = { source: request.source, sha256: request.id, kind: request.kind, page: request.page, maxSide: this.options.maxSide, target: path };
+    const task: PageImageTask = {
+      source: request.source,
+      sha256: request.id,
+      kind: request.kind,
+      page: request.page,
+      maxSide: this.options.maxSide,
+      target: path,
+    };
     let done: PageImageDone;
     try {
       done = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
     } catch (error) {
-      if (/queue is at limit/i.test((error as Error).message)) throw new PageImagesBusyError();
+      if (/queue is at limit/i.test(messageOf(error))) throw new PageImagesBusyError();
       throw error;
     }
     this.files.set(path, done.bytes);

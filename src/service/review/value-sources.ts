@@ -1,7 +1,8 @@
 import type { RecordProvenance, ValueSource } from '../../record/types.js';
 
 /** The pointers the contract gives provenance for: each report field, row year, answer, reported total and item text. */
-const EXTRACTED_VALUE = /^\/report\/[^/]+$|^\/scoreTables\/\d+\/rows\/\d+\/(year|reportedTotal|answers\/[^/]+)$|^\/developmentLists\/\d+\/items\/\d+\/text$/;
+const EXTRACTED_VALUE =
+  /^\/report\/[^/]+$|^\/scoreTables\/\d+\/rows\/\d+\/(year|reportedTotal|answers\/[^/]+)$|^\/developmentLists\/\d+\/items\/\d+\/text$/;
 
 /** A value's place in the file, and the pointer whose provenance entry gave it. */
 export interface ValueSpot {
@@ -46,6 +47,8 @@ export function sourceLinesFrom(text: string, line: number, around = 2): SourceL
   if (!Number.isInteger(line) || line < 1 || line > all.length) return null;
   const first = Math.max(1, line - around);
   const last = Math.min(all.length, line + around);
-  const lines = all.slice(first - 1, last).map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
+  const lines = all
+    .slice(first - 1, last)
+    .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l));
   return { first, focus: line, lines };
 }

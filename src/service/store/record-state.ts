@@ -12,7 +12,10 @@ export type RecordState = 'ok' | 'held' | 'failed' | 'approved' | 'rejected';
 
 export const RECORD_STATES: readonly RecordState[] = ['ok', 'held', 'failed', 'approved', 'rejected'];
 
-export function recordStateFrom(record: { anomalies?: Anomaly[]; review?: { state: string } }, place: Place): RecordState {
+export function recordStateFrom(
+  record: { anomalies?: Anomaly[]; review?: { state: string } },
+  place: Place,
+): RecordState {
   if (place === 'rejected') return 'rejected';
   if (place === 'outbox') return record.review?.state === 'approved' ? 'approved' : 'ok';
   return (record.anomalies ?? []).some((a) => a.severity === 'error') ? 'failed' : 'held';

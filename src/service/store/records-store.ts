@@ -74,6 +74,8 @@ export interface StoreDirs {
   data: string;
 }
 
+/** Record files looked at together when listing. */
+const LIST_BATCH = 32;
 
 /**
  * Records on the filesystem. Every write is a temp file in the target folder plus
@@ -91,6 +93,8 @@ export class RecordsStore {
   private readonly locks: string;
   /** Releases begun but not yet handed to the delivery queue; see PendingReleases. */
   readonly pendingReleases: PendingReleases;
+  /** Summaries of record files by path, with the file version they were made from. */
+  private readonly summaries = new Map<string, { version: string; summary: RecordSummary }>();
 
   /** `extract` gives the weights that recompute totals after a reviewer corrects answers; use the parser's. */
   constructor(dirs: StoreDirs, options: { extract?: ExtractOptions } = {}) {
@@ -141,18 +145,41 @@ export class RecordsStore {
     const seen = new Set<string>();
     const out: RecordSummary[] = [];
     for (const place of places) {
-      for (const id of await this.idsIn(place)) {
-        if (seen.has(id)) continue;
-        const file = join(this.folders[place], `${id}.json`);
-        const record = await this.read(place, id);
-        const info = await stat(file).catch(() => null);
-        if (!record || !info) continue;
-        seen.add(id);
-        if (filter.status && record.status !== filter.status) continue;
-        out.push(summaryFromRecord(record, place, info.mtime));
+      const ids = await this.idsIn(place);
+      // A few files at a time: the browser lists every record, and each is a stat and maybe a read.
+      for (let at = 0; at < ids.length; at += LIST_BATCH) {
+        const batch = ids.slice(at, at + LIST_BATCH).filter((id) => !seen.has(id));
+        const summaries = await Promise.all(batch.map((id) => this.summaryOf(place, id)));
+        for (const summary of summaries) {
+          if (!summary || seen.has(summary.id)) continue;
+          seen.add(summary.id);
+          if (filter.status && summary.status !== filter.status) continue;
+          out.push(summary);
+        }
       }
     }
     return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * A stored record's summary, read again only when its file changed: every write
+   * is a rename onto the name, so a new inode, size or time means new content.
+   */
+  private async summaryOf(place: Place, id: string): Promise<RecordSummary | null> {
+    const file = join(this.folders[place], `${id}.json`);
+    const info = await stat(file).catch(() => null);
+    if (!info) {
+      this.summaries.delete(file);
+      return null;
+    }
+    const version = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    const known = this.summaries.get(file);
+    if (known?.version === version) return known.summary;
+    const record = await this.read(place, id);
+    if (!record) return null;
+    const summary = summaryFromRecord(record, place, info.mtime);
+    this.summaries.set(file, { version, summary });
+    return summary;
   }
 
   /** Records waiting for a person, newest first. */

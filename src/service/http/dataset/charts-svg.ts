@@ -26,15 +26,21 @@ export function answerGridSvg(history: CountryHistory): string {
   const height = HEAD_H + history.questions.length * CELL_H;
   const parts: string[] = [];
   history.years.forEach((year, i) => {
-    parts.push(`<text x="${LABEL_W + i * CELL_W + CELL_W / 2}" y="${HEAD_H - 8}" text-anchor="middle" class="axis">${year}</text>`);
+    parts.push(
+      `<text x="${LABEL_W + i * CELL_W + CELL_W / 2}" y="${HEAD_H - 8}" text-anchor="middle" class="axis">${year}</text>`,
+    );
   });
   history.questions.forEach((question, row) => {
     const y = HEAD_H + row * CELL_H;
-    parts.push(`<text x="${LABEL_W - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end" class="axis">${esc(question)}</text>`);
+    parts.push(
+      `<text x="${LABEL_W - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end" class="axis">${esc(question)}</text>`,
+    );
     history.cells[question]!.forEach((cell, col) => {
       const x = LABEL_W + col * CELL_W;
       if (cell === null) {
-        parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="#ffffff" stroke="#d5dae1"><title>${esc(question)} ${history.years[col]}: not asked</title></rect>`);
+        parts.push(
+          `<rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="#ffffff" stroke="#d5dae1"><title>${esc(question)} ${history.years[col]}: not asked</title></rect>`,
+        );
         return;
       }
       const colour = ANSWER_COLOURS[cell.answer ?? 'none'];
@@ -53,7 +59,10 @@ export function answerGridSvg(history: CountryHistory): string {
 /** The legend for the grid's colours. */
 export function answerLegendHtml(): string {
   return `<ul class="legend">${(['Y', 'P', 'N', 'none'] as const)
-    .map((key) => `<li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="2" fill="${ANSWER_COLOURS[key].fill}"/></svg> ${key === 'none' ? '–' : key} ${esc(ANSWER_COLOURS[key].label)}</li>`)
+    .map(
+      (key) =>
+        `<li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="2" fill="${ANSWER_COLOURS[key].fill}"/></svg> ${key === 'none' ? '–' : key} ${esc(ANSWER_COLOURS[key].label)}</li>`,
+    )
     .join('')}</ul>`;
 }
 
@@ -75,13 +84,22 @@ export function totalLineSvg(countryName: string, totals: readonly YearTotal[]):
     parts.push(`<line x1="${PAD.left}" x2="${LINE_W - PAD.right}" y1="${y(tick)}" y2="${y(tick)}" class="gridline"/>`);
     parts.push(`<text x="${PAD.left - 6}" y="${y(tick) + 4}" text-anchor="end" class="axis">${number(tick)}</text>`);
   }
-  for (const t of totals) parts.push(`<text x="${x(t.year)}" y="${LINE_H - 12}" text-anchor="middle" class="axis">${t.year}</text>`);
-  parts.push(`<polyline class="total-line" fill="none" points="${totals.map((t) => `${x(t.year)},${y(t.total)}`).join(' ')}"/>`);
+  for (const t of totals)
+    parts.push(`<text x="${x(t.year)}" y="${LINE_H - 12}" text-anchor="middle" class="axis">${t.year}</text>`);
+  parts.push(
+    `<polyline class="total-line" fill="none" points="${totals.map((t) => `${x(t.year)},${y(t.total)}`).join(' ')}"/>`,
+  );
   for (const t of totals) {
-    parts.push(`<circle class="total-point" cx="${x(t.year)}" cy="${y(t.total)}" r="4.5"><title>${t.year}: total ${number(t.total)} of ${number(t.maxTotal)}</title></circle>`);
-    parts.push(`<text x="${x(t.year)}" y="${y(t.total) - 9}" text-anchor="middle" class="point-label">${number(t.total)}</text>`);
+    parts.push(
+      `<circle class="total-point" cx="${x(t.year)}" cy="${y(t.total)}" r="4.5"><title>${t.year}: total ${number(t.total)} of ${number(t.maxTotal)}</title></circle>`,
+    );
+    parts.push(
+      `<text x="${x(t.year)}" y="${y(t.total) - 9}" text-anchor="middle" class="point-label">${number(t.total)}</text>`,
+    );
     if (t.reportedTotal !== null && Math.abs(t.reportedTotal - t.total) > 1e-9) {
-      parts.push(`<circle class="reported-point" cx="${x(t.year)}" cy="${y(t.reportedTotal)}" r="4"><title>${t.year}: the report printed ${number(t.reportedTotal)}</title></circle>`);
+      parts.push(
+        `<circle class="reported-point" cx="${x(t.year)}" cy="${y(t.reportedTotal)}" r="4"><title>${t.year}: the report printed ${number(t.reportedTotal)}</title></circle>`,
+      );
     }
   }
   return svg(LINE_W, LINE_H, `Total of ${countryName} over the years`, parts.join(''), 'line');
@@ -91,7 +109,13 @@ export function totalLineSvg(countryName: string, totals: readonly YearTotal[]):
 export function totalBarSvg(total: number, maxTotal: number): string {
   const width = 150;
   const filled = maxTotal > 0 ? Math.max(0, Math.min(1, total / maxTotal)) * width : 0;
-  return svg(width, 14, `${number(total)} of ${number(maxTotal)}`, `<rect width="${width}" height="14" rx="2" fill="#eceff3"/><rect width="${filled.toFixed(1)}" height="14" rx="2" class="bar"/>`, 'bar');
+  return svg(
+    width,
+    14,
+    `${number(total)} of ${number(maxTotal)}`,
+    `<rect width="${width}" height="14" rx="2" fill="#eceff3"/><rect width="${filled.toFixed(1)}" height="14" rx="2" class="bar"/>`,
+    'bar',
+  );
 }
 
 /** The totals of a country's years as a small line, scaled to the most its tables allow. */
@@ -100,10 +124,19 @@ export function sparklineSvg(totals: readonly YearTotal[]): string {
   const height = 26;
   const max = Math.max(1, ...totals.map((t) => t.maxTotal));
   const step = totals.length > 1 ? (width - 8) / (totals.length - 1) : 0;
-  const points = totals.map((t, i) => `${(4 + (totals.length > 1 ? i * step : (width - 8) / 2)).toFixed(1)},${(height - 3 - (t.total / max) * (height - 6)).toFixed(1)}`);
+  const points = totals.map(
+    (t, i) =>
+      `${(4 + (totals.length > 1 ? i * step : (width - 8) / 2)).toFixed(1)},${(height - 3 - (t.total / max) * (height - 6)).toFixed(1)}`,
+  );
   const label = totals.map((t) => `${t.year}: ${number(t.total)}`).join(', ');
   const last = points.at(-1)!.split(',');
-  return svg(width, height, label, `<polyline class="spark" fill="none" points="${points.join(' ')}"/><circle cx="${last[0]}" cy="${last[1]}" r="2.5" class="spark-end"/>`, 'spark');
+  return svg(
+    width,
+    height,
+    label,
+    `<polyline class="spark" fill="none" points="${points.join(' ')}"/><circle cx="${last[0]}" cy="${last[1]}" r="2.5" class="spark-end"/>`,
+    'spark',
+  );
 }
 
 /** Totals print as the reports print them: `4.5`, `3`, `4.33`. */

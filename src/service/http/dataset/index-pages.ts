@@ -78,7 +78,11 @@ ${history.findings.length === 0 ? '<p class="muted">The released reports agree o
 }
 
 /** GET /index/consistency: every country-year two released reports give differently. */
-export function consistencyPageHtml(findings: readonly ConsistencyFinding[], facts: IndexFacts, countryName: string | null): string {
+export function consistencyPageHtml(
+  findings: readonly ConsistencyFinding[],
+  facts: IndexFacts,
+  countryName: string | null,
+): string {
   const title = countryName ? `Disagreements: ${countryName}` : 'Disagreements between reports';
   return indexPageHtml(
     title,
@@ -146,7 +150,10 @@ ${rows}
 }
 
 function valueHtml(value: ReportedValue): string {
-  const shown = typeof value.value === 'number' ? `<strong>${number(value.value)}</strong>` : `<span class="answer ${esc(value.value)}">${esc(value.value)}</span>`;
+  const shown =
+    typeof value.value === 'number'
+      ? `<strong>${number(value.value)}</strong>`
+      : `<span class="answer ${esc(value.value)}">${esc(value.value)}</span>`;
   const where = placeText(value.provenance);
   return `${shown} in <a href="/review/${esc(value.recordId)}">${esc(value.fileName)}</a> <span class="muted">${esc(value.reportDate ?? 'no date')}${where ? `, ${esc(where)}` : ''}</span>`;
 }
@@ -155,7 +162,14 @@ function valueHtml(value: ReportedValue): string {
 export function placeText(provenance: unknown): string | null {
   if (!provenance || typeof provenance !== 'object') return null;
   const p = provenance as { line?: number; page?: number; paragraph?: number; confidence?: number };
-  const where = p.line !== undefined ? `line ${p.line}` : p.page !== undefined ? `page ${p.page}` : p.paragraph !== undefined ? `paragraph ${p.paragraph}` : null;
+  const where =
+    p.line !== undefined
+      ? `line ${p.line}`
+      : p.page !== undefined
+        ? `page ${p.page}`
+        : p.paragraph !== undefined
+          ? `paragraph ${p.paragraph}`
+          : null;
   if (where === null) return null;
   return p.confidence === undefined ? where : `${where}, read with ${Math.round(p.confidence * 100)} % confidence`;
 }
@@ -164,8 +178,12 @@ function summaryHtml(facts: IndexFacts, what: string | null, findings: number, q
   const parts = [
     what,
     `from ${facts.records} released record${facts.records === 1 ? '' : 's'} (${esc(facts.source)})`,
-    findings === 0 ? 'no disagreements' : `<a href="${esc(CONSISTENCY_PAGE_PATH)}${query ? `?${esc(query)}` : ''}">${findings} disagreement${findings === 1 ? '' : 's'}</a>`,
-    facts.unplaced > 0 ? `${facts.unplaced} record${facts.unplaced === 1 ? '' : 's'} with scores but no recognised country left out` : null,
+    findings === 0
+      ? 'no disagreements'
+      : `<a href="${esc(CONSISTENCY_PAGE_PATH)}${query ? `?${esc(query)}` : ''}">${findings} disagreement${findings === 1 ? '' : 's'}</a>`,
+    facts.unplaced > 0
+      ? `${facts.unplaced} record${facts.unplaced === 1 ? '' : 's'} with scores but no recognised country left out`
+      : null,
     facts.unreadable > 0 ? `${facts.unreadable} unreadable entr${facts.unreadable === 1 ? 'y' : 'ies'} skipped` : null,
   ].filter(Boolean);
   return `<p class="summary">${parts.join(' · ')}</p>`;

@@ -96,7 +96,14 @@ export const DESK_SCRIPT = String.raw`'use strict';
     anomalies[current].scrollIntoView({ block: 'nearest' });
   }
   document.addEventListener('keydown', function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || typing(event)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // Escape leaves a field for the anomaly being worked on, so the keys work again.
+    if (event.key === 'Escape' && typing(event) && current >= 0) {
+      event.preventDefault();
+      focusAnomaly(current);
+      return;
+    }
+    if (typing(event)) return;
     var key = event.key;
     if (key === 'j' || key === 'n') focusAnomaly(current + 1);
     else if (key === 'k' || key === 'p') focusAnomaly(current < 0 ? 0 : current - 1);

@@ -22,7 +22,7 @@ export function pageHtml(title: string, body: string, pageKind: 'list' | 'record
 <script src="${DESK_SCRIPT_PATH}" defer></script>
 </head>
 <body data-page="${pageKind}">
-<header class="top"><a href="/review">reportflow · review desk</a> <nav aria-label="Desk"><a href="/review">Waiting for review</a> <a href="/review/records">All records</a></nav></header>
+<header class="top"><a href="/review">reportflow · review desk</a> <nav aria-label="Desk"><a href="/review">Waiting for review</a> <a href="/review/records">All records</a> <a href="/index">Countries</a></nav></header>
 <main id="main">
 ${body}
 </main>

@@ -38,7 +38,9 @@ const PAGE_FORMATS = new Set(['pdf', 'image']);
 export function recordPageHtml(input: RecordPageInput): string {
   const { record, place } = input;
   const ids = new FieldIds();
-  const lowConfidence = new Set(record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE' && a.path).map((a) => a.path!));
+  const lowConfidence = new Set(
+    record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE' && a.path).map((a) => a.path!),
+  );
   const fields = fieldsHtml(record, ids, lowConfidence);
   const title = record.report.title ?? record.source.fileName;
   const held = place === 'review';
@@ -49,7 +51,7 @@ ${held ? '' : `<p class="notice warn" role="status">This record is not held for 
 ${reviewTrailHtml(record)}
 <section aria-labelledby="anomalies-h">
 <h2 id="anomalies-h">Anomalies (${record.anomalies.length})</h2>
-<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next anomaly, <kbd>k</kbd>/<kbd>p</kbd> previous, <kbd>e</kbd> edit its value${held ? ', <kbd>Shift</kbd>+<kbd>A</kbd> approve, <kbd>Shift</kbd>+<kbd>R</kbd> reject' : ''}.</p>
+<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next anomaly, <kbd>k</kbd>/<kbd>p</kbd> previous, <kbd>e</kbd> edit its value, <kbd>Esc</kbd> back to the anomaly${held ? ', <kbd>Shift</kbd>+<kbd>A</kbd> approve, <kbd>Shift</kbd>+<kbd>R</kbd> reject' : ''}.</p>
 ${input.sourceNote ? `<p class="notice warn">${esc(input.sourceNote)}</p>` : ''}
 ${record.anomalies.length === 0 ? '<p>None.</p>' : `<ol class="anomalies">${record.anomalies.map((a, i) => anomalyHtml(record, a, i, input.sources[i] ?? { spot: null, lines: null }, ids)).join('\n')}</ol>`}
 </section>
@@ -95,16 +97,26 @@ function reviewTrailHtml(record: StoredRecord): string {
   return `<p class="notice trail">${esc(review.state === 'approved' ? 'Approved' : 'Rejected')} by <strong class="reviewer">${esc(review.reviewer ?? 'nobody named')}</strong> at <time datetime="${esc(review.at)}">${esc(review.at.replace('T', ' ').slice(0, 19))} UTC</time>${review.state === 'approved' ? ` with ${corrections} correction${corrections === 1 ? '' : 's'}` : ''}${review.note ? `: “${esc(review.note)}”` : ''}.</p>`;
 }
 
-function anomalyHtml(record: StoredRecord, anomaly: Anomaly, index: number, source: AnomalySource, ids: FieldIds): string {
+function anomalyHtml(
+  record: StoredRecord,
+  anomaly: Anomaly,
+  index: number,
+  source: AnomalySource,
+  ids: FieldIds,
+): string {
   const value = anomaly.path ? valueAtPointer(record, anomaly.path) : undefined;
   const fieldId = ids.find(anomaly.path);
   const facts: string[] = [];
   if (anomaly.path) facts.push(`<dt>Path</dt><dd><code>${esc(anomaly.path)}</code></dd>`);
-  if (anomaly.path) facts.push(`<dt>Value</dt><dd class="value">${valueHtml(value)}${fieldId ? ` <a class="edit" href="#${fieldId}" data-field="${fieldId}">edit</a>` : ''}</dd>`);
+  if (anomaly.path)
+    facts.push(
+      `<dt>Value</dt><dd class="value">${valueHtml(value)}${fieldId ? ` <a class="edit" href="#${fieldId}" data-field="${fieldId}">edit</a>` : ''}</dd>`,
+    );
   if ('expected' in anomaly) facts.push(`<dt>Expected</dt><dd>${valueHtml(anomaly.expected)}</dd>`);
   if ('found' in anomaly) facts.push(`<dt>Found</dt><dd>${valueHtml(anomaly.found)}</dd>`);
   const confidence = source.spot?.source.confidence;
-  if (confidence !== undefined) facts.push(`<dt>Confidence</dt><dd>${confidenceHtml(confidence, anomaly.code === 'LOW_CONFIDENCE')}</dd>`);
+  if (confidence !== undefined)
+    facts.push(`<dt>Confidence</dt><dd>${confidenceHtml(confidence, anomaly.code === 'LOW_CONFIDENCE')}</dd>`);
   return `<li class="anomaly sev-${esc(anomaly.severity)}" data-code="${esc(anomaly.code)}" data-index="${index}" tabindex="-1">
 <p><strong class="code">${esc(anomaly.code)}</strong> <span class="severity">${esc(anomaly.severity)}</span> ${esc(anomaly.message)}</p>
 <div class="anomaly-body">
@@ -117,9 +129,12 @@ ${sourceHtml(record, source, value)}
 /** A value as a person reads it: text as text, a list of cells as cells, nothing as a dash. */
 function valueHtml(value: unknown): string {
   if (value === undefined || value === null) return '<span class="muted">none</span>';
-  if (Array.isArray(value)) return value.map((v) => `<code class="cell">${esc(typeof v === 'string' ? v : JSON.stringify(v))}</code>`).join(' ');
+  if (Array.isArray(value))
+    return value
+      .map((v) => `<code class="cell">${esc(typeof v === 'string' ? v : JSON.stringify(v))}</code>`)
+      .join(' ');
   if (typeof value === 'object') {
-    return `<span class="pairs">${Object.entries(value as Record<string, unknown>)
+    return `<span class="pairs">${Object.entries(value)
       .map(([k, v]) => `<code>${esc(k)}</code>: ${valueHtml(v)}`)
       .join(', ')}</span>`;
   }
@@ -134,7 +149,8 @@ function sourceHtml(record: StoredRecord, source: AnomalySource, value: unknown)
   const spot = source.spot;
   if (!spot) return '<p class="source muted">No source position was recorded for this value.</p>';
   const where = whereText(spot.source);
-  if (spot.source.page !== undefined && PAGE_FORMATS.has(record.source.format)) return pageSourceHtml(record, spot.source, where);
+  if (spot.source.page !== undefined && PAGE_FORMATS.has(record.source.format))
+    return pageSourceHtml(record, spot.source, where);
   if (source.lines) return linesHtml(source.lines, value, where);
   return `<p class="source">Source: ${esc(where)}.</p>`;
 }
@@ -239,14 +255,23 @@ function scoreTableHtml(record: StoredRecord, table: ScoreTable, t: number, ids:
           }
           if (low.has(path)) classes.push('low-confidence');
           const confidence = provenance[path]?.confidence;
-          if (confidence !== undefined) title = [title, `confidence ${Math.round(confidence * 100)} %`].filter(Boolean).join('; ');
+          if (confidence !== undefined)
+            title = [title, `confidence ${Math.round(confidence * 100)} %`].filter(Boolean).join('; ');
           return `<td class="${classes.join(' ')}"${title ? ` title="${esc(title)}"` : ''}><select id="${ids.idFor(path)}" aria-label="${esc(`${row.year} ${column}`)}" data-path="${esc(path)}" data-kind="answer" data-original="${esc(JSON.stringify(value))}">${options
-            .map((o) => `<option value="${esc(o)}"${o === (value ?? '') ? ' selected' : ''}>${o === '' ? '–' : esc(o)}</option>`)
-            .join('')}</select>${change ? `<span class="change-mark" aria-label="${esc(`changed: ${title}`)}">${change && classes.includes('up') ? '▲' : '▼'}</span>` : ''}</td>`;
+            .map(
+              (o) =>
+                `<option value="${esc(o)}"${o === (value ?? '') ? ' selected' : ''}>${o === '' ? '–' : esc(o)}</option>`,
+            )
+            .join(
+              '',
+            )}</select>${change ? `<span class="change-mark" aria-label="${esc(`changed: ${title}`)}">${change && classes.includes('up') ? '▲' : '▼'}</span>` : ''}</td>`;
         })
         .join('');
       const totalPath = `${base}/reportedTotal`;
-      const off = mismatched.has(totalPath) || (row.reportedTotal === null && record.anomalies.some((a) => a.code === 'MISSING_TOTAL' && a.path === totalPath));
+      const off =
+        mismatched.has(totalPath) ||
+        (row.reportedTotal === null &&
+          record.anomalies.some((a) => a.code === 'MISSING_TOTAL' && a.path === totalPath));
       const total = `<td class="total${off ? ' mismatch' : ''}${low.has(totalPath) ? ' low-confidence' : ''}"><input id="${ids.idFor(totalPath)}" type="number" step="any" inputmode="decimal" aria-label="${esc(`${row.year} total`)}" data-path="${esc(totalPath)}" data-kind="number" data-original="${esc(JSON.stringify(row.reportedTotal))}" value="${esc(row.reportedTotal ?? '')}"></td>`;
       return `<tr data-year="${esc(row.year)}"><th scope="row">${esc(row.year)}</th>${cells}${total}<td class="computed${off ? ' mismatch' : ''}">${esc(row.computedTotal)}</td></tr>`;
     })
@@ -260,7 +285,13 @@ ${rows}
 </table></div>`;
 }
 
-function developmentListHtml(record: StoredRecord, list: StoredRecord['developmentLists'][number], l: number, ids: FieldIds, low: Set<string>): string {
+function developmentListHtml(
+  record: StoredRecord,
+  list: StoredRecord['developmentLists'][number],
+  l: number,
+  ids: FieldIds,
+  low: Set<string>,
+): string {
   const provenance = record.provenance ?? {};
   const heading = [list.section, list.subject].filter(Boolean).join(' — ') || `List ${l + 1}`;
   const items = list.items

@@ -38,7 +38,8 @@ ${text('id', 'Id', 16)}
 ${found.rows.map(rowHtml).join('\n')}
 </tbody>
 </table>`;
-  const link = (page: number, label: string, rel: string) => `<a rel="${rel}" href="/review/records?${esc(queryOf(filter, page))}">${label}</a>`;
+  const link = (page: number, label: string, rel: string) =>
+    `<a rel="${rel}" href="/review/records?${esc(queryOf(filter, page))}">${label}</a>`;
   const pager = `<nav class="pager" aria-label="Pages">${found.page > 1 ? link(found.page - 1, '← Previous', 'prev') : ''} <span>Page ${found.page} of ${pages}</span> ${found.page < pages ? link(found.page + 1, 'Next →', 'next') : ''}</nav>`;
   return pageHtml(
     'All records',
@@ -66,7 +67,8 @@ function rowHtml(summary: RecordSummary): string {
 
 export function queryOf(filter: CatalogFilter, page: number): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   if (page > 1) params.set('page', String(page));
   return params.toString();
 }

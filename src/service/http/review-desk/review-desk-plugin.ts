@@ -5,11 +5,17 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { textFromBytes } from '../../../formats/shared/detect-format.js';
 import { isRecordId } from '../../../record/record-id.js';
 import { ANOMALY_SEVERITY } from '../../../record/types.js';
+import { messageOf } from '../../error-details.js';
 import { KeptSources } from '../../review/kept-source.js';
-import { DEFAULT_PAGE_IMAGES, PageImages, PageImagesBusyError, type PageImagesOptions } from '../../review/page-images.js';
+import {
+  DEFAULT_PAGE_IMAGES,
+  PageImages,
+  PageImagesBusyError,
+  type PageImagesOptions,
+} from '../../review/page-images.js';
 import { catalogFromStore, type CatalogFilter, type RecordsCatalog } from '../../review/records-catalog.js';
 import { sourceLinesFrom, valueSpotFrom } from '../../review/value-sources.js';
-import { RECORD_STATES, type RecordState } from '../../store/record-state.js';
+import { RECORD_STATES } from '../../store/record-state.js';
 import type { RecordsStore, StoredRecord } from '../../store/records-store.js';
 import { DESK_SCRIPT, DESK_STYLE } from './desk-assets.js';
 import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
@@ -29,7 +35,8 @@ export interface ReviewDeskOptions {
 }
 
 // No inline script or style anywhere: a value that slipped past escaping still cannot run.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /** Formats whose provenance gives lines of the file itself. */
 const LINE_FORMATS = new Set(['markdown', 'html', 'rtf']);
 const PER_PAGE = 25;
@@ -47,17 +54,24 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
   const { store } = options;
   const kept = new KeptSources(options.dataDir);
   const catalog = options.catalog ?? catalogFromStore(store);
-  const pageImages = new PageImages({ ...DEFAULT_PAGE_IMAGES, ...options.pageImages, cacheDir: join(options.dataDir, 'page-images') });
+  const pageImages = new PageImages({
+    ...DEFAULT_PAGE_IMAGES,
+    ...options.pageImages,
+    cacheDir: join(options.dataDir, 'page-images'),
+  });
   app.addHook('onClose', async () => pageImages.close());
 
   app.get(DESK_SCRIPT_PATH, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(DESK_SCRIPT),
   );
-  app.get(DESK_STYLE_PATH, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(DESK_STYLE));
+  app.get(DESK_STYLE_PATH, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(DESK_STYLE),
+  );
 
   app.get<{ Querystring: { done?: string; file?: string } }>('/review', async (request, reply) => {
     const { done, file } = request.query;
-    const outcome: DeskOutcome | null = done === 'approved' || done === 'rejected' ? { done, file: String(file ?? '').slice(0, 300) } : null;
+    const outcome: DeskOutcome | null =
+      done === 'approved' || done === 'rejected' ? { done, file: String(file ?? '').slice(0, 300) } : null;
     return sendHtml(reply, 200, listPageHtml(await store.listReviews(), outcome));
   });
 
@@ -76,22 +90,37 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
     const id = request.params.id;
     const found = isRecordId(id) ? await store.get(id) : null;
     if (!found) {
-      return sendHtml(reply, 404, pageHtml('Not found', `<h1>No such record</h1><p>No record has the id <code>${esc(id)}</code>. <a href="/review">Back to the list</a></p>`, 'record'));
+      return sendHtml(
+        reply,
+        404,
+        pageHtml(
+          'Not found',
+          `<h1>No such record</h1><p>No record has the id <code>${esc(id)}</code>. <a href="/review">Back to the list</a></p>`,
+          'record',
+        ),
+      );
     }
     const { record, place } = found;
     const { sources, note } = await anomalySources(record);
-    const receivedAt = (await stat(join(store.folderOf(place), `${id}.json`)).catch(() => null))?.mtime.toISOString() ?? null;
-    return sendHtml(reply, 200, recordPageHtml({ record, place, receivedAt, sources, sourceNote: note, user: request.user ?? null }));
+    const receivedAt =
+      (await stat(join(store.folderOf(place), `${id}.json`)).catch(() => null))?.mtime.toISOString() ?? null;
+    return sendHtml(
+      reply,
+      200,
+      recordPageHtml({ record, place, receivedAt, sources, sourceNote: note, user: request.user ?? null }),
+    );
   });
 
   app.get<{ Params: { id: string; file: string } }>('/review/:id/pages/:file', async (request, reply) => {
     const { id, file } = request.params;
     const page = /^([1-9]\d{0,5})\.webp$/.exec(file)?.[1];
     const found = isRecordId(id) && page ? await store.get(id) : null;
-    const notFound = (why: string) => reply.code(404).header('cache-control', 'no-store').send({ error: 'NOT_FOUND', message: why });
+    const notFound = (why: string) =>
+      reply.code(404).header('cache-control', 'no-store').send({ error: 'NOT_FOUND', message: why });
     if (!found || !page) return notFound('no such record or page');
     const { source } = found.record;
-    if (source.format !== 'pdf' && source.format !== 'image') return notFound(`a ${source.format} file has no pages to draw`);
+    if (source.format !== 'pdf' && source.format !== 'image')
+      return notFound(`a ${source.format} file has no pages to draw`);
     if (source.pages !== null && Number(page) > source.pages) return notFound(`the file has ${source.pages} page(s)`);
     if (source.bytes > options.maxFileBytes) return notFound('the file is larger than the service reads');
     const path = await kept.pathOf(source);
@@ -100,9 +129,11 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
       const image = await pageImages.pagePath({ id, source: path, kind: source.format, page: Number(page) });
       return reply.type('image/webp').header('cache-control', 'private, max-age=86400').send(createReadStream(image));
     } catch (error) {
-      if (error instanceof PageImagesBusyError) return reply.code(503).header('retry-after', '2').send({ error: 'UNAVAILABLE', message: error.message });
-      request.log.warn({ recordId: id, page: Number(page), reason: (error as Error).message.split('\n')[0] }, 'page could not be drawn');
-      return notFound(`the page could not be drawn: ${(error as Error).message.split('\n')[0]}`);
+      if (error instanceof PageImagesBusyError)
+        return reply.code(503).header('retry-after', '2').send({ error: 'UNAVAILABLE', message: error.message });
+      const reason = messageOf(error).split('\n')[0];
+      request.log.warn({ recordId: id, page: Number(page), reason }, 'page could not be drawn');
+      return notFound(`the page could not be drawn: ${reason}`);
     }
   });
 
@@ -116,9 +147,13 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
       const path = record.source.bytes <= options.maxFileBytes ? await kept.pathOf(record.source) : null;
       const bytes = path ? await readFile(path).catch(() => null) : null;
       if (bytes) text = textFromBytes(bytes);
-      else note = `The lines of ${record.source.fileName} cannot be shown: the file is no longer kept in ${join(options.dataDir, 'archive')}.`;
+      else
+        note = `The lines of ${record.source.fileName} cannot be shown: the file is no longer kept in ${join(options.dataDir, 'archive')}.`;
     }
-    const sources = spots.map((spot) => ({ spot, lines: text !== null && spot?.source.line !== undefined ? sourceLinesFrom(text, spot.source.line) : null }));
+    const sources = spots.map((spot) => ({
+      spot,
+      lines: text !== null && spot?.source.line !== undefined ? sourceLinesFrom(text, spot.source.line) : null,
+    }));
     return { sources, note };
   }
 }
@@ -127,7 +162,8 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
 function filterFromQuery(query: Record<string, string | undefined>): { filter: CatalogFilter; page: number } {
   const text = (value: string | undefined) => (value && value.trim() !== '' ? value.trim().slice(0, 200) : undefined);
   const filter: CatalogFilter = {};
-  if (RECORD_STATES.includes(query.state as RecordState)) filter.state = query.state as RecordState;
+  const state = RECORD_STATES.find((s) => s === query.state);
+  if (state) filter.state = state;
   const year = Number(query.year);
   if (query.year && Number.isInteger(year) && year > 0 && year < 10_000) filter.year = year;
   for (const key of ['country', 'code', 'file', 'id'] as const) {
