@@ -4,12 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { Queue } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
-import type { ReportRecord } from '../../src/record/types.js';
-import { jobIdFromDelivery } from '../../src/service/delivery/delivery-jobs.js';
-import { revisionFromRecord } from '../../src/service/delivery/release-revision.js';
-import { DELIVER_QUEUE_NAME } from '../../src/service/queue/jobs.js';
+import { DeliveryQueue } from '../../src/service/queue/bullmq-adapter.js';
 import { sha256Hex } from '../../src/record/record-id.js';
 import { loadConfig } from '../../src/service/config.js';
 import { startService } from '../../src/service/start-service.js';
@@ -76,24 +72,22 @@ it('delivers, at start, a record released to the outbox whose delivery was never
   await waitFor(async () => (await store.pendingReleases.list()).length === 0, 'the ledger emptied');
 });
 
-/** For a failure message: each released record missing from records.jsonl, with its delivery job's state. */
+/** For a failure message: the released records missing from records.jsonl, the deliver queue's counts and failures, and unreadable lines. */
 async function undeliveredStates(root: string, prefix: string, jsonl: string): Promise<string> {
   const delivered = await jsonlIds(jsonl);
-  const queue = new Queue(DELIVER_QUEUE_NAME, { connection: { url: REDIS_URL }, prefix });
+  const missing = (await readdir(join(root, 'outbox')))
+    .filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !delivered.has(name.slice(0, 64)))
+    .map((name) => name.slice(0, 12));
+  const queue = new DeliveryQueue({ redisUrl: REDIS_URL, prefix });
   try {
-    const out: string[] = [];
-    for (const name of await readdir(join(root, 'outbox'))) {
-      const id = name.slice(0, -5);
-      if (!/^[0-9a-f]{64}\.json$/.test(name) || delivered.has(id)) continue;
-      const record = JSON.parse(await readFile(join(root, 'outbox', name), 'utf8')) as ReportRecord;
-      const job = await queue.getJob(jobIdFromDelivery({ sink: 'jsonl', url: null, recordId: id, revision: revisionFromRecord(record) }));
-      const state = job ? `${await job.getState()}, attempts ${job.attemptsMade}, ${job.failedReason ?? ''}, record ${job.data.record === null ? 'dropped' : 'kept'}` : 'no job';
-      out.push(`${id.slice(0, 12)}: ${state}`);
-    }
+    const counts = await queue.jobCounts(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const failed = (await queue.failedJobs()).map(
+      (job) => `${job.data.recordId.slice(0, 12)}: ${job.failedReason ?? ''}`,
+    );
     const unreadable = (await readFile(jsonl, 'utf8').catch(() => ''))
       .split('\n')
       .filter((line) => line !== '' && !parses(line));
-    return `${out.join('; ')}; unreadable lines ${unreadable.length}: ${unreadable.map((l) => `${l.slice(0, 30)}…${l.slice(-30)}`).join(' | ')}`;
+    return `missing ${missing.join(', ')}; deliver jobs ${JSON.stringify(counts)}; failed ${failed.join(' | ')}; unreadable lines ${unreadable.length}`;
   } finally {
     await queue.close();
   }
