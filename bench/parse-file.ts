@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { recordFromBytes } from '../src/parse-report.js';
+import { parserResourcesReleased, recordFromBytes } from '../src/parse-report.js';
 
 /**
  * Parses one file once and prints its timing and this process's peak RSS, for the
@@ -22,3 +22,5 @@ process.stdout.write(
     errors,
   })}\n`,
 );
+// The OCR engine's thread would keep the process alive.
+await parserResourcesReleased();

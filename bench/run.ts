@@ -9,6 +9,7 @@ import { redisAnswers } from '../scripts/load/pipeline-run.js';
 import { CACHE, fixtureFiles, largeFiles, ROOT, type BenchFile } from './bench-corpus.js';
 import { officeFigures } from './office-formats.js';
 import { burstThroughput, lightLoadLatency, type QueueFigure } from './queue-throughput.js';
+import { scanFigure } from './scan-figures.js';
 import { commandMeanMs, commandPeakRssMb, meanMs } from './timing.js';
 import { datasetFigures } from './dataset-figures.js';
 import { profileChoiceFigures } from './profile-choice-figures.js';
@@ -206,6 +207,16 @@ const verdict = (ok: boolean | null) => (ok === null ? 'n/a (no parsed figure)' 
 const parsedOk = (label: string | undefined) => parse.find((p) => p.label === label)?.outcome === 'parsed';
 const unless = (label: string | undefined, ok: boolean | null) => (ok === null || parsedOk(label) ? ok : null);
 const maxRss = Math.max(...peers.filter((p) => parsedOk(p.label)).map((p) => p.oursPeakRssMb ?? 0));
+log('## Scans: a two-page 300 dpi scan (TIFF) to a record, beside the tesseract CLI on the same pages (one thread, process start included)');
+log();
+const scan = await scanFigure();
+results.scan = scan;
+log('| pages | ours ms | ours peak RSS MB | tesseract CLI ms | CLI peak RSS MB | ours / CLI |');
+log('|---:|---:|---:|---:|---:|---:|');
+log(`| ${scan.pages} | ${fmt(scan.oursMs, 0)} | ${fmt(scan.oursPeakRssMb, 0)} | ${fmt(scan.peerMs, 0)} | ${fmt(scan.peerPeakRssMb, 0)} | ${scan.oursMs && scan.peerMs ? fmt(scan.oursMs / scan.peerMs, 2) + '×' : '–'} |`);
+log(scan.peerVersion ? `peer: ${scan.peerVersion}` : 'peer: tesseract is not installed (apt-get install tesseract-ocr) — no comparison');
+log();
+
 const targets: Array<[string, string, boolean | null]> = [
   ['PDF 100 pages ≤ 3× pdftotext', pdf100?.peerMs ? `${fmt(pdf100.oursMs / pdf100.peerMs, 2)}×` : '–', unless(pdf100?.label, pdf100?.peerMs ? pdf100.oursMs / pdf100.peerMs <= 3 : null)],
   ['≥ 50 two-page PDFs/s with 2 workers', two ? `${fmt(two.docsPerSecond)} docs/s` : '–', two ? two.docsPerSecond >= 50 : null],
@@ -215,6 +226,8 @@ const targets: Array<[string, string, boolean | null]> = [
   ['Markdown 1 MB < 200 MB', md1?.oursPeakRssMb ? `${md1.oursPeakRssMb} MB` : '–', unless(md1?.label, md1?.oursPeakRssMb ? md1.oursPeakRssMb < 200 : null)],
   ['DOCX 100 pages faster than pandoc', docx100?.peerMs ? `${fmt(docx100.oursMs, 0)} vs ${fmt(docx100.peerMs, 0)} ms` : '–', unless(docx100?.label, docx100?.peerMs ? docx100.oursMs < docx100.peerMs : null)],
   ['DOCX 100 pages smaller than pandoc', docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–', unless(docx100?.label, docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null)],
+  ['scan ≤ 1.5× tesseract CLI time', scan.oursMs && scan.peerMs ? `${fmt(scan.oursMs / scan.peerMs, 2)}×` : '–', scan.oursMs && scan.peerMs ? scan.oursMs / scan.peerMs <= 1.5 : null],
+  ['scan ≤ 400 MB peak RSS per parse process', scan.oursPeakRssMb ? `${fmt(scan.oursPeakRssMb, 0)} MB` : '–', scan.oursPeakRssMb ? scan.oursPeakRssMb <= 400 : null],
   ...choice.map((c): [string, string, boolean] => [`profile choice < 5 % of parse time (${c.format} fixtures)`, `${fmt(c.share * 100, 2)} %`, c.share < 0.05]),
   ['peak RSS < 300 MB per parse process', peers.length ? `${maxRss} MB` : '–', peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null],
   ...(dataset?.targets ?? []),

@@ -3,11 +3,14 @@ import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
 import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
+import { blocksFromImage } from './formats/image/blocks-from-image.js';
 import { blocksFromHtmlPage } from './formats/html/blocks-from-html-page.js';
 import { blocksViaLibreOffice } from './formats/libreoffice/blocks-via-libreoffice.js';
 import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from './formats/libreoffice/docx-from-libreoffice.js';
 import { blocksFromOdt } from './formats/odt/blocks-from-odt.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
+import { ocrEngineStopped } from './formats/ocr/ocr-engine.js';
+import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './formats/ocr/ocr-options.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
 import { formatFromBytes, formatFromFileName, textFromBytes } from './formats/shared/detect-format.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './formats/shared/limits.js';
@@ -20,6 +23,7 @@ export interface ParseOptions {
   limits?: ParseLimits;
   /** How .doc and RTF files are converted (LibreOffice's command, time limit, conversions at once). */
   libreOffice?: LibreOfficeSettings;
+  ocr?: OcrOptions;
 }
 
 /**
@@ -53,13 +57,20 @@ export async function recordFromBytes(
 
   let result: BlocksResult;
   try {
-    result = await blocksFor(format, bytes, limits, options.libreOffice ?? DEFAULT_LIBREOFFICE);
+    result = await blocksFor(format, bytes, limits, options.libreOffice ?? DEFAULT_LIBREOFFICE, options.ocr ?? DEFAULT_OCR_OPTIONS);
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }
-  const sourceWithPages = { ...source, pages: result.pages };
+  const sourceWithPages = { ...source, pages: result.pages, ocr: result.ocr ?? null };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions());
+  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions(), {
+    pagesWithoutText: result.pagesWithoutText ?? [],
+  });
+}
+
+/** Lets go of what parsing keeps alive between files (the OCR engine's thread), so a command can exit. */
+export async function parserResourcesReleased(): Promise<void> {
+  await ocrEngineStopped();
 }
 
 /** The blocks of a file whose format is known (the adapters' result, problem included). */
@@ -68,6 +79,7 @@ export function blocksFor(
   bytes: Uint8Array,
   limits: ParseLimits,
   libreOffice: LibreOfficeSettings = DEFAULT_LIBREOFFICE,
+  ocr: OcrOptions = DEFAULT_OCR_OPTIONS,
 ): Promise<BlocksResult> {
   switch (format) {
     case 'markdown':
@@ -82,7 +94,9 @@ export function blocksFor(
     case 'rtf':
       return blocksViaLibreOffice(bytes, format, limits, libreOffice);
     case 'pdf':
-      return blocksFromPdf(bytes, limits);
+      return blocksFromPdf(bytes, limits, ocr);
+    case 'image':
+      return blocksFromImage(bytes, limits, ocr);
     default:
       return Promise.resolve({
         blocks: [],

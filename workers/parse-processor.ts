@@ -9,7 +9,12 @@ import { recordsStoreFromConfig } from '../src/service/store/records-store.js';
 // parse-worker.ts starts it and hands it its settings. Wiring only.
 const settings = sandboxSettingsFromText(sandboxSettingsText());
 const store = recordsStoreFromConfig(settings);
-const parser = new TimedParser(settings.jobTimeoutMs, { extract: settings.extract, limits: settings.limits, libreOffice: settings.libreOffice });
+const parser = new TimedParser(settings.jobTimeoutMs, {
+  extract: settings.extract,
+  limits: settings.limits,
+  libreOffice: settings.libreOffice,
+  ...(settings.ocr ? { ocr: settings.ocr } : {}),
+});
 parser.warm();
 
 export default sandboxedParseProcessor((data) =>

@@ -88,4 +88,8 @@ export interface BlocksResult {
   pages: number | null;
   /** Set when the file could not be read; blocks may then be empty. */
   problem?: AdapterProblem;
+  /** Set when some text was recognised from page pictures rather than stored. */
+  ocr?: { engine: string; pages: number[]; meanConfidence: number };
+  /** 1-based pages that gave no text at all, stored or recognised. */
+  pagesWithoutText?: number[];
 }

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import type { ExtractOptions } from '../core/options.js';
 import type { LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
-import { ConfigError, loadConfig, loadExtractConfig, loadLibreOfficeConfig, type ServiceConfig } from '../service/config.js';
+import { ConfigError, loadConfig, loadExtractConfig, loadLibreOfficeConfig, ocrSettingsFromEnv, type ServiceConfig } from '../service/config.js';
 
 const USAGE_ERROR = 2;
 
@@ -16,6 +16,11 @@ export function configOrUsageError(overrides: Parameters<typeof loadConfig>[1]):
 /** The extraction settings alone (profiles, weights, tolerance), flags over the environment. */
 export function extractConfigOrUsageError(overrides: Parameters<typeof loadExtractConfig>[1]): ExtractOptions {
   return orUsageError(() => loadExtractConfig(process.env, overrides));
+}
+
+/** The OCR settings (REPORTFLOW_OCR, languages, resolution, low-confidence threshold) from the environment. */
+export function ocrSettingsOrUsageError(): ReturnType<typeof ocrSettingsFromEnv> {
+  return orUsageError(() => ocrSettingsFromEnv(process.env));
 }
 
 /** How .doc and RTF files are converted (REPORTFLOW_SOFFICE and the conversion limits). */

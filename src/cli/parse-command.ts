@@ -7,8 +7,9 @@ import type { ExtractOptions } from '../core/options.js';
 import type { LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
 import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
+import type { OcrOptions } from '../formats/ocr/ocr-options.js';
 import { errnoCode } from '../service/error-details.js';
-import { extractConfigOrUsageError, libreOfficeConfigOrUsageError } from './config-or-usage-error.js';
+import { extractConfigOrUsageError, libreOfficeConfigOrUsageError, ocrSettingsOrUsageError } from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -29,16 +30,20 @@ export function registerParseCommand(program: Command): void {
     .option('--profile <id>', 'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)')
     .option('--profiles-dir <dir>', 'folder of profile files to use instead of the shipped profiles/')
     .action(async (files: string[], flags: ParseFlags) => {
-      const extract = extractConfigOrUsageError({
-        REPORTFLOW_WEIGHTS: flags.weights,
-        REPORTFLOW_TOTAL_TOLERANCE: flags.tolerance,
-        REPORTFLOW_PROFILE: flags.profile,
-        REPORTFLOW_PROFILES_DIR: flags.profilesDir,
-      });
+      const { ocr, lowConfidence } = ocrSettingsOrUsageError();
+      const extract = {
+        ...extractConfigOrUsageError({
+          REPORTFLOW_WEIGHTS: flags.weights,
+          REPORTFLOW_TOTAL_TOLERANCE: flags.tolerance,
+          REPORTFLOW_PROFILE: flags.profile,
+          REPORTFLOW_PROFILES_DIR: flags.profilesDir,
+        }),
+        lowConfidence,
+      };
       const libreOffice = libreOfficeConfigOrUsageError();
       const records: ReportRecord[] = [];
       for (const file of files) {
-        const record = await recordFromPath(file, extract, libreOffice);
+        const record = await recordFromPath(file, extract, libreOffice, ocr);
         warnIfUnreadable(file, record);
         // A path that names no readable file is the caller's mistake, not a report's: say so in the exit status too.
         if (record.source.bytes === 0 && (await isUnopenable(file))) process.exitCode = NOT_OPENED;
@@ -49,6 +54,8 @@ export function registerParseCommand(program: Command): void {
         const out = records.length === 1 ? records[0] : records;
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       }
+      const { parserResourcesReleased } = await import('../parse-report.js');
+      await parserResourcesReleased();
     });
 }
 
@@ -70,7 +77,7 @@ function warnIfUnreadable(file: string, record: ReportRecord): void {
 }
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
-export async function recordFromPath(file: string, extract: ExtractOptions, libreOffice?: LibreOfficeSettings): Promise<ReportRecord> {
+export async function recordFromPath(file: string, extract: ExtractOptions, libreOffice?: LibreOfficeSettings, ocr?: OcrOptions): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
   const { recordFromBytes } = await import('../parse-report.js');
   let bytes: Buffer;
@@ -85,5 +92,5 @@ export async function recordFromPath(file: string, extract: ExtractOptions, libr
       `The file could not be opened (${reason}): ${file}`,
     );
   }
-  return recordFromBytes(bytes, basename(file), { extract, libreOffice });
+  return recordFromBytes(bytes, basename(file), { extract, libreOffice, ...(ocr ? { ocr } : {}) });
 }

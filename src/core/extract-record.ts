@@ -3,8 +3,10 @@ import type { Anomaly, RecordProvenance, ReportRecord, SourceInfo } from '../rec
 import { flag, statusFromAnomalies } from './anomalies.js';
 import { developmentListsFromBlocks } from './development-lists.js';
 import { outlineFromBlocks } from './headings.js';
-import type { ExtractOptions } from './options.js';
+import type { OcrRepairs } from './ocr-readings.js';
+import { DEFAULT_LOW_CONFIDENCE, type ExtractOptions } from './options.js';
 import { profileChoiceFromBlocks, readingsFromOptions, type ProfileChoice } from './profile-choice.js';
+import { flagLowConfidence, flagReading, NO_READING_NOTES, type ReadingNotes } from './reading-notes.js';
 import type { Reading } from './reading.js';
 import { reportHeaderFromBlocks } from './report-header.js';
 import { scoreTablesFromBlocks } from './score-table.js';
@@ -13,15 +15,17 @@ import { scoreTablesFromBlocks } from './score-table.js';
  * Blocks in, record out. Pure: no IO, never throws on document content. Anomalies
  * come out in record order: report fields, then score tables, then lists.
  */
-export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: ExtractOptions): ReportRecord {
+export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: ExtractOptions, notes: ReadingNotes = NO_READING_NOTES): ReportRecord {
   const choice = profileChoiceFromBlocks(blocks, readingsFromOptions(options));
   const reading = withOverrides(choice.reading, options);
   const anomalies: Anomaly[] = [];
+  flagReading(source, notes, anomalies);
   const header = reportHeaderFromBlocks(blocks, anomalies, reading);
   const outline = outlineFromBlocks(blocks, header.bodyStart, reading);
 
   const provenance: RecordProvenance = { ...header.provenance };
-  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance);
+  const repairs: OcrRepairs = { repaired: new Set() };
+  const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance, repairs);
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });
   }
@@ -30,7 +34,7 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
 
-  return {
+  const record: ReportRecord = {
     schemaVersion: '1.1',
     id: source.sha256,
     source,
@@ -38,9 +42,12 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
     scoreTables,
     developmentLists,
     anomalies,
-    status: statusFromAnomalies(anomalies),
+    status: 'ok',
     provenance,
   };
+  flagLowConfidence(record, options.lowConfidence ?? DEFAULT_LOW_CONFIDENCE, anomalies, repairs.repaired);
+  record.status = statusFromAnomalies(anomalies);
+  return record;
 }
 
 /** Weights and tolerance set for the whole run win over the profile's own. */

@@ -17,4 +17,8 @@ export interface ExtractOptions {
   weights?: Record<Answer, number> | null;
   /** Reported and computed totals may differ by this much before TOTAL_MISMATCH; null or absent takes the profile's. */
   totalTolerance?: number | null;
+  /** A value read by OCR with a confidence (0–1) below this is flagged LOW_CONFIDENCE; null or absent takes DEFAULT_LOW_CONFIDENCE. */
+  lowConfidence?: number | null;
 }
+
+export const DEFAULT_LOW_CONFIDENCE = 0.8;

@@ -2,6 +2,7 @@ import type { Block, Provenance } from '../blocks/model.js';
 import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
+import { answerFromMisread, columnsWithMisreadLabels, totalFromMisread, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
 import type { Outline } from './headings.js';
 import type { Reading } from './reading.js';
 import { headerLabelFromCell, metricNameFromHeader, yearFromCell } from './score-cells.js';
@@ -34,13 +35,16 @@ const HEADER_SEARCH_ROWS = 3;
 export { metricNameFromHeader, yearFromCell };
 
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
-export function scoreLayoutFromRows(rows: string[][], reading: Reading): ScoreLayout | null {
+export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread = false): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
     const header = rows[r]!;
-    const columns = header.flatMap((cell, index) => {
+    let columns = header.flatMap((cell, index) => {
       const name = metricNameFromHeader(cell, reading);
       return name === null ? [] : [{ name, index }];
     });
+    if (misread && columns.length >= 2) {
+      columns = columnsWithMisreadLabels(header, columns, (cell) => reading.cells.yearHeader.test(headerLabelFromCell(cell)) || reading.cells.totalHeader.test(headerLabelFromCell(cell)));
+    }
     if (columns.length < 2) continue;
     const metricIndexes = new Set(columns.map((c) => c.index));
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
@@ -104,17 +108,20 @@ export function scoreTablesFromBlocks(
   anomalies: Anomaly[],
   reading: Reading,
   provenance: RecordProvenance = {},
+  repairs: OcrRepairs | null = null,
 ): ScoreTable[] {
   const tables: ScoreTable[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
+    // Recognised text (its source carries the engine's confidence) may be read with OCR's usual misreadings in mind.
+    const ocrRepairs = repairs !== null && block.source.confidence !== undefined ? repairs : null;
     const textTable = textTableAt(blocks, i, reading);
     if (block.kind !== 'table' && textTable === null) continue;
     let rows = textTable?.rows ?? (block.kind === 'table' ? block.rows : []);
     let cellSource: CellSource = textTable
       ? (r) => textTable.rowSources[r]
       : (r, c) => (block.kind === 'table' ? (block.cellSources?.[r]?.[c] ?? block.source) : undefined);
-    let layout = scoreLayoutFromRows(rows, reading);
+    let layout = scoreLayoutFromRows(rows, reading, ocrRepairs !== null);
     if (layout === null && textTable === null) {
       const origins = transposedOrigins(rows, reading);
       const turned = rowsFromTransposed(rows, reading);
@@ -139,7 +146,7 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading, provenance, cellSource);
+    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading, provenance, cellSource, ocrRepairs);
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -162,15 +169,17 @@ function scoreRowsFromRows(
   reading: Reading,
   provenance: RecordProvenance,
   cellSource: CellSource,
+  repairs: OcrRepairs | null,
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
   for (let r = layout.headerRow + 1; r < rows.length; r++) {
     const row = rows[r]!;
-    const yearCell = yearFromCell(row[layout.yearIndex] ?? '');
+    const yearCell = yearFromCell(row[layout.yearIndex] ?? '') ?? misreadYear(row[layout.yearIndex] ?? '', repairs);
     if (yearCell === null) continue; // notes, blank or repeated header rows
     const { year } = yearCell;
     const path = `${tablePath}/rows/${scoreRows.length}`;
+    if (repairs && yearFromCell(row[layout.yearIndex] ?? '') === null) repairs.repaired.add(`${path}/year`);
     noteSource(provenance, `${path}/year`, cellSource(r, layout.yearIndex));
     const complete = row.length === layout.width;
     if (!complete) {
@@ -198,18 +207,26 @@ function scoreRowsFromRows(
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading);
+      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading, repairs);
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
     const computedTotal = computedTotalFromAnswers(Object.values(answers), reading.weights);
-    const reportedTotal = reportedTotalFromCell(totalCell, `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
+    const maximum = layout.columns.length * Math.max(reading.weights.Y, reading.weights.P, reading.weights.N);
+    const lostPoint = repairs && totalCell !== undefined ? totalFromMisread(totalCell, maximum) : null;
+    if (lostPoint !== null) repairs!.repaired.add(`${path}/reportedTotal`);
+    const reportedTotal = reportedTotalFromCell(lostPoint === null ? totalCell : String(lostPoint), `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
     if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading): Answer | null {
+function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; mark: null } | null {
+  const year = repairs ? yearFromMisread(cell) : null;
+  return year === null ? null : { year, mark: null };
+}
+
+function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading, repairs: OcrRepairs | null): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
@@ -218,6 +235,9 @@ function answerFromRowCell(cell: string | undefined, path: string, label: string
   if (cellReading.kind === 'answer') return cellReading.answer;
   if (cellReading.kind === 'missing') {
     flag(anomalies, 'MISSING_ANSWER', path, { message: `${label} is blank`, found });
+  } else if (repairs && answerFromMisread(found)) {
+    repairs.repaired.add(path);
+    return answerFromMisread(found);
   } else {
     flag(anomalies, 'UNKNOWN_ANSWER', path, { message: `${label}: ${found} is not an answer`, found });
   }

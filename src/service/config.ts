@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ExtractOptions } from '../core/options.js';
+import { DEFAULT_LOW_CONFIDENCE, type ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
 import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
+import { DEFAULT_OCR_OPTIONS, type OcrOptions } from '../formats/ocr/ocr-options.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../formats/shared/limits.js';
 import { forcedProfileProblem, ProfileError, profilesFromDir, shippedProfiles } from '../profiles/load-profiles.js';
 
@@ -40,6 +41,7 @@ export interface ServiceConfig {
   limits: ParseLimits;
   /** How .doc and RTF files are converted before reading. */
   libreOffice: LibreOfficeSettings;
+  ocr: OcrOptions;
   log: { level: string; pretty: boolean };
   sinks: SinksConfig;
   auth: AuthConfig;
@@ -88,6 +90,16 @@ export const WEIGHTS_PATTERN = /^\s*[YPN]\s*=\s*-?\d+(\.\d+)?(\s*,\s*[YPN]\s*=\s
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
+const OcrEnvShape = {
+  REPORTFLOW_OCR: z.enum(['on', 'off']).default('on'),
+  REPORTFLOW_OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]{3,12}(\+[a-z_]{3,12})*$/, 'expected trained-data codes joined by +, like eng or eng+spa')
+    .default(DEFAULT_OCR_OPTIONS.languages.join('+')),
+  REPORTFLOW_OCR_DPI: int(72).max(600).default(DEFAULT_OCR_OPTIONS.dpi),
+  REPORTFLOW_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_LOW_CONFIDENCE),
+};
+
 const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   REPORTFLOW_QUEUE_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('reportflow'),
@@ -124,6 +136,9 @@ const EnvSchema = z.object({
   REPORTFLOW_SOFFICE: z.string().min(1).default(DEFAULT_LIBREOFFICE.command),
   REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).optional(),
   REPORTFLOW_CONVERSIONS: int(1).default(DEFAULT_LIBREOFFICE.maxConcurrent),
+  REPORTFLOW_MAX_OCR_PAGES: int(0).default(DEFAULT_PARSE_LIMITS.maxOcrPages),
+  REPORTFLOW_MAX_IMAGE_MEGAPIXELS: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxImagePixels / 1e6),
+  ...OcrEnvShape,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
   WEBHOOK_URLS: z
@@ -148,6 +163,20 @@ const EnvSchema = z.object({
     )
     .optional(),
 });
+
+function ocrOptionsFromSettings(e: { REPORTFLOW_OCR: 'on' | 'off'; REPORTFLOW_OCR_LANGUAGES: string; REPORTFLOW_OCR_DPI: number }): OcrOptions {
+  return { enabled: e.REPORTFLOW_OCR === 'on', languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'), dpi: e.REPORTFLOW_OCR_DPI };
+}
+
+/**
+ * The OCR settings alone, for `reportflow parse`, which reads files without the
+ * service and so validates only what concerns parsing.
+ */
+export function ocrSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): { ocr: OcrOptions; lowConfidence: number } {
+  const parsed = z.object(OcrEnvShape).safeParse(pickKnown(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return { ocr: ocrOptionsFromSettings(parsed.data), lowConfidence: parsed.data.REPORTFLOW_LOW_CONFIDENCE };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -201,12 +230,15 @@ export function loadConfig(
       pollMs: e.REPORTFLOW_INBOX_POLL_MS,
       followSymlinks: e.REPORTFLOW_INBOX_FOLLOW_SYMLINKS === 'true',
     },
-    extract: extractOptionsFrom(e, profiles),
+    extract: { ...extractOptionsFrom(e, profiles), lowConfidence: e.REPORTFLOW_LOW_CONFIDENCE },
+    ocr: ocrOptionsFromSettings(e),
     limits: {
       maxFileBytes: mb(e.REPORTFLOW_MAX_FILE_MB),
       maxPdfPages: e.REPORTFLOW_MAX_PDF_PAGES,
       maxZipEntries: e.REPORTFLOW_MAX_ZIP_ENTRIES,
       maxUnzippedBytes: mb(e.REPORTFLOW_MAX_UNZIPPED_MB),
+      maxOcrPages: e.REPORTFLOW_MAX_OCR_PAGES,
+      maxImagePixels: Math.round(e.REPORTFLOW_MAX_IMAGE_MEGAPIXELS * 1e6),
     },
     libreOffice: {
       command: e.REPORTFLOW_SOFFICE,

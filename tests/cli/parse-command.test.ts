@@ -11,14 +11,31 @@ const EXPECTED = JSON.parse(
 ) as ReportRecord;
 const PDF = fileURLToPath(new URL('../../fixtures/kazakhstan-2023/report.pdf', import.meta.url));
 
+const SCAN = fileURLToPath(new URL('../data/scans/kazakhstan-page1-flat.png', import.meta.url));
+
 function parse(...args: string[]) {
-  const run = spawnSync('node', [CLI, 'parse', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return parseWith({}, ...args);
+}
+
+function parseWith(env: Record<string, string>, ...args: string[]) {
+  const run = spawnSync('node', [CLI, 'parse', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 const withoutSource = ({ source: _source, provenance: _provenance, ...rest }: ReportRecord) => rest;
 
 describe('reportflow parse', () => {
+  it('follows REPORTFLOW_OCR: off gives NO_TEXT_LAYER for a scan and exits, a bad value is a usage error', () => {
+    const off = parseWith({ REPORTFLOW_OCR: 'off' }, SCAN);
+    expect(off.status).toBe(0);
+    const record = JSON.parse(off.stdout) as ReportRecord;
+    expect(record.source).toMatchObject({ format: 'image', ocr: null });
+    expect(record.anomalies.map((a) => a.code)).toEqual(['NO_TEXT_LAYER']);
+    const bad = parseWith({ REPORTFLOW_OCR: 'maybe' }, SCAN);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('REPORTFLOW_OCR');
+  });
+
   it('prints the sample as its expected record, pretty, and exits 0', () => {
     const run = parse(SAMPLE);
     expect(run.status).toBe(0);

@@ -26,7 +26,13 @@ describe('formatFromBytes', () => {
   it('refuses binary noise and empty files', () => {
     expect(formatFromBytes(new Uint8Array())).toBe('unknown');
     expect(formatFromBytes(new Uint8Array(randomBytes(4096)))).toBe('unknown');
-    expect(formatFromBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toBe('unknown');
+  });
+
+  it('knows PNG, JPEG and TIFF (both byte orders) as images', () => {
+    expect(formatFromBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toBe('image');
+    expect(formatFromBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image');
+    expect(formatFromBytes(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]))).toBe('image');
+    expect(formatFromBytes(new Uint8Array([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]))).toBe('image');
   });
 });
 

@@ -160,7 +160,7 @@ describe('review desk pages', () => {
     const record = await keptRecord(
       fx.store,
       fx.dirs.data,
-      join(FIXTURES, 'png-image', 'report.png'),
+      join(FIXTURES, '..', 'eval', 'scan-lowres-png-kazakhstan-2023', 'report.png'),
       'scan.png',
       (r) => {
         r.source = { ...r.source, format: 'image', pages: 1 };

@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasFromPdfPage } from './pdf-page-image.js';
 import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
 
 /** A page drawn as pixels, for a person to look at beside the values read from it. */
@@ -38,17 +38,7 @@ export async function pageImageFromPdf(bytes: Uint8Array, page: number, maxSide:
     if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new PageOutOfRangeError(page, doc.numPages);
     const pdfPage = await doc.getPage(page);
     const natural = pdfPage.getViewport({ scale: 1 });
-    const scale = maxSide / Math.max(natural.width, natural.height);
-    const viewport = pdfPage.getViewport({ scale });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const context = canvas.getContext('2d');
-    // A page with a transparent background would show the desk's colour through it.
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing calls.
-    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- the DOM canvas types are not loaded on Node
-    const params = { canvas, canvasContext: context, viewport } as unknown as Parameters<typeof pdfPage.render>[0];
-    await pdfPage.render(params).promise;
+    const { canvas } = await canvasFromPdfPage(pdfPage, maxSide / Math.max(natural.width, natural.height));
     const image = await canvas.encode('webp', 85);
     return { image, width: canvas.width, height: canvas.height };
   } finally {

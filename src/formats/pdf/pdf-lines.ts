@@ -10,6 +10,8 @@ export interface LineSegment {
   x: number;
   right: number;
   spans: Span[];
+  /** 0–1, the least sure of its recognised runs; absent for stored text. */
+  confidence?: number;
 }
 
 /** Runs sharing one baseline, left to right. */
@@ -39,6 +41,8 @@ export interface PdfLine {
   bold: boolean;
   /** Where the line is printed: [x0, y0, x1, y1] as fractions of the page, origin top left. */
   box: PageBox;
+  /** 0–1, mean over the characters of recognised text; absent for stored text. */
+  confidence?: number;
 }
 
 export type PageBox = [number, number, number, number];
@@ -92,7 +96,22 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
 export function sourceOfLines(lines: readonly PdfLine[]): Provenance {
   const page = lines[0]!.page;
   const box = boxAround(lines.filter((line) => line.page === page).map((line) => line.box));
-  return box ? { page, box } : { page };
+  const source: Provenance = box ? { page, box } : { page };
+  const confidence = confidenceOfLines(lines);
+  if (confidence !== undefined) source.confidence = confidence;
+  return source;
+}
+
+/** Mean engine confidence over the characters of recognised lines; undefined for stored text. */
+function confidenceOfLines(lines: readonly PdfLine[]): number | undefined {
+  let sum = 0;
+  let chars = 0;
+  for (const line of lines) {
+    if (line.confidence === undefined) continue;
+    sum += line.confidence * line.text.length;
+    chars += line.text.length;
+  }
+  return chars === 0 ? undefined : Math.round((sum / chars) * 1000) / 1000;
 }
 
 /** The smallest box holding all of the given boxes. */
@@ -132,7 +151,23 @@ function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
   const x = segments[0]!.x;
   const right = segments[segments.length - 1]!.right;
   const box = pageBox(page, x, baseline + ASCENT * size, right, baseline - DESCENT * size);
-  return { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x, right, size, text, spans: lineSpans, segments, runPieces, bold, box };
+  const line: PdfLine = { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x, right, size, text, spans: lineSpans, segments, runPieces, bold, box };
+  const confidence = confidenceOfRuns(visible);
+  if (confidence !== undefined) line.confidence = confidence;
+  return line;
+}
+
+/** Mean confidence over the characters of recognised runs; undefined for stored text. */
+function confidenceOfRuns(runs: readonly TextRun[]): number | undefined {
+  let sum = 0;
+  let chars = 0;
+  for (const run of runs) {
+    if (run.confidence === undefined) continue;
+    const length = run.text.trim().length;
+    sum += run.confidence * length;
+    chars += length;
+  }
+  return chars === 0 ? undefined : sum / chars;
 }
 
 /** Runs (left to right) cut into segments at gaps wider than `cutGap`. */
@@ -146,7 +181,11 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
   const closeSegment = (): void => {
     const merged = trimSpans(spansMerged(spans));
     if (merged.length > 0) {
-      segments.push({ text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged });
+      const segment: LineSegment = { text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged };
+      const sure = segmentRuns.filter((run) => run.confidence !== undefined).map((run) => run.confidence!);
+      // A cell is as sure as its least sure word.
+      if (sure.length > 0) segment.confidence = Math.min(...sure);
+      segments.push(segment);
     }
     spans = [];
     segmentRuns = [];

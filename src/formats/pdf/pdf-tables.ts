@@ -223,7 +223,13 @@ function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): 
       line.segments.filter((segment) => columnsOfSegment(segment, columns).includes(index)).map((segment) => segmentBox(line, segment)),
     );
     const box = boxAround(boxes);
-    return box ? { ...rowSource, box } : rowSource;
+    const source: Provenance = box ? { ...rowSource, box } : { ...rowSource };
+    // A recognised cell is as sure as its least sure word; an empty one keeps the row's.
+    const sure = onPage.flatMap((line) =>
+      line.segments.filter((segment) => segment.confidence !== undefined && columnsOfSegment(segment, columns).includes(index)).map((segment) => segment.confidence!),
+    );
+    if (sure.length > 0) source.confidence = Math.min(...sure);
+    return source;
   });
 }
 

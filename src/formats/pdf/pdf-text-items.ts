@@ -1,5 +1,9 @@
 import type { AdapterProblem } from '../../blocks/model.js';
+import { ocrEngine } from '../ocr/ocr-engine.js';
+import type { OcrOptions } from '../ocr/ocr-options.js';
+import { ocrSizesSettled, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
+import { grayFromPdfPage } from './pdf-page-image.js';
 import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
@@ -11,6 +15,8 @@ export interface TextRun {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** 0–1, for text recognised by OCR; absent for text stored in the file. */
+  confidence?: number;
 }
 
 export interface PdfPage {
@@ -22,9 +28,15 @@ export interface PdfPage {
   left: number;
   right: number;
   runs: TextRun[];
+  /** Set when the page's text was recognised from its picture rather than stored. */
+  ocr?: { engine: string };
 }
 
 export type PdfPagesResult = { pages: PdfPage[]; problem?: undefined } | { pages: PdfPage[] | null; problem: AdapterProblem };
+
+// A page with fewer stored characters than this has no real text layer (a stamp, a
+// scanner's page number) and is read from its picture.
+const STAMP_CHARS = 40;
 
 interface FontFacts {
   bold: boolean;
@@ -61,7 +73,7 @@ export function fontFactsFromName(name: string): FontFacts {
  * built; that costs about as much as the text itself, so it is built only for
  * pages that use a font not met on an earlier page (fonts are shared document-wide).
  */
-export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits): Promise<PdfPagesResult> {
+export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions | null = null): Promise<PdfPagesResult> {
   // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const { getDocument } = await pdfjsLoaded();
@@ -106,12 +118,63 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits):
       pages.push({ number, bottom, top, left, right, runs: runsFromItems(items, fonts) });
       page.cleanup();
     }
+    if (ocr?.enabled) {
+      const problem = await pagesRecognised(doc, pages, limits, ocr);
+      if (problem) return { pages, problem };
+    }
     return { pages };
   } catch (error) {
     return { pages: null, problem: { code: 'UNREADABLE_FILE', message: `The PDF could not be read: ${oneLine(error)}` } };
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Pages without a text layer (scans, or only a stamp's worth of text) read by OCR
+ * from their picture. More such pages than the limit allows refuse the whole file
+ * before any is read, so a huge scan costs no time.
+ */
+async function pagesRecognised(
+  doc: { getPage(number: number): Promise<import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy> },
+  pages: PdfPage[],
+  limits: ParseLimits,
+  ocr: OcrOptions,
+): Promise<AdapterProblem | null> {
+  const { OPS } = await pdfjsLoaded();
+  const pictureOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const textless: PdfPage[] = [];
+  for (const page of pages) {
+    if (visibleChars(page.runs) >= STAMP_CHARS) continue;
+    // A page with little stored text and no picture is a blank or nearly blank page, not a scan.
+    const proxy = await doc.getPage(page.number);
+    const { fnArray } = await proxy.getOperatorList();
+    proxy.cleanup();
+    if (fnArray.some((op) => pictureOps.has(op))) textless.push(page);
+  }
+  if (textless.length === 0) return null;
+  if (textless.length > limits.maxOcrPages) {
+    return {
+      code: 'UNREADABLE_FILE',
+      message: `The PDF has ${textless.length} pages without a text layer, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
+    };
+  }
+  const engine = await ocrEngine(ocr.languages);
+  const recognised: TextRun[] = [];
+  for (const page of textless) {
+    const proxy = await doc.getPage(page.number);
+    const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
+    proxy.cleanup();
+    const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
+    Object.assign(page, { bottom: 0, top: read.top, left: 0, right: read.width, runs: read.runs, ocr: { engine: engine.name } });
+    recognised.push(...read.runs);
+  }
+  ocrSizesSettled(recognised);
+  return null;
+}
+
+function visibleChars(runs: readonly TextRun[]): number {
+  return runs.reduce((sum, run) => sum + run.text.replace(/\s/g, '').length, 0);
 }
 
 function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {

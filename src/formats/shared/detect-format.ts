@@ -2,6 +2,13 @@ import type { Format } from '../../record/types.js';
 
 const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+// PNG, JPEG, and TIFF in both byte orders: the picture formats scanners and phones write.
+const IMAGE_MAGICS = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+  [0x49, 0x49, 0x2a, 0x00],
+  [0x4d, 0x4d, 0x00, 0x2a],
+];
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
@@ -17,6 +24,7 @@ export function formatFromBytes(bytes: Uint8Array): Format {
   // The PDF header may follow a little junk (some producers prepend bytes); readers look in the first KiB.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes(PDF_MAGIC)) return 'pdf';
+  if (IMAGE_MAGICS.some((magic) => magic.every((b, i) => bytes[i] === b))) return 'image';
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return zipFormatOf(bytes, head);
   if (OLE2_MAGIC.every((b, i) => bytes[i] === b)) return holdsWordStream(bytes) ? 'doc' : 'unknown';
   if (textEncodingOf(bytes) === null) return 'unknown';

@@ -8,6 +8,10 @@ export interface ParseLimits {
   maxZipEntries: number;
   /** DOCX archives whose entries would unpack to more than this are refused. */
   maxUnzippedBytes: number;
+  /** Files with more pages (PDF pages without text, image frames) to read by OCR are refused. */
+  maxOcrPages: number;
+  /** Largest picture, in pixels, decoded or rendered for one page; larger image files are refused. */
+  maxImagePixels: number;
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
@@ -15,4 +19,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxPdfPages: 2000,
   maxZipEntries: 5000,
   maxUnzippedBytes: 200 * 1024 * 1024,
+  maxOcrPages: 100,
+  // An A4 page at 600 dpi is 35 million pixels.
+  maxImagePixels: 40_000_000,
 };

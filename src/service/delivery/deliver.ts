@@ -55,6 +55,8 @@ export interface Delivery {
    * not when they are delivered.
    */
   deliver(record: ReportRecord, options?: { revision?: string }): Promise<void>;
+  /** Whether any sink is enabled; without one, releasing is a no-op. */
+  readonly hasSinks: boolean;
   listDeadLetters(): Promise<DeadLetter[]>;
   /** Puts one dead letter (by job id) or all of them back in line with fresh attempts; returns the job ids retried. */
   retryDeadLetters(jobId?: string): Promise<string[]>;
@@ -144,8 +146,14 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
       : { attempts: sinks.store.attempts, backoff: { type: 'capped-exponential', delayMs: sinks.store.backoffMs }, keepCompletedSeconds: KEEP_COMPLETED_SECONDS };
   }
 
+  const hasSinks = Boolean(sinks.recordsJsonl || sinks.databaseUrl || sinks.webhook.urls.length > 0);
+
   return {
+    hasSinks,
+
     async deliver(record, options = {}) {
+      // No sink: nothing to hash or queue (the revision digest walks the whole record).
+      if (!hasSinks) return;
       const release = {
         recordId: record.id,
         revision: options.revision ?? revisionFromRecord(record),

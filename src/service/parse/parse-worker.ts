@@ -37,7 +37,7 @@ export interface ParseWorkers {
 /** Jobs in flight per parse thread: one parsing, one reading, saving or talking to Redis. */
 const JOBS_PER_PARSE_THREAD = 2;
 
-type WorkerConfig = Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'>;
+type WorkerConfig = Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> & Partial<Pick<ServiceConfig, 'ocr'>>;
 
 /**
  * Runs up to `worker.concurrency` parse jobs at once against the parse queue.
@@ -54,7 +54,12 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
   const log = deps.logger.child({ component: 'parse-worker' });
   const slots =
     config.worker.sandbox === 'thread'
-      ? new ParserSlots(config.worker.concurrency, config.worker.jobTimeoutMs, { extract: config.extract, limits: config.limits, libreOffice: config.libreOffice })
+      ? new ParserSlots(config.worker.concurrency, config.worker.jobTimeoutMs, {
+          extract: config.extract,
+          limits: config.limits,
+          libreOffice: config.libreOffice,
+          ...(config.ocr ? { ocr: config.ocr } : {}),
+        })
       : null;
   slots?.warm();
   const worker = startParseWorker(

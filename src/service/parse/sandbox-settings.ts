@@ -6,15 +6,19 @@ export interface SandboxSettings {
   extract: ServiceConfig['extract'];
   limits: ServiceConfig['limits'];
   libreOffice: ServiceConfig['libreOffice'];
+  ocr?: ServiceConfig['ocr'];
   jobTimeoutMs: number;
 }
 
-export function sandboxSettingsFromConfig(config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'>): SandboxSettings {
+export function sandboxSettingsFromConfig(
+  config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> & Partial<Pick<ServiceConfig, 'ocr'>>,
+): SandboxSettings {
   return {
     dirs: { outbox: config.dirs.outbox, data: config.dirs.data },
     extract: config.extract,
     limits: config.limits,
     libreOffice: config.libreOffice,
+    ...(config.ocr ? { ocr: config.ocr } : {}),
     jobTimeoutMs: config.worker.jobTimeoutMs,
   };
 }

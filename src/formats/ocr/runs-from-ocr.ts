@@ -1,0 +1,101 @@
+import type { TextRun } from '../pdf/pdf-text-items.js';
+import type { OcrLine, OcrPage } from './ocr-engine.js';
+
+// Lower-case letters stand about this share of the type size in common text faces.
+const X_HEIGHT_SHARE = 0.53;
+// Only lines at least this share of the page wide vote on the page's skew.
+const SKEW_LINE_SHARE = 0.15;
+
+/** A recognised page as the PDF reader's positioned runs, in points, y up from the page bottom. */
+export interface RecognisedRuns {
+  runs: TextRun[];
+  /** Page height in points. */
+  top: number;
+  /** Page width in points. */
+  width: number;
+}
+
+/**
+ * Recognised words as the positioned text runs the PDF reader gets from pdf.js, so a
+ * scanned page goes through the same line, column, table and list steps as a
+ * born-digital one. A page scanned a few degrees askew is levelled here: the words of
+ * one recognised line share its baseline, and positions are turned back by the
+ * page's skew so that columns line up from one line to the next.
+ */
+export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: number): RecognisedRuns {
+  const points = 72 / dpi;
+  const skew = skewOf(page.lines, width);
+  const [cos, sin] = [Math.cos(skew), Math.sin(skew)];
+  const levelled = (x: number, y: number): [number, number] => [x * cos + y * sin, -x * sin + y * cos];
+  const top = height * points;
+  const runs: TextRun[] = [];
+  for (const line of page.lines) {
+    const size = (line.xHeight / X_HEIGHT_SHARE) * points;
+    const [, baseline] = levelled(line.baseline.x0, line.baseline.y0);
+    for (const word of line.words) {
+      const [x] = levelled(word.x0, baselineAt(line, word.x0));
+      runs.push({
+        text: word.text,
+        x: x * points,
+        y: top - baseline * points,
+        width: (word.x1 - word.x0) * cos * points,
+        size,
+        bold: false,
+        italic: false,
+        confidence: word.confidence,
+      });
+    }
+  }
+  return { runs, top, width: width * points };
+}
+
+function baselineAt(line: OcrLine, x: number): number {
+  const { x0, y0, x1, y1 } = line.baseline;
+  return x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+}
+
+/** The page's skew in radians: the length-weighted median slope of its long baselines. */
+function skewOf(lines: readonly OcrLine[], width: number): number {
+  const votes = lines
+    .map((line) => ({
+      length: line.baseline.x1 - line.baseline.x0,
+      angle: Math.atan2(line.baseline.y1 - line.baseline.y0, line.baseline.x1 - line.baseline.x0),
+    }))
+    .filter((vote) => vote.length >= SKEW_LINE_SHARE * width && Math.abs(vote.angle) < 0.2)
+    .sort((a, b) => a.angle - b.angle);
+  const total = votes.reduce((sum, vote) => sum + vote.length, 0);
+  let seen = 0;
+  for (const vote of votes) {
+    seen += vote.length;
+    if (seen >= total / 2) return vote.angle;
+  }
+  return 0;
+}
+
+// Sizes within this share of each other are one size set in the same type.
+const SAME_SIZE = 0.1;
+
+/**
+ * Sizes measured from the picture wander a few per cent from line to line; the layout
+ * step tells headings from text by size, so each measured size is replaced by the
+ * mean of the sizes close to it (the document's few real type sizes).
+ */
+export function ocrSizesSettled(runs: TextRun[]): void {
+  const sizes = [...new Set(runs.map((run) => run.size))].sort((a, b) => a - b);
+  const weight = new Map<number, number>();
+  for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + run.text.length);
+  const settled = new Map<number, number>();
+  let group: number[] = [];
+  const close = (): void => {
+    const total = group.reduce((sum, size) => sum + weight.get(size)!, 0);
+    const mean = group.reduce((sum, size) => sum + size * weight.get(size)!, 0) / total;
+    for (const size of group) settled.set(size, Math.round(mean * 2) / 2);
+    group = [];
+  };
+  for (const size of sizes) {
+    if (group.length > 0 && size > group[0]! * (1 + SAME_SIZE)) close();
+    group.push(size);
+  }
+  if (group.length > 0) close();
+  for (const run of runs) run.size = settled.get(run.size) ?? run.size;
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/blocks/model.js';
+import { recordFromBlocks } from '../../src/core/extract-record.js';
+import {
+  answerFromMisread,
+  columnsWithMisreadLabels,
+  metricNameFromMisread,
+  totalFromMisread,
+} from '../../src/core/ocr-readings.js';
+import { defaultExtractOptions } from '../../src/profiles/load-profiles.js';
+import type { SourceInfo } from '../../src/record/types.js';
+
+describe('metricNameFromMisread', () => {
+  it('reads the labels Tesseract misreads, checked against the neighbours', () => {
+    expect(metricNameFromMisread('Ql', null, 'Q2')).toBe('Q1');
+    expect(metricNameFromMisread('QI', null, 'Q2')).toBe('Q1');
+    expect(metricNameFromMisread('Qio', 'Q9', 'Q11')).toBe('Q10');
+    expect(metricNameFromMisread('Qi2', 'Q11', null)).toBe('Q12');
+    expect(metricNameFromMisread('Ql11', 'Q10', 'Q12')).toBe('Q11');
+    expect(metricNameFromMisread('Qll', 'Q10', 'Q12')).toBe('Q11');
+    expect(metricNameFromMisread('5', 'Q4', 'Q6')).toBe('Q5');
+    expect(metricNameFromMisread('Qs8', 'Q7', 'Q9')).toBe('Q8');
+  });
+
+  it('leaves cells that are not a label, or that the neighbours do not settle', () => {
+    expect(metricNameFromMisread('Total', 'Q12', null)).toBeNull();
+    expect(metricNameFromMisread('Quality', 'Q3', 'Q5')).toBeNull();
+    expect(metricNameFromMisread('Q?', 'Q3', 'Q7')).toBeNull();
+    expect(metricNameFromMisread('Qx', null, null)).toBeNull();
+    expect(metricNameFromMisread('7', 'Q4', 'Q6')).toBeNull();
+  });
+});
+
+describe('columnsWithMisreadLabels', () => {
+  const isLabel = (cell: string) => /^(year|total)$/i.test(cell);
+  const named = (header: string[]) =>
+    header.flatMap((cell, index) => (/^Q\d+$/.test(cell) ? [{ name: cell, index }] : []));
+
+  it('names a doubled-letter label by the run of questions', () => {
+    const header = ['Year', 'Q9', 'Q10', 'Q111', 'Q112', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
+      'Q9',
+      'Q10',
+      'Q11',
+      'Q12',
+    ]);
+  });
+
+  it('keeps labels that skip a question or that the run does not call for', () => {
+    const header = ['Year', 'Q1', 'Q2', 'Q5', 'Q110', 'Q111', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
+      'Q1',
+      'Q2',
+      'Q5',
+      'Q110',
+      'Q111',
+    ]);
+  });
+});
+
+describe('totalFromMisread', () => {
+  it('puts back a decimal point only where the table could not reach the printed number', () => {
+    expect(totalFromMisread('25', 10)).toBe(2.5);
+    expect(totalFromMisread('65', 12)).toBe(6.5);
+    expect(totalFromMisread('8', 10)).toBeNull();
+    expect(totalFromMisread('10', 12)).toBeNull();
+    expect(totalFromMisread('250', 12)).toBeNull();
+  });
+});
+
+describe('answerFromMisread', () => {
+  it('reads misread answers when one reading fits', () => {
+    expect(answerFromMisread('¥')).toBe('Y');
+    expect(answerFromMisread('Y.')).toBe('Y');
+    expect(answerFromMisread('N0')).toBe('N');
+    expect(answerFromMisread('Partl y')).toBe('P');
+    expect(answerFromMisread('Partiy')).toBe('P');
+    expect(answerFromMisread('¥Y')).toBe('Y');
+    expect(answerFromMisread('ne')).toBe('N');
+    expect(answerFromMisread('pardy')).toBe('P');
+    expect(answerFromMisread('Ye5')).toBe('Y');
+  });
+
+  it('leaves anything else unread', () => {
+    expect(answerFromMisread('x')).toBeNull();
+    expect(answerFromMisread('Pn')).toBeNull();
+    expect(answerFromMisread('maybe')).toBeNull();
+    expect(answerFromMisread('py')).toBeNull();
+    expect(answerFromMisread('')).toBeNull();
+  });
+});
+
+const source: SourceInfo = {
+  fileName: 'scan.png',
+  format: 'image',
+  bytes: 1,
+  sha256: 'a'.repeat(64),
+  pages: 1,
+  ocr: { engine: 'test', pages: [1], meanConfidence: 0.9 },
+};
+
+function blocksWithTable(confidence: number | undefined, cells: string[]): Block[] {
+  const ocr = confidence === undefined ? {} : { confidence };
+  return [
+    { kind: 'heading', level: 1, text: 'Kazakhstan', spans: [{ text: 'Kazakhstan' }], source: { page: 1, ...ocr } },
+    {
+      kind: 'heading',
+      level: 1,
+      text: 'Changes in key metrics',
+      spans: [{ text: 'Changes in key metrics' }],
+      source: { page: 1, ...ocr },
+    },
+    {
+      kind: 'table',
+      rows: [
+        ['Year', 'Q1', 'Ql', 'Q3', 'Total'].map((c, i) => (i === 2 ? cells[0]! : c)),
+        ['2022', cells[1]!, 'N', 'P', '1.5'],
+      ],
+      headerRows: 1,
+      source: { page: 1, box: [0.1, 0.3, 0.9, 0.35], ...ocr },
+    },
+  ];
+}
+
+describe('OCR readings in a record', () => {
+  it('repairs a recognised table and sends repaired and unsure values to review', () => {
+    const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, defaultExtractOptions(), {
+      pagesWithoutText: [],
+    });
+    // "Ql" between Q1 and Q3 is Q2 by its place: no lookalike reading names it, the neighbours do.
+    expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3']);
+    expect(record.scoreTables[0]!.rows[0]!.answers).toEqual({ Q1: 'Y', Q2: 'N', Q3: 'P' });
+    // The repaired answer drops below the threshold (0.9 × 0.85); the others keep 0.9.
+    expect(record.provenance['/scoreTables/0/rows/0/answers/Q1']!.confidence).toBeCloseTo(0.765, 3);
+    const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE');
+    expect(low.map((a) => a.path)).toEqual(['/scoreTables/0/rows/0/answers/Q1']);
+    expect(low[0]).toMatchObject({ severity: 'warning', found: 'Y', expected: 0.8 });
+    expect(record.status).toBe('needs_review');
+    expect(record.anomalies[0]).toMatchObject({ code: 'OCR_TEXT', severity: 'info', found: [1] });
+  });
+
+  it('leaves text stored in the file as it is: no repair, no confidence', () => {
+    const record = recordFromBlocks(
+      blocksWithTable(undefined, ['Ql', '¥']),
+      { ...source, format: 'pdf', ocr: null },
+      defaultExtractOptions(),
+    );
+    expect(record.scoreTables[0]!.columns).toEqual(['Q1', 'Q3']);
+    expect(record.anomalies.map((a) => a.code)).toContain('UNKNOWN_ANSWER');
+    expect(record.anomalies.some((a) => a.code === 'LOW_CONFIDENCE' || a.code === 'OCR_TEXT')).toBe(false);
+  });
+
+  it('flags every value below a configured threshold, and pages that gave nothing', () => {
+    const options = { ...defaultExtractOptions(), lowConfidence: 0.95 };
+    const record = recordFromBlocks(blocksWithTable(0.9, ['Q2', 'Y']), source, options, { pagesWithoutText: [2] });
+    const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
+    expect(low).toContain('/scoreTables/0/rows/0/answers/Q3');
+    expect(low).toContain('/scoreTables/0/rows/0/reportedTotal');
+    expect(record.anomalies.find((a) => a.code === 'PAGES_WITHOUT_TEXT')).toMatchObject({
+      severity: 'warning',
+      found: [2],
+    });
+  });
+});

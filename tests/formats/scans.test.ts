@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parserResourcesReleased, recordFromBytes } from '../../src/parse-report.js';
+import { DEFAULT_PARSE_LIMITS } from '../../src/formats/shared/limits.js';
+import { DEFAULT_OCR_OPTIONS } from '../../src/formats/ocr/ocr-options.js';
+import { contractErrors } from '../../src/record/validate-record.js';
+
+/**
+ * Scans made by scripts/scans/make-scans.mjs from fixtures/kazakhstan-2023/report.pdf:
+ * page 1 at 300 dpi in 16 greys with dust (flat-png), and the whole report as an
+ * image-only PDF whose pages are stored sideways with /Rotate 90 (rotate-pdf). What
+ * they must say is what the report says (fixtures/kazakhstan-2023/expected.json).
+ * OCR takes seconds a page: three pages are read here in all.
+ */
+const data = (name: string) => readFileSync(new URL(`../data/scans/${name}`, import.meta.url));
+const clean = JSON.parse(
+  readFileSync(new URL('../../fixtures/kazakhstan-2023/expected.json', import.meta.url), 'utf8'),
+);
+
+afterAll(async () => {
+  await parserResourcesReleased();
+});
+
+describe('scanned pages', () => {
+  it('reads a PNG scan of page 1 into the same header and score table as the born-digital report', async () => {
+    const record = await recordFromBytes(data('kazakhstan-page1-flat.png'), 'scan.png');
+    expect(contractErrors(record)).toEqual([]);
+    expect(record.source).toMatchObject({ format: 'image', pages: 1 });
+    expect(record.source.ocr).toMatchObject({ pages: [1] });
+    expect(record.source.ocr!.engine).toMatch(/^tesseract\.js /);
+    expect(record.source.ocr!.meanConfidence).toBeGreaterThan(0.8);
+    expect(record.report).toMatchObject(clean.report);
+    const [table] = record.scoreTables;
+    const { commentary, ...rest } = clean.scoreTables[0];
+    expect(record.scoreTables).toHaveLength(1);
+    expect(table).toMatchObject(rest);
+    // Running text may keep OCR's letter slips ("Al" for "AI"); it must stay 98 % the same.
+    expect(table!.commentary).toHaveLength(commentary.length);
+    table!.commentary.forEach((text, i) => expect(similarity(text, commentary[i])).toBeGreaterThanOrEqual(0.98));
+    // Page 1 ends inside item 3; the list is read as far as the page goes.
+    expect(record.developmentLists[0]!.items.map((item) => item.number)).toEqual([1, 2, 3]);
+    expect(record.anomalies.find((a) => a.code === 'OCR_TEXT')).toMatchObject({ severity: 'info', found: [1] });
+    const where = record.provenance['/scoreTables/0/rows/1/answers/Q4'];
+    expect(where).toMatchObject({ page: 1 });
+    expect(where!.confidence).toBeGreaterThan(0);
+    expect(where!.confidence).toBeLessThanOrEqual(1);
+    const [x0, y0, x1, y1] = where!.box!;
+    // The cell of 2022's Q4 answer: in the upper third of the page, in the fifth column
+    // (the page is 8.5 in wide, Q4 printed about 2.9 in from its left edge), one letter wide.
+    expect(y0).toBeGreaterThan(0.25);
+    expect(y1).toBeLessThan(0.4);
+    expect(x0).toBeGreaterThan(0.3);
+    expect(x1).toBeLessThan(0.4);
+    expect(x1 - x0).toBeLessThan(0.03);
+  }, 120_000);
+
+  it('reads an image-only PDF whose pages are stored sideways with /Rotate', async () => {
+    const record = await recordFromBytes(data('kazakhstan-rotate90.pdf'), 'scan.pdf');
+    expect(contractErrors(record)).toEqual([]);
+    expect(record.source).toMatchObject({ format: 'pdf', pages: 2 });
+    expect(record.source.ocr).toMatchObject({ pages: [1, 2] });
+    expect(record.report).toMatchObject(clean.report);
+    expect(record.scoreTables[0]!.columns).toEqual(clean.scoreTables[0].columns);
+    expect(record.scoreTables[0]!.rows.map((row) => row.year)).toEqual([2021, 2022]);
+    expect(record.anomalies.find((a) => a.code === 'OCR_TEXT')).toMatchObject({ found: [1, 2] });
+    expect(record.anomalies.some((a) => a.code === 'PAGES_WITHOUT_TEXT')).toBe(false);
+  }, 120_000);
+});
+
+describe('scans with OCR turned off or over the limits', () => {
+  const off = { ocr: { ...DEFAULT_OCR_OPTIONS, enabled: false } };
+
+  it('gives NO_TEXT_LAYER for an image and an image-only PDF when OCR is off', async () => {
+    const image = await recordFromBytes(data('kazakhstan-page1-flat.png'), 'scan.png', off);
+    expect(image.source).toMatchObject({ format: 'image', pages: 1, ocr: null });
+    expect(image.anomalies.map((a) => a.code)).toEqual(['NO_TEXT_LAYER']);
+    const pdf = await recordFromBytes(data('kazakhstan-rotate90.pdf'), 'scan.pdf', off);
+    expect(pdf.source).toMatchObject({ format: 'pdf', pages: 2, ocr: null });
+    expect(pdf.anomalies.map((a) => a.code)).toEqual(['NO_TEXT_LAYER']);
+  });
+
+  it('refuses a picture over the pixel limit from its header, without decoding it', async () => {
+    const record = await recordFromBytes(pngHeaderOnly(100_000, 100_000), 'huge.png');
+    expect(record.source).toMatchObject({ format: 'image' });
+    expect(record.anomalies).toHaveLength(1);
+    expect(record.anomalies[0]).toMatchObject({ code: 'UNREADABLE_FILE', severity: 'error' });
+    expect(record.anomalies[0]!.message).toMatch(/100000 × 100000 pixels, over the limit/);
+  });
+
+  it('refuses a PDF with more pages to read by OCR than the limit, before reading any', async () => {
+    const limits = { ...DEFAULT_PARSE_LIMITS, maxOcrPages: 1 };
+    const record = await recordFromBytes(data('kazakhstan-rotate90.pdf'), 'scan.pdf', { limits });
+    expect(record.anomalies).toHaveLength(1);
+    expect(record.anomalies[0]).toMatchObject({ code: 'UNREADABLE_FILE' });
+    expect(record.anomalies[0]!.message).toMatch(/2 pages without a text layer, over the limit of 1/);
+  });
+});
+
+/** 1 - edit distance / longer length. */
+function similarity(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return 1 - row[b.length]! / Math.max(a.length, b.length, 1);
+}
+
+/** A PNG that declares its size and holds one row of pixels: enough for its header to be read. */
+function pngHeaderOnly(width: number, height: number): Uint8Array {
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.alloc(width + 1))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
