@@ -84,7 +84,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
       logger.warn({ redis, reason: change.reason }, 'Redis connection lost; intake and workers wait and reconnect by themselves');
     } else logger.info({ redis, downMs: change.downMs }, 'Redis connection back');
   });
-  const delivery = createDelivery(config, { redisUrl: options.redisUrl, log: logger, metrics });
+  const delivery = createDelivery(config, { redisUrl: options.redisUrl, log: logger, metrics, lockMs: config.worker.lockMs });
   const release = createReleaseHooks(delivery, store, logger);
   const sweeps = startReleaseSweeps(release, logger);
   const review = new ReviewService({ store, release: (record) => release.afterApprove(record) });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
+import { DeliveryQueue } from '../../src/service/queue/bullmq-adapter.js';
 import { sha256Hex } from '../../src/record/record-id.js';
 import { loadConfig } from '../../src/service/config.js';
 import { startService } from '../../src/service/start-service.js';
@@ -70,6 +71,36 @@ it('delivers, at start, a record released to the outbox whose delivery was never
   await waitFor(async () => (await jsonlIds(config.sinks.recordsJsonl!)).has(record.id), 'the record in records.jsonl');
   await waitFor(async () => (await store.pendingReleases.list()).length === 0, 'the ledger emptied');
 });
+
+/** For a failure message: the released records missing from records.jsonl, the deliver queue's counts and failures, and unreadable lines. */
+async function undeliveredStates(root: string, prefix: string, jsonl: string): Promise<string> {
+  const delivered = await jsonlIds(jsonl);
+  const missing = (await readdir(join(root, 'outbox')))
+    .filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !delivered.has(name.slice(0, 64)))
+    .map((name) => name.slice(0, 12));
+  const queue = new DeliveryQueue({ redisUrl: REDIS_URL, prefix });
+  try {
+    const counts = await queue.jobCounts(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    const failed = (await queue.failedJobs()).map(
+      (job) => `${job.data.recordId.slice(0, 12)}: ${job.failedReason ?? ''}`,
+    );
+    const unreadable = (await readFile(jsonl, 'utf8').catch(() => ''))
+      .split('\n')
+      .filter((line) => line !== '' && !parses(line));
+    return `missing ${missing.join(', ')}; deliver jobs ${JSON.stringify(counts)}; failed ${failed.join(' | ')}; unreadable lines ${unreadable.length}`;
+  } finally {
+    await queue.close();
+  }
+}
+
+function parses(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 interface Serve {
   child: ChildProcess;
@@ -144,8 +175,8 @@ it('loses no delivery when the service is killed with SIGKILL during a burst, ru
       },
       `all ${FILES} records of run ${run} released and delivered`,
       90_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message} (${seen})`);
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message} (${seen}); undelivered: ${await undeliveredStates(root, prefix, jsonl)}`);
     });
     const torn = { count: 0 };
     expect(await jsonlIds(jsonl, torn)).toEqual(ids);

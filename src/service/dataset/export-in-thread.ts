@@ -57,6 +57,13 @@ export function createThreadedExporter(spec: ReleasedSourceSpec, extract: Extrac
         });
         // An idle thread must not keep the process alive.
         worker.unref();
+        // Never removed: a thread that dies between exports (or after its answer) must not
+        // end the process with an 'error' nobody listens to, nor stay in line to be handed work.
+        worker.on('error', () => {});
+        worker.once('exit', () => {
+          clearTimeout(idle.get(worker));
+          idle.delete(worker);
+        });
         busy.add(worker);
         return worker;
       }

@@ -27,6 +27,12 @@ export interface DeliveryDeps {
   worker?: boolean;
   /** Deliveries in flight at once (default 8): they wait on the network, not the CPU. */
   concurrency?: number;
+  /**
+   * How long a delivery's lock lasts (default 30 s): the delivery of a process that
+   * died is handed to another after about this long. The service passes its
+   * REPORTFLOW_LOCK_MS, the same as for parse jobs.
+   */
+  lockMs?: number;
 }
 
 /** A delivery that ran out of attempts (or was refused for good), kept until retried or removed. */
@@ -91,7 +97,7 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
           await performDelivery(job, job.record);
           await context.updateData({ ...job, record: null });
         },
-        { concurrency: deps.concurrency ?? 8, maxBackoffMs: sinks.store.maxBackoffMs },
+        { concurrency: deps.concurrency ?? 8, maxBackoffMs: sinks.store.maxBackoffMs, ...(deps.lockMs ? { lockMs: deps.lockMs } : {}) },
         {
           failed(failure) {
             deps.metrics?.deliveryFailed(failure.data.sink);

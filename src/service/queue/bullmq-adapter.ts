@@ -392,7 +392,7 @@ export interface DeliveryJobContext {
 export function startDeliveryWorker(
   connection: QueueConnection,
   body: (data: DeliveryJob, context: DeliveryJobContext) => Promise<void>,
-  options: { concurrency: number; maxBackoffMs: number },
+  options: { concurrency: number; maxBackoffMs: number; lockMs?: number },
   events: JobEvents<DeliveryJob, void>,
 ): JobWorker {
   const worker = new Worker<DeliveryJob>(
@@ -403,6 +403,8 @@ export function startDeliveryWorker(
       connection: { url: connection.redisUrl, maxRetriesPerRequest: null },
       prefix: connection.prefix,
       concurrency: options.concurrency,
+      // A lapsed lock means the process died: its delivery goes to another worker.
+      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       settings: { backoffStrategy: cappedBackoff(options.maxBackoffMs) },
     },
   );
