@@ -18,7 +18,9 @@ export interface BenchFile {
   large: boolean;
 }
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/dist\/?$/, '').replace(/\/$/, '');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+  .replace(/\/dist\/?$/, '')
+  .replace(/\/$/, '');
 export const CACHE = join(ROOT, 'bench/.cache');
 
 const EXT_FORMAT: Record<string, BenchFile['format']> = { md: 'markdown', docx: 'docx', pdf: 'pdf' };
@@ -29,7 +31,14 @@ export function fixtureFiles(): BenchFile[] {
   for (const name of readdirSync(dir).sort()) {
     for (const ext of Object.keys(EXT_FORMAT)) {
       const path = join(dir, name, `report.${ext}`);
-      if (existsSync(path)) files.push({ label: `fixtures/${name}`, format: EXT_FORMAT[ext]!, path, bytes: statSync(path).size, large: false });
+      if (existsSync(path))
+        files.push({
+          label: `fixtures/${name}`,
+          format: EXT_FORMAT[ext]!,
+          path,
+          bytes: statSync(path).size,
+          large: false,
+        });
     }
   }
   return files;
@@ -45,7 +54,12 @@ export function longReportMarkdown(targetBytes: number, tableStyle: 'tabs' | 'pi
   const sentences = sample
     .split('\n')
     .filter((l) => /^\d+\.\s/.test(l))
-    .flatMap((l) => l.replace(/^\d+\.\s*/, '').replace(/\*\*/g, '').split(/(?<=\.)\s+/))
+    .flatMap((l) =>
+      l
+        .replace(/^\d+\.\s*/, '')
+        .replace(/\*\*/g, '')
+        .split(/(?<=\.)\s+/),
+    )
     .filter((s) => s.length > 40);
   const header = ['Year', ...Array.from({ length: 12 }, (_, i) => `Q${i + 1}`), 'Total'];
   const rows = [
@@ -87,7 +101,8 @@ export function largeFiles(log: (line: string) => void): BenchFile[] {
   if (!existsSync(docx)) tryRun(log, 'pandoc', [longMd, '-o', docx]);
   if (existsSync(docx)) out.push(large('DOCX ~100 pages', 'docx', docx));
   const pdf = join(CACHE, 'report-100p.pdf');
-  if (existsSync(docx) && !existsSync(pdf)) tryRun(log, 'soffice', ['--headless', '--convert-to', 'pdf', '--outdir', CACHE, docx]);
+  if (existsSync(docx) && !existsSync(pdf))
+    tryRun(log, 'soffice', ['--headless', '--convert-to', 'pdf', '--outdir', CACHE, docx]);
   if (existsSync(pdf)) {
     const pages = pdfPages(pdf);
     out.push(large(`PDF ${pages ?? '?'} pages`, 'pdf', pdf));

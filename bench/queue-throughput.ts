@@ -22,8 +22,19 @@ function warmupFor(workers: number) {
 }
 
 /** A burst of two-page PDFs through inbox -> queue -> sandboxed workers -> records. */
-export async function burstThroughput(redisUrl: string, workers: number, files: number, parseMsPerDoc: number, cores: number): Promise<QueueFigure> {
-  const result = await runBurst(burstFiles(files, ['pdf']), { redisUrl, concurrency: workers, timeoutMs: 300_000, warmup: warmupFor(workers) });
+export async function burstThroughput(
+  redisUrl: string,
+  workers: number,
+  files: number,
+  parseMsPerDoc: number,
+  cores: number,
+): Promise<QueueFigure> {
+  const result = await runBurst(burstFiles(files, ['pdf']), {
+    redisUrl,
+    concurrency: workers,
+    timeoutMs: 300_000,
+    warmup: warmupFor(workers),
+  });
   const busyWorkers = Math.min(workers, cores);
   const workerMsPerDoc = (result.wallMs * busyWorkers) / Math.max(1, result.records);
   return {
@@ -40,7 +51,22 @@ export async function burstThroughput(redisUrl: string, workers: number, files: 
 }
 
 /** Light load: one file every `spacingMs`, so latency is the pipeline's own, not queueing. */
-export async function lightLoadLatency(redisUrl: string, workers: number, files: number, spacingMs: number): Promise<{ p50Ms: number; p95Ms: number; records: number }> {
-  const result = await runBurst(burstFiles(files, ['pdf']), { redisUrl, concurrency: workers, timeoutMs: 120_000, spacingMs, warmup: warmupFor(workers) });
-  return { p50Ms: percentile(result.latenciesMs, 50), p95Ms: percentile(result.latenciesMs, 95), records: result.records };
+export async function lightLoadLatency(
+  redisUrl: string,
+  workers: number,
+  files: number,
+  spacingMs: number,
+): Promise<{ p50Ms: number; p95Ms: number; records: number }> {
+  const result = await runBurst(burstFiles(files, ['pdf']), {
+    redisUrl,
+    concurrency: workers,
+    timeoutMs: 120_000,
+    spacingMs,
+    warmup: warmupFor(workers),
+  });
+  return {
+    p50Ms: percentile(result.latenciesMs, 50),
+    p95Ms: percentile(result.latenciesMs, 95),
+    records: result.records,
+  };
 }

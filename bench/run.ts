@@ -31,14 +31,23 @@ const { values } = parseArgs({
 });
 
 const log = (line = '') => console.log(line);
-const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const fmt = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits);
 const MB = 1024 * 1024;
 const cores = availableParallelism();
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cores };
 
-const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-log(`reportflow benchmark — ${results.date as string}, Node ${process.version}, ${cores} cores, load average ${load()}`);
-if (loadavg()[0]! > cores) log(`warning: the machine is busy (1-min load ${loadavg()[0]!.toFixed(1)} on ${cores} cores); timings will be pessimistic`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+log(
+  `reportflow benchmark — ${results.date as string}, Node ${process.version}, ${cores} cores, load average ${load()}`,
+);
+if (loadavg()[0]! > cores)
+  log(
+    `warning: the machine is busy (1-min load ${loadavg()[0]!.toFixed(1)} on ${cores} cores); timings will be pessimistic`,
+  );
 log();
 
 interface ParseFigure {
@@ -90,17 +99,26 @@ log('## In-process parse (recordFromBytes, warm: 2 warm-up runs, then ≥ 5 runs
 log();
 log('| input | format | files | MB | ms/doc | docs/s | MB/s | outcome |');
 log('|---|---|---:|---:|---:|---:|---:|---|');
-for (const p of parse) log(`| ${p.label} | ${p.format} | ${p.files} | ${fmt(p.mb, 2)} | ${fmt(p.msPerDoc)} | ${fmt(p.docsPerSecond)} | ${fmt(p.mbPerSecond, 2)} | ${p.outcome} |`);
+for (const p of parse)
+  log(
+    `| ${p.label} | ${p.format} | ${p.files} | ${fmt(p.mb, 2)} | ${fmt(p.msPerDoc)} | ${fmt(p.docsPerSecond)} | ${fmt(p.mbPerSecond, 2)} | ${p.outcome} |`,
+  );
 log();
 
 // 1b. Choosing the profile and language, beside the parse of the same fixtures.
-const choice = await profileChoiceFigures(fixtures, (format) => parse.find((p) => p.format === format && p.label.startsWith('fixtures'))?.msPerDoc);
+const choice = await profileChoiceFigures(
+  fixtures,
+  (format) => parse.find((p) => p.format === format && p.label.startsWith('fixtures'))?.msPerDoc,
+);
 results.profileChoice = choice;
 log('## Profile choice (every shipped profile in every language weighed; share of the warm parse above)');
 log();
 log('| format | files | parse ms/doc | choice ms/doc | share of parse |');
 log('|---|---:|---:|---:|---:|');
-for (const c of choice) log(`| ${c.format} | ${c.files} | ${fmt(c.parseMsPerDoc)} | ${fmt(c.choiceMsPerDoc, 3)} | ${fmt(c.share * 100, 2)} % |`);
+for (const c of choice)
+  log(
+    `| ${c.format} | ${c.files} | ${fmt(c.parseMsPerDoc)} | ${fmt(c.choiceMsPerDoc, 3)} | ${fmt(c.share * 100, 2)} % |`,
+  );
 log();
 
 // 2. Peers and peak RSS, per large file.
@@ -116,7 +134,9 @@ const peers: LargeFigure[] = [];
 const parseFileJs = join(ROOT, 'dist/bench/parse-file.js');
 for (const f of large) {
   const child = spawnSync(process.execPath, [parseFileJs, f.path], { encoding: 'utf8', timeout: 300_000 });
-  const childReport = child.stdout ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { peakRssMb: number }) : null;
+  const childReport = child.stdout
+    ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { peakRssMb: number })
+    : null;
   const peerArgs: Record<string, [string, string[]]> = {
     pdf: ['pdftotext', [f.path, '/dev/null']],
     docx: ['pandoc', ['-f', 'docx', '-t', 'json', '-o', '/dev/null', f.path]],
@@ -139,7 +159,9 @@ log();
 log('| input | ours ms | peer | peer ms | ours / peer | ours peak RSS MB (fresh process) | peer peak RSS MB |');
 log('|---|---:|---|---:|---:|---:|---:|');
 for (const p of peers) {
-  log(`| ${p.label} | ${fmt(p.oursMs, 0)} | ${p.peer} | ${fmt(p.peerMs, 0)} | ${p.peerMs ? fmt(p.oursMs / p.peerMs, 2) + '×' : '–'} | ${fmt(p.oursPeakRssMb, 0)} | ${fmt(p.peerPeakRssMb, 0)} |`);
+  log(
+    `| ${p.label} | ${fmt(p.oursMs, 0)} | ${p.peer} | ${fmt(p.peerMs, 0)} | ${p.peerMs ? fmt(p.oursMs / p.peerMs, 2) + '×' : '–'} | ${fmt(p.oursPeakRssMb, 0)} | ${fmt(p.peerPeakRssMb, 0)} |`,
+  );
 }
 log();
 
@@ -148,11 +170,18 @@ const office = await officeFigures((line) => log(`note: ${line}`));
 results.office = office;
 log('## Office formats: HTML and ODT read in-process (warm); .doc and RTF converted by LibreOffice, then read as DOCX');
 log();
-log('| input | format | KB | ours ms/doc | soffice → DOCX alone, fresh profile ms | soffice alone, profile reused ms | outcome |');
+log(
+  '| input | format | KB | ours ms/doc | soffice → DOCX alone, fresh profile ms | soffice alone, profile reused ms | outcome |',
+);
 log('|---|---|---:|---:|---:|---:|---|');
-for (const o of office) log(`| ${o.label} | ${o.format} | ${fmt(o.kb, 0)} | ${fmt(o.oursMs)} | ${fmt(o.sofficeFreshMs, 0)} | ${fmt(o.sofficeWarmMs, 0)} | ${o.outcome} |`);
+for (const o of office)
+  log(
+    `| ${o.label} | ${o.format} | ${fmt(o.kb, 0)} | ${fmt(o.oursMs)} | ${fmt(o.sofficeFreshMs, 0)} | ${fmt(o.sofficeWarmMs, 0)} | ${o.outcome} |`,
+  );
 log();
-log('ours for .doc/RTF = one conversion (fresh profile, sandboxed) + reading the DOCX; soffice alone is spawned as a user would run it.');
+log(
+  'ours for .doc/RTF = one conversion (fresh profile, sandboxed) + reading the DOCX; soffice alone is spawned as a user would run it.',
+);
 log();
 
 // 4. The queue, end to end.
@@ -165,32 +194,45 @@ if (values['skip-queue']) {
   log(`## Queue: skipped — Redis at ${values.redis} does not answer (start redis-server to measure it)`);
 } else {
   const sample = burstFiles(10, ['pdf']);
-  twoPageParseMs = await meanMs(async () => {
-    for (const f of sample) await recordFromBytes(f.bytes, f.name);
-  }) / sample.length;
+  twoPageParseMs =
+    (await meanMs(async () => {
+      for (const f of sample) await recordFromBytes(f.bytes, f.name);
+    })) / sample.length;
   const n = Number(values['queue-files']);
   for (const workers of [1, 2, 4]) queue.push(await burstThroughput(values.redis!, workers, n, twoPageParseMs, cores));
   light = await lightLoadLatency(values.redis!, 2, 20, 250);
-  log(`## Queue end to end: ${n} two-page PDFs dropped at once into the inbox (stable wait 100 ms), workers with timed parse threads`);
+  log(
+    `## Queue end to end: ${n} two-page PDFs dropped at once into the inbox (stable wait 100 ms), workers with timed parse threads`,
+  );
   log();
   log(`In-process parse of the same PDFs: ${fmt(twoPageParseMs, 1)} ms/doc.`);
   log();
-  log('| workers | records | docs/s | p50 inbox→record ms | p95 ms | overhead vs parse | job active→done p50 ms | job body p50 ms |');
+  log(
+    '| workers | records | docs/s | p50 inbox→record ms | p95 ms | overhead vs parse | job active→done p50 ms | job body p50 ms |',
+  );
   log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const q of queue) {
-    log(`| ${q.workers} | ${q.records}/${q.files} | ${fmt(q.docsPerSecond)} | ${fmt(q.p50Ms, 0)} | ${fmt(q.p95Ms, 0)} | ${q.overhead === null ? '–' : fmt(q.overhead * 100, 0) + ' %'} | ${fmt(q.activeP50Ms, 0)} | ${fmt(q.bodyP50Ms, 0)} |`);
+    log(
+      `| ${q.workers} | ${q.records}/${q.files} | ${fmt(q.docsPerSecond)} | ${fmt(q.p50Ms, 0)} | ${fmt(q.p95Ms, 0)} | ${q.overhead === null ? '–' : fmt(q.overhead * 100, 0) + ' %'} | ${fmt(q.activeP50Ms, 0)} | ${fmt(q.bodyP50Ms, 0)} |`,
+    );
   }
   log();
-  log('overhead vs parse = (wall time × busy workers / records − in-process parse ms/doc) / parse ms/doc; job body = read, wait for a free parse thread, parse, save, move.');
+  log(
+    'overhead vs parse = (wall time × busy workers / records − in-process parse ms/doc) / parse ms/doc; job body = read, wait for a free parse thread, parse, save, move.',
+  );
   log();
-  log(`Light load (2 workers, one file every 250 ms, 20 files): p50 ${fmt(light.p50Ms, 0)} ms, p95 ${fmt(light.p95Ms, 0)} ms (${light.records}/20 records).`);
+  log(
+    `Light load (2 workers, one file every 250 ms, 20 files): p50 ${fmt(light.p50Ms, 0)} ms, p95 ${fmt(light.p95Ms, 0)} ms (${light.records}/20 records).`,
+  );
 }
 results.queue = queue;
 results.lightLoad = light;
 log();
 
 // 5. The index across reports (exports and desk pages); `node dist/bench/dataset-figures.js` runs it alone.
-const dataset = values['skip-dataset'] ? null : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
+const dataset = values['skip-dataset']
+  ? null
+  : await datasetFigures({ redisUrl: values.redis, databaseUrl: values.database, log });
 if (!dataset) log('## Index across reports: skipped (--skip-dataset)');
 results.dataset = dataset;
 
@@ -207,29 +249,80 @@ const verdict = (ok: boolean | null) => (ok === null ? 'n/a (no parsed figure)' 
 const parsedOk = (label: string | undefined) => parse.find((p) => p.label === label)?.outcome === 'parsed';
 const unless = (label: string | undefined, ok: boolean | null) => (ok === null || parsedOk(label) ? ok : null);
 const maxRss = Math.max(...peers.filter((p) => parsedOk(p.label)).map((p) => p.oursPeakRssMb ?? 0));
-log('## Scans: a two-page 300 dpi scan (TIFF) to a record, beside the tesseract CLI on the same pages (one thread, process start included)');
+log(
+  '## Scans: a two-page 300 dpi scan (TIFF) to a record, beside the tesseract CLI on the same pages (one thread, process start included)',
+);
 log();
 const scan = await scanFigure();
 results.scan = scan;
 log('| pages | ours ms | ours peak RSS MB | tesseract CLI ms | CLI peak RSS MB | ours / CLI |');
 log('|---:|---:|---:|---:|---:|---:|');
-log(`| ${scan.pages} | ${fmt(scan.oursMs, 0)} | ${fmt(scan.oursPeakRssMb, 0)} | ${fmt(scan.peerMs, 0)} | ${fmt(scan.peerPeakRssMb, 0)} | ${scan.oursMs && scan.peerMs ? fmt(scan.oursMs / scan.peerMs, 2) + '×' : '–'} |`);
-log(scan.peerVersion ? `peer: ${scan.peerVersion}` : 'peer: tesseract is not installed (apt-get install tesseract-ocr) — no comparison');
+log(
+  `| ${scan.pages} | ${fmt(scan.oursMs, 0)} | ${fmt(scan.oursPeakRssMb, 0)} | ${fmt(scan.peerMs, 0)} | ${fmt(scan.peerPeakRssMb, 0)} | ${scan.oursMs && scan.peerMs ? fmt(scan.oursMs / scan.peerMs, 2) + '×' : '–'} |`,
+);
+log(
+  scan.peerVersion
+    ? `peer: ${scan.peerVersion}`
+    : 'peer: tesseract is not installed (apt-get install tesseract-ocr) — no comparison',
+);
 log();
 
 const targets: Array<[string, string, boolean | null]> = [
-  ['PDF 100 pages ≤ 3× pdftotext', pdf100?.peerMs ? `${fmt(pdf100.oursMs / pdf100.peerMs, 2)}×` : '–', unless(pdf100?.label, pdf100?.peerMs ? pdf100.oursMs / pdf100.peerMs <= 3 : null)],
-  ['≥ 50 two-page PDFs/s with 2 workers', two ? `${fmt(two.docsPerSecond)} docs/s` : '–', two ? two.docsPerSecond >= 50 : null],
-  ['queue overhead < 5 % of parse time (2 workers)', two?.overhead != null ? `${fmt(two.overhead * 100, 0)} %` : '–', two?.overhead != null ? two.overhead < 0.05 : null],
+  [
+    'PDF 100 pages ≤ 3× pdftotext',
+    pdf100?.peerMs ? `${fmt(pdf100.oursMs / pdf100.peerMs, 2)}×` : '–',
+    unless(pdf100?.label, pdf100?.peerMs ? pdf100.oursMs / pdf100.peerMs <= 3 : null),
+  ],
+  [
+    '≥ 50 two-page PDFs/s with 2 workers',
+    two ? `${fmt(two.docsPerSecond)} docs/s` : '–',
+    two ? two.docsPerSecond >= 50 : null,
+  ],
+  [
+    'queue overhead < 5 % of parse time (2 workers)',
+    two?.overhead != null ? `${fmt(two.overhead * 100, 0)} %` : '–',
+    two?.overhead != null ? two.overhead < 0.05 : null,
+  ],
   ['p95 latency < 1 s at light load', light ? `${fmt(light.p95Ms, 0)} ms` : '–', light ? light.p95Ms < 1000 : null],
   ['Markdown 1 MB < 1 s', md1 ? `${fmt(md1.oursMs, 0)} ms` : '–', unless(md1?.label, md1 ? md1.oursMs < 1000 : null)],
-  ['Markdown 1 MB < 200 MB', md1?.oursPeakRssMb ? `${md1.oursPeakRssMb} MB` : '–', unless(md1?.label, md1?.oursPeakRssMb ? md1.oursPeakRssMb < 200 : null)],
-  ['DOCX 100 pages faster than pandoc', docx100?.peerMs ? `${fmt(docx100.oursMs, 0)} vs ${fmt(docx100.peerMs, 0)} ms` : '–', unless(docx100?.label, docx100?.peerMs ? docx100.oursMs < docx100.peerMs : null)],
-  ['DOCX 100 pages smaller than pandoc', docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–', unless(docx100?.label, docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null)],
-  ['scan ≤ 1.5× tesseract CLI time', scan.oursMs && scan.peerMs ? `${fmt(scan.oursMs / scan.peerMs, 2)}×` : '–', scan.oursMs && scan.peerMs ? scan.oursMs / scan.peerMs <= 1.5 : null],
-  ['scan ≤ 400 MB peak RSS per parse process', scan.oursPeakRssMb ? `${fmt(scan.oursPeakRssMb, 0)} MB` : '–', scan.oursPeakRssMb ? scan.oursPeakRssMb <= 400 : null],
-  ...choice.map((c): [string, string, boolean] => [`profile choice < 5 % of parse time (${c.format} fixtures)`, `${fmt(c.share * 100, 2)} %`, c.share < 0.05]),
-  ['peak RSS < 300 MB per parse process', peers.length ? `${maxRss} MB` : '–', peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null],
+  [
+    'Markdown 1 MB < 200 MB',
+    md1?.oursPeakRssMb ? `${md1.oursPeakRssMb} MB` : '–',
+    unless(md1?.label, md1?.oursPeakRssMb ? md1.oursPeakRssMb < 200 : null),
+  ],
+  [
+    'DOCX 100 pages faster than pandoc',
+    docx100?.peerMs ? `${fmt(docx100.oursMs, 0)} vs ${fmt(docx100.peerMs, 0)} ms` : '–',
+    unless(docx100?.label, docx100?.peerMs ? docx100.oursMs < docx100.peerMs : null),
+  ],
+  [
+    'DOCX 100 pages smaller than pandoc',
+    docx100?.peerPeakRssMb ? `${docx100.oursPeakRssMb} vs ${fmt(docx100.peerPeakRssMb, 0)} MB` : '–',
+    unless(
+      docx100?.label,
+      docx100?.peerPeakRssMb && docx100.oursPeakRssMb ? docx100.oursPeakRssMb < docx100.peerPeakRssMb : null,
+    ),
+  ],
+  [
+    'scan ≤ 1.5× tesseract CLI time',
+    scan.oursMs && scan.peerMs ? `${fmt(scan.oursMs / scan.peerMs, 2)}×` : '–',
+    scan.oursMs && scan.peerMs ? scan.oursMs / scan.peerMs <= 1.5 : null,
+  ],
+  [
+    'scan ≤ 400 MB peak RSS per parse process',
+    scan.oursPeakRssMb ? `${fmt(scan.oursPeakRssMb, 0)} MB` : '–',
+    scan.oursPeakRssMb ? scan.oursPeakRssMb <= 400 : null,
+  ],
+  ...choice.map((c): [string, string, boolean] => [
+    `profile choice < 5 % of parse time (${c.format} fixtures)`,
+    `${fmt(c.share * 100, 2)} %`,
+    c.share < 0.05,
+  ]),
+  [
+    'peak RSS < 300 MB per parse process',
+    peers.length ? `${maxRss} MB` : '–',
+    peers.some((p) => parsedOk(p.label)) ? maxRss < 300 : null,
+  ],
   ...(dataset?.targets ?? []),
 ];
 results.targets = targets.map(([target, figure, ok]) => ({ target, figure, verdict: verdict(ok) }));
@@ -240,7 +333,10 @@ log('|---|---|---|');
 for (const [target, figure, ok] of targets) log(`| ${target} | ${figure} | ${verdict(ok)} |`);
 log();
 const errored = parse.filter((p) => p.outcome !== 'parsed');
-if (errored.length) log(`note: not every file parsed (${errored.map((p) => `${p.label}: ${p.outcome}`).join('; ')}); fixtures that are meant to be refused are timed on their error path.`);
+if (errored.length)
+  log(
+    `note: not every file parsed (${errored.map((p) => `${p.label}: ${p.outcome}`).join('; ')}); fixtures that are meant to be refused are timed on their error path.`,
+  );
 log(`load average at the end: ${load()}`);
 results.loadAverageEnd = loadavg();
 writeFileSync(join(CACHE, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

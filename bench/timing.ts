@@ -35,7 +35,11 @@ export function commandMeanMs(command: string, args: string[], runs = 3): number
 
 /** Peak RSS of a command in MB, read from GNU time's "Maximum resident set size". */
 export function commandPeakRssMb(command: string, args: string[]): number | null {
-  const result = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+  const result = spawnSync('/usr/bin/time', ['-v', command, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 120_000,
+  });
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '')?.[1];
   return kb ? Number(kb) / 1024 : null;
 }

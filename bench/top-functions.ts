@@ -14,7 +14,11 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-export function selfTimes(profile: CpuProfile): { byFunction: Map<string, number>; byFile: Map<string, number>; totalMs: number } {
+export function selfTimes(profile: CpuProfile): {
+  byFunction: Map<string, number>;
+  byFile: Map<string, number>;
+  totalMs: number;
+} {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
@@ -32,7 +36,10 @@ export function selfTimes(profile: CpuProfile): { byFunction: Map<string, number
 }
 
 function shortFile(url: string): string {
-  return url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/dist\//, '');
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/dist\//, '');
 }
 
 function top(map: Map<string, number>, n: number, totalMs: number): string[] {

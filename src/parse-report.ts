@@ -51,13 +51,27 @@ export async function recordFromBytes(
   if (format === 'unknown') {
     const claimed = formatFromFileName(fileName);
     return claimed === 'unknown'
-      ? errorRecord(source, 'UNSUPPORTED_FORMAT', 'The file is none of the formats read here (PDF, DOCX, ODT, .doc, RTF, HTML, Markdown text).')
-      : errorRecord(source, 'UNREADABLE_FILE', `The file is named as ${claimed} but its bytes are not a readable ${claimed} file.`);
+      ? errorRecord(
+          source,
+          'UNSUPPORTED_FORMAT',
+          'The file is none of the formats read here (PDF, DOCX, ODT, .doc, RTF, HTML, Markdown text).',
+        )
+      : errorRecord(
+          source,
+          'UNREADABLE_FILE',
+          `The file is named as ${claimed} but its bytes are not a readable ${claimed} file.`,
+        );
   }
 
   let result: BlocksResult;
   try {
-    result = await blocksFor(format, bytes, limits, options.libreOffice ?? DEFAULT_LIBREOFFICE, options.ocr ?? DEFAULT_OCR_OPTIONS);
+    result = await blocksFor(
+      format,
+      bytes,
+      limits,
+      options.libreOffice ?? DEFAULT_LIBREOFFICE,
+      options.ocr ?? DEFAULT_OCR_OPTIONS,
+    );
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }

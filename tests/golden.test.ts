@@ -14,13 +14,23 @@ import { describeDifferences, fixtureFolders, foldName, jsonDifferences, readJso
  * instead, and the provenance entries expected.json lists are checked one by one.
  */
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = { md: 'markdown', docx: 'docx', pdf: 'pdf', html: 'html', odt: 'odt', doc: 'doc', rtf: 'rtf' };
+const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  md: 'markdown',
+  docx: 'docx',
+  pdf: 'pdf',
+  html: 'html',
+  odt: 'odt',
+  doc: 'doc',
+  rtf: 'rtf',
+};
 
 describe.each(fixtureFolders())('fixture $name', ({ name, dir, files }) => {
   const expectedPath = join(dir, 'expected.json');
 
   it('has a hand-written expected.json', () => {
-    expect(existsSync(expectedPath), `fixtures/${name}/expected.json is missing; write it from the document`).toBe(true);
+    expect(existsSync(expectedPath), `fixtures/${name}/expected.json is missing; write it from the document`).toBe(
+      true,
+    );
     expect(files.length, `fixtures/${name} holds no report file`).toBeGreaterThan(0);
   });
   if (!existsSync(expectedPath)) return;
@@ -38,7 +48,12 @@ describe.each(fixtureFolders())('fixture $name', ({ name, dir, files }) => {
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect(record.id).toBe(sha256);
-    expect(record.source).toMatchObject({ fileName: file, bytes: bytes.length, sha256, format: realFormat(file, expected) });
+    expect(record.source).toMatchObject({
+      fileName: file,
+      bytes: bytes.length,
+      sha256,
+      format: realFormat(file, expected),
+    });
     if (record.source.format === 'pdf' && !hasErrorAnomaly(record)) expect(record.source.pages).toBeGreaterThan(0);
     if (record.source.format !== 'pdf') expect(record.source.pages).toBeNull();
 

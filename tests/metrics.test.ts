@@ -17,7 +17,12 @@ describe('metrics', () => {
     metrics.fileReceived('inbox');
     metrics.fileReceived('upload');
     metrics.recordProduced({ status: 'ok', anomalyCodes: [], durationMs: 40, format: 'markdown' });
-    metrics.recordProduced({ status: 'needs_review', anomalyCodes: ['TOTAL_MISMATCH', 'TOTAL_MISMATCH', 'NUMBERING_GAP'], durationMs: 3200, format: 'pdf' });
+    metrics.recordProduced({
+      status: 'needs_review',
+      anomalyCodes: ['TOTAL_MISMATCH', 'TOTAL_MISMATCH', 'NUMBERING_GAP'],
+      durationMs: 3200,
+      format: 'pdf',
+    });
     metrics.deliveryFailed('webhook');
     metrics.recordProduced({ status: 'ok', anomalyCodes: ['NUMBERING_GAP'], durationMs: 70, format: 'docx' });
 
@@ -47,7 +52,12 @@ describe('metrics', () => {
     const metrics = createMetrics({ processMetrics: false });
     metrics.watchQueue(queue);
 
-    const file = (n: number) => ({ path: `/nowhere/${n}.md`, fileName: `${n}.md`, sha256: String(n).repeat(64), source: 'upload' as const });
+    const file = (n: number) => ({
+      path: `/nowhere/${n}.md`,
+      fileName: `${n}.md`,
+      sha256: String(n).repeat(64),
+      source: 'upload' as const,
+    });
     await queue.enqueueFile(file(1));
     await queue.enqueueFile(file(2));
     // A retry waiting out its backoff.

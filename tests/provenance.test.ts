@@ -18,7 +18,9 @@ const PLACE_BY_FORMAT: Record<string, (where: ValueSource) => boolean> = {
 };
 
 function isBox(box: ValueSource['box']): boolean {
-  return Array.isArray(box) && box.length === 4 && box.every((n) => n >= 0 && n <= 1) && box[0] < box[2] && box[1] < box[3];
+  return (
+    Array.isArray(box) && box.length === 4 && box.every((n) => n >= 0 && n <= 1) && box[0] < box[2] && box[1] < box[3]
+  );
 }
 
 describe.each(fixtureFolders())('provenance in fixture $name', ({ dir, files }) => {
@@ -26,7 +28,9 @@ describe.each(fixtureFolders())('provenance in fixture $name', ({ dir, files }) 
     const record = await recordFromBytes(readFileSync(join(dir, file)), file);
     const placed = PLACE_BY_FORMAT[record.source.format];
     if (!placed) return;
-    const missing = extractedValuePointers(record).filter((pointer) => !(record.provenance[pointer] && placed(record.provenance[pointer])));
+    const missing = extractedValuePointers(record).filter(
+      (pointer) => !(record.provenance[pointer] && placed(record.provenance[pointer])),
+    );
     expect(missing, `${file}: values without a ${record.source.format} place`).toEqual([]);
     if (record.source.format === 'pdf' && record.source.pages! > 1) {
       const pages = new Set(Object.values(record.provenance).map((where) => where.page));
@@ -38,18 +42,44 @@ describe.each(fixtureFolders())('provenance in fixture $name', ({ dir, files }) 
 describe('provenance of Markdown values', () => {
   it('gives each row of a table its own line, a repeated year included', async () => {
     const text = [
-      '# Chile', '', 'A. Writer', '', '1 May 2023', '', '# Changes in key metrics', '',
-      '| Year | Q1 | Q2 | Total |', '|---|---|---|---|', '| 2022 | Y | N | 1 |', '| 2022 | Y | Y | 2 |', '| 2023 | P | Y | 1.5 |', '',
-      '# Most important developments', '', '1. First.', '2. Second,', 'wrapped.', '3. Third.', '',
+      '# Chile',
+      '',
+      'A. Writer',
+      '',
+      '1 May 2023',
+      '',
+      '# Changes in key metrics',
+      '',
+      '| Year | Q1 | Q2 | Total |',
+      '|---|---|---|---|',
+      '| 2022 | Y | N | 1 |',
+      '| 2022 | Y | Y | 2 |',
+      '| 2023 | P | Y | 1.5 |',
+      '',
+      '# Most important developments',
+      '',
+      '1. First.',
+      '2. Second,',
+      'wrapped.',
+      '3. Third.',
+      '',
     ].join('\n');
     const record = await recordFromBytes(Buffer.from(text), 'chile.md');
     expect(record.provenance['/report/title']).toEqual({ line: 1 });
     expect(record.provenance['/report/author']).toEqual({ line: 3 });
     expect(record.provenance['/report/date']).toEqual({ line: 5 });
-    expect([0, 1, 2].map((r) => record.provenance[`/scoreTables/0/rows/${r}/year`])).toEqual([{ line: 11 }, { line: 12 }, { line: 13 }]);
+    expect([0, 1, 2].map((r) => record.provenance[`/scoreTables/0/rows/${r}/year`])).toEqual([
+      { line: 11 },
+      { line: 12 },
+      { line: 13 },
+    ]);
     expect(record.provenance['/scoreTables/0/rows/1/answers/Q2']).toEqual({ line: 12 });
     expect(record.provenance['/scoreTables/0/rows/2/reportedTotal']).toEqual({ line: 13 });
-    expect([0, 1, 2].map((i) => record.provenance[`/developmentLists/0/items/${i}/text`])).toEqual([{ line: 17 }, { line: 18 }, { line: 20 }]);
+    expect([0, 1, 2].map((i) => record.provenance[`/developmentLists/0/items/${i}/text`])).toEqual([
+      { line: 17 },
+      { line: 18 },
+      { line: 20 },
+    ]);
   });
 
   it('counts lines inside a paragraph that holds both the author and the date', async () => {
@@ -76,7 +106,9 @@ describe('provenance of PDF values', () => {
     const record = await recordFromBytes(readFileSync(file), 'report.pdf');
     // `pdftotext -bbox`: the 2022 total "4.33" at x 501.1–521.1, y 263.5–275.2; the year "2021" at x 72.1–95.0, y 249.4–261.1.
     const near = (box: number[] | undefined, points: number[]) =>
-      [points[0]! / 612, points[1]! / 792, points[2]! / 612, points[3]! / 792].forEach((n, k) => expect(Math.abs(box![k]! - n)).toBeLessThan(0.01));
+      [points[0]! / 612, points[1]! / 792, points[2]! / 612, points[3]! / 792].forEach((n, k) =>
+        expect(Math.abs(box![k]! - n)).toBeLessThan(0.01),
+      );
     near(record.provenance['/scoreTables/0/rows/1/reportedTotal']!.box, [501.1, 263.5, 521.1, 275.2]);
     near(record.provenance['/scoreTables/0/rows/0/year']!.box, [72.1, 249.4, 95.0, 261.1]);
   });

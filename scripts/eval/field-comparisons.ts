@@ -17,7 +17,8 @@ export interface FieldComparison {
  */
 export function fieldComparisonsFromRecords(expected: ReportRecord, actual: ReportRecord): FieldComparison[] {
   const out: FieldComparison[] = [];
-  const push = (path: string, e: unknown, a: unknown, equal = sameJson(e, a)) => out.push({ path, expected: e, actual: a, equal });
+  const push = (path: string, e: unknown, a: unknown, equal = sameJson(e, a)) =>
+    out.push({ path, expected: e, actual: a, equal });
 
   const er = expected.report;
   const ar = actual.report;

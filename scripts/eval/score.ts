@@ -19,7 +19,15 @@ import { contractErrors } from '../../src/record/validate-record.js';
 import { fieldComparisonsFromRecords, type FieldComparison } from './field-comparisons.js';
 
 const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  md: 'markdown', markdown: 'markdown', docx: 'docx', pdf: 'pdf', html: 'html', htm: 'html', odt: 'odt', doc: 'doc', rtf: 'rtf',
+  md: 'markdown',
+  markdown: 'markdown',
+  docx: 'docx',
+  pdf: 'pdf',
+  html: 'html',
+  htm: 'html',
+  odt: 'odt',
+  doc: 'doc',
+  rtf: 'rtf',
 };
 
 interface FileScore {
@@ -64,7 +72,9 @@ for (const root of roots) {
     for (const file of readdirSync(dir).sort()) {
       if (!/^report\b|\.(md|docx|pdf|markdown|txt)$/i.test(file) || file.endsWith('.json')) continue;
       if (!statSync(join(dir, file)).isFile()) continue;
-      scores.push(await scoreFile(`${root.endsWith('fixtures') ? 'fixtures/' : ''}${folder}`, dir, file, expected, uncounted));
+      scores.push(
+        await scoreFile(`${root.endsWith('fixtures') ? 'fixtures/' : ''}${folder}`, dir, file, expected, uncounted),
+      );
     }
   }
 }
@@ -149,7 +159,8 @@ function ratio(n: number, d: number): string {
 
 function printReport(all: FileScore[]): void {
   const formats: Format[] = ['markdown', 'docx', 'pdf', 'html', 'odt', 'doc', 'rtf', 'image', 'unknown'];
-  const header = 'format    files  fields  field-acc  item-exact  emphasis  anom-P  anom-R  status  format-right  schema-valid  provenance';
+  const header =
+    'format    files  fields  field-acc  item-exact  emphasis  anom-P  anom-R  status  format-right  schema-valid  provenance';
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const format of [...formats, 'all' as const]) {
@@ -164,28 +175,54 @@ function printReport(all: FileScore[]): void {
         String(group.length).padStart(5),
         String(fieldTotal).padStart(7),
         ratio(fieldOk, fieldTotal).padStart(10),
-        ratio(sum((s) => s.itemsExact), sum((s) => s.itemsExpected)).padStart(11),
-        ratio(sum((s) => s.emphasisExact), sum((s) => s.itemsExpected)).padStart(9),
-        ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyFound)).padStart(7),
-        ratio(sum((s) => s.anomalyTruePositives), sum((s) => s.anomalyExpected)).padStart(7),
+        ratio(
+          sum((s) => s.itemsExact),
+          sum((s) => s.itemsExpected),
+        ).padStart(11),
+        ratio(
+          sum((s) => s.emphasisExact),
+          sum((s) => s.itemsExpected),
+        ).padStart(9),
+        ratio(
+          sum((s) => s.anomalyTruePositives),
+          sum((s) => s.anomalyFound),
+        ).padStart(7),
+        ratio(
+          sum((s) => s.anomalyTruePositives),
+          sum((s) => s.anomalyExpected),
+        ).padStart(7),
         `${sum((s) => (s.statusOk ? 1 : 0))}/${group.length}`.padStart(7),
         `${sum((s) => (s.formatRight ? 1 : 0))}/${group.length}`.padStart(13),
         `${sum((s) => (s.schemaErrors.length === 0 ? 1 : 0))}/${group.length}`.padStart(13),
-        ratio(sum((s) => s.valuesPlaced), sum((s) => s.valuesRead)).padStart(11),
+        ratio(
+          sum((s) => s.valuesPlaced),
+          sum((s) => s.valuesRead),
+        ).padStart(11),
       ].join(' '),
     );
   }
 
   const flawed = all
     .map((s) => ({ s, wrong: s.fields.filter((f) => !f.equal) }))
-    .filter(({ s, wrong }) => wrong.length > 0 || !s.formatRight || s.anomalyMisses.length > 0 || s.anomalyExtras.length > 0 || s.schemaErrors.length > 0 || !s.statusOk)
+    .filter(
+      ({ s, wrong }) =>
+        wrong.length > 0 ||
+        !s.formatRight ||
+        s.anomalyMisses.length > 0 ||
+        s.anomalyExtras.length > 0 ||
+        s.schemaErrors.length > 0 ||
+        !s.statusOk,
+    )
     .sort((a, b) => b.wrong.length - a.wrong.length);
-  console.log(`\n${flawed.length} of ${all.length} files differ from their expected record${verbose ? '' : ' (first differences; --verbose for all)'}:`);
+  console.log(
+    `\n${flawed.length} of ${all.length} files differ from their expected record${verbose ? '' : ' (first differences; --verbose for all)'}:`,
+  );
   for (const { s, wrong } of flawed) {
     const acc = ratio(s.fields.length - wrong.length, s.fields.length);
     console.log(`\n${s.folder}/${s.file}  [${s.format}] field-acc ${acc}, ${wrong.length} wrong field(s)`);
     const limit = verbose ? Infinity : 4;
-    for (const f of wrong.slice(0, limit)) console.log(`  ${f.path}: expected ${show(f.expected)}, got ${show(f.actual)}`);
+    for (const f of wrong.slice(0, limit))
+      console.log(`  ${f.path}: expected ${show(f.expected)}, got ${show(f.actual)}`);
     if (wrong.length > limit) console.log(`  … ${wrong.length - limit} more`);
     if (s.anomalyMisses.length > 0) console.log(`  anomalies missing: ${s.anomalyMisses.join('; ')}`);
     if (s.anomalyExtras.length > 0) console.log(`  anomalies extra: ${s.anomalyExtras.join('; ')}`);

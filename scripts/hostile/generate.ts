@@ -63,5 +63,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const manifest = writeHostileCorpus(resolve(folder), only);
-  for (const m of manifest) console.log(`${m.id.padEnd(32)} ${String(m.bytes).padStart(10)} B  -> ${m.accept.join(' | ')}`);
+  for (const m of manifest)
+    console.log(`${m.id.padEnd(32)} ${String(m.bytes).padStart(10)} B  -> ${m.accept.join(' | ')}`);
 }

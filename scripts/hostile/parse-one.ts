@@ -15,8 +15,12 @@ const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
 async function main(): Promise<void> {
   const [file, fileName, normalFile, limitsJson] = process.argv.slice(2);
-  if (!file || !fileName || !normalFile) throw new Error('usage: parse-one.js <file> <fileName> <normalFile> [limitsJson]');
-  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...(limitsJson ? (JSON.parse(limitsJson) as Partial<ParseLimits>) : {}) };
+  if (!file || !fileName || !normalFile)
+    throw new Error('usage: parse-one.js <file> <fileName> <normalFile> [limitsJson]');
+  const limits: ParseLimits = {
+    ...DEFAULT_PARSE_LIMITS,
+    ...(limitsJson ? (JSON.parse(limitsJson) as Partial<ParseLimits>) : {}),
+  };
   const bytes = readFileSync(file);
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
@@ -58,6 +62,8 @@ function installedPdfjsVersion(): string | null {
 
 main().catch((error: unknown) => {
   // recordFromBytes must never throw; if it does, say so on stdout so the caller can fail precisely.
-  process.stdout.write(`${JSON.stringify({ outcome: 'threw', messages: [String(error instanceof Error ? error.stack : error)] })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ outcome: 'threw', messages: [String(error instanceof Error ? error.stack : error)] })}\n`,
+  );
   process.exitCode = 1;
 });

@@ -14,7 +14,15 @@ try {
   const plain = join(work, 'plain.pdf');
   writeFileSync(plain, pdfFromMarkdown(sampleMarkdown()));
   const data = `${repoRoot()}/tests/hostile/data`;
-  execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', plain, `${data}/encrypted-user-password.pdf`]);
+  execFileSync('qpdf', [
+    '--encrypt',
+    'user-secret',
+    'owner-secret',
+    '256',
+    '--',
+    plain,
+    `${data}/encrypted-user-password.pdf`,
+  ]);
   execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '256', '--', plain, `${data}/encrypted-owner-only.pdf`]);
   console.log(`wrote ${data}/encrypted-user-password.pdf and encrypted-owner-only.pdf`);
 } finally {

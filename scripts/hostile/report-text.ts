@@ -63,7 +63,10 @@ export function docxFromMarkdown(markdown: string): Buffer {
   const flushTable = () => {
     if (!tableRows.length) return;
     const rows = tableRows
-      .map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t>${escapeXml(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`)
+      .map(
+        (cells) =>
+          `<w:tr>${cells.map((c) => `<w:tc><w:p><w:r><w:t>${escapeXml(c)}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`,
+      )
       .join('');
     body.push(`<w:tbl>${rows}</w:tbl>`);
     tableRows = [];

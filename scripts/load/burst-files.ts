@@ -6,7 +6,11 @@ import type { BurstFile } from './pipeline-run.js';
  * sha256): the sample report with a numbered sentence added to a paragraph, then
  * written as Markdown, DOCX or a two-page PDF by the small writers in scripts/hostile.
  */
-export function burstFiles(count: number, formats: Array<'md' | 'docx' | 'pdf'> = ['md', 'docx', 'pdf'], firstIndex = 0): BurstFile[] {
+export function burstFiles(
+  count: number,
+  formats: Array<'md' | 'docx' | 'pdf'> = ['md', 'docx', 'pdf'],
+  firstIndex = 0,
+): BurstFile[] {
   const base = sampleMarkdown();
   const anchor = base.indexOf('\n\n', base.indexOf('Total'));
   const files: BurstFile[] = [];
@@ -15,7 +19,8 @@ export function burstFiles(count: number, formats: Array<'md' | 'docx' | 'pdf'> 
     const text = anchor > 0 ? `${base.slice(0, anchor)}\n\n${marker}${base.slice(anchor)}` : `${base}\n\n${marker}\n`;
     const format = formats[i % formats.length]!;
     const name = `report-${String(i).padStart(6, '0')}.${format}`;
-    const bytes = format === 'md' ? Buffer.from(text, 'utf8') : format === 'docx' ? docxFromMarkdown(text) : pdfFromMarkdown(text);
+    const bytes =
+      format === 'md' ? Buffer.from(text, 'utf8') : format === 'docx' ? docxFromMarkdown(text) : pdfFromMarkdown(text);
     files.push({ name, bytes });
   }
   return files;

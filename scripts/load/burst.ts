@@ -29,13 +29,23 @@ if (!(await redisAnswers(redisUrl))) {
 }
 const t0 = performance.now();
 const files = burstFiles(count, values.formats!.split(',') as Array<'md' | 'docx' | 'pdf'>);
-const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-console.log(`generated ${files.length} files in ${Math.round(performance.now() - t0)} ms; dropping them into the inbox with ${values.workers} workers`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+console.log(
+  `generated ${files.length} files in ${Math.round(performance.now() - t0)} ms; dropping them into the inbox with ${values.workers} workers`,
+);
 const workers = Number(values.workers);
 const formats = values.formats!.split(',') as Array<'md' | 'docx' | 'pdf'>;
 // Two files per sandbox first, outside the figures: each sandbox's start-up and first parse are slow.
 const warmup = burstFiles(2 * workers, formats, 10_000_000);
-const result = await runBurst(files, { redisUrl, concurrency: workers, timeoutMs: Number(values['timeout-s']) * 1000, warmup });
+const result = await runBurst(files, {
+  redisUrl,
+  concurrency: workers,
+  timeoutMs: Number(values['timeout-s']) * 1000,
+  warmup,
+});
 const ok = result.records === count && result.unexpected === 0 && result.missing.length === 0 && !result.timedOut;
 console.log(
   [

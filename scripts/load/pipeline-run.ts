@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -55,7 +64,12 @@ export interface BurstOptions {
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1000,
+  });
   redis.on('error', () => {});
   try {
     await redis.connect();
@@ -109,7 +123,11 @@ interface PhaseContext {
   queue: ParseQueue;
 }
 
-async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, staging, queue }: PhaseContext): Promise<BurstResult> {
+async function dropAndWait(
+  files: BurstFile[],
+  options: BurstOptions,
+  { config, staging, queue }: PhaseContext,
+): Promise<BurstResult> {
   // Written aside first, then renamed in: the watcher sees whole files only.
   const expected = new Map<string, string>();
   const nameById = new Map<string, string>();
@@ -171,7 +189,11 @@ async function dropAndWait(files: BurstFile[], options: BurstOptions, { config, 
   };
 }
 
-function readRecords(places: string[], ids: Iterable<string>, nameById: Map<string, string>): Map<string, ReportRecord> {
+function readRecords(
+  places: string[],
+  ids: Iterable<string>,
+  nameById: Map<string, string>,
+): Map<string, ReportRecord> {
   const records = new Map<string, ReportRecord>();
   for (const id of ids) {
     for (const dir of places) {
@@ -201,7 +223,8 @@ async function stagesFromJobs(queue: ParseQueue, droppedAt: Map<string, number>)
 function recordIdsIn(dirs: string[]): string[] {
   const ids: string[] = [];
   for (const dir of dirs) {
-    for (const name of safeReaddir(dir)) if (name.endsWith('.json') && !name.startsWith('.')) ids.push(name.slice(0, -5));
+    for (const name of safeReaddir(dir))
+      if (name.endsWith('.json') && !name.startsWith('.')) ids.push(name.slice(0, -5));
   }
   return ids;
 }

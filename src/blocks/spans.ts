@@ -43,13 +43,19 @@ export function spansTrimmed(spans: readonly Span[]): Span[] {
   while (out.length > 0) {
     const first = out[0]!;
     const text = first.text.replace(/^\s+/, '');
-    if (text !== '') { out[0] = { ...first, text }; break; }
+    if (text !== '') {
+      out[0] = { ...first, text };
+      break;
+    }
     out.shift();
   }
   while (out.length > 0) {
     const last = out[out.length - 1]!;
     const text = last.text.replace(/\s+$/, '');
-    if (text !== '') { out[out.length - 1] = { ...last, text }; break; }
+    if (text !== '') {
+      out[out.length - 1] = { ...last, text };
+      break;
+    }
     out.pop();
   }
   return out;
@@ -83,7 +89,10 @@ export function spansWithoutPrefix(spans: readonly Span[], count: number): Span[
   const out: Span[] = [];
   let left = count;
   for (const span of spans) {
-    if (left >= span.text.length) { left -= span.text.length; continue; }
+    if (left >= span.text.length) {
+      left -= span.text.length;
+      continue;
+    }
     out.push({ ...span, text: span.text.slice(left) });
     left = 0;
   }

@@ -20,7 +20,10 @@ export type LineRun =
  * Where each cell of a run's rows came from, given where the run's first line is:
  * every cell of a row points at that row's line.
  */
-export function cellSourcesOfRun(run: { start: number; rows: string[][]; rowLines: number[] }, source: Provenance): Provenance[][] {
+export function cellSourcesOfRun(
+  run: { start: number; rows: string[][]; rowLines: number[] },
+  source: Provenance,
+): Provenance[][] {
   return run.rows.map((row, r) => {
     const at = source.line === undefined ? source : { ...source, line: source.line + run.rowLines[r]! - run.start };
     return row.map(() => at);
@@ -34,7 +37,10 @@ export function cellSourcesOfRun(run: { start: number; rows: string[][]; rowLine
  */
 export function cellsFromTabLine(line: string): string[] | null {
   if (!line.trim().includes('\t')) return null;
-  return line.replace(/[\r\n]+$/, '').split('\t').map((cell) => cell.trim());
+  return line
+    .replace(/[\r\n]+$/, '')
+    .split('\t')
+    .map((cell) => cell.trim());
 }
 
 /** Cells of a pipe-table row, or null when the line has no unescaped pipe. Escaped pipes stay escaped in the cell. */
@@ -44,8 +50,14 @@ export function cellsFromPipeLine(line: string): string[] | null {
   if (bounds.length === 0) return null;
   let from = 0;
   let to = trimmed.length;
-  if (bounds[0] === 0) { from = 1; bounds.shift(); }
-  if (bounds.length > 0 && bounds[bounds.length - 1] === trimmed.length - 1) { to = trimmed.length - 1; bounds.pop(); }
+  if (bounds[0] === 0) {
+    from = 1;
+    bounds.shift();
+  }
+  if (bounds.length > 0 && bounds[bounds.length - 1] === trimmed.length - 1) {
+    to = trimmed.length - 1;
+    bounds.pop();
+  }
   const cells: string[] = [];
   let cellStart = from;
   for (const at of bounds) {
@@ -60,7 +72,10 @@ function unescapedPipes(text: string): number[] {
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '|') at.push(i);
   }
   return at;
@@ -85,7 +100,10 @@ const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*$/;
  * lines (a row may span several lines; its cells' lines join with a space),
  * header rows above a `+===+` border. Null when `start` does not open one.
  */
-export function gridTableAt(lines: readonly string[], start: number): { end: number; rows: string[][]; rowLines: number[]; headerRows: number } | null {
+export function gridTableAt(
+  lines: readonly string[],
+  start: number,
+): { end: number; rows: string[][]; rowLines: number[]; headerRows: number } | null {
   if (!GRID_BORDER.test(lines[start] ?? '')) return null;
   const rows: string[][] = [];
   const rowLines: number[] = [];
@@ -116,7 +134,13 @@ export function gridTableAt(lines: readonly string[], start: number): { end: num
 function cellsJoined(lines: readonly string[][]): string[] {
   const width = Math.max(...lines.map((cells) => cells.length));
   const out: string[] = [];
-  for (let c = 0; c < width; c++) out.push(lines.map((cells) => cells[c] ?? '').filter((cell) => cell !== '').join(' '));
+  for (let c = 0; c < width; c++)
+    out.push(
+      lines
+        .map((cells) => cells[c] ?? '')
+        .filter((cell) => cell !== '')
+        .join(' '),
+    );
   return out;
 }
 
@@ -132,7 +156,14 @@ export function runsFromLines(lines: readonly string[]): LineRun[] {
     const line = lines[i]!;
     const grid = line.includes('+') ? gridTableAt(lines, i) : null;
     if (grid) {
-      runs.push({ kind: 'pipe-table', start: i, end: grid.end, rows: grid.rows, rowLines: grid.rowLines, headerRows: grid.headerRows });
+      runs.push({
+        kind: 'pipe-table',
+        start: i,
+        end: grid.end,
+        rows: grid.rows,
+        rowLines: grid.rowLines,
+        headerRows: grid.headerRows,
+      });
       i = grid.end;
       continue;
     }
@@ -239,12 +270,14 @@ export function blocksFromPieces(pieces: readonly Piece[]): Block[] {
       const sources = group.flatMap((piece) => piece.cellSources ?? piece.rows.map(() => [piece.source]));
       const cellSources = tidied.map((row, r) => row.map((_cell, c) => sources[r]![c] ?? sources[r]![0]!));
       blocks.push({ kind: 'table', rows: tidied, headerRows: 0, source: group[0]!.source, cellSources });
-    }
-    else for (const piece of group) blocks.push(...piece.fallback);
+    } else for (const piece of group) blocks.push(...piece.fallback);
     group = [];
   };
   for (const piece of pieces) {
-    if (piece.kind === 'tab-rows') { group.push(piece); continue; }
+    if (piece.kind === 'tab-rows') {
+      group.push(piece);
+      continue;
+    }
     flush();
     blocks.push(piece);
   }

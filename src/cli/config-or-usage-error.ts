@@ -1,7 +1,14 @@
 import { CommanderError } from 'commander';
 import type { ExtractOptions } from '../core/options.js';
 import type { LibreOfficeSettings } from '../formats/libreoffice/docx-from-libreoffice.js';
-import { ConfigError, loadConfig, loadExtractConfig, loadLibreOfficeConfig, ocrSettingsFromEnv, type ServiceConfig } from '../service/config.js';
+import {
+  ConfigError,
+  loadConfig,
+  loadExtractConfig,
+  loadLibreOfficeConfig,
+  ocrSettingsFromEnv,
+  type ServiceConfig,
+} from '../service/config.js';
 
 const USAGE_ERROR = 2;
 

@@ -64,7 +64,7 @@ export function registerIngestCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nEnvironment:\n' +
-        '  REPORTFLOW_API_TOKEN  the service\'s API token; without it, the token a service started here keeps in\n' +
+        "  REPORTFLOW_API_TOKEN  the service's API token; without it, the token a service started here keeps in\n" +
         '                        $REPORTFLOW_DATA_DIR/api-token (default ./data/api-token) is used when readable',
     )
     .action(async (paths: string[], flags: IngestFlags) => {
@@ -127,7 +127,10 @@ async function uploadWithinLimit(flags: IngestFlags, file: string, maxUploadByte
   return uploadReport(flags.url, file, flags.force ?? false, flags.token);
 }
 
-async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ finished: Finished[]; pending: string[] }> {
+async function waitForRecords(
+  jobs: Accepted[],
+  flags: IngestFlags,
+): Promise<{ finished: Finished[]; pending: string[] }> {
   const progress = progressFor(process.stderr, 'parsing');
   const pending = new Map(jobs.map((j) => [j.id, j]));
   const unknownPolls = new Map<string, number>();
@@ -171,7 +174,9 @@ async function waitForRecords(jobs: Accepted[], flags: IngestFlags): Promise<{ f
         }
       });
       if (Date.now() - lastAnswer > UNREACHABLE_LIMIT_MS) {
-        process.stderr.write(`\nreportflow: the service at ${flags.url.origin} stopped answering; giving up the wait\n`);
+        process.stderr.write(
+          `\nreportflow: the service at ${flags.url.origin} stopped answering; giving up the wait\n`,
+        );
         break;
       }
       if (pending.size > 0) await sleep(POLL_INTERVAL_MS);
@@ -195,7 +200,9 @@ function summaryOf(
     records: accepted.size,
     ok: finished.filter((f) => f.outcome === 'ok').length,
     needsReview: finished.filter((f) => f.outcome === 'needs_review').length,
-    failed: finished.filter((f) => f.outcome === 'failed').map(({ id, files: fs, reason }) => ({ id, files: fs, reason })),
+    failed: finished
+      .filter((f) => f.outcome === 'failed')
+      .map(({ id, files: fs, reason }) => ({ id, files: fs, reason })),
     notUploaded,
     pending,
   };
@@ -203,18 +210,24 @@ function summaryOf(
 
 export function textFromSummary(s: IngestSummary, flags: Pick<IngestFlags, 'wait' | 'timeout'>): string {
   if (s.files === 0) return 'no files to ingest\n';
-  const lines = [`uploaded ${s.uploaded} of ${s.files} files (${s.records} distinct record${s.records === 1 ? '' : 's'})`];
-  if (flags.wait && s.records > 0) lines.push(`summary: ${s.ok} ok, ${s.needsReview} needs review, ${s.failed.length} failed`);
+  const lines = [
+    `uploaded ${s.uploaded} of ${s.files} files (${s.records} distinct record${s.records === 1 ? '' : 's'})`,
+  ];
+  if (flags.wait && s.records > 0)
+    lines.push(`summary: ${s.ok} ok, ${s.needsReview} needs review, ${s.failed.length} failed`);
   if (s.failed.length > 0) {
     lines.push('failed:');
-    for (const f of s.failed) lines.push(`  ${f.id}  ${f.files.map((p) => basename(p)).join(', ')}${f.reason ? `  ${f.reason}` : ''}`);
+    for (const f of s.failed)
+      lines.push(`  ${f.id}  ${f.files.map((p) => basename(p)).join(', ')}${f.reason ? `  ${f.reason}` : ''}`);
   }
   if (s.notUploaded.length > 0) {
     lines.push('not uploaded:');
     for (const n of s.notUploaded) lines.push(`  ${n.file}  ${n.reason}`);
   }
   if (s.pending.length > 0) {
-    lines.push(flags.wait ? `still being parsed after ${flags.timeout} s: ${s.pending.length}` : `queued: ${s.pending.length}`);
+    lines.push(
+      flags.wait ? `still being parsed after ${flags.timeout} s: ${s.pending.length}` : `queued: ${s.pending.length}`,
+    );
     for (const id of s.pending) lines.push(`  ${id}`);
   }
   return lines.join('\n') + '\n';
@@ -237,7 +250,8 @@ function parseServiceUrl(value: string): URL {
   } catch {
     throw new InvalidArgumentError(`not a URL: "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidArgumentError('expected an http:// or https:// URL');
   return url;
 }
 

@@ -42,4 +42,3 @@ async function filesInFolder(dir: string): Promise<string[]> {
   }
   return out;
 }
-

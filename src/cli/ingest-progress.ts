@@ -45,7 +45,8 @@ function lineProgress(stream: NodeJS.WriteStream, phase: 'uploading' | 'parsing'
     },
     step: (line, done) => {
       if (phase === 'parsing' && line) stream.write(`[${done}/${total}] ${line}\n`);
-      else if (phase === 'uploading' && (done % 100 === 0 || done === total)) stream.write(`uploaded ${done}/${total}\n`);
+      else if (phase === 'uploading' && (done % 100 === 0 || done === total))
+        stream.write(`uploaded ${done}/${total}\n`);
     },
     stop: () => {},
   };

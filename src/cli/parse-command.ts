@@ -9,7 +9,11 @@ import { sha256Hex } from '../record/record-id.js';
 import type { ReportRecord } from '../record/types.js';
 import type { OcrOptions } from '../formats/ocr/ocr-options.js';
 import { errnoCode } from '../service/error-details.js';
-import { extractConfigOrUsageError, libreOfficeConfigOrUsageError, ocrSettingsOrUsageError } from './config-or-usage-error.js';
+import {
+  extractConfigOrUsageError,
+  libreOfficeConfigOrUsageError,
+  ocrSettingsOrUsageError,
+} from './config-or-usage-error.js';
 
 interface ParseFlags {
   jsonl?: boolean;
@@ -27,7 +31,10 @@ export function registerParseCommand(program: Command): void {
     .option('--jsonl', 'print one record per line (JSON Lines)')
     .option('--weights <Y=1,P=0.5,N=0>', "points per answer for computed totals (default: the profile's)")
     .option('--tolerance <number>', "allowed difference between reported and computed totals (default: the profile's)")
-    .option('--profile <id>', 'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)')
+    .option(
+      '--profile <id>',
+      'read every file with this profile, e.g. caidp-aidv or caidp-aidv/es (default: chosen by the words of each file)',
+    )
     .option('--profiles-dir <dir>', 'folder of profile files to use instead of the shipped profiles/')
     .action(async (files: string[], flags: ParseFlags) => {
       const { ocr, lowConfidence } = ocrSettingsOrUsageError();
@@ -72,12 +79,18 @@ async function isUnopenable(file: string): Promise<boolean> {
 /** The record goes to stdout either way; a person running the command also needs to see that a file failed. */
 function warnIfUnreadable(file: string, record: ReportRecord): void {
   for (const anomaly of record.anomalies) {
-    if (anomaly.severity === 'error') process.stderr.write(`reportflow: ${file}: ${anomaly.code}: ${anomaly.message}\n`);
+    if (anomaly.severity === 'error')
+      process.stderr.write(`reportflow: ${file}: ${anomaly.code}: ${anomaly.message}\n`);
   }
 }
 
 /** Reads and parses one file; a file that cannot even be opened still gets its record. */
-export async function recordFromPath(file: string, extract: ExtractOptions, libreOffice?: LibreOfficeSettings, ocr?: OcrOptions): Promise<ReportRecord> {
+export async function recordFromPath(
+  file: string,
+  extract: ExtractOptions,
+  libreOffice?: LibreOfficeSettings,
+  ocr?: OcrOptions,
+): Promise<ReportRecord> {
   // Loaded on use: the parsers (pdf.js above all) take a while to load, and other commands need none of them.
   const { recordFromBytes } = await import('../parse-report.js');
   let bytes: Buffer;

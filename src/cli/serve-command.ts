@@ -54,13 +54,21 @@ async function serve(flags: ServeFlags): Promise<void> {
   const redis = await resolveRedis(config, { preferEmbedded: flags.embeddedRedis ?? false });
   let service;
   try {
-    service = await startService(config, { redisUrl: redis.url, workers: flags.workers, intake: true, http: 'listen', logger });
+    service = await startService(config, {
+      redisUrl: redis.url,
+      workers: flags.workers,
+      intake: true,
+      http: 'listen',
+      logger,
+    });
   } catch (error) {
     await redis.stop();
     throw error;
   }
   const url = service.url ?? '';
-  process.stdout.write(startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.token));
+  process.stdout.write(
+    startupBanner(config, flags, { api: url, dashboard: `${url}${DASHBOARD_PATH}` }, redis, access.token),
+  );
   stopOnSignals(service, logger, () => redis.stop());
 }
 
@@ -69,7 +77,9 @@ function redisBannerLines(config: ServiceConfig, redis: ResolvedRedis): string[]
   const prefix = `queue prefix "${config.queuePrefix}"`;
   switch (redis.origin) {
     case 'embedded':
-      return [`  redis      ${redis.url} (started: a private redis-server for this service, data in ${join(config.dirs.data, 'redis')}; ${prefix})`];
+      return [
+        `  redis      ${redis.url} (started: a private redis-server for this service, data in ${join(config.dirs.data, 'redis')}; ${prefix})`,
+      ];
     case 'local':
       return [
         `  redis      ${redis.url} (reused: the Redis already running there; ${prefix})`,
@@ -86,7 +96,9 @@ function sinksSummary(config: ServiceConfig): string {
   return [
     sinks.recordsJsonl ? `records.jsonl ${sinks.recordsJsonl}` : 'records.jsonl off (REPORTFLOW_RECORDS_JSONL=false)',
     sinks.databaseUrl ? 'PostgreSQL on (DATABASE_URL)' : 'PostgreSQL off (set DATABASE_URL)',
-    sinks.webhook.urls.length > 0 ? `webhooks to ${sinks.webhook.urls.length} URL(s)` : 'webhooks off (set WEBHOOK_URLS)',
+    sinks.webhook.urls.length > 0
+      ? `webhooks to ${sinks.webhook.urls.length} URL(s)`
+      : 'webhooks off (set WEBHOOK_URLS)',
   ].join('; ');
 }
 

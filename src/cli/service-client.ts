@@ -14,7 +14,9 @@ export type ReportOutcome =
   | { kind: 'unreachable'; reason: string };
 
 /** `unreachable`: nothing answers; `unauthorized`: a service answers and wants other credentials; `foreign`: something else answers. */
-export type ServiceInfo = { ok: true; maxUploadBytes: number } | { ok: false; kind: 'unreachable' | 'unauthorized' | 'foreign'; reason: string };
+export type ServiceInfo =
+  | { ok: true; maxUploadBytes: number }
+  | { ok: false; kind: 'unreachable' | 'unauthorized' | 'foreign'; reason: string };
 
 /** Asks `GET /` whether a reportflow service answers at this URL, and what it accepts. */
 export async function serviceInfo(baseUrl: URL, token: string | null = null): Promise<ServiceInfo> {
@@ -34,7 +36,11 @@ export async function serviceInfo(baseUrl: URL, token: string | null = null): Pr
   const service = fieldOf(body, 'service');
   const maxUploadBytes = fieldOf(body, 'maxUploadBytes');
   if (!response.ok || service !== 'reportflow' || typeof maxUploadBytes !== 'number') {
-    return { ok: false, kind: 'foreign', reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})` };
+    return {
+      ok: false,
+      kind: 'foreign',
+      reason: `${baseUrl.href} answers, but not as a reportflow service (HTTP ${response.status})`,
+    };
   }
   return { ok: true, maxUploadBytes };
 }
@@ -43,7 +49,12 @@ export async function serviceInfo(baseUrl: URL, token: string | null = null): Pr
  * Sends one file to `POST /reports`. The file goes out as a file-backed Blob, read
  * while it is sent, so a large backlog is never held in memory.
  */
-export async function uploadReport(baseUrl: URL, file: string, force: boolean, token: string | null = null): Promise<UploadOutcome> {
+export async function uploadReport(
+  baseUrl: URL,
+  file: string,
+  force: boolean,
+  token: string | null = null,
+): Promise<UploadOutcome> {
   const form = new FormData();
   if (force) form.append('force', 'true');
   form.append('file', await openAsBlob(file), basename(file));
@@ -55,7 +66,8 @@ export async function uploadReport(baseUrl: URL, file: string, force: boolean, t
   }
   const body = await jsonBodyOf(response);
   const id = fieldOf(body, 'id');
-  if (response.status === 202 && typeof id === 'string' && id) return { ok: true, id, state: textFieldOf(body, 'state') ?? 'waiting' };
+  if (response.status === 202 && typeof id === 'string' && id)
+    return { ok: true, id, state: textFieldOf(body, 'state') ?? 'waiting' };
   return { ok: false, reason: textFieldOf(body, 'message') ?? `HTTP ${response.status}` };
 }
 
@@ -69,7 +81,8 @@ export async function reportOutcome(baseUrl: URL, id: string, token: string | nu
   }
   const body = await jsonBodyOf(response);
   if (response.status === 200 && isReportRecord(body)) return { kind: 'done', record: body };
-  if (response.status === 200) return { kind: 'failed', reason: 'the service answered with a record that breaks the contract' };
+  if (response.status === 200)
+    return { kind: 'failed', reason: 'the service answered with a record that breaks the contract' };
   if (response.status === 202) return { kind: 'pending', state: textFieldOf(body, 'state') ?? 'waiting' };
   if (response.status === 404) return { kind: 'unknown' };
   return { kind: 'failed', reason: textFieldOf(body, 'message') ?? `HTTP ${response.status}` };

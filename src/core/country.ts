@@ -148,7 +148,12 @@ export function countryFromTitle(title: string, language = 'en'): Country | null
   const whole = byName.get(keyFromName(title)) ?? byName.get(keyFromName(title.replace(/^the\s+/i, '')));
   if (whole) return countryFromIso2(whole);
   const words = keyFromName(title).split(' ');
-  const printed = new Set(title.split(/[^\p{L}.]+/u).map((w) => w.replace(/\./g, '')).filter((w) => /^\p{Lu}+$/u.test(w)));
+  const printed = new Set(
+    title
+      .split(/[^\p{L}.]+/u)
+      .map((w) => w.replace(/\./g, ''))
+      .filter((w) => /^\p{Lu}+$/u.test(w)),
+  );
   for (const entry of entries) {
     const isShort = entry.tokens.length === 1 && entry.tokens[0]!.length <= MAX_LOWERCASE_ALIAS_TO_SEARCH;
     if (isShort && !printed.has(entry.tokens[0]!.toUpperCase())) continue;

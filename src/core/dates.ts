@@ -21,13 +21,19 @@ const DATE_SHAPED = /^\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}$/;
 /** Reads a whole text as one date. */
 export function dateFromText(text: string, words: DateWords): DateReading {
   // A line may end its date with a full stop ("23.03.2023.", "March 23, 2023.").
-  const plain = text.replace(/[\s\u00a0]+/gu, ' ').trim().replace(words.opening, '').replace(/(\d)\.$/u, '$1');
+  const plain = text
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .trim()
+    .replace(words.opening, '')
+    .replace(/(\d)\.$/u, '$1');
   for (const { order, pattern } of words.numeric) {
     const match = pattern.exec(plain);
     if (!match) continue;
     if (order === 'year-month-day') return checked(Number(match[1]), Number(match[3]), Number(match[4]));
     const year = yearFromDigits(match[4]!);
-    return order === 'day-month-year' ? checked(year, Number(match[3]), Number(match[1])) : checked(year, Number(match[1]), Number(match[3]));
+    return order === 'day-month-year'
+      ? checked(year, Number(match[3]), Number(match[1]))
+      : checked(year, Number(match[1]), Number(match[3]));
   }
   let match = words.dayMonthYear?.exec(plain);
   if (match) return withMonthName(words, match[2]!, yearFromDigits(match[3]!), Number(match[1]));

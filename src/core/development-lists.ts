@@ -50,7 +50,8 @@ export function developmentListsFromBlocks(
       continueItem(lastItem, block);
       continue;
     }
-    if (block.kind === 'paragraph' && lastItem && i >= paragraphRun.end) paragraphRun = paragraphRunFrom(blocks, outline, i, lastItem.number);
+    if (block.kind === 'paragraph' && lastItem && i >= paragraphRun.end)
+      paragraphRun = paragraphRunFrom(blocks, outline, i, lastItem.number);
     if (block.kind === 'paragraph' && lastItem && paragraphRun.continuesItem) {
       continueItem(lastItem, block);
       continue;
@@ -73,7 +74,11 @@ export function developmentListsFromBlocks(
     lastItem = { number: block.number, text: '', emphasis: emphasisFromSpans(block.spans, compoundParts) };
     rawText.set(lastItem, block.text);
     list.items.push(lastItem);
-    noteSource(provenance, `/developmentLists/${lists.indexOf(list)}/items/${list.items.length - 1}/text`, block.source);
+    noteSource(
+      provenance,
+      `/developmentLists/${lists.indexOf(list)}/items/${list.items.length - 1}/text`,
+      block.source,
+    );
   }
   for (const [item, text] of rawText) item.text = oneLineFromText(text.replace(NESTED_BULLET, '\n'), compoundParts);
   lists.forEach((list, index) => flagNumberingGaps(list, index, anomalies));
@@ -119,7 +124,12 @@ function paragraphRunFrom(blocks: Block[], outline: Outline, start: number, numb
   }
   const next = blocks[i];
   const continuesItem =
-    !introduces && next?.kind === 'list-item' && !outline.isHeading[i] && next.depth === 0 && isNumbered(next) && next.number === number + 1;
+    !introduces &&
+    next?.kind === 'list-item' &&
+    !outline.isHeading[i] &&
+    next.depth === 0 &&
+    isNumbered(next) &&
+    next.number === number + 1;
   return { end: i, continuesItem };
 }
 

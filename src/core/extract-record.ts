@@ -15,7 +15,12 @@ import { scoreTablesFromBlocks } from './score-table.js';
  * Blocks in, record out. Pure: no IO, never throws on document content. Anomalies
  * come out in record order: report fields, then score tables, then lists.
  */
-export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: ExtractOptions, notes: ReadingNotes = NO_READING_NOTES): ReportRecord {
+export function recordFromBlocks(
+  blocks: Block[],
+  source: SourceInfo,
+  options: ExtractOptions,
+  notes: ReadingNotes = NO_READING_NOTES,
+): ReportRecord {
   const choice = profileChoiceFromBlocks(blocks, readingsFromOptions(options));
   const reading = withOverrides(choice.reading, options);
   const anomalies: Anomaly[] = [];
@@ -29,7 +34,14 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });
   }
-  const developmentLists = developmentListsFromBlocks(blocks, outline, header.bodyStart, anomalies, provenance, reading.text.compoundParts);
+  const developmentLists = developmentListsFromBlocks(
+    blocks,
+    outline,
+    header.bodyStart,
+    anomalies,
+    provenance,
+    reading.text.compoundParts,
+  );
   if (developmentLists.length === 0) {
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
@@ -53,7 +65,11 @@ export function recordFromBlocks(blocks: Block[], source: SourceInfo, options: E
 /** Weights and tolerance set for the whole run win over the profile's own. */
 function withOverrides(reading: Reading, options: ExtractOptions): Reading {
   if ((options.weights ?? null) === null && (options.totalTolerance ?? null) === null) return reading;
-  return { ...reading, weights: options.weights ?? reading.weights, totalTolerance: options.totalTolerance ?? reading.totalTolerance };
+  return {
+    ...reading,
+    weights: options.weights ?? reading.weights,
+    totalTolerance: options.totalTolerance ?? reading.totalTolerance,
+  };
 }
 
 // "profiles tried: caidp-aidv [en, es, fr, pt]": what a reviewer needs to see to tell a missing table from a missing profile.

@@ -45,9 +45,15 @@ export function authorOrDateFromLine(text: string, reading: Reading): LineReadin
   if (pair) {
     const name = authorOrDateFromPart(pair[1]!.trim(), reading);
     const when = authorOrDateFromPart(pair[2]!.trim(), reading);
-    if (name?.author !== undefined && when?.dateText !== undefined) return { author: name.author, dateText: when.dateText, date: when.date! };
+    if (name?.author !== undefined && when?.dateText !== undefined)
+      return { author: name.author, dateText: when.dateText, date: when.date! };
     // "Almaty, 23.03.2023": a place before the date.
-    if (when?.dateText !== undefined && when.date!.kind !== 'none' && pair[1]!.split(/\s+/u).length <= 3 && !/\d/u.test(pair[1]!)) {
+    if (
+      when?.dateText !== undefined &&
+      when.date!.kind !== 'none' &&
+      pair[1]!.split(/\s+/u).length <= 3 &&
+      !/\d/u.test(pair[1]!)
+    ) {
       return { dateText: when.dateText, date: when.date! };
     }
   }
@@ -87,11 +93,14 @@ function withoutLeadWord(text: string, reading: Reading): string {
 export function isNameLike(text: string, reading: Reading): boolean {
   const { notNameWords, nameParticles } = reading.lines;
   const trimmed = text.trim();
-  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || trimmed.replace(/\b\p{Lu}\.$/u, '').endsWith('.')) return false;
+  if (trimmed.length > 60 || /[\d:;!?()"“”]/u.test(trimmed) || trimmed.replace(/\b\p{Lu}\.$/u, '').endsWith('.'))
+    return false;
   const words = trimmed.split(/\s+/u);
   const nameWords = words.filter((w) => !nameParticles.has(w.toLowerCase()));
   if (nameWords.length < 2 || words.length > 6) return false;
   // Two capitalised words may be a country ("Costa Rica", "Cabo Verde"), as a running header prints it.
   if (isCountryName(trimmed, reading.language)) return false;
-  return nameWords.every((w) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(w) && !notNameWords.has(w.toLowerCase().replace(/[,.]/g, '')));
+  return nameWords.every(
+    (w) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(w) && !notNameWords.has(w.toLowerCase().replace(/[,.]/g, '')),
+  );
 }

@@ -37,7 +37,8 @@ export function isPseudoHeading(block: Block): boolean {
 export function isHeadingLike(block: Block | undefined, reading: Reading): boolean {
   if (!block) return false;
   // The header line of a score table printed as text, bold or large as it may be.
-  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text, reading) !== null) return false;
+  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text, reading) !== null)
+    return false;
   if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
   return isPseudoHeading(block);
 }
@@ -54,7 +55,10 @@ function isProse(text: string): boolean {
 
 function isAllBold(spans: { text: string; bold?: boolean }[], text: string): boolean {
   const visible = (s: string) => s.replace(/\s+/gu, '');
-  const bold = spans.filter((s) => s.bold).map((s) => visible(s.text)).join('');
+  const bold = spans
+    .filter((s) => s.bold)
+    .map((s) => visible(s.text))
+    .join('');
   return bold !== '' && bold.length === visible(text).length && spans.every((s) => s.bold || visible(s.text) === '');
 }
 
@@ -112,11 +116,24 @@ export function outlineFromBlocks(blocks: Block[], bodyStart: number, reading: R
     }
     let last = i;
     while (wrapped[last + 1]) last++;
-    const text = blocks.slice(i, last + 1).map(headingTextFromBlock).join(' ');
+    const text = blocks
+      .slice(i, last + 1)
+      .map(headingTextFromBlock)
+      .join(' ');
     const level: number =
-      levelled && block.kind === 'heading' ? block.level : pseudoLevel(blocks, last, { section, previousLevel, levelled, topLevel, reading });
+      levelled && block.kind === 'heading'
+        ? block.level
+        : pseudoLevel(blocks, last, { section, previousLevel, levelled, topLevel, reading });
     if (section === null || level <= section.level) {
-      section = { level, text, real: block.kind === 'heading', subject: null, subjectReal: false, hadDirectContent: false, kinds: new Set() };
+      section = {
+        level,
+        text,
+        real: block.kind === 'heading',
+        subject: null,
+        subjectReal: false,
+        hadDirectContent: false,
+        kinds: new Set(),
+      };
     } else {
       section.subject = text;
       section.subjectReal = block.kind === 'heading';
@@ -137,7 +154,12 @@ function wrappedHeadingParts(blocks: Block[], isHeading: boolean[]): boolean[] {
   for (let i = 1; i < blocks.length; i++) {
     const before = blocks[i - 1]!;
     const block = blocks[i]!;
-    if (!isHeading[i - 1] || (before.kind !== 'heading' && before.kind !== 'paragraph') || /[.:;!?]\s*$/u.test(before.text)) continue;
+    if (
+      !isHeading[i - 1] ||
+      (before.kind !== 'heading' && before.kind !== 'paragraph') ||
+      /[.:;!?]\s*$/u.test(before.text)
+    )
+      continue;
     if (block.kind === 'heading') {
       if (before.kind !== 'heading' || block.level !== before.level) continue;
     } else if (block.kind !== 'paragraph' || before.kind !== 'paragraph' || !isPseudoHeading(block)) {
@@ -152,7 +174,12 @@ function wrappedHeadingParts(blocks: Block[], isHeading: boolean[]): boolean[] {
 
 function isShortLine(text: string): boolean {
   const trimmed = text.trim();
-  return !trimmed.includes('\n') && trimmed.length <= MAX_HEADING_CHARS && trimmed.split(/\s+/u).length <= MAX_HEADING_WORDS && !/[.;,]$/u.test(trimmed);
+  return (
+    !trimmed.includes('\n') &&
+    trimmed.length <= MAX_HEADING_CHARS &&
+    trimmed.split(/\s+/u).length <= MAX_HEADING_WORDS &&
+    !/[.;,]$/u.test(trimmed)
+  );
 }
 
 interface PseudoContext {

@@ -18,7 +18,12 @@ export function valueSourceFrom(provenance: Provenance, lineInBlock = 0): ValueS
 }
 
 /** Notes a value's place; a value with no known place is left out rather than given an empty one. */
-export function noteSource(map: RecordProvenance, pointer: string, provenance: Provenance | undefined, lineInBlock = 0): void {
+export function noteSource(
+  map: RecordProvenance,
+  pointer: string,
+  provenance: Provenance | undefined,
+  lineInBlock = 0,
+): void {
   if (provenance === undefined) return;
   const source = valueSourceFrom(provenance, lineInBlock);
   if (Object.keys(source).length > 0) map[pointer] = source;

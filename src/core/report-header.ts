@@ -69,7 +69,11 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     const line = lines[titleAt]!;
     const titleLabel = reading.lines.title.exec(line.text);
     if (titleLabel && title === null) title = titleLabel[1]!.trim();
-    else if (!(labelledOnly(line.text, reading) && takeAuthorOrDate(line, titleAt)) && !reading.lines.metadata.test(line.text)) break;
+    else if (
+      !(labelledOnly(line.text, reading) && takeAuthorOrDate(line, titleAt)) &&
+      !reading.lines.metadata.test(line.text)
+    )
+      break;
     consumed.add(titleAt);
   }
   let titleLine: number | null;
@@ -89,7 +93,12 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     for (let k = titleLine + 1; k < lines.length && k <= titleLine + MAX_LINES_AFTER_TITLE; k++) {
       const line = lines[k]!;
       // A heading as high as the title opens the body unless it is a labelled or date line.
-      const asHighAsTitle = titleLevel !== null && titleLevel > 0 && line.headingLevel !== null && line.headingLevel > 0 && line.headingLevel <= titleLevel;
+      const asHighAsTitle =
+        titleLevel !== null &&
+        titleLevel > 0 &&
+        line.headingLevel !== null &&
+        line.headingLevel > 0 &&
+        line.headingLevel <= titleLevel;
       if (asHighAsTitle && !labelledOrDate(line.text, reading)) break;
       if (takeAuthorOrDate(line, k)) continue;
       // A subtitle may stand between the title and a labelled or date line.
@@ -109,10 +118,17 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     flag(anomalies, 'UNPARSEABLE_DATE', '/report/date', { message: `${dateText} is not a date`, found: dateText });
   }
 
-  const report: ReportInfo = { title, country, author, date: finalDate.kind === 'date' ? finalDate.iso : null, dateText };
+  const report: ReportInfo = {
+    title,
+    country,
+    author,
+    date: finalDate.kind === 'date' ? finalDate.iso : null,
+    dateText,
+  };
   const provenance: RecordProvenance = {};
   const note = (field: keyof ReportInfo, line: HeaderLine | null) => {
-    if (line !== null && report[field] !== null) noteSource(provenance, `/report/${field}`, blocks[line.block]!.source, line.lineInBlock);
+    if (line !== null && report[field] !== null)
+      noteSource(provenance, `/report/${field}`, blocks[line.block]!.source, line.lineInBlock);
   };
   const titleSource = titleLine === null ? null : lines[titleLine]!;
   note('title', titleSource);
@@ -149,11 +165,21 @@ function titleFromLines(blocks: Block[], lines: HeaderLine[], from: number, read
   const heading = firstHeadingBeforeAuthorOrDate(blocks, lines, from, reading);
   if (heading === from) return from;
   if (first.text.length > MAX_TITLE_CHARS) return heading;
-  if (heading === null || (countryFromTitle(first.text, reading.language) !== null && countryFromTitle(lines[heading]!.text, reading.language) === null)) return from;
+  if (
+    heading === null ||
+    (countryFromTitle(first.text, reading.language) !== null &&
+      countryFromTitle(lines[heading]!.text, reading.language) === null)
+  )
+    return from;
   return heading;
 }
 
-function firstHeadingBeforeAuthorOrDate(blocks: Block[], lines: HeaderLine[], from: number, reading: Reading): number | null {
+function firstHeadingBeforeAuthorOrDate(
+  blocks: Block[],
+  lines: HeaderLine[],
+  from: number,
+  reading: Reading,
+): number | null {
   for (let k = from; k < lines.length; k++) {
     if (lines[k]!.headingLevel !== null && isHeadingLike(blocks[lines[k]!.block], reading)) return k;
     if (authorOrDateFromLine(lines[k]!.text, reading) !== null) return null;

@@ -2,7 +2,13 @@ import type { Block, Provenance } from '../blocks/model.js';
 import type { Answer, Anomaly, RecordProvenance, ScoreChange, ScoreRow, ScoreTable } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { answerFromCell } from './answers.js';
-import { answerFromMisread, columnsWithMisreadLabels, totalFromMisread, yearFromMisread, type OcrRepairs } from './ocr-readings.js';
+import {
+  answerFromMisread,
+  columnsWithMisreadLabels,
+  totalFromMisread,
+  yearFromMisread,
+  type OcrRepairs,
+} from './ocr-readings.js';
 import type { Outline } from './headings.js';
 import type { Reading } from './reading.js';
 import { headerLabelFromCell, metricNameFromHeader, yearFromCell } from './score-cells.js';
@@ -43,23 +49,45 @@ export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread 
       return name === null ? [] : [{ name, index }];
     });
     if (misread && columns.length >= 2) {
-      columns = columnsWithMisreadLabels(header, columns, (cell) => reading.cells.yearHeader.test(headerLabelFromCell(cell)) || reading.cells.totalHeader.test(headerLabelFromCell(cell)));
+      columns = columnsWithMisreadLabels(
+        header,
+        columns,
+        (cell) =>
+          reading.cells.yearHeader.test(headerLabelFromCell(cell)) ||
+          reading.cells.totalHeader.test(headerLabelFromCell(cell)),
+      );
     }
     if (columns.length < 2) continue;
     const metricIndexes = new Set(columns.map((c) => c.index));
     // "Year" and "Total" may sit in a header row above the metric names (merged cells).
     const labelledIndex = (label: RegExp) =>
-      header.findIndex((_cell, index) => !metricIndexes.has(index) && rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))));
+      header.findIndex(
+        (_cell, index) =>
+          !metricIndexes.has(index) &&
+          rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))),
+      );
     const totalIndex = labelledIndex(reading.cells.totalHeader);
     const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
-    return { headerRow: r, columns: uniqueColumns(columns), yearIndex, totalIndex: totalIndex < 0 ? null : totalIndex, width: header.length };
+    return {
+      headerRow: r,
+      columns: uniqueColumns(columns),
+      yearIndex,
+      totalIndex: totalIndex < 0 ? null : totalIndex,
+      width: header.length,
+    };
   }
   return null;
 }
 
 // The year column: headed "Year", else the first other column whose cells are years.
-function yearIndexFromRows(rows: string[][], headerRow: number, metricIndexes: Set<number>, totalIndex: number, labelled: number): number | null {
+function yearIndexFromRows(
+  rows: string[][],
+  headerRow: number,
+  metricIndexes: Set<number>,
+  totalIndex: number,
+  labelled: number,
+): number | null {
   const header = rows[headerRow]!;
   if (labelled >= 0) return labelled;
   for (let index = 0; index < header.length; index++) {
@@ -88,7 +116,13 @@ export function rowsFromTransposed(rows: string[][], reading: Reading): string[]
 function transposedOrigins(rows: string[][], reading: Reading): ([number, number] | null)[][] | null {
   const labelRows = rows.filter((row) => metricNameFromHeader(row[0] ?? '', reading) !== null);
   if (labelRows.length < 2) return null;
-  const headerRow = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.filter((cell) => yearFromCell(cell) !== null).length >= 1 && metricNameFromHeader(row[0] ?? '', reading) === null);
+  const headerRow = rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex(
+      (row) =>
+        row.filter((cell) => yearFromCell(cell) !== null).length >= 1 &&
+        metricNameFromHeader(row[0] ?? '', reading) === null,
+    );
   if (headerRow < 0) return null;
   const header = rows[headerRow]!;
   const body = rows.slice(headerRow + 1).map((_row, k) => headerRow + 1 + k);
@@ -146,7 +180,16 @@ export function scoreTablesFromBlocks(
     }
     const path = `/scoreTables/${tables.length}`;
     const tableAnomalies: Anomaly[] = [];
-    const scoreRows = scoreRowsFromRows(rows, layout, path, tableAnomalies, reading, provenance, cellSource, ocrRepairs);
+    const scoreRows = scoreRowsFromRows(
+      rows,
+      layout,
+      path,
+      tableAnomalies,
+      reading,
+      provenance,
+      cellSource,
+      ocrRepairs,
+    );
     if (scoreRows.length === 0) continue;
     anomalies.push(...tableAnomalies);
     tables.push({
@@ -154,7 +197,10 @@ export function scoreTablesFromBlocks(
       subject: placement.subject,
       columns: layout.columns.map((c) => c.name),
       rows: scoreRows,
-      changes: changesFromRows(scoreRows, layout.columns.map((c) => c.name)),
+      changes: changesFromRows(
+        scoreRows,
+        layout.columns.map((c) => c.name),
+      ),
       commentary,
     });
   }
@@ -207,14 +253,28 @@ function scoreRowsFromRows(
     const answers: Record<string, Answer | null> = {};
     for (const column of layout.columns) {
       const cell = column.index === totalPosition && !complete ? undefined : row[column.index];
-      answers[column.name] = answerFromRowCell(cell, `${path}/answers/${column.name}`, `${year} ${column.name}`, anomalies, reading, repairs);
+      answers[column.name] = answerFromRowCell(
+        cell,
+        `${path}/answers/${column.name}`,
+        `${year} ${column.name}`,
+        anomalies,
+        reading,
+        repairs,
+      );
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
     const computedTotal = computedTotalFromAnswers(Object.values(answers), reading.weights);
     const maximum = layout.columns.length * Math.max(reading.weights.Y, reading.weights.P, reading.weights.N);
     const lostPoint = repairs && totalCell !== undefined ? totalFromMisread(totalCell, maximum) : null;
     if (lostPoint !== null) repairs!.repaired.add(`${path}/reportedTotal`);
-    const reportedTotal = reportedTotalFromCell(lostPoint === null ? totalCell : String(lostPoint), `${path}/reportedTotal`, year, computedTotal, anomalies, reading);
+    const reportedTotal = reportedTotalFromCell(
+      lostPoint === null ? totalCell : String(lostPoint),
+      `${path}/reportedTotal`,
+      year,
+      computedTotal,
+      anomalies,
+      reading,
+    );
     if (totalCell !== undefined) noteSource(provenance, `${path}/reportedTotal`, cellSource(r, totalPosition));
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
@@ -226,7 +286,14 @@ function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; 
   return year === null ? null : { year, mark: null };
 }
 
-function answerFromRowCell(cell: string | undefined, path: string, label: string, anomalies: Anomaly[], reading: Reading, repairs: OcrRepairs | null): Answer | null {
+function answerFromRowCell(
+  cell: string | undefined,
+  path: string,
+  label: string,
+  anomalies: Anomaly[],
+  reading: Reading,
+  repairs: OcrRepairs | null,
+): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
@@ -256,7 +323,12 @@ function reportedTotalFromCell(
   if (total.mark !== null) footnote(anomalies, path, `${year} Total`, cell!.trim());
   if (total.total === null) {
     const found = cell?.trim() ?? '';
-    flag(anomalies, 'MISSING_TOTAL', path, found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found });
+    flag(
+      anomalies,
+      'MISSING_TOTAL',
+      path,
+      found === '' ? { message: `${year} has no total` } : { message: `${year} has no total ("${found}")`, found },
+    );
     return null;
   }
   if (totalsDiffer(total.total, computed, reading.totalTolerance)) {

@@ -57,9 +57,19 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
   const lines = all.slice(at + 1);
 
   const next = blocks[index + 1];
-  if (lines.length === 0 && next?.kind === 'table' && next.rows.length > 0 && yearFromCell(next.rows[0]![0] ?? '') !== null) {
+  if (
+    lines.length === 0 &&
+    next?.kind === 'table' &&
+    next.rows.length > 0 &&
+    yearFromCell(next.rows[0]![0] ?? '') !== null
+  ) {
     const tableRows = next.rows.map((row, r) => next.cellSources?.[r]?.[0] ?? next.source);
-    return { rows: [header, ...next.rows], rowSources: [lineOf(block.source, at), ...tableRows], lastBlock: index + 1, rest: null };
+    return {
+      rows: [header, ...next.rows],
+      rowSources: [lineOf(block.source, at), ...tableRows],
+      lastBlock: index + 1,
+      rest: null,
+    };
   }
 
   const rows: string[][] = [header];
@@ -68,7 +78,7 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
   let rest: string | null = null;
   let pending = lines;
   let firstLine = at + 1;
-  for (let i = index; ; ) {
+  for (let i = index; ;) {
     const taken = pending.findIndex((line) => rowCellsFromLine(line) === null);
     const rowLines = taken < 0 ? pending : pending.slice(0, taken);
     rows.push(...rowLines.map((line) => rowCellsFromLine(line)!));

@@ -18,16 +18,71 @@ const LINE_END_HYPHEN =
 // Words that follow a hyphen as the second half of a compound far more often than
 // they end a word split by hyphenation ("AI-based", "data-driven", "long-term").
 const COMPOUND_HEADS = new Set([
-  'based', 'driven', 'related', 'led', 'making', 'maker', 'makers', 'level', 'scale', 'term', 'wide',
-  'specific', 'oriented', 'powered', 'enabled', 'owned', 'funded', 'sector', 'friendly', 'free',
-  'like', 'sized', 'run', 'centred', 'centered', 'centric', 'focused', 'intensive', 'bound', 'ready',
-  'backed', 'assisted', 'generated', 'facing', 'sharing', 'building', 'governed', 'sensitive', 'aware',
-  'compliant', 'proof', 'time', 'party', 'step', 'year', 'month', 'up', 'the', 'of', 'hoc', 'edge',
-  'alone', 'made', 'stakeholder', 'stakeholders', 'risk',
+  'based',
+  'driven',
+  'related',
+  'led',
+  'making',
+  'maker',
+  'makers',
+  'level',
+  'scale',
+  'term',
+  'wide',
+  'specific',
+  'oriented',
+  'powered',
+  'enabled',
+  'owned',
+  'funded',
+  'sector',
+  'friendly',
+  'free',
+  'like',
+  'sized',
+  'run',
+  'centred',
+  'centered',
+  'centric',
+  'focused',
+  'intensive',
+  'bound',
+  'ready',
+  'backed',
+  'assisted',
+  'generated',
+  'facing',
+  'sharing',
+  'building',
+  'governed',
+  'sensitive',
+  'aware',
+  'compliant',
+  'proof',
+  'time',
+  'party',
+  'step',
+  'year',
+  'month',
+  'up',
+  'the',
+  'of',
+  'hoc',
+  'edge',
+  'alone',
+  'made',
+  'stakeholder',
+  'stakeholders',
+  'risk',
   // Whole participles that head compounds ("privacy-enhancing", "time-consuming"). Only those
   // that are not also the tail of a longer word split after a prefix: "re-" + "solving" and
   // "up-" + "setting" are hyphenation, so "solving" and "setting" are left out.
-  'enhancing', 'preserving', 'protecting', 'consuming', 'saving', 'respecting',
+  'enhancing',
+  'preserving',
+  'protecting',
+  'consuming',
+  'saving',
+  'respecting',
 ]);
 
 // Prefixes written with their own hyphen in policy prose; a line break right after
@@ -56,7 +111,9 @@ export function keepsHyphen(before: string, after: string, compoundParts: Readon
 export function joinLineEndHyphens(text: string, compoundParts: ReadonlySet<string> = NO_WORDS): string {
   // Most texts have no hyphen at all; the Unicode-aware search is the costly part.
   if (!text.includes('-') && !text.includes('\u2010')) return text;
-  return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) => (keepsHyphen(before, after, compoundParts) ? `${before}-` : before));
+  return text.replace(LINE_END_HYPHEN, (_match, before: string, after: string) =>
+    keepsHyphen(before, after, compoundParts) ? `${before}-` : before,
+  );
 }
 
 /** One line, single spaces, no soft hyphens, plain hyphens, line-end hyphenation undone. */

@@ -11,7 +11,9 @@ const validate = ajv.compile<ReportRecord>(REPORT_RECORD_SCHEMA);
  * date, which a pattern alone cannot hold to (2023-02-31 matches it).
  */
 export function contractErrors(value: unknown): string[] {
-  const schemaErrors = validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  const schemaErrors = validate(value)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
   return [...schemaErrors, ...calendarDateErrors(value)];
 }
 

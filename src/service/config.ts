@@ -102,7 +102,10 @@ const OcrEnvShape = {
 
 const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
-  REPORTFLOW_QUEUE_PREFIX: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('reportflow'),
+  REPORTFLOW_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/, 'letters, digits, _ . - only')
+    .default('reportflow'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0).max(65535).default(3000),
   REPORTFLOW_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
@@ -119,41 +122,59 @@ const EnvSchema = z.object({
   REPORTFLOW_INBOX_POLL_MS: int(20).default(250),
   REPORTFLOW_INBOX_ENABLED: z.enum(['true', 'false']).default('true'),
   REPORTFLOW_INBOX_FOLLOW_SYMLINKS: z.enum(['true', 'false']).default('false'),
-  REPORTFLOW_WEIGHTS: z
-    .string()
-    .regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0')
-    .optional(),
+  REPORTFLOW_WEIGHTS: z.string().regex(WEIGHTS_PATTERN, 'expected a list like Y=1,P=0.5,N=0').optional(),
   REPORTFLOW_TOTAL_TOLERANCE: z.coerce.number().min(0).optional(),
   REPORTFLOW_PROFILES_DIR: z.string().min(1).optional(),
   REPORTFLOW_PROFILE: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*(\/[A-Za-z0-9-]+)?$/, 'expected a profile id, optionally with a language: caidp-aidv or caidp-aidv/es')
+    .regex(
+      /^[a-z0-9][a-z0-9-]*(\/[A-Za-z0-9-]+)?$/,
+      'expected a profile id, optionally with a language: caidp-aidv or caidp-aidv/es',
+    )
     .optional(),
-  REPORTFLOW_MAX_FILE_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
+  REPORTFLOW_MAX_FILE_MB: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_PARSE_LIMITS.maxFileBytes / 1024 / 1024),
   REPORTFLOW_MAX_PDF_PAGES: int(1).default(DEFAULT_PARSE_LIMITS.maxPdfPages),
   REPORTFLOW_MAX_ZIP_ENTRIES: int(1).default(DEFAULT_PARSE_LIMITS.maxZipEntries),
-  REPORTFLOW_MAX_UNZIPPED_MB: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
+  REPORTFLOW_MAX_UNZIPPED_MB: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_PARSE_LIMITS.maxUnzippedBytes / 1024 / 1024),
   REPORTFLOW_SOFFICE: z.string().min(1).default(DEFAULT_LIBREOFFICE.command),
   REPORTFLOW_CONVERT_TIMEOUT_MS: int(1000).optional(),
   REPORTFLOW_CONVERSIONS: int(1).default(DEFAULT_LIBREOFFICE.maxConcurrent),
   REPORTFLOW_MAX_OCR_PAGES: int(0).default(DEFAULT_PARSE_LIMITS.maxOcrPages),
-  REPORTFLOW_MAX_IMAGE_MEGAPIXELS: z.coerce.number().positive().default(DEFAULT_PARSE_LIMITS.maxImagePixels / 1e6),
+  REPORTFLOW_MAX_IMAGE_MEGAPIXELS: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_PARSE_LIMITS.maxImagePixels / 1e6),
   ...OcrEnvShape,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false', 'auto']).default('auto'),
   WEBHOOK_URLS: z
     .string()
-    .refine((v) => v.split(',').every((u) => /^https?:\/\/\S+$/.test(u.trim())), 'expected comma-separated http(s) URLs')
+    .refine(
+      (v) => v.split(',').every((u) => /^https?:\/\/\S+$/.test(u.trim())),
+      'expected comma-separated http(s) URLs',
+    )
     .optional(),
   WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   WEBHOOK_ATTEMPTS: int(1).default(8),
   WEBHOOK_BACKOFF_MS: int(1).default(1000),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
   REPORTFLOW_RECORDS_JSONL: z.string().min(1).optional(),
   REPORTFLOW_AUTH: z.enum(['required', 'none']).default('required'),
   REPORTFLOW_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
-  REPORTFLOW_BASIC_USER: z.string().regex(/^[^:]+$/, 'must not contain ":"').optional(),
+  REPORTFLOW_BASIC_USER: z
+    .string()
+    .regex(/^[^:]+$/, 'must not contain ":"')
+    .optional(),
   REPORTFLOW_BASIC_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   REPORTFLOW_API_TOKENS: z
     .string()
@@ -164,8 +185,16 @@ const EnvSchema = z.object({
     .optional(),
 });
 
-function ocrOptionsFromSettings(e: { REPORTFLOW_OCR: 'on' | 'off'; REPORTFLOW_OCR_LANGUAGES: string; REPORTFLOW_OCR_DPI: number }): OcrOptions {
-  return { enabled: e.REPORTFLOW_OCR === 'on', languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'), dpi: e.REPORTFLOW_OCR_DPI };
+function ocrOptionsFromSettings(e: {
+  REPORTFLOW_OCR: 'on' | 'off';
+  REPORTFLOW_OCR_LANGUAGES: string;
+  REPORTFLOW_OCR_DPI: number;
+}): OcrOptions {
+  return {
+    enabled: e.REPORTFLOW_OCR === 'on',
+    languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'),
+    dpi: e.REPORTFLOW_OCR_DPI,
+  };
 }
 
 /**
@@ -243,7 +272,9 @@ export function loadConfig(
     libreOffice: {
       command: e.REPORTFLOW_SOFFICE,
       // Unset, it stays inside the job's limit, which may be set lower than a conversion's default.
-      timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? Math.min(DEFAULT_LIBREOFFICE.timeoutMs, Math.floor(e.REPORTFLOW_JOB_TIMEOUT_MS * 0.9)),
+      timeoutMs:
+        e.REPORTFLOW_CONVERT_TIMEOUT_MS ??
+        Math.min(DEFAULT_LIBREOFFICE.timeoutMs, Math.floor(e.REPORTFLOW_JOB_TIMEOUT_MS * 0.9)),
       maxConcurrent: e.REPORTFLOW_CONVERSIONS,
     },
     log: {
@@ -271,7 +302,9 @@ export function loadConfig(
       mode: e.REPORTFLOW_AUTH,
       token: e.REPORTFLOW_API_TOKEN ?? null,
       basic:
-        e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD } : null,
+        e.REPORTFLOW_BASIC_USER && e.REPORTFLOW_BASIC_PASSWORD
+          ? { user: e.REPORTFLOW_BASIC_USER, password: e.REPORTFLOW_BASIC_PASSWORD }
+          : null,
       namedTokens: namedTokensFromText(e.REPORTFLOW_API_TOKENS ?? ''),
     },
   };
@@ -286,7 +319,12 @@ export function namedTokensFromText(text: string): Array<{ name: string; token: 
     .map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), token: pair.slice(pair.indexOf(':') + 1) }));
 }
 
-const EXTRACT_KEYS = ['REPORTFLOW_WEIGHTS', 'REPORTFLOW_TOTAL_TOLERANCE', 'REPORTFLOW_PROFILES_DIR', 'REPORTFLOW_PROFILE'] as const;
+const EXTRACT_KEYS = [
+  'REPORTFLOW_WEIGHTS',
+  'REPORTFLOW_TOTAL_TOLERANCE',
+  'REPORTFLOW_PROFILES_DIR',
+  'REPORTFLOW_PROFILE',
+] as const;
 type ExtractKey = (typeof EXTRACT_KEYS)[number];
 
 /**
@@ -295,10 +333,18 @@ type ExtractKey = (typeof EXTRACT_KEYS)[number];
  */
 /** LibreOffice's settings alone, from the environment (the `parse` command converts .doc and RTF in-process). */
 export function loadLibreOfficeConfig(env: NodeJS.ProcessEnv = process.env): LibreOfficeSettings {
-  const parsed = EnvSchema.pick({ REPORTFLOW_SOFFICE: true, REPORTFLOW_CONVERT_TIMEOUT_MS: true, REPORTFLOW_CONVERSIONS: true }).safeParse(pickKnown(env));
+  const parsed = EnvSchema.pick({
+    REPORTFLOW_SOFFICE: true,
+    REPORTFLOW_CONVERT_TIMEOUT_MS: true,
+    REPORTFLOW_CONVERSIONS: true,
+  }).safeParse(pickKnown(env));
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
-  return { command: e.REPORTFLOW_SOFFICE, timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? DEFAULT_LIBREOFFICE.timeoutMs, maxConcurrent: e.REPORTFLOW_CONVERSIONS };
+  return {
+    command: e.REPORTFLOW_SOFFICE,
+    timeoutMs: e.REPORTFLOW_CONVERT_TIMEOUT_MS ?? DEFAULT_LIBREOFFICE.timeoutMs,
+    maxConcurrent: e.REPORTFLOW_CONVERSIONS,
+  };
 }
 
 export function loadExtractConfig(
@@ -307,15 +353,26 @@ export function loadExtractConfig(
   cwd: string = process.cwd(),
 ): ExtractOptions {
   const known = pickKnown(env);
-  const input = { ...Object.fromEntries(EXTRACT_KEYS.flatMap((k) => (known[k] === undefined ? [] : [[k, known[k]]]))), ...dropUndefined(overrides) };
-  const parsed = EnvSchema.pick({ REPORTFLOW_WEIGHTS: true, REPORTFLOW_TOTAL_TOLERANCE: true, REPORTFLOW_PROFILES_DIR: true, REPORTFLOW_PROFILE: true }).safeParse(input);
+  const input = {
+    ...Object.fromEntries(EXTRACT_KEYS.flatMap((k) => (known[k] === undefined ? [] : [[k, known[k]]]))),
+    ...dropUndefined(overrides),
+  };
+  const parsed = EnvSchema.pick({
+    REPORTFLOW_WEIGHTS: true,
+    REPORTFLOW_TOTAL_TOLERANCE: true,
+    REPORTFLOW_PROFILES_DIR: true,
+    REPORTFLOW_PROFILE: true,
+  }).safeParse(input);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const profiles = profilesOrProblems(input.REPORTFLOW_PROFILES_DIR, input.REPORTFLOW_PROFILE, cwd, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return extractOptionsFrom(parsed.data, profiles);
 }
 
-function extractOptionsFrom(e: { [K in ExtractKey]?: K extends 'REPORTFLOW_TOTAL_TOLERANCE' ? number : string }, profiles: Profile[]): ExtractOptions {
+function extractOptionsFrom(
+  e: { [K in ExtractKey]?: K extends 'REPORTFLOW_TOTAL_TOLERANCE' ? number : string },
+  profiles: Profile[],
+): ExtractOptions {
   return {
     profiles,
     profile: e.REPORTFLOW_PROFILE ?? null,
@@ -341,7 +398,12 @@ export function weightsFromText(text: string): NonNullable<ExtractOptions['weigh
  * The profiles reports are read with: those of REPORTFLOW_PROFILES_DIR, else the shipped
  * ones. A bad profile file or a forced profile that is not there is a configuration problem.
  */
-function profilesOrProblems(dir: string | undefined, forced: string | undefined, cwd: string, problems: string[]): Profile[] {
+function profilesOrProblems(
+  dir: string | undefined,
+  forced: string | undefined,
+  cwd: string,
+  problems: string[],
+): Profile[] {
   let profiles: Profile[] = [];
   try {
     profiles = dir ? profilesFromDir(resolve(cwd, dir)) : shippedProfiles();

@@ -81,7 +81,9 @@ export function redisAnswers(host: string, port: number, timeoutMs = 500): Promi
 async function startPrivateRedis(dir: string, options: ResolveRedisOptions): Promise<ResolvedRedis> {
   const program = await programOnPath(options.command ?? 'redis-server', options.searchPath ?? process.env.PATH ?? '');
   if (!program) {
-    const why = options.preferEmbedded ? 'A private Redis was asked for' : 'No Redis is configured (REDIS_URL) and none answers on 127.0.0.1:6379';
+    const why = options.preferEmbedded
+      ? 'A private Redis was asked for'
+      : 'No Redis is configured (REDIS_URL) and none answers on 127.0.0.1:6379';
     throw new RedisUnavailableError(
       `${why}, but there is no "${options.command ?? 'redis-server'}" on PATH to start one.\n${HOW_TO_GET_REDIS}`,
     );
@@ -94,7 +96,22 @@ async function startPrivateRedis(dir: string, options: ResolveRedisOptions): Pro
   // writes a handful of keys per file, so the cost does not show next to parsing).
   const child = spawn(
     program,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const output = tailOf(child);
@@ -129,7 +146,9 @@ async function waitUntilReady(child: ChildProcess, port: number, timeoutMs: numb
   while (Date.now() < deadline) {
     if (spawnError) throw new RedisUnavailableError(`redis-server could not start: ${spawnError.message}`);
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new RedisUnavailableError(`redis-server exited at start (${child.exitCode ?? child.signalCode}):\n${output()}`);
+      throw new RedisUnavailableError(
+        `redis-server exited at start (${child.exitCode ?? child.signalCode}):\n${output()}`,
+      );
     }
     if (await redisAnswers('127.0.0.1', port, 200)) return;
     await sleep(50);
@@ -159,7 +178,12 @@ function tailOf(child: ChildProcess): () => string {
 }
 
 async function programOnPath(command: string, searchPath: string): Promise<string | null> {
-  const candidates = command.includes('/') ? [command] : searchPath.split(delimiter).filter(Boolean).map((d) => join(d, command));
+  const candidates = command.includes('/')
+    ? [command]
+    : searchPath
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, command));
   for (const candidate of candidates) {
     try {
       await access(candidate, constants.X_OK);

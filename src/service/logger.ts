@@ -13,7 +13,10 @@ export function createLogger(log: ServiceConfig['log'], name = 'reportflow'): Lo
     return pino({
       name,
       level: log.level,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+      },
     });
   }
   return pino({ name, level: log.level });

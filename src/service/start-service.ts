@@ -72,7 +72,10 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   await store.init();
   const queue = new ParseQueue({ ...connection, attempts: config.worker.attempts });
   // Redis may be starting too: wait for it, but say what is being waited for.
-  const slow = setTimeout(() => logger.warn({ redis: redactedUrl(options.redisUrl) }, 'waiting for Redis to answer'), 3000);
+  const slow = setTimeout(
+    () => logger.warn({ redis: redactedUrl(options.redisUrl) }, 'waiting for Redis to answer'),
+    3000,
+  );
   try {
     await queue.ready();
   } finally {
@@ -81,17 +84,36 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   queue.onConnectionChange((change) => {
     const redis = redactedUrl(options.redisUrl);
     if (change.state === 'lost') {
-      logger.warn({ redis, reason: change.reason }, 'Redis connection lost; intake and workers wait and reconnect by themselves');
+      logger.warn(
+        { redis, reason: change.reason },
+        'Redis connection lost; intake and workers wait and reconnect by themselves',
+      );
     } else logger.info({ redis, downMs: change.downMs }, 'Redis connection back');
   });
-  const delivery = createDelivery(config, { redisUrl: options.redisUrl, log: logger, metrics, lockMs: config.worker.lockMs });
+  const delivery = createDelivery(config, {
+    redisUrl: options.redisUrl,
+    log: logger,
+    metrics,
+    lockMs: config.worker.lockMs,
+  });
   const release = createReleaseHooks(delivery, store, logger);
   const sweeps = startReleaseSweeps(release, logger);
   const review = new ReviewService({ store, release: (record) => release.afterApprove(record) });
   const intake = new Intake({ queue, store, dataDir: config.dirs.data, logger, metrics });
   metrics.watchQueue(queue);
   metrics.watchQueue(delivery.queue);
-  const deps: ServiceDeps = { config, redisUrl: options.redisUrl, logger, store, queue, intake, delivery, review, metrics, app: null };
+  const deps: ServiceDeps = {
+    config,
+    redisUrl: options.redisUrl,
+    logger,
+    store,
+    queue,
+    intake,
+    delivery,
+    review,
+    metrics,
+    app: null,
+  };
 
   // Stopped in reverse: HTTP and inbox first, then workers, then deliveries their last jobs queued, then the queue.
   const stoppers: Array<() => Promise<void>> = [() => queue.close(), () => delivery.close(), () => sweeps.stop()];
@@ -123,7 +145,9 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     if (options.http) {
       // Loaded on use: a worker process needs no Fastify.
       const { buildApp } = await import('./http/build-app.js');
-      const browsing = config.sinks.databaseUrl ? await catalogOnDatabase(config.sinks.databaseUrl, store, logger) : null;
+      const browsing = config.sinks.databaseUrl
+        ? await catalogOnDatabase(config.sinks.databaseUrl, store, logger)
+        : null;
       if (browsing) stoppers.push(() => browsing.close());
       const app = buildApp({
         config,
@@ -175,7 +199,9 @@ async function listen(app: FastifyInstance, http: ServiceConfig['http']): Promis
     await app.listen({ host: http.host, port: http.port });
   } catch (error) {
     if (errnoCode(error) === 'EADDRINUSE') {
-      throw new Error(`port ${http.port} on ${http.host} is in use; choose another with --port or PORT`, { cause: error });
+      throw new Error(`port ${http.port} on ${http.host} is in use; choose another with --port or PORT`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -188,7 +214,11 @@ async function listen(app: FastifyInstance, http: ServiceConfig['http']): Promis
  * Stops the service on SIGINT/SIGTERM; a second signal exits at once.
  * `onStopped` runs after a clean stop (e.g. to stop a private Redis).
  */
-export function stopOnSignals(service: RunningService, logger: Logger, onStopped: () => Promise<void> = async () => {}): void {
+export function stopOnSignals(
+  service: RunningService,
+  logger: Logger,
+  onStopped: () => Promise<void> = async () => {},
+): void {
   let signalled = false;
   const handle = (signal: NodeJS.Signals) => {
     if (signalled) {

@@ -3,7 +3,11 @@ import { listMarkerFromText } from '../../src/blocks/list-marker.js';
 
 describe('listMarkerFromText', () => {
   it('reads the three printed forms', () => {
-    expect(listMarkerFromText('1. Kazakhstan approved')).toEqual({ marker: '1.', number: 1, rest: 'Kazakhstan approved' });
+    expect(listMarkerFromText('1. Kazakhstan approved')).toEqual({
+      marker: '1.',
+      number: 1,
+      rest: 'Kazakhstan approved',
+    });
     expect(listMarkerFromText('12) The ministry')).toEqual({ marker: '12)', number: 12, rest: 'The ministry' });
     expect(listMarkerFromText('(3) A plan')).toEqual({ marker: '(3)', number: 3, rest: 'A plan' });
   });

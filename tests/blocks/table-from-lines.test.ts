@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import {
-  blocksFromPieces, cellSourcesOfRun, cellsFromPipeLine, gridTableAt, cellsFromTabLine, columnsOfDelimiterLine, isTabTable, runsFromLines, runsSettled, tabRowsTidied,
+  blocksFromPieces,
+  cellSourcesOfRun,
+  cellsFromPipeLine,
+  gridTableAt,
+  cellsFromTabLine,
+  columnsOfDelimiterLine,
+  isTabTable,
+  runsFromLines,
+  runsSettled,
+  tabRowsTidied,
 } from '../../src/blocks/table-from-lines.js';
 
 describe('cells of one line', () => {
@@ -33,9 +42,28 @@ describe('runsFromLines', () => {
     const lines = ['Intro', '| Y | Q1 |', '|---|---|', '| 2021 | N |', 'Between', 'A\tB\tC', '1\t2\t3'];
     expect(runsFromLines(lines)).toEqual([
       { kind: 'text', start: 0, end: 1 },
-      { kind: 'pipe-table', start: 1, end: 4, rows: [['Y', 'Q1'], ['2021', 'N']], rowLines: [1, 3], headerRows: 1 },
+      {
+        kind: 'pipe-table',
+        start: 1,
+        end: 4,
+        rows: [
+          ['Y', 'Q1'],
+          ['2021', 'N'],
+        ],
+        rowLines: [1, 3],
+        headerRows: 1,
+      },
       { kind: 'text', start: 4, end: 5 },
-      { kind: 'tab-rows', start: 5, end: 7, rows: [['A', 'B', 'C'], ['1', '2', '3']], rowLines: [5, 6] },
+      {
+        kind: 'tab-rows',
+        start: 5,
+        end: 7,
+        rows: [
+          ['A', 'B', 'C'],
+          ['1', '2', '3'],
+        ],
+        rowLines: [5, 6],
+      },
     ]);
   });
 
@@ -54,41 +82,85 @@ describe('runsFromLines', () => {
     ];
     expect(runsFromLines(lines)).toEqual([
       { kind: 'text', start: 0, end: 1 },
-      { kind: 'pipe-table', start: 1, end: 9, rows: [['Year', 'Q1', 'Total'], ['2022', '✓', '3'], ['2023', 'Y', '4.5 (est)']], rowLines: [2, 4, 6], headerRows: 1 },
+      {
+        kind: 'pipe-table',
+        start: 1,
+        end: 9,
+        rows: [
+          ['Year', 'Q1', 'Total'],
+          ['2022', '✓', '3'],
+          ['2023', 'Y', '4.5 (est)'],
+        ],
+        rowLines: [2, 4, 6],
+        headerRows: 1,
+      },
       { kind: 'text', start: 9, end: 10 },
     ]);
   });
 
   it('reads a grid table without a header border as body rows, and leaves an unclosed one as text', () => {
-    expect(gridTableAt(['+---+---+', '| a | b |', '+---+---+'], 0)).toEqual({ end: 3, rows: [['a', 'b']], rowLines: [1], headerRows: 0 });
+    expect(gridTableAt(['+---+---+', '| a | b |', '+---+---+'], 0)).toEqual({
+      end: 3,
+      rows: [['a', 'b']],
+      rowLines: [1],
+      headerRows: 0,
+    });
     expect(gridTableAt(['+---+---+', '| a | b |', 'prose'], 0)).toBeNull();
     expect(gridTableAt(['a + b', '| a | b |'], 0)).toBeNull();
   });
 
   it('turns tab rows too small for a table back into text joined with its neighbours', () => {
-    expect(runsSettled(runsFromLines(['Intro', 'Author:\tName', 'Outro']))).toEqual([{ kind: 'text', start: 0, end: 3 }]);
+    expect(runsSettled(runsFromLines(['Intro', 'Author:\tName', 'Outro']))).toEqual([
+      { kind: 'text', start: 0, end: 3 },
+    ]);
   });
 });
 
 describe('cellSourcesOfRun', () => {
-  it('points every cell of a row at the row\'s own line, counted from the run\'s first line', () => {
+  it("points every cell of a row at the row's own line, counted from the run's first line", () => {
     const [run] = runsFromLines(['| Y | Q1 |', '|---|---|', '| 2021 | N |']);
     expect(run?.kind).toBe('pipe-table');
     if (run?.kind !== 'pipe-table') return;
-    expect(cellSourcesOfRun(run, { line: 40 })).toEqual([[{ line: 40 }, { line: 40 }], [{ line: 42 }, { line: 42 }]]);
-    expect(cellSourcesOfRun(run, { paragraph: 3 })).toEqual([[{ paragraph: 3 }, { paragraph: 3 }], [{ paragraph: 3 }, { paragraph: 3 }]]);
+    expect(cellSourcesOfRun(run, { line: 40 })).toEqual([
+      [{ line: 40 }, { line: 40 }],
+      [{ line: 42 }, { line: 42 }],
+    ]);
+    expect(cellSourcesOfRun(run, { paragraph: 3 })).toEqual([
+      [{ paragraph: 3 }, { paragraph: 3 }],
+      [{ paragraph: 3 }, { paragraph: 3 }],
+    ]);
   });
 });
 
 describe('tab tables', () => {
   it('need two rows and three columns', () => {
-    expect(isTabTable([['a', 'b', 'c'], ['1', '2', '3']])).toBe(true);
+    expect(
+      isTabTable([
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ]),
+    ).toBe(true);
     expect(isTabTable([['a', 'b', 'c']])).toBe(false);
-    expect(isTabTable([['Author:', 'A'], ['Date:', 'B']])).toBe(false);
+    expect(
+      isTabTable([
+        ['Author:', 'A'],
+        ['Date:', 'B'],
+      ]),
+    ).toBe(false);
   });
 
   it('drop trailing cells from stray tabs but keep a real empty last cell', () => {
-    expect(tabRowsTidied([['Y', 'Q1', 'T', ''], ['2021', 'N', ''], ['2022', 'N', '1', '', '']])).toEqual([['Y', 'Q1', 'T'], ['2021', 'N', ''], ['2022', 'N', '1']]);
+    expect(
+      tabRowsTidied([
+        ['Y', 'Q1', 'T', ''],
+        ['2021', 'N', ''],
+        ['2022', 'N', '1', '', ''],
+      ]),
+    ).toEqual([
+      ['Y', 'Q1', 'T'],
+      ['2021', 'N', ''],
+      ['2022', 'N', '1'],
+    ]);
   });
 
   it('join consecutive held-back paragraphs, or fall back to them', () => {
@@ -101,8 +173,17 @@ describe('tab tables', () => {
     ]);
     expect(blocks).toEqual([
       {
-        kind: 'table', rows: [['Y', 'Q1', 'T'], ['2021', 'N', '0']], headerRows: 0, source: { line: 1 },
-        cellSources: [[{ line: 1 }, { line: 1 }, { line: 1 }], [{ line: 3 }, { line: 3 }, { line: 3 }]],
+        kind: 'table',
+        rows: [
+          ['Y', 'Q1', 'T'],
+          ['2021', 'N', '0'],
+        ],
+        headerRows: 0,
+        source: { line: 1 },
+        cellSources: [
+          [{ line: 1 }, { line: 1 }, { line: 1 }],
+          [{ line: 3 }, { line: 3 }, { line: 3 }],
+        ],
       },
       p('middle'),
       p('Author: A'),

@@ -18,7 +18,11 @@ function parse(...args: string[]) {
 }
 
 function parseWith(env: Record<string, string>, ...args: string[]) {
-  const run = spawnSync('node', [CLI, 'parse', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const run = spawnSync('node', [CLI, 'parse', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -75,7 +79,9 @@ describe('reportflow parse', () => {
   it('prints its version, the one in package.json', () => {
     const run = spawnSync('node', [CLI, '--version'], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(run.stdout.trim()).toBe(version);
   });
 
@@ -97,8 +103,13 @@ describe('reportflow parse', () => {
     // Read as English, "Sí" and "Parcial" are no answers and "P1" is no question: no score table.
     const forced = JSON.parse(parse(SPANISH, '--profile', 'caidp-aidv/en').stdout) as ReportRecord;
     expect([forced.report.language, forced.scoreTables.length]).toEqual(['en', 0]);
-    expect(forced.anomalies.find((a) => a.code === 'NO_SCORE_TABLE')?.message).toBe('no score table; profile tried: caidp-aidv [en]');
-    const byEnv = spawnSync('node', [CLI, 'parse', SPANISH], { encoding: 'utf8', env: { ...process.env, REPORTFLOW_PROFILE: 'caidp-aidv/fr' } });
+    expect(forced.anomalies.find((a) => a.code === 'NO_SCORE_TABLE')?.message).toBe(
+      'no score table; profile tried: caidp-aidv [en]',
+    );
+    const byEnv = spawnSync('node', [CLI, 'parse', SPANISH], {
+      encoding: 'utf8',
+      env: { ...process.env, REPORTFLOW_PROFILE: 'caidp-aidv/fr' },
+    });
     expect((JSON.parse(byEnv.stdout) as ReportRecord).report.language).toBe('fr');
     const missing = parse(SPANISH, '--profile', 'no-such-index');
     expect(missing.status).toBe(2);
@@ -111,6 +122,8 @@ describe('reportflow parse', () => {
     const run = spawnSync('node', [CLI, 'parse', rtf], { encoding: 'utf8', timeout: 60_000, env });
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as ReportRecord).source.format).toBe('rtf');
-    expect(run.stderr).toMatch(/UNSUPPORTED_FORMAT: The file is an RTF document, .*\/no\/such\/soffice.*libreoffice-writer-nogui/);
+    expect(run.stderr).toMatch(
+      /UNSUPPORTED_FORMAT: The file is an RTF document, .*\/no\/such\/soffice.*libreoffice-writer-nogui/,
+    );
   });
 });

@@ -28,14 +28,25 @@ describe('dateFromText', () => {
     expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'date', iso });
   });
 
-  it.each(['31.02.23', '29.02.23', '32.01.2023', '12.13.2023', '00.01.2023', 'March 2023', '31 April 2023', '2023-13-01', '31 Feb 23', '2023-13-01.'])(
-    '%s is written like a date but is not one',
+  it.each([
+    '31.02.23',
+    '29.02.23',
+    '32.01.2023',
+    '12.13.2023',
+    '00.01.2023',
+    'March 2023',
+    '31 April 2023',
+    '2023-13-01',
+    '31 Feb 23',
+    '2023-13-01.',
+  ])('%s is written like a date but is not one', (text) => {
+    expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'invalid' });
+  });
+
+  it.each(['Aziz Soltobaev', 'Kazakhstan', '2023', '2023.', 'Q1 2023 results', '4.33', '4.33.', ''])(
+    '%s is no date',
     (text) => {
-      expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'invalid' });
+      expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'none' });
     },
   );
-
-  it.each(['Aziz Soltobaev', 'Kazakhstan', '2023', '2023.', 'Q1 2023 results', '4.33', '4.33.', ''])('%s is no date', (text) => {
-    expect(dateFromText(text, ENGLISH.dates)).toEqual({ kind: 'none' });
-  });
 });

@@ -19,7 +19,13 @@ describe('withDerivedFields', () => {
     const derived = withDerivedFields(corrected, ENGLISH.weights);
     expect(derived.scoreTables[0]!.rows[1]!.computedTotal).toBe(5.5);
     expect(derived.scoreTables[0]!.changes.map((c) => c.column)).toEqual(['Q1', 'Q4', 'Q5', 'Q6']);
-    expect(derived.scoreTables[0]!.changes[0]).toEqual({ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' });
+    expect(derived.scoreTables[0]!.changes[0]).toEqual({
+      column: 'Q1',
+      fromYear: 2021,
+      toYear: 2022,
+      from: 'N',
+      to: 'Y',
+    });
   });
 
   it('uses the configured weights', () => {

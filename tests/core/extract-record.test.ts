@@ -17,8 +17,23 @@ describe('recordFromBlocks on the Kazakhstan sample', () => {
 
   it('sanity: the hand-built blocks have the sample shape', () => {
     expect(blocks.map((b) => b.kind)).toEqual([
-      'heading', 'heading', 'paragraph', 'heading', 'heading', 'table', 'paragraph', 'paragraph', 'paragraph',
-      'heading', 'heading', 'list-item', 'list-item', 'list-item', 'list-item', 'list-item', 'list-item',
+      'heading',
+      'heading',
+      'paragraph',
+      'heading',
+      'heading',
+      'table',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'heading',
+      'list-item',
+      'list-item',
+      'list-item',
+      'list-item',
+      'list-item',
+      'list-item',
     ]);
     const table = blocks[5]!;
     expect(table.kind === 'table' && table.rows.map((r) => r.length)).toEqual([14, 14, 14]);
@@ -36,9 +51,13 @@ describe('recordFromBlocks on the Kazakhstan sample', () => {
     expect(contractErrors(recordFromBlocks(blocks, expected.source, DEFAULT_OPTIONS))).toEqual([]);
   });
 
-  it('gives the same record from the Markdown reader\'s blocks', () => {
+  it("gives the same record from the Markdown reader's blocks", () => {
     const markdown = readFileSync(new URL('kazakhstan-2023.md', SAMPLE_DIR), 'utf8');
-    const { provenance, ...record } = recordFromBlocks(blocksFromMarkdown(markdown).blocks, expected.source, DEFAULT_OPTIONS);
+    const { provenance, ...record } = recordFromBlocks(
+      blocksFromMarkdown(markdown).blocks,
+      expected.source,
+      DEFAULT_OPTIONS,
+    );
     const { provenance: places, ...want } = expected;
     expect(record).toEqual(want);
     expect(provenance).toMatchObject(places);
@@ -57,14 +76,29 @@ describe('recordFromBlocks on the Kazakhstan sample', () => {
   });
 });
 
-const source: SourceInfo = { fileName: 'x.md', format: 'markdown', bytes: 1, sha256: 'a'.repeat(64), pages: null, ocr: null };
+const source: SourceInfo = {
+  fileName: 'x.md',
+  format: 'markdown',
+  bytes: 1,
+  sha256: 'a'.repeat(64),
+  pages: null,
+  ocr: null,
+};
 const p = (text: string, bold = false): Block => ({ kind: 'paragraph', text, spans: [{ text, bold }], source: {} });
 const h = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: [{ text }], source: {} });
 
 describe('recordFromBlocks on other documents', () => {
   it('yields a valid record for no blocks at all', () => {
     const record = recordFromBlocks([], source, DEFAULT_OPTIONS);
-    expect(record.report).toEqual({ title: null, country: null, author: null, date: null, dateText: null, language: null, profile: 'caidp-aidv' });
+    expect(record.report).toEqual({
+      title: null,
+      country: null,
+      author: null,
+      date: null,
+      dateText: null,
+      language: null,
+      profile: 'caidp-aidv',
+    });
     expect(record.anomalies.map((a) => [a.code, a.path])).toEqual([
       ['MISSING_DATE', '/report/date'],
       ['NO_SCORE_TABLE', null],
@@ -75,12 +109,41 @@ describe('recordFromBlocks on other documents', () => {
   });
 
   it('reports an unknown country, an invalid date and missing parts in record order', () => {
-    const record = recordFromBlocks([h(1, 'Atlantis'), p('Author: Jane Doe'), p('Date: 31.02.23'), h(1, 'Notes'), p('Nothing here.')], source, DEFAULT_OPTIONS);
-    expect(record.report).toEqual({ title: 'Atlantis', country: null, author: 'Jane Doe', date: null, dateText: '31.02.23', language: 'en', profile: 'caidp-aidv' });
+    const record = recordFromBlocks(
+      [h(1, 'Atlantis'), p('Author: Jane Doe'), p('Date: 31.02.23'), h(1, 'Notes'), p('Nothing here.')],
+      source,
+      DEFAULT_OPTIONS,
+    );
+    expect(record.report).toEqual({
+      title: 'Atlantis',
+      country: null,
+      author: 'Jane Doe',
+      date: null,
+      dateText: '31.02.23',
+      language: 'en',
+      profile: 'caidp-aidv',
+    });
     expect(record.anomalies).toEqual([
-      { code: 'UNKNOWN_COUNTRY', severity: 'info', message: 'Atlantis is not a country name', path: '/report/country', found: 'Atlantis' },
-      { code: 'UNPARSEABLE_DATE', severity: 'warning', message: '31.02.23 is not a date', path: '/report/date', found: '31.02.23' },
-      { code: 'NO_SCORE_TABLE', severity: 'warning', message: 'no score table; profiles tried: caidp-aidv [en, es, fr, pt]', path: null },
+      {
+        code: 'UNKNOWN_COUNTRY',
+        severity: 'info',
+        message: 'Atlantis is not a country name',
+        path: '/report/country',
+        found: 'Atlantis',
+      },
+      {
+        code: 'UNPARSEABLE_DATE',
+        severity: 'warning',
+        message: '31.02.23 is not a date',
+        path: '/report/date',
+        found: '31.02.23',
+      },
+      {
+        code: 'NO_SCORE_TABLE',
+        severity: 'warning',
+        message: 'no score table; profiles tried: caidp-aidv [en, es, fr, pt]',
+        path: null,
+      },
       { code: 'NO_DEVELOPMENTS', severity: 'warning', message: 'no numbered development list', path: null },
     ]);
     expect(contractErrors(record)).toEqual([]);
@@ -92,8 +155,25 @@ describe('recordFromBlocks on a very large document', () => {
     const blocks: Block[] = [h(1, 'Kazakhstan')];
     for (let s = 0; s < 20_000; s++) {
       blocks.push(h(2, `Section ${s}`), h(3, 'Country'));
-      for (let n = 1; n <= 4; n++) blocks.push({ kind: 'list-item', marker: `${n}.`, number: n, text: `item ${n} of a develop-\nment list`, spans: [{ text: 'item' }], depth: 0, source: {} });
-      blocks.push(p('A paragraph.'), { kind: 'table', rows: [['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']], headerRows: 1, source: {} });
+      for (let n = 1; n <= 4; n++)
+        blocks.push({
+          kind: 'list-item',
+          marker: `${n}.`,
+          number: n,
+          text: `item ${n} of a develop-\nment list`,
+          spans: [{ text: 'item' }],
+          depth: 0,
+          source: {},
+        });
+      blocks.push(p('A paragraph.'), {
+        kind: 'table',
+        rows: [
+          ['Year', 'Q1', 'Q2', 'Total'],
+          ['2021', 'Y', 'N', '1'],
+        ],
+        headerRows: 1,
+        source: {},
+      });
     }
     const started = performance.now();
     const record = recordFromBlocks(blocks, source, DEFAULT_OPTIONS);

@@ -7,14 +7,29 @@ const h = (level: number, text: string): Block => ({ kind: 'heading', level, tex
 const p = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: {} });
 const b = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text, bold: true }], source: {} });
 const table = (): Block => ({ kind: 'table', rows: [['Year', 'Q1']], headerRows: 1, source: {} });
-const item = (n: number): Block => ({ kind: 'list-item', marker: `${n}.`, number: n, text: `item ${n}`, spans: [{ text: `item ${n}` }], depth: 0, source: {} });
+const item = (n: number): Block => ({
+  kind: 'list-item',
+  marker: `${n}.`,
+  number: n,
+  text: `item ${n}`,
+  spans: [{ text: `item ${n}` }],
+  depth: 0,
+  source: {},
+});
 
 /** Section and subject of every non-heading block, for compact expectations. */
 function placements(blocks: Block[], bodyStart = 0): [string, string | null, string | null][] {
   const outline = outlineFromBlocks(blocks, bodyStart, ENGLISH);
   return blocks.flatMap((block, i) => {
     if (i < bodyStart || outline.isHeading[i]) return [];
-    const label = block.kind === 'list-item' ? `item ${block.number}` : block.kind === 'table' ? 'table' : block.kind === 'paragraph' ? block.text : '';
+    const label =
+      block.kind === 'list-item'
+        ? `item ${block.number}`
+        : block.kind === 'table'
+          ? 'table'
+          : block.kind === 'paragraph'
+            ? block.text
+            : '';
     return [[label, outline.placement[i]!.section, outline.placement[i]!.subject]];
   });
 }
@@ -24,14 +39,27 @@ describe('isPseudoHeading', () => {
     expect(isPseudoHeading(b('Most important developments'))).toBe(true);
     expect(isPseudoHeading(b('Country:'))).toBe(true);
     expect(isPseudoHeading(p('MOST IMPORTANT DEVELOPMENTS'))).toBe(true);
-    const split: Block = { kind: 'paragraph', text: 'Changes in metrics', spans: [{ text: 'Changes ', bold: true }, { text: 'in metrics', bold: true }], source: {} };
+    const split: Block = {
+      kind: 'paragraph',
+      text: 'Changes in metrics',
+      spans: [
+        { text: 'Changes ', bold: true },
+        { text: 'in metrics', bold: true },
+      ],
+      source: {},
+    };
     expect(isPseudoHeading(split)).toBe(true);
   });
 
   it('refuses prose, partly bold lines, sentences and long lines', () => {
     expect(isPseudoHeading(p('Most important developments'))).toBe(false);
     expect(isPseudoHeading(b('The ministry adopted a plan.'))).toBe(false);
-    const mixed: Block = { kind: 'paragraph', text: 'Note: see below', spans: [{ text: 'Note:', bold: true }, { text: ' see below' }], source: {} };
+    const mixed: Block = {
+      kind: 'paragraph',
+      text: 'Note: see below',
+      spans: [{ text: 'Note:', bold: true }, { text: ' see below' }],
+      source: {},
+    };
     expect(isPseudoHeading(mixed)).toBe(false);
     expect(isPseudoHeading(b('word '.repeat(20).trim()))).toBe(false);
     expect(isPseudoHeading(b('two\nlines'))).toBe(false);
@@ -41,7 +69,17 @@ describe('isPseudoHeading', () => {
 
 describe('outlineFromBlocks', () => {
   it('reads Markdown levels: # sections, ## subjects', () => {
-    const blocks = [h(1, 'Changes in key metrics'), h(2, 'Kazakhstan'), table(), p('why'), h(1, 'Most important developments'), h(2, 'Country'), item(1), h(2, 'International'), item(1)];
+    const blocks = [
+      h(1, 'Changes in key metrics'),
+      h(2, 'Kazakhstan'),
+      table(),
+      p('why'),
+      h(1, 'Most important developments'),
+      h(2, 'Country'),
+      item(1),
+      h(2, 'International'),
+      item(1),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['why', 'Changes in key metrics', 'Kazakhstan'],
@@ -51,7 +89,16 @@ describe('outlineFromBlocks', () => {
   });
 
   it('takes levels as relative: PDF sections at level 2, subjects at 3', () => {
-    const blocks = [h(1, 'Kazakhstan'), p('Aziz'), h(2, 'Changes in key metrics'), h(3, 'Kazakhstan'), table(), h(2, 'Most important developments'), h(3, 'Country'), item(1)];
+    const blocks = [
+      h(1, 'Kazakhstan'),
+      p('Aziz'),
+      h(2, 'Changes in key metrics'),
+      h(3, 'Kazakhstan'),
+      table(),
+      h(2, 'Most important developments'),
+      h(3, 'Country'),
+      item(1),
+    ];
     expect(placements(blocks, 2)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['item 1', 'Most important developments', 'Country'],
@@ -67,7 +114,17 @@ describe('outlineFromBlocks', () => {
   });
 
   it('reads bold lines: two in a row are section then subject, a lone one is a subject', () => {
-    const blocks = [b('Changes in key metrics'), b('Kazakhstan'), table(), p('why'), b('Most important developments'), b('Country'), item(1), b('International'), item(1)];
+    const blocks = [
+      b('Changes in key metrics'),
+      b('Kazakhstan'),
+      table(),
+      p('why'),
+      b('Most important developments'),
+      b('Country'),
+      item(1),
+      b('International'),
+      item(1),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['why', 'Changes in key metrics', 'Kazakhstan'],
@@ -86,7 +143,16 @@ describe('outlineFromBlocks', () => {
   });
 
   it('mixes real headings and bold lines: bold subjects under real sections', () => {
-    const blocks = [h(1, 'Changes in key metrics'), b('Kazakhstan'), table(), h(1, 'Most important developments'), b('Country'), item(1), b('International'), item(1)];
+    const blocks = [
+      h(1, 'Changes in key metrics'),
+      b('Kazakhstan'),
+      table(),
+      h(1, 'Most important developments'),
+      b('Country'),
+      item(1),
+      b('International'),
+      item(1),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['item 1', 'Most important developments', 'Country'],
@@ -95,7 +161,14 @@ describe('outlineFromBlocks', () => {
   });
 
   it('mixes bold sections over real sub-headings', () => {
-    const blocks = [b('Changes in key metrics'), h(2, 'Kazakhstan'), table(), b('Most important developments'), h(2, 'Country'), item(1)];
+    const blocks = [
+      b('Changes in key metrics'),
+      h(2, 'Kazakhstan'),
+      table(),
+      b('Most important developments'),
+      h(2, 'Country'),
+      item(1),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['item 1', 'Most important developments', 'Country'],
@@ -113,7 +186,13 @@ describe('outlineFromBlocks', () => {
 
 describe('headings that read as prose', () => {
   it('treats a sentence marked as a heading as a paragraph', () => {
-    const blocks = [h(1, 'Changes in key metrics'), table(), h(1, 'The commissioner became more active and issued fines.'), h(1, 'Most important developments'), item(1)];
+    const blocks = [
+      h(1, 'Changes in key metrics'),
+      table(),
+      h(1, 'The commissioner became more active and issued fines.'),
+      h(1, 'Most important developments'),
+      item(1),
+    ];
     const outline = outlineFromBlocks(blocks, 0, ENGLISH);
     expect(outline.isHeading).toEqual([true, false, false, true, false]);
     expect(outline.placement[2]).toEqual({ section: 'Changes in key metrics', subject: null });
@@ -134,7 +213,17 @@ describe('headings that read as prose', () => {
 
 describe('flat outlines (every heading at one level)', () => {
   it('reads two headings in a row as section and subject', () => {
-    const blocks = [h(2, 'Changes in key metrics'), h(2, 'Kazakhstan'), table(), p('why'), h(2, 'Most important developments'), h(2, 'Country'), item(1), h(2, 'International'), item(1)];
+    const blocks = [
+      h(2, 'Changes in key metrics'),
+      h(2, 'Kazakhstan'),
+      table(),
+      p('why'),
+      h(2, 'Most important developments'),
+      h(2, 'Country'),
+      item(1),
+      h(2, 'International'),
+      item(1),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['why', 'Changes in key metrics', 'Kazakhstan'],
@@ -144,7 +233,15 @@ describe('flat outlines (every heading at one level)', () => {
   });
 
   it('starts a new section at a lone heading that leads to another kind of content', () => {
-    const blocks = [h(1, 'Changes in key metrics'), h(1, 'Kazakhstan'), table(), p('why'), h(1, 'Most important developments'), item(1), item(2)];
+    const blocks = [
+      h(1, 'Changes in key metrics'),
+      h(1, 'Kazakhstan'),
+      table(),
+      p('why'),
+      h(1, 'Most important developments'),
+      item(1),
+      item(2),
+    ];
     expect(placements(blocks)).toEqual([
       ['table', 'Changes in key metrics', 'Kazakhstan'],
       ['why', 'Changes in key metrics', 'Kazakhstan'],
@@ -175,7 +272,16 @@ describe('a bold line right above a table', () => {
   });
 
   it('is the subject when no real sub-heading stands above it', () => {
-    expect(placements([h(2, 'Changes in key metrics'), b('Vietnam'), table(), h(2, 'Most important developments'), h(3, 'Country'), item(1)])).toEqual([
+    expect(
+      placements([
+        h(2, 'Changes in key metrics'),
+        b('Vietnam'),
+        table(),
+        h(2, 'Most important developments'),
+        h(3, 'Country'),
+        item(1),
+      ]),
+    ).toEqual([
       ['table', 'Changes in key metrics', 'Vietnam'],
       ['item 1', 'Most important developments', 'Country'],
     ]);
@@ -198,9 +304,25 @@ describe('a heading wrapped onto a second line', () => {
   });
 
   it('is not joined at another level, after a colon, or when the line is prose', () => {
-    expect(outlineFromBlocks([h(1, 'Developments'), h(2, 'country'), item(1)], 0, ENGLISH).isHeading).toEqual([true, false, false]);
-    expect(outlineFromBlocks([h(1, 'Developments:'), h(1, 'national'), item(1)], 0, ENGLISH).isHeading).toEqual([true, false, false]);
-    const outline = outlineFromBlocks([h(1, 'Developments'), h(1, 'the ministry adopted a plan that covers every region of the country in detail.'), item(1)], 0, ENGLISH);
+    expect(outlineFromBlocks([h(1, 'Developments'), h(2, 'country'), item(1)], 0, ENGLISH).isHeading).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(outlineFromBlocks([h(1, 'Developments:'), h(1, 'national'), item(1)], 0, ENGLISH).isHeading).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const outline = outlineFromBlocks(
+      [
+        h(1, 'Developments'),
+        h(1, 'the ministry adopted a plan that covers every region of the country in detail.'),
+        item(1),
+      ],
+      0,
+      ENGLISH,
+    );
     expect(outline.isHeading).toEqual([true, false, false]);
   });
 });

@@ -16,8 +16,19 @@ export function kazakhstanBlocks(): Block[] {
     return index;
   };
   const plain = (text: string): Span[] => [{ text }];
-  const heading = (level: number, text: string): Block => ({ kind: 'heading', level, text, spans: plain(text), source: { line: lineOf(`${'#'.repeat(level)} ${text}`) + 1 } });
-  const paragraph = (line: number): Block => ({ kind: 'paragraph', text: lines[line]!, spans: plain(lines[line]!), source: { line: line + 1 } });
+  const heading = (level: number, text: string): Block => ({
+    kind: 'heading',
+    level,
+    text,
+    spans: plain(text),
+    source: { line: lineOf(`${'#'.repeat(level)} ${text}`) + 1 },
+  });
+  const paragraph = (line: number): Block => ({
+    kind: 'paragraph',
+    text: lines[line]!,
+    spans: plain(lines[line]!),
+    source: { line: line + 1 },
+  });
 
   const tableStart = lineOf('Year\t');
   const table: Block = {
@@ -30,8 +41,19 @@ export function kazakhstanBlocks(): Block[] {
     const line = lineOf(`${n}. `);
     const raw = lines[line]!.slice(`${n}. `.length);
     // "**…**" is the sample's one bold span.
-    const spans: Span[] = raw.split('**').map((text, k) => (k % 2 === 1 ? { text, bold: true } : { text })).filter((s) => s.text !== '');
-    return { kind: 'list-item', marker: `${n}.`, number: n, text: raw.replaceAll('**', ''), spans, depth: 0, source: { line: line + 1 } };
+    const spans: Span[] = raw
+      .split('**')
+      .map((text, k) => (k % 2 === 1 ? { text, bold: true } : { text }))
+      .filter((s) => s.text !== '');
+    return {
+      kind: 'list-item',
+      marker: `${n}.`,
+      number: n,
+      text: raw.replaceAll('**', ''),
+      spans,
+      depth: 0,
+      source: { line: line + 1 },
+    };
   });
   const commentaryStart = tableStart + 4;
   return [

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/blocks/model.js';
 import { outlineFromBlocks } from '../../src/core/headings.js';
-import { metricNameFromHeader, rowsFromTransposed, scoreLayoutFromRows, scoreTablesFromBlocks, yearFromCell } from '../../src/core/score-table.js';
+import {
+  metricNameFromHeader,
+  rowsFromTransposed,
+  scoreLayoutFromRows,
+  scoreTablesFromBlocks,
+  yearFromCell,
+} from '../../src/core/score-table.js';
 import type { Anomaly } from '../../src/record/types.js';
 import { ENGLISH } from '../support/profiles.js';
 
@@ -16,7 +22,18 @@ function read(blocks: Block[], reading = ENGLISH) {
 }
 
 describe('metricNameFromHeader', () => {
-  it.each([['Q1', 'Q1'], ['q1', 'Q1'], ['Q 1', 'Q1'], ['Q.12', 'Q12'], [' Q03 ', 'Q3'], ['Q4*', 'Q4'], ['Question 5', 'Q5'], ['Q6.', 'Q6'], ['Q7: National strategy', 'Q7'], ['Q8 (oversight)', 'Q8']])('%j -> %s', (cell, name) => {
+  it.each([
+    ['Q1', 'Q1'],
+    ['q1', 'Q1'],
+    ['Q 1', 'Q1'],
+    ['Q.12', 'Q12'],
+    [' Q03 ', 'Q3'],
+    ['Q4*', 'Q4'],
+    ['Question 5', 'Q5'],
+    ['Q6.', 'Q6'],
+    ['Q7: National strategy', 'Q7'],
+    ['Q8 (oversight)', 'Q8'],
+  ])('%j -> %s', (cell, name) => {
     expect(metricNameFromHeader(cell, ENGLISH)).toBe(name);
   });
   it.each(['Year', 'Total', 'Q', 'Quarter 1', 'Q1 2023', 'Q12345'])('%j is no metric', (cell) => {
@@ -26,27 +43,81 @@ describe('metricNameFromHeader', () => {
 
 describe('scoreLayoutFromRows', () => {
   it('finds metric, year and total columns', () => {
-    expect(scoreLayoutFromRows([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']], ENGLISH)).toEqual({
-      headerRow: 0, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4,
+    expect(
+      scoreLayoutFromRows(
+        [
+          ['Year', 'Q1', 'Q2', 'Total'],
+          ['2021', 'Y', 'N', '1'],
+        ],
+        ENGLISH,
+      ),
+    ).toEqual({
+      headerRow: 0,
+      columns: [
+        { name: 'Q1', index: 1 },
+        { name: 'Q2', index: 2 },
+      ],
+      yearIndex: 0,
+      totalIndex: 3,
+      width: 4,
     });
   });
 
   it('accepts a blank year header, Score for Total, and a title row above the header', () => {
-    expect(scoreLayoutFromRows([['Scores', '', '', ''], ['', 'q 1', 'Q.2', 'Score'], ['2022', 'Y', 'N', '1']], ENGLISH)).toMatchObject({
-      headerRow: 1, yearIndex: 0, totalIndex: 3,
+    expect(
+      scoreLayoutFromRows(
+        [
+          ['Scores', '', '', ''],
+          ['', 'q 1', 'Q.2', 'Score'],
+          ['2022', 'Y', 'N', '1'],
+        ],
+        ENGLISH,
+      ),
+    ).toMatchObject({
+      headerRow: 1,
+      yearIndex: 0,
+      totalIndex: 3,
     });
   });
 
   it('refuses tables without metric columns or years', () => {
-    expect(scoreLayoutFromRows([['Name', 'Role'], ['Aziz', 'Author']], ENGLISH)).toBeNull();
-    expect(scoreLayoutFromRows([['Q1', 'Q2'], ['Y', 'N']], ENGLISH)).toBeNull();
+    expect(
+      scoreLayoutFromRows(
+        [
+          ['Name', 'Role'],
+          ['Aziz', 'Author'],
+        ],
+        ENGLISH,
+      ),
+    ).toBeNull();
+    expect(
+      scoreLayoutFromRows(
+        [
+          ['Q1', 'Q2'],
+          ['Y', 'N'],
+        ],
+        ENGLISH,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('rowsFromTransposed', () => {
   it('turns questions-as-rows into years-as-rows', () => {
-    expect(rowsFromTransposed([['', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']], ENGLISH)).toEqual([
-      ['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'P', '1.5'], ['2022', 'N', 'P', '0.5'],
+    expect(
+      rowsFromTransposed(
+        [
+          ['', '2021', '2022'],
+          ['Q1', 'Y', 'N'],
+          ['Q2', 'P', 'P'],
+          ['Total', '1.5', '0.5'],
+        ],
+        ENGLISH,
+      ),
+    ).toEqual([
+      ['Year', 'Q1', 'Q2', 'Total'],
+      ['2021', 'Y', 'P', '1.5'],
+      ['2022', 'N', 'P', '0.5'],
     ]);
   });
 });
@@ -54,25 +125,42 @@ describe('rowsFromTransposed', () => {
 describe('scoreTablesFromBlocks', () => {
   it('reads rows, totals, changes and commentary under its headings', () => {
     const { tables, anomalies } = read([
-      h(1, 'Changes in key metrics'), h(2, 'Kazakhstan'),
-      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', 'N', 'Yes', 'P', '1.5'], ['2022', 'Y', 'Y', 'p', '2,5']]),
-      p('First\nline.'), p('Second.'), h(1, 'Next'), p('Not commentary.'),
+      h(1, 'Changes in key metrics'),
+      h(2, 'Kazakhstan'),
+      table([
+        ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+        ['2021', 'N', 'Yes', 'P', '1.5'],
+        ['2022', 'Y', 'Y', 'p', '2,5'],
+      ]),
+      p('First\nline.'),
+      p('Second.'),
+      h(1, 'Next'),
+      p('Not commentary.'),
     ]);
     expect(anomalies).toEqual([]);
-    expect(tables).toEqual([{
-      section: 'Changes in key metrics', subject: 'Kazakhstan', columns: ['Q1', 'Q2', 'Q3'],
-      rows: [
-        { year: 2021, answers: { Q1: 'N', Q2: 'Y', Q3: 'P' }, reportedTotal: 1.5, computedTotal: 1.5 },
-        { year: 2022, answers: { Q1: 'Y', Q2: 'Y', Q3: 'P' }, reportedTotal: 2.5, computedTotal: 2.5 },
-      ],
-      changes: [{ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' }],
-      commentary: ['First line.', 'Second.'],
-    }]);
+    expect(tables).toEqual([
+      {
+        section: 'Changes in key metrics',
+        subject: 'Kazakhstan',
+        columns: ['Q1', 'Q2', 'Q3'],
+        rows: [
+          { year: 2021, answers: { Q1: 'N', Q2: 'Y', Q3: 'P' }, reportedTotal: 1.5, computedTotal: 1.5 },
+          { year: 2022, answers: { Q1: 'Y', Q2: 'Y', Q3: 'P' }, reportedTotal: 2.5, computedTotal: 2.5 },
+        ],
+        changes: [{ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' }],
+        commentary: ['First line.', 'Second.'],
+      },
+    ]);
   });
 
   it('reports every kind of bad cell with its path', () => {
     const { tables, anomalies } = read([
-      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', '', 'maybe', 'Y*', '4'], ['2022*', 'N', '—', 'Y', ''], ['2022', 'N', 'N', 'N', 'n/a']]),
+      table([
+        ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+        ['2021', '', 'maybe', 'Y*', '4'],
+        ['2022*', 'N', '—', 'Y', ''],
+        ['2022', 'N', 'N', 'N', 'n/a'],
+      ]),
     ]);
     expect(tables[0]!.rows.map((r) => [r.year, r.answers, r.reportedTotal, r.computedTotal])).toEqual([
       [2021, { Q1: null, Q2: null, Q3: 'Y' }, 4, 1],
@@ -96,7 +184,11 @@ describe('scoreTablesFromBlocks', () => {
 
   it('keeps an answer, a year and a total that carry a footnote reference, and reports only the marks', () => {
     const { tables, anomalies } = read([
-      table([['Year[^a]', 'Q1', 'Q2†', 'Q3 [1]', 'Total*'], ['2022[^1]', 'N', 'N', 'P', '0,50'], ['2023', 'P', 'Y[^1]', '🗸 2', '3,00¹']]),
+      table([
+        ['Year[^a]', 'Q1', 'Q2†', 'Q3 [1]', 'Total*'],
+        ['2022[^1]', 'N', 'N', 'P', '0,50'],
+        ['2023', 'P', 'Y[^1]', '🗸 2', '3,00¹'],
+      ]),
     ]);
     expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3']);
     expect(tables[0]!.rows.map((r) => [r.year, r.answers, r.reportedTotal, r.computedTotal])).toEqual([
@@ -114,7 +206,12 @@ describe('scoreTablesFromBlocks', () => {
 
   it('maps short and long rows left to right and reports their shape', () => {
     const { tables, anomalies } = read([
-      table([['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2021', 'Y', 'Y', '2'], ['2022', 'Y', 'N', 'P', 'N', '1.5'], ['2023', 'Y', 'P']]),
+      table([
+        ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+        ['2021', 'Y', 'Y', '2'],
+        ['2022', 'Y', 'N', 'P', 'N', '1.5'],
+        ['2023', 'Y', 'P'],
+      ]),
     ]);
     expect(tables[0]!.rows.map((r) => [r.answers, r.reportedTotal])).toEqual([
       [{ Q1: 'Y', Q2: 'Y', Q3: null }, 2],
@@ -130,7 +227,14 @@ describe('scoreTablesFromBlocks', () => {
   });
 
   it('lists changes in year order with nulls', () => {
-    const { tables } = read([table([['Year', 'Q1', 'Q2', 'Total'], ['2023', 'Y', '', '1'], ['2021', 'N', 'N', '0'], ['2022', 'P', 'N', '0.5']])]);
+    const { tables } = read([
+      table([
+        ['Year', 'Q1', 'Q2', 'Total'],
+        ['2023', 'Y', '', '1'],
+        ['2021', 'N', 'N', '0'],
+        ['2022', 'P', 'N', '0.5'],
+      ]),
+    ]);
     expect(tables[0]!.changes).toEqual([
       { column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'P' },
       { column: 'Q1', fromYear: 2022, toYear: 2023, from: 'P', to: 'Y' },
@@ -139,40 +243,83 @@ describe('scoreTablesFromBlocks', () => {
   });
 
   it('reports every row of a table without a Total column', () => {
-    const { tables, anomalies } = read([table([['Year', 'Q1', 'Q2'], ['2021', 'Y', 'N'], ['2022', 'Y', 'Y']])]);
+    const { tables, anomalies } = read([
+      table([
+        ['Year', 'Q1', 'Q2'],
+        ['2021', 'Y', 'N'],
+        ['2022', 'Y', 'Y'],
+      ]),
+    ]);
     expect(tables[0]!.rows.map((r) => r.reportedTotal)).toEqual([null, null]);
     expect(anomalies.map((a) => a.code)).toEqual(['MISSING_TOTAL', 'MISSING_TOTAL']);
   });
 
   it('reads a transposed table and ignores tables that are not score tables', () => {
     const { tables, anomalies } = read([
-      table([['Name', 'Role'], ['Aziz', 'Author']]),
-      table([['Question', '2021', '2022'], ['Q1', 'Y', 'N'], ['Q2', 'P', 'P'], ['Total', '1.5', '0.5']]),
+      table([
+        ['Name', 'Role'],
+        ['Aziz', 'Author'],
+      ]),
+      table([
+        ['Question', '2021', '2022'],
+        ['Q1', 'Y', 'N'],
+        ['Q2', 'P', 'P'],
+        ['Total', '1.5', '0.5'],
+      ]),
     ]);
     expect(anomalies).toEqual([]);
-    expect(tables.map((t) => [t.columns, t.rows.map((r) => r.year)])).toEqual([[['Q1', 'Q2'], [2021, 2022]]]);
+    expect(tables.map((t) => [t.columns, t.rows.map((r) => r.year)])).toEqual([
+      [
+        ['Q1', 'Q2'],
+        [2021, 2022],
+      ],
+    ]);
   });
 });
 
 describe('commentary cut by a page break', () => {
   it('joins a paragraph that goes on in lower case to the one before', () => {
-    const { tables } = read([table([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]), p('The score went up because the'), p('ministry acted.'), p('Second.')]);
+    const { tables } = read([
+      table([
+        ['Year', 'Q1', 'Q2', 'Total'],
+        ['2021', 'Y', 'N', '1'],
+      ]),
+      p('The score went up because the'),
+      p('ministry acted.'),
+      p('Second.'),
+    ]);
     expect(tables[0]!.commentary).toEqual(['The score went up because the ministry acted.', 'Second.']);
   });
 });
 
 describe('yearFromCell', () => {
-  it.each([['2021', 2021, null], [' 2022 ', 2022, null], ['2021*', 2021, '*'], ['2023¹', 2023, '¹'], ['2021 (baseline)', 2021, null], ['FY2021', 2021, null], ['FY 2022', 2022, null], ['fy2023*', 2023, '*']])('%j -> %d', (cell, year, mark) => {
+  it.each([
+    ['2021', 2021, null],
+    [' 2022 ', 2022, null],
+    ['2021*', 2021, '*'],
+    ['2023¹', 2023, '¹'],
+    ['2021 (baseline)', 2021, null],
+    ['FY2021', 2021, null],
+    ['FY 2022', 2022, null],
+    ['fy2023*', 2023, '*'],
+  ])('%j -> %d', (cell, year, mark) => {
     expect(yearFromCell(cell)).toEqual({ year, mark });
   });
-  it.each(['', 'Year', '21', '2021-2022', '2022/23', '1850', 'Total', 'FY', 'FYI 2021', 'FY21'])('%j has no year', (cell) => {
-    expect(yearFromCell(cell)).toBeNull();
-  });
+  it.each(['', 'Year', '21', '2021-2022', '2022/23', '1850', 'Total', 'FY', 'FYI 2021', 'FY21'])(
+    '%j has no year',
+    (cell) => {
+      expect(yearFromCell(cell)).toBeNull();
+    },
+  );
 });
 
 describe('fiscal years', () => {
   it('reads a table whose years are written FY2021 under a Fiscal year header', () => {
-    const rows = [['Fiscal year', 'Q1', 'Q2', 'Total'], ['FY2021', 'Y', 'P', '1.5'], ['FY 2022', 'Y', 'Y', '2']];
+    const rows = [
+      ['Fiscal year', 'Q1', 'Q2', 'Total'],
+      ['FY2021', 'Y', 'P', '1.5'],
+      ['FY 2022', 'Y', 'Y', '2'],
+    ];
     const { tables, anomalies } = read([table(rows)]);
     expect(anomalies).toEqual([]);
     expect(tables[0]!.rows.map((row) => row.year)).toEqual([2021, 2022]);
@@ -181,10 +328,25 @@ describe('fiscal years', () => {
 
 describe('two header rows', () => {
   it('finds Year and Total in the row above the metric names', () => {
-    const rows = [['Year', 'Questions', '', 'Total'], ['', 'Q1', 'Q2', ''], ['2021', '✓', '✗', '1']];
-    expect(scoreLayoutFromRows(rows, ENGLISH)).toEqual({ headerRow: 1, columns: [{ name: 'Q1', index: 1 }, { name: 'Q2', index: 2 }], yearIndex: 0, totalIndex: 3, width: 4 });
+    const rows = [
+      ['Year', 'Questions', '', 'Total'],
+      ['', 'Q1', 'Q2', ''],
+      ['2021', '✓', '✗', '1'],
+    ];
+    expect(scoreLayoutFromRows(rows, ENGLISH)).toEqual({
+      headerRow: 1,
+      columns: [
+        { name: 'Q1', index: 1 },
+        { name: 'Q2', index: 2 },
+      ],
+      yearIndex: 0,
+      totalIndex: 3,
+      width: 4,
+    });
     const { tables, anomalies } = read([table(rows)]);
     expect(anomalies).toEqual([]);
-    expect(tables[0]!.rows).toEqual([{ year: 2021, answers: { Q1: 'Y', Q2: 'N' }, reportedTotal: 1, computedTotal: 1 }]);
+    expect(tables[0]!.rows).toEqual([
+      { year: 2021, answers: { Q1: 'Y', Q2: 'N' }, reportedTotal: 1, computedTotal: 1 },
+    ]);
   });
 });

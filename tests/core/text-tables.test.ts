@@ -31,10 +31,24 @@ describe('headerCellsFromLine', () => {
 
 describe('textTableAt', () => {
   it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
-    const at = (text: string, line: number): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: { line } });
-    const blocks = [at('Year Q1 Q2 Total', 10), at('2022 Y N 1\n2023 ✔ Partial 1,5', 12), at('2024 N N 0\nThe law changed.', 15)];
+    const at = (text: string, line: number): Block => ({
+      kind: 'paragraph',
+      text,
+      spans: [{ text }],
+      source: { line },
+    });
+    const blocks = [
+      at('Year Q1 Q2 Total', 10),
+      at('2022 Y N 1\n2023 ✔ Partial 1,5', 12),
+      at('2024 N N 0\nThe law changed.', 15),
+    ];
     expect(textTableAt(blocks, 0, ENGLISH)).toEqual({
-      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1'], ['2023', '✔', 'Partial', '1,5'], ['2024', 'N', 'N', '0']],
+      rows: [
+        ['Year', 'Q1', 'Q2', 'Total'],
+        ['2022', 'Y', 'N', '1'],
+        ['2023', '✔', 'Partial', '1,5'],
+        ['2024', 'N', 'N', '0'],
+      ],
       rowSources: [{ line: 10 }, { line: 12 }, { line: 13 }, { line: 15 }],
       lastBlock: 2,
       rest: 'The law changed.',
@@ -43,12 +57,26 @@ describe('textTableAt', () => {
 
   it('puts a header line on top of a table of body rows', () => {
     const blocks = [p('Year Q1 Q2 Total', true), table([['2022', 'Y', 'N', '1']])];
-    expect(textTableAt(blocks, 0, ENGLISH)).toEqual({ rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 1, rest: null });
+    expect(textTableAt(blocks, 0, ENGLISH)).toEqual({
+      rows: [
+        ['Year', 'Q1', 'Q2', 'Total'],
+        ['2022', 'Y', 'N', '1'],
+      ],
+      rowSources: [{}, {}],
+      lastBlock: 1,
+      rest: null,
+    });
   });
 
   it('passes over a caption on the lines above the header', () => {
     expect(textTableAt([p('Table 1. Scores\nYear Q1 Q2 Total\n2022 Y N 1')], 0, ENGLISH)).toEqual({
-      rows: [['Year', 'Q1', 'Q2', 'Total'], ['2022', 'Y', 'N', '1']], rowSources: [{}, {}], lastBlock: 0, rest: null,
+      rows: [
+        ['Year', 'Q1', 'Q2', 'Total'],
+        ['2022', 'Y', 'N', '1'],
+      ],
+      rowSources: [{}, {}],
+      lastBlock: 0,
+      rest: null,
     });
   });
 
@@ -61,25 +89,50 @@ describe('textTableAt', () => {
 describe('score tables printed as text', () => {
   it('are read under their headings, with the commentary that shares their last block', () => {
     const { tables, anomalies } = read([
-      h(1, 'Scores'), h(2, 'Italy'), p('Year Q1 Q2 Q3 Total', true),
-      p('2022 ✔ Partial ✘ 1,5\n2023 ✔ ✔ ✘ 3\nThe ban is reflected in Q2.'), p('A second remark.'), h(1, 'Developments'),
+      h(1, 'Scores'),
+      h(2, 'Italy'),
+      p('Year Q1 Q2 Q3 Total', true),
+      p('2022 ✔ Partial ✘ 1,5\n2023 ✔ ✔ ✘ 3\nThe ban is reflected in Q2.'),
+      p('A second remark.'),
+      h(1, 'Developments'),
     ]);
     expect(anomalies.map((a) => [a.code, a.path])).toEqual([['TOTAL_MISMATCH', '/scoreTables/0/rows/1/reportedTotal']]);
-    expect(tables).toEqual([{
-      section: 'Scores', subject: 'Italy', columns: ['Q1', 'Q2', 'Q3'],
-      rows: [
-        { year: 2022, answers: { Q1: 'Y', Q2: 'P', Q3: 'N' }, reportedTotal: 1.5, computedTotal: 1.5 },
-        { year: 2023, answers: { Q1: 'Y', Q2: 'Y', Q3: 'N' }, reportedTotal: 3, computedTotal: 2 },
-      ],
-      changes: [{ column: 'Q2', fromYear: 2022, toYear: 2023, from: 'P', to: 'Y' }],
-      commentary: ['The ban is reflected in Q2.', 'A second remark.'],
-    }]);
+    expect(tables).toEqual([
+      {
+        section: 'Scores',
+        subject: 'Italy',
+        columns: ['Q1', 'Q2', 'Q3'],
+        rows: [
+          { year: 2022, answers: { Q1: 'Y', Q2: 'P', Q3: 'N' }, reportedTotal: 1.5, computedTotal: 1.5 },
+          { year: 2023, answers: { Q1: 'Y', Q2: 'Y', Q3: 'N' }, reportedTotal: 3, computedTotal: 2 },
+        ],
+        changes: [{ column: 'Q2', fromYear: 2022, toYear: 2023, from: 'P', to: 'Y' }],
+        commentary: ['The ban is reflected in Q2.', 'A second remark.'],
+      },
+    ]);
   });
 
   it('join a bold header line to the table of rows under it; the line is no heading', () => {
-    const { tables } = read([h(1, 'Changes in key metrics'), h(2, 'Nigeria'), p('Year Q1 Q2 Total', true), table([['2022', 'N', '—', '0'], ['2023', 'P', 'N', '0,5']]), p('Why.')]);
+    const { tables } = read([
+      h(1, 'Changes in key metrics'),
+      h(2, 'Nigeria'),
+      p('Year Q1 Q2 Total', true),
+      table([
+        ['2022', 'N', '—', '0'],
+        ['2023', 'P', 'N', '0,5'],
+      ]),
+      p('Why.'),
+    ]);
     expect(tables.map((t) => [t.section, t.subject, t.rows.map((r) => r.answers), t.commentary])).toEqual([
-      ['Changes in key metrics', 'Nigeria', [{ Q1: 'N', Q2: null }, { Q1: 'P', Q2: 'N' }], ['Why.']],
+      [
+        'Changes in key metrics',
+        'Nigeria',
+        [
+          { Q1: 'N', Q2: null },
+          { Q1: 'P', Q2: 'N' },
+        ],
+        ['Why.'],
+      ],
     ]);
   });
 });

@@ -38,7 +38,9 @@ describe('oneLineFromText', () => {
 
   it('reads a hyphen and a space inside a line as a line end turned into a space', () => {
     expect(oneLineFromText('the develop- ment of AI- based tools')).toBe('the development of AI-based tools');
-    expect(oneLineFromText('short- and long-term plans, pre- or post-war')).toBe('short- and long-term plans, pre- or post-war');
+    expect(oneLineFromText('short- and long-term plans, pre- or post-war')).toBe(
+      'short- and long-term plans, pre- or post-war',
+    );
     expect(oneLineFromText('2020- 2023')).toBe('2020-2023');
   });
 
@@ -83,9 +85,12 @@ describe('oneLineFromText on hostile input', () => {
 });
 
 describe('isPageNumber', () => {
-  it.each(['3', ' 12 ', '- 3 -', '— 4 —', 'Page 3', 'page 3 of 10', '3/10', '3 of 10'])('%j is a page number', (text) => {
-    expect(isPageNumber(text)).toBe(true);
-  });
+  it.each(['3', ' 12 ', '- 3 -', '— 4 —', 'Page 3', 'page 3 of 10', '3/10', '3 of 10'])(
+    '%j is a page number',
+    (text) => {
+      expect(isPageNumber(text)).toBe(true);
+    },
+  );
   it.each(['2023 was a good year', 'Q1', '3.5', '1. Item', 'Page three', ''])('%j is not', (text) => {
     expect(isPageNumber(text)).toBe(false);
   });

@@ -4,17 +4,36 @@ import { ENGLISH } from '../support/profiles.js';
 
 describe('totalFromCell', () => {
   it.each([
-    ['4.33', 4.33], ['4,33', 4.33], ['3', 3], ['3.0', 3], [' 12 ', 12], ['4.5/12', 4.5], ['4.5 / 12', 4.5],
-    ['4,5 of 12', 4.5], ['0', 0],
-    ['3.5 points', 3.5], ['4.0 points', 4], ['1 point', 1], ['4 pts', 4], ['4.5 pt.', 4.5], ['4,5 Points', 4.5],
-    ['4.5/12 points', 4.5], ['2.5 (+1)', 2.5], ['2.5 (-0.5)', 2.5], ['3 (\u22121)', 3], ['3 points (+1 pt)', 3],
+    ['4.33', 4.33],
+    ['4,33', 4.33],
+    ['3', 3],
+    ['3.0', 3],
+    [' 12 ', 12],
+    ['4.5/12', 4.5],
+    ['4.5 / 12', 4.5],
+    ['4,5 of 12', 4.5],
+    ['0', 0],
+    ['3.5 points', 3.5],
+    ['4.0 points', 4],
+    ['1 point', 1],
+    ['4 pts', 4],
+    ['4.5 pt.', 4.5],
+    ['4,5 Points', 4.5],
+    ['4.5/12 points', 4.5],
+    ['2.5 (+1)', 2.5],
+    ['2.5 (-0.5)', 2.5],
+    ['3 (\u22121)', 3],
+    ['3 points (+1 pt)', 3],
   ])('%j -> %d', (cell, total) => {
     expect(totalFromCell(cell, ENGLISH)).toEqual({ total, mark: null });
   });
 
-  it.each(['', '-', 'n/a', 'Total', 'four', '4.33.1', '2021-2022', '4 apples', '3 points 2', '2.5 (+)'])('%j has no number', (cell) => {
-    expect(totalFromCell(cell, ENGLISH).total).toBeNull();
-  });
+  it.each(['', '-', 'n/a', 'Total', 'four', '4.33.1', '2021-2022', '4 apples', '3 points 2', '2.5 (+)'])(
+    '%j has no number',
+    (cell) => {
+      expect(totalFromCell(cell, ENGLISH).total).toBeNull();
+    },
+  );
 
   it('drops a footnote mark', () => {
     expect(totalFromCell('4.33*', ENGLISH)).toEqual({ total: 4.33, mark: '*' });

@@ -16,31 +16,75 @@ function blocks(text: string): Block[] {
 
 const tables = (bs: Block[]): TableBlock[] => bs.filter((b): b is TableBlock => b.kind === 'table');
 const items = (bs: Block[]): ListItemBlock[] => bs.filter((b): b is ListItemBlock => b.kind === 'list-item');
-const shape = (bs: Block[]): string[] => bs.map((b) => (b.kind === 'heading' ? `h${b.level}:${b.text}` : b.kind === 'list-item' ? `li${b.depth}:${b.marker}:${b.text}` : b.kind === 'table' ? `table:${b.rows.length}x${b.rows[0]?.length}` : `p:${b.text}`));
+const shape = (bs: Block[]): string[] =>
+  bs.map((b) =>
+    b.kind === 'heading'
+      ? `h${b.level}:${b.text}`
+      : b.kind === 'list-item'
+        ? `li${b.depth}:${b.marker}:${b.text}`
+        : b.kind === 'table'
+          ? `table:${b.rows.length}x${b.rows[0]?.length}`
+          : `p:${b.text}`,
+  );
 
 describe('blocksFromMarkdown on the sample report', () => {
   const bs = blocks(readFileSync(SAMPLE, 'utf8'));
 
   it('gives headings, date paragraph, table, commentary and the list in reading order', () => {
     const prefixes = [
-      'h1:Kazakhstan', 'h2:Aziz Soltobaev', 'p:23.03.23', 'h1:Changes in key metrics', 'h2:Kazakhstan', 'table:3x14',
-      'p:Kazakhstan started implementing measures', 'p:Kazakhstan has platform for discussion o', 'p:Kazakhstan Government created platforms,',
-      'h1:Most important developments', 'h2:Country',
-      'li0:1.:Kazakhstan approved the "Action Plan f', 'li0:2.:Kazakhstan is developing the "electro', 'li0:3.:The Ministry of Digital Development in',
-      'li0:4.:The Kazakh Government plans to impleme', 'li0:5.:The Cabinet of Kazakhstan defined in t', 'li0:6.:The Ministry of Digital Development in',
+      'h1:Kazakhstan',
+      'h2:Aziz Soltobaev',
+      'p:23.03.23',
+      'h1:Changes in key metrics',
+      'h2:Kazakhstan',
+      'table:3x14',
+      'p:Kazakhstan started implementing measures',
+      'p:Kazakhstan has platform for discussion o',
+      'p:Kazakhstan Government created platforms,',
+      'h1:Most important developments',
+      'h2:Country',
+      'li0:1.:Kazakhstan approved the "Action Plan f',
+      'li0:2.:Kazakhstan is developing the "electro',
+      'li0:3.:The Ministry of Digital Development in',
+      'li0:4.:The Kazakh Government plans to impleme',
+      'li0:5.:The Cabinet of Kazakhstan defined in t',
+      'li0:6.:The Ministry of Digital Development in',
     ];
     expect(shape(bs).map((s, i) => s.slice(0, prefixes[i]?.length))).toEqual(prefixes);
   });
 
   it('gives item texts equal to the expected record once whitespace is normalised', () => {
-    const expected = JSON.parse(readFileSync(SAMPLE.replace(/\.md$/, '.expected.json'), 'utf8')) as { developmentLists: { items: { number: number; text: string; emphasis: string[] }[] }[] };
+    const expected = JSON.parse(readFileSync(SAMPLE.replace(/\.md$/, '.expected.json'), 'utf8')) as {
+      developmentLists: { items: { number: number; text: string; emphasis: string[] }[] }[];
+    };
     const want = expected.developmentLists.flatMap((list) => list.items);
-    expect(items(bs).map((i) => ({ number: i.number, text: i.text.replace(/\s+/g, ' ').trim(), emphasis: i.spans.filter((s) => s.bold || s.italic).map((s) => s.text) }))).toEqual(want);
+    expect(
+      items(bs).map((i) => ({
+        number: i.number,
+        text: i.text.replace(/\s+/g, ' ').trim(),
+        emphasis: i.spans.filter((s) => s.bold || s.italic).map((s) => s.text),
+      })),
+    ).toEqual(want);
   });
 
   it('reads the tab-separated score table as a 3x14 grid with line provenance', () => {
     const [table] = tables(bs);
-    expect(table!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Total']);
+    expect(table!.rows[0]).toEqual([
+      'Year',
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
+      'Q5',
+      'Q6',
+      'Q7',
+      'Q8',
+      'Q9',
+      'Q10',
+      'Q11',
+      'Q12',
+      'Total',
+    ]);
     expect(table!.rows[2]).toEqual(['2022', 'N', 'N', 'Y', 'P', 'P', 'P', 'P', 'N', 'P', 'N', 'Y', 'N', '4.33']);
     expect(table!.source).toEqual({ line: 13 });
   });
@@ -56,38 +100,95 @@ describe('blocksFromMarkdown on the sample report', () => {
 
 describe('pipe tables', () => {
   it('reads tables with and without outer pipes and alignment rows, escaped pipes kept in cells', () => {
-    const bs = blocks([
-      '| Year | Q1 | Total |', '|:---|:--:|---:|', '| 2021 | **Y** | 1 |', '', 'Year | Q1 | Note', '--- | --- | ---', '2022 | P | a \\| b', '',
-    ].join('\n'));
+    const bs = blocks(
+      [
+        '| Year | Q1 | Total |',
+        '|:---|:--:|---:|',
+        '| 2021 | **Y** | 1 |',
+        '',
+        'Year | Q1 | Note',
+        '--- | --- | ---',
+        '2022 | P | a \\| b',
+        '',
+      ].join('\n'),
+    );
     expect(tables(bs).map((t) => [t.rows, t.headerRows])).toEqual([
-      [[['Year', 'Q1', 'Total'], ['2021', 'Y', '1']], 1],
-      [[['Year', 'Q1', 'Note'], ['2022', 'P', 'a | b']], 1],
+      [
+        [
+          ['Year', 'Q1', 'Total'],
+          ['2021', 'Y', '1'],
+        ],
+        1,
+      ],
+      [
+        [
+          ['Year', 'Q1', 'Note'],
+          ['2022', 'P', 'a | b'],
+        ],
+        1,
+      ],
     ]);
   });
 
   it('splits a paragraph that mixes prose and table lines, markup in prose read', () => {
-    const bs = blocks(['Scores *below*:', '| Year | Q1 |', '|---|---|', '| 2021 | N |', 'Source: **survey**', ''].join('\n'));
+    const bs = blocks(
+      ['Scores *below*:', '| Year | Q1 |', '|---|---|', '| 2021 | N |', 'Source: **survey**', ''].join('\n'),
+    );
     expect(shape(bs)).toEqual(['p:Scores below:', 'table:2x2', 'p:Source: survey']);
-    expect(bs[0]!.kind === 'paragraph' && bs[0].spans).toEqual([{ text: 'Scores ' }, { text: 'below', italic: true }, { text: ':' }]);
+    expect(bs[0]!.kind === 'paragraph' && bs[0].spans).toEqual([
+      { text: 'Scores ' },
+      { text: 'below', italic: true },
+      { text: ':' },
+    ]);
     expect(bs.map((b) => b.source.line)).toEqual([1, 2, 5]);
   });
 
   it('reads a pandoc grid table under a heading, cell markup removed', () => {
-    const bs = blocks([
-      '#### Uruguay', '', '+------+------+', '| Year | Q1   |', '+======+======+', '| 2022 | **Y** |', '+------+------+', '', 'After.', '',
-    ].join('\n'));
+    const bs = blocks(
+      [
+        '#### Uruguay',
+        '',
+        '+------+------+',
+        '| Year | Q1   |',
+        '+======+======+',
+        '| 2022 | **Y** |',
+        '+------+------+',
+        '',
+        'After.',
+        '',
+      ].join('\n'),
+    );
     expect(shape(bs)).toEqual(['h4:Uruguay', 'table:2x2', 'p:After.']);
-    expect(tables(bs)[0]).toMatchObject({ rows: [['Year', 'Q1'], ['2022', 'Y']], headerRows: 1, source: { line: 3 } });
+    expect(tables(bs)[0]).toMatchObject({
+      rows: [
+        ['Year', 'Q1'],
+        ['2022', 'Y'],
+      ],
+      headerRows: 1,
+      source: { line: 3 },
+    });
   });
 
   it('reads cells wholly in bold or italics and cells with note marks as the parser would', () => {
     const row = (cell: string): string => tables(blocks(`| a | b |\n|---|---|\n| ${cell} | x |\n`))[0]!.rows[1]![0]!;
-    expect(['**Q1**', '__Y__', '*N*', '** Y**', '**a*b**', 'Y[^1] [^2]', '[^1](x)', '_snake_case_'].map(row))
-      .toEqual(['Q1', 'Y', 'N', '** Y**', 'a*b', 'Y[^1] [^2]', '^1', 'snake_case']);
+    expect(['**Q1**', '__Y__', '*N*', '** Y**', '**a*b**', 'Y[^1] [^2]', '[^1](x)', '_snake_case_'].map(row)).toEqual([
+      'Q1',
+      'Y',
+      'N',
+      '** Y**',
+      'a*b',
+      'Y[^1] [^2]',
+      '^1',
+      'snake_case',
+    ]);
   });
 
   it('keeps a footnote mark after a value in a cell and drops it from running text', () => {
-    const bs = blocks(['| Year | Q1 |', '|---|---|', '| 2023 | Y[^1] |', '', 'Commentary[^1].', '', '[^1]: Only in Lima.', ''].join('\n'));
+    const bs = blocks(
+      ['| Year | Q1 |', '|---|---|', '| 2023 | Y[^1] |', '', 'Commentary[^1].', '', '[^1]: Only in Lima.', ''].join(
+        '\n',
+      ),
+    );
     expect(tables(bs)[0]!.rows[1]).toEqual(['2023', 'Y[^1]']);
     expect(shape(bs).slice(1)).toEqual(['p:Commentary.']);
   });
@@ -100,7 +201,11 @@ describe('pipe tables', () => {
 describe('tab-separated tables', () => {
   it('keeps empty cells between single tabs and drops stray trailing tabs', () => {
     const [t] = tables(blocks('Year\tQ1\tQ2\tTotal\t\n2021\tY\t\t1\n2022\tY\tN\t\n'));
-    expect(t!.rows).toEqual([['Year', 'Q1', 'Q2', 'Total'], ['2021', 'Y', '', '1'], ['2022', 'Y', 'N', '']]);
+    expect(t!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Total'],
+      ['2021', 'Y', '', '1'],
+      ['2022', 'Y', 'N', ''],
+    ]);
   });
 
   it('joins rows written as separate paragraphs into one table', () => {
@@ -110,23 +215,37 @@ describe('tab-separated tables', () => {
 
   it('keeps an empty top-left cell when the header row starts with a tab', () => {
     const [t] = tables(blocks('Intro.\n\n\tQ1\tQ2\tTotal\n2021\tY\tN\t1\n'));
-    expect(t!.rows).toEqual([['', 'Q1', 'Q2', 'Total'], ['2021', 'Y', 'N', '1']]);
+    expect(t!.rows).toEqual([
+      ['', 'Q1', 'Q2', 'Total'],
+      ['2021', 'Y', 'N', '1'],
+    ]);
     expect(t!.source.line).toBe(3);
   });
 
   it('leaves two-column labelled lines as text', () => {
-    expect(shape(blocks('Author:\tAziz Soltobaev\nDate:\t23.03.23\n'))).toEqual(['p:Author:\tAziz Soltobaev\nDate:\t23.03.23']);
+    expect(shape(blocks('Author:\tAziz Soltobaev\nDate:\t23.03.23\n'))).toEqual([
+      'p:Author:\tAziz Soltobaev\nDate:\t23.03.23',
+    ]);
   });
 });
 
 describe('HTML tables', () => {
   it('expands colspan and rowspan and counts header rows', () => {
     const html = [
-      '<table>', '<thead><tr><th rowspan="2">Year</th><th colspan="2">Answers</th><th>Total</th></tr>',
-      '<tr><th>Q1</th><th>Q2</th><th>&nbsp;</th></tr></thead>', '', '<tbody><tr><td>2021</td><td><b>Y</b></td><td>N &amp; more</td><td>1</td></tr></tbody>', '</table>', '',
+      '<table>',
+      '<thead><tr><th rowspan="2">Year</th><th colspan="2">Answers</th><th>Total</th></tr>',
+      '<tr><th>Q1</th><th>Q2</th><th>&nbsp;</th></tr></thead>',
+      '',
+      '<tbody><tr><td>2021</td><td><b>Y</b></td><td>N &amp; more</td><td>1</td></tr></tbody>',
+      '</table>',
+      '',
     ].join('\n');
     const [t] = tables(blocks(`# Scores\n\n${html}\nAfter.\n`));
-    expect(t!.rows).toEqual([['Year', 'Answers', 'Answers', 'Total'], ['Year', 'Q1', 'Q2', ''], ['2021', 'Y', 'N & more', '1']]);
+    expect(t!.rows).toEqual([
+      ['Year', 'Answers', 'Answers', 'Total'],
+      ['Year', 'Q1', 'Q2', ''],
+      ['2021', 'Y', 'N & more', '1'],
+    ]);
     expect(t!.headerRows).toBe(2);
     expect(t!.source.line).toBe(3);
   });
@@ -145,11 +264,17 @@ describe('lists and headings', () => {
   });
 
   it('reads numbered lines that CommonMark keeps in a paragraph', () => {
-    expect(shape(blocks('Developments:\n2. Second\n3. Third\n'))).toEqual(['p:Developments:', 'li0:2.:Second', 'li0:3.:Third']);
+    expect(shape(blocks('Developments:\n2. Second\n3. Third\n'))).toEqual([
+      'p:Developments:',
+      'li0:2.:Second',
+      'li0:3.:Third',
+    ]);
   });
 
   it('keeps a bold-only line a paragraph with one bold span', () => {
-    expect(blocks('**Country**\n')).toEqual([{ kind: 'paragraph', text: 'Country', spans: [{ text: 'Country', bold: true }], source: { line: 1 } }]);
+    expect(blocks('**Country**\n')).toEqual([
+      { kind: 'paragraph', text: 'Country', spans: [{ text: 'Country', bold: true }], source: { line: 1 } },
+    ]);
   });
 
   it('reads setext headings', () => {
@@ -157,7 +282,11 @@ describe('lists and headings', () => {
   });
 
   it('keeps printed numbers of 1) lists, gaps included', () => {
-    expect(items(blocks('1) One\n2) Two\n4) Four\n')).map((i) => [i.marker, i.number])).toEqual([['1)', 1], ['2)', 2], ['4)', 4]]);
+    expect(items(blocks('1) One\n2) Two\n4) Four\n')).map((i) => [i.marker, i.number])).toEqual([
+      ['1)', 1],
+      ['2)', 2],
+      ['4)', 4],
+    ]);
   });
 
   it('joins a loose item with lazy continuation and several paragraphs', () => {
@@ -167,7 +296,11 @@ describe('lists and headings', () => {
 
   it('gives nested ordered lists a depth and bullet items paragraphs', () => {
     expect(shape(blocks('1. Top\n   1. Inner\n   2. Inner two\n2. Top two\n\n- bullet\n'))).toEqual([
-      'li0:1.:Top', 'li1:1.:Inner', 'li1:2.:Inner two', 'li0:2.:Top two', 'p:bullet',
+      'li0:1.:Top',
+      'li1:1.:Inner',
+      'li1:2.:Inner two',
+      'li0:2.:Top two',
+      'p:bullet',
     ]);
   });
 
@@ -178,7 +311,9 @@ describe('lists and headings', () => {
   });
 
   it('drops footnote marks and footnote definitions', () => {
-    expect(shape(blocks('1. An item with a note[^1].\n\n[^1]: The source.\n'))).toEqual(['li0:1.:An item with a note.']);
+    expect(shape(blocks('1. An item with a note[^1].\n\n[^1]: The source.\n'))).toEqual([
+      'li0:1.:An item with a note.',
+    ]);
   });
 
   it('turns YAML front matter into labelled lines', () => {
@@ -249,8 +384,10 @@ describe('hostile input', () => {
     // Large files are read in sections; line numbers must still point into the whole file.
     const lines = big.split('\n');
     for (const block of bs) {
-      if (block.kind === 'heading') expect(lines[block.source.line! - 1]).toBe(`${'#'.repeat(block.level)} ${block.text}`);
-      if (block.kind === 'list-item') expect(lines[block.source.line! - 1]!.startsWith(`${block.marker} ${block.text.slice(0, 20)}`)).toBe(true);
+      if (block.kind === 'heading')
+        expect(lines[block.source.line! - 1]).toBe(`${'#'.repeat(block.level)} ${block.text}`);
+      if (block.kind === 'list-item')
+        expect(lines[block.source.line! - 1]!.startsWith(`${block.marker} ${block.text.slice(0, 20)}`)).toBe(true);
     }
   });
 
@@ -266,11 +403,24 @@ describe('hostile input', () => {
 describe('strikethrough', () => {
   it('drops the ~~ delimiters and keeps the words, in items, paragraphs, headings and cells', () => {
     const text = [
-      '## Plans ~~2022~~', '', '1. The ~~draft~~ strategy was adopted.', '2. Struck ~~**bold** words~~ end.', '',
-      'About ~5% and a ~~ b stay.', '', '| Year | Q1 |', '|---|---|', '| 2023 | ~~N~~ Y |', '',
+      '## Plans ~~2022~~',
+      '',
+      '1. The ~~draft~~ strategy was adopted.',
+      '2. Struck ~~**bold** words~~ end.',
+      '',
+      'About ~5% and a ~~ b stay.',
+      '',
+      '| Year | Q1 |',
+      '|---|---|',
+      '| 2023 | ~~N~~ Y |',
+      '',
     ].join('\n');
     expect(shape(blocks(text))).toEqual([
-      'h2:Plans 2022', 'li0:1.:The draft strategy was adopted.', 'li0:2.:Struck bold words end.', 'p:About ~5% and a ~~ b stay.', 'table:2x2',
+      'h2:Plans 2022',
+      'li0:1.:The draft strategy was adopted.',
+      'li0:2.:Struck bold words end.',
+      'p:About ~5% and a ~~ b stay.',
+      'table:2x2',
     ]);
     expect(tables(blocks(text))[0]!.rows[1]).toEqual(['2023', 'N Y']);
   });
@@ -286,24 +436,98 @@ describe('plain stretches read without the parser', () => {
   const split = (text: string) => plainBlocksSplit(text, (rows) => rows);
 
   it('takes headings, markup-free paragraphs, ordered items and pipe tables, with their lines', () => {
-    const text = ['# Title', '', 'Author: A. Person', 'Date: 1 May 2023', '', '## Scores', '| Year | Q1 |', '|---|---|', '| 2023 | Y |', '', '1. First item', 'wrapped.', '2) Second', ''].join('\n');
+    const text = [
+      '# Title',
+      '',
+      'Author: A. Person',
+      'Date: 1 May 2023',
+      '',
+      '## Scores',
+      '| Year | Q1 |',
+      '|---|---|',
+      '| 2023 | Y |',
+      '',
+      '1. First item',
+      'wrapped.',
+      '2) Second',
+      '',
+    ].join('\n');
     const { blocks, rest } = split(text);
     expect(rest).toEqual([]);
     expect(blocks).toEqual([
       { kind: 'heading', level: 1, text: 'Title', spans: [{ text: 'Title' }], source: { line: 1 } },
-      { kind: 'paragraph', text: 'Author: A. Person\nDate: 1 May 2023', spans: [{ text: 'Author: A. Person\nDate: 1 May 2023' }], source: { line: 3 } },
+      {
+        kind: 'paragraph',
+        text: 'Author: A. Person\nDate: 1 May 2023',
+        spans: [{ text: 'Author: A. Person\nDate: 1 May 2023' }],
+        source: { line: 3 },
+      },
       { kind: 'heading', level: 2, text: 'Scores', spans: [{ text: 'Scores' }], source: { line: 6 } },
-      { kind: 'table', rows: [['Year', 'Q1'], ['2023', 'Y']], headerRows: 1, source: { line: 7 }, cellSources: [[{ line: 7 }, { line: 7 }], [{ line: 9 }, { line: 9 }]] },
-      { kind: 'list-item', marker: '1.', number: 1, text: 'First item\nwrapped.', spans: [{ text: 'First item\nwrapped.' }], depth: 0, source: { line: 11 } },
-      { kind: 'list-item', marker: '2)', number: 2, text: 'Second', spans: [{ text: 'Second' }], depth: 0, source: { line: 13 } },
+      {
+        kind: 'table',
+        rows: [
+          ['Year', 'Q1'],
+          ['2023', 'Y'],
+        ],
+        headerRows: 1,
+        source: { line: 7 },
+        cellSources: [
+          [{ line: 7 }, { line: 7 }],
+          [{ line: 9 }, { line: 9 }],
+        ],
+      },
+      {
+        kind: 'list-item',
+        marker: '1.',
+        number: 1,
+        text: 'First item\nwrapped.',
+        spans: [{ text: 'First item\nwrapped.' }],
+        depth: 0,
+        source: { line: 11 },
+      },
+      {
+        kind: 'list-item',
+        marker: '2)',
+        number: 2,
+        text: 'Second',
+        spans: [{ text: 'Second' }],
+        depth: 0,
+        source: { line: 13 },
+      },
     ]);
   });
 
   it('leaves to the parser markup, indented stretches and what comes before them, fenced code and HTML across blank lines', () => {
     const text = [
-      'Plain.', '', 'With *markup*.', '', 'Before an indented one.', '', '    indented', '',
-      '```', 'code', '', 'Plain in code.', '```', '', '<!--', '', 'Plain in a comment.', '', '-->', '', 'Setext', '---', '', '(1) typed', '',
-      '## Heading', '    code after it', '', 'Last.',
+      'Plain.',
+      '',
+      'With *markup*.',
+      '',
+      'Before an indented one.',
+      '',
+      '    indented',
+      '',
+      '```',
+      'code',
+      '',
+      'Plain in code.',
+      '```',
+      '',
+      '<!--',
+      '',
+      'Plain in a comment.',
+      '',
+      '-->',
+      '',
+      'Setext',
+      '---',
+      '',
+      '(1) typed',
+      '',
+      '## Heading',
+      '    code after it',
+      '',
+      'Last.',
     ].join('\n');
     const { blocks, rest } = split(text);
     expect(blocks.map((b) => b.text)).toEqual(['Plain.', 'Last.']);
@@ -315,17 +539,49 @@ describe('plain stretches read without the parser', () => {
     const html = ['<div>', '```', '</div>', '', 'Plain after.', ''].join('\n');
     expect(shape(blocks(html))).toEqual(['p:```', 'p:Plain after.']);
     const quoted = ['| Year | Q1 |', '|---|---|', '| 2023 | Y |', '> | 2024 | N |', ''].join('\n');
-    expect(tables(blocks(quoted)).map((t) => t.rows)).toEqual([[['Year', 'Q1'], ['2023', 'Y']]]);
+    expect(tables(blocks(quoted)).map((t) => t.rows)).toEqual([
+      [
+        ['Year', 'Q1'],
+        ['2023', 'Y'],
+      ],
+    ]);
   });
 
   it('gives the same blocks as the parser alone, in reading order', () => {
     const text = [
-      '# Report', '', 'Intro line one', 'and two.', '', '1. Item with **bold**', '', '   Second paragraph of the item.', '',
-      'Between.', '', '2. Next item', '3. Third', '', '| Year | Q1 |', '|---|---|', '| 2023 | **Y** |', '', '- bullet', '', 'End.', '',
+      '# Report',
+      '',
+      'Intro line one',
+      'and two.',
+      '',
+      '1. Item with **bold**',
+      '',
+      '   Second paragraph of the item.',
+      '',
+      'Between.',
+      '',
+      '2. Next item',
+      '3. Third',
+      '',
+      '| Year | Q1 |',
+      '|---|---|',
+      '| 2023 | **Y** |',
+      '',
+      '- bullet',
+      '',
+      'End.',
+      '',
     ].join('\n');
     expect(shape(blocks(text))).toEqual([
-      'h1:Report', 'p:Intro line one\nand two.', 'li0:1.:Item with bold\nSecond paragraph of the item.',
-      'p:Between.', 'li0:2.:Next item', 'li0:3.:Third', 'table:2x2', 'p:bullet', 'p:End.',
+      'h1:Report',
+      'p:Intro line one\nand two.',
+      'li0:1.:Item with bold\nSecond paragraph of the item.',
+      'p:Between.',
+      'li0:2.:Next item',
+      'li0:3.:Third',
+      'table:2x2',
+      'p:bullet',
+      'p:End.',
     ]);
   });
 });

@@ -21,9 +21,12 @@ describe('fontFactsFromName', () => {
 });
 
 describe('isPageNumberText', () => {
-  it.each(['3', '- 3 -', '– 12 –', 'Page 3', 'page 3 of 7', '3 / 7', '3 of 7', 'iv', 'xii'])('"%s" is a page number', (text) => {
-    expect(isPageNumberText(text)).toBe(true);
-  });
+  it.each(['3', '- 3 -', '– 12 –', 'Page 3', 'page 3 of 7', '3 / 7', '3 of 7', 'iv', 'xii'])(
+    '"%s" is a page number',
+    (text) => {
+      expect(isPageNumberText(text)).toBe(true);
+    },
+  );
   it.each(['civil', 'Page three', '2021 N N Y', '1. Kazakhstan', 'Total', 'ill', '2023'])('"%s" is not', (text) => {
     expect(isPageNumberText(text)).toBe(false);
   });
@@ -41,11 +44,23 @@ const wordRuns = (words: readonly string[], y: number, gap: number): TextRun[] =
 const pageOf = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, runs });
 
 describe('linesWithRunCells', () => {
-  it('cuts rows into cells where the runs\' gaps line up from row to row', () => {
-    const rows = [['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2022', 'Yes', 'Partly', 'No', '1'], ['2023', 'No', 'Yes', 'Partly', '2']];
+  it("cuts rows into cells where the runs' gaps line up from row to row", () => {
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', 'No', 'Yes', 'Partly', '2'],
+    ];
     // "Partly" ends 6pt before the next cell (under the 8.8pt segment gap), columns at fixed places.
     const runs = rows.flatMap((row, r) =>
-      row.map((text, c) => ({ text, x: 50 + c * 42, y: 700 - 17 * r, width: 6 * text.length, size: 11, bold: false, italic: false })),
+      row.map((text, c) => ({
+        text,
+        x: 50 + c * 42,
+        y: 700 - 17 * r,
+        width: 6 * text.length,
+        size: 11,
+        bold: false,
+        italic: false,
+      })),
     );
     const pitch = (): number => 13;
     const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
@@ -61,9 +76,17 @@ describe('linesWithRunCells', () => {
   });
 
   it('keeps an empty cell of a cut row as an empty segment, so the row stays whole', () => {
-    const rows = [['Year', 'Q1', 'Q2', 'Q3', 'Total'], ['2022', 'Yes', 'Partly', 'No', '1'], ['2023', 'No', '', 'Partly', '2']];
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', 'No', '', 'Partly', '2'],
+    ];
     const runs = rows.flatMap((row, r) =>
-      row.flatMap((text, c) => (text === '' ? [] : [{ text, x: 50 + c * 42, y: 700 - 13 * r, width: 6 * text.length, size: 11, bold: false, italic: false }])),
+      row.flatMap((text, c) =>
+        text === ''
+          ? []
+          : [{ text, x: 50 + c * 42, y: 700 - 13 * r, width: 6 * text.length, size: 11, bold: false, italic: false }],
+      ),
     );
     const pitch = (): number => 13;
     const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
@@ -71,11 +94,27 @@ describe('linesWithRunCells', () => {
   });
 
   it('does not cut a cell set in two runs (an answer and a note) into two columns', () => {
-    const cell = (text: string, x: number, y: number): TextRun => ({ text, x, y, width: 6 * text.length, size: 11, bold: false, italic: false });
+    const cell = (text: string, x: number, y: number): TextRun => ({
+      text,
+      x,
+      y,
+      width: 6 * text.length,
+      size: 11,
+      bold: false,
+      italic: false,
+    });
     const runs = [
       ...['Year', 'Q1', 'Q2', 'Q3'].map((text, c) => cell(text, 50 + c * 60, 700)),
-      cell('2022', 50, 683), cell('Y', 110, 683), cell('(draft)', 119, 683), cell('N', 230, 683), cell('Y', 290, 683),
-      cell('2023', 50, 666), cell('N', 110, 666), cell('Y', 230, 666), cell('(note)', 239, 666), cell('N', 290, 666),
+      cell('2022', 50, 683),
+      cell('Y', 110, 683),
+      cell('(draft)', 119, 683),
+      cell('N', 230, 683),
+      cell('Y', 290, 683),
+      cell('2023', 50, 666),
+      cell('N', 110, 666),
+      cell('Y', 230, 666),
+      cell('(note)', 239, 666),
+      cell('N', 290, 666),
     ];
     const lines = linesFromPage(pageOf(runs));
     const pitch = (): number => 13;
@@ -97,7 +136,15 @@ describe('linesWithRunCells', () => {
 
 describe('tablesFromLines with a header cell wrapped in the last column', () => {
   // Cells 8pt text, 32pt apart; the last header cell's lines sit one line pitch (9pt) apart.
-  const cell = (text: string, x: number, y: number): TextRun => ({ text, x, y, width: 3.6 * text.length, size: 8, bold: false, italic: false });
+  const cell = (text: string, x: number, y: number): TextRun => ({
+    text,
+    x,
+    y,
+    width: 3.6 * text.length,
+    size: 8,
+    bold: false,
+    italic: false,
+  });
   const tableOf = (top: string, below: string): string[][] => {
     const runs = [
       ...['Year', 'Q1', 'Q2', 'Q3'].map((text, c) => cell(text, 80 + c * 32, 700)),
@@ -135,7 +182,13 @@ describe('prose test shared by both table finders', () => {
     expect(readsAsProse(rowsAt(700, 688, 676), [{ text: '2023' }, { text: 'Y' }, { text: 'P' }], pitch)).toBe(false);
   });
   it('measures the gap from the last line of a wrapped row to the next row', () => {
-    const wrapped = [[{ y: 700, size: 10 }, { y: 688, size: 10 }], [{ y: 676, size: 10 }]];
+    const wrapped = [
+      [
+        { y: 700, size: 10 },
+        { y: 688, size: 10 },
+      ],
+      [{ y: 676, size: 10 }],
+    ];
     expect(readsAsProse(wrapped, words, pitch)).toBe(true);
   });
 });

@@ -32,7 +32,12 @@ describe('blocksFromPdf on the Kazakhstan sample (pandoc table with wrapped cell
 
   it('finds the headings by font size', () => {
     expect(headings(result.blocks)).toEqual([
-      '1 Kazakhstan', '2 Aziz Soltobaev', '1 Changes in key metrics', '2 Kazakhstan', '1 Most important developments', '2 Country',
+      '1 Kazakhstan',
+      '2 Aziz Soltobaev',
+      '1 Changes in key metrics',
+      '2 Kazakhstan',
+      '1 Most important developments',
+      '2 Country',
     ]);
   });
 
@@ -61,11 +66,19 @@ describe('blocksFromPdf on the Kazakhstan sample (pandoc table with wrapped cell
   it('reads the numbered list, items running over the page break, with the bold phrase', () => {
     const list = items(result.blocks);
     expect(list.map((i) => [i.marker, i.number, i.depth])).toEqual([1, 2, 3, 4, 5, 6].map((n) => [`${n}.`, n, 0]));
-    expect(list[0]!.text.startsWith('Kazakhstan approved the “Action Plan for the implementation of the\nConcept of the legal')).toBe(true);
+    expect(
+      list[0]!.text.startsWith(
+        'Kazakhstan approved the “Action Plan for the implementation of the\nConcept of the legal',
+      ),
+    ).toBe(true);
     expect(list[0]!.text.endsWith('together with involved\ngovernmental bodies.”')).toBe(true);
-    expect(list[1]!.spans.filter((s) => s.bold)).toEqual([{ text: 'ability to predict the outcome of\ncases', bold: true }]);
+    expect(list[1]!.spans.filter((s) => s.bold)).toEqual([
+      { text: 'ability to predict the outcome of\ncases', bold: true },
+    ]);
     expect(list[1]!.spans.map((s) => s.text).join('')).toBe(list[1]!.text);
-    expect(oneLine(list[5]!.text)).toBe('The Ministry of Digital Development in Kazakhstan should develop an AI Development strategy no later than December 2023.');
+    expect(oneLine(list[5]!.text)).toBe(
+      'The Ministry of Digital Development in Kazakhstan should develop an AI Development strategy no later than December 2023.',
+    );
   });
 });
 
@@ -80,11 +93,13 @@ describe('blocksFromPdf on a Word report with a page header, footer and a list o
   });
 
   it('reads spelled-out answers and an empty cell', () => {
-    expect(tables(result.blocks).map((t) => t.rows)).toEqual([[
-      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Total'],
-      ['2021', 'No', 'No', 'Yes', 'Partly', 'No', 'No', 'Yes', '', 'Partly', 'No', 'Yes', 'No', '4.0'],
-      ['2022', 'Yes', 'No', 'Yes', 'Partly', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'Yes', 'Yes', '6,5'],
-    ]]);
+    expect(tables(result.blocks).map((t) => t.rows)).toEqual([
+      [
+        ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Total'],
+        ['2021', 'No', 'No', 'Yes', 'Partly', 'No', 'No', 'Yes', '', 'Partly', 'No', 'Yes', 'No', '4.0'],
+        ['2022', 'Yes', 'No', 'Yes', 'Partly', 'Partly', 'No', 'Yes', 'No', 'Partly', 'No', 'Yes', 'Yes', '6,5'],
+      ],
+    ]);
   });
 
   it('carries the item that the page break cuts on as one block, without the page furniture', () => {
@@ -93,7 +108,12 @@ describe('blocksFromPdf on a Word report with a page header, footer and a list o
     expect(sixth.number).toBe(6);
     expect(sixth.source).toMatchObject({ page: 1 });
     expect(oneLine(sixth.text)).toBe(
-      [filler('open government data'), filler('procurement of AI systems'), filler('cloud infrastructure'), filler('research funding')].join(' '),
+      [
+        filler('open government data'),
+        filler('procurement of AI systems'),
+        filler('cloud infrastructure'),
+        filler('research funding'),
+      ].join(' '),
     );
     expect(list.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2]);
     expect(list[6]!.source).toMatchObject({ page: 2 });
@@ -109,7 +129,10 @@ describe('blocksFromPdf on a Word report with a page header, footer and a list o
     expect(record.source.pages).toBe(2);
     expect(record.scoreTables[0]!.rows[0]!.answers.Q8).toBeNull();
     expect(record.anomalies.map((a) => a.code)).toContain('MISSING_ANSWER');
-    expect(record.developmentLists.map((l) => [l.subject, l.items.length])).toEqual([['Country', 9], ['International', 2]]);
+    expect(record.developmentLists.map((l) => [l.subject, l.items.length])).toEqual([
+      ['Country', 9],
+      ['International', 2],
+    ]);
   });
 });
 
@@ -120,11 +143,30 @@ describe('blocksFromPdf on a table over two pages', async () => {
     const [table, ...others] = tables(result.blocks);
     expect(others).toEqual([]);
     expect(table!.headerRows).toBe(1);
-    expect(table!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Total']);
+    expect(table!.rows[0]).toEqual([
+      'Year',
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
+      'Q5',
+      'Q6',
+      'Q7',
+      'Q8',
+      'Q9',
+      'Q10',
+      'Q11',
+      'Q12',
+      'Total',
+    ]);
     expect(table!.rows.slice(1).map((row) => row[0])).toEqual(Array.from({ length: 60 }, (_, i) => String(1960 + i)));
     expect(table!.rows.every((row) => row.length === 14)).toBe(true);
     expect(table!.rows[1]).toEqual(['1960', 'Y', 'P', 'N', 'Y', 'P', 'N', 'Y', 'P', 'N', 'Y', 'P', 'N', '6.0']);
-    expect(result.blocks.at(-1)).toMatchObject({ kind: 'paragraph', text: 'The table ends here.', source: { page: 2 } });
+    expect(result.blocks.at(-1)).toMatchObject({
+      kind: 'paragraph',
+      text: 'The table ends here.',
+      source: { page: 2 },
+    });
   });
 });
 
@@ -141,18 +183,34 @@ describe('blocksFromPdf on a browser-printed page with a tightly padded table', 
   });
 
   it('keeps a raised footnote number with the answer before it, as a superscript digit', () => {
-    expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'Yes', 'Partly', 'Partly', 'Yes¹', 'Yes', 'Partly', 'Partly', 'No', '5']);
+    expect(tables(result.blocks)[0]!.rows[2]).toEqual([
+      '2023',
+      'Yes',
+      'Partly',
+      'Partly',
+      'Yes¹',
+      'Yes',
+      'Partly',
+      'Partly',
+      'No',
+      '5',
+    ]);
   });
 
   it('takes a heading wrapped over two lines as one heading', () => {
-    expect(headings(result.blocks)).toEqual(['1 Country Report: Freedonia', '2 Changes in key metrics for the years under review']);
+    expect(headings(result.blocks)).toEqual([
+      '1 Country Report: Freedonia',
+      '2 Changes in key metrics for the years under review',
+    ]);
   });
 
   it('gives the core a score table with the footnote reported', async () => {
     const record = await recordFromBytes(bytesOf('tight-table.pdf'), 'tight-table.pdf');
     expect(record.scoreTables[0]!.section).toBe('Changes in key metrics for the years under review');
     expect(record.scoreTables[0]!.rows.map((row) => row.answers['Q4'])).toEqual(['N', 'Y']);
-    expect(record.anomalies.filter((a) => a.code === 'FOOTNOTE_MARK').map((a) => a.path)).toEqual(['/scoreTables/0/rows/1/answers/Q4']);
+    expect(record.anomalies.filter((a) => a.code === 'FOOTNOTE_MARK').map((a) => a.path)).toEqual([
+      '/scoreTables/0/rows/1/answers/Q4',
+    ]);
   });
 });
 
@@ -193,13 +251,17 @@ describe('blocksFromPdf on a list item crossing a page break above footnotes', a
     expect(items.map((item) => item.text.replace(/\n/g, ' '))[2]).toBe(
       'The Austrian Academy of Sciences published a report on the use of AI in the courts, recommending that judges always be able to see and challenge the reasons behind any automated suggestion, that the ministry publish the data sets used to train such systems, that the parliament review the systems every two years, and that the bar association and the association of judges be consulted before any new system is introduced in civil or criminal proceedings across the country.',
     );
-    expect(result.blocks.some((block) => 'text' in block && /Complaint figures|winter term/.test(block.text))).toBe(false);
+    expect(result.blocks.some((block) => 'text' in block && /Complaint figures|winter term/.test(block.text))).toBe(
+      false,
+    );
   });
 
   it('drops the raised reference numbers from running text', () => {
     expect(items[1]!.text.replace(/\n/g, ' ')).toContain('teachers and pupils, and a second programme');
     const paragraph = result.blocks.find((block) => block.kind === 'paragraph' && block.text.includes('complaints'));
-    expect(paragraph && 'text' in paragraph ? paragraph.text.replace(/\n/g, ' ') : '').toMatch(/than in any year before\.$/);
+    expect(paragraph && 'text' in paragraph ? paragraph.text.replace(/\n/g, ' ') : '').toMatch(
+      /than in any year before\.$/,
+    );
   });
 });
 
@@ -218,9 +280,15 @@ describe('blocksFromPdf on typed-looking markers', async () => {
 
   it('reads "(1)" and "1)" numbering as printed', () => {
     expect(items(result.blocks).map((i) => [i.marker, i.number])).toEqual([
-      ['(1)', 1], ['(2)', 2], ['(3)', 3], ['1)', 1], ['2)', 2],
+      ['(1)', 1],
+      ['(2)', 2],
+      ['(3)', 3],
+      ['1)', 1],
+      ['2)', 2],
     ]);
-    expect(items(result.blocks)[4]!.text).toBe('Ruritania signed a cooperation agreement on AI research with\nStrelsau University.');
+    expect(items(result.blocks)[4]!.text).toBe(
+      'Ruritania signed a cooperation agreement on AI research with\nStrelsau University.',
+    );
   });
 });
 
@@ -228,9 +296,20 @@ describe('blocksFromPdf on a list set in two columns', async () => {
   const result = await read('two-columns.pdf');
 
   it('reads the left column before the right one, an item running from one into the other', () => {
-    expect(headings(result.blocks)).toEqual(['1 Grand Fenwick', '1 Changes in key metrics', '1 Most important developments', '2 Country']);
+    expect(headings(result.blocks)).toEqual([
+      '1 Grand Fenwick',
+      '1 Changes in key metrics',
+      '1 Most important developments',
+      '2 Country',
+    ]);
     const list = items(result.blocks);
-    expect(list.map((i) => [i.number, i.depth])).toEqual([[1, 0], [2, 0], [3, 0], [4, 0], [5, 0]]);
+    expect(list.map((i) => [i.number, i.depth])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+      [5, 0],
+    ]);
     expect(oneLine(list[3]!.text)).toBe(`${filler('digital identity')} ${filler('automated tax assessments')}`);
     expect(list[4]!.text).toBe('The duchy opened a public register of the\nalgorithms its agencies use.');
     expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'Y', 'P', 'P', 'N', '2']);
@@ -241,7 +320,13 @@ describe('blocksFromPdf on justified two-column lists below a full-width table',
   const result = await read('justified-columns.pdf');
 
   it('reads each column whole, keeps the table above, and joins the heading wrapped in the left column', () => {
-    expect(headings(result.blocks)).toEqual(['1 Lilliput', '2 Main developments in the year', '3 National', '3 Regional', '3 Global']);
+    expect(headings(result.blocks)).toEqual([
+      '1 Lilliput',
+      '2 Main developments in the year',
+      '3 National',
+      '3 Regional',
+      '3 Global',
+    ]);
     expect(tables(result.blocks)).toHaveLength(1);
     expect(tables(result.blocks)[0]!.rows[2]).toEqual(['2023', 'yes', 'partly', 'no', 'yes', '2.5']);
     const list = items(result.blocks);
@@ -280,7 +365,9 @@ describe('blocksFromPdf on a 99-page report', async () => {
     expect(all).toHaveLength(70);
     for (const table of all) {
       expect(table.rows.map((row) => row[0])).toEqual(['Year', '2019', '2020', '2021', '2022']);
-      expect(table.rows.every((row) => row.length === 14 && row[13] === (row === table.rows[0] ? 'Total' : '6.0'))).toBe(true);
+      expect(
+        table.rows.every((row) => row.length === 14 && row[13] === (row === table.rows[0] ? 'Total' : '6.0')),
+      ).toBe(true);
     }
   });
 });

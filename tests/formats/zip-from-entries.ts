@@ -55,16 +55,28 @@ export function zipFromEntries(entries: ZipEntryInput[]): Buffer {
 }
 
 /** The parts of a smallest Word document around the given body XML. */
-export function minimalDocxEntries(bodyXml: string, rels = '', extraParts: { styles?: string; numbering?: string } = {}): ZipEntryInput[] {
+export function minimalDocxEntries(
+  bodyXml: string,
+  rels = '',
+  extraParts: { styles?: string; numbering?: string } = {},
+): ZipEntryInput[] {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const extra: ZipEntryInput[] = [];
   if (extraParts.styles !== undefined) {
-    extra.push({ name: 'word/styles.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${extraParts.styles}</w:styles>` });
-    rels += '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>';
+    extra.push({
+      name: 'word/styles.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${extraParts.styles}</w:styles>`,
+    });
+    rels +=
+      '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>';
   }
   if (extraParts.numbering !== undefined) {
-    extra.push({ name: 'word/numbering.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${extraParts.numbering}</w:numbering>` });
-    rels += '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>';
+    extra.push({
+      name: 'word/numbering.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${extraParts.numbering}</w:numbering>`,
+    });
+    rels +=
+      '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>';
   }
   return [
     ...extra,

@@ -16,14 +16,18 @@ beforeAll(() => {
   compileOnce(['dist/workers/parse-processor.js', 'dist/workers/parse-thread.js']);
 }, 120_000);
 
-
 describe('a burst of files dropped into the inbox at once', () => {
   it(`${FILES} mixed md/docx/pdf files give exactly ${FILES} records`, async () => {
     expect(await redisAnswers(REDIS), `Redis must answer at ${REDIS}`).toBe(true);
     const files = burstFiles(FILES);
     expect(new Set(files.map((f) => sha256Hex(f.bytes))).size, 'generated files must all differ').toBe(FILES);
 
-    const result = await runBurst(files, { redisUrl: REDIS, concurrency: 2, timeoutMs: 90_000, warmup: burstFiles(4, ['md', 'docx', 'pdf'], 10_000_000) });
+    const result = await runBurst(files, {
+      redisUrl: REDIS,
+      concurrency: 2,
+      timeoutMs: 90_000,
+      warmup: burstFiles(4, ['md', 'docx', 'pdf'], 10_000_000),
+    });
 
     expect(result.timedOut, 'waited too long for the records').toBe(false);
     expect(result.missing, 'files without a record').toEqual([]);

@@ -19,7 +19,10 @@ afterEach(async () => {
 function rawUpload(disposition: string, content: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----hostile${randomUUID().replace(/-/g, '')}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: text/markdown\r\n\r\n`, 'utf8'),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: text/markdown\r\n\r\n`,
+      'utf8',
+    ),
     Buffer.from(content, 'utf8'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -31,11 +34,17 @@ const SAFE_NAME = /^[^/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]{1,200}$/
 describe('hostile upload file names', () => {
   const cases: Array<{ label: string; disposition: string; refusable?: boolean }> = [
     { label: 'RFC 5987 percent-encoded traversal', disposition: "filename*=UTF-8''%2E%2E%2F%2E%2E%2Fetc%2Fpasswd" },
-    { label: 'both filename and filename* (traversal in the extended one)', disposition: "filename=\"ok.md\"; filename*=UTF-8''..%2F..%2F..%2Ftmp%2Fowned.md" },
+    {
+      label: 'both filename and filename* (traversal in the extended one)',
+      disposition: 'filename="ok.md"; filename*=UTF-8\'\'..%2F..%2F..%2Ftmp%2Fowned.md',
+    },
     // busboy drops a filename* it cannot take, so the part is no file: a 400 is a safe answer too.
     { label: 'encoded NUL and newline', disposition: "filename*=UTF-8''report%00.pdf%0A.md", refusable: true },
     { label: '300 four-byte characters', disposition: `filename*=UTF-8''${encodeURIComponent('😀'.repeat(300))}.md` },
-    { label: 'right-to-left override hiding the extension', disposition: `filename*=UTF-8''${encodeURIComponent('report\u202Edm.exe')}` },
+    {
+      label: 'right-to-left override hiding the extension',
+      disposition: `filename*=UTF-8''${encodeURIComponent('report\u202Edm.exe')}`,
+    },
     { label: 'only dots and slashes', disposition: 'filename="../../.."' },
     { label: 'only control characters', disposition: "filename*=UTF-8''%01%02%03" },
     { label: 'absolute Windows path', disposition: 'filename="C:\\Windows\\System32\\evil.md"' },

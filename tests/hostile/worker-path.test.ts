@@ -39,7 +39,11 @@ describe('hostile files through the queue and a sandboxed worker', () => {
     expect(await redisAnswers(REDIS), `Redis must answer at ${REDIS}`).toBe(true);
     const cases = hostileCases().filter((c) => THROUGH_WORKER.includes(c.id));
     // Names must be unique: the record is looked up by the dropped file's name.
-    const hostile: Array<BurstFile & { case: HostileCase }> = cases.map((c) => ({ name: `${c.id}-${c.fileName}`, bytes: c.build(), case: c }));
+    const hostile: Array<BurstFile & { case: HostileCase }> = cases.map((c) => ({
+      name: `${c.id}-${c.fileName}`,
+      bytes: c.build(),
+      case: c,
+    }));
     const normal: BurstFile[] = Object.values(normalFiles).map((n) => ({ name: n.fileName, bytes: n.build() }));
 
     const started = performance.now();
@@ -60,7 +64,8 @@ describe('hostile files through the queue and a sandboxed worker', () => {
       expect(h.case.accept, `${h.case.id}: ${record.anomalies.map((a) => a.message).join(' / ')}`).toContain(outcome);
       for (const text of h.case.forbidden ?? []) expect(JSON.stringify(record)).not.toContain(text);
     }
-    for (const n of normal) expect(outcomeFromRecord(result.recordsByName.get(n.name)!), `${n.name} after the hostile files`).toBe('parsed');
+    for (const n of normal)
+      expect(outcomeFromRecord(result.recordsByName.get(n.name)!), `${n.name} after the hostile files`).toBe('parsed');
     // Sum of the budgets: nothing may hang the worker beyond its timeout.
     expect(wallMs).toBeLessThan(120_000);
   }, 200_000);

@@ -84,7 +84,8 @@ async function appWith(auth: AuthConfig): Promise<FastifyInstance> {
   return app;
 }
 
-const basicHeader = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const basicHeader = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('access to the HTTP API, desk and dashboard', () => {
   it('answers 401 with a Basic challenge on every route but GET /health when no credentials come', async () => {
@@ -146,14 +147,19 @@ describe('access to the HTTP API, desk and dashboard', () => {
 
   it('refuses to build the app when access is neither configured nor explicitly open', async () => {
     await expect(appWith({ mode: 'required', token: null, basic: null })).rejects.toThrow(AuthSetupError);
-    await expect(appWith({ mode: 'required', token: null, basic: null })).rejects.toThrow(/REPORTFLOW_API_TOKEN.*REPORTFLOW_AUTH=none/s);
+    await expect(appWith({ mode: 'required', token: null, basic: null })).rejects.toThrow(
+      /REPORTFLOW_API_TOKEN.*REPORTFLOW_AUTH=none/s,
+    );
   });
 });
 
 describe('access settings', () => {
   it('reads token, Basic user and the explicit opt-out from the environment', () => {
     expect(loadConfig({}).auth).toEqual({ mode: 'required', token: null, basic: null, namedTokens: [] });
-    expect(loadConfig({ REPORTFLOW_API_TOKEN: TOKEN, REPORTFLOW_BASIC_USER: 'ana', REPORTFLOW_BASIC_PASSWORD: 'password1' }).auth).toEqual({
+    expect(
+      loadConfig({ REPORTFLOW_API_TOKEN: TOKEN, REPORTFLOW_BASIC_USER: 'ana', REPORTFLOW_BASIC_PASSWORD: 'password1' })
+        .auth,
+    ).toEqual({
       mode: 'required',
       token: TOKEN,
       basic: { user: 'ana', password: 'password1' },

@@ -46,7 +46,11 @@ describe('GET /health', () => {
     const started = Date.now();
     const res = await fx.app.inject('/health');
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'unavailable', workers: null, redis: expect.stringMatching(/^unreachable/) });
+    expect(res.json()).toMatchObject({
+      status: 'unavailable',
+      workers: null,
+      redis: expect.stringMatching(/^unreachable/),
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
@@ -74,7 +78,11 @@ describe('/admin/queues', () => {
     fx = await httpFixture({ maxUploadBytes: 12345 });
     const res = await fx.app.inject('/');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ service: 'reportflow', maxUploadBytes: 12345, endpoints: { dashboard: '/admin/queues' } });
+    expect(res.json()).toMatchObject({
+      service: 'reportflow',
+      maxUploadBytes: 12345,
+      endpoints: { dashboard: '/admin/queues' },
+    });
   });
 
   it('leaves unknown routes to the API: a JSON 404', async () => {

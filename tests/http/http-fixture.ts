@@ -25,7 +25,9 @@ export interface HttpFixture {
 }
 
 /** A real app over a real store (temp dirs) and a real queue (own prefix on the local Redis). */
-export async function httpFixture(options: { maxUploadBytes?: number; health?: AppDeps['health']; auth?: AppDeps['config']['auth'] } = {}): Promise<HttpFixture> {
+export async function httpFixture(
+  options: { maxUploadBytes?: number; health?: AppDeps['health']; auth?: AppDeps['config']['auth'] } = {},
+): Promise<HttpFixture> {
   const root = await mkdtemp(join(tmpdir(), 'reportflow-http-'));
   const dirs = { inbox: join(root, 'inbox'), outbox: join(root, 'outbox'), data: join(root, 'data') };
   const prefix = `test-${randomUUID()}`;
@@ -43,7 +45,11 @@ export async function httpFixture(options: { maxUploadBytes?: number; health?: A
     }),
   );
   const app = buildApp({
-    config: { http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 }, dirs, auth: options.auth ?? { mode: 'none', token: null, basic: null } },
+    config: {
+      http: { host: '127.0.0.1', port: 0, maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 },
+      dirs,
+      auth: options.auth ?? { mode: 'none', token: null, basic: null },
+    },
     store,
     // No sinks here: an approved record stays in the outbox (tests/sinks covers its release).
     review: new ReviewService({ store, release: async () => {} }),

@@ -25,7 +25,12 @@ describe('POST /reports', () => {
     expect(res.json()).toEqual({ id: SAMPLE_SHA, state: 'waiting' });
     expect(uploadsIn()).toEqual([`${SAMPLE_SHA}.md`]);
     const job = await fx.queue.job(SAMPLE_SHA);
-    expect(job?.data).toMatchObject({ id: SAMPLE_SHA, sha256: SAMPLE_SHA, fileName: 'kazakhstan-2023.md', source: 'upload' });
+    expect(job?.data).toMatchObject({
+      id: SAMPLE_SHA,
+      sha256: SAMPLE_SHA,
+      fileName: 'kazakhstan-2023.md',
+      source: 'upload',
+    });
     expect(readFileSync(job!.data.path)).toEqual(SAMPLE);
     // Each request logs through its own child logger.
     const queued = fx.logLines.find((l) => l.msg === 'upload accepted');
@@ -138,7 +143,11 @@ describe('POST /reports', () => {
     const one = multipartBody({ name: 'a.md', content: 'a' });
     const boundary = one.headers['content-type']!.split('boundary=')[1]!;
     const second = `--${boundary}\r\nContent-Disposition: form-data; name="file2"; filename="b.md"\r\n\r\nb\r\n`;
-    const payload = Buffer.concat([one.payload.subarray(0, one.payload.length - boundary.length - 6), Buffer.from(second), Buffer.from(`--${boundary}--\r\n`)]);
+    const payload = Buffer.concat([
+      one.payload.subarray(0, one.payload.length - boundary.length - 6),
+      Buffer.from(second),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
     const res = await fx.app.inject({ method: 'POST', url: '/reports', payload, headers: one.headers });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('TOO_MANY_FILES');

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/record/types.js';
 import { httpFixture, type HttpFixture } from './http-fixture.js';
 
-const HELD: ReportRecord = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'kazakhstan-2023', 'expected.json'), 'utf8'));
+const HELD: ReportRecord = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'kazakhstan-2023', 'expected.json'), 'utf8'),
+);
 const CLEAN: ReportRecord = { ...structuredClone(HELD), id: 'c'.repeat(64), anomalies: [], status: 'ok' };
 CLEAN.source.sha256 = CLEAN.id;
 const UNKNOWN = 'f'.repeat(64);
@@ -41,7 +43,10 @@ describe('GET /reports and /reviews', () => {
   it('refuses an unknown status with a structured 400', async () => {
     const res = await fx.app.inject('/reports?status=great');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: 'INVALID_REQUEST', details: [expect.objectContaining({ path: '/status' })] });
+    expect(res.json()).toMatchObject({
+      error: 'INVALID_REQUEST',
+      details: [expect.objectContaining({ path: '/status' })],
+    });
   });
 
   it('GET /reports/:id answers the stored record, 404 for an unknown id, 400 for a malformed one', async () => {
@@ -97,15 +102,22 @@ describe('POST /reviews/:id/approve', () => {
     const res = await post(`/reviews/${HELD.id}/approve`, { corrections: [{ path: '/id', value: 'x' }] });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'INVALID_CORRECTION', details: [expect.stringContaining('/id')] });
-    const breaksContract = await post(`/reviews/${HELD.id}/approve`, { corrections: [{ path: '/report/date', value: 42 }] });
+    const breaksContract = await post(`/reviews/${HELD.id}/approve`, {
+      corrections: [{ path: '/report/date', value: 42 }],
+    });
     expect(breaksContract.statusCode).toBe(400);
     expect(existsSync(join(fx.dirs.data, 'review', `${HELD.id}.json`))).toBe(true);
   });
 
   it('answers a structured 400 for a body that does not match the schema', async () => {
-    const notPointer = await post(`/reviews/${HELD.id}/approve`, { corrections: [{ path: 'report.date', value: '2023-01-01' }] });
+    const notPointer = await post(`/reviews/${HELD.id}/approve`, {
+      corrections: [{ path: 'report.date', value: '2023-01-01' }],
+    });
     expect(notPointer.statusCode).toBe(400);
-    expect(notPointer.json()).toMatchObject({ error: 'INVALID_REQUEST', details: [expect.objectContaining({ path: '/corrections/0/path' })] });
+    expect(notPointer.json()).toMatchObject({
+      error: 'INVALID_REQUEST',
+      details: [expect.objectContaining({ path: '/corrections/0/path' })],
+    });
     const typo = await post(`/reviews/${HELD.id}/approve`, { reviwer: 'ana' });
     expect(typo.statusCode).toBe(400);
     const noValue = await post(`/reviews/${HELD.id}/approve`, { corrections: [{ path: '/report/date' }] });

@@ -80,7 +80,9 @@ describe('reportflow serve', () => {
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(/reportflow_queue_depth\{queue="parse"/);
     expect(await (await fetch(`${api}/deliveries/dead`)).json()).toEqual({ deadLetters: [] });
-    const queues = (await (await fetch(`${api}/admin/queues/api/queues`)).json()) as { queues: Array<{ name: string }> };
+    const queues = (await (await fetch(`${api}/admin/queues/api/queues`)).json()) as {
+      queues: Array<{ name: string }>;
+    };
     expect(queues.queues.map((q) => q.name).sort()).toEqual(['deliver', 'parse']);
 
     serve.kill('SIGTERM');
@@ -92,7 +94,11 @@ describe('reportflow serve', () => {
   it('--no-workers serves intake and API only: healthy once a worker joins from elsewhere', async () => {
     const prefix = `test-${randomUUID()}`;
     const env = { ...baseEnv(), REPORTFLOW_QUEUE_PREFIX: prefix, REDIS_URL: 'redis://127.0.0.1:6379' };
-    const serve = spawn('node', [CLI, 'serve', '--no-workers', '--no-inbox', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const serve = spawn('node', [CLI, 'serve', '--no-workers', '--no-inbox', '--port', '0'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const serveExited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
     let out = '';
     serve.stdout!.on('data', (c) => (out += c));
@@ -119,7 +125,12 @@ describe('reportflow serve', () => {
   });
 });
 
-async function waitForText(read: () => string, pattern: RegExp, exited: Promise<unknown>, timeoutMs = 25_000): Promise<string> {
+async function waitForText(
+  read: () => string,
+  pattern: RegExp,
+  exited: Promise<unknown>,
+  timeoutMs = 25_000,
+): Promise<string> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;

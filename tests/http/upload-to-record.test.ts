@@ -54,8 +54,14 @@ describe('upload -> record', () => {
     });
     expect(done.headers['x-record-place']).toBe('review');
     const record = done.json();
-    expect(record).toMatchObject({ id, status: 'needs_review', source: { fileName: 'kazakhstan-2023.md', sha256: id } });
-    expect(record.anomalies.map((a: { code: string; message: string }) => `${a.code}: ${a.message}`)).toEqual([expect.stringMatching(/^TOTAL_MISMATCH/)]);
+    expect(record).toMatchObject({
+      id,
+      status: 'needs_review',
+      source: { fileName: 'kazakhstan-2023.md', sha256: id },
+    });
+    expect(record.anomalies.map((a: { code: string; message: string }) => `${a.code}: ${a.message}`)).toEqual([
+      expect.stringMatching(/^TOTAL_MISMATCH/),
+    ]);
 
     const reviews = (await api.inject('/reviews')).json();
     expect(reviews.reviews.map((r: { id: string }) => r.id)).toEqual([id]);

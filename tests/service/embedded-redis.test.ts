@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { redisAnswers, RedisUnavailableError, resolveRedis, type ResolvedRedis } from '../../src/service/embedded-redis.js';
+import {
+  redisAnswers,
+  RedisUnavailableError,
+  resolveRedis,
+  type ResolvedRedis,
+} from '../../src/service/embedded-redis.js';
 
 let data: string;
 const started: ResolvedRedis[] = [];
@@ -68,7 +73,9 @@ describe('resolveRedis', () => {
   it('says how to get Redis when there is no redis-server on PATH', async () => {
     const attempt = resolveRedis(config(), { preferEmbedded: true, searchPath: join(data, 'empty-bin') });
     await expect(attempt).rejects.toBeInstanceOf(RedisUnavailableError);
-    await expect(attempt).rejects.toThrow(/apt-get install redis-server[\s\S]*brew install redis[\s\S]*REDIS_URL[\s\S]*docker compose up/);
+    await expect(attempt).rejects.toThrow(
+      /apt-get install redis-server[\s\S]*brew install redis[\s\S]*REDIS_URL[\s\S]*docker compose up/,
+    );
   });
 
   it('reports the server output when redis-server refuses to start', async () => {

@@ -20,7 +20,11 @@ const prefix = `test-${randomUUID()}`;
 const TOKEN = `token-${randomUUID()}`;
 
 /** Runs the compiled CLI, as a person would. */
-function cli(args: string[], timeout = 60_000, env: NodeJS.ProcessEnv = { ...process.env, REPORTFLOW_API_TOKEN: TOKEN }) {
+function cli(
+  args: string[],
+  timeout = 60_000,
+  env: NodeJS.ProcessEnv = { ...process.env, REPORTFLOW_API_TOKEN: TOKEN },
+) {
   const run = spawnSync('node', [CLI, ...args], { cwd: root, encoding: 'utf8', timeout, env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -39,7 +43,14 @@ beforeAll(async () => {
 
   serve = spawn('node', [CLI, 'serve', '--port', '0', '--no-inbox', '--concurrency', '2', '--max-upload-mb', '0.1'], {
     cwd: root,
-    env: { ...process.env, REPORTFLOW_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', LOG_PRETTY: 'false', REDIS_URL: 'redis://127.0.0.1:6379', REPORTFLOW_API_TOKEN: TOKEN },
+    env: {
+      ...process.env,
+      REPORTFLOW_QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REPORTFLOW_API_TOKEN: TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   url = await new Promise<string>((resolve, reject) => {
@@ -78,9 +89,14 @@ describe('reportflow ingest', () => {
       pending: [],
     });
     expect(summary.failed).toHaveLength(1);
-    expect(summary.failed[0]).toMatchObject({ files: [join(root, 'backlog', 'notes.bin')], reason: expect.stringMatching(/^UNSUPPORTED_FORMAT/) });
+    expect(summary.failed[0]).toMatchObject({
+      files: [join(root, 'backlog', 'notes.bin')],
+      reason: expect.stringMatching(/^UNSUPPORTED_FORMAT/),
+    });
     expect(summary.failed[0].id).toMatch(/^[0-9a-f]{64}$/);
-    expect(summary.notUploaded).toEqual([{ file: join(root, 'big.pdf'), reason: `upload is larger than ${Math.round(0.1 * 1024 * 1024)} bytes` }]);
+    expect(summary.notUploaded).toEqual([
+      { file: join(root, 'big.pdf'), reason: `upload is larger than ${Math.round(0.1 * 1024 * 1024)} bytes` },
+    ]);
     // Some files could not be uploaded.
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/waiting for 3 records/);
@@ -118,7 +134,10 @@ describe('reportflow ingest', () => {
     expect(anonymous.stderr).toMatch(/runs, and asks for credentials: set REPORTFLOW_API_TOKEN/);
     // It runs: no advice to start one.
     expect(anonymous.stderr).not.toMatch(/npm start/);
-    const wrong = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, { ...withoutToken, REPORTFLOW_API_TOKEN: `${TOKEN}x` });
+    const wrong = cli(['ingest', join('backlog', 'vietnam.pdf'), '--url', url, '--no-wait'], 60_000, {
+      ...withoutToken,
+      REPORTFLOW_API_TOKEN: `${TOKEN}x`,
+    });
     expect(wrong.stderr).toMatch(/the token sent was refused/);
     expect(wrong.stderr).not.toMatch(/npm start/);
     // The help names the setting.
@@ -130,7 +149,12 @@ describe('reportflow ingest', () => {
     const tokenDir = join(root, 'token-here');
     await mkdir(join(tokenDir, 'data'), { recursive: true });
     await writeFile(join(tokenDir, 'data', 'api-token'), `${TOKEN}\n`, { mode: 0o600 });
-    const run = spawnSync('node', [CLI, 'ingest', join(backlog, 'vietnam.pdf'), '--url', url, '--no-wait'], { cwd: tokenDir, encoding: 'utf8', env: withoutToken, timeout: 60_000 });
+    const run = spawnSync('node', [CLI, 'ingest', join(backlog, 'vietnam.pdf'), '--url', url, '--no-wait'], {
+      cwd: tokenDir,
+      encoding: 'utf8',
+      env: withoutToken,
+      timeout: 60_000,
+    });
     expect(run.stderr).not.toMatch(/credentials/);
     expect(run.status).toBe(0);
   });

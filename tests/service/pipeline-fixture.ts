@@ -20,7 +20,10 @@ export interface Sandbox {
   root: string;
   prefix: string;
   config(overrides?: Record<string, string>): ServiceConfig;
-  start(options: { workers: boolean; intake: boolean; http?: 'inject' }, overrides?: Record<string, string>): Promise<RunningService>;
+  start(
+    options: { workers: boolean; intake: boolean; http?: 'inject' },
+    overrides?: Record<string, string>,
+  ): Promise<RunningService>;
   cleanup(): Promise<void>;
 }
 
@@ -67,7 +70,11 @@ export async function createSandbox(): Promise<Sandbox> {
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 45_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 45_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

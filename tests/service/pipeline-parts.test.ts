@@ -18,10 +18,24 @@ afterEach(async () => {
 });
 
 describe('inbox ignore list', () => {
-  it.each(['.DS_Store', '.~lock.report.docx#', '~$report.docx', 'a.tmp', 'a.TMP', 'a.part', 'a.crdownload', 'a.swp', 'a.swo', 'a.swx', 'report.docx~', 'Thumbs.db', 'desktop.ini', 'Icon\r', 'report.docx.bak', 'x.lock'])(
-    'ignores %s',
-    (name) => expect(isIgnoredName(name)).toBe(true),
-  );
+  it.each([
+    '.DS_Store',
+    '.~lock.report.docx#',
+    '~$report.docx',
+    'a.tmp',
+    'a.TMP',
+    'a.part',
+    'a.crdownload',
+    'a.swp',
+    'a.swo',
+    'a.swx',
+    'report.docx~',
+    'Thumbs.db',
+    'desktop.ini',
+    'Icon\r',
+    'report.docx.bak',
+    'x.lock',
+  ])('ignores %s', (name) => expect(isIgnoredName(name)).toBe(true));
   it.each(['report.pdf', 'Report 2023.docx', 'notes.md', 'partial-results.pdf', 'tmp-report.pdf'])('takes %s', (name) =>
     expect(isIgnoredName(name)).toBe(false),
   );
@@ -50,8 +64,12 @@ describe('moving intake files', () => {
     await writeFile(join(root, 'c'), 'two');
     const [one, two] = [sha256Hex(Buffer.from('one')), sha256Hex(Buffer.from('two'))];
     expect(await moveIntoFolder(join(root, 'a'), archive, 'report.pdf', one)).toBe(join(archive, 'report.pdf'));
-    expect(await moveIntoFolder(join(root, 'b'), archive, 'report.pdf', two)).toBe(join(archive, `report.${two.slice(0, 12)}.pdf`));
-    expect(await moveIntoFolder(join(root, 'c'), archive, 'report.pdf', two)).toBe(join(archive, `report.${two.slice(0, 12)}.pdf`));
+    expect(await moveIntoFolder(join(root, 'b'), archive, 'report.pdf', two)).toBe(
+      join(archive, `report.${two.slice(0, 12)}.pdf`),
+    );
+    expect(await moveIntoFolder(join(root, 'c'), archive, 'report.pdf', two)).toBe(
+      join(archive, `report.${two.slice(0, 12)}.pdf`),
+    );
     expect(await readdir(archive)).toEqual([`report.${two.slice(0, 12)}.pdf`, 'report.pdf']);
     expect(await readdir(root)).toEqual(['archive']);
     expect(await moveIntoFolder(join(root, 'gone'), archive, 'x.pdf', '3'.repeat(64))).toBeNull();
@@ -72,13 +90,21 @@ describe('moving intake files', () => {
     // Even the long name taken by other content: a numbered one.
     await writeFile(join(root, 'e'), 'three');
     await writeFile(moved!, 'replaced by hand');
-    expect(await moveIntoFolder(join(root, 'e'), archive, 'report.pdf', three)).toBe(join(archive, `report.${three}.2.pdf`));
+    expect(await moveIntoFolder(join(root, 'e'), archive, 'report.pdf', three)).toBe(
+      join(archive, `report.${three}.2.pdf`),
+    );
     expect(await readdir(root)).toEqual(['archive']);
   });
 
   it('writes the reason beside a failed file', async () => {
     await writeFile(join(root, 'bad.pdf'), 'x');
-    const moved = await moveToFailed(join(root, 'bad.pdf'), join(root, 'failed'), 'bad.pdf', '4'.repeat(64), 'UNREADABLE_FILE: broken');
+    const moved = await moveToFailed(
+      join(root, 'bad.pdf'),
+      join(root, 'failed'),
+      'bad.pdf',
+      '4'.repeat(64),
+      'UNREADABLE_FILE: broken',
+    );
     expect(await readFile(`${moved}.reason.txt`, 'utf8')).toBe('UNREADABLE_FILE: broken\n');
   });
 });
@@ -86,7 +112,10 @@ describe('moving intake files', () => {
 describe('TimedParser', () => {
   it('turns a parser thread that dies into an error record and starts a fresh thread next time', async () => {
     const dying = join(root, 'dying-thread.mjs');
-    await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n");
+    await writeFile(
+      dying,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n",
+    );
     const parser = new TimedParser(5000, {}, dying);
     for (let i = 0; i < 2; i++) {
       const record = await parser.parse(Buffer.from('# Report\n'), 'r.md');
@@ -99,7 +128,10 @@ describe('TimedParser', () => {
 
   it('terminates a thread that does not answer in time', async () => {
     const stuck = join(root, 'stuck-thread.mjs');
-    await writeFile(stuck, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\nparentPort.postMessage({ ready: true });\n");
+    await writeFile(
+      stuck,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\nparentPort.postMessage({ ready: true });\n",
+    );
     const parser = new TimedParser(300, {}, stuck);
     const started = performance.now();
     const record = await parser.parse(Buffer.from('%PDF-1.7\n'), 'r.pdf');
@@ -113,9 +145,9 @@ describe('TimedParser', () => {
     await writeFile(
       slowStart,
       "import { parentPort } from 'node:worker_threads';\n" +
-        "const until = Date.now() + 800; while (Date.now() < until) {}\n" +
+        'const until = Date.now() + 800; while (Date.now() < until) {}\n' +
         "parentPort.on('message', (m) => parentPort.postMessage({ seq: m.seq, record: { fine: true } }));\n" +
-        "parentPort.postMessage({ ready: true });\n",
+        'parentPort.postMessage({ ready: true });\n',
     );
     const parser = new TimedParser(300, {}, slowStart);
     expect(await parser.parse(Buffer.from('x'), 'x.md')).toEqual({ fine: true });
@@ -139,7 +171,7 @@ describe('ParserSlots', () => {
       file,
       "import { parentPort } from 'node:worker_threads';\n" +
         "parentPort.on('message', (m) => { const start = Date.now(); setTimeout(() => parentPort.postMessage({ seq: m.seq, record: { name: m.fileName, start, end: Date.now() } }), 200); });\n" +
-        "parentPort.postMessage({ ready: true });\n",
+        'parentPort.postMessage({ ready: true });\n',
     );
     return file;
   };
@@ -148,7 +180,10 @@ describe('ParserSlots', () => {
     const slots = new ParserSlots(1, 5000, {}, await slowThread());
     slots.warm();
     type Timed = { name: string; start: number; end: number };
-    const [a, b] = (await Promise.all([slots.parse(Buffer.from('a'), 'a.md'), slots.parse(Buffer.from('b'), 'b.md')])) as unknown as Timed[];
+    const [a, b] = (await Promise.all([
+      slots.parse(Buffer.from('a'), 'a.md'),
+      slots.parse(Buffer.from('b'), 'b.md'),
+    ])) as unknown as Timed[];
     expect([a!.name, b!.name]).toEqual(['a.md', 'b.md']);
     expect(b!.start).toBeGreaterThanOrEqual(a!.end);
     await slots.close();

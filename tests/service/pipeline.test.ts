@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../src/record/record-id.js';
 import { contractErrors } from '../../src/record/validate-record.js';
 import type { StoredRecord } from '../../src/service/store/records-store.js';
-import { CLEAN_REPORT, createSandbox, filesIn, FLAGGED_REPORT, slowPdf, waitFor, type Sandbox } from './pipeline-fixture.js';
+import {
+  CLEAN_REPORT,
+  createSandbox,
+  filesIn,
+  FLAGGED_REPORT,
+  slowPdf,
+  waitFor,
+  type Sandbox,
+} from './pipeline-fixture.js';
 
 // Each test starts real workers and parses real files; a busy machine needs headroom.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
@@ -20,7 +28,13 @@ afterEach(async () => {
 const idOf = async (path: string) => sha256Hex(await readFile(path));
 const dirs = () => {
   const c = box.config();
-  return { inbox: c.dirs.inbox, outbox: c.dirs.outbox, review: join(c.dirs.data, 'review'), archive: join(c.dirs.data, 'archive'), failed: join(c.dirs.data, 'failed') };
+  return {
+    inbox: c.dirs.inbox,
+    outbox: c.dirs.outbox,
+    review: join(c.dirs.data, 'review'),
+    archive: join(c.dirs.data, 'archive'),
+    failed: join(c.dirs.data, 'failed'),
+  };
 };
 
 describe('inbox to outbox', () => {
@@ -104,7 +118,10 @@ describe('review hold', () => {
     await copyFile(FLAGGED_REPORT, join(dirs().inbox, 'kazakhstan.pdf'));
     await waitFor('the held record', () => service.deps.store.get(id));
     await service.deps.review.reject(id, { reason: 'not a country report', reviewer: 'ana' });
-    expect(await service.deps.store.get(id)).toMatchObject({ place: 'rejected', record: { review: { state: 'rejected', note: 'not a country report' } } });
+    expect(await service.deps.store.get(id)).toMatchObject({
+      place: 'rejected',
+      record: { review: { state: 'rejected', note: 'not a country report' } },
+    });
     expect(await filesIn(dirs().outbox)).toEqual([]);
   });
 });
@@ -138,9 +155,17 @@ describe('queue semantics', () => {
 
     const again = join(box.root, 'up-2.pdf');
     await copyFile(CLEAN_REPORT, again);
-    const forced = await service.deps.intake.submit({ path: again, fileName: 'again.pdf', source: 'upload', force: true });
+    const forced = await service.deps.intake.submit({
+      path: again,
+      fileName: 'again.pdf',
+      source: 'upload',
+      force: true,
+    });
     expect(forced).toMatchObject({ id, duplicate: false });
-    await waitFor('the forced parse', async () => (await service.deps.store.get(id))?.record.source.fileName === 'again.pdf');
+    await waitFor(
+      'the forced parse',
+      async () => (await service.deps.store.get(id))?.record.source.fileName === 'again.pdf',
+    );
     expect(await filesIn(dirs().outbox)).toEqual([`${id}.json`]);
   });
 
@@ -154,7 +179,9 @@ describe('queue semantics', () => {
     expect(held.record.anomalies.map((a) => a.severity)).toContain('error');
     await waitFor('the file in failed/', async () => (await filesIn(dirs().failed)).length === 2);
     expect(await filesIn(dirs().failed)).toEqual(['broken.pdf', 'broken.pdf.reason.txt']);
-    expect(await readFile(join(dirs().failed, 'broken.pdf.reason.txt'), 'utf8')).toMatch(/UNREADABLE_FILE|NO_TEXT_LAYER/);
+    expect(await readFile(join(dirs().failed, 'broken.pdf.reason.txt'), 'utf8')).toMatch(
+      /UNREADABLE_FILE|NO_TEXT_LAYER/,
+    );
 
     await copyFile(CLEAN_REPORT, join(dirs().inbox, 'next.pdf'));
     const nextId = await idOf(CLEAN_REPORT);
@@ -197,7 +224,10 @@ describe('queue semantics', () => {
     const id = await idOf(CLEAN_REPORT);
     await copyFile(CLEAN_REPORT, join(dirs().inbox, 'vietnam.pdf'));
     const found = await waitFor('the record', () => service.deps.store.get(id));
-    expect(found).toMatchObject({ place: 'outbox', record: { status: 'ok', source: { fileName: 'vietnam.pdf', format: 'pdf' } } });
+    expect(found).toMatchObject({
+      place: 'outbox',
+      record: { status: 'ok', source: { fileName: 'vietnam.pdf', format: 'pdf' } },
+    });
 
     const folder = join(box.root, 'not-a-file');
     await mkdir(folder);
@@ -251,7 +281,10 @@ describe('queue semantics', () => {
   it('stops a parse that takes longer than the job time limit and records why', async () => {
     const big = join(box.root, 'big.pdf');
     slowPdf(big, 600);
-    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_JOB_TIMEOUT_MS: '2000', REPORTFLOW_CONCURRENCY: '1' });
+    const service = await box.start(
+      { workers: true, intake: true },
+      { REPORTFLOW_JOB_TIMEOUT_MS: '2000', REPORTFLOW_CONCURRENCY: '1' },
+    );
     await copyFile(big, join(dirs().inbox, 'big.pdf'));
     const bigId = await idOf(big);
     const held = await waitFor('the timeout record', () => service.deps.store.get(bigId));
@@ -283,7 +316,10 @@ describe('shutdown and restart', () => {
     const big = join(box.root, 'big.pdf');
     slowPdf(big, 500); // several seconds of real parsing
     const bigId = await idOf(big);
-    const service = await box.start({ workers: true, intake: true }, { REPORTFLOW_SHUTDOWN_MS: '300', REPORTFLOW_CONCURRENCY: '1' });
+    const service = await box.start(
+      { workers: true, intake: true },
+      { REPORTFLOW_SHUTDOWN_MS: '300', REPORTFLOW_CONCURRENCY: '1' },
+    );
     await copyFile(big, join(dirs().inbox, 'big.pdf'));
     await waitFor('the job to start', async () => (await service.deps.queue.jobState(bigId)) === 'active');
     const stopped = performance.now();

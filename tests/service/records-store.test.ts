@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contractErrors } from '../../src/record/validate-record.js';
 import type { ReportRecord } from '../../src/record/types.js';
-import { CorrectionError, NotUnderReviewError, RecordNotFoundError, RecordsStore } from '../../src/service/store/records-store.js';
+import {
+  CorrectionError,
+  NotUnderReviewError,
+  RecordNotFoundError,
+  RecordsStore,
+} from '../../src/service/store/records-store.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
-const flagged = async () => JSON.parse(await readFile(join(FIXTURES, 'kazakhstan-2023', 'expected.json'), 'utf8')) as ReportRecord;
-const clean = async () => JSON.parse(await readFile(join(FIXTURES, 'vietnam-2023', 'expected.json'), 'utf8')) as ReportRecord;
+const flagged = async () =>
+  JSON.parse(await readFile(join(FIXTURES, 'kazakhstan-2023', 'expected.json'), 'utf8')) as ReportRecord;
+const clean = async () =>
+  JSON.parse(await readFile(join(FIXTURES, 'vietnam-2023', 'expected.json'), 'utf8')) as ReportRecord;
 
 let root: string;
 let store: RecordsStore;
@@ -74,7 +81,9 @@ describe('RecordsStore', () => {
   it('approve recomputes the computed total and the changes from corrected answers', async () => {
     const held = await flagged();
     await store.save(held);
-    const approved = await store.approve(held.id, { corrections: [{ path: '/scoreTables/0/rows/1/answers/Q1', value: 'Y' }] });
+    const approved = await store.approve(held.id, {
+      corrections: [{ path: '/scoreTables/0/rows/1/answers/Q1', value: 'Y' }],
+    });
     const table = approved.scoreTables[0]!;
     expect(table.rows[1]!.computedTotal).toBe(held.scoreTables[0]!.rows[1]!.computedTotal + 1);
     expect(table.changes).toContainEqual({ column: 'Q1', fromYear: 2021, toYear: 2022, from: 'N', to: 'Y' });
@@ -92,7 +101,9 @@ describe('RecordsStore', () => {
       [{ path: 'report/author', value: 'x' }],
       [{ path: '/report/author' }],
     ]) {
-      await expect(store.approve(held.id, { corrections: corrections as never })).rejects.toBeInstanceOf(CorrectionError);
+      await expect(store.approve(held.id, { corrections: corrections as never })).rejects.toBeInstanceOf(
+        CorrectionError,
+      );
     }
     expect(await store.get(held.id)).toEqual({ record: held, place: 'review' });
   });

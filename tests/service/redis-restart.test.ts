@@ -20,13 +20,32 @@ const KILL_AFTER_RECORDS = 3;
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+    ],
     { stdio: 'ignore' },
   );
-  await waitFor('redis-server to answer', async () => {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-    return redisAnswers('127.0.0.1', port, 200);
-  }, 15_000);
+  await waitFor(
+    'redis-server to answer',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+      return redisAnswers('127.0.0.1', port, 200);
+    },
+    15_000,
+  );
   return child;
 }
 
@@ -61,14 +80,22 @@ describe('Redis restarted under a running service', () => {
     const lines: string[] = [];
     let completed = 0;
     const firstRedis = redis;
-    const logger = pino({ level: 'info' }, {
-      write: (line: string) => {
-        lines.push(line);
-        if (line.includes('"msg":"job completed"') && ++completed === KILL_AFTER_RECORDS) firstRedis.kill('SIGKILL');
+    const logger = pino(
+      { level: 'info' },
+      {
+        write: (line: string) => {
+          lines.push(line);
+          if (line.includes('"msg":"job completed"') && ++completed === KILL_AFTER_RECORDS) firstRedis.kill('SIGKILL');
+        },
       },
-    });
+    );
     const config = box.config({ REPORTFLOW_CONCURRENCY: '1' });
-    service = await startService(config, { redisUrl: `redis://127.0.0.1:${port}`, workers: true, intake: true, logger });
+    service = await startService(config, {
+      redisUrl: `redis://127.0.0.1:${port}`,
+      workers: true,
+      intake: true,
+      logger,
+    });
 
     const base = await readFile(SAMPLE, 'utf8');
     const ids = new Set<string>();
@@ -82,7 +109,10 @@ describe('Redis restarted under a running service', () => {
 
     const review = join(config.dirs.data, 'review');
     const failed = join(config.dirs.data, 'failed');
-    const recordIds = async () => [...(await filesIn(config.dirs.outbox)), ...(await filesIn(review))].filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5));
+    const recordIds = async () =>
+      [...(await filesIn(config.dirs.outbox)), ...(await filesIn(review))]
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -5));
 
     await waitFor('redis-server killed', async () => firstRedis.signalCode === 'SIGKILL');
     redis = null;
@@ -96,7 +126,10 @@ describe('Redis restarted under a running service', () => {
 
     // Every job is accounted for by the queue too: what Redis held before the kill survived it.
     await waitFor('every job completed', async () => (await service!.deps.queue.counts()).completed === FILES);
-    await waitFor('every file archived', async () => (await filesIn(join(config.dirs.data, 'archive'))).length === FILES);
+    await waitFor(
+      'every file archived',
+      async () => (await filesIn(join(config.dirs.data, 'archive'))).length === FILES,
+    );
 
     const found = await recordIds();
     expect(ids.size).toBe(FILES);

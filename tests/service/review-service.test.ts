@@ -7,7 +7,8 @@ import { ReviewService } from '../../src/service/review/review-service.js';
 import { RecordsStore } from '../../src/service/store/records-store.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
-const flagged = async () => JSON.parse(await readFile(join(FIXTURES, 'kazakhstan-2023', 'expected.json'), 'utf8')) as ReportRecord;
+const flagged = async () =>
+  JSON.parse(await readFile(join(FIXTURES, 'kazakhstan-2023', 'expected.json'), 'utf8')) as ReportRecord;
 
 let root: string;
 let store: RecordsStore;
@@ -43,7 +44,10 @@ describe('ReviewService', () => {
     await store.save(held);
     const review = new ReviewService({ store, release: () => Promise.reject(new Error('Redis is away')) });
     await expect(review.approve(held.id)).rejects.toThrow('Redis is away');
-    expect(await store.get(held.id)).toMatchObject({ place: 'outbox', record: { status: 'ok', review: { state: 'approved' } } });
+    expect(await store.get(held.id)).toMatchObject({
+      place: 'outbox',
+      record: { status: 'ok', review: { state: 'approved' } },
+    });
   });
 
   it('rejects without releasing anything', async () => {

@@ -61,43 +61,43 @@ function startWorker(): WorkerProcess {
   return w;
 }
 
-it(
-  'hands the job of a worker killed mid-parse to another worker, which finishes it',
-  async () => {
-    const service = await box.start({ workers: false, intake: false });
-    const uploads = join(box.root, 'data', 'uploads');
-    await mkdir(uploads, { recursive: true });
-    const big = join(uploads, 'big.pdf');
-    slowPdf(big, 500); // several seconds of real parsing
-    const id = sha256Hex(await readFile(big));
-    await service.deps.intake.submit({ path: big, fileName: 'big.pdf', source: 'upload' });
+it('hands the job of a worker killed mid-parse to another worker, which finishes it', async () => {
+  const service = await box.start({ workers: false, intake: false });
+  const uploads = join(box.root, 'data', 'uploads');
+  await mkdir(uploads, { recursive: true });
+  const big = join(uploads, 'big.pdf');
+  slowPdf(big, 500); // several seconds of real parsing
+  const id = sha256Hex(await readFile(big));
+  await service.deps.intake.submit({ path: big, fileName: 'big.pdf', source: 'upload' });
 
-    const first = startWorker();
-    await waitFor('the first worker to take the job', async () => first.lines.some((l) => l.msg === 'job started' && l.jobId === id));
-    await new Promise((r) => setTimeout(r, 500));
-    process.kill(-first.child.pid!, 'SIGKILL');
-    await first.exited;
-    expect(await service.deps.store.get(id)).toBeNull();
-    expect(await service.deps.queue.jobState(id)).toBe('active');
+  const first = startWorker();
+  await waitFor('the first worker to take the job', async () =>
+    first.lines.some((l) => l.msg === 'job started' && l.jobId === id),
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  process.kill(-first.child.pid!, 'SIGKILL');
+  await first.exited;
+  expect(await service.deps.store.get(id)).toBeNull();
+  expect(await service.deps.queue.jobState(id)).toBe('active');
 
-    const second = startWorker();
-    const found = await waitFor('the record from the second worker', () => service.deps.store.get(id), 45_000);
-    expect(found.record.source.fileName).toBe('big.pdf');
-    expect(found.record.anomalies.filter((a) => a.severity === 'error')).toEqual([]);
-    await waitFor('the completion logged by the second worker', async () => second.lines.some((l) => l.msg === 'job completed' && l.jobId === id));
-    expect(second.lines.some((l) => l.msg === 'job started' && l.jobId === id)).toBe(true);
-    // One structured line per job event, with no document content in it.
-    const completed = second.lines.find((l) => l.msg === 'job completed')!;
-    expect(completed).toMatchObject({ jobId: id, file: 'big.pdf', status: found.record.status, place: found.place });
-    expect(completed.durationMs).toBeGreaterThan(0);
-    expect(completed.anomalies).toEqual(found.record.anomalies.map((a) => a.code));
-    expect(JSON.stringify(second.lines)).not.toContain(found.record.developmentLists[0]?.items[0]?.text ?? '\u0000');
-    expect(first.lines.some((l) => l.msg === 'job completed')).toBe(false);
-    expect(await service.deps.queue.jobState(id)).toBe('completed');
+  const second = startWorker();
+  const found = await waitFor('the record from the second worker', () => service.deps.store.get(id), 45_000);
+  expect(found.record.source.fileName).toBe('big.pdf');
+  expect(found.record.anomalies.filter((a) => a.severity === 'error')).toEqual([]);
+  await waitFor('the completion logged by the second worker', async () =>
+    second.lines.some((l) => l.msg === 'job completed' && l.jobId === id),
+  );
+  expect(second.lines.some((l) => l.msg === 'job started' && l.jobId === id)).toBe(true);
+  // One structured line per job event, with no document content in it.
+  const completed = second.lines.find((l) => l.msg === 'job completed')!;
+  expect(completed).toMatchObject({ jobId: id, file: 'big.pdf', status: found.record.status, place: found.place });
+  expect(completed.durationMs).toBeGreaterThan(0);
+  expect(completed.anomalies).toEqual(found.record.anomalies.map((a) => a.code));
+  expect(JSON.stringify(second.lines)).not.toContain(found.record.developmentLists[0]?.items[0]?.text ?? '\u0000');
+  expect(first.lines.some((l) => l.msg === 'job completed')).toBe(false);
+  expect(await service.deps.queue.jobState(id)).toBe('completed');
 
-    // SIGTERM is a clean shutdown: exit code 0.
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-  },
-  90_000,
-);
+  // SIGTERM is a clean shutdown: exit code 0.
+  second.child.kill('SIGTERM');
+  expect(await second.exited).toBe(0);
+}, 90_000);

@@ -47,24 +47,47 @@ describe('inbox to sinks', () => {
     cleanups.push(() => db.end());
 
     // The service as every command wires it: parsing releases to the sinks, approval too.
-    const service = await startService(config, { redisUrl: REDIS_URL, workers: true, intake: true, logger: pino({ level: 'silent' }) });
+    const service = await startService(config, {
+      redisUrl: REDIS_URL,
+      workers: true,
+      intake: true,
+      logger: pino({ level: 'silent' }),
+    });
     cleanups.push(() => service.stop());
 
     const cleanId = sha256Hex(await readFile(CLEAN_REPORT));
     await copyFile(CLEAN_REPORT, join(config.dirs.inbox, 'clean.pdf'));
-    const [first] = await waitFor(() => hook.requests.length > 0 && hook.requests, 'the clean record at the webhook', 30_000);
+    const [first] = await waitFor(
+      () => hook.requests.length > 0 && hook.requests,
+      'the clean record at the webhook',
+      30_000,
+    );
     expect(JSON.parse(first!.body)).toMatchObject({ id: cleanId, status: 'ok' });
-    expect(isSignatureValid(SECRET, { body: first!.body, timestamp: first!.headers['x-reportflow-timestamp'] as string, signature: first!.headers['x-reportflow-signature'] as string })).toBe(true);
+    expect(
+      isSignatureValid(SECRET, {
+        body: first!.body,
+        timestamp: first!.headers['x-reportflow-timestamp'] as string,
+        signature: first!.headers['x-reportflow-signature'] as string,
+      }),
+    ).toBe(true);
 
     const flaggedId = sha256Hex(await readFile(FLAGGED_REPORT));
     await copyFile(FLAGGED_REPORT, join(config.dirs.inbox, 'flagged.pdf'));
-    await waitFor(async () => (await service.deps.store.get(flaggedId))?.place === 'review', 'the flagged record held for review', 30_000);
+    await waitFor(
+      async () => (await service.deps.store.get(flaggedId))?.place === 'review',
+      'the flagged record held for review',
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(hook.requests).toHaveLength(1);
 
     await service.deps.review.approve(flaggedId, { reviewer: 'ana' });
     await waitFor(() => hook.requests.length === 2, 'the approved record at the webhook');
-    expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({ id: flaggedId, status: 'ok', review: { state: 'approved' } });
+    expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({
+      id: flaggedId,
+      status: 'ok',
+      review: { state: 'approved' },
+    });
 
     const answers = await waitFor(async () => {
       const { rows } = await db.query<{ record_id: string; n: string }>(
@@ -74,7 +97,10 @@ describe('inbox to sinks', () => {
     }, 'both records in PostgreSQL');
     expect(Number(answers.find((r) => r.record_id === flaggedId)!.n)).toBe(24);
 
-    const lines = (await readFile(config.sinks.recordsJsonl!, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string });
+    const lines = (await readFile(config.sinks.recordsJsonl!, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string });
     expect(lines.map((l) => l.id).sort()).toEqual([cleanId, flaggedId].sort());
 
     const scrape = await service.deps.metrics.registry.metrics();

@@ -5,7 +5,15 @@ import { createDelivery, type Delivery } from '../../src/service/delivery/delive
 import { applyMigrations } from '../../src/service/delivery/migrate.js';
 import { answerRowsFromRecord, upsertRecord } from '../../src/service/delivery/postgres-records.js';
 import { createMetrics } from '../../src/service/metrics.js';
-import { DATABASE_URL, obliterateDeliverQueue, REDIS_URL, sampleRecord, startTcpProxy, testDeliveryConfig, waitFor } from './sink-fixtures.js';
+import {
+  DATABASE_URL,
+  obliterateDeliverQueue,
+  REDIS_URL,
+  sampleRecord,
+  startTcpProxy,
+  testDeliveryConfig,
+  waitFor,
+} from './sink-fixtures.js';
 
 // A database of its own per run, dropped afterwards.
 const dbName = `reportflow_test_${randomBytes(6).toString('hex')}`;
@@ -81,7 +89,12 @@ describe('PostgreSQL delivery', () => {
       [record.id],
     );
     const expected = record.scoreTables[0]!.rows.flatMap((row) =>
-      Object.entries(row.answers).map(([question, answer]) => ({ subject: 'Kazakhstan', year: row.year, question, answer })),
+      Object.entries(row.answers).map(([question, answer]) => ({
+        subject: 'Kazakhstan',
+        year: row.year,
+        question,
+        answer,
+      })),
     );
     expect(answers.rows).toHaveLength(24);
     expect(answers.rows).toEqual(expect.arrayContaining(expected));
@@ -115,7 +128,9 @@ describe('PostgreSQL delivery', () => {
     table.rows.push({ ...table.rows[0]!, answers: { ...table.rows[0]!.answers, Q1: 'Y' } });
     const rows = answerRowsFromRecord(record);
     expect(rows).toHaveLength(24);
-    expect(rows.find((r) => r.year === table.rows[0]!.year && r.question === 'Q1')!.answer).toBe(table.rows[0]!.answers.Q1);
+    expect(rows.find((r) => r.year === table.rows[0]!.year && r.question === 'Q1')!.answer).toBe(
+      table.rows[0]!.answers.Q1,
+    );
   });
 
   it('catches up when the database comes back', async () => {
@@ -128,7 +143,13 @@ describe('PostgreSQL delivery', () => {
 
     await proxy.down();
     await delivery.deliver(record);
-    await waitFor(async () => (await metrics.registry.getSingleMetricAsString('reportflow_delivery_failures_total')).includes('sink="postgres"} 3'), 'three failed attempts');
+    await waitFor(
+      async () =>
+        (await metrics.registry.getSingleMetricAsString('reportflow_delivery_failures_total')).includes(
+          'sink="postgres"} 3',
+        ),
+      'three failed attempts',
+    );
     expect(await answerCount(record.id)).toBe(0);
 
     await proxy.up();

@@ -20,7 +20,10 @@ async function tempDir(): Promise<string> {
 
 async function linesOf(path: string): Promise<unknown[]> {
   const text = await readFile(path, 'utf8').catch(() => '');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 describe('records.jsonl', () => {
@@ -85,7 +88,10 @@ describe('records.jsonl', () => {
     expect(await linesOf(path)).toEqual([]);
     expect(await enqueuer.queue.jobCounts(['waiting'])).toEqual({ waiting: 2 });
 
-    const worker = createDelivery({ ...config, sinks: { ...config.sinks, databaseUrl: null } }, { redisUrl: REDIS_URL });
+    const worker = createDelivery(
+      { ...config, sinks: { ...config.sinks, databaseUrl: null } },
+      { redisUrl: REDIS_URL },
+    );
     cleanups.push(() => worker.close());
     await waitFor(async () => (await linesOf(path)).length === 1, 'the line written by the worker');
     // The PostgreSQL job finds no database configured in the worker: refused for good, kept as a dead letter.

@@ -8,7 +8,14 @@ import { createDelivery } from '../../src/service/delivery/deliver.js';
 import { deliveryRoutes } from '../../src/service/http/delivery-routes.js';
 import { createReleaseHooks } from '../../src/service/delivery/release-hooks.js';
 import { ReviewService } from '../../src/service/review/review-service.js';
-import { obliterateDeliverQueue, REDIS_URL, sampleRecord, startReceiver, testDeliveryConfig, waitFor } from './sink-fixtures.js';
+import {
+  obliterateDeliverQueue,
+  REDIS_URL,
+  sampleRecord,
+  startReceiver,
+  testDeliveryConfig,
+  waitFor,
+} from './sink-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -24,7 +31,10 @@ describe('release hooks with the records store and the review service', () => {
     const hook = await startReceiver(() => 200);
     cleanups.push(hook.close);
     const jsonl = join(root, 'outbox', 'records.jsonl');
-    const config = testDeliveryConfig({ recordsJsonl: jsonl, webhook: { ...testDeliveryConfig().sinks.webhook, urls: [hook.url] } });
+    const config = testDeliveryConfig({
+      recordsJsonl: jsonl,
+      webhook: { ...testDeliveryConfig().sinks.webhook, urls: [hook.url] },
+    });
     const delivery = createDelivery(config, { redisUrl: REDIS_URL });
     cleanups.push(() => obliterateDeliverQueue(config.queuePrefix));
     cleanups.push(() => delivery.close());
@@ -42,7 +52,11 @@ describe('release hooks with the records store and the review service', () => {
     expect((await store.listReviews()).map((r) => r.id)).toEqual([held.id]);
     await review.approve(held.id, { reviewer: 'ana' });
     await waitFor(() => hook.requests.length === 2, 'the approved record');
-    expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({ id: held.id, status: 'ok', review: { reviewer: 'ana' } });
+    expect(JSON.parse(hook.requests[1]!.body)).toMatchObject({
+      id: held.id,
+      status: 'ok',
+      review: { reviewer: 'ana' },
+    });
 
     const lines = await waitFor(async () => {
       const text = await readFile(jsonl, 'utf8').catch(() => '');

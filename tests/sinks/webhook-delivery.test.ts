@@ -161,7 +161,9 @@ describe('webhook delivery', () => {
     const [request] = await waitFor(() => hook.requests.length > 0 && hook.requests, 'the retried delivery');
 
     expect(JSON.parse(request!.body)).toEqual(record);
-    expect(await waitFor(async () => (await delivery.listDeadLetters()).length === 0, 'an empty dead-letter list')).toBe(true);
+    expect(
+      await waitFor(async () => (await delivery.listDeadLetters()).length === 0, 'an empty dead-letter list'),
+    ).toBe(true);
   });
 
   it('sends one job per URL, all with the same idempotency key', async () => {

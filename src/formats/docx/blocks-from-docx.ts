@@ -23,14 +23,13 @@ import { wordNumbersFromParts, type WordNumber } from './word-numbering.js';
  * symbol font as the glyphs they print (docx-symbol-fonts).
  */
 
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => p:fresh",
-];
+const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 // An image converter that writes nothing, so image data is never read or inlined.
 // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- mammoth's types only describe the converters it builds itself
-const dropImages = (() => Promise.resolve([])) as unknown as NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>['convertImage'];
+const dropImages = (() => Promise.resolve([])) as unknown as NonNullable<
+  Parameters<typeof mammoth.convertToHtml>[1]
+>['convertImage'];
 
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
@@ -41,7 +40,8 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
   const { problem, parts } = await checkedZipParts(bytes, limits, DOCX_PACKAGE, 'all-xml');
   if (problem) return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: problem } };
   for (const [name, text] of parts) {
-    if (name.startsWith('word/') && name.endsWith('.xml')) parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));
+    if (name.startsWith('word/') && name.endsWith('.xml'))
+      parts.set(name, symbolFontTextMapped(text.includes('fldSimple') ? simpleFieldsUnwrapped(text) : text));
   }
   const document = parts.get(DOCUMENT);
   if (document !== undefined) parts.set(DOCUMENT, danglingReferencesDropped(document, parts));
@@ -61,16 +61,26 @@ export async function blocksFromDocx(bytes: Uint8Array, limits: ParseLimits): Pr
     html = result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { blocks: [], pages: null, problem: { code: 'UNREADABLE_FILE', message: `The Word document could not be read: ${message.split('\n')[0]}` } };
+    return {
+      blocks: [],
+      pages: null,
+      problem: { code: 'UNREADABLE_FILE', message: `The Word document could not be read: ${message.split('\n')[0]}` },
+    };
   }
   // mammoth writes one element per Word paragraph (a list item, a table each count one),
   // so the ordinal of paragraph-level elements stands for the paragraph index in the body.
-  const pieces = piecesFromHtml(html, { whitespace: 'preserve', provenance: (_element, ordinal) => ({ paragraph: ordinal }) });
+  const pieces = piecesFromHtml(html, {
+    whitespace: 'preserve',
+    provenance: (_element, ordinal) => ({ paragraph: ordinal }),
+  });
   return { blocks: blocksFromPieces(pieces), pages: null };
 }
 
 /** The archive as mammoth reads it (`exists`, `read`), served from the unpacked XML parts. */
-function docxFileOf(parts: Map<string, string>): { exists(name: string): boolean; read(name: string, encoding?: string): Promise<string | Buffer> } {
+function docxFileOf(parts: Map<string, string>): {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Buffer>;
+} {
   return {
     exists: (name) => parts.has(name),
     read: (name, encoding) => {
@@ -105,15 +115,23 @@ export function danglingReferencesDropped(documentXml: string, parts: Map<string
   let xml = documentXml;
   if (xml.includes('r:')) {
     const ids = idsIn(parts.get(DOCUMENT_RELS) ?? '', /<Relationship\b[^>]*?\bId\s*=\s*(?:"([^"]*)"|'([^']*)')/g);
-    xml = xml.replace(RELATION_ATTRIBUTE, (whole, double: string | undefined, single: string | undefined) => (ids.has(double ?? single!) ? whole : ''));
+    xml = xml.replace(RELATION_ATTRIBUTE, (whole, double: string | undefined, single: string | undefined) =>
+      ids.has(double ?? single!) ? whole : '',
+    );
   }
   if (xml.includes('noteReference')) {
     const notes = {
-      footnote: idsIn(parts.get('word/footnotes.xml') ?? '', /<w:footnote\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g),
+      footnote: idsIn(
+        parts.get('word/footnotes.xml') ?? '',
+        /<w:footnote\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+      ),
       endnote: idsIn(parts.get('word/endnotes.xml') ?? '', /<w:endnote\b[^>]*?\bw:id\s*=\s*(?:"([^"]*)"|'([^']*)')/g),
     };
-    xml = xml.replace(NOTE_REFERENCE, (whole, kind: 'footnote' | 'endnote', double: string | undefined, single: string | undefined) =>
-      (notes[kind].has(double ?? single!) ? whole : ''));
+    xml = xml.replace(
+      NOTE_REFERENCE,
+      (whole, kind: 'footnote' | 'endnote', double: string | undefined, single: string | undefined) =>
+        notes[kind].has(double ?? single!) ? whole : '',
+    );
   }
   return xml;
 }
@@ -142,7 +160,10 @@ function withPrintedNumbers(document: MammothNode, numbers: (WordNumber | null)[
   const stack: MammothNode[] = [document];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'paragraph') { paragraphs.push(node); continue; }
+    if (node.type === 'paragraph') {
+      paragraphs.push(node);
+      continue;
+    }
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

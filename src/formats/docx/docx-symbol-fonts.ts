@@ -9,9 +9,9 @@
 
 // Symbol fonts are addressed both at the letter and at U+F000 plus the letter.
 const GLYPHS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['wingdings', withPrivateUse({ 'ü': '✓', 'û': '✗', 'ý': '☒', 'þ': '☑' })],
+  ['wingdings', withPrivateUse({ ü: '✓', û: '✗', ý: '☒', þ: '☑' })],
   ['wingdings 2', withPrivateUse({ P: '✓', O: '✗', Q: '✗', R: '☑', S: '☒', T: '☒' })],
-  ['symbol', withPrivateUse({ 'Ö': '√' })],
+  ['symbol', withPrivateUse({ Ö: '√' })],
 ]);
 
 function withPrivateUse(map: Record<string, string>): ReadonlyMap<string, string> {
@@ -36,6 +36,10 @@ export function symbolFontTextMapped(xml: string): string {
     const font = RUN_FONT.exec(run.slice(0, propsEnd))?.[1]?.toLowerCase();
     const glyphs = font ? GLYPHS.get(font) : undefined;
     if (!glyphs) return run;
-    return run.replace(TEXT, (_m, open: string, text: string, close: string) => open + [...text].map((c) => glyphs.get(c) ?? c).join('') + close);
+    return run.replace(
+      TEXT,
+      (_m, open: string, text: string, close: string) =>
+        open + [...text].map((c) => glyphs.get(c) ?? c).join('') + close,
+    );
   });
 }

@@ -8,7 +8,6 @@ import { W_NS, child, elements, isElement, parseXml, val, type XmlDocument, type
  * the printed numbers a reader sees.
  */
 
-
 /** What Word prints before one paragraph. */
 export interface WordNumber {
   level: number;
@@ -36,7 +35,11 @@ interface NumInstance {
  * null for a paragraph Word does not number. Returns null when the parts cannot
  * be read.
  */
-export function wordNumbersFromParts(documentXml: string, numberingXml: string | undefined, stylesXml: string | undefined): (WordNumber | null)[] | null {
+export function wordNumbersFromParts(
+  documentXml: string,
+  numberingXml: string | undefined,
+  stylesXml: string | undefined,
+): (WordNumber | null)[] | null {
   // Without numbering definitions nothing is numbered; spare the parse of the whole body.
   if (!numberingXml || !/<w:num\b/.test(numberingXml)) return null;
   try {
@@ -54,7 +57,10 @@ export function wordNumbersFromParts(documentXml: string, numberingXml: string |
       const num = props ? nums.get(props.numId) : undefined;
       const levels = num ? abstracts.get(num.abstractId) : undefined;
       const level = props && levels ? levels[props.level] : undefined;
-      if (!props || !num || !levels || !level) { out.push(null); continue; }
+      if (!props || !num || !levels || !level) {
+        out.push(null);
+        continue;
+      }
       // Word counts per abstract definition, so separate lists that share one continue each other
       // unless their instance restarts a level.
       const counts = counters.get(num.abstractId) ?? [];
@@ -67,7 +73,9 @@ export function wordNumbersFromParts(documentXml: string, numberingXml: string |
       counts[props.level] = (counts[props.level] ?? level.start - 1) + 1;
       counts.length = props.level + 1;
       const ordered = level.format !== 'bullet' && level.format !== 'none';
-      const marker = level.text.replace(/%([1-9])/g, (_m, k: string) => String(counts[Number(k) - 1] ?? levels[Number(k) - 1]?.start ?? 1)).trim();
+      const marker = level.text
+        .replace(/%([1-9])/g, (_m, k: string) => String(counts[Number(k) - 1] ?? levels[Number(k) - 1]?.start ?? 1))
+        .trim();
       out.push({ level: props.level, ordered, number: counts[props.level]!, marker });
     }
     return out;
@@ -119,19 +127,26 @@ function styleNumberingOf(styles: XmlDocument | null): Map<string, Partial<Numbe
   return resolved;
 }
 
-function numberingPropsOf(paragraph: XmlElement, styleNumbering: Map<string, Partial<NumberingProps>>): NumberingProps | null {
+function numberingPropsOf(
+  paragraph: XmlElement,
+  styleNumbering: Map<string, Partial<NumberingProps>>,
+): NumberingProps | null {
   const pPr = child(paragraph, 'pPr');
   const style = val(child(pPr, 'pStyle'));
   const fromStyle = style ? styleNumbering.get(style) : undefined;
   const numPr = child(pPr, 'numPr');
   const numId = val(child(numPr, 'numId')) ?? fromStyle?.numId;
   const ilvl = val(child(numPr, 'ilvl'));
-  const level = ilvl !== null ? Number.parseInt(ilvl, 10) : fromStyle?.level ?? 0;
-  if (numId === undefined || numId === null || numId === '0' || !Number.isInteger(level) || level < 0 || level > 8) return null;
+  const level = ilvl !== null ? Number.parseInt(ilvl, 10) : (fromStyle?.level ?? 0);
+  if (numId === undefined || numId === null || numId === '0' || !Number.isInteger(level) || level < 0 || level > 8)
+    return null;
   return { numId, level };
 }
 
-function definitionsOf(numbering: XmlDocument | null, styleNumbering: Map<string, Partial<NumberingProps>>): { abstracts: Map<string, Level[]>; nums: Map<string, NumInstance> } {
+function definitionsOf(
+  numbering: XmlDocument | null,
+  styleNumbering: Map<string, Partial<NumberingProps>>,
+): { abstracts: Map<string, Level[]>; nums: Map<string, NumInstance> } {
   const abstracts = new Map<string, Level[]>();
   const links = new Map<string, string>();
   const nums = new Map<string, NumInstance>();
@@ -159,7 +174,10 @@ function definitionsOf(numbering: XmlDocument | null, styleNumbering: Map<string
     if (numId === null || abstractId === null) continue;
     const startOverrides = new Map<number, number>();
     for (const override of elements(num.getElementsByTagNameNS(W_NS, 'lvlOverride'))) {
-      const index = Number.parseInt(override.getAttributeNS(W_NS, 'ilvl') || override.getAttribute('w:ilvl') || '0', 10);
+      const index = Number.parseInt(
+        override.getAttributeNS(W_NS, 'ilvl') || override.getAttribute('w:ilvl') || '0',
+        10,
+      );
       const start = val(child(override, 'startOverride'));
       if (start !== null) startOverrides.set(index, Number.parseInt(start, 10));
     }

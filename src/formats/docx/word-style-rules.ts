@@ -36,7 +36,8 @@ export function styleMapRulesFromStyles(stylesXml: string | undefined): string[]
   for (const [id, style] of own) {
     if (BUILT_IN.test(style.name) || /['\\]/.test(style.name)) continue;
     const outline = outlineLevelOf(id, own);
-    if (outline !== null && outline <= 8) rules.push(`p[style-name='${style.name}'] => h${Math.min(outline + 1, 6)}:fresh`);
+    if (outline !== null && outline <= 8)
+      rules.push(`p[style-name='${style.name}'] => h${Math.min(outline + 1, 6)}:fresh`);
     else if (isBold(id, own)) rules.push(`p[style-name='${style.name}'] => p:fresh > strong`);
   }
   return rules;

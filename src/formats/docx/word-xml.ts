@@ -1,5 +1,13 @@
 /** The few XML reading helpers the Word part readers share. */
-import { elements, isElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlNodeList } from '../shared/xml-dom.js';
+import {
+  elements,
+  isElement,
+  parseXml,
+  type XmlDocument,
+  type XmlElement,
+  type XmlNode,
+  type XmlNodeList,
+} from '../shared/xml-dom.js';
 
 export { elements, isElement, parseXml };
 export type { XmlDocument, XmlElement, XmlNode, XmlNodeList };

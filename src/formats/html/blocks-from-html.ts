@@ -2,7 +2,17 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, Provenance, Span, TableBlock } from '../../blocks/model.js';
-import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
+import {
+  PLAIN,
+  spanOf,
+  spansJoinedByLine,
+  spansMerged,
+  spansSplitByLine,
+  spansTrimmed,
+  spansWithoutPrefix,
+  textOfSpans,
+  type Emphasis,
+} from '../../blocks/spans.js';
 import { runsFromLines, runsSettled, type Piece } from '../../blocks/table-from-lines.js';
 import { emphasisFromDeclarations, type ClassRules } from './css-emphasis.js';
 
@@ -30,11 +40,68 @@ export function piecesFromHtml(html: string, options: HtmlReadOptions): Piece[] 
 }
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li',
-  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
-const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'template', 'img', 'svg', 'math', 'noscript', 'iframe', 'object', 'video', 'audio', 'canvas', 'title', 'meta', 'link']);
+const SKIPPED_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'template',
+  'img',
+  'svg',
+  'math',
+  'noscript',
+  'iframe',
+  'object',
+  'video',
+  'audio',
+  'canvas',
+  'title',
+  'meta',
+  'link',
+]);
 const HEADING = /^h([1-6])$/;
 
 /**
@@ -49,7 +116,9 @@ const NUMBER_TAG = /^\s*\ue010(\d+)\ue012(\d+)\ue012([^\ue011]*)\ue011\s*/;
 const ANY_NUMBER_TAG = /\ue010[^\ue011]*\ue011/g;
 
 function untagged(spans: Span[]): Span[] {
-  return spans.map((span) => (span.text.includes('\ue010') ? { ...span, text: span.text.replace(ANY_NUMBER_TAG, '') } : span));
+  return spans.map((span) =>
+    span.text.includes('\ue010') ? { ...span, text: span.text.replace(ANY_NUMBER_TAG, '') } : span,
+  );
 }
 
 /** The number tag at the start of the spans, and the spans without it. */
@@ -58,7 +127,12 @@ function numberTagOf(spans: Span[]): { number: number; level: number; marker: st
   const tag = NUMBER_TAG.exec(text);
   if (!tag) return null;
   const number = Number.parseInt(tag[1]!, 10);
-  return { number, level: Number.parseInt(tag[2]!, 10), marker: tag[3] || `${number}.`, rest: spansTrimmed(untagged(spansWithoutPrefix(spans, tag[0].length))) };
+  return {
+    number,
+    level: Number.parseInt(tag[2]!, 10),
+    marker: tag[3] || `${number}.`,
+    rest: spansTrimmed(untagged(spansWithoutPrefix(spans, tag[0].length))),
+  };
 }
 const NOTE_ID = /^(?:footnote|endnote)-/;
 // Note marks in the text: mammoth's `#footnote-1`, Google Docs' `#ftnt1`, Word's web page `#_ftn1`/`#_edn1`.
@@ -78,7 +152,10 @@ export function piecesFromHast(root: Root, options: HtmlReadOptions): Piece[] {
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     const node = frame.nodes.shift();
-    if (!node) { stack.pop(); continue; }
+    if (!node) {
+      stack.pop();
+      continue;
+    }
     if (node.type === 'element' && BLOCK_TAGS.has(node.tagName)) {
       const inner = reader.readBlock(node, frame.listDepth);
       if (inner) stack.push(inner);
@@ -137,12 +214,18 @@ const MAX_DATA_CELL_PARAGRAPHS = 2;
  * one paragraph Word numbers (a numbered first column) is still a data cell.
  */
 function holdsBlocks(cell: Element): boolean {
-  return cell.children.some((c) => c.type === 'element' && LAYOUT_CONTENT.test(c.tagName)
-    && (!/^[ou]l$/.test(c.tagName) || c.children.filter((li) => li.type === 'element' && li.tagName === 'li').length > 1));
+  return cell.children.some(
+    (c) =>
+      c.type === 'element' &&
+      LAYOUT_CONTENT.test(c.tagName) &&
+      (!/^[ou]l$/.test(c.tagName) ||
+        c.children.filter((li) => li.type === 'element' && li.tagName === 'li').length > 1),
+  );
 }
 
 function paragraphCountOf(cell: Element): number {
-  return cell.children.filter((c) => c.type === 'element' && c.tagName === 'p' && textOfElement(c).trim() !== '').length;
+  return cell.children.filter((c) => c.type === 'element' && c.tagName === 'p' && textOfElement(c).trim() !== '')
+    .length;
 }
 
 /** The table's own cells in document order (not those of tables nested in them). */
@@ -152,7 +235,13 @@ function cellsOf(table: Element): Element[] {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'td' || child.tagName === 'th') cells.push(child);
-      else if (child.tagName === 'tr' || child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') walk(child);
+      else if (
+        child.tagName === 'tr' ||
+        child.tagName === 'thead' ||
+        child.tagName === 'tbody' ||
+        child.tagName === 'tfoot'
+      )
+        walk(child);
     }
   };
   walk(table);
@@ -176,7 +265,13 @@ class HtmlReader {
     const heading = HEADING.exec(tag);
     if (heading) {
       const spans = spansTrimmed(untagged(this.spansOf(element.children, 'dropped', this.emphasisOf(element, PLAIN))));
-      this.emit({ kind: 'heading', level: Number(heading[1]), text: textOfSpans(spans), spans, source: this.source(element) });
+      this.emit({
+        kind: 'heading',
+        level: Number(heading[1]),
+        text: textOfSpans(spans),
+        spans,
+        source: this.source(element),
+      });
       return null;
     }
     if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'pre') {
@@ -204,15 +299,17 @@ class HtmlReader {
       const lines = spansSplitByLine(spans);
       const runs = runsFromLines(lines.map(textOfSpans));
       const only = runs[0];
-    if (runs.length === 1 && only?.kind === 'tab-rows') {
+      if (runs.length === 1 && only?.kind === 'tab-rows') {
         this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, fallback: this.paragraphBlocks(spans, source) });
         return;
       }
       const settled = runsSettled(runs);
       if (settled.length > 1 || settled[0]?.kind !== 'text') {
         for (const run of settled) {
-          if (run.kind === 'text') this.pieces.push(...this.paragraphBlocks(spansJoinedByLine(lines.slice(run.start, run.end)), source));
-          else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source, fallback: [] });
+          if (run.kind === 'text')
+            this.pieces.push(...this.paragraphBlocks(spansJoinedByLine(lines.slice(run.start, run.end)), source));
+          else if (run.kind === 'tab-rows')
+            this.pieces.push({ kind: 'tab-rows', rows: run.rows, source, fallback: [] });
           else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source });
         }
         return;
@@ -223,14 +320,35 @@ class HtmlReader {
 
   private paragraphBlocks(spans: Span[], source: Provenance): Block[] {
     const tag = numberTagOf(spans);
-    if (tag) return [{ kind: 'list-item', marker: tag.marker, number: tag.number, text: textOfSpans(tag.rest), spans: tag.rest, depth: tag.level, source }];
+    if (tag)
+      return [
+        {
+          kind: 'list-item',
+          marker: tag.marker,
+          number: tag.number,
+          text: textOfSpans(tag.rest),
+          spans: tag.rest,
+          depth: tag.level,
+          source,
+        },
+      ];
     const trimmed = spansTrimmed(untagged(spans));
     const text = textOfSpans(trimmed);
     if (text === '') return [];
     const marker = listMarkerFromText(text);
     if (marker && marker.rest.trim() !== '') {
       const itemSpans = spansTrimmed(spansWithoutPrefix(trimmed, text.length - marker.rest.length));
-      return [{ kind: 'list-item', marker: marker.marker, number: marker.number, text: textOfSpans(itemSpans), spans: itemSpans, depth: 0, source }];
+      return [
+        {
+          kind: 'list-item',
+          marker: marker.marker,
+          number: marker.number,
+          text: textOfSpans(itemSpans),
+          spans: itemSpans,
+          depth: 0,
+          source,
+        },
+      ];
     }
     return [{ kind: 'paragraph', text, spans: trimmed, source }];
   }
@@ -238,10 +356,13 @@ class HtmlReader {
   private list(element: Element, listDepth: number): Frame | null {
     const ordered = element.tagName === 'ol';
     const deferred: RootContent[] = [];
-    let number = ordered ? integerProperty(element, 'start') ?? 1 : 0;
+    let number = ordered ? (integerProperty(element, 'start') ?? 1) : 0;
     for (const child of element.children) {
       if (child.type !== 'element') continue;
-      if (child.tagName !== 'li') { deferred.push(child); continue; }
+      if (child.tagName !== 'li') {
+        deferred.push(child);
+        continue;
+      }
       number = integerProperty(child, 'value') ?? number;
       const own: ElementContent[][] = [[]];
       const nested: ElementContent[] = [];
@@ -251,20 +372,34 @@ class HtmlReader {
         else own[own.length - 1]!.push(part);
       }
       const itemEmphasis = this.emphasisOf(child, PLAIN);
-      const lines = own.filter((line) => line.length > 0).map((line) => spansTrimmed(this.spansOf(line, 'dropped', itemEmphasis)));
+      const lines = own
+        .filter((line) => line.length > 0)
+        .map((line) => spansTrimmed(this.spansOf(line, 'dropped', itemEmphasis)));
       const joined = spansTrimmed(spansJoinedByLine(lines.filter((line) => line.length > 0)));
       if (ordered) {
         const tag = numberTagOf(joined);
         const spans = tag ? tag.rest : spansTrimmed(untagged(joined));
         if (tag) number = tag.number;
-        this.emit({ kind: 'list-item', marker: tag?.marker ?? `${number}.`, number, text: textOfSpans(spans), spans, depth: listDepth, source: this.source(child) });
+        this.emit({
+          kind: 'list-item',
+          marker: tag?.marker ?? `${number}.`,
+          number,
+          text: textOfSpans(spans),
+          spans,
+          depth: listDepth,
+          source: this.source(child),
+        });
         number++;
       } else if (joined.length > 0) {
         this.pieces.push(...this.paragraphBlocks(joined, this.source(child)));
       }
       // Nested lists belong after their item in reading order; walk them now, one level deeper.
       if (nested.length > 0) {
-        this.pieces.push(...piecesFromHast({ type: 'root', children: nested }, this.nestedOptions()).map((piece) => deeper(piece, ordered ? listDepth + 1 : listDepth)));
+        this.pieces.push(
+          ...piecesFromHast({ type: 'root', children: nested }, this.nestedOptions()).map((piece) =>
+            deeper(piece, ordered ? listDepth + 1 : listDepth),
+          ),
+        );
       }
     }
     return deferred.length > 0 ? { nodes: deferred, listDepth } : null;
@@ -277,14 +412,18 @@ class HtmlReader {
   private table(element: Element): void {
     const caption = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
     if (caption) this.paragraph(caption.children, caption);
-    const { rows, headerRows } = gridFromTable(element, (cell) => textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children, 'marked')))));
+    const { rows, headerRows } = gridFromTable(element, (cell) =>
+      textOfSpans(spansTrimmed(untagged(this.spansOf(cell.children, 'marked')))),
+    );
     if (rows.length === 0) return;
     const ordinal = this.ordinal;
     const source = this.source(element);
     // Each cell where its own element says it is (a web page's line), without counting it as a paragraph-level element.
     const cells: Element[] = [];
     const { rows: at } = gridFromTable(element, (cell) => String(cells.push(cell) - 1));
-    const cellSources = at.map((row) => row.map((key) => (key === '' ? source : this.options.provenance(cells[Number(key)]!, ordinal))));
+    const cellSources = at.map((row) =>
+      row.map((key) => (key === '' ? source : this.options.provenance(cells[Number(key)]!, ordinal))),
+    );
     const block: TableBlock = { kind: 'table', rows, headerRows, source, cellSources };
     this.emit(block);
   }
@@ -314,7 +453,10 @@ class HtmlReader {
     const stack: Item[] = nodes.map((node) => ({ node, emphasis: base, pre: false })).reverse();
     while (stack.length > 0) {
       const item = stack.pop()!;
-      if ('lineBreak' in item) { spans.push({ text: '\n' }); continue; }
+      if ('lineBreak' in item) {
+        spans.push({ text: '\n' });
+        continue;
+      }
       const { node, emphasis, pre } = item;
       if (node.type === 'text') {
         const text = collapse && !pre ? node.value.replace(/[ \t\n\r\f]+/g, ' ') : node.value;
@@ -323,7 +465,10 @@ class HtmlReader {
       }
       if (node.type !== 'element') continue;
       const tag = node.tagName;
-      if (tag === 'br') { spans.push({ text: '\n' }); continue; }
+      if (tag === 'br') {
+        spans.push({ text: '\n' });
+        continue;
+      }
       if (isNoteReference(node)) {
         if (notes === 'marked') spans.push({ text: noteMarkOf(node) });
         continue;
@@ -331,8 +476,15 @@ class HtmlReader {
       if (SKIPPED_TAGS.has(tag) || (tag === 'ol' && isNoteList(node))) continue;
       const inner = this.emphasisOf(node, emphasis);
       const block = BLOCK_TAGS.has(tag);
-      const children: Item[] = node.children.map((child) => ({ node: child, emphasis: inner, pre: pre || tag === 'pre' }));
-      if (block) { children.unshift({ lineBreak: true }); children.push({ lineBreak: true }); }
+      const children: Item[] = node.children.map((child) => ({
+        node: child,
+        emphasis: inner,
+        pre: pre || tag === 'pre',
+      }));
+      if (block) {
+        children.unshift({ lineBreak: true });
+        children.push({ lineBreak: true });
+      }
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
     return collapseBreaks(spans);
@@ -362,7 +514,9 @@ function emphasisWithin(element: Element, inherited: Emphasis, classRules: Class
 /** Block boundaries inside inline content add line breaks; several in a row, or breaks next to spaces, read as one. */
 function collapseBreaks(spans: Span[]): Span[] {
   const merged = spansMerged(spans);
-  return merged.map((span) => (span.text.includes('\n') ? { ...span, text: span.text.replace(/[ ]*\n[\n ]*/g, '\n') } : span));
+  return merged.map((span) =>
+    span.text.includes('\n') ? { ...span, text: span.text.replace(/[ ]*\n[\n ]*/g, '\n') } : span,
+  );
 }
 
 function deeper(piece: Piece, depth: number): Piece {
@@ -384,7 +538,8 @@ function isNoteText(element: Element): boolean {
   const style = element.properties.style;
   if (typeof style === 'string' && /mso-element:\s*(?:foot|end)note-list/i.test(style)) return true;
   if (element.tagName !== 'p' && element.tagName !== 'div') return false;
-  const firstOf = (parent: Element) => parent.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+  const firstOf = (parent: Element) =>
+    parent.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
   let first = firstOf(element);
   for (let depth = 0; first?.type === 'element' && first.tagName !== 'a' && depth < 4; depth++) first = firstOf(first);
   return first?.type === 'element' && first.tagName === 'a' && NOTE_BACK_LINK.test(String(first.properties.href ?? ''));
@@ -392,7 +547,9 @@ function isNoteText(element: Element): boolean {
 
 /** mammoth writes Word's footnotes and endnotes as a final list of `<li id="footnote-N">`. */
 function isNoteList(element: Element): boolean {
-  return element.children.some((c) => c.type === 'element' && c.tagName === 'li' && NOTE_ID.test(String(c.properties.id ?? '')));
+  return element.children.some(
+    (c) => c.type === 'element' && c.tagName === 'li' && NOTE_ID.test(String(c.properties.id ?? '')),
+  );
 }
 
 /** A footnote mark in the text: `<sup><a href="#footnote-1">[1]</a></sup>` or the bare link. */
@@ -411,7 +568,9 @@ function noteMarkOf(element: Element): string {
 }
 
 function textOfElement(element: Element): string {
-  return element.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOfElement(c) : '')).join('');
+  return element.children
+    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOfElement(c) : ''))
+    .join('');
 }
 
 // HTML caps spans at these values; larger ones are errors or attacks on memory.
@@ -423,13 +582,17 @@ const MAX_ROWSPAN = 65534;
  * covers, so a header merged over two columns lines up with both. Header rows
  * are the rows of `<thead>`, else the leading rows made only of `<th>` cells.
  */
-export function gridFromTable(table: Element, textOf: (cell: Element) => string): { rows: string[][]; headerRows: number } {
+export function gridFromTable(
+  table: Element,
+  textOf: (cell: Element) => string,
+): { rows: string[][]; headerRows: number } {
   const rowElements: { row: Element; inHead: boolean }[] = [];
   const collect = (parent: Element, inHead: boolean): void => {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'tr') rowElements.push({ row: child, inHead });
-      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') collect(child, child.tagName === 'thead');
+      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot')
+        collect(child, child.tagName === 'thead');
     }
   };
   collect(table, false);
@@ -454,7 +617,9 @@ export function gridFromTable(table: Element, textOf: (cell: Element) => string)
   let headerRows = rowElements.filter((r) => r.inHead).length;
   if (headerRows === 0) {
     for (const { row } of rowElements) {
-      const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+      const cells = row.children.filter(
+        (c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'),
+      );
       if (cells.length === 0 || !cells.every((c) => c.tagName === 'th')) break;
       headerRows++;
     }

@@ -3,11 +3,37 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { Block, BlocksResult, Provenance, Span } from '../../blocks/model.js';
-import { PLAIN, spanOf, spansJoinedByLine, spansMerged, spansSplitByLine, spansTrimmed, spansWithoutPrefix, textOfSpans, type Emphasis } from '../../blocks/spans.js';
-import { blocksFromPieces, cellSourcesOfRun, runsFromLines, runsSettled, tabRowsTidied, type LineRun, type Piece } from '../../blocks/table-from-lines.js';
+import {
+  PLAIN,
+  spanOf,
+  spansJoinedByLine,
+  spansMerged,
+  spansSplitByLine,
+  spansTrimmed,
+  spansWithoutPrefix,
+  textOfSpans,
+  type Emphasis,
+} from '../../blocks/spans.js';
+import {
+  blocksFromPieces,
+  cellSourcesOfRun,
+  runsFromLines,
+  runsSettled,
+  tabRowsTidied,
+  type LineRun,
+  type Piece,
+} from '../../blocks/table-from-lines.js';
 import { piecesFromHtml } from '../html/blocks-from-html.js';
 import { plainBlocksSplit } from './markdown-plain-blocks.js';
-import { chunksOf, frontMatterSplit, inlineHeavyBlocksMasked, longDelimiterRunsMasked, MAX_NESTING_COST, nestingCost, unmasked } from './markdown-input.js';
+import {
+  chunksOf,
+  frontMatterSplit,
+  inlineHeavyBlocksMasked,
+  longDelimiterRunsMasked,
+  MAX_NESTING_COST,
+  nestingCost,
+  unmasked,
+} from './markdown-input.js';
 
 /**
  * Markdown to blocks with CommonMark only (remark-parse without GFM: the GFM
@@ -23,7 +49,9 @@ export function blocksFromMarkdown(input: string): BlocksResult {
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const cost = nestingCost(text);
   if (cost.total > MAX_NESTING_COST) {
-    return unreadable(`The Markdown nests blocks (quotes or lists) too deeply to read: ${cost.deepest} levels on line ${cost.line}.`);
+    return unreadable(
+      `The Markdown nests blocks (quotes or lists) too deeply to read: ${cost.deepest} levels on line ${cost.line}.`,
+    );
   }
   const { frontMatter, body } = frontMatterSplit(text);
   const masked = inlineHeavyBlocksMasked(longDelimiterRunsMasked(body));
@@ -34,7 +62,9 @@ export function blocksFromMarkdown(input: string): BlocksResult {
     // a hundred times its text in memory, and only one section's tree is alive at once.
     for (const part of batched(plain.rest, PARSE_BATCH_CHARS)) {
       for (const chunk of chunksOf(part.text)) {
-        parsed.push(...new MarkdownReader(chunk.text, part.firstLine + chunk.firstLine - 2).piecesOf(parser.parse(chunk.text)));
+        parsed.push(
+          ...new MarkdownReader(chunk.text, part.firstLine + chunk.firstLine - 2).piecesOf(parser.parse(chunk.text)),
+        );
       }
     }
   } catch (error) {
@@ -52,7 +82,10 @@ export function blocksFromMarkdown(input: string): BlocksResult {
  */
 const PARSE_BATCH_CHARS = 32 * 1024;
 
-function batched(pieces: readonly { text: string; firstLine: number }[], maxChars: number): { text: string; firstLine: number }[] {
+function batched(
+  pieces: readonly { text: string; firstLine: number }[],
+  maxChars: number,
+): { text: string; firstLine: number }[] {
   const out: { text: string; firstLine: number; lastLine: number }[] = [];
   for (const piece of pieces) {
     let breaks = 0;
@@ -73,7 +106,8 @@ function piecesMergedByLine(a: readonly Piece[], b: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push((a[i]!.source.line ?? 0) <= (b[j]!.source.line ?? 0) ? a[i++]! : b[j++]!);
+  while (i < a.length && j < b.length)
+    out.push((a[i]!.source.line ?? 0) <= (b[j]!.source.line ?? 0) ? a[i++]! : b[j++]!);
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
@@ -96,14 +130,20 @@ class MarkdownReader {
   private readonly pieces: Piece[] = [];
 
   /** `source` is the text the tree was parsed from; `lineOffset` shifts its lines to the whole file's. */
-  constructor(private readonly source: string, private readonly lineOffset: number) {}
+  constructor(
+    private readonly source: string,
+    private readonly lineOffset: number,
+  ) {}
 
   piecesOf(root: Root): Piece[] {
     const stack: Frame[] = [{ nodes: htmlTablesJoined(root.children, this.source), listDepth: 0, quoteDepth: 0 }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const node = frame.nodes.shift();
-      if (!node) { stack.pop(); continue; }
+      if (!node) {
+        stack.pop();
+        continue;
+      }
       const inner = this.read(node, frame);
       if (inner) stack.push(inner);
     }
@@ -114,14 +154,24 @@ class MarkdownReader {
     switch (node.type) {
       case 'heading': {
         const spans = spansTrimmed(spansFromInline(node.children));
-        this.pieces.push({ kind: 'heading', level: node.depth, text: textOfSpans(spans), spans, source: this.at(node) });
+        this.pieces.push({
+          kind: 'heading',
+          level: node.depth,
+          text: textOfSpans(spans),
+          spans,
+          source: this.at(node),
+        });
         return null;
       }
       case 'paragraph':
         this.paragraph(node, frame);
         return null;
       case 'blockquote':
-        return { nodes: htmlTablesJoined(node.children, this.source), listDepth: frame.listDepth, quoteDepth: frame.quoteDepth + 1 };
+        return {
+          nodes: htmlTablesJoined(node.children, this.source),
+          listDepth: frame.listDepth,
+          quoteDepth: frame.quoteDepth + 1,
+        };
       case 'list':
         return this.list(node, frame);
       case 'listItem':
@@ -150,12 +200,20 @@ class MarkdownReader {
       this.pieces.push(...this.paragraphBlocks(node, frame));
       return;
     }
-    const lines = raw.split('\n').map((line, i) => (i > 0 && frame.quoteDepth > 0 ? withoutQuoteMarks(line, frame.quoteDepth) : line));
+    const lines = raw
+      .split('\n')
+      .map((line, i) => (i > 0 && frame.quoteDepth > 0 ? withoutQuoteMarks(line, frame.quoteDepth) : line));
     const runs = runsFromLines(lines);
     const only = runs[0];
     if (runs.length === 1 && only?.kind === 'tab-rows') {
       const source = this.at(node);
-      this.pieces.push({ kind: 'tab-rows', rows: cellsCleaned(only.rows), source, cellSources: cellSourcesOfRun(only, source), fallback: this.paragraphBlocks(node, frame) });
+      this.pieces.push({
+        kind: 'tab-rows',
+        rows: cellsCleaned(only.rows),
+        source,
+        cellSources: cellSourcesOfRun(only, source),
+        fallback: this.paragraphBlocks(node, frame),
+      });
       return;
     }
     const settled = runsSettled(runs);
@@ -170,9 +228,25 @@ class MarkdownReader {
     const source = this.at(node, run.start);
     switch (run.kind) {
       case 'pipe-table':
-        return [{ kind: 'table', rows: cellsCleaned(run.rows), headerRows: run.headerRows, source, cellSources: cellSourcesOfRun(run, source) }];
+        return [
+          {
+            kind: 'table',
+            rows: cellsCleaned(run.rows),
+            headerRows: run.headerRows,
+            source,
+            cellSources: cellSourcesOfRun(run, source),
+          },
+        ];
       case 'tab-rows':
-        return [{ kind: 'tab-rows', rows: cellsCleaned(run.rows), source, cellSources: cellSourcesOfRun(run, source), fallback: [] }];
+        return [
+          {
+            kind: 'tab-rows',
+            rows: cellsCleaned(run.rows),
+            source,
+            cellSources: cellSourcesOfRun(run, source),
+            fallback: [],
+          },
+        ];
       case 'text': {
         // Prose lines between table lines: parse them on their own so their markup is read as such.
         const slice = lines.slice(run.start, run.end).join('\n');
@@ -197,29 +271,47 @@ class MarkdownReader {
     const firstMarker = markers[0];
     const shape = (m: { marker: string } | null): string | null => (m ? m.marker.replace(/\d+/, '') : null);
     const markerLines = markers.flatMap((m, i) => (m && shape(m) === shape(markers.find((x) => x) ?? null) ? [i] : []));
-    const isList = (firstMarker && (firstMarker.rest.trim() !== '' || lines.length > 1)) || markerLines.length >= 2 && ascending(markerLines.map((i) => markers[i]!.number));
+    const isList =
+      (firstMarker && (firstMarker.rest.trim() !== '' || lines.length > 1)) ||
+      (markerLines.length >= 2 && ascending(markerLines.map((i) => markers[i]!.number)));
     if (!isList || markerLines.length === 0) {
       const trimmed = spansTrimmed(spans);
-      return trimmed.length === 0 ? [] : [{ kind: 'paragraph', text: textOfSpans(trimmed), spans: trimmed, source: this.at(node) }];
+      return trimmed.length === 0
+        ? []
+        : [{ kind: 'paragraph', text: textOfSpans(trimmed), spans: trimmed, source: this.at(node) }];
     }
     const blocks: Block[] = [];
     const cuts = [...markerLines, lines.length];
     if (cuts[0]! > 0) {
       const prose = spansTrimmed(spansJoinedByLine(lines.slice(0, cuts[0])));
-      if (prose.length > 0) blocks.push({ kind: 'paragraph', text: textOfSpans(prose), spans: prose, source: this.at(node) });
+      if (prose.length > 0)
+        blocks.push({ kind: 'paragraph', text: textOfSpans(prose), spans: prose, source: this.at(node) });
     }
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const marker = markers[from]!;
       const own = spansWithoutPrefix(lines[from]!, texts[from]!.length - marker.rest.length);
       const itemSpans = spansTrimmed(spansJoinedByLine([own, ...lines.slice(from + 1, cuts[k + 1])]));
-      blocks.push({ kind: 'list-item', marker: marker.marker, number: marker.number, text: textOfSpans(itemSpans), spans: itemSpans, depth: frame.listDepth, source: this.at(node, from) });
+      blocks.push({
+        kind: 'list-item',
+        marker: marker.marker,
+        number: marker.number,
+        text: textOfSpans(itemSpans),
+        spans: itemSpans,
+        depth: frame.listDepth,
+        source: this.at(node, from),
+      });
     }
     return blocks;
   }
 
   private list(node: List, frame: Frame): Frame {
-    return { nodes: [...node.children], listDepth: frame.listDepth, quoteDepth: frame.quoteDepth, ordered: node.ordered === true };
+    return {
+      nodes: [...node.children],
+      listDepth: frame.listDepth,
+      quoteDepth: frame.quoteDepth,
+      ordered: node.ordered === true,
+    };
   }
 
   private listItem(item: ListItem, frame: Frame): Frame | null {
@@ -237,7 +329,13 @@ class MarkdownReader {
     const spans = spansTrimmed(spansJoinedByLine(lines));
     const number = printed ? Number.parseInt(printed[1]!, 10) : 0;
     this.pieces.push({
-      kind: 'list-item', marker: printed ? printed[1]! + printed[2]! : '', number, text: textOfSpans(spans), spans, depth: frame.listDepth, source: this.at(item),
+      kind: 'list-item',
+      marker: printed ? printed[1]! + printed[2]! : '',
+      number,
+      text: textOfSpans(spans),
+      spans,
+      depth: frame.listDepth,
+      source: this.at(item),
     });
     const rest = children.slice(lead);
     return rest.length > 0 ? { nodes: rest, listDepth: frame.listDepth + 1, quoteDepth: frame.quoteDepth } : null;
@@ -260,13 +358,33 @@ class MarkdownReader {
     // Line numbers of the code block's lines: `source` is its first.
     const at = (run: LineRun): Provenance => (source.line === undefined ? source : { line: source.line + run.start });
     if (runs.length === 1 && only?.kind === 'tab-rows') {
-      this.pieces.push({ kind: 'tab-rows', rows: only.rows, source, cellSources: cellSourcesOfRun(only, at(only)), fallback: plain(0, lines.length) });
+      this.pieces.push({
+        kind: 'tab-rows',
+        rows: only.rows,
+        source,
+        cellSources: cellSourcesOfRun(only, at(only)),
+        fallback: plain(0, lines.length),
+      });
       return;
     }
     for (const run of runsSettled(runs)) {
       if (run.kind === 'text') this.pieces.push(...plain(run.start, run.end));
-      else if (run.kind === 'tab-rows') this.pieces.push({ kind: 'tab-rows', rows: run.rows, source: at(run), cellSources: cellSourcesOfRun(run, at(run)), fallback: [] });
-      else this.pieces.push({ kind: 'table', rows: run.rows, headerRows: run.headerRows, source: at(run), cellSources: cellSourcesOfRun(run, at(run)) });
+      else if (run.kind === 'tab-rows')
+        this.pieces.push({
+          kind: 'tab-rows',
+          rows: run.rows,
+          source: at(run),
+          cellSources: cellSourcesOfRun(run, at(run)),
+          fallback: [],
+        });
+      else
+        this.pieces.push({
+          kind: 'table',
+          rows: run.rows,
+          headerRows: run.headerRows,
+          source: at(run),
+          cellSources: cellSourcesOfRun(run, at(run)),
+        });
     }
   }
 
@@ -274,10 +392,12 @@ class MarkdownReader {
     if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return;
     const line = this.at(node).line;
     try {
-      this.pieces.push(...piecesFromHtml(node.value, {
-        whitespace: 'collapse',
-        provenance: (element) => ({ line: line + (element?.position?.start.line ?? 1) - 1 }),
-      }));
+      this.pieces.push(
+        ...piecesFromHtml(node.value, {
+          whitespace: 'collapse',
+          provenance: (element) => ({ line: line + (element?.position?.start.line ?? 1) - 1 }),
+        }),
+      );
     } catch {
       // HTML nested thousands deep overflows the HTML tree builder; such a block has nothing a
       // report needs, and the rest of the file stays readable without it.
@@ -307,7 +427,11 @@ function htmlTablesJoined(nodes: readonly RootContent[], source: string): RootCo
   const out: RootContent[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (node.type !== 'html' || !/<table\b/i.test(node.value) || /<\/table\s*>/i.test(node.value.slice(node.value.search(/<table\b/i)))) {
+    if (
+      node.type !== 'html' ||
+      !/<table\b/i.test(node.value) ||
+      /<\/table\s*>/i.test(node.value.slice(node.value.search(/<table\b/i)))
+    ) {
       out.push(node);
       continue;
     }
@@ -344,14 +468,23 @@ function spansFromInline(nodes: readonly PhrasingContent[], keepNoteMarks = fals
   // Inline HTML tags open and close in separate nodes, so their emphasis is counted as the walk goes.
   let htmlBold = 0;
   let htmlItalic = 0;
-  const stack: { node: PhrasingContent; emphasis: Emphasis }[] = nodes.map((node) => ({ node, emphasis: PLAIN })).reverse();
+  const stack: { node: PhrasingContent; emphasis: Emphasis }[] = nodes
+    .map((node) => ({ node, emphasis: PLAIN }))
+    .reverse();
   while (stack.length > 0) {
     const { node, emphasis } = stack.pop()!;
     const style = { bold: emphasis.bold || htmlBold > 0, italic: emphasis.italic || htmlItalic > 0 };
     switch (node.type) {
       case 'text':
         // GFM footnote marks (`[^1]`) stay literal text in CommonMark.
-        spans.push(spanOf(strikeMarksDropped(!keepNoteMarks && node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value), style));
+        spans.push(
+          spanOf(
+            strikeMarksDropped(
+              !keepNoteMarks && node.value.includes('[^') ? node.value.replace(FOOTNOTE_MARK, '') : node.value,
+            ),
+            style,
+          ),
+        );
         break;
       case 'inlineCode':
         spans.push(spanOf(node.value, style));
@@ -419,6 +552,7 @@ function cellText(raw: string): string {
   if (raw.includes('[^') && !MARKUP_CHARS.test(raw.replace(NOTE_MARK, ''))) return raw;
   const tree = parser.parse(raw);
   const only = tree.children[0];
-  if (tree.children.length === 1 && only?.type === 'paragraph') return textOfSpans(spansTrimmed(spansFromInline(only.children, true)));
+  if (tree.children.length === 1 && only?.type === 'paragraph')
+    return textOfSpans(spansTrimmed(spansFromInline(only.children, true)));
   return raw.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

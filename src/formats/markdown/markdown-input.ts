@@ -119,11 +119,15 @@ export function inlineHeavyBlocksMasked(text: string): string {
     for (let i = start; i < end; i++) count += lines[i]!.match(INLINE_MARK)?.length ?? 0;
     if (count > MAX_INLINE_MARKS) {
       // A fence line keeps its backticks: masked, it would stop being a fence.
-      for (let i = start; i < end; i++) lines[i] = lines[i]!.replace(FENCE.test(lines[i]!) ? INLINE_MARK_BUT_BACKTICK : INLINE_MARK, (c) => MASK[c]!);
+      for (let i = start; i < end; i++)
+        lines[i] = lines[i]!.replace(FENCE.test(lines[i]!) ? INLINE_MARK_BUT_BACKTICK : INLINE_MARK, (c) => MASK[c]!);
     }
   };
   lines.forEach((line, i) => {
-    if (line.trim() === '' || /^\s{0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#)/.test(line)) { flush(i); start = i; }
+    if (line.trim() === '' || /^\s{0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#)/.test(line)) {
+      flush(i);
+      start = i;
+    }
   });
   flush(lines.length);
   return lines.join('\n');
@@ -135,7 +139,11 @@ function unmaskText(text: string): string {
 
 export function unmasked(block: Block): Block {
   if (block.kind === 'table') return { ...block, rows: block.rows.map((row) => row.map(unmaskText)) };
-  return { ...block, text: unmaskText(block.text), spans: block.spans.map((span) => ({ ...span, text: unmaskText(span.text) })) };
+  return {
+    ...block,
+    text: unmaskText(block.text),
+    spans: block.spans.map((span) => ({ ...span, text: unmaskText(span.text) })),
+  };
 }
 
 /**
@@ -159,20 +167,38 @@ export function nestingCost(text: string): { total: number; deepest: number; lin
     let i = pos;
     for (;;) {
       let columns = 0;
-      while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) { columns += text[i] === '\t' ? 4 : 1; i++; }
+      while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) {
+        columns += text[i] === '\t' ? 4 : 1;
+        i++;
+      }
       if (indent < 0) indent = columns;
       const c = text[i];
-      if (c === '>') { depth++; i++; continue; }
-      if ((c === '-' || c === '+' || c === '*') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { depth++; i += 2; continue; }
+      if (c === '>') {
+        depth++;
+        i++;
+        continue;
+      }
+      if ((c === '-' || c === '+' || c === '*') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        depth++;
+        i += 2;
+        continue;
+      }
       let d = i;
       while (d < lineEnd && d - i < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
-      if (d > i && (text[d] === '.' || text[d] === ')') && (text[d + 1] === ' ' || text[d + 1] === '\t')) { depth++; i = d + 2; continue; }
+      if (d > i && (text[d] === '.' || text[d] === ')') && (text[d + 1] === ' ' || text[d + 1] === '\t')) {
+        depth++;
+        i = d + 2;
+        continue;
+      }
       break;
     }
     // Lists nest by indentation too: a marker indented 2n columns can sit n lists deep.
     if (depth > 0) depth += Math.floor(indent / 2);
     total += 30 * depth + 5 * depth * depth;
-    if (depth > deepest) { deepest = depth; deepestLine = lineNo; }
+    if (depth > deepest) {
+      deepest = depth;
+      deepestLine = lineNo;
+    }
     if (end < 0) break;
     pos = end + 1;
   }

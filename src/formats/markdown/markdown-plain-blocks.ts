@@ -63,7 +63,10 @@ export function plainBlocksSplit(text: string, cellsCleaned: (rows: string[][]) 
   let unsure = false;
   let i = 0;
   while (i < lines.length) {
-    if (isBlank(lines[i]!)) { i++; continue; }
+    if (isBlank(lines[i]!)) {
+      i++;
+      continue;
+    }
     let end = i;
     let open = fence !== null || htmlEnd !== null || unsure;
     let changesState = false;
@@ -78,7 +81,11 @@ export function plainBlocksSplit(text: string, cellsCleaned: (rows: string[][]) 
         changesState = true;
         continue;
       }
-      if (fenceMark) { fence = fenceMark; changesState = true; continue; }
+      if (fenceMark) {
+        fence = fenceMark;
+        changesState = true;
+        continue;
+      }
       if (htmlEnd !== null) {
         changesState = true;
         if (htmlEnd.test(line)) htmlEnd = null;
@@ -87,7 +94,11 @@ export function plainBlocksSplit(text: string, cellsCleaned: (rows: string[][]) 
       if (line.includes('<')) {
         for (const [start, stop] of SPANNING_HTML) {
           const at = line.search(start);
-          if (at >= 0 && !stop.test(line.slice(at))) { htmlEnd = stop; changesState = true; break; }
+          if (at >= 0 && !stop.test(line.slice(at))) {
+            htmlEnd = stop;
+            changesState = true;
+            break;
+          }
         }
       }
     }
@@ -118,7 +129,12 @@ function isPlain(line: string): boolean {
 }
 
 /** Blocks of lines `from`..`to` (one stretch), or null when any part needs the parser. */
-function plainBlocksOf(lines: readonly string[], from: number, to: number, cellsCleaned: (rows: string[][]) => string[][]): Block[] | null {
+function plainBlocksOf(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  cellsCleaned: (rows: string[][]) => string[][],
+): Block[] | null {
   const blocks: Block[] = [];
   let at = from;
   for (; at < to; at++) {
@@ -139,7 +155,13 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
     const only = runs[0];
     if (runs.length !== 1 || only?.kind !== 'pipe-table' || only.end !== to - at) return null;
     const source = { line: at + 1 };
-    blocks.push({ kind: 'table', rows: cellsCleaned(only.rows), headerRows: only.headerRows, source, cellSources: cellSourcesOfRun(only, source) });
+    blocks.push({
+      kind: 'table',
+      rows: cellsCleaned(only.rows),
+      headerRows: only.headerRows,
+      source,
+      cellSources: cellSourcesOfRun(only, source),
+    });
     return blocks;
   }
   if (ORDERED_ITEM.test(first)) {
@@ -147,7 +169,15 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
     const flush = (): void => {
       if (!item) return;
       const spans = spansTrimmed([{ text: item.lines.join('\n') }]);
-      blocks.push({ kind: 'list-item', marker: item.marker, number: item.number, text: textOfSpans(spans), spans, depth: 0, source: { line: item.line } });
+      blocks.push({
+        kind: 'list-item',
+        marker: item.marker,
+        number: item.number,
+        text: textOfSpans(spans),
+        spans,
+        depth: 0,
+        source: { line: item.line },
+      });
     };
     for (; at < to; at++) {
       const line = lines[at]!;
@@ -156,7 +186,12 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
         const rest = line.slice(marker[0].length);
         if (!isPlain(rest)) return null;
         flush();
-        item = { marker: marker[1]! + marker[2]!, number: Number.parseInt(marker[1]!, 10), lines: [stripped(rest)], line: at + 1 };
+        item = {
+          marker: marker[1]! + marker[2]!,
+          number: Number.parseInt(marker[1]!, 10),
+          lines: [stripped(rest)],
+          line: at + 1,
+        };
         continue;
       }
       if (!isPlain(line)) return null;
@@ -171,7 +206,8 @@ function plainBlocksOf(lines: readonly string[], from: number, to: number, cells
     paragraph.push(stripped(lines[at]!));
   }
   const spans = spansTrimmed([{ text: paragraph.join('\n') }]);
-  if (spans.length > 0) blocks.push({ kind: 'paragraph', text: textOfSpans(spans), spans, source: { line: to - paragraph.length + 1 } });
+  if (spans.length > 0)
+    blocks.push({ kind: 'paragraph', text: textOfSpans(spans), spans, source: { line: to - paragraph.length + 1 } });
   return blocks;
 }
 

@@ -13,7 +13,11 @@ import { pdfPagesFromBytes, type PdfPage } from './pdf-text-items.js';
  * parts put in reading order -> tables, headings, list items and paragraphs.
  * Bad input comes back as `problem`, never as an exception.
  */
-export async function blocksFromPdf(bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions | null = null): Promise<BlocksResult> {
+export async function blocksFromPdf(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  ocr: OcrOptions | null = null,
+): Promise<BlocksResult> {
   const read = await pdfPagesFromBytes(bytes, limits, ocr);
   if (read.problem) return { blocks: [], pages: read.pages?.length ?? null, problem: read.problem };
   const ocrOff = ocr?.enabled ? '' : ' (scanned images? OCR is turned off)';
@@ -29,7 +33,12 @@ export function blocksFromPages(pages: PdfPage[], noTextMessage: string): Blocks
   const pagesWithoutText = pages.filter((_, i) => pageLines[i]!.lines.length === 0).map((page) => page.number);
   const ocr = ocrSummary(pages);
   if (pagesWithoutText.length === pages.length) {
-    return { blocks: [], pages: pages.length, problem: { code: 'NO_TEXT_LAYER', message: noTextMessage }, ...(ocr ? { ocr } : {}) };
+    return {
+      blocks: [],
+      pages: pages.length,
+      problem: { code: 'NO_TEXT_LAYER', message: noTextMessage },
+      ...(ocr ? { ocr } : {}),
+    };
   }
   const lines = pagesWithoutFurniture(pageLines).flatMap(linesInReadingOrder);
   return { blocks: blocksFromLines(lines), pages: pages.length, pagesWithoutText, ...(ocr ? { ocr } : {}) };

@@ -30,16 +30,17 @@ interface OpenBlock {
   level: number;
 }
 
-
-
-
 /**
  * Two lines of one heading size set at plain single spacing are one heading that
  * wrapped, even where the first line stops short (a heading style narrower than the
  * page, a break before a long word); separate headings have space between them.
  */
 function singleSpaced(upper: PdfLine, lower: PdfLine): boolean {
-  return upper.area === lower.area && roundSize(upper.size) === roundSize(lower.size) && upper.y - lower.y <= SINGLE_SPACING * lower.size;
+  return (
+    upper.area === lower.area &&
+    roundSize(upper.size) === roundSize(lower.size) &&
+    upper.y - lower.y <= SINGLE_SPACING * lower.size
+  );
 }
 
 export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
@@ -75,14 +76,24 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
 
     const level = layout.headingLevel(line);
     if (level !== null) {
-      const wraps = previous !== null && (singleSpaced(previous, line) || (layout.near(previous, line) && !layout.endsParagraph(previous, line)));
+      const wraps =
+        previous !== null &&
+        (singleSpaced(previous, line) || (layout.near(previous, line) && !layout.endsParagraph(previous, line)));
       if (open?.kind === 'heading' && open.level === level && wraps) {
         open.lines.push(line);
         open.spans.push(line.spans);
         continue;
       }
       close();
-      open = { kind: 'heading', lines: [line], spans: [line.spans], markerX: indentOf(line), textX: indentOf(line), depth: 0, level };
+      open = {
+        kind: 'heading',
+        lines: [line],
+        spans: [line.spans],
+        markerX: indentOf(line),
+        textX: indentOf(line),
+        depth: 0,
+        level,
+      };
       continue;
     }
 
@@ -92,8 +103,15 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
       const textX = line.segments[0]!.text === marker.marker && line.segments[1] ? line.segments[1].x : line.x;
       const depth = depthOf(blocks, markerXs, indentOf(line), line.size);
       open = {
-        kind: 'list-item', lines: [line], spans: [spansWithoutPrefix(line.spans, line.text.length - marker.rest.length)],
-        marker: marker.marker, number: marker.number, markerX: indentOf(line), textX: textX - line.areaLeft, depth, level: 0,
+        kind: 'list-item',
+        lines: [line],
+        spans: [spansWithoutPrefix(line.spans, line.text.length - marker.rest.length)],
+        marker: marker.marker,
+        number: marker.number,
+        markerX: indentOf(line),
+        textX: textX - line.areaLeft,
+        depth,
+        level: 0,
       };
       continue;
     }
@@ -106,7 +124,15 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
     close();
     const bulleted = BULLET.test(line.segments[0]!.text) && line.segments.length > 1;
     const textX = bulleted ? line.segments[1]!.x : line.x;
-    open = { kind: 'paragraph', lines: [line], spans: [line.spans], markerX: indentOf(line), textX: textX - line.areaLeft, depth: 0, level: 0 };
+    open = {
+      kind: 'paragraph',
+      lines: [line],
+      spans: [line.spans],
+      markerX: indentOf(line),
+      textX: textX - line.areaLeft,
+      depth: 0,
+      level: 0,
+    };
   }
   close();
   return blocks;
@@ -115,10 +141,6 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
 function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, k) => start + k);
 }
-
-
-
-
 
 /** Depth of a new item: one deeper than the nearest earlier item whose number sits clearly further left. */
 function depthOf(blocks: readonly Block[], markerXs: Map<Block, number>, markerX: number, size: number): number {
@@ -133,15 +155,7 @@ function depthOf(blocks: readonly Block[], markerXs: Map<Block, number>, markerX
   return 0;
 }
 
-
-
-
-function continuesBlock(
-  open: OpenBlock,
-  previous: PdfLine,
-  line: PdfLine,
-  layout: Layout,
-): boolean {
+function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layout: Layout): boolean {
   if (open.kind === 'heading') return false;
   if (roundSize(line.size) !== roundSize(previous.size)) return false;
   // A new page or column: the flow goes on at the top of the next one.
@@ -167,7 +181,6 @@ function continuesBlock(
   return !layout.endsParagraph(previous, line);
 }
 
-
 function blockFromOpen(open: OpenBlock): Block {
   const source = sourceOfLines(open.lines);
   if (open.kind === 'heading') {
@@ -181,7 +194,6 @@ function blockFromOpen(open: OpenBlock): Block {
   }
   return { kind: 'paragraph', text, spans, source };
 }
-
 
 /**
  * Footnote references (raised numbers, read as superscript digits) dropped from running
@@ -209,7 +221,11 @@ function spansOfLines(lines: readonly Span[][]): Span[] {
     const line = spansMerged(rawLine.flatMap(plainEdges));
     const before = out[out.length - 1];
     const after = line[0];
-    const shared = before && after && Boolean(before.bold) === Boolean(after.bold) && Boolean(before.italic) === Boolean(after.italic);
+    const shared =
+      before &&
+      after &&
+      Boolean(before.bold) === Boolean(after.bold) &&
+      Boolean(before.italic) === Boolean(after.italic);
     if (i > 0) out.push(shared ? { ...after, text: '\n' } : { text: '\n' });
     out.push(...line);
   });

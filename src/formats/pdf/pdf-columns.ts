@@ -47,7 +47,12 @@ export function linesInReadingOrder(lines: readonly PdfLine[]): PdfLine[] {
   return out;
 }
 
-function bandAt(lines: readonly PdfLine[], start: number, zone: Interval, width: number): { end: number; gutter: Interval } | null {
+function bandAt(
+  lines: readonly PdfLine[],
+  start: number,
+  zone: Interval,
+  width: number,
+): { end: number; gutter: Interval } | null {
   let free = freeIntervals(lines[start]!, zone);
   let end = start;
   let gutter: Interval | null = null;
@@ -133,7 +138,8 @@ function isJustified(side: readonly LineSegment[], band: readonly PdfLine[]): bo
   if (Math.max(...gaps) - Math.min(...gaps) > JUSTIFIED_GAP_SPREAD * size) return false;
   const others = band.filter((line) => !line.segments.includes(side[0]!));
   const isColumn = (segment: LineSegment): boolean =>
-    others.filter((line) => line.segments.some((s) => Math.abs(s.x - segment.x) <= ALIGN_TOLERANCE * size)).length >= 0.5 * others.length;
+    others.filter((line) => line.segments.some((s) => Math.abs(s.x - segment.x) <= ALIGN_TOLERANCE * size)).length >=
+    0.5 * others.length;
   return side.slice(1).filter(isColumn).length < 0.5 * (side.length - 1);
 }
 

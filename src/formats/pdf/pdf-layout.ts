@@ -31,10 +31,15 @@ export interface Layout {
 }
 
 /** Measures the layout; `skip` holds the indexes of lines that are table rows. */
-export function layoutOf(lines: readonly PdfLine[], skip: ReadonlySet<number>, pitchOf: (size: number) => number): Layout {
+export function layoutOf(
+  lines: readonly PdfLine[],
+  skip: ReadonlySet<number>,
+  pitchOf: (size: number) => number,
+): Layout {
   const edges = rightEdgesByPage(lines);
   const near = (a: PdfLine, b: PdfLine): boolean => nearLines(a, b, pitchOf);
-  const endsParagraph = (line: PdfLine, next: PdfLine): boolean => endsBefore(line, next, edges.get(line.area) ?? line.right);
+  const endsParagraph = (line: PdfLine, next: PdfLine): boolean =>
+    endsBefore(line, next, edges.get(line.area) ?? line.right);
   const text = lines.filter((_, i) => !skip.has(i));
   const bodySize = bodySizeOf(lines);
   const textSizes = textSizesOf(text, edges, pitchOf);
@@ -63,7 +68,8 @@ export function indentOf(line: PdfLine): number {
 /** The most common font size, counted by characters. */
 function bodySizeOf(lines: readonly PdfLine[]): number {
   const counts = new Map<number, number>();
-  for (const line of lines) counts.set(roundSize(line.size), (counts.get(roundSize(line.size)) ?? 0) + line.text.length);
+  for (const line of lines)
+    counts.set(roundSize(line.size), (counts.get(roundSize(line.size)) ?? 0) + line.text.length);
   let best = 0;
   let bestCount = -1;
   for (const [size, count] of counts) if (count > bestCount) [best, bestCount] = [size, count];
@@ -75,7 +81,8 @@ export function pitchFinder(lines: readonly PdfLine[]): (size: number) => number
   const bySize = new Map<number, Map<number, number>>();
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
-    if (a.area !== b.area || roundSize(a.size) !== roundSize(b.size) || a.segments.length > 2 || b.segments.length > 2) continue;
+    if (a.area !== b.area || roundSize(a.size) !== roundSize(b.size) || a.segments.length > 2 || b.segments.length > 2)
+      continue;
     const pitch = Math.round((a.y - b.y) * 10) / 10;
     if (pitch < 0.9 * a.size || pitch > 1.8 * a.size) continue;
     const counts = bySize.get(roundSize(a.size)) ?? new Map<number, number>();
@@ -97,7 +104,11 @@ export function pitchFinder(lines: readonly PdfLine[]): (size: number) => number
  * than its paragraphs, so "larger than the commonest size" alone would make headings
  * of every paragraph.
  */
-function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<string, number>, pitchOf: (size: number) => number): Set<number> {
+function textSizesOf(
+  lines: readonly PdfLine[],
+  rightEdge: Map<string, number>,
+  pitchOf: (size: number) => number,
+): Set<number> {
   const all = new Map<number, number>();
   const wrapped = new Map<number, number>();
   lines.forEach((line, i) => {
@@ -106,7 +117,9 @@ function textSizesOf(lines: readonly PdfLine[], rightEdge: Map<string, number>, 
     const next = lines[i + 1];
     const edge = rightEdge.get(line.area) ?? line.right;
     const wraps =
-      next !== undefined && roundSize(next.size) === size && nearLines(line, next, pitchOf) &&
+      next !== undefined &&
+      roundSize(next.size) === size &&
+      nearLines(line, next, pitchOf) &&
       line.right >= edge - FULL_LINE_SLACK * line.size;
     // A bold line that wraps is more likely a long heading than running text: it counts half.
     if (wraps) wrapped.set(size, (wrapped.get(size) ?? 0) + (line.bold ? 0.5 : 1));
@@ -149,7 +162,6 @@ function rightEdgesByPage(lines: readonly PdfLine[]): Map<string, number> {
   return edges;
 }
 
-
 /**
  * A paragraph line ends its paragraph when the next line's first word would have
  * fitted after it: the writer broke the line, not the page width.
@@ -166,7 +178,9 @@ function endsBefore(line: PdfLine, next: PdfLine, rightEdge: number): boolean {
  * the line pitch.
  */
 function paragraphsSpaced(
-  lines: readonly PdfLine[], skip: ReadonlySet<number>, pitchOf: (size: number) => number,
+  lines: readonly PdfLine[],
+  skip: ReadonlySet<number>,
+  pitchOf: (size: number) => number,
   endsParagraph: (line: PdfLine, next: PdfLine) => boolean,
 ): boolean {
   let spaced = 0;

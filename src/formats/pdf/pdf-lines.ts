@@ -77,7 +77,10 @@ export function linesFromPage(page: PdfPage): PdfLine[] {
   let largest = 0;
   for (const run of sorted) {
     const tolerance = BASELINE_TOLERANCE * Math.max(run.size, largest);
-    const onlyMarksAbove = current.length > 0 && current.every((mark) => mark.text.trim() === '' || isSmallNumber(mark, run.size)) && baseline - run.y <= FOOTNOTE_MAX_RAISE * run.size;
+    const onlyMarksAbove =
+      current.length > 0 &&
+      current.every((mark) => mark.text.trim() === '' || isSmallNumber(mark, run.size)) &&
+      baseline - run.y <= FOOTNOTE_MAX_RAISE * run.size;
     if (current.length > 0 && (Math.abs(run.y - baseline) <= tolerance || onlyMarksAbove)) {
       current.push(run);
       // A raised footnote number can come first; the line's baseline is its largest text's.
@@ -130,7 +133,12 @@ function pageBox(page: PdfPage, x0: number, yTop: number, x1: number, yBottom: n
   const width = page.right - page.left || 1;
   const height = page.top - page.bottom || 1;
   const fraction = (n: number) => Math.min(1, Math.max(0, Math.round(n * 10000) / 10000));
-  return [fraction((x0 - page.left) / width), fraction((page.top - yTop) / height), fraction((x1 - page.left) / width), fraction((page.top - yBottom) / height)];
+  return [
+    fraction((x0 - page.left) / width),
+    fraction((page.top - yTop) / height),
+    fraction((x1 - page.left) / width),
+    fraction((page.top - yBottom) / height),
+  ];
 }
 
 function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
@@ -140,18 +148,36 @@ function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
   if (visible.length === 0) return null;
   const size = dominantSize(visible);
   const baseline = visible.reduce((best, run) => (run.size > best.size ? run : best)).y;
-  const marked = runs.map((run) => (isFootnoteMark(run, size, baseline) ? { ...run, text: superscriptDigits(run.text.trim()) } : run));
+  const marked = runs.map((run) =>
+    isFootnoteMark(run, size, baseline) ? { ...run, text: superscriptDigits(run.text.trim()) } : run,
+  );
   const segments = segmentsFromRuns(marked, SEGMENT_GAP * size, size);
   if (segments.length === 0) return null;
   // With no more runs than segments, there is nothing finer to cut.
   const runPieces = visible.length > segments.length ? segmentsFromRuns(marked, RUN_PIECE_GAP * size, size) : segments;
-  const lineSpans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
+  const lineSpans = spansMerged(
+    segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])),
+  );
   const text = segments.map((segment) => segment.text).join(' ');
   const bold = lineSpans.every((span) => span.bold || span.text.trim() === '');
   const x = segments[0]!.x;
   const right = segments[segments.length - 1]!.right;
   const box = pageBox(page, x, baseline + ASCENT * size, right, baseline - DESCENT * size);
-  const line: PdfLine = { page: pageNumber, area: String(pageNumber), areaLeft: 0, y: baseline, x, right, size, text, spans: lineSpans, segments, runPieces, bold, box };
+  const line: PdfLine = {
+    page: pageNumber,
+    area: String(pageNumber),
+    areaLeft: 0,
+    y: baseline,
+    x,
+    right,
+    size,
+    text,
+    spans: lineSpans,
+    segments,
+    runPieces,
+    bold,
+    box,
+  };
   const confidence = confidenceOfRuns(visible);
   if (confidence !== undefined) line.confidence = confidence;
   return line;
@@ -181,7 +207,13 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
   const closeSegment = (): void => {
     const merged = trimSpans(spansMerged(spans));
     if (merged.length > 0) {
-      const segment: LineSegment = { text: merged.map((span) => span.text).join(''), size: dominantSize(segmentRuns), x: segmentX, right, spans: merged };
+      const segment: LineSegment = {
+        text: merged.map((span) => span.text).join(''),
+        size: dominantSize(segmentRuns),
+        x: segmentX,
+        right,
+        spans: merged,
+      };
       const sure = segmentRuns.filter((run) => run.confidence !== undefined).map((run) => run.confidence!);
       // A cell is as sure as its least sure word.
       if (sure.length > 0) segment.confidence = Math.min(...sure);
@@ -208,7 +240,8 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
       const hasSpace = /\s$/.test(last.text) || /^\s/.test(run.text);
       // The space takes a style only when both words around it share it, so emphasis starts at its word.
       const same = Boolean(last.bold) === run.bold && Boolean(last.italic) === run.italic;
-      if (!hasSpace && (pendingSpace || gap > SPACE_GAP * size)) spans.push({ ...(same ? styleOf(run) : {}), text: ' ' });
+      if (!hasSpace && (pendingSpace || gap > SPACE_GAP * size))
+        spans.push({ ...(same ? styleOf(run) : {}), text: ' ' });
     }
     spans.push({ ...styleOf(run), text: run.text });
     segmentRuns.push(run);
@@ -275,8 +308,15 @@ function trimSpans(spans: Span[]): Span[] {
 }
 
 /** The part of a line made of the given segments (a line that crosses two text columns is split in two). */
-export function lineFromSegments(line: PdfLine, segments: readonly LineSegment[], area: string, areaLeft: number): PdfLine {
-  const spans = spansMerged(segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])));
+export function lineFromSegments(
+  line: PdfLine,
+  segments: readonly LineSegment[],
+  area: string,
+  areaLeft: number,
+): PdfLine {
+  const spans = spansMerged(
+    segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])),
+  );
   return {
     ...line,
     size: dominantSegmentSize(segments),
@@ -287,7 +327,9 @@ export function lineFromSegments(line: PdfLine, segments: readonly LineSegment[]
     text: segments.map((segment) => segment.text).join(' '),
     spans,
     segments: [...segments],
-    runPieces: line.runPieces.filter((piece) => piece.x >= segments[0]!.x - 0.5 && piece.right <= segments[segments.length - 1]!.right + 0.5),
+    runPieces: line.runPieces.filter(
+      (piece) => piece.x >= segments[0]!.x - 0.5 && piece.right <= segments[segments.length - 1]!.right + 0.5,
+    ),
     bold: spans.every((span) => span.bold || span.text.trim() === ''),
   };
 }

@@ -77,7 +77,9 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Numbers written in superscript digits in the line: footnote references (see pdf-lines.ts). */
 function referencesIn(text: string): number[] {
-  return [...text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)].map((match) => Number([...match[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')));
+  return [...text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)].map((match) =>
+    Number([...match[0]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')),
+  );
 }
 
 /** The number a footnote starting at `lines[k]` carries, or null: a small number above or before its text. */
@@ -139,11 +141,15 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
         (line) =>
           isPageNumberText(line.text) ||
           // A margin line that ends or starts with the page number ("Report 2023   3", "file:… 1/2").
-          (line.segments.length > 1 && [line.segments[0]!, line.segments[line.segments.length - 1]!].some((s) => isPageNumberText(s.text))) ||
+          (line.segments.length > 1 &&
+            [line.segments[0]!, line.segments[line.segments.length - 1]!].some((s) => isPageNumberText(s.text))) ||
           // A table header row repeated on every page is table content, not a page header.
           (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(repeatKey(line.text))!.size >= needed),
       ),
     );
-    return linesWithoutFootnotes(page, page.lines.filter((line) => !drop.has(line)));
+    return linesWithoutFootnotes(
+      page,
+      page.lines.filter((line) => !drop.has(line)),
+    );
   });
 }

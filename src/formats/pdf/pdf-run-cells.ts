@@ -42,8 +42,19 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
     const group = lines.slice(i, last + 1);
     const rows = group.filter(isRow);
     if (rows.length >= 2 && rows.some(hasFinerCuts)) {
-      const gutters = guttersUncrossed(guttersOf(rows), group.filter((line) => !isRow(line)));
-      if (gutters.length >= MIN_GUTTERS && !readsAsProse(rows.map((line) => [line]), rows.flatMap((line) => line.runPieces), pitchOf) && mostRowsFull(rows, gutters)) {
+      const gutters = guttersUncrossed(
+        guttersOf(rows),
+        group.filter((line) => !isRow(line)),
+      );
+      if (
+        gutters.length >= MIN_GUTTERS &&
+        !readsAsProse(
+          rows.map((line) => [line]),
+          rows.flatMap((line) => line.runPieces),
+          pitchOf,
+        ) &&
+        mostRowsFull(rows, gutters)
+      ) {
         for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
       }
     }

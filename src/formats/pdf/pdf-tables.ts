@@ -53,7 +53,12 @@ export function tablesFromLines(lines: readonly PdfLine[], pitchOf: (size: numbe
   return tables;
 }
 
-function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchOf: (size: number) => number): PdfTable | null {
+function tableAt(
+  lines: readonly PdfLine[],
+  start: number,
+  floor: number,
+  pitchOf: (size: number) => number,
+): PdfTable | null {
   const rows: PdfLine[][] = [[lines[start]!]];
   let columns = columnsFromSegments(lines[start]!.segments);
   // Columns come from the lines with the most segments, where every column is filled.
@@ -68,7 +73,13 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
     // Below the first rows, a line with fewer cells than columns must keep to the columns: a
     // justified paragraph line after the table, split by its wide spaces, does not.
-    if (wide && rows.length >= 2 && line.segments.length < columns.length && line.segments.some((segment) => overlapCount(segment, columns) > 1)) break;
+    if (
+      wide &&
+      rows.length >= 2 &&
+      line.segments.length < columns.length &&
+      line.segments.some((segment) => overlapCount(segment, columns) > 1)
+    )
+      break;
     if (wide && line.segments.length > most) columns = columnsFromSegments(line.segments);
     else if (wide && line.segments.length === most) columns = columnsWithRow(columns, line.segments);
     if (wide) most = Math.max(most, line.segments.length);
@@ -83,20 +94,42 @@ function tableAt(lines: readonly PdfLine[], start: number, floor: number, pitchO
     const following = lines[end + 1];
     // A lone cell part opening a row is kept when a full row follows: the tail of a
     // row cut by the page break, or a row with most cells empty.
-    const loneCell = line.segments.length === 1 && following !== undefined && following.area === line.area && following.segments.length >= MIN_CELLS;
+    const loneCell =
+      line.segments.length === 1 &&
+      following !== undefined &&
+      following.area === line.area &&
+      following.segments.length >= MIN_CELLS;
     if (continues) row.push(line);
     else if (line.segments.length >= 2 || loneCell) rows.push([line]);
     else break;
   }
   // One line cut into several pieces (a justified line's stretched spaces) is no table.
   const wideLines = rows.flat().filter((line) => line.segments.length >= MIN_CELLS).length;
-  if (rows.length < 2 || wideLines < 2 || columns.length < MIN_CELLS || !columnsAligned(rows, columns) || readsAsProse(rows, rows.flat().flatMap((line) => line.segments), pitchOf)) return null;
+  if (
+    rows.length < 2 ||
+    wideLines < 2 ||
+    columns.length < MIN_CELLS ||
+    !columnsAligned(rows, columns) ||
+    readsAsProse(
+      rows,
+      rows.flat().flatMap((line) => line.segments),
+      pitchOf,
+    )
+  )
+    return null;
   const above = headerPartsAbove(lines, start, floor, columns, pitchOf);
   rows[0]!.unshift(...above);
   const cells = rows.map((row) => rowCells(row, columns));
   const headerRows = headerRowCount(rows, cells);
   const cellSources = rows.map((row) => cellSourcesOfRow(row, columns));
-  return { start: start - above.length, end, rows: headerCellsFilledDown(cells, headerRows), cellSources, headerRows, columns: columns.length };
+  return {
+    start: start - above.length,
+    end,
+    rows: headerCellsFilledDown(cells, headerRows),
+    cellSources,
+    headerRows,
+    columns: columns.length,
+  };
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
@@ -118,14 +151,19 @@ function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Colum
  * line standing alone above the rest of the row.
  */
 function headerPartsAbove(
-  lines: readonly PdfLine[], start: number, floor: number, columns: readonly Column[], pitchOf: (size: number) => number,
+  lines: readonly PdfLine[],
+  start: number,
+  floor: number,
+  columns: readonly Column[],
+  pitchOf: (size: number) => number,
 ): PdfLine[] {
   let first = start;
   while (first > floor) {
     const [upper, lower] = [lines[first - 1]!, lines[first]!];
     const close = upper.area === lower.area && upper.y - lower.y <= pitchOf(lower.size) + PITCH_TOLERANCE;
     const sameSize = Math.abs(upper.size - lower.size) < 0.5;
-    const fits = upper.segments.length < MIN_CELLS && upper.segments.every((segment) => overlapCount(segment, columns) === 1);
+    const fits =
+      upper.segments.length < MIN_CELLS && upper.segments.every((segment) => overlapCount(segment, columns) === 1);
     if (!close || !sameSize || !fits) break;
     first -= 1;
   }
@@ -171,7 +209,10 @@ function columnsAligned(rows: readonly PdfLine[][], columns: readonly Column[]):
  */
 function columnsWithRow(columns: readonly Column[], cells: readonly LineSegment[]): Column[] {
   if (cells.length === columns.length) {
-    const joined = columns.map((column, k) => ({ x: Math.min(column.x, cells[k]!.x), right: Math.max(column.right, cells[k]!.right) }));
+    const joined = columns.map((column, k) => ({
+      x: Math.min(column.x, cells[k]!.x),
+      right: Math.max(column.right, cells[k]!.right),
+    }));
     if (joined.every((column, k) => k === 0 || joined[k - 1]!.right < column.x)) return joined;
   }
   return columnsFromSegments([...columns, ...cells]);
@@ -220,13 +261,17 @@ function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): 
   const onPage = row.filter((line) => line.page === rowSource.page);
   return columns.map((_column, index) => {
     const boxes = onPage.flatMap((line) =>
-      line.segments.filter((segment) => columnsOfSegment(segment, columns).includes(index)).map((segment) => segmentBox(line, segment)),
+      line.segments
+        .filter((segment) => columnsOfSegment(segment, columns).includes(index))
+        .map((segment) => segmentBox(line, segment)),
     );
     const box = boxAround(boxes);
     const source: Provenance = box ? { ...rowSource, box } : { ...rowSource };
     // A recognised cell is as sure as its least sure word; an empty one keeps the row's.
     const sure = onPage.flatMap((line) =>
-      line.segments.filter((segment) => segment.confidence !== undefined && columnsOfSegment(segment, columns).includes(index)).map((segment) => segment.confidence!),
+      line.segments
+        .filter((segment) => segment.confidence !== undefined && columnsOfSegment(segment, columns).includes(index))
+        .map((segment) => segment.confidence!),
     );
     if (sure.length > 0) source.confidence = Math.min(...sure);
     return source;
@@ -236,7 +281,8 @@ function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): 
 /** A segment's box, its left and right edges placed along its line's box. */
 function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
   const span = line.right - line.x;
-  const along = (x: number) => (span > 0 ? line.box[0] + ((x - line.x) / span) * (line.box[2] - line.box[0]) : line.box[0]);
+  const along = (x: number) =>
+    span > 0 ? line.box[0] + ((x - line.x) / span) * (line.box[2] - line.box[0]) : line.box[0];
   return [along(segment.x), line.box[1], along(segment.right), line.box[3]];
 }
 
@@ -277,7 +323,9 @@ const WHOLE_WORD_SHARE = 0.75;
  * from its own widest text.
  */
 function isWholeWordBelow(previous: LineSegment, segment: LineSegment): boolean {
-  return /^\p{L}{3,}/u.test(segment.text) && segment.right - segment.x >= WHOLE_WORD_SHARE * (previous.right - previous.x);
+  return (
+    /^\p{L}{3,}/u.test(segment.text) && segment.right - segment.x >= WHOLE_WORD_SHARE * (previous.right - previous.x)
+  );
 }
 
 /**
@@ -294,7 +342,8 @@ function cellText(fragments: readonly Fragment[], limit: number): string {
     else {
       const charWidth = (segment.right - segment.x) / Math.max(1, segment.text.length);
       const brokenWord = !/\s/.test(previous.text) && previous.right + charWidth > limit - 0.5;
-      const newWord = (/[a-z]$/.test(previous.text) && /^[A-Z]/.test(segment.text)) || isWholeWordBelow(previous, segment);
+      const newWord =
+        (/[a-z]$/.test(previous.text) && /^[A-Z]/.test(segment.text)) || isWholeWordBelow(previous, segment);
       text += brokenWord && !newWord ? segment.text : `\n${segment.text}`;
     }
     previous = segment;
@@ -326,6 +375,6 @@ function headerRowCount(rows: readonly PdfLine[][], cells: readonly string[][]):
  */
 function headerCellsFilledDown(cells: string[][], headerRows: number): string[][] {
   return cells.map((row, r) =>
-    r === 0 || r >= headerRows ? row : row.map((cell, c) => (cell === '' ? cells[r - 1]![c] ?? '' : cell)),
+    r === 0 || r >= headerRows ? row : row.map((cell, c) => (cell === '' ? (cells[r - 1]![c] ?? '') : cell)),
   );
 }

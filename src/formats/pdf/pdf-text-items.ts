@@ -32,7 +32,9 @@ export interface PdfPage {
   ocr?: { engine: string };
 }
 
-export type PdfPagesResult = { pages: PdfPage[]; problem?: undefined } | { pages: PdfPage[] | null; problem: AdapterProblem };
+export type PdfPagesResult =
+  | { pages: PdfPage[]; problem?: undefined }
+  | { pages: PdfPage[] | null; problem: AdapterProblem };
 
 // A page with fewer stored characters than this has no real text layer (a stamp, a
 // scanner's page number) and is read from its picture.
@@ -73,7 +75,11 @@ export function fontFactsFromName(name: string): FontFacts {
  * built; that costs about as much as the text itself, so it is built only for
  * pages that use a font not met on an earlier page (fonts are shared document-wide).
  */
-export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits, ocr: OcrOptions | null = null): Promise<PdfPagesResult> {
+export async function pdfPagesFromBytes(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  ocr: OcrOptions | null = null,
+): Promise<PdfPagesResult> {
   // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
   const { getDocument } = await pdfjsLoaded();
@@ -124,7 +130,10 @@ export async function pdfPagesFromBytes(bytes: Uint8Array, limits: ParseLimits, 
     }
     return { pages };
   } catch (error) {
-    return { pages: null, problem: { code: 'UNREADABLE_FILE', message: `The PDF could not be read: ${oneLine(error)}` } };
+    return {
+      pages: null,
+      problem: { code: 'UNREADABLE_FILE', message: `The PDF could not be read: ${oneLine(error)}` },
+    };
   } finally {
     await task.destroy();
   }
@@ -142,7 +151,12 @@ async function pagesRecognised(
   ocr: OcrOptions,
 ): Promise<AdapterProblem | null> {
   const { OPS } = await pdfjsLoaded();
-  const pictureOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const pictureOps = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+  ]);
   const textless: PdfPage[] = [];
   for (const page of pages) {
     if (visibleChars(page.runs) >= STAMP_CHARS) continue;
@@ -166,7 +180,14 @@ async function pagesRecognised(
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
     const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
-    Object.assign(page, { bottom: 0, top: read.top, left: 0, right: read.width, runs: read.runs, ocr: { engine: engine.name } });
+    Object.assign(page, {
+      bottom: 0,
+      top: read.top,
+      left: 0,
+      right: read.width,
+      runs: read.runs,
+      ocr: { engine: engine.name },
+    });
     recognised.push(...read.runs);
   }
   ocrSizesSettled(recognised);
@@ -177,7 +198,10 @@ function visibleChars(runs: readonly TextRun[]): number {
   return runs.reduce((sum, run) => sum + run.text.replace(/\s/g, '').length, 0);
 }
 
-function fontFactsFromObject(commonObjs: { has(id: string): boolean; get(id: string): unknown }, id: string): FontFacts {
+function fontFactsFromObject(
+  commonObjs: { has(id: string): boolean; get(id: string): unknown },
+  id: string,
+): FontFacts {
   if (!commonObjs.has(id)) return { bold: false, italic: false };
   // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- pdf.js keeps loaded fonts untyped; every field read is optional
   const font = commonObjs.get(id) as RawFont | null;

@@ -136,7 +136,10 @@ function trimPartialUtf8(sample: Uint8Array): Uint8Array {
   // Step back over continuation bytes (10xxxxxx) and the lead byte they belong to.
   for (let i = 0; i < 4 && end > 0; i++) {
     const b = sample[end - 1]!;
-    if ((b & 0xc0) === 0x80) { end--; continue; }
+    if ((b & 0xc0) === 0x80) {
+      end--;
+      continue;
+    }
     if (b >= 0xc0) end--;
     break;
   }

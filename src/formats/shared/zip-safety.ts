@@ -25,8 +25,18 @@ export interface ZipPackage {
   declarationsChecked: 'every-xml-part' | 'parts-read';
 }
 
-export const DOCX_PACKAGE: ZipPackage = { name: 'DOCX', mainPart: 'word/document.xml', documentNoun: 'a Word document', declarationsChecked: 'every-xml-part' };
-export const ODT_PACKAGE: ZipPackage = { name: 'ODT', mainPart: 'content.xml', documentNoun: 'an OpenDocument text', declarationsChecked: 'parts-read' };
+export const DOCX_PACKAGE: ZipPackage = {
+  name: 'DOCX',
+  mainPart: 'word/document.xml',
+  documentNoun: 'a Word document',
+  declarationsChecked: 'every-xml-part',
+};
+export const ODT_PACKAGE: ZipPackage = {
+  name: 'ODT',
+  mainPart: 'content.xml',
+  documentNoun: 'an OpenDocument text',
+  declarationsChecked: 'parts-read',
+};
 
 /** An entry this large or more must not inflate more than MAX_RATIO times its packed size. */
 const RATIO_CHECK_BYTES = 1024 * 1024;
@@ -51,7 +61,13 @@ export async function checkedZipParts(
   return { problem, parts };
 }
 
-async function problemOf(bytes: Uint8Array, limits: ParseLimits, kind: ZipPackage, wanted: Set<string> | 'all-xml', parts: Map<string, string>): Promise<string | null> {
+async function problemOf(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  kind: ZipPackage,
+  wanted: Set<string> | 'all-xml',
+  parts: Map<string, string>,
+): Promise<string | null> {
   let zip: ZipFile;
   try {
     zip = await zipFromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -67,7 +83,10 @@ async function problemOf(bytes: Uint8Array, limits: ParseLimits, kind: ZipPackag
     for (const entry of entries) {
       total += entry.uncompressedSize;
       if (entry.isEncrypted()) return `The ${kind.name} archive entry ${entry.fileName} is encrypted.`;
-      if (entry.uncompressedSize >= RATIO_CHECK_BYTES && entry.uncompressedSize > MAX_RATIO * Math.max(entry.compressedSize, 1)) {
+      if (
+        entry.uncompressedSize >= RATIO_CHECK_BYTES &&
+        entry.uncompressedSize > MAX_RATIO * Math.max(entry.compressedSize, 1)
+      ) {
         return `The ${kind.name} archive entry ${entry.fileName} would unpack from ${entry.compressedSize} to ${entry.uncompressedSize} bytes, a compression ratio no document has (zip bomb).`;
       }
     }
@@ -97,14 +116,19 @@ async function problemOf(bytes: Uint8Array, limits: ParseLimits, kind: ZipPackag
 
 function zipFromBuffer(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (error, zip) => (error ? reject(error) : resolve(zip)));
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    );
   });
 }
 
 function entriesOf(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => { entries.push(entry); zip.readEntry(); });
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
     zip.once('end', () => resolve(entries));
     zip.once('error', reject);
     zip.readEntry();

@@ -92,17 +92,29 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
           // A record that breaks the contract would be refused on every attempt: dead-lettered at once, with the reason.
           const problems = contractErrors(job.record);
           if (problems.length > 0) {
-            throw new PermanentJobError(`the record breaks the contract and is not delivered: ${problems.slice(0, 5).join('; ')}`);
+            throw new PermanentJobError(
+              `the record breaks the contract and is not delivered: ${problems.slice(0, 5).join('; ')}`,
+            );
           }
           await performDelivery(job, job.record);
           await context.updateData({ ...job, record: null });
         },
-        { concurrency: deps.concurrency ?? 8, maxBackoffMs: sinks.store.maxBackoffMs, ...(deps.lockMs ? { lockMs: deps.lockMs } : {}) },
+        {
+          concurrency: deps.concurrency ?? 8,
+          maxBackoffMs: sinks.store.maxBackoffMs,
+          ...(deps.lockMs ? { lockMs: deps.lockMs } : {}),
+        },
         {
           failed(failure) {
             deps.metrics?.deliveryFailed(failure.data.sink);
             deps.log?.[failure.final ? 'error' : 'warn'](
-              { jobId: failure.id, sink: failure.data.sink, recordId: failure.data.recordId, attemptsMade: failure.attemptsMade, err: failure.reason },
+              {
+                jobId: failure.id,
+                sink: failure.data.sink,
+                recordId: failure.data.recordId,
+                attemptsMade: failure.attemptsMade,
+                err: failure.reason,
+              },
               failure.final ? 'delivery dead-lettered' : 'delivery attempt failed, will retry',
             );
           },
@@ -142,8 +154,16 @@ export function createDelivery(config: DeliveryConfig, deps: DeliveryDeps): Deli
 
   function retryPolicy(sink: SinkName): RetryPolicy {
     return sink === 'webhook'
-      ? { attempts: sinks.webhook.attempts, backoff: { type: 'exponential', delayMs: sinks.webhook.backoffMs }, keepCompletedSeconds: KEEP_COMPLETED_SECONDS }
-      : { attempts: sinks.store.attempts, backoff: { type: 'capped-exponential', delayMs: sinks.store.backoffMs }, keepCompletedSeconds: KEEP_COMPLETED_SECONDS };
+      ? {
+          attempts: sinks.webhook.attempts,
+          backoff: { type: 'exponential', delayMs: sinks.webhook.backoffMs },
+          keepCompletedSeconds: KEEP_COMPLETED_SECONDS,
+        }
+      : {
+          attempts: sinks.store.attempts,
+          backoff: { type: 'capped-exponential', delayMs: sinks.store.backoffMs },
+          keepCompletedSeconds: KEEP_COMPLETED_SECONDS,
+        };
   }
 
   const hasSinks = Boolean(sinks.recordsJsonl || sinks.databaseUrl || sinks.webhook.urls.length > 0);

@@ -22,7 +22,13 @@ export function answerRowsFromRecord(record: ReportRecord): AnswerRow[] {
         const key = `${tableIndex}\u0000${row.year}\u0000${question}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        rows.push({ tableIndex, subject: table.subject, year: row.year, question, answer: row.answers[question] ?? null });
+        rows.push({
+          tableIndex,
+          subject: table.subject,
+          year: row.year,
+          question,
+          answer: row.answers[question] ?? null,
+        });
       }
     }
   });
@@ -47,7 +53,14 @@ export async function upsertRecord(pool: pg.Pool, record: ReportRecord, released
              status = EXCLUDED.status, record = EXCLUDED.record, updated_at = EXCLUDED.updated_at
          WHERE report_records.updated_at IS NULL OR report_records.updated_at <= EXCLUDED.updated_at
        RETURNING id`,
-      [record.id, record.report.country?.iso3 ?? null, record.report.date, record.status, JSON.stringify(record), releasedAt],
+      [
+        record.id,
+        record.report.country?.iso3 ?? null,
+        record.report.date,
+        record.status,
+        JSON.stringify(record),
+        releasedAt,
+      ],
     );
     if (stored.rowCount === 0) {
       await client.query('ROLLBACK');

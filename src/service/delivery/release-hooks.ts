@@ -71,7 +71,11 @@ export function createReleaseHooks(
           await ledger.drop(mark.id);
         }
       }
-      if (delivered.length > 0) log?.warn({ records: delivered.length, recordIds: delivered.slice(0, 20) }, 'released records whose delivery had not been queued');
+      if (delivered.length > 0)
+        log?.warn(
+          { records: delivered.length, recordIds: delivered.slice(0, 20) },
+          'released records whose delivery had not been queued',
+        );
       return delivered;
     },
   };
@@ -84,10 +88,16 @@ export const RELEASE_SWEEP_MS = 60_000;
  * Sweeps at start, then every `everyMs`: a release cut short by a crash (or by
  * Redis being away when the hook ran) is delivered without anyone asking.
  */
-export function startReleaseSweeps(hooks: Pick<ReleaseHooks, 'sweep'>, log?: Logger, everyMs = RELEASE_SWEEP_MS): { stop(): Promise<void> } {
+export function startReleaseSweeps(
+  hooks: Pick<ReleaseHooks, 'sweep'>,
+  log?: Logger,
+  everyMs = RELEASE_SWEEP_MS,
+): { stop(): Promise<void> } {
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    sweeping = hooks.sweep().catch((error: Error) => log?.warn({ reason: error.message }, 'release sweep failed, will try again'));
+    sweeping = hooks
+      .sweep()
+      .catch((error: Error) => log?.warn({ reason: error.message }, 'release sweep failed, will try again'));
   };
   sweep();
   const timer = setInterval(sweep, everyMs);

@@ -13,7 +13,10 @@ export interface WebhookPost {
 
 /** A delivery the receiver refused for good (a 4xx other than 408/429): retrying would not help. */
 export class WebhookRejectedError extends PermanentJobError {
-  constructor(readonly status: number, url: string) {
+  constructor(
+    readonly status: number,
+    url: string,
+  ) {
     super(`webhook ${url} refused the record with HTTP ${status}`);
     this.name = 'WebhookRejectedError';
   }

@@ -67,13 +67,16 @@ function unauthorizedMessage(header: string | undefined, auth: AuthConfig): stri
     auth.token
       ? `the API token (REPORTFLOW_API_TOKEN, or the one \`reportflow serve\` printed and keeps in its data folder as api-token) as Authorization: Bearer <token> or as the Basic password of user ${TOKEN_BASIC_USER}`
       : null,
-    auth.namedTokens?.length ? 'your own token (REPORTFLOW_API_TOKENS) as Authorization: Bearer <token> or as the Basic password of your name' : null,
+    auth.namedTokens?.length
+      ? 'your own token (REPORTFLOW_API_TOKENS) as Authorization: Bearer <token> or as the Basic password of your name'
+      : null,
     auth.basic ? 'HTTP Basic with REPORTFLOW_BASIC_USER and REPORTFLOW_BASIC_PASSWORD' : null,
   ];
   const where = ways.filter(Boolean).join(', or ');
   if (!header) return `credentials required: send ${where}`;
   const scheme = header.split(' ')[0]!.toLowerCase();
-  if (scheme !== 'bearer' && scheme !== 'basic') return `unsupported Authorization scheme "${header.split(' ')[0]}": send ${where}`;
+  if (scheme !== 'bearer' && scheme !== 'basic')
+    return `unsupported Authorization scheme "${header.split(' ')[0]}": send ${where}`;
   if (scheme === 'bearer' && !takesTokens) return `this service takes no bearer tokens: send ${where}`;
   return `the credentials sent were refused (wrong or old token or password): send ${where}`;
 }
@@ -126,7 +129,8 @@ function digest(text: string): Buffer {
 // Every candidate is compared, so the time does not tell which one matched.
 function matching(presented: Buffer, accepted: Credential[]): string | null {
   let user: string | null = null;
-  for (const candidate of accepted) if (timingSafeEqual(presented, candidate.digest) && user === null) user = candidate.user;
+  for (const candidate of accepted)
+    if (timingSafeEqual(presented, candidate.digest) && user === null) user = candidate.user;
   return user;
 }
 
@@ -139,16 +143,27 @@ export type TokenOrigin = { kind: 'configured' } | { kind: 'stored'; path: strin
  * data folder, made on the first start. Anything configured, including
  * REPORTFLOW_AUTH=none, is kept.
  */
-export async function authForServe(auth: AuthConfig, dataDir: string): Promise<{ auth: AuthConfig; token: TokenOrigin }> {
-  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length) return { auth, token: { kind: 'configured' } };
+export async function authForServe(
+  auth: AuthConfig,
+  dataDir: string,
+): Promise<{ auth: AuthConfig; token: TokenOrigin }> {
+  if (auth.mode === 'none' || auth.token || auth.basic || auth.namedTokens?.length)
+    return { auth, token: { kind: 'configured' } };
   const stored = await storedOrNewToken(dataDir);
-  return { auth: { ...auth, token: stored.token }, token: { kind: 'stored', path: stored.path, created: stored.created } };
+  return {
+    auth: { ...auth, token: stored.token },
+    token: { kind: 'stored', path: stored.path, created: stored.created },
+  };
 }
 
 /** The start-up banner's lines on access: how to call the API and open the desk. */
 export function accessBannerLines(auth: AuthConfig, origin: TokenOrigin, apiUrl: string): string[] {
   const desk = `${apiUrl}/review`;
-  if (auth.mode === 'none') return [`  desk       ${desk}`, '  auth       none (REPORTFLOW_AUTH=none): every route is open to anyone who can reach it'];
+  if (auth.mode === 'none')
+    return [
+      `  desk       ${desk}`,
+      '  auth       none (REPORTFLOW_AUTH=none): every route is open to anyone who can reach it',
+    ];
   if (origin.kind === 'stored' && auth.token) {
     const how = origin.created ? 'token made and kept' : 'token kept from an earlier start';
     return [

@@ -24,17 +24,29 @@ export const deliveryRoutes: FastifyPluginAsync<DeliveryRoutesOptions> = async (
 
   app.post<{ Params: { jobId: string } }>(
     '/deliveries/dead/:jobId/retry',
-    { schema: { params: { type: 'object', properties: { jobId: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['jobId'] } } },
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { jobId: { type: 'string', minLength: 1, maxLength: 300 } },
+          required: ['jobId'],
+        },
+      },
+    },
     async (request, reply) => {
       const retried = await delivery.retryDeadLetters(request.params.jobId);
       if (retried.length === 0) {
-        return reply.code(404).send(new HttpError('NOT_FOUND', `no dead-lettered delivery ${request.params.jobId}`).body());
+        return reply
+          .code(404)
+          .send(new HttpError('NOT_FOUND', `no dead-lettered delivery ${request.params.jobId}`).body());
       }
       return reply.code(202).send({ retried });
     },
   );
 
-  app.post('/deliveries/dead/retry', async (_request, reply) => reply.code(202).send({ retried: await delivery.retryDeadLetters() }));
+  app.post('/deliveries/dead/retry', async (_request, reply) =>
+    reply.code(202).send({ retried: await delivery.retryDeadLetters() }),
+  );
 
   const deliver = delivery.deliver?.bind(delivery);
   if (store && deliver) {

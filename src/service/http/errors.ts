@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CorrectionError, DecisionUnderWayError, NotUnderReviewError, RecordNotFoundError } from '../store/store-errors.js';
+import {
+  CorrectionError,
+  DecisionUnderWayError,
+  NotUnderReviewError,
+  RecordNotFoundError,
+} from '../store/store-errors.js';
 
 /** Every error the API answers with, and its status code. Bodies are `{ error, message }`. */
 export const HTTP_ERRORS = {
@@ -50,11 +55,17 @@ export class HttpError extends Error {
 export function httpErrorFrom(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof RecordNotFoundError) return new HttpError('NOT_FOUND', error.message);
-  if (error instanceof NotUnderReviewError || error instanceof DecisionUnderWayError) return new HttpError('NOT_UNDER_REVIEW', error.message);
-  if (error instanceof CorrectionError) return new HttpError('INVALID_CORRECTION', 'corrections refused', error.problems);
+  if (error instanceof NotUnderReviewError || error instanceof DecisionUnderWayError)
+    return new HttpError('NOT_UNDER_REVIEW', error.message);
+  if (error instanceof CorrectionError)
+    return new HttpError('INVALID_CORRECTION', 'corrections refused', error.problems);
   const e: Partial<FastifyError> = error instanceof Error ? error : {};
   if (e.validation) {
-    return new HttpError('INVALID_REQUEST', e.message ?? 'invalid request', e.validation.map((v) => ({ path: v.instancePath, message: v.message })));
+    return new HttpError(
+      'INVALID_REQUEST',
+      e.message ?? 'invalid request',
+      e.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+    );
   }
   switch (e.code) {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':

@@ -30,12 +30,20 @@ export function healthFromQueue(queue: Pick<ParseQueue, 'ping' | 'workerCapacity
     try {
       await queue.ping(timeoutMs);
     } catch (error) {
-      return { redis: `unreachable (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
+      return {
+        redis: `unreachable (${error instanceof Error ? error.message : String(error)})`,
+        workers: null,
+        parseThreads: null,
+      };
     }
     try {
       return { redis: 'ok', ...(await queue.workerCapacity(timeoutMs)) };
     } catch (error) {
-      return { redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`, workers: null, parseThreads: null };
+      return {
+        redis: `could not list workers (${error instanceof Error ? error.message : String(error)})`,
+        workers: null,
+        parseThreads: null,
+      };
     }
   };
 }

@@ -13,7 +13,13 @@ import { safeFileNameFromClient, storedExtensionFromName } from './upload-file-n
 /** Room for multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 /** Job states in which a record is still to come. */
-const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+const PENDING_STATES: ReadonlySet<string> = new Set([
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+]);
 
 /** The most records one GET /reports answer holds; more come with `page`. */
 const MAX_PER_PAGE = 500;
@@ -48,7 +54,12 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
             continue;
           }
           const fileName = safeFileNameFromClient(part.filename);
-          const saved = await saveUpload(part.file, uploadsDir, storedExtensionFromName(fileName), () => part.file.truncated);
+          const saved = await saveUpload(
+            part.file,
+            uploadsDir,
+            storedExtensionFromName(fileName),
+            () => part.file.truncated,
+          );
           if (!saved) throw tooLarge();
           upload = { ...saved, fileName };
         }
@@ -60,8 +71,24 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       if (!upload) throw new HttpError('NO_FILE', 'the form has no file; send the report in a file field');
       await upload.keep();
 
-      const job = await intake.submit({ path: upload.path, fileName: upload.fileName, sha256: upload.sha256, source: 'upload', force });
-      request.log.info({ jobId: job.id, file: upload.fileName, bytes: upload.bytes, state: job.state, duplicate: job.duplicate, force }, 'upload accepted');
+      const job = await intake.submit({
+        path: upload.path,
+        fileName: upload.fileName,
+        sha256: upload.sha256,
+        source: 'upload',
+        force,
+      });
+      request.log.info(
+        {
+          jobId: job.id,
+          file: upload.fileName,
+          bytes: upload.bytes,
+          state: job.state,
+          duplicate: job.duplicate,
+          force,
+        },
+        'upload accepted',
+      );
       return reply.code(202).send({ id: job.id, state: job.state });
     },
   );
@@ -78,7 +105,10 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
       if (found) return reply.code(200).header('x-record-place', found.place).send(found.record);
       if (state === 'failed') {
         const reason = await queue.failureReason(id);
-        throw new HttpError('JOB_FAILED', `the parse job for ${id} failed: ${reason ?? 'no reason recorded'}`, { id, state });
+        throw new HttpError('JOB_FAILED', `the parse job for ${id} failed: ${reason ?? 'no reason recorded'}`, {
+          id,
+          state,
+        });
       }
       throw new HttpError('NOT_FOUND', `no record or job with id ${id}`);
     },
@@ -111,8 +141,18 @@ export function registerReportsRoutes(app: FastifyInstance, deps: AppDeps): void
     async (request) => {
       const { page, perPage, year, ...rest } = request.query;
       const filter: CatalogFilter = year === undefined ? rest : { ...rest, year: Number(year) };
-      const found = await catalog.find(filter, Number(page ?? 1), Math.min(MAX_PER_PAGE, Number(perPage ?? MAX_PER_PAGE)));
-      return { count: found.rows.length, total: found.total, page: found.page, perPage: found.perPage, reports: found.rows.map(listItemFromSummary) };
+      const found = await catalog.find(
+        filter,
+        Number(page ?? 1),
+        Math.min(MAX_PER_PAGE, Number(perPage ?? MAX_PER_PAGE)),
+      );
+      return {
+        count: found.rows.length,
+        total: found.total,
+        page: found.page,
+        perPage: found.perPage,
+        reports: found.rows.map(listItemFromSummary),
+      };
     },
   );
 }

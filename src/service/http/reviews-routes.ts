@@ -52,7 +52,10 @@ export function registerReviewsRoutes(app: FastifyInstance, deps: AppDeps): void
     async (request) => {
       const body = { ...request.body, reviewer: reviewerOf(request) };
       const record = await review.approve(request.params.id, body);
-      request.log.info({ recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 }, 'record approved');
+      request.log.info(
+        { recordId: record.id, reviewer: body.reviewer ?? null, corrections: body.corrections?.length ?? 0 },
+        'record approved',
+      );
       return record;
     },
   );
@@ -78,7 +81,10 @@ function reviewerOf(request: FastifyRequest<{ Body: { reviewer?: string } }>): s
   const named = request.body.reviewer;
   if (request.user === null) return named;
   if (named !== undefined && named !== request.user) {
-    throw new HttpError('INVALID_REQUEST', `the reviewer is the signed-in user (${request.user}); leave "reviewer" out or send that name`);
+    throw new HttpError(
+      'INVALID_REQUEST',
+      `the reviewer is the signed-in user (${request.user}); leave "reviewer" out or send that name`,
+    );
   }
   return request.user;
 }

@@ -16,7 +16,12 @@ const MAX_NUMBERED_NAMES = 20;
  * over for `<stem>.<sha256><ext>`, then numbered names. Nothing is deleted unless
  * its content is kept. Returns the new path, or null when the file is already gone.
  */
-export async function moveIntoFolder(path: string, folder: string, fileName: string, sha256: string): Promise<string | null> {
+export async function moveIntoFolder(
+  path: string,
+  folder: string,
+  fileName: string,
+  sha256: string,
+): Promise<string | null> {
   await mkdir(folder, { recursive: true });
   for (const name of keptNamesFor(fileName, sha256)) {
     const target = join(folder, name);
@@ -34,7 +39,9 @@ export async function moveIntoFolder(path: string, folder: string, fileName: str
       }
     }
   }
-  throw new Error(`no free name for ${basename(fileName)} in ${folder}: every name it may have is taken by other files`);
+  throw new Error(
+    `no free name for ${basename(fileName)} in ${folder}: every name it may have is taken by other files`,
+  );
 }
 
 /** The names a file may have in archive/ or failed/, in the order moveIntoFolder tries them. */
@@ -53,7 +60,13 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /** Moves a file into failed/ and writes `<name>.reason.txt` beside it. */
-export async function moveToFailed(path: string, folder: string, fileName: string, sha256: string, reason: string): Promise<string | null> {
+export async function moveToFailed(
+  path: string,
+  folder: string,
+  fileName: string,
+  sha256: string,
+  reason: string,
+): Promise<string | null> {
   const moved = await moveIntoFolder(path, folder, fileName, sha256);
   if (moved) await writeFile(`${moved}.reason.txt`, reason.endsWith('\n') ? reason : reason + '\n');
   return moved;

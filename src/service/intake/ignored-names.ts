@@ -3,7 +3,8 @@
  * download or copy: never reports. One list for every way files come in (the inbox
  * watcher, `reportflow ingest` walking folders).
  */
-const TEMPORARY_FILE = /^~\$|~$|\.(tmp|temp|part|partial|crdownload|download|swp|swo|swx|bak|lock)$|^(thumbs\.db|desktop\.ini|icon\r)$/i;
+const TEMPORARY_FILE =
+  /^~\$|~$|\.(tmp|temp|part|partial|crdownload|download|swp|swo|swx|bak|lock)$|^(thumbs\.db|desktop\.ini|icon\r)$/i;
 
 /** Hidden files (a leading dot) and temporary files, by name alone. */
 export function isIgnoredName(name: string): boolean {

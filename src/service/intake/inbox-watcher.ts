@@ -25,7 +25,8 @@ export interface InboxWatcherDeps {
  * Resolves once the initial scan is done.
  */
 export async function startInboxWatcher(
-  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> & Partial<Pick<ServiceConfig['inbox'], 'followSymlinks'>> & { dir: string },
+  inbox: Pick<ServiceConfig['inbox'], 'stableMs' | 'pollMs'> &
+    Partial<Pick<ServiceConfig['inbox'], 'followSymlinks'>> & { dir: string },
   deps: InboxWatcherDeps,
 ): Promise<InboxWatcher> {
   const dir = resolve(inbox.dir);
@@ -48,7 +49,11 @@ export async function startInboxWatcher(
       if (superseded()) return;
       // A link would hand the pipeline whatever file it points to (/etc/…), not one dropped here.
       if (!inbox.followSymlinks && (await lstat(path).catch(() => null))?.isSymbolicLink()) {
-        if (!skippedLinks.has(path)) log.warn({ file: basename(path) }, 'skipped a symbolic link in the inbox (REPORTFLOW_INBOX_FOLLOW_SYMLINKS=true reads what links point to)');
+        if (!skippedLinks.has(path))
+          log.warn(
+            { file: basename(path) },
+            'skipped a symbolic link in the inbox (REPORTFLOW_INBOX_FOLLOW_SYMLINKS=true reads what links point to)',
+          );
         skippedLinks.add(path);
         return;
       }
@@ -71,7 +76,9 @@ export async function startInboxWatcher(
       }
     };
     const timer = setTimeout(() => {
-      check().catch((error: unknown) => log.error({ file: basename(path), reason: messageOf(error) }, 'could not check file'));
+      check().catch((error: unknown) =>
+        log.error({ file: basename(path), reason: messageOf(error) }, 'could not check file'),
+      );
     }, inbox.pollMs);
     pending.set(path, timer);
   };

@@ -55,7 +55,13 @@ export class Intake {
       return { id, state: 'completed', duplicate: true, place: existing.place };
     }
     // No record yet (or forced): a finished job with this id is stale, so it is replaced.
-    const queued = await queue.enqueueFile({ path: request.path, fileName: request.fileName, sha256: id, source: request.source, force: true });
+    const queued = await queue.enqueueFile({
+      path: request.path,
+      fileName: request.fileName,
+      sha256: id,
+      source: request.source,
+      force: true,
+    });
     if (queued.jobPath !== request.path) {
       await this.archiveCopy(request, id);
       log.info({ state: queued.state }, 'same content already queued, not queued again');

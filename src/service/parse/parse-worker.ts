@@ -37,7 +37,8 @@ export interface ParseWorkers {
 /** Jobs in flight per parse thread: one parsing, one reading, saving or talking to Redis. */
 const JOBS_PER_PARSE_THREAD = 2;
 
-type WorkerConfig = Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> & Partial<Pick<ServiceConfig, 'ocr'>>;
+type WorkerConfig = Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> &
+  Partial<Pick<ServiceConfig, 'ocr'>>;
 
 /**
  * Runs up to `worker.concurrency` parse jobs at once against the parse queue.
@@ -78,7 +79,10 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
     },
     {
       active(job) {
-        log.debug({ jobId: job.id, file: job.data.fileName, source: job.data.source, attempt: job.attemptsMade + 1 }, 'job started');
+        log.debug(
+          { jobId: job.id, file: job.data.fileName, source: job.data.source, attempt: job.attemptsMade + 1 },
+          'job started',
+        );
       },
       completed(job, result) {
         log.info(
@@ -94,12 +98,20 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
           },
           'job completed',
         );
-        deps.onParsed?.(result).catch((error: Error) =>
-          log.error({ jobId: job.id, file: job.data.fileName, reason: error.message }, 'after-parse hook failed'),
-        );
+        deps
+          .onParsed?.(result)
+          .catch((error: Error) =>
+            log.error({ jobId: job.id, file: job.data.fileName, reason: error.message }, 'after-parse hook failed'),
+          );
       },
       failed(failure) {
-        const fields = { jobId: failure.id, file: failure.data.fileName, attempt: failure.attemptsMade, final: failure.final, reason: failure.reason };
+        const fields = {
+          jobId: failure.id,
+          file: failure.data.fileName,
+          attempt: failure.attemptsMade,
+          final: failure.final,
+          reason: failure.reason,
+        };
         if (!failure.final) {
           log.warn(fields, 'job failed, will retry');
           return;
@@ -108,8 +120,12 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
         // Nothing is lost: the file leaves the intake with the reason beside it.
         const { data } = failure;
         const reason = `file: ${data.fileName}\nno record: the job failed after ${failure.attemptsMade} attempt(s)\n${failure.reason}`;
-        moveToFailed(data.path, join(config.dirs.data, 'failed'), data.fileName, data.sha256, reason).catch((moveError: Error) =>
-          log.error({ jobId: failure.id, file: data.fileName, reason: moveError.message }, 'could not move the file to failed/'),
+        moveToFailed(data.path, join(config.dirs.data, 'failed'), data.fileName, data.sha256, reason).catch(
+          (moveError: Error) =>
+            log.error(
+              { jobId: failure.id, file: data.fileName, reason: moveError.message },
+              'could not move the file to failed/',
+            ),
         );
       },
       stalled: (jobId) => log.warn({ jobId }, 'job stalled (its worker stopped), handed back to the queue'),
@@ -121,7 +137,9 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
     ready: () => worker.ready(),
     async close() {
       let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.worker.shutdownMs)));
+      const timedOut = new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), config.worker.shutdownMs)),
+      );
       // The worker's close() waits for the jobs under way; a second close only returns that same wait.
       const closing = worker.close();
       const outcome = await Promise.race([closing.then(() => 'closed' as const), timedOut]);
@@ -139,7 +157,11 @@ export function startParseWorkers(config: WorkerConfig, deps: ParseWorkersDeps):
 
 /** The job body in this process; only the parse itself goes to a thread. */
 function jobBodyWithSlots(config: WorkerConfig, store: ParseWorkersDeps['store'], slots: ParserSlots): ParseJobBody {
-  const deps = { store, parse: (bytes: Uint8Array, fileName: string) => slots.parse(bytes, fileName), dataDir: config.dirs.data };
+  const deps = {
+    store,
+    parse: (bytes: Uint8Array, fileName: string) => slots.parse(bytes, fileName),
+    dataDir: config.dirs.data,
+  };
   return async (data, job) => {
     try {
       return await processParseJob(data, deps);

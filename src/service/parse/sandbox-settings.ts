@@ -11,7 +11,8 @@ export interface SandboxSettings {
 }
 
 export function sandboxSettingsFromConfig(
-  config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> & Partial<Pick<ServiceConfig, 'ocr'>>,
+  config: Pick<ServiceConfig, 'dirs' | 'extract' | 'limits' | 'libreOffice' | 'worker'> &
+    Partial<Pick<ServiceConfig, 'ocr'>>,
 ): SandboxSettings {
   return {
     dirs: { outbox: config.dirs.outbox, data: config.dirs.data },

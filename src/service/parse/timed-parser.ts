@@ -64,7 +64,14 @@ export class TimedParser {
     await thread.terminate();
     this.warm();
     // Hashed here, on the failure path only: a parsed record carries its own source.
-    const source = { fileName, format: formatFromBytes(bytes), bytes: bytes.length, sha256: sha256Hex(bytes), pages: null, ocr: null };
+    const source = {
+      fileName,
+      format: formatFromBytes(bytes),
+      bytes: bytes.length,
+      sha256: sha256Hex(bytes),
+      pages: null,
+      ocr: null,
+    };
     return errorRecord(source, 'UNREADABLE_FILE', `The file could not be parsed: ${outcome.failure}.`);
   }
 
@@ -110,14 +117,18 @@ export class TimedParser {
         void thread.terminate();
         reject(error);
       };
-      const timer = setTimeout(() => fail(new Error(`the parse thread did not start within ${THREAD_START_MS} ms`)), THREAD_START_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`the parse thread did not start within ${THREAD_START_MS} ms`)),
+        THREAD_START_MS,
+      );
       const onMessage = (m: { ready?: boolean }) => {
         if (!m.ready) return;
         clearTimeout(timer);
         thread.off('message', onMessage).off('error', fail).off('exit', onEarlyExit);
         resolve(thread);
       };
-      const onEarlyExit = (code: number) => fail(new Error(`the parse thread exited while starting (exit code ${code})`));
+      const onEarlyExit = (code: number) =>
+        fail(new Error(`the parse thread exited while starting (exit code ${code})`));
       thread.on('message', onMessage).once('error', fail).once('exit', onEarlyExit);
     });
     // A warmed thread may fail before anyone waits for it; the next parse sees the failure.
@@ -131,6 +142,7 @@ export class TimedParser {
 }
 
 function failureFromThreadError(error: Error, heapMb: number): string {
-  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return `the parser ran out of memory (${heapMb} MB)`;
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `the parser ran out of memory (${heapMb} MB)`;
   return `the parser crashed: ${error.message.split('\n')[0]}`;
 }

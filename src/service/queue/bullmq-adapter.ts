@@ -156,7 +156,12 @@ export class ParseQueue {
     // Read back what Redis holds: with two concurrent adds of one id, only the first one's data is kept.
     const stored = before ?? (await this.queue.getJob(data.id));
     const jobPath = stored?.data.path ?? data.path;
-    return { id: data.id, state: await this.jobState(data.id), existed: Boolean(before) || jobPath !== data.path, jobPath };
+    return {
+      id: data.id,
+      state: await this.jobState(data.id),
+      existed: Boolean(before) || jobPath !== data.path,
+      jobPath,
+    };
   }
 
   /** The job's state, or null when the queue does not know the id (never queued, or removed since). */
@@ -211,7 +216,10 @@ export class ParseQueue {
    */
   async workerCapacity(timeoutMs: number): Promise<{ workers: number; parseThreads: number }> {
     const workers = (await withTimeout(this.queue.getWorkers(), timeoutMs)) as Array<{ rawname?: string }>;
-    const parseThreads = workers.reduce((sum, worker) => sum + Number(PARSE_THREADS_NAME.exec(worker.rawname ?? '')?.[1] ?? 1), 0);
+    const parseThreads = workers.reduce(
+      (sum, worker) => sum + Number(PARSE_THREADS_NAME.exec(worker.rawname ?? '')?.[1] ?? 1),
+      0,
+    );
     return { workers: workers.length, parseThreads };
   }
 
@@ -279,17 +287,21 @@ export function startParseWorker(
   options: ParseWorkerOptions,
   events: JobEvents<ParseJobData, ParseJobResult>,
 ): JobWorker {
-  const worker = new Worker<ParseJobData, ParseJobResult>(PARSE_QUEUE_NAME, 'body' in runner ? processorFromBody(runner.body) : runner.sandboxFile, {
-    connection: { url: connection.redisUrl, maxRetriesPerRequest: null },
-    prefix: connection.prefix,
-    concurrency: options.concurrency,
-    name: `parse-threads-${options.parseThreads}`,
-    ...('env' in runner ? { workerForkOptions: { env: runner.env } } : {}),
-    lockDuration: options.lockMs,
-    stalledInterval: options.lockMs,
-    // A job that stalls a third time (a file that keeps killing workers) fails for good.
-    maxStalledCount: 2,
-  });
+  const worker = new Worker<ParseJobData, ParseJobResult>(
+    PARSE_QUEUE_NAME,
+    'body' in runner ? processorFromBody(runner.body) : runner.sandboxFile,
+    {
+      connection: { url: connection.redisUrl, maxRetriesPerRequest: null },
+      prefix: connection.prefix,
+      concurrency: options.concurrency,
+      name: `parse-threads-${options.parseThreads}`,
+      ...('env' in runner ? { workerForkOptions: { env: runner.env } } : {}),
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      // A job that stalls a third time (a file that keeps killing workers) fails for good.
+      maxStalledCount: 2,
+    },
+  );
   listen(worker, events);
   return workerHandle(worker);
 }
@@ -333,7 +345,10 @@ export class DeliveryQueue {
   private readonly queue: Queue<DeliveryJob>;
 
   constructor(connection: QueueConnection) {
-    this.queue = new Queue<DeliveryJob>(DELIVER_QUEUE_NAME, { connection: { url: connection.redisUrl }, prefix: connection.prefix });
+    this.queue = new Queue<DeliveryJob>(DELIVER_QUEUE_NAME, {
+      connection: { url: connection.redisUrl },
+      prefix: connection.prefix,
+    });
     // Connection errors surface as failed calls and through the delivery worker's own
     // error event; unlistened here, BullMQ would print every reconnect attempt.
     this.queue.on('error', () => {});
@@ -342,7 +357,9 @@ export class DeliveryQueue {
   /** Adds the jobs in one round trip; a job id already present is left as it is. */
   async addAll(jobs: Array<{ jobId: string; data: DeliveryJob; retry: RetryPolicy }>): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue.addBulk(jobs.map(({ jobId, data, retry }) => ({ name: data.sink, data, opts: { ...jobOptionsFrom(retry), jobId } })));
+    await this.queue.addBulk(
+      jobs.map(({ jobId, data, retry }) => ({ name: data.sink, data, opts: { ...jobOptionsFrom(retry), jobId } })),
+    );
   }
 
   async failedJobs(): Promise<Array<JobView<DeliveryJob>>> {

@@ -64,7 +64,15 @@ export interface DeliveryJob {
 export type JobState = 'waiting' | 'active' | 'delayed' | 'prioritized' | 'completed' | 'failed' | 'waiting-children';
 
 /** Every state, for counting a queue's jobs (the depth metric). */
-export const JOB_STATES: readonly JobState[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'];
+export const JOB_STATES: readonly JobState[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'failed',
+  'completed',
+];
 
 /**
  * Thrown by a job body for a job that can never succeed (a malformed job, a sink that

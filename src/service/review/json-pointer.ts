@@ -38,7 +38,13 @@ export function setAtPointer(root: unknown, pointer: string, value: unknown): vo
   const tokens = tokensFromPointer(pointer);
   if (tokens.length === 0) throw new PointerError('the whole record cannot be replaced');
   const last = tokens.pop()!;
-  const parent = valueAtPointer(root, tokens.map(escapeToken).map((t) => `/${t}`).join(''));
+  const parent = valueAtPointer(
+    root,
+    tokens
+      .map(escapeToken)
+      .map((t) => `/${t}`)
+      .join(''),
+  );
   if (Array.isArray(parent)) {
     const index = last === '-' ? parent.length : isIndex(last) ? Number(last) : NaN;
     if (!(index >= 0 && index <= parent.length)) throw new PointerError(`${pointer}: no array element "${last}"`);

@@ -212,7 +212,8 @@ export class RecordsStore {
       };
       // Checked as it will be written: JSON has no Infinity, and what does not survive the trip is not what the reviewer meant.
       const problems = contractErrors(JSON.parse(JSON.stringify(corrected)));
-      if (problems.length > 0) throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
+      if (problems.length > 0)
+        throw new CorrectionError(problems.map((p) => `the corrected record breaks the contract: ${p}`));
       // Marked before it lands in the outbox: from then on a crash cannot lose its delivery.
       await this.pendingReleases.mark(id, revisionFromRecord(corrected));
       await this.write('outbox', corrected);
@@ -346,7 +347,9 @@ function applyCorrections(record: StoredRecord, corrections: Correction[]): Revi
     try {
       const tokens = tokensFromPointer(correction.path);
       if (!isCorrectablePath(tokens)) {
-        problems.push(`${where} (${correction.path}): only values read from the report can be corrected, and this is not one`);
+        problems.push(
+          `${where} (${correction.path}): only values read from the report can be corrected, and this is not one`,
+        );
         continue;
       }
       const from = valueAtPointer(record, correction.path);
@@ -380,7 +383,9 @@ export function summaryFromRecord(record: StoredRecord, place: Place, mtime: Dat
     format: record.source?.format ?? 'unknown',
     title: record.report?.title ?? null,
     country: record.report?.country?.name ?? null,
-    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter((c): c is string => typeof c === 'string'),
+    countryCodes: [record.report?.country?.iso2, record.report?.country?.iso3].filter(
+      (c): c is string => typeof c === 'string',
+    ),
     years: [...new Set((record.scoreTables ?? []).flatMap((t) => t.rows.map((r) => r.year)))].sort((a, b) => a - b),
     date: record.report?.date ?? null,
     anomalyCodes: (record.anomalies ?? []).map((a) => a.code),
