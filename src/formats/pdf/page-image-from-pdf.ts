@@ -1,5 +1,5 @@
 import { canvasFromPdfPage } from './pdf-page-image.js';
-import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
+import { pdfOpened } from './pdfjs-loader.js';
 
 /** A page drawn as pixels, for a person to look at beside the values read from it. */
 export interface PageImage {
@@ -22,17 +22,7 @@ export class PageOutOfRangeError extends Error {
  * (disableFontFace), since Node has no FontFace to load them into.
  */
 export async function pageImageFromPdf(bytes: Uint8Array, page: number, maxSide: number): Promise<PageImage> {
-  const { getDocument } = await pdfjsLoaded();
-  const task = getDocument({
-    data: bytes,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    stopAtErrors: false,
-    cMapPacked: true,
-    ...pdfjsDataPaths(),
-  });
+  const task = await pdfOpened(bytes);
   try {
     const doc = await task.promise;
     if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new PageOutOfRangeError(page, doc.numPages);

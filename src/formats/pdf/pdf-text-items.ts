@@ -4,7 +4,7 @@ import type { OcrOptions } from '../ocr/ocr-options.js';
 import { ocrSizesSettled, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
 import { grayFromPdfPage } from './pdf-page-image.js';
-import { pdfjsDataPaths, pdfjsLoaded } from './pdfjs-loader.js';
+import { pdfjsLoaded, pdfOpened } from './pdfjs-loader.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
 export interface TextRun {
@@ -82,17 +82,7 @@ export async function pdfPagesFromBytes(
 ): Promise<PdfPagesResult> {
   // pdf.js transfers the buffer it is given; a private copy keeps the caller's bytes intact.
   const data = new Uint8Array(bytes);
-  const { getDocument } = await pdfjsLoaded();
-  const task = getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    stopAtErrors: false,
-    cMapPacked: true,
-    ...pdfjsDataPaths(),
-  });
+  const task = await pdfOpened(data);
   try {
     let doc;
     try {

@@ -23,6 +23,25 @@ export function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 }
 
+/**
+ * How every PDF is opened, for reading and for drawing alike: font programs are never
+ * compiled to JavaScript (isEvalSupported: false — the CVE-2024-4367 class), fonts are
+ * drawn as outlines since Node has no FontFace, and a damaged file is read as far as it goes.
+ */
+export async function pdfOpened(data: Uint8Array): Promise<ReturnType<PdfJs['getDocument']>> {
+  const { getDocument } = await pdfjsLoaded();
+  return getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    cMapPacked: true,
+    ...pdfjsDataPaths(),
+  });
+}
+
 let loading: Promise<PdfJs> | null = null;
 
 export function pdfjsLoaded(): Promise<PdfJs> {

@@ -19,6 +19,7 @@ import {
   type IndexFacts,
 } from './index-pages.js';
 import { INDEX_STYLE, INDEX_STYLE_PATH } from './index-style.js';
+import { sendHtml } from '../html-reply.js';
 
 export interface DatasetRoutesOptions {
   /** Where released records are read: PostgreSQL when configured, else the outbox and records.jsonl. */
@@ -138,15 +139,15 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
   app.get('/index', async (_request, reply) => {
     const index = await loadIndex(NO_FILTER);
     const summaries = overviewFromCountryYears(index.countryYears, scoring, index.findings);
-    return sendHtml(reply, 200, overviewPageHtml(summaries, index.findings.length, factsOf(index)));
+    return sendPage(reply, 200, overviewPageHtml(summaries, index.findings.length, factsOf(index)));
   });
 
   app.get<{ Params: { key: string } }>('/index/countries/:key', async (request, reply) => {
     const key = countryKeyFromText(request.params.key) ?? request.params.key;
     const index = await loadIndex({ countries: [key], years: null });
     const history = countryHistoryFromCountryYears(index.countryYears, key, scoring, index.findings);
-    if (!history) return sendHtml(reply, 404, notFoundPageHtml(request.params.key));
-    return sendHtml(reply, 200, countryPageHtml(history, factsOf(index)));
+    if (!history) return sendPage(reply, 404, notFoundPageHtml(request.params.key));
+    return sendPage(reply, 200, countryPageHtml(history, factsOf(index)));
   });
 
   app.get<{ Querystring: FilterQuery }>(
@@ -157,7 +158,7 @@ export async function datasetRoutes(app: FastifyInstance, options: DatasetRoutes
       const index = await loadIndex(filter);
       const only =
         filter.countries?.length === 1 ? (index.countryYears[0]?.country.name ?? filter.countries[0]!) : null;
-      return sendHtml(reply, 200, consistencyPageHtml(index.findings, factsOf(index), only));
+      return sendPage(reply, 200, consistencyPageHtml(index.findings, factsOf(index), only));
     },
   );
 }
@@ -172,13 +173,6 @@ function unavailable(error: unknown): unknown {
   return error instanceof ReleasedSourceError ? new HttpError('UNAVAILABLE', error.message) : error;
 }
 
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('content-security-policy', CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
-    .header('cache-control', 'no-store')
-    .send(html);
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return sendHtml(reply, status, html, CSP);
 }

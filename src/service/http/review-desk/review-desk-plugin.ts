@@ -22,6 +22,7 @@ import { DESK_SCRIPT_PATH, DESK_STYLE_PATH, esc, pageHtml } from './html.js';
 import { listPageHtml, type DeskOutcome } from './list-page.js';
 import { recordPageHtml, type AnomalySource } from './record-page.js';
 import { recordsPageHtml } from './records-page.js';
+import { sendHtml } from '../html-reply.js';
 
 export interface ReviewDeskOptions {
   store: Pick<RecordsStore, 'get' | 'list' | 'listReviews' | 'folderOf'>;
@@ -72,7 +73,7 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
     const { done, file } = request.query;
     const outcome: DeskOutcome | null =
       done === 'approved' || done === 'rejected' ? { done, file: String(file ?? '').slice(0, 300) } : null;
-    return sendHtml(reply, 200, listPageHtml(await store.listReviews(), outcome));
+    return sendPage(reply, 200, listPageHtml(await store.listReviews(), outcome));
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/review/records', async (request, reply) => {
@@ -83,14 +84,14 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
     if (page > last) found = await catalog.find(filter, last, PER_PAGE);
     const known = Object.keys(ANOMALY_SEVERITY);
     const codes = [...known, ...new Set(found.rows.flatMap((r) => r.anomalyCodes).filter((c) => !known.includes(c)))];
-    return sendHtml(reply, 200, recordsPageHtml({ filter, found, codes, source: catalog.source }));
+    return sendPage(reply, 200, recordsPageHtml({ filter, found, codes, source: catalog.source }));
   });
 
   app.get<{ Params: { id: string } }>('/review/:id', async (request, reply) => {
     const id = request.params.id;
     const found = isRecordId(id) ? await store.get(id) : null;
     if (!found) {
-      return sendHtml(
+      return sendPage(
         reply,
         404,
         pageHtml(
@@ -104,7 +105,7 @@ export async function reviewDesk(app: FastifyInstance, options: ReviewDeskOption
     const { sources, note } = await anomalySources(record);
     const receivedAt =
       (await stat(join(store.folderOf(place), `${id}.json`)).catch(() => null))?.mtime.toISOString() ?? null;
-    return sendHtml(
+    return sendPage(
       reply,
       200,
       recordPageHtml({ record, place, receivedAt, sources, sourceNote: note, user: request.user ?? null }),
@@ -174,13 +175,6 @@ function filterFromQuery(query: Record<string, string | undefined>): { filter: C
   return { filter, page: Number.isInteger(page) && page >= 1 && page < 1_000_000 ? page : 1 };
 }
 
-function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('content-security-policy', CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
-    .header('cache-control', 'no-store')
-    .send(html);
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return sendHtml(reply, status, html, CSP);
 }
