@@ -42,9 +42,11 @@ export function createReleaseHooks(
   log?: Logger,
 ): ReleaseHooks {
   // Queued first, cleared after: a crash between the two only makes the sweep queue it again, which adds nothing.
+  // The revision digest walks the whole record on the event loop: taken once per release.
   const release = async (record: ReportRecord) => {
-    await delivery.deliver(record);
-    await store.pendingReleases?.clear(record.id, revisionFromRecord(record));
+    const revision = revisionFromRecord(record);
+    await delivery.deliver(record, { revision });
+    await store.pendingReleases?.clear(record.id, revision);
   };
   return {
     async afterParse(result) {
