@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/record/types.js';
@@ -29,6 +29,10 @@ function parseWith(env: Record<string, string>, ...args: string[]) {
 const withoutSource = ({ source: _source, provenance: _provenance, ...rest }: ReportRecord) => rest;
 
 describe('reportflow parse', () => {
+  it('is built as an executable command, so `npx reportflow` runs it', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  });
+
   it('follows REPORTFLOW_OCR: off gives NO_TEXT_LAYER for a scan and exits, a bad value is a usage error', () => {
     const off = parseWith({ REPORTFLOW_OCR: 'off' }, SCAN);
     expect(off.status).toBe(0);
