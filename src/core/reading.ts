@@ -172,7 +172,12 @@ function withTemplateWords(own: ProfileLanguage, template: ProfileLanguage): Pro
 }
 
 /** How answers and labels are compared: emoji selectors dropped, NFKC, single spaces, lower case. */
+// Printable ASCII is its own NFKC form and holds no white space but the plain space:
+// such cells (nearly all of them) skip the Unicode work below with the same result.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function keyFromCell(cell: string): string {
+  if (PRINTABLE_ASCII.test(cell)) return cell.replace(/ {2,}/g, ' ').trim().toLowerCase();
   return cell
     .replace(/[\ufe0e\ufe0f]/gu, '')
     .normalize('NFKC')
@@ -309,11 +314,12 @@ export const STRUCTURE_WORD = 3;
 export const COMMON_WORD = 1;
 
 /** Lower-case words of a text, letters and digits only. */
+// In ASCII text the letters and digits are a-z and 0-9 once lower-cased: a plain split does.
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function wordsFromText(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const lower = text.toLowerCase();
+  return lower.split(ASCII.test(lower) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 /** A regex alternation of literal words, longest first so that "date of report" wins over "date". */
