@@ -3,7 +3,7 @@ import type { BlocksResult } from '../../blocks/model.js';
 import type { GrayImage } from '../ocr/gray-image.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
-import { ocrSizesSettled, runsFromOcr } from '../ocr/runs-from-ocr.js';
+import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import { blocksFromPages } from '../pdf/blocks-from-pdf.js';
 import type { PdfPage } from '../pdf/pdf-text-items.js';
 import type { ParseLimits } from '../shared/limits.js';
@@ -63,15 +63,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
     const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
-    pages.push({
-      number: frame + 1,
-      bottom: 0,
-      top: read.top,
-      left: 0,
-      right: read.width,
-      runs: read.runs,
-      ocr: { engine: engine.name },
-    });
+    pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });
   }
   ocrSizesSettled(pages.flatMap((page) => page.runs));
   const result = blocksFromPages(pages, `OCR found no text in the image (${frames} page${frames === 1 ? '' : 's'}).`);

@@ -1,4 +1,4 @@
-import type { TextRun } from '../pdf/pdf-text-items.js';
+import type { PdfPage, TextRun } from '../pdf/pdf-text-items.js';
 import type { OcrLine, OcrPage } from './ocr-engine.js';
 
 // Lower-case letters stand about this share of the type size in common text faces.
@@ -13,6 +13,11 @@ export interface RecognisedRuns {
   top: number;
   /** Page width in points. */
   width: number;
+}
+
+/** A recognised page as the PDF reader takes a page: origin bottom left, measured in points, marked with the engine that read it. */
+export function pageFromOcr(read: RecognisedRuns, engine: string): Omit<PdfPage, 'number'> {
+  return { bottom: 0, top: read.top, left: 0, right: read.width, runs: read.runs, ocr: { engine } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AdapterProblem } from '../../blocks/model.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
-import { ocrSizesSettled, runsFromOcr } from '../ocr/runs-from-ocr.js';
+import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
 import { grayFromPdfPage } from './pdf-page-image.js';
 import { pdfjsLoaded, pdfOpened } from './pdfjs-loader.js';
@@ -170,14 +170,7 @@ async function pagesRecognised(
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
     const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
-    Object.assign(page, {
-      bottom: 0,
-      top: read.top,
-      left: 0,
-      right: read.width,
-      runs: read.runs,
-      ocr: { engine: engine.name },
-    });
+    Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
   }
   ocrSizesSettled(recognised);
