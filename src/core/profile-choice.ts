@@ -30,6 +30,7 @@ export interface ProfileChoice {
 // Sample bounds: the tables and running text a choice is made from.
 const MAX_TABLE_CELLS = 600;
 const MAX_TEXT_CHARS = 6000;
+const MAX_TABLE_LINE = 320;
 // Each word counts a few times at most, so one word repeated all over cannot decide.
 const MAX_COUNT_PER_WORD = 3;
 const LABEL_WEIGHT = 4;
@@ -65,7 +66,7 @@ export function readingsFromOptions(options: ExtractOptions): Reading[] {
 export function profileChoiceFromBlocks(blocks: readonly Block[], readings: readonly Reading[]): ProfileChoice {
   if (readings.length === 0) throw new Error('no profile to read the report with');
   if (readings.length === 1) return { reading: readings[0]!, matched: true, tried: [...readings] };
-  const sample = sampleFromBlocks(blocks);
+  const sample = sampleFromBlocks(blocks, vocabularyOf(readings));
   let best = readings[0]!;
   let bestScore = 0;
   for (const reading of readings) {
@@ -93,7 +94,48 @@ export function scoreOf(reading: Reading, sample: Sample): number {
   return score;
 }
 
-export function sampleFromBlocks(blocks: readonly Block[]): Sample {
+/**
+ * The words some reading knows. A sample only counts these: most words of a report
+ * are known to none, and counting them all was most of what choosing cost.
+ */
+export interface Vocabulary {
+  labels: ReadonlySet<string>;
+  cells: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+}
+
+const vocabularies = new Map<string, Vocabulary>();
+const serials = new WeakMap<Reading, number>();
+let nextSerial = 0;
+const MAX_VOCABULARIES = 32;
+
+/** The vocabulary of a set of readings, built once per set (readings are compiled once per profile). */
+export function vocabularyOf(readings: readonly Reading[]): Vocabulary {
+  const key = readings.map(serialOf).join(',');
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) {
+    const labels = new Set<string>();
+    const cells = new Set<string>();
+    const words = new Set<string>();
+    for (const { cues } of readings) {
+      for (const word of cues.labelWords) labels.add(word);
+      for (const word of cues.cellWords) cells.add(word);
+      for (const word of cues.textWords.keys()) words.add(word);
+    }
+    if (vocabularies.size >= MAX_VOCABULARIES) vocabularies.clear();
+    vocabularies.set(key, (vocabulary = { labels, cells, words }));
+  }
+  return vocabulary;
+}
+
+function serialOf(reading: Reading): number {
+  let serial = serials.get(reading);
+  if (serial === undefined) serials.set(reading, (serial = nextSerial++));
+  return serial;
+}
+
+/** What the blocks say, in the words of the vocabulary: bounded, whatever the document's length. */
+export function sampleFromBlocks(blocks: readonly Block[], vocabulary: Vocabulary): Sample {
   const sample: Sample = { cells: new Map(), words: new Map(), labelPrefixes: new Map() };
   let cellsLeft = MAX_TABLE_CELLS;
   let textLeft = MAX_TEXT_CHARS;
@@ -103,7 +145,7 @@ export function sampleFromBlocks(blocks: readonly Block[]): Sample {
       for (const row of block.rows) {
         for (const cell of row) {
           if (cellsLeft-- <= 0) break;
-          addCell(sample, cell);
+          addCell(sample, cell, vocabulary);
         }
       }
       continue;
@@ -112,15 +154,17 @@ export function sampleFromBlocks(blocks: readonly Block[]): Sample {
     // A table printed as text: a header line of labels, rows of short words.
     if (cellsLeft > 0 && /\d/u.test(text) && text.length < 4000) {
       for (const line of text.split('\n')) {
+        // Rows of a printed table are short; prose lines are not looked at word by word.
+        if (line.length > MAX_TABLE_LINE) continue;
         const words = line.trim().split(/\s+/u);
         if (words.length < 3 || words.some((w) => w.length > 12)) continue;
-        for (const word of words) if (cellsLeft-- > 0) addCell(sample, word);
+        for (const word of words) if (cellsLeft-- > 0) addCell(sample, word, vocabulary);
       }
     }
     if (textLeft > 0) {
       const part = text.length > textLeft ? text.slice(0, textLeft) : text;
       textLeft -= part.length;
-      for (const word of wordsFromText(part)) bump(sample.words, word);
+      for (const word of wordsFromText(part)) if (vocabulary.words.has(word)) bump(sample.words, word);
     }
   }
   return sample;
@@ -128,13 +172,13 @@ export function sampleFromBlocks(blocks: readonly Block[]): Sample {
 
 const LABEL = /^(\p{L}+)[\s.#-]*\d{1,3}\b/u;
 
-function addCell(sample: Sample, cell: string): void {
+function addCell(sample: Sample, cell: string, vocabulary: Vocabulary): void {
   if (cell.length > 24) return;
   const key = keyFromCell(cell);
   if (key === '') return;
-  bump(sample.cells, key);
+  if (vocabulary.cells.has(key)) bump(sample.cells, key);
   const label = LABEL.exec(key);
-  if (label) bump(sample.labelPrefixes, label[1]!);
+  if (label && vocabulary.labels.has(label[1]!)) bump(sample.labelPrefixes, label[1]!);
 }
 
 function bump(counts: Map<string, number>, key: string): void {
