@@ -5,7 +5,7 @@
  * detected from the bytes is the one the file was saved as, and schema validity, per format. It measures and
  * never gates, so it always exits 0.
  *
- *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only NAME]
+ *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only TEXT]  (folders whose name contains TEXT)
  *
  * An optional eval/<name>/uncounted.json ({ "*": [pointer, …], "pdf": [pointer, …] })
  * lists JSON Pointer prefixes the contract leaves ambiguous; those fields are not counted.
@@ -64,7 +64,7 @@ for (const root of roots) {
   if (!existsSync(root)) continue;
   for (const folder of readdirSync(root).sort()) {
     const dir = join(root, folder);
-    if (!statSync(dir).isDirectory() || (only && folder !== only)) continue;
+    if (!statSync(dir).isDirectory() || (only && !folder.includes(only))) continue;
     const expectedPath = join(dir, 'expected.json');
     if (!existsSync(expectedPath)) continue;
     const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ReportRecord;

@@ -29,6 +29,35 @@ describe('headerCellsFromLine', () => {
   });
 });
 
+describe('recognised header lines', () => {
+  const recognised = (text: string): Block => ({
+    kind: 'heading',
+    level: 2,
+    text,
+    spans: [{ text, bold: true }],
+    source: { page: 1, confidence: 0.8 },
+  });
+  const header = 'Year Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 Ql1 Q12 Total';
+  const rows = [['2022', ...'YPNYPNYPNYPN'.split(''), '6']];
+
+  it('take a few misread labels among true ones, only in recognised text', () => {
+    expect(headerCellsFromLine(header, ENGLISH, true)).toHaveLength(14);
+    expect(headerCellsFromLine(header, ENGLISH)).toBeNull();
+    // Mostly unreadable words are no header, even when recognised.
+    expect(headerCellsFromLine('Year Q1 Q2 ab cd ef gh Total', ENGLISH, true)).toBeNull();
+  });
+
+  it('head the table below them, the misread label named from its neighbours', () => {
+    const blocks = [recognised(header), { ...table(rows), source: { page: 1, confidence: 0.9 } }];
+    const repairs = { repaired: new Set<string>() };
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
+    const tables = scoreTablesFromBlocks(blocks, outline, 0, [], ENGLISH, {}, repairs);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12']);
+    expect(tables[0]!.rows[0]!.answers.Q11).toBe('P');
+  });
+});
+
 describe('textTableAt', () => {
   it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
     const at = (text: string, line: number): Block => ({
