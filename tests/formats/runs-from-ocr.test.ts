@@ -46,4 +46,23 @@ describe('recognised words as text runs', () => {
     const { runs } = runsFromOcr({ lines: [line] }, 2550, 3300, 300);
     expect(new Set(runs.map((run) => run.size)).size).toBe(1);
   });
+
+  it("keeps an emphasised word's trailing punctuation out of the emphasis", () => {
+    const line: OcrLine = {
+      xHeight: 22,
+      baseline: { x0: 100, y0: 500, x1: 900, y1: 500 },
+      words: [
+        { ...word('data', 100, 180, 467, 500), italic: true },
+        { ...word('sharing.', 200, 360, 467, 509), italic: true },
+      ],
+    };
+    const { runs } = runsFromOcr({ lines: [line] }, 2550, 3300, 300);
+    expect(runs.map((run) => [run.text, run.italic])).toEqual([
+      ['data', true],
+      ['sharing', true],
+      ['.', false],
+    ]);
+    // The full stop follows right after the word: no gap that would read as a space.
+    expect(runs[2]!.x).toBeCloseTo(runs[1]!.x + runs[1]!.width);
+  });
 });

@@ -46,20 +46,44 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
       const size = own ? lineSize * ratio : lineSize;
       for (const word of part) {
         const [x] = levelled(word.x0, baselineAt(line, word.x0));
-        runs.push({
+        const run: TextRun = {
           text: word.text,
           x: x * points,
           y: top - baseline * points,
           width: (word.x1 - word.x0) * cos * points,
           size,
-          bold: false,
-          italic: false,
+          bold: word.bold ?? false,
+          italic: word.italic ?? false,
           confidence: word.confidence,
-        });
+        };
+        runs.push(...withPlainPunctuation(run));
       }
     }
   }
   return { runs, top, width: width * points };
+}
+
+const TRAILING_PUNCTUATION = /^(.*[\p{L}\p{N}])([.,;:!?]+)$/u;
+
+/**
+ * A bold or italic word's trailing punctuation as a plain run of its own: type style is
+ * measured per word, and the full stop after an emphasised phrase is not part of it.
+ */
+function withPlainPunctuation(run: TextRun): TextRun[] {
+  const match = run.bold || run.italic ? TRAILING_PUNCTUATION.exec(run.text) : null;
+  if (!match) return [run];
+  const share = match[1]!.length / run.text.length;
+  return [
+    { ...run, text: match[1]!, width: run.width * share },
+    {
+      ...run,
+      text: match[2]!,
+      x: run.x + run.width * share,
+      width: run.width * (1 - share),
+      bold: false,
+      italic: false,
+    },
+  ];
 }
 
 // Words further apart than this many x-heights stand in different columns or cells.
