@@ -73,7 +73,8 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
     lines.length === 0 &&
     next?.kind === 'table' &&
     next.rows.length > 0 &&
-    yearFromCell(next.rows[0]![0] ?? '') !== null
+    // OCR may garble the first row's year; the rows under it still tell a score table.
+    (misread ? next.rows.slice(0, 3) : next.rows.slice(0, 1)).some((row) => yearFromCell(row[0] ?? '') !== null)
   ) {
     const tableRows = next.rows.map((row, r) => next.cellSources?.[r]?.[0] ?? next.source);
     return {
