@@ -154,7 +154,8 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
 // Shares of the type size above and below the baseline, as in common text faces.
 const ASCENDER_SHARE = 0.72;
 const DESCENDER_SHARE = 0.21;
-const RISES = /[A-Z0-9bdfhklt]/;
+// The dots of i and j stand about as high as ascenders, and the engine's word box takes them in.
+const RISES = /[A-Z0-9bdfhijklt]/;
 const FALLS = /[gjpqy]/;
 
 /**

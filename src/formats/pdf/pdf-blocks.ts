@@ -97,20 +97,23 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
       continue;
     }
 
-    const marker: ListMarker | null = listMarkerFromText(line.text) ?? lostNumberAfter(open as OpenBlock | null, line);
+    const printed = listMarkerFromText(line.text);
+    const lost: LostNumber | null = printed ? null : lostNumberAfter(open as OpenBlock | null, line);
+    const marker: ListMarker | null = printed ?? lost?.marker ?? null;
     if (marker) {
       close();
       const textX = textAfterMarker(line, line.text.slice(0, line.text.length - marker.rest.length).trim());
-      const depth = depthOf(blocks, markerXs, indentOf(line), line.size);
+      // A number whose digits were lost stood where the number of the item before it stands.
+      const markerX: number = lost?.markerX ?? indentOf(line);
       open = {
         kind: 'list-item',
         lines: [line],
         spans: [spansWithoutPrefix(line.spans, line.text.length - marker.rest.length)],
         marker: marker.marker,
         number: marker.number,
-        markerX: indentOf(line),
+        markerX,
         textX: textX - line.areaLeft,
-        depth,
+        depth: lost?.depth ?? depthOf(blocks, markerXs, markerX, line.size),
         level: 0,
       };
       continue;
@@ -172,7 +175,14 @@ const NUMBER_WITHOUT_DIGITS = /^[.,][ \t]+(?=\S)/;
  * the full stop: a line that starts with a lone full stop in the indent of an open
  * numbered item, its text where that item's text starts, is the next item.
  */
-function lostNumberAfter(open: OpenBlock | null, line: PdfLine): ListMarker | null {
+interface LostNumber {
+  marker: ListMarker;
+  /** Where the lost number stood: where the number of the item before it stands. */
+  markerX: number;
+  depth: number;
+}
+
+function lostNumberAfter(open: OpenBlock | null, line: PdfLine): LostNumber | null {
   if (line.confidence === undefined || open?.kind !== 'list-item' || open.number === undefined) return null;
   const remains = NUMBER_WITHOUT_DIGITS.exec(line.text);
   if (!remains || !/^\d+\.$/.test(open.marker ?? '') || line.runPieces.length < 2) return null;
@@ -182,7 +192,8 @@ function lostNumberAfter(open: OpenBlock | null, line: PdfLine): ListMarker | nu
   const inIndent = dot >= open.markerX - 0.5 * tolerance && dot < open.textX;
   if (!inIndent || Math.abs(text - open.textX) > tolerance) return null;
   const number = open.number + 1;
-  return { marker: `${number}.`, number, rest: line.text.slice(remains[0].length) };
+  const marker = { marker: `${number}.`, number, rest: line.text.slice(remains[0].length) };
+  return { marker, markerX: open.markerX, depth: open.depth };
 }
 
 function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layout: Layout): boolean {
