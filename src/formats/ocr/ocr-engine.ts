@@ -2,6 +2,7 @@ import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
 import { grayAsInk } from './paper-and-ink.js';
+import { pageReadUpright } from './page-orientation.js';
 import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
@@ -31,10 +32,16 @@ export interface OcrPage {
   lines: OcrLine[];
 }
 
+/** A page as read: positions are on the page turned upright, which is `width` × `height` pixels. */
+export interface RecognisedPage extends OcrPage {
+  width: number;
+  height: number;
+}
+
 export interface OcrEngine {
   /** Name and version as `source.ocr.engine` reports it. */
   name: string;
-  recognize(image: GrayImage): Promise<OcrPage>;
+  recognize(image: GrayImage): Promise<RecognisedPage>;
 }
 
 /** What an engine reads: the cleaned page as a binary PGM file, at the page's resolution. */
@@ -65,14 +72,19 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
 }
 
 /**
- * A page read by the engine after cleaning: turned level when scanned askew (so rows of
- * a table stay rows and its rules run straight), ruling lines painted out, then black
- * on white against the paper around each pixel. Positions come back on the page as scanned.
+ * A page read by the engine after cleaning: turned upright when stored sideways or upside
+ * down, turned level when scanned askew (so rows of a table stay rows and its rules run
+ * straight), ruling lines painted out, then black on white against the paper around each
+ * pixel. Positions come back on the upright page.
  */
-async function pageRead(run: EngineRun, image: GrayImage): Promise<OcrPage> {
-  const skew = skewOf(image);
-  const level = skew === 0 ? image : grayLevelled(image, skew);
-  return run.read({ pgm: pgmFromGray(grayAsInk(grayWithoutRules(level))), dpi: image.dpi });
+async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
+  const { lines, width, height } = await pageReadUpright(image, async (upright) => {
+    const skew = skewOf(upright);
+    const level = skew === 0 ? upright : grayLevelled(upright, skew);
+    const read = await run.read({ pgm: pgmFromGray(grayAsInk(grayWithoutRules(level))), dpi: image.dpi });
+    return { ...read, width: upright.width, height: upright.height };
+  });
+  return { lines, width, height };
 }
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */

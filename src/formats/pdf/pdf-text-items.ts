@@ -169,7 +169,8 @@ async function pagesRecognised(
     const proxy = await doc.getPage(page.number);
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
-    const read = runsFromOcr(await engine.recognize(image), image.width, image.height, image.dpi);
+    const upright = await engine.recognize(image);
+    const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
   }
