@@ -5,6 +5,7 @@ import { grayAsInk } from './paper-and-ink.js';
 import { pageReadUpright } from './page-orientation.js';
 import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithoutRules } from './ruling-lines.js';
+import { pageWithWeights } from './type-style.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -17,6 +18,9 @@ export interface OcrWord {
   y0: number;
   x1: number;
   y1: number;
+  /** Set in heavier type than the page's text, or leaning (measured from the picture, see type-style.ts). */
+  bold?: boolean;
+  italic?: boolean;
 }
 
 /** Words the engine found on one baseline, left to right. */
@@ -78,13 +82,13 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
  * pixel. Positions come back on the upright page.
  */
 async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
-  const { lines, width, height } = await pageReadUpright(image, async (upright) => {
+  return pageReadUpright(image, async (upright) => {
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
-    const read = await run.read({ pgm: pgmFromGray(grayAsInk(grayWithoutRules(level))), dpi: image.dpi });
+    const ink = grayAsInk(grayWithoutRules(level));
+    const read = pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
     return { ...read, width: upright.width, height: upright.height };
   });
-  return { lines, width, height };
 }
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */
