@@ -37,7 +37,10 @@ export function isPseudoHeading(block: Block): boolean {
 export function isHeadingLike(block: Block | undefined, reading: Reading): boolean {
   if (!block) return false;
   // The header line of a score table printed as text, bold or large as it may be.
-  if ((block.kind === 'heading' || block.kind === 'paragraph') && headerCellsFromLine(block.text, reading) !== null)
+  if (
+    (block.kind === 'heading' || block.kind === 'paragraph') &&
+    headerCellsFromLine(block.text, reading, block.source.confidence !== undefined) !== null
+  )
     return false;
   if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
   return isPseudoHeading(block);

@@ -24,17 +24,27 @@ export interface TextTable {
 /** Far longer than any header line (`Year Q1 … Q12 Total`, in any language, with spacing). */
 const MAX_HEADER_LINE_CHARS = 2000;
 
-/** The words of a line when they make a score table header, else null. */
-export function headerCellsFromLine(line: string, reading: Reading): string[] | null {
+// Recognised text may misread a few labels ("Ql1" for Q11); the table's reader names them
+// from their neighbours. A header keeps at least this many true labels per misread one.
+const LABELS_PER_MISREAD = 3;
+const MAX_MISREAD_CHARS = 5;
+
+/**
+ * The words of a line when they make a score table header, else null. With `misread`
+ * (text recognised by OCR), a few short words that are not labels may stand among them.
+ */
+export function headerCellsFromLine(line: string, reading: Reading, misread = false): string[] | null {
   // A header is a few dozen short words; splitting a megabyte paragraph only to refuse it costs seconds.
   if (line.length > MAX_HEADER_LINE_CHARS) return null;
   const words = line.trim().split(/\s+/u);
   let metrics = 0;
+  let unread = 0;
   for (const word of words) {
     if (metricNameFromHeader(word, reading) !== null) metrics++;
+    else if (misread && word.length <= MAX_MISREAD_CHARS) unread++;
     else if (!isYearHeader(word, reading) && !isTotalHeader(word, reading)) return null;
   }
-  if (metrics < 2) return null;
+  if (metrics < 2 || unread * LABELS_PER_MISREAD > metrics) return null;
   // A blank Year header leaves no word: the year still opens every row.
   return words.some((word) => isYearHeader(word, reading)) ? words : ['Year', ...words];
 }
@@ -49,11 +59,13 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
   const block = blocks[index];
   // A bold header line may have been taken for a heading by its reader.
   if (block?.kind !== 'paragraph' && block?.kind !== 'heading') return null;
+  // Text the engine recognised carries its confidence.
+  const misread = block.source.confidence !== undefined;
   // A caption may share the block, on the lines above the header.
   const all = block.text.split('\n');
-  const at = all.findIndex((line) => headerCellsFromLine(line, reading) !== null);
+  const at = all.findIndex((line) => headerCellsFromLine(line, reading, misread) !== null);
   if (at < 0) return null;
-  const header = headerCellsFromLine(all[at]!, reading)!;
+  const header = headerCellsFromLine(all[at]!, reading, misread)!;
   const lines = all.slice(at + 1);
 
   const next = blocks[index + 1];
@@ -61,7 +73,8 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
     lines.length === 0 &&
     next?.kind === 'table' &&
     next.rows.length > 0 &&
-    yearFromCell(next.rows[0]![0] ?? '') !== null
+    // OCR may garble the first row's year; the rows under it still tell a score table.
+    (misread ? next.rows.slice(0, 3) : next.rows.slice(0, 1)).some((row) => yearFromCell(row[0] ?? '') !== null)
   ) {
     const tableRows = next.rows.map((row, r) => next.cellSources?.[r]?.[0] ?? next.source);
     return {

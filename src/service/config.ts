@@ -97,6 +97,7 @@ const OcrEnvShape = {
     .regex(/^[a-z_]{3,12}(\+[a-z_]{3,12})*$/, 'expected trained-data codes joined by +, like eng or eng+spa')
     .default(DEFAULT_OCR_OPTIONS.languages.join('+')),
   REPORTFLOW_OCR_DPI: int(72).max(600).default(DEFAULT_OCR_OPTIONS.dpi),
+  REPORTFLOW_OCR_ENGINE: z.enum(['auto', 'tesseract', 'tesseract.js']).default(DEFAULT_OCR_OPTIONS.engine),
   REPORTFLOW_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_LOW_CONFIDENCE),
 };
 
@@ -189,11 +190,13 @@ function ocrOptionsFromSettings(e: {
   REPORTFLOW_OCR: 'on' | 'off';
   REPORTFLOW_OCR_LANGUAGES: string;
   REPORTFLOW_OCR_DPI: number;
+  REPORTFLOW_OCR_ENGINE: OcrOptions['engine'];
 }): OcrOptions {
   return {
     enabled: e.REPORTFLOW_OCR === 'on',
     languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'),
     dpi: e.REPORTFLOW_OCR_DPI,
+    engine: e.REPORTFLOW_OCR_ENGINE,
   };
 }
 

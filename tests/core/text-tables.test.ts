@@ -29,6 +29,51 @@ describe('headerCellsFromLine', () => {
   });
 });
 
+describe('recognised header lines', () => {
+  const recognised = (text: string): Block => ({
+    kind: 'heading',
+    level: 2,
+    text,
+    spans: [{ text, bold: true }],
+    source: { page: 1, confidence: 0.8 },
+  });
+  const header = 'Year Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 Ql1 Q12 Total';
+  const rows = [['2022', ...'YPNYPNYPNYPN'.split(''), '6']];
+
+  it('take a few misread labels among true ones, only in recognised text', () => {
+    expect(headerCellsFromLine(header, ENGLISH, true)).toHaveLength(14);
+    expect(headerCellsFromLine(header, ENGLISH)).toBeNull();
+    // Mostly unreadable words are no header, even when recognised.
+    expect(headerCellsFromLine('Year Q1 Q2 ab cd ef gh Total', ENGLISH, true)).toBeNull();
+  });
+
+  it('head the table below them, the misread label named from its neighbours', () => {
+    const blocks = [recognised(header), { ...table(rows), source: { page: 1, confidence: 0.9 } }];
+    const repairs = { repaired: new Set<string>() };
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
+    const tables = scoreTablesFromBlocks(blocks, outline, 0, [], ENGLISH, {}, repairs);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12']);
+    expect(tables[0]!.rows[0]!.answers.Q11).toBe('P');
+  });
+
+  it('head a table whose first row lost its year to OCR, the rows below still starting with years', () => {
+    const garbled = [
+      ['2000Y', '2000Y', ...'PNYPNYPNYPN'.split(''), '6'],
+      ...rows,
+      ['2023', ...'YYYYYYYYYYYY'.split(''), '12'],
+    ];
+    const blocks = [recognised(header), { ...table(garbled), source: { page: 1, confidence: 0.9 } }];
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
+    const tables = scoreTablesFromBlocks(blocks, outline, 0, [], ENGLISH, {}, { repaired: new Set<string>() });
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((row) => row.year)).toContain(2023);
+    // Stored text is read as it is: the same rows under a header in a born-digital file start with a year or are no table.
+    const stored = [h(2, header.replace('Ql1', 'Q11')), table(garbled)];
+    expect(read(stored).tables).toHaveLength(0);
+  });
+});
+
 describe('textTableAt', () => {
   it('takes rows from the lines under the header, across paragraphs, and keeps what follows as rest', () => {
     const at = (text: string, line: number): Block => ({

@@ -53,7 +53,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
       problem: { code: 'NO_TEXT_LAYER', message: 'The file is an image and OCR is turned off (REPORTFLOW_OCR=off).' },
     };
   }
-  const engine = await ocrEngine(ocr.languages);
+  const engine = await ocrEngine(ocr);
   const pages: PdfPage[] = [];
   for (let frame = 0; frame < frames; frame++) {
     let image: GrayImage;

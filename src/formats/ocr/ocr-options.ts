@@ -1,3 +1,6 @@
+/** Which program recognises text: Tesseract's own when installed (`auto`), or always one of the two. */
+export type OcrEngineChoice = 'auto' | 'tesseract' | 'tesseract.js';
+
 /** How text that is not stored in a file is recognised. */
 export interface OcrOptions {
   /** Off: pages without stored text give NO_TEXT_LAYER / PAGES_WITHOUT_TEXT, as before OCR existed. */
@@ -6,6 +9,7 @@ export interface OcrOptions {
   languages: string[];
   /** Pages rendered at this resolution for recognition. */
   dpi: number;
+  engine: OcrEngineChoice;
 }
 
-export const DEFAULT_OCR_OPTIONS: OcrOptions = { enabled: true, languages: ['eng'], dpi: 300 };
+export const DEFAULT_OCR_OPTIONS: OcrOptions = { enabled: true, languages: ['eng'], dpi: 300, engine: 'auto' };

@@ -163,7 +163,7 @@ async function pagesRecognised(
       message: `The PDF has ${textless.length} pages without a text layer, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
     };
   }
-  const engine = await ocrEngine(ocr.languages);
+  const engine = await ocrEngine(ocr);
   const recognised: TextRun[] = [];
   for (const page of textless) {
     const proxy = await doc.getPage(page.number);

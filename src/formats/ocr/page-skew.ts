@@ -1,0 +1,124 @@
+import type { GrayImage } from './gray-image.js';
+import type { OcrPage } from './ocr-engine.js';
+
+// Darker than this counts as ink when measuring the skew (letters, not paper or light tints).
+const INK = 140;
+// At most this many ink pixels vote: plenty for a page's lines, and cheap at any resolution.
+const MAX_VOTES = 80_000;
+// Scanners and phones skew pages by a few degrees; beyond this a page is not merely askew.
+const MAX_SKEW_DEG = 6;
+// Below this the page is level enough: turning it would only blur the letters.
+const MIN_SKEW_DEG = 0.08;
+// The best angle must sharpen the rows of ink this much over the page as it is.
+const MIN_GAIN = 1.01;
+// Rows of ink are counted in bands of this many pixels.
+const BAND = 2;
+
+/**
+ * How far the page's lines of text slope, in radians (positive: they fall to the
+ * right), from the projection of its ink: rows of text turned level give the
+ * sharpest profile of ink per row. Zero when the page is level or no angle is clearly
+ * better.
+ */
+export function skewOf(image: GrayImage): number {
+  const { width, height, pixels } = image;
+  let inkCount = 0;
+  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) inkCount++;
+  const stride = Math.max(1, Math.ceil(((inkCount / 3) * 3) / MAX_VOTES));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let seen = 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (pixels[row + x]! >= INK) continue;
+      if (seen++ % stride !== 0) continue;
+      xs.push(x - width / 2);
+      ys.push(y - height / 2);
+    }
+  }
+  if (xs.length < 200) return 0;
+  const bands = new Float64Array(Math.ceil((width + height) / BAND) + 2);
+  const offset = (width + height) / 2;
+  const sharpness = (angle: number): number => {
+    bands.fill(0);
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    for (let i = 0; i < xs.length; i++) bands[Math.floor((ys[i]! * cos - xs[i]! * sin + offset) / BAND)]! += 1;
+    let sum = 0;
+    for (const count of bands) sum += count * count;
+    return sum;
+  };
+  const degree = Math.PI / 180;
+  const level = sharpness(0);
+  let best = 0;
+  let bestScore = level;
+  const search = (from: number, to: number, step: number) => {
+    const centre = best;
+    for (let d = from; d <= to + 1e-9; d += step) {
+      const angle = centre + d * degree;
+      const score = sharpness(angle);
+      if (score > bestScore) [best, bestScore] = [angle, score];
+    }
+  };
+  search(-MAX_SKEW_DEG, MAX_SKEW_DEG, 0.25);
+  search(-0.25, 0.25, 0.025);
+  if (bestScore < level * MIN_GAIN || Math.abs(best) < MIN_SKEW_DEG * degree) return 0;
+  return best;
+}
+
+/** The page turned by `-angle` about its centre (same size, bilinear), so lines sloping by `angle` come out level. */
+export function grayLevelled(image: GrayImage, angle: number): GrayImage {
+  const { width, height, pixels } = image;
+  const out = new Uint8Array(width * height).fill(255);
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [cx, cy] = [width / 2, height / 2];
+  for (let y = 0; y < height; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      const sx = dx * cos - dy * sin + cx;
+      const sy = dx * sin + dy * cos + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * width + x0;
+      const top = pixels[i]! + (pixels[i + 1]! - pixels[i]!) * fx;
+      const bottom = pixels[i + width]! + (pixels[i + width + 1]! - pixels[i + width]!) * fx;
+      out[y * width + x] = top + (bottom - top) * fy;
+    }
+  }
+  return { ...image, pixels: out };
+}
+
+/** What was read on the levelled page, placed back on the page as it was scanned. */
+export function pageUnlevelled(page: OcrPage, angle: number, width: number, height: number): OcrPage {
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [cx, cy] = [width / 2, height / 2];
+  const back = (x: number, y: number): [number, number] => [
+    (x - cx) * cos - (y - cy) * sin + cx,
+    (x - cx) * sin + (y - cy) * cos + cy,
+  ];
+  return {
+    lines: page.lines.map((line) => {
+      const [bx0, by0] = back(line.baseline.x0, line.baseline.y0);
+      const [bx1, by1] = back(line.baseline.x1, line.baseline.y1);
+      return {
+        xHeight: line.xHeight,
+        baseline: { x0: bx0, y0: by0, x1: bx1, y1: by1 },
+        words: line.words.map((word) => {
+          const corners = [
+            back(word.x0, word.y0),
+            back(word.x1, word.y0),
+            back(word.x0, word.y1),
+            back(word.x1, word.y1),
+          ];
+          const xs = corners.map(([x]) => x);
+          const ys = corners.map(([, y]) => y);
+          return { ...word, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+        }),
+      };
+    }),
+  };
+}

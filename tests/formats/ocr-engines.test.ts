@@ -1,0 +1,133 @@
+import { statSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hocrLines } from '../../src/formats/ocr/hocr.js';
+import { ocrEngine, ocrEngineStopped } from '../../src/formats/ocr/ocr-engine.js';
+import { DEFAULT_OCR_OPTIONS } from '../../src/formats/ocr/ocr-options.js';
+import { grayLevelled, skewOf } from '../../src/formats/ocr/page-skew.js';
+import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+
+// Lines as Tesseract 5.3 writes them with hocr_char_boxes (cut from a real page's output).
+const HOCR = `<div class='ocr_page' id='page_1' title='image "stdin"; bbox 0 0 2550 3300; ppageno 0'>
+ <div class='ocr_carea' id='block_1_1' title="bbox 376 375 535 432">
+  <p class='ocr_par' id='par_1_1' lang='eng' title="bbox 376 375 535 432">
+   <span class='ocr_header' id='line_1_1' title="bbox 376 375 535 432; baseline 0.025 -4; x_size 59.42; x_descenders 6.42; x_ascenders 11">
+    <span class='ocrx_word' id='word_1_1' title='bbox 376 375 535 432; x_wconf 95'>
+     <span class='ocrx_cinfo' title='x_bboxes 376 375 421 428; x_conf 99.3'>P</span>
+     <span class='ocrx_cinfo' title='x_bboxes 425 388 462 430; x_conf 99.5'>e</span>
+     <span class='ocrx_cinfo' title='x_bboxes 469 389 493 430; x_conf 99.3'>r</span>
+     <span class='ocrx_cinfo' title='x_bboxes 498 390 535 432; x_conf 99.2'>u</span>
+    </span>
+   </span>
+   <span class='ocr_line' id='line_1_2' title="bbox 371 479 769 529; baseline 0 -10; x_size 44; x_descenders 9; x_ascenders 9">
+    <span class='ocrx_word' id='word_1_2' title='bbox 371 479 460 519; x_wconf 88'>
+     <span class='ocrx_cinfo' title='x_bboxes 371 479 400 519; x_conf 90'>A</span>
+     <span class='ocrx_cinfo' title='x_bboxes 402 479 430 519; x_conf 90'>&amp;</span>
+     <span class='ocrx_cinfo' title='x_bboxes 432 479 460 519; x_conf 90'>&#39;</span>
+    </span>
+   </span>
+  </p>
+ </div>
+</div>`;
+
+afterAll(async () => {
+  await ocrEngineStopped();
+});
+
+describe('hOCR from the tesseract program', () => {
+  it('gives every line (headers too) with its box, baseline, sizes, words, confidences and letters', () => {
+    const lines = hocrLines(HOCR);
+    expect(lines).toHaveLength(2);
+    const [title, second] = lines;
+    expect(title).toMatchObject({
+      box: { x0: 376, y0: 375, x1: 535, y1: 432 },
+      slope: 0.025,
+      baselineOffset: -4,
+      size: 59.42,
+      ascenders: 11,
+      descenders: 6.42,
+    });
+    expect(title!.words).toHaveLength(1);
+    expect(title!.words[0]).toMatchObject({ text: 'Peru', confidence: 0.95, x0: 376, y0: 375, x1: 535, y1: 432 });
+    expect(title!.words[0]!.symbols.map((s) => [s.text, s.x0, s.x1])).toEqual([
+      ['P', 376, 421],
+      ['e', 425, 462],
+      ['r', 469, 493],
+      ['u', 498, 535],
+    ]);
+    // Character references are decoded.
+    expect(second!.words[0]!.text).toBe("A&'");
+  });
+});
+
+function hasTesseract(): boolean {
+  return (process.env.PATH ?? '').split(':').some((dir) => {
+    try {
+      return statSync(`${dir}/tesseract`).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** A white page with dark bars (lines of "text") sloping by `degrees`. */
+function pageWithLines(degrees: number): GrayImage {
+  const [width, height] = [1200, 1500];
+  const pixels = new Uint8Array(width * height).fill(250);
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  for (let line = 0; line < 30; line++) {
+    const top = 150 + line * 40;
+    for (let x = 150; x < 1050; x++) {
+      // Words: bars broken by gaps, 14 px tall.
+      if (x % 90 > 75) continue;
+      const y0 = Math.round(top + (x - 600) * slope);
+      for (let y = y0; y < y0 + 14; y++) pixels[y * width + x] = 20;
+    }
+  }
+  return { width, height, pixels, dpi: 150 };
+}
+
+describe('skew', () => {
+  it('measures how far the lines of a page slope, and levels them', () => {
+    for (const degrees of [-2.5, -1, 1.7, 3]) {
+      const page = pageWithLines(degrees);
+      const skew = (skewOf(page) * 180) / Math.PI;
+      expect(Math.abs(skew - degrees)).toBeLessThan(0.1);
+      expect(Math.abs((skewOf(grayLevelled(page, (degrees * Math.PI) / 180)) * 180) / Math.PI)).toBeLessThan(0.1);
+    }
+  });
+
+  it('leaves a level page as it is', () => {
+    expect(skewOf(pageWithLines(0))).toBe(0);
+  });
+});
+
+describe('choosing the engine', () => {
+  const page = pageWithLines(0);
+
+  it.runIf(hasTesseract())('takes the tesseract program when it is installed', async () => {
+    const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'auto' });
+    expect(engine.name).toMatch(/^tesseract \d+\.\d+\.\d+ \(eng\)$/);
+    const read = await engine.recognize(page);
+    expect(Array.isArray(read.lines)).toBe(true);
+  });
+
+  it('takes tesseract.js when asked to', async () => {
+    const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract.js' });
+    expect(engine.name).toMatch(/^tesseract\.js \d+\.\d+\.\d+ \(eng\)$/);
+  });
+
+  it('falls back to tesseract.js without the program, and says so when the program was required', async () => {
+    const path = process.env.PATH;
+    await ocrEngineStopped();
+    process.env.PATH = '/nonexistent';
+    try {
+      expect((await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'auto' })).name).toMatch(/^tesseract\.js /);
+      await expect(ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract' })).rejects.toThrow(
+        /REPORTFLOW_OCR_ENGINE=tesseract.*apt-get install tesseract-ocr/,
+      );
+    } finally {
+      process.env.PATH = path;
+      await ocrEngineStopped();
+    }
+  });
+});
