@@ -10,9 +10,12 @@ const MIN_PAPER = 90;
 // Against the paper around it, a pixel this dark (share of the paper's level) or darker
 // is full ink, and one this light or lighter is paper; the levels between keep their
 // grey, stretched over the whole range. Highlighter, faint rule leftovers and JPEG
-// noise are lighter than the paper level's upper share.
-const FULL_INK = 0.55;
-const PAPER = 0.85;
+// noise are lighter than the paper share. Mid-grey falls about halfway between printed
+// ink and the paper, where softening or a scanner's blur moves no edge: a stroke's
+// black-and-white width stays near what was printed, which the weight of type is
+// measured from (type-style.ts).
+const FULL_INK = 0.4;
+const PAPER = 0.8;
 
 /**
  * The page as dark ink on white paper, each pixel measured against the paper around it
