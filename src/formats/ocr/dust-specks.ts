@@ -1,10 +1,13 @@
 // A speck of dust is at most this wide and tall (inches: 6 pixels at 300 dpi; a full
 // stop of 10 pt type is 7).
 const SPECK_INCH = 1 / 50;
-// ...and has no other ink within this many times its size around it. A full stop, the
-// dot of an i, a comma or an accent stands closer than that to its letters, however
-// small the type, since both scale with it; dust lands anywhere.
+// ...and has no other ink within this many times its size around it, nor within
+// CLEAR_INCH (12 pixels at 300 dpi). A full stop, the dot of an i, a comma or an accent
+// stands closer than that to its letters, however small the type, since both scale with
+// it; a dot drawn faint in a coarse picture may show only a pixel of full ink, so the
+// least clearance is fixed. Dust lands anywhere.
 const CLEAR_TIMES = 3;
+const CLEAR_INCH = 1 / 25;
 // Darker than this is ink.
 const INK = 128;
 
@@ -16,6 +19,7 @@ const INK = 128;
  */
 export function withoutSpecks(pixels: Uint8Array, width: number, height: number, dpi: number): void {
   const largest = Math.max(2, Math.round(dpi * SPECK_INCH));
+  const leastClear = Math.round(dpi * CLEAR_INCH);
   const runs = inkRuns(pixels, width, height);
   const count = runs.row.length;
   const parent = new Int32Array(count);
@@ -52,7 +56,7 @@ export function withoutSpecks(pixels: Uint8Array, width: number, height: number,
     if (parent[blot] !== blot) continue;
     const size = Math.max(right[blot]! - left[blot]!, bottom[blot]! - top[blot]!) + 1;
     if (size > largest) continue;
-    const clear = CLEAR_TIMES * size;
+    const clear = Math.max(leastClear, CLEAR_TIMES * size);
     const [x0, x1] = [Math.max(0, left[blot]! - clear), Math.min(width - 1, right[blot]! + clear)];
     const [y0, y1] = [Math.max(0, top[blot]! - clear), Math.min(height - 1, bottom[blot]! + clear)];
     let ink = 0;

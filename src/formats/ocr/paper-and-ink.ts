@@ -33,29 +33,33 @@ export function grayAsInk(image: GrayImage): GrayImage {
   const paper = paperOfTiles({ ...image, pixels });
   const cols = Math.ceil(width / TILE);
   const rows = Math.ceil(height / TILE);
-  // Which tile columns each pixel column lies between, and how far: the paper level is
-  // interpolated between tile centres so tile edges leave no seams.
-  const left = new Int32Array(width);
-  const share = new Float32Array(width);
-  for (let x = 0; x < width; x++) {
-    const fx = Math.min(cols - 1, Math.max(0, (x - TILE / 2) / TILE));
-    left[x] = Math.floor(fx);
-    share[x] = fx - left[x]!;
-  }
-  const rowPaper = new Float32Array(cols);
+  // A pixel's grey is its level times the scale of the paper around it, less an offset.
+  const offset = (255 * FULL_INK) / (PAPER - FULL_INK);
+  const scale = paper.map((level) => 255 / ((PAPER - FULL_INK) * Math.max(1, level)));
+  const rowScale = new Float32Array(cols);
   const out = new Uint8Array(width * height);
+  const grey = (i: number, s: number): void => {
+    const level = pixels[i]! * s - offset;
+    out[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
+  };
   for (let y = 0; y < height; y++) {
+    // The scale is interpolated between tile centres, so tile edges leave no seams.
     const fy = Math.min(rows - 1, Math.max(0, (y - TILE / 2) / TILE));
     const ty0 = Math.floor(fy);
     const ty1 = Math.min(rows - 1, ty0 + 1);
     const wy = fy - ty0;
-    for (let tx = 0; tx < cols; tx++) rowPaper[tx] = paper[ty0 * cols + tx]! * (1 - wy) + paper[ty1 * cols + tx]! * wy;
-    for (let x = 0, i = y * width; x < width; x++, i++) {
-      const tx0 = left[x]!;
-      const level = rowPaper[tx0]! + (rowPaper[Math.min(cols - 1, tx0 + 1)]! - rowPaper[tx0]!) * share[x]!;
-      const t = (pixels[i]! / level - FULL_INK) / (PAPER - FULL_INK);
-      out[i] = t <= 0 ? 0 : t >= 1 ? 255 : Math.round(255 * t);
+    for (let tx = 0; tx < cols; tx++) rowScale[tx] = scale[ty0 * cols + tx]! * (1 - wy) + scale[ty1 * cols + tx]! * wy;
+    const row = y * width;
+    const firstCentre = Math.min(width, TILE / 2);
+    for (let x = 0; x < firstCentre; x++) grey(row + x, rowScale[0]!);
+    for (let tx = 0; tx + 1 < cols; tx++) {
+      const from = tx * TILE + TILE / 2;
+      const to = Math.min(width, from + TILE);
+      const step = (rowScale[tx + 1]! - rowScale[tx]!) / TILE;
+      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) grey(row + x, s);
     }
+    for (let x = Math.max(firstCentre, (cols - 1) * TILE + TILE / 2); x < width; x++)
+      grey(row + x, rowScale[cols - 1]!);
   }
   withoutSpecks(out, width, height, image.dpi);
   return { ...image, pixels: out };
@@ -92,22 +96,28 @@ function paperOfTiles(image: GrayImage): Float32Array {
 /** The picture through a 3 × 3 binomial filter (1-2-1 down and across), edges repeated. */
 function softened(image: GrayImage): Uint8Array {
   const { width, height, pixels } = image;
-  const across = new Uint16Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const l = pixels[row + Math.max(0, x - 1)]!;
-      const r = pixels[row + Math.min(width - 1, x + 1)]!;
-      across[row + x] = l + 2 * pixels[row + x]! + r;
-    }
-  }
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const up = Math.max(0, y - 1) * width;
+  if (width < 2 || height < 2) {
+    out.set(pixels);
+    return out;
+  }
+  // Each row filtered across, three rows kept at a time.
+  const rows = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
+  const across = (y: number, into: Uint16Array): void => {
     const row = y * width;
-    const down = Math.min(height - 1, y + 1) * width;
-    for (let x = 0; x < width; x++)
-      out[row + x] = (across[up + x]! + 2 * across[row + x]! + across[down + x]! + 8) >> 4;
+    into[0] = 3 * pixels[row]! + pixels[row + 1]!;
+    for (let x = 1; x < width - 1; x++) into[x] = pixels[row + x - 1]! + 2 * pixels[row + x]! + pixels[row + x + 1]!;
+    into[width - 1] = pixels[row + width - 2]! + 3 * pixels[row + width - 1]!;
+  };
+  across(0, rows[1]!);
+  rows[0]!.set(rows[1]!);
+  for (let y = 0; y < height; y++) {
+    const [up, here, down] = rows as [Uint16Array, Uint16Array, Uint16Array];
+    if (y + 1 < height) across(y + 1, down);
+    else down.set(here);
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[row + x] = (up[x]! + 2 * here[x]! + down[x]! + 8) >> 4;
+    rows.push(rows.shift()!);
   }
   return out;
 }
