@@ -102,22 +102,21 @@ function softened(image: GrayImage): Uint8Array {
     return out;
   }
   // Each row filtered across, three rows kept at a time.
-  const rows = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
+  let [up, here, down] = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
   const across = (y: number, into: Uint16Array): void => {
     const row = y * width;
     into[0] = 3 * pixels[row]! + pixels[row + 1]!;
     for (let x = 1; x < width - 1; x++) into[x] = pixels[row + x - 1]! + 2 * pixels[row + x]! + pixels[row + x + 1]!;
     into[width - 1] = pixels[row + width - 2]! + 3 * pixels[row + width - 1]!;
   };
-  across(0, rows[1]!);
-  rows[0]!.set(rows[1]!);
+  across(0, here);
+  up.set(here);
   for (let y = 0; y < height; y++) {
-    const [up, here, down] = rows as [Uint16Array, Uint16Array, Uint16Array];
     if (y + 1 < height) across(y + 1, down);
     else down.set(here);
     const row = y * width;
     for (let x = 0; x < width; x++) out[row + x] = (up[x]! + 2 * here[x]! + down[x]! + 8) >> 4;
-    rows.push(rows.shift()!);
+    [up, here, down] = [here, down, up];
   }
   return out;
 }
