@@ -1,21 +1,72 @@
+import { withoutSpecks } from './dust-specks.js';
 import type { GrayImage } from './gray-image.js';
 
 // Side of the square tiles the paper's brightness is measured in (pixels).
 const TILE = 64;
 // The paper is what is at least this bright within a tile (share of its pixels darker).
 const PAPER_SHARE = 0.9;
-// A pixel darker than this share of the paper around it is ink.
-const INK_SHARE = 0.72;
 // Tiles darker than this are a picture or a black border, not paper; they take their neighbours' paper.
 const MIN_PAPER = 90;
+// Against the paper around it, a pixel this dark (share of the paper's level) or darker
+// is full ink, and one this light or lighter is paper; the levels between keep their
+// grey, stretched over the whole range. Highlighter, faint rule leftovers and JPEG
+// noise are lighter than the paper share. Mid-grey falls about halfway between printed
+// ink and the paper, where softening or a scanner's blur moves no edge: a stroke's
+// black-and-white width stays near what was printed, which the weight of type is
+// measured from (type-style.ts).
+const FULL_INK = 0.4;
+const PAPER = 0.8;
 
 /**
- * The page in black and white, measured against the paper around each pixel rather
- * than one level for the whole page: a photo lit from one side, a grey scan or a
- * highlighter stroke keeps its letters black on white. Tesseract's own thresholding
- * takes faint leftovers of table rules and JPEG noise for ink and garbles whole rows.
+ * The page as dark ink on white paper, each pixel measured against the paper around it
+ * rather than one level for the whole page: a photo lit from one side, a grey scan or a
+ * highlighter stroke comes out as letters on white. The edges of letters keep their
+ * grey: the engine finds the page's layout on its own black-and-white copy, but reads
+ * each line from the grey picture, where a thin stroke of a coarse scan is still whole
+ * (a hard threshold breaks it or swells it into its neighbours). The picture is first
+ * softened by a pixel, which smooths the steps of a coarse picture drawn large and the
+ * blocks of JPEG, and then rid of dust specks.
  */
 export function grayAsInk(image: GrayImage): GrayImage {
+  const { width, height } = image;
+  const pixels = softened(image);
+  const paper = paperOfTiles({ ...image, pixels });
+  const cols = Math.ceil(width / TILE);
+  const rows = Math.ceil(height / TILE);
+  // A pixel's grey is its level times the scale of the paper around it, less an offset.
+  const offset = (255 * FULL_INK) / (PAPER - FULL_INK);
+  const scale = paper.map((level) => 255 / ((PAPER - FULL_INK) * Math.max(1, level)));
+  const rowScale = new Float32Array(cols);
+  const out = new Uint8Array(width * height);
+  const grey = (i: number, s: number): void => {
+    const level = pixels[i]! * s - offset;
+    out[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
+  };
+  for (let y = 0; y < height; y++) {
+    // The scale is interpolated between tile centres, so tile edges leave no seams.
+    const fy = Math.min(rows - 1, Math.max(0, (y - TILE / 2) / TILE));
+    const ty0 = Math.floor(fy);
+    const ty1 = Math.min(rows - 1, ty0 + 1);
+    const wy = fy - ty0;
+    for (let tx = 0; tx < cols; tx++) rowScale[tx] = scale[ty0 * cols + tx]! * (1 - wy) + scale[ty1 * cols + tx]! * wy;
+    const row = y * width;
+    const firstCentre = Math.min(width, TILE / 2);
+    for (let x = 0; x < firstCentre; x++) grey(row + x, rowScale[0]!);
+    for (let tx = 0; tx + 1 < cols; tx++) {
+      const from = tx * TILE + TILE / 2;
+      const to = Math.min(width, from + TILE);
+      const step = (rowScale[tx + 1]! - rowScale[tx]!) / TILE;
+      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) grey(row + x, s);
+    }
+    for (let x = Math.max(firstCentre, (cols - 1) * TILE + TILE / 2); x < width; x++)
+      grey(row + x, rowScale[cols - 1]!);
+  }
+  withoutSpecks(out, width, height, image.dpi);
+  return { ...image, pixels: out };
+}
+
+/** The paper's level in each tile; tiles with no paper in them (all ink or picture) take the mean paper of the page. */
+function paperOfTiles(image: GrayImage): Float32Array {
   const { width, height, pixels } = image;
   const cols = Math.ceil(width / TILE);
   const rows = Math.ceil(height / TILE);
@@ -26,7 +77,7 @@ export function grayAsInk(image: GrayImage): GrayImage {
       histogram.fill(0);
       const [x0, y0] = [tx * TILE, ty * TILE];
       const [x1, y1] = [Math.min(width, x0 + TILE), Math.min(height, y0 + TILE)];
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) histogram[pixels[y * width + x]!]! += 1;
+      for (let y = y0; y < y1; y++) for (let i = y * width + x0; i < y * width + x1; i++) histogram[pixels[i]!]! += 1;
       const wanted = PAPER_SHARE * (x1 - x0) * (y1 - y0);
       let seen = 0;
       let level = 0;
@@ -34,61 +85,38 @@ export function grayAsInk(image: GrayImage): GrayImage {
       paper[ty * cols + tx] = level;
     }
   }
-  fillDarkTiles(paper, cols, rows);
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    // Paper level between tile centres, interpolated so tile edges leave no seams.
-    const fy = Math.min(rows - 1, Math.max(0, (y - TILE / 2) / TILE));
-    const ty0 = Math.floor(fy);
-    const ty1 = Math.min(rows - 1, ty0 + 1);
-    const wy = fy - ty0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(cols - 1, Math.max(0, (x - TILE / 2) / TILE));
-      const tx0 = Math.floor(fx);
-      const tx1 = Math.min(cols - 1, tx0 + 1);
-      const wx = fx - tx0;
-      const top = paper[ty0 * cols + tx0]! * (1 - wx) + paper[ty0 * cols + tx1]! * wx;
-      const bottom = paper[ty1 * cols + tx0]! * (1 - wx) + paper[ty1 * cols + tx1]! * wx;
-      const level = top * (1 - wy) + bottom * wy;
-      out[y * width + x] = pixels[y * width + x]! < INK_SHARE * level ? 0 : 255;
-    }
-  }
-  withoutSpecks(out, width, height);
-  return { ...image, pixels: out };
-}
-
-/**
- * Dust and scanner noise: ink of at most a few pixels with paper all around it. The
- * engine reads such specks as quotes, dashes or dots beside words ("‘Changes", "Mensah-");
- * a full stop is many times larger and stays.
- */
-function withoutSpecks(ink: Uint8Array, width: number, height: number): void {
-  for (let y = 2; y < height - 2; y++) {
-    for (let x = 2; x < width - 2; x++) {
-      if (ink[y * width + x] !== 0) continue;
-      let inner = 0;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) if (ink[(y + dy) * width + x + dx] === 0) inner++;
-      if (inner > 4) continue;
-      let ring = false;
-      for (let d = -2; d <= 2 && !ring; d++) {
-        ring =
-          ink[(y - 2) * width + x + d] === 0 ||
-          ink[(y + 2) * width + x + d] === 0 ||
-          ink[(y + d) * width + x - 2] === 0 ||
-          ink[(y + d) * width + x + 2] === 0;
-      }
-      if (ring) continue;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) ink[(y + dy) * width + x + dx] = 255;
-    }
-  }
-}
-
-/** Tiles with no paper in them (all ink or picture) take the mean paper of the page. */
-function fillDarkTiles(paper: Float32Array, cols: number, rows: number): void {
   let sum = 0;
   let count = 0;
   for (const level of paper) if (level >= MIN_PAPER) [sum, count] = [sum + level, count + 1];
   const mean = count > 0 ? sum / count : 255;
   for (let i = 0; i < cols * rows; i++) if (paper[i]! < MIN_PAPER) paper[i] = mean;
+  return paper;
+}
+
+/** The picture through a 3 × 3 binomial filter (1-2-1 down and across), edges repeated. */
+function softened(image: GrayImage): Uint8Array {
+  const { width, height, pixels } = image;
+  const out = new Uint8Array(width * height);
+  if (width < 2 || height < 2) {
+    out.set(pixels);
+    return out;
+  }
+  // Each row filtered across, three rows kept at a time.
+  let [up, here, down] = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
+  const across = (y: number, into: Uint16Array): void => {
+    const row = y * width;
+    into[0] = 3 * pixels[row]! + pixels[row + 1]!;
+    for (let x = 1; x < width - 1; x++) into[x] = pixels[row + x - 1]! + 2 * pixels[row + x]! + pixels[row + x + 1]!;
+    into[width - 1] = pixels[row + width - 2]! + 3 * pixels[row + width - 1]!;
+  };
+  across(0, here);
+  up.set(here);
+  for (let y = 0; y < height; y++) {
+    if (y + 1 < height) across(y + 1, down);
+    else down.set(here);
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[row + x] = (up[x]! + 2 * here[x]! + down[x]! + 8) >> 4;
+    [up, here, down] = [here, down, up];
+  }
+  return out;
 }

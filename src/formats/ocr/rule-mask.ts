@@ -1,0 +1,265 @@
+import type { GrayImage } from './gray-image.js';
+
+/** Mask bits: a pixel of a horizontal rule, of a vertical rule. */
+export const ACROSS = 1;
+export const DOWN = 2;
+
+// Darker than this is ink; rules are often printed grey, and scanned through JPEG lighter still.
+export const INK = 200;
+// Gaps this long (pixels) do not break a rule: noise, JPEG and dust chip scanned rules.
+const GAP = 3;
+// A rule is at most 1/30 inch thick (2.4 pt); a line of text (whose serifs can touch at
+// the baseline for a whole word) is thicker than that at more than this share of its length.
+const THICKEST_RULE_PER_INCH = 30;
+const THICK_SHARE = 0.3;
+// A horizontal line this share of the page width long is a rule, not a letter.
+const RULE_WIDTH_SHARE = 1 / 25;
+// A vertical line this share of the page height long is a side of a table's cell or a
+// box when both its ends meet horizontal rules; on its own it must be as long as a
+// tenth of the page, longer than any letter of a large title. A letter's stem standing
+// on a rule meets it at one end only.
+const RULE_HEIGHT_SHARE = 1 / 150;
+const LONE_RULE_HEIGHT_SHARE = 1 / 10;
+// How near (pixels) a vertical rule's end must come to a horizontal rule to meet it.
+const MEET = 4;
+// A rule on a page scanned askew is a staircase of runs, each a pixel row (or column)
+// further over; runs at least this long (inches) are joined up into the line again.
+const STEP_INCH = 1 / 20;
+
+/** The pixels of a page's ruling lines. */
+export interface RuleMask {
+  /** Per pixel of the page: `ACROSS` (horizontal rule), `DOWN` (vertical rule), both or none. */
+  rules: Uint8Array;
+  /** The indices of the pixels that have each bit, to visit them without reading the whole page. */
+  across: Int32Array;
+  down: Int32Array;
+}
+
+/**
+ * Which pixels of the page belong to ruling lines: long thin lines of ink across the
+ * page, and the vertical lines of grids, boxes and margins.
+ */
+export function ruleMask(image: GrayImage): RuleMask {
+  const { width, height, dpi } = image;
+  const rules = new Uint8Array(width * height);
+  const thickest = Math.max(3, Math.round(dpi / THICKEST_RULE_PER_INCH));
+  const step = Math.max(GAP + 2, Math.round(dpi * STEP_INCH));
+  const minWidth = Math.max(20, Math.round(width * RULE_WIDTH_SHARE));
+  const across = markLines(image, rules, ACROSS, thickest, step, minWidth, (line) => line.length >= minWidth);
+  const minHeight = Math.max(20, Math.round(height * RULE_HEIGHT_SHARE));
+  const loneHeight = Math.round(height * LONE_RULE_HEIGHT_SHARE);
+  const meetsRule = (x: number, y: number): boolean => {
+    for (let row = Math.max(0, y - MEET); row <= Math.min(height - 1, y + MEET); row++) {
+      for (let col = Math.max(0, x - MEET); col <= Math.min(width - 1, x + MEET); col++)
+        if ((rules[row * width + col]! & ACROSS) !== 0) return true;
+    }
+    return false;
+  };
+  const down = markLines(
+    image,
+    rules,
+    DOWN,
+    thickest,
+    step,
+    minHeight,
+    (line) =>
+      line.length >= loneHeight ||
+      (line.length >= minHeight && meetsRule(line.firstAt, line.first) && meetsRule(line.lastAt, line.last)),
+  );
+  return { rules, across, down };
+}
+
+/** A line of ink joined up from runs: where it starts and ends along its direction. */
+interface Line {
+  length: number;
+  /** First and last pixel along the line (x of a horizontal line), and across it there. */
+  first: number;
+  firstAt: number;
+  last: number;
+  lastAt: number;
+}
+
+/**
+ * Marks the lines of one direction that `isRule` accepts. A line is made of runs of ink
+ * along that direction in neighbouring pixel rows (or columns) that overlap; only thin
+ * runs take part, so a line of text does not join a rule it touches. Thinness is only
+ * measured where runs of any kind join up into something long enough to be a rule.
+ */
+function markLines(
+  image: GrayImage,
+  rules: Uint8Array,
+  kind: number,
+  thickest: number,
+  shortest: number,
+  shortestLine: number,
+  isRule: (line: Line) => boolean,
+): Int32Array {
+  const { width, height, pixels } = image;
+  const across = kind === ACROSS;
+  const runs = across ? rowRuns(image, shortest) : columnRuns(image, shortest);
+  const count = runs.line.length;
+  const stride = across ? 1 : width;
+  const pixel = (line: number, at: number): number => (across ? line * width + at : at * width + line);
+  // Ink across the line at a pixel, counted up to one more than a rule's thickness.
+  const crossStep = across ? width : 1;
+  const thickAt = (i: number, line: number): boolean => {
+    let extent = 1;
+    const low = across ? i % width : i - line;
+    const high = across ? low + (height - 1) * width : low + width - 1;
+    for (let j = i - crossStep; extent <= thickest && j >= low && pixels[j]! < INK; j -= crossStep) extent++;
+    for (let j = i + crossStep; extent <= thickest && j <= high && pixels[j]! < INK; j += crossStep) extent++;
+    return extent > thickest;
+  };
+  const everyRun = new Uint8Array(count).fill(1);
+  const long = new Uint8Array(count);
+  for (const line of joinedLines(runs, everyRun))
+    if (line.length >= shortestLine) for (const r of line.runs) long[r] = 1;
+  const thin = new Uint8Array(count);
+  for (let r = 0; r < count; r++) {
+    if (long[r] !== 1) continue;
+    let thick = 0;
+    const end = pixel(runs.line[r]!, runs.end[r]!);
+    for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) if (thickAt(i, runs.line[r]!)) thick++;
+    if (thick < THICK_SHARE * (runs.end[r]! - runs.start[r]!)) thin[r] = 1;
+  }
+  const marked: number[] = [];
+  for (const line of joinedLines(runs, thin)) {
+    if (!isRule(line)) continue;
+    for (const r of line.runs) {
+      const end = pixel(runs.line[r]!, runs.end[r]!);
+      for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) {
+        if (pixels[i]! >= INK) continue;
+        rules[i]! |= kind;
+        marked.push(i);
+      }
+    }
+  }
+  return Int32Array.from(marked);
+}
+
+/** The lines that the runs marked in `taking` make, runs of neighbouring rows (columns) joined where they overlap. */
+function joinedLines(runs: Runs, taking: Uint8Array): (Line & { runs: number[] })[] {
+  const count = runs.line.length;
+  const parent = new Int32Array(count);
+  for (let r = 0; r < count; r++) parent[r] = r;
+  const root = (r: number): number => {
+    while (parent[r] !== r) r = parent[r] = parent[parent[r]!]!;
+    return r;
+  };
+  // Both lists of runs are in order along the line.
+  for (let l = 1; l < runs.firstOfLine.length - 1; l++) {
+    let a = runs.firstOfLine[l - 1]!;
+    let b = runs.firstOfLine[l]!;
+    const [aEnd, bEnd] = [runs.firstOfLine[l]!, runs.firstOfLine[l + 1]!];
+    while (a < aEnd && b < bEnd) {
+      const overlap = runs.start[a]! <= runs.end[b]! + GAP && runs.start[b]! <= runs.end[a]! + GAP;
+      if (overlap && taking[a] === 1 && taking[b] === 1) parent[root(a)] = root(b);
+      if (runs.end[a]! < runs.end[b]!) a++;
+      else b++;
+    }
+  }
+  const lines = new Map<number, Line & { runs: number[] }>();
+  for (let r = 0; r < count; r++) {
+    if (taking[r] !== 1) continue;
+    const id = root(r);
+    const [start, last, at] = [runs.start[r]!, runs.end[r]! - 1, runs.line[r]!];
+    const line = lines.get(id);
+    if (!line) {
+      lines.set(id, { length: last - start + 1, first: start, firstAt: at, last, lastAt: at, runs: [r] });
+      continue;
+    }
+    line.runs.push(r);
+    if (start < line.first) [line.first, line.firstAt] = [start, at];
+    if (last > line.last) [line.last, line.lastAt] = [last, at];
+    line.length = line.last - line.first + 1;
+  }
+  return [...lines.values()];
+}
+
+interface Runs {
+  /** The pixel row (column) of each run, its first pixel along it and the one after its last. */
+  line: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index of the first run of each pixel row (column); one more entry ends the last. */
+  firstOfLine: Int32Array;
+}
+
+/** Runs of ink along each pixel row, gaps of `GAP` pixels bridged, at least `shortest` long. */
+function rowRuns(image: GrayImage, shortest: number): Runs {
+  const { width, height, pixels } = image;
+  const line: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const firstOfLine = new Int32Array(height + 1);
+  const push = (y: number, from: number, to: number): void => {
+    if (to - from < shortest) return;
+    line.push(y);
+    start.push(from);
+    end.push(to);
+  };
+  for (let y = 0; y < height; y++) {
+    firstOfLine[y] = line.length;
+    let from = -1;
+    let last = -1;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (pixels[i]! >= INK) continue;
+      if (from < 0 || x - last > GAP + 1) {
+        if (from >= 0) push(y, from, last + 1);
+        from = x;
+      }
+      last = x;
+    }
+    if (from >= 0) push(y, from, last + 1);
+  }
+  firstOfLine[height] = line.length;
+  return { line: Int32Array.from(line), start: Int32Array.from(start), end: Int32Array.from(end), firstOfLine };
+}
+
+/**
+ * Runs of ink down each pixel column, as `rowRuns`. The page is read row by row (its
+ * memory order) with one open run per column, then the runs are put in column order.
+ */
+function columnRuns(image: GrayImage, shortest: number): Runs {
+  const { width, height, pixels } = image;
+  const from = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  const line: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const push = (x: number): void => {
+    if (last[x]! + 1 - from[x]! < shortest) return;
+    line.push(x);
+    start.push(from[x]!);
+    end.push(last[x]! + 1);
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (pixels[i]! >= INK) continue;
+      if (from[x]! < 0 || y - last[x]! > GAP + 1) {
+        if (from[x]! >= 0) push(x);
+        from[x] = y;
+      }
+      last[x] = y;
+    }
+  }
+  for (let x = 0; x < width; x++) if (from[x]! >= 0) push(x);
+  // Counting sort by column keeps each column's runs in order down the page.
+  const firstOfLine = new Int32Array(width + 1);
+  for (const x of line) firstOfLine[x + 1]! += 1;
+  for (let x = 0; x < width; x++) firstOfLine[x + 1]! += firstOfLine[x]!;
+  const next = firstOfLine.slice(0, width);
+  const sorted: Runs = {
+    line: new Int32Array(line.length),
+    start: new Int32Array(line.length),
+    end: new Int32Array(line.length),
+    firstOfLine,
+  };
+  for (let r = 0; r < line.length; r++) {
+    const at = next[line[r]!]!++;
+    sorted.line[at] = line[r]!;
+    sorted.start[at] = start[r]!;
+    sorted.end[at] = end[r]!;
+  }
+  return sorted;
+}

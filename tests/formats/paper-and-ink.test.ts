@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { grayAsInk } from '../../src/formats/ocr/paper-and-ink.js';
+
+/** A page at 300 dpi whose paper has the level `paper(x, y)`. */
+function page(width: number, height: number, paper: (x: number, y: number) => number = () => 245): GrayImage {
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[y * width + x] = paper(x, y);
+  return { width, height, pixels, dpi: 300 };
+}
+
+function fill(image: GrayImage, x0: number, y0: number, x1: number, y1: number, level: number): void {
+  for (let y = y0; y < y1; y++) image.pixels.fill(level, y * image.width + x0, y * image.width + x1);
+}
+
+/** Ink (darker than mid-grey) in a box. */
+function inkIn(image: GrayImage, x0: number, y0: number, x1: number, y1: number): number {
+  let ink = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (image.pixels[y * image.width + x]! < 128) ink++;
+  return ink;
+}
+
+/** Lines of "text": 8 px strokes 40 px tall, 12 px apart, at `ink` on a paper of `paper`, their edges half-way grey. */
+function text(image: GrayImage, y: number, ink: number, paper: number): void {
+  for (let x = 100; x < image.width - 100; x += 20) {
+    fill(image, x, y, x + 8, y + 40, ink);
+    fill(image, x - 1, y, x, y + 40, Math.round((ink + paper) / 2));
+    fill(image, x + 8, y, x + 9, y + 40, Math.round((ink + paper) / 2));
+  }
+}
+
+describe('paper and ink before OCR', () => {
+  it('turns paper white and ink black under light that falls off across the page', () => {
+    const paper = (x: number) => Math.round(250 - (100 * x) / 1200);
+    const image = page(1200, 600, paper);
+    for (let x = 100; x < 1100; x += 20) fill(image, x, 200, x + 8, 240, Math.round(0.2 * paper(x)));
+    const out = grayAsInk(image);
+    expect(inkIn(out, 0, 0, 1200, 190)).toBe(0);
+    expect(out.pixels.slice(0, 1200 * 190).every((level) => level === 255)).toBe(true);
+    // Every stroke's core is full ink, on the bright side as on the dim one.
+    for (let x = 100; x < 1100; x += 20) expect(out.pixels[220 * 1200 + x + 4]).toBe(0);
+  });
+
+  it('drops a highlighter stroke and keeps the letters under it', () => {
+    const image = page(1200, 600);
+    fill(image, 80, 180, 1120, 260, 215);
+    for (let x = 100; x < 1100; x += 20) fill(image, x, 200, x + 8, 240, 30);
+    const out = grayAsInk(image);
+    expect(out.pixels[190 * 1200 + 500]).toBe(255);
+    expect(inkIn(out, 80, 180, 1120, 260)).toBe(50 * 8 * 40);
+  });
+
+  it('keeps grey at the edges of strokes, for the engine to read lines from', () => {
+    const image = page(1200, 600);
+    text(image, 200, 30, 245);
+    const out = grayAsInk(image);
+    const edge = out.pixels[220 * 1200 + 99]!;
+    expect(edge).toBeGreaterThan(0);
+    expect(edge).toBeLessThan(255);
+  });
+
+  it('keeps two letters apart where the blur of a coarse picture greys the gap between them', () => {
+    const image = page(1200, 600);
+    // Strokes 8 px wide, 3 px apart, the gap at two thirds of the paper's level.
+    for (let x = 100; x < 1100; x += 11) {
+      fill(image, x, 200, x + 8, 240, 30);
+      fill(image, x + 8, 200, x + 11, 240, 160);
+    }
+    const out = grayAsInk(image);
+    for (let x = 100; x < 1080; x += 11) expect(inkIn(out, x + 8, 205, x + 11, 235)).toBeLessThan(3 * 30);
+  });
+
+  it('keeps the same stroke width on a dim, low-contrast photo', () => {
+    const image = page(1200, 600, () => 170);
+    text(image, 200, 90, 170);
+    const out = grayAsInk(image);
+    expect(inkIn(out, 100, 210, 1100, 230) / 20 / 50).toBeCloseTo(8, 0);
+    expect(inkIn(out, 0, 0, 1200, 190)).toBe(0);
+  });
+});
+
+describe('dust specks', () => {
+  it('paints out a blot of dust standing alone, as a 150 dpi fax enlarged leaves it', () => {
+    const image = page(1200, 600);
+    text(image, 200, 30, 245);
+    fill(image, 600, 400, 603, 403, 20);
+    fill(image, 300, 100, 305, 105, 20);
+    const out = grayAsInk(image);
+    expect(inkIn(out, 590, 390, 615, 415)).toBe(0);
+    expect(inkIn(out, 290, 90, 315, 115)).toBe(0);
+  });
+
+  it('keeps a full stop after a letter and the dot over an i', () => {
+    const image = page(1200, 600);
+    // A letter, a full stop 4 px after it on the baseline, and an i's stem with its dot 6 px above.
+    fill(image, 400, 300, 416, 330, 20);
+    fill(image, 420, 326, 424, 330, 20);
+    fill(image, 500, 310, 504, 330, 20);
+    fill(image, 500, 300, 504, 304, 20);
+    const out = grayAsInk(image);
+    expect(inkIn(out, 420, 326, 424, 330)).toBe(16);
+    expect(inkIn(out, 500, 300, 504, 304)).toBe(16);
+  });
+});

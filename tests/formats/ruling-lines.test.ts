@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { grayWithoutRules } from '../../src/formats/ocr/ruling-lines.js';
+
+/** A white page at 300 dpi, `width` × `height` pixels: 2550 × 3300 is a letter page. */
+function page(width: number, height: number): GrayImage {
+  return { width, height, pixels: new Uint8Array(width * height).fill(255), dpi: 300 };
+}
+
+function fill(image: GrayImage, x0: number, y0: number, x1: number, y1: number, level = 0): void {
+  for (let y = y0; y < y1; y++) image.pixels.fill(level, y * image.width + x0, y * image.width + x1);
+}
+
+/** How many pixels in the box are ink (darker than mid-grey). */
+function inkIn(image: GrayImage, x0: number, y0: number, x1: number, y1: number): number {
+  let ink = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (image.pixels[y * image.width + x]! < 128) ink++;
+  return ink;
+}
+
+/** A horizontal rule 3 px thick with a grey edge above and below, as a scanner leaves it. */
+function rule(image: GrayImage, x0: number, x1: number, y: number): void {
+  fill(image, x0, y - 1, x1, y, 170);
+  fill(image, x0, y, x1, y + 3);
+  fill(image, x0, y + 3, x1, y + 4, 170);
+}
+
+describe('ruling lines painted out before OCR', () => {
+  it('paints out a lone rule with its grey edge', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 2200, 200);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(0);
+    expect(out.pixels.every((level) => level >= 200)).toBe(true);
+  });
+
+  it('keeps a stroke that crosses a rule whole, the rule beside it gone', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 2200, 200);
+    // A descender 6 px wide from 30 px above the rule to 12 px below it.
+    fill(image, 1000, 170, 1006, 216);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 1000, 170, 1006, 216)).toBe(6 * 46);
+    expect(inkIn(out, 0, 0, 1000, 3300) + inkIn(out, 1006, 0, 2550, 3300)).toBe(0);
+  });
+
+  it('keeps every pixel of a letter standing on a rule, and paints out the rule under it', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 2200, 200);
+    // A stem 5 px wide and 40 px tall (a "1" or "l" in a table's header) on the rule's upper edge.
+    fill(image, 1200, 159, 1205, 200);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 1200, 159, 1205, 199)).toBe(5 * 40);
+    expect(inkIn(out, 0, 199, 2550, 3300)).toBe(0);
+  });
+
+  it('keeps the bottom of a letter standing 1-2 px above a rule', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 2200, 200);
+    // The bowl of an "o" whose grey lower edge ends 1 px above the rule's grey edge.
+    fill(image, 1500, 175, 1520, 197);
+    fill(image, 1500, 197, 1520, 198, 120);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 1500, 175, 1520, 198)).toBe(20 * 23);
+    expect(inkIn(out, 0, 198, 2550, 3300)).toBe(0);
+  });
+
+  it('paints out a table grid, its crossings included, and keeps the text in its cells', () => {
+    const image = page(2550, 3300);
+    for (const y of [100, 200, 300]) rule(image, 300, 1501, y);
+    for (const x of [300, 700, 1100, 1498]) fill(image, x, 99, x + 3, 304);
+    // A cell's text: a letter 30 px tall standing well inside the cell.
+    fill(image, 400, 150, 420, 180);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 400, 150, 420, 180)).toBe(20 * 30);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(20 * 30);
+  });
+
+  it('paints out a rule scanned 2.5° askew, a staircase of short runs', () => {
+    const image = page(2550, 3300);
+    const slope = Math.tan((2.5 * Math.PI) / 180);
+    for (let x = 300; x < 1800; x++) {
+      const y = Math.round(100 + (x - 300) * slope);
+      fill(image, x, y, x + 1, y + 3);
+    }
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(0);
+  });
+
+  it('paints out a vertical rule scanned askew between two horizontal rules', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 1500, 100);
+    rule(image, 300, 1500, 700);
+    const slope = Math.tan((1.5 * Math.PI) / 180);
+    for (let y = 100; y < 704; y++) {
+      const x = Math.round(900 + (y - 100) * slope);
+      fill(image, x, y, x + 3, y + 1);
+    }
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(0);
+  });
+
+  it('leaves a page of letters alone: short strokes, and a bar as thick as a title letter', () => {
+    const image = page(2550, 3300);
+    for (let x = 300; x < 2000; x += 40) fill(image, x, 100, x + 6, 140);
+    fill(image, 300, 250, 1500, 290);
+    const out = grayWithoutRules(image);
+    expect(out.pixels.every((level, i) => level === image.pixels[i])).toBe(true);
+  });
+});
