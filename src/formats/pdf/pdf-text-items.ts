@@ -5,6 +5,7 @@ import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.
 import type { ParseLimits } from '../shared/limits.js';
 import { grayFromPdfPage } from './pdf-page-image.js';
 import { pdfjsLoaded, pdfOpened } from './pdfjs-loader.js';
+import { recognisedSizesOnStoredScale } from './recognised-sizes.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
 export interface TextRun {
@@ -174,6 +175,10 @@ async function pagesRecognised(
     recognised.push(...read.runs);
   }
   ocrSizesSettled(recognised);
+  recognisedSizesOnStoredScale(
+    recognised,
+    pages.filter((page) => !page.ocr).flatMap((page) => page.runs),
+  );
   return null;
 }
 
