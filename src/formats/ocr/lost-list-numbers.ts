@@ -4,13 +4,13 @@ import type { OcrEngine, OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
 import { skewOf } from './page-skew.js';
 
 /**
- * List numbers the engine's page layout step threw away. Tesseract takes a number set
- * apart from its text by a tab ("3.   Japan and …") for a column of its own, and when that
- * column holds a single short number (the first item on a page, the one item of a short
- * list) it drops it as noise: the item then reads as the previous item's continuation and
- * the record loses it. A line with glyph-sized ink standing before its first word, in the
- * place of a list number, is read again together with that word, and what comes back
- * before the word is kept when it is a list number.
+ * List numbers the engine's page layout step threw away. Tesseract takes numbers set
+ * apart from their text by a tab ("3.   Japan and …") for a column of their own, and a
+ * column of a few short numbers (the items of a page that a list runs onto, the one item
+ * of a short list) it may drop as noise: each item then reads as the continuation of the
+ * one before, and the record loses it. Glyph-sized ink standing before a line's first
+ * word, where a list number would be, is read again moved up to the word, as if the tab
+ * were a space; what reads as a list number there is put back into the line.
  */
 
 // A list number stands at most this many x-heights before its text (number and tab).
@@ -24,73 +24,16 @@ const MAX_GLYPH = 2.2;
 const MAX_NUMBER_WIDTH = 5;
 // Darker than this share of the paper around it is ink.
 const INK_SHARE = 0.6;
-// Strips read again are stacked this many strip heights apart, so the engine keeps them apart.
-const STRIP_GAP = 2;
-// The sheet they are stacked on is at least this share of the page high: the cleaning
-// measures rules against the page's size, and would take letters on a low sheet for them.
+// Margin kept around the pieces cut out, and the word space put between number and text, in x-heights.
+const MARGIN = 0.25;
+const SPACE = 0.6;
+// The text after the number that goes with it: about this many x-heights of the line's first words.
+const TEXT_WIDTH = 8;
+// Rows on the sheet stand this many row heights apart, so the engine keeps them apart.
+const ROW_GAP = 2;
+// The sheet is at least this share of the page high: the cleaning measures rules against
+// the picture's size, and would take the letters on a low sheet for them.
 const MIN_SHEET_SHARE = 0.25;
-
-/**
- * The page read by the engine, with the list numbers it dropped read back into their
- * lines. Every line that may have lost one is cut out of the picture, from the ink before
- * it to the end of its first word; the strips are read together, stacked on one sheet,
- * so a page costs one more engine run at most.
- */
-export async function pageWithListNumbers(engine: OcrEngine, image: GrayImage, page: OcrPage): Promise<OcrPage> {
-  if (page.lines.length === 0) return page;
-  // The engine read the page turned level; the picture is as scanned.
-  const onScan = pointOnScan(skewOf(image), image.width, image.height);
-  const strips = new Map<OcrLine, Box>();
-  for (const line of page.lines) {
-    const place = numberPlace(line, page.lines);
-    if (!place || !inkBox(image, boxOnScan(place, onScan), line.xHeight)) continue;
-    const first = line.words[0]!;
-    strips.set(line, boxOnScan({ ...place, x1: first.x1 + line.xHeight }, onScan));
-  }
-  if (strips.size === 0) return page;
-  const { sheet, tops } = sheetOfStrips(image, [...strips.values()]);
-  const read = await engine.recognize(sheet);
-  const found = new Map<OcrLine, OcrWord>();
-  [...strips.keys()].forEach((line, i) => {
-    const [top, bottom] = tops[i]!;
-    const within = read.lines.filter((l) => l.baseline.y0 >= top && l.baseline.y0 <= bottom);
-    const number = numberBefore(within, line.words[0]!);
-    if (number) found.set(line, number);
-  });
-  if (found.size === 0) return page;
-  return {
-    lines: page.lines.map((line) => (found.has(line) ? { ...line, words: [found.get(line)!, ...line.words] } : line)),
-  };
-}
-
-/** The strips of the picture on one white sheet of the page's width, each at its own x, one above the other. */
-function sheetOfStrips(image: GrayImage, strips: readonly Box[]): { sheet: GrayImage; tops: [number, number][] } {
-  const boxes = strips.map((box) => ({
-    x0: Math.max(0, Math.floor(box.x0)),
-    y0: Math.max(0, Math.floor(box.y0)),
-    x1: Math.min(image.width, Math.ceil(box.x1)),
-    y1: Math.min(image.height, Math.ceil(box.y1)),
-  }));
-  const gap = STRIP_GAP * Math.max(...boxes.map((box) => box.y1 - box.y0));
-  let y = gap;
-  const tops: [number, number][] = boxes.map((box) => {
-    const placed: [number, number] = [y, y + box.y1 - box.y0];
-    y += box.y1 - box.y0 + gap;
-    return placed;
-  });
-  const height = Math.max(y, Math.round(MIN_SHEET_SHARE * image.height));
-  const pixels = new Uint8Array(image.width * height).fill(255);
-  boxes.forEach((box, i) => {
-    for (let row = box.y0; row < box.y1; row++) {
-      const from = row * image.width;
-      pixels.set(
-        image.pixels.subarray(from + box.x0, from + box.x1),
-        (tops[i]![0] + row - box.y0) * image.width + box.x0,
-      );
-    }
-  });
-  return { sheet: { width: image.width, height, pixels, dpi: image.dpi }, tops };
-}
 
 interface Box {
   x0: number;
@@ -99,13 +42,51 @@ interface Box {
   y1: number;
 }
 
-/** Where a dropped number of the line would stand: before its first word, clear of words the engine read there. */
+/** A line that may have lost its number: where the number's ink is and what text follows it, on the scan. */
+interface Suspect {
+  line: OcrLine;
+  number: Box;
+  text: Box;
+}
+
+/**
+ * The page read by the engine, with the list numbers it dropped read back into their
+ * lines. The suspects of a page are read together, one row each on one sheet, so a page
+ * costs one more engine run at most, and none when no line has ink before it.
+ */
+export async function pageWithListNumbers(engine: OcrEngine, image: GrayImage, page: OcrPage): Promise<OcrPage> {
+  if (page.lines.length === 0) return page;
+  // The engine read the page turned level; the picture is as scanned.
+  const angle = skewOf(image);
+  const onScan = turned(angle, image.width, image.height);
+  const onLevel = turned(-angle, image.width, image.height);
+  const suspects: Suspect[] = [];
+  for (const line of page.lines) {
+    const place = numberPlace(line, page.lines);
+    const number = place && inkBox(image, boxTurned(place, onScan), line.xHeight);
+    if (number) suspects.push({ line, number, text: boxTurned(textPlace(line), onScan) });
+  }
+  if (suspects.length === 0) return page;
+  const { sheet, rows } = sheetOfSuspects(image, suspects);
+  const read = await engine.recognize(sheet);
+  const found = new Map<OcrLine, OcrWord>();
+  suspects.forEach((suspect, i) => {
+    const lines = read.lines.filter((l) => rowOf(l, rows) === i);
+    const word = numberRead(lines, suspect.line.words[0]!);
+    if (word) found.set(suspect.line, { ...word, ...boxTurned(suspect.number, onLevel) });
+  });
+  if (found.size === 0) return page;
+  return {
+    lines: page.lines.map((line) => (found.has(line) ? { ...line, words: [found.get(line)!, ...line.words] } : line)),
+  };
+}
+
+/** Where a dropped number of the line would stand (levelled page): before its first word, clear of words the engine read there. */
 function numberPlace(line: OcrLine, lines: readonly OcrLine[]): Box | null {
   const first = line.words[0];
   if (!first || listMarkerFromText(first.text)) return null;
   const xHeight = line.xHeight;
-  const y0 = Math.min(...line.words.map((word) => word.y0)) - 0.5 * xHeight;
-  const y1 = Math.max(...line.words.map((word) => word.y1)) + 0.5 * xHeight;
+  const { y0, y1 } = bandOf(line, 0.5);
   let x0 = Math.max(0, first.x0 - REACH * xHeight);
   const x1 = first.x0 - NEAR * xHeight;
   for (const other of lines)
@@ -114,18 +95,36 @@ function numberPlace(line: OcrLine, lines: readonly OcrLine[]): Box | null {
   return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
 }
 
+/** The line's first words (levelled page), up to a space between two words so that no letter is cut. */
+function textPlace(line: OcrLine): Box {
+  const { words, xHeight } = line;
+  const start = words[0]!.x0;
+  let end = words[words.length - 1]!.x1 + MARGIN * xHeight;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i]!.x1 - start < TEXT_WIDTH * xHeight) continue;
+    end = Math.min(words[i]!.x1 + MARGIN * xHeight, (words[i]!.x1 + words[i + 1]!.x0) / 2);
+    break;
+  }
+  return { x0: start - MARGIN * xHeight, x1: end, ...bandOf(line, MARGIN) };
+}
+
+function bandOf(line: OcrLine, margin: number): { y0: number; y1: number } {
+  return {
+    y0: Math.min(...line.words.map((word) => word.y0)) - margin * line.xHeight,
+    y1: Math.max(...line.words.map((word) => word.y1)) + margin * line.xHeight,
+  };
+}
+
 /**
- * The box around glyph-sized blobs of ink inside `box` (of the picture as scanned), or
- * null. Blobs touching the box's edges reach beyond it (a rule, a picture, text of another
- * line) and do not count.
+ * The box (on the scan) around glyph-sized blobs of ink inside `box`, or null. Blobs
+ * touching the box's edges reach beyond it (a rule, a picture, text of another line)
+ * and do not count.
  */
 function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
-  const x1 = Math.min(image.width, Math.ceil(box.x1));
-  const y1 = Math.min(image.height, Math.ceil(box.y1));
-  const w = x1 - x0;
-  const h = y1 - y0;
+  const w = Math.min(image.width, Math.ceil(box.x1)) - x0;
+  const h = Math.min(image.height, Math.ceil(box.y1)) - y0;
   if (w <= 2 || h <= 2) return null;
   const threshold = INK_SHARE * paperOf(image, x0, y0, w, h);
   const ink = new Uint8Array(w * h);
@@ -133,19 +132,24 @@ function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
     for (let x = 0; x < w; x++) ink[y * w + x] = image.pixels[(y0 + y) * image.width + x0 + x]! < threshold ? 1 : 0;
   let found: Box | null = null;
   for (const blob of blobsOf(ink, w, h)) {
-    const bh = blob.y1 - blob.y0;
     const touches = blob.x0 === 0 || blob.y0 === 0 || blob.x1 === w || blob.y1 === h;
-    if (touches || bh < MIN_GLYPH * xHeight || bh > MAX_GLYPH * xHeight) continue;
-    found = found
-      ? {
-          x0: Math.min(found.x0, blob.x0),
-          y0: Math.min(found.y0, blob.y0),
-          x1: Math.max(found.x1, blob.x1),
-          y1: Math.max(found.y1, blob.y1),
-        }
-      : blob;
+    const height = blob.y1 - blob.y0;
+    // Only a glyph's height is judged: the dot after a number is a blob of its own.
+    if (touches || height > MAX_GLYPH * xHeight) return null;
+    if (height < MIN_GLYPH * xHeight) continue;
+    found = found ? boxAround(found, blob) : blob;
   }
-  return found && found.x1 - found.x0 <= MAX_NUMBER_WIDTH * xHeight ? found : null;
+  if (!found || found.x1 - found.x0 > MAX_NUMBER_WIDTH * xHeight) return null;
+  // The dot or bracket right after the digits belongs to the number.
+  let right = found.x1;
+  for (const blob of blobsOf(ink, w, h))
+    if (blob.x0 >= found.x1 && blob.x0 <= found.x1 + NEAR * xHeight && blob.y1 > found.y0)
+      right = Math.max(right, blob.x1);
+  return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + right, y1: y0 + found.y1 };
+}
+
+function boxAround(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }
 
 /** The paper's grey in a stretch of the picture: the level nine pixels in ten are darker than or equal to. */
@@ -160,7 +164,7 @@ function paperOf(image: GrayImage, x0: number, y0: number, w: number, h: number)
   return 255;
 }
 
-/** Boxes of 8-connected blobs of set pixels; box edges exclusive on the right and bottom. */
+/** Boxes of 8-connected blobs of set pixels; right and bottom edges exclusive. */
 function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
   const seen = new Uint8Array(w * h);
   const blobs: Box[] = [];
@@ -180,8 +184,7 @@ function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
       blob.y1 = Math.max(blob.y1, y + 1);
       for (let dy = -1; dy <= 1; dy++)
         for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
+          const [nx, ny] = [x + dx, y + dy];
           if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
           const next = ny * w + nx;
           if (ink[next] && !seen[next]) {
@@ -195,38 +198,89 @@ function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
   return blobs;
 }
 
+/**
+ * Each suspect as one row of a white sheet of the page's width: the number's ink, a word
+ * space, then the line's first words, cut from the scan over the same rows so that
+ * number and text keep one baseline. `rows` gives each row's top and bottom on the sheet.
+ */
+function sheetOfSuspects(
+  image: GrayImage,
+  suspects: readonly Suspect[],
+): { sheet: GrayImage; rows: [number, number][] } {
+  const pieces = suspects.map(({ line, number, text }) => {
+    const margin = Math.round(MARGIN * line.xHeight);
+    const y0 = Math.max(0, Math.floor(Math.min(text.y0, number.y0 - margin)));
+    const y1 = Math.min(image.height, Math.ceil(Math.max(text.y1, number.y1 + margin)));
+    const numberX: [number, number] = [Math.max(0, number.x0 - margin), Math.min(image.width, number.x1 + margin)];
+    const textX: [number, number] = [Math.max(0, Math.floor(text.x0)), Math.min(image.width, Math.ceil(text.x1))];
+    return { y0, y1, numberX, textX, space: Math.round(SPACE * line.xHeight) };
+  });
+  const gap = ROW_GAP * Math.max(...pieces.map((piece) => piece.y1 - piece.y0));
+  const rows: [number, number][] = [];
+  let y = gap;
+  for (const piece of pieces) {
+    rows.push([y, y + piece.y1 - piece.y0]);
+    y += piece.y1 - piece.y0 + gap;
+  }
+  const width = image.width;
+  const height = Math.max(y, Math.round(MIN_SHEET_SHARE * image.height));
+  const pixels = new Uint8Array(width * height).fill(255);
+  pieces.forEach((piece, i) => {
+    const left = Math.round(width / 10);
+    const textLeft = left + piece.numberX[1] - piece.numberX[0] + piece.space;
+    for (let row = piece.y0; row < piece.y1; row++) {
+      const from = row * image.width;
+      const to = (rows[i]![0] + row - piece.y0) * width;
+      pixels.set(image.pixels.subarray(from + piece.numberX[0], from + piece.numberX[1]), to + left);
+      const textEnd = Math.min(piece.textX[1], piece.textX[0] + width - textLeft);
+      pixels.set(image.pixels.subarray(from + piece.textX[0], from + textEnd), to + textLeft);
+    }
+  });
+  return { sheet: { width, height, pixels, dpi: image.dpi }, rows };
+}
+
+/** The row of the sheet a line read there stands in: the nearest (the engine may have turned the sheet a little). */
+function rowOf(line: OcrLine, rows: readonly [number, number][]): number {
+  const middle = (Math.min(...line.words.map((w) => w.y0)) + Math.max(...line.words.map((w) => w.y1))) / 2;
+  let best = -1;
+  rows.forEach(([top, bottom], i) => {
+    if (best < 0 || Math.abs((top + bottom) / 2 - middle) < Math.abs((rows[best]![0] + rows[best]![1]) / 2 - middle))
+      best = i;
+  });
+  return best;
+}
+
+/**
+ * The list number a row's reading gives before the line's first word. The row must read
+ * the word again (so the number is known to stand right before it) and only a list
+ * number on its own is taken.
+ */
+function numberRead(lines: readonly OcrLine[], first: OcrWord): OcrWord | null {
+  const letters = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '');
+  for (const line of lines) {
+    const [candidate, again] = line.words;
+    if (!candidate || !again) continue;
+    // A margin may take in a speck after the word, or a letter be read another way at its end.
+    const [a, b] = [letters(again.text), letters(first.text)];
+    if (a === '' || b === '' || !(a.startsWith(b) || b.startsWith(a))) continue;
+    const marker = listMarkerFromText(candidate.text);
+    return marker && marker.rest === '' ? candidate : null;
+  }
+  return null;
+}
+
 type Mapping = (x: number, y: number) => [number, number];
 
-/** Turns a point of the levelled page back onto the page as scanned (as the engine turned it by `angle`). */
-function pointOnScan(angle: number, width: number, height: number): Mapping {
+/** A point turned by `angle` about the page's centre, as the engine turned the page to level it. */
+function turned(angle: number, width: number, height: number): Mapping {
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const [cx, cy] = [width / 2, height / 2];
   return (x, y) => [(x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy];
 }
 
-function boxOnScan(box: Box, onScan: Mapping): Box {
-  const corners = [onScan(box.x0, box.y0), onScan(box.x1, box.y0), onScan(box.x0, box.y1), onScan(box.x1, box.y1)];
+function boxTurned(box: Box, mapping: Mapping): Box {
+  const corners = [mapping(box.x0, box.y0), mapping(box.x1, box.y0), mapping(box.x0, box.y1), mapping(box.x1, box.y1)];
   const xs = corners.map(([x]) => x);
   const ys = corners.map(([, y]) => y);
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-}
-
-/**
- * The list number the strip's reading gives before the line's first word, placed on the
- * levelled page where the number stood: the strip must read the first word again (so the
- * number is known to stand right before it), and only a list number on its own is taken.
- */
-function numberBefore(lines: readonly OcrLine[], first: OcrWord): OcrWord | null {
-  const letters = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '');
-  for (const line of lines) {
-    const [candidate, again] = line.words;
-    if (!candidate || !again || letters(again.text) !== letters(first.text)) continue;
-    const marker = listMarkerFromText(candidate.text);
-    if (!marker || marker.rest !== '') return null;
-    // The strip is a nearly level piece of the scan: the number keeps its distance from the word.
-    const x1 = first.x0 - (again.x0 - candidate.x1);
-    const y1 = first.y1 - (again.y1 - candidate.y1);
-    return { ...candidate, x0: x1 - (candidate.x1 - candidate.x0), x1, y0: y1 - (candidate.y1 - candidate.y0), y1 };
-  }
-  return null;
 }
