@@ -61,10 +61,15 @@ export async function pageWithListNumbers(engine: OcrEngine, image: GrayImage, p
   const onScan = turned(angle, image.width, image.height);
   const onLevel = turned(-angle, image.width, image.height);
   const suspects: Suspect[] = [];
+  // The sheet is never larger than the page: reading it again costs at most a page's time.
+  let sheetHeight = 0;
   for (const line of page.lines) {
     const place = numberPlace(line, page.lines);
     const number = place && inkBox(image, boxTurned(place, onScan), line.xHeight);
-    if (number) suspects.push({ line, number, text: boxTurned(textPlace(line), onScan) });
+    if (!number) continue;
+    sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
+    if (sheetHeight > image.height) break;
+    suspects.push({ line, number, text: boxTurned(textPlace(line), onScan) });
   }
   if (suspects.length === 0) return page;
   const { sheet, rows } = sheetOfSuspects(image, suspects);
