@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { DEFAULT_OCR_OPTIONS } from '../src/formats/ocr/ocr-options.js';
 import { recordFromBytes, type ParseOptions } from '../src/parse-report.js';
 
 /** The thread that runs the parser; TimedParser terminates it when a file takes too long. */
@@ -16,7 +17,14 @@ const WARM_UP_PDF = Buffer.from(
 );
 
 async function answer(request: ParseRequest): Promise<void> {
-  const record = await recordFromBytes(new Uint8Array(request.bytes), request.fileName, request.options);
+  const { seq, options } = request;
+  // Pages to recognise lengthen the file's time limit: TimedParser hears of them first.
+  const ocr = {
+    ...DEFAULT_OCR_OPTIONS,
+    ...options.ocr,
+    pagesAnnounced: (pages: number) => parentPort!.postMessage({ seq, ocrPages: pages }),
+  };
+  const record = await recordFromBytes(new Uint8Array(request.bytes), request.fileName, { ...options, ocr });
   parentPort!.postMessage({ seq: request.seq, record });
 }
 

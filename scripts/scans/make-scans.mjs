@@ -6,7 +6,9 @@
 // stored sideways with /Rotate 90), stamp-pdf (image-only PDF, colour scan with a
 // red stamp and a yellow highlighter stroke, JPEG inside), mixed-pdf (the report's own PDF
 // whose last page is replaced by a 250 dpi grey scan of itself, 0.5-1.5° askew, as when a
-// signed last page is scanned back in: the other pages keep their text layer; needs qpdf).
+// signed last page is scanned back in: the other pages keep their text layer; needs qpdf),
+// sideways-png (first page only, as flat-png but fed turned a quarter clockwise, 0.3-1° askew,
+// nothing saying so), upside-down-pdf (image-only PDF, every page turned 180°, 0.3-1° askew, no /Rotate).
 import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -149,9 +151,9 @@ function pdfOfJpegs(jpegs, rotate) {
 async function make(pdfPath, outDir, kind) {
   const random = seeded(`${pdfPath}:${kind}`);
   const white = { r: 255, g: 255, b: 255, alpha: 1 };
-  if (kind === 'skew-png' || kind === 'flat-png') {
+  if (kind === 'skew-png' || kind === 'flat-png' || kind === 'sideways-png') {
     const [page] = await pagesAsRgba(pdfPath, 300);
-    const angle = kind === 'flat-png' ? 0 : 1 + random();
+    const angle = kind === 'flat-png' ? 0 : kind === 'sideways-png' ? 90 + 0.3 + 0.7 * random() : 1 + random();
     const png = await raw(speckled(page, random, 0)).rotate(angle, { background: white }).greyscale().png({ compressionLevel: 9, palette: true, colours: 16 }).toBuffer();
     writeFileSync(join(outDir, 'report.png'), png);
   } else if (kind === 'skew-tiff' || kind === 'fax-tiff') {
@@ -176,16 +178,19 @@ async function make(pdfPath, outDir, kind) {
     const page = unevenlyLit(keystoned(pages[0], 0.03 + random() * 0.02), random);
     const jpeg = await raw(page).rotate(-0.8 - random(), { background: { r: 120, g: 110, b: 100, alpha: 1 } }).jpeg({ quality: 70 }).toBuffer();
     writeFileSync(join(outDir, 'report.jpg'), jpeg);
-  } else if (kind === 'rotate-pdf' || kind === 'stamp-pdf') {
-    const pages = await pagesAsRgba(pdfPath, kind === 'rotate-pdf' ? 200 : 250);
+  } else if (kind === 'rotate-pdf' || kind === 'stamp-pdf' || kind === 'upside-down-pdf') {
+    const dpi = kind === 'stamp-pdf' ? 250 : 200;
+    const pages = await pagesAsRgba(pdfPath, dpi);
     const jpegs = [];
     for (const page of pages) {
       const marked = kind === 'stamp-pdf' ? stamped(speckled(page, random, 16), random) : speckled(page, random, 16);
-      // Stored turned a quarter to the left; /Rotate 90 turns it back for display.
-      let image = raw(marked).rotate(kind === 'rotate-pdf' ? -90 : 0.7 + random(), { background: white });
-      if (kind === 'rotate-pdf') image = image.greyscale();
+      // rotate-pdf: stored turned a quarter to the left; /Rotate 90 turns it back for display.
+      // upside-down-pdf: fed turned round, and nothing turns it back.
+      const angle = kind === 'rotate-pdf' ? -90 : kind === 'upside-down-pdf' ? 180 + 0.3 + 0.7 * random() : 0.7 + random();
+      let image = raw(marked).rotate(angle, { background: white });
+      if (kind !== 'stamp-pdf') image = image.greyscale();
       const { data, info } = await image.jpeg({ quality: 75 }).toBuffer({ resolveWithObject: true });
-      jpegs.push({ data, width: info.width, height: info.height, channels: info.channels, dpi: kind === 'rotate-pdf' ? 200 : 250 });
+      jpegs.push({ data, width: info.width, height: info.height, channels: info.channels, dpi });
     }
     writeFileSync(join(outDir, 'report.pdf'), pdfOfJpegs(jpegs, kind === 'rotate-pdf' ? 90 : 0));
   } else if (kind === 'mixed-pdf') {

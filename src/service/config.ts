@@ -98,6 +98,7 @@ const OcrEnvShape = {
     .default(DEFAULT_OCR_OPTIONS.languages.join('+')),
   REPORTFLOW_OCR_DPI: int(72).max(600).default(DEFAULT_OCR_OPTIONS.dpi),
   REPORTFLOW_OCR_ENGINE: z.enum(['auto', 'tesseract', 'tesseract.js']).default(DEFAULT_OCR_OPTIONS.engine),
+  REPORTFLOW_OCR_PAGE_MS: int(0).default(DEFAULT_OCR_OPTIONS.msPerPage),
   REPORTFLOW_LOW_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_LOW_CONFIDENCE),
 };
 
@@ -191,12 +192,14 @@ function ocrOptionsFromSettings(e: {
   REPORTFLOW_OCR_LANGUAGES: string;
   REPORTFLOW_OCR_DPI: number;
   REPORTFLOW_OCR_ENGINE: OcrOptions['engine'];
+  REPORTFLOW_OCR_PAGE_MS: number;
 }): OcrOptions {
   return {
     enabled: e.REPORTFLOW_OCR === 'on',
     languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'),
     dpi: e.REPORTFLOW_OCR_DPI,
     engine: e.REPORTFLOW_OCR_ENGINE,
+    msPerPage: e.REPORTFLOW_OCR_PAGE_MS,
   };
 }
 

@@ -57,6 +57,36 @@ describe('recognised header lines', () => {
     expect(tables[0]!.rows[0]!.answers.Q11).toBe('P');
   });
 
+  it('read a recognised table whose cells ran together, or were copied over columns, as its lines', () => {
+    const box = (x: number): { page: number; box: [number, number, number, number]; confidence: number } => ({
+      page: 1,
+      box: [x, 0.2, x + 0.01, 0.21],
+      confidence: 0.9,
+    });
+    const merged: Block = {
+      kind: 'table',
+      rows: [
+        ['Year Q1', 'Q2', 'Q3', 'Q4 Q5', 'Total'],
+        ['2022 Yes', 'No', 'Partly No Yes', 'Partly No Yes', '3'],
+      ],
+      headerRows: 0,
+      // The third piece spans two columns: both cells carry its one place.
+      cellSources: [
+        [box(0.1), box(0.2), box(0.3), box(0.4), box(0.5)],
+        [box(0.1), box(0.2), box(0.3), box(0.3), box(0.5)],
+      ],
+      source: { page: 1, confidence: 0.9 },
+    };
+    const outline = outlineFromBlocks([merged], 0, ENGLISH);
+    const tables = scoreTablesFromBlocks([merged], outline, 0, [], ENGLISH, {}, { repaired: new Set<string>() });
+    expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+    expect(tables[0]!.rows[0]).toMatchObject({
+      year: 2022,
+      answers: { Q1: 'Y', Q2: 'N', Q3: 'P', Q4: 'N', Q5: 'Y' },
+      reportedTotal: 3,
+    });
+  });
+
   it('head a table whose first row lost its year to OCR, the rows below still starting with years', () => {
     const garbled = [
       ['2000Y', '2000Y', ...'PNYPNYPNYPN'.split(''), '6'],

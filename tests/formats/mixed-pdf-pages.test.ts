@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import { pageWithListNumbers } from '../../src/formats/ocr/lost-list-numbers.js';
-import type { OcrEngine, OcrLine, OcrPage } from '../../src/formats/ocr/ocr-engine.js';
+import { grayTurned } from '../../src/formats/ocr/page-orientation.js';
+import type { OcrEngine, OcrLine, RecognisedPage } from '../../src/formats/ocr/ocr-engine.js';
 import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
 import { recognisedSizesOnStoredScale } from '../../src/formats/pdf/recognised-sizes.js';
 import { recognisedWordsInStoredSpelling } from '../../src/formats/pdf/recognised-spelling.js';
@@ -195,14 +196,14 @@ describe('list numbers the engine dropped', () => {
             y1: top + 28,
           })),
         }));
-        return { lines } satisfies OcrPage;
+        return { lines, width: sheet.width, height: sheet.height } satisfies RecognisedPage;
       },
     };
   }
 
   it('reads the number standing before a line back into the line, where it is printed', async () => {
     const engine = engineReading(['3.', 'Japan', 'and']);
-    const page = await pageWithListNumbers(engine, picture(true), { lines: [line] });
+    const page = await pageWithListNumbers(engine, picture(true), { lines: [line], width: 1200, height: 1600 });
     expect(engine.sheets).toHaveLength(1);
     const [number, ...words] = page.lines[0]!.words;
     expect(number).toMatchObject({ text: '3.', confidence: 0.9 });
@@ -211,14 +212,39 @@ describe('list numbers the engine dropped', () => {
     expect(words).toEqual(line.words);
   });
 
+  it('finds the number on a picture the engine turned upright before reading it', async () => {
+    const engine = engineReading(['3.', 'Japan', 'and']);
+    const upsideDown = grayTurned(picture(true), 2);
+    const read = { lines: [line], width: 1200, height: 1600, turned: 2 };
+    const [number] = (await pageWithListNumbers(engine, upsideDown, read)).lines[0]!.words;
+    expect(number).toMatchObject({ text: '3.' });
+    expect(number!.x0).toBeCloseTo(280, -1);
+  });
+
   it('does not call the engine again without ink before a line, and takes nothing but a list number', async () => {
     const idle = engineReading(['3.', 'Japan']);
-    expect(await pageWithListNumbers(idle, picture(false), { lines: [line] })).toEqual({ lines: [line] });
-    expect(await pageWithListNumbers(idle, picture(true, true), { lines: [line] })).toEqual({ lines: [line] });
+    expect(await pageWithListNumbers(idle, picture(false), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
+    expect(await pageWithListNumbers(idle, picture(true, true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
     expect(idle.sheets).toHaveLength(0);
     const other = engineReading(['Ja', 'Japan']);
-    expect(await pageWithListNumbers(other, picture(true), { lines: [line] })).toEqual({ lines: [line] });
+    expect(await pageWithListNumbers(other, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
     const elsewhere = engineReading(['3.', 'Kenya']);
-    expect(await pageWithListNumbers(elsewhere, picture(true), { lines: [line] })).toEqual({ lines: [line] });
+    expect(await pageWithListNumbers(elsewhere, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
   });
 });

@@ -167,6 +167,28 @@ describe('tablesFromLines with a header cell wrapped in the last column', () => 
   });
 });
 
+describe('tablesFromLines in a justified narrow column', () => {
+  it('does not take a heading over a justified line for the lone first cell of a table row', () => {
+    // Justified lines whose stretched spaces (18pt) pass the segment gap, the end of a
+    // paragraph, then a subheading in larger type and the first line of a list item.
+    const spread = (words: readonly string[], y: number, size = 12): TextRun[] => {
+      let x = 330;
+      return words.map((text) => {
+        const run = { text, x, y, width: 6 * text.length, size, bold: false, italic: false };
+        x += run.width + 18;
+        return run;
+      });
+    };
+    const runs = [
+      ...spread(['appointment', 'of', 'data', 'protection'], 510),
+      ...spread(['officers.'], 497),
+      ...spread(['Regional'], 477, 15),
+      ...spread(['1.', 'Thailand', 'took', 'part', 'in', 'the'], 463),
+    ];
+    expect(tablesFromLines(linesFromPage(pageOf(runs)), () => 13)).toEqual([]);
+  });
+});
+
 describe('prose test shared by both table finders', () => {
   const pitch = (size: number) => size * 1.2;
   const rowsAt = (...ys: number[]) => ys.map((y) => [{ y, size: 10 }]);

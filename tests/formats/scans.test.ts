@@ -11,8 +11,8 @@ import { contractErrors } from '../../src/record/validate-record.js';
  * page 1 at 300 dpi in 16 greys with dust (flat-png), the whole report as an image-only
  * PDF whose pages are stored sideways with /Rotate 90 (rotate-pdf), and the report with
  * its last page replaced by a scan of itself (mixed-pdf). What they must say is what the
- * report says (fixtures/kazakhstan-2023/expected.json). OCR takes seconds a page: four
- * pages are read here in all.
+ * report says (fixtures/kazakhstan-2023/expected.json). OCR takes seconds a page: six
+ * pages are read here in all (with the two fed turned, below).
  */
 const data = (name: string) => readFileSync(new URL(`../data/scans/${name}`, import.meta.url));
 const clean = JSON.parse(
@@ -89,6 +89,44 @@ describe('a PDF whose last page was scanned back in', () => {
     expect(codes).toContain('OCR_TEXT');
     expect(codes).not.toContain('NUMBERING_GAP');
     expect(codes).not.toContain('PAGES_LEFT_OUT');
+  }, 120_000);
+});
+
+/**
+ * The same report fed turned, with nothing in the file saying so (make-scans.mjs kinds
+ * sideways-png, and upside-down-pdf made from page 1 alone: `qpdf
+ * fixtures/kazakhstan-2023/report.pdf --pages . 1 -- /tmp/kazakhstan-page1.pdf`). Two pages in all.
+ */
+describe('pages fed turned, without a flag', () => {
+  const { commentary, ...table } = clean.scoreTables[0];
+
+  it('reads a PNG of page 1 fed a quarter turn clockwise as the upright page', async () => {
+    const record = await recordFromBytes(data('kazakhstan-page1-sideways.png'), 'scan.png');
+    expect(contractErrors(record)).toEqual([]);
+    expect(record.source).toMatchObject({ format: 'image', pages: 1 });
+    expect(record.report).toMatchObject(clean.report);
+    expect(record.scoreTables).toHaveLength(1);
+    expect(record.scoreTables[0]).toMatchObject(table);
+    expect(record.scoreTables[0]!.commentary).toHaveLength(commentary.length);
+    // Boxes are placed on the page turned upright: 2022's Q4 answer in its upper third, fifth column.
+    const [x0, y0, x1, y1] = record.provenance['/scoreTables/0/rows/1/answers/Q4']!.box!;
+    expect([x0 > 0.3, x1 < 0.4, y0 > 0.25, y1 < 0.4]).toEqual([true, true, true, true]);
+  }, 120_000);
+
+  it('reads an image-only PDF whose page was fed upside down, without /Rotate', async () => {
+    const record = await recordFromBytes(data('kazakhstan-page1-upside-down.pdf'), 'scan.pdf');
+    expect(contractErrors(record)).toEqual([]);
+    expect(record.source).toMatchObject({ format: 'pdf', pages: 1 });
+    expect(record.source.ocr).toMatchObject({ pages: [1] });
+    expect(record.report).toMatchObject(clean.report);
+    const [read] = record.scoreTables;
+    expect(read!.columns).toEqual(table.columns);
+    expect(read!.rows.map((row) => row.year)).toEqual([2021, 2022]);
+    // A 200 dpi JPEG, as the /Rotate scan above: a letter in a cell may be lost, no more.
+    const answers = (rows: { answers: Record<string, unknown> }[]) => rows.flatMap((row) => Object.values(row.answers));
+    const expected = answers(table.rows);
+    const same = answers(read!.rows).filter((answer, i) => answer === expected[i]);
+    expect(same.length).toBeGreaterThanOrEqual(expected.length - 1);
   }, 120_000);
 });
 

@@ -54,6 +54,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
       problem: { code: 'NO_TEXT_LAYER', message: 'The file is an image and OCR is turned off (REPORTFLOW_OCR=off).' },
     };
   }
+  ocr.pagesAnnounced?.(frames);
   const engine = await ocrEngine(ocr);
   const pages: PdfPage[] = [];
   for (let frame = 0; frame < frames; frame++) {
@@ -63,8 +64,8 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     } catch (error) {
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
-    const words = await pageWithListNumbers(engine, image, await engine.recognize(image));
-    const read = runsFromOcr(words, image.width, image.height, image.dpi);
+    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
+    const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });
   }
   ocrSizesSettled(pages.flatMap((page) => page.runs));

@@ -1,6 +1,7 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import type { GrayImage } from './gray-image.js';
-import type { OcrEngine, OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
+import { grayTurned } from './page-orientation.js';
 import { skewOf } from './page-skew.js';
 
 /**
@@ -27,8 +28,9 @@ const INK_SHARE = 0.6;
 // Margin kept around the pieces cut out, and the word space put between number and text, in x-heights.
 const MARGIN = 0.25;
 const SPACE = 0.6;
-// The text after the number that goes with it: about this many x-heights of the line's first words.
-const TEXT_WIDTH = 8;
+// The text after the number that goes with it: about this many x-heights of the line's first words,
+// enough letters for the engine to take the row for a line of text the right way up.
+const TEXT_WIDTH = 24;
 // Rows on the sheet stand this many row heights apart, so the engine keeps them apart.
 const ROW_GAP = 2;
 // The sheet is at least this share of the page high: the cleaning measures rules against
@@ -54,25 +56,30 @@ interface Suspect {
  * lines. The suspects of a page are read together, one row each on one sheet, so a page
  * costs one more engine run at most, and none when no line has ink before it.
  */
-export async function pageWithListNumbers(engine: OcrEngine, image: GrayImage, page: OcrPage): Promise<OcrPage> {
-  if (page.lines.length === 0) return page;
-  // The engine read the page turned level; the picture is as scanned.
-  const angle = skewOf(image);
-  const onScan = turned(angle, image.width, image.height);
-  const onLevel = turned(-angle, image.width, image.height);
+export async function pageWithListNumbers<Page extends RecognisedPage>(
+  engine: OcrEngine,
+  image: GrayImage,
+  page: Page,
+): Promise<Page> {
+  const upright = uprightPicture(image, page);
+  if (page.lines.length === 0 || !upright) return page;
+  // The engine read the upright page turned level; positions on it are turned back onto the picture.
+  const angle = skewOf(upright);
+  const onScan = turned(angle, upright.width, upright.height);
+  const onLevel = turned(-angle, upright.width, upright.height);
   const suspects: Suspect[] = [];
   // The sheet is never larger than the page: reading it again costs at most a page's time.
   let sheetHeight = 0;
   for (const line of page.lines) {
     const place = numberPlace(line, page.lines);
-    const number = place && inkBox(image, boxTurned(place, onScan), line.xHeight);
+    const number = place && inkBox(upright, boxTurned(place, onScan), line.xHeight);
     if (!number) continue;
     sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
-    if (sheetHeight > image.height) break;
+    if (sheetHeight > upright.height) break;
     suspects.push({ line, number, text: boxTurned(textPlace(line), onScan) });
   }
   if (suspects.length === 0) return page;
-  const { sheet, rows } = sheetOfSuspects(image, suspects);
+  const { sheet, rows } = sheetOfSuspects(upright, suspects);
   const read = await engine.recognize(sheet);
   const found = new Map<OcrLine, OcrWord>();
   suspects.forEach((suspect, i) => {
@@ -82,8 +89,24 @@ export async function pageWithListNumbers(engine: OcrEngine, image: GrayImage, p
   });
   if (found.size === 0) return page;
   return {
+    ...page,
     lines: page.lines.map((line) => (found.has(line) ? { ...line, words: [found.get(line)!, ...line.words] } : line)),
   };
+}
+
+// The quarter turns that bring a picture turned by 0, 1, 2 or 3 quarter turns back upright.
+const TURNS_BACK = [0, 3, 2, 1] as const;
+
+/**
+ * The picture as the engine read it: turned upright by the quarter turns the reading
+ * reports (`turned`, see page-orientation.ts), or null when its size is not the page's
+ * (a reading that does not say how it was turned).
+ */
+function uprightPicture(image: GrayImage, page: RecognisedPage): GrayImage | null {
+  const quarterTurns =
+    'turned' in page && (page.turned === 1 || page.turned === 2 || page.turned === 3) ? page.turned : 0;
+  const upright = grayTurned(image, TURNS_BACK[quarterTurns]);
+  return upright.width === page.width && upright.height === page.height ? upright : null;
 }
 
 /** Where a dropped number of the line would stand (levelled page): before its first word, clear of words the engine read there. */

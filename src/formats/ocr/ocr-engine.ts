@@ -2,6 +2,7 @@ import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
 import { grayAsInk } from './paper-and-ink.js';
+import { pageReadUpright } from './page-orientation.js';
 import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
@@ -35,10 +36,16 @@ export interface OcrPage {
   lines: OcrLine[];
 }
 
+/** A page as read: positions are on the page turned upright, which is `width` × `height` pixels. */
+export interface RecognisedPage extends OcrPage {
+  width: number;
+  height: number;
+}
+
 export interface OcrEngine {
   /** Name and version as `source.ocr.engine` reports it. */
   name: string;
-  recognize(image: GrayImage): Promise<OcrPage>;
+  recognize(image: GrayImage): Promise<RecognisedPage>;
 }
 
 /** What an engine reads: the cleaned page as a binary PGM file, at the page's resolution. */
@@ -69,15 +76,19 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
 }
 
 /**
- * A page read by the engine after cleaning: turned level when scanned askew (so rows of
- * a table stay rows and its rules run straight), ruling lines painted out, then black
- * on white against the paper around each pixel. Positions come back on the page as scanned.
+ * A page read by the engine after cleaning: turned upright when stored sideways or upside
+ * down, turned level when scanned askew (so rows of a table stay rows and its rules run
+ * straight), ruling lines painted out, then black on white against the paper around each
+ * pixel. Positions come back on the upright page.
  */
-async function pageRead(run: EngineRun, image: GrayImage): Promise<OcrPage> {
-  const skew = skewOf(image);
-  const level = skew === 0 ? image : grayLevelled(image, skew);
-  const ink = grayAsInk(grayWithoutRules(level));
-  return pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
+async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
+  return pageReadUpright(image, async (upright) => {
+    const skew = skewOf(upright);
+    const level = skew === 0 ? upright : grayLevelled(upright, skew);
+    const ink = grayAsInk(grayWithoutRules(level));
+    const read = pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
+    return { ...read, width: upright.width, height: upright.height };
+  });
 }
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */

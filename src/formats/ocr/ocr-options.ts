@@ -10,6 +10,16 @@ export interface OcrOptions {
   /** Pages rendered at this resolution for recognition. */
   dpi: number;
   engine: OcrEngineChoice;
+  /** Each page a file has to recognise adds this to its time limit (the service's parse threads). */
+  msPerPage: number;
+  /** Told how many pages are about to be recognised, before the first is read. */
+  pagesAnnounced?: (pages: number) => void;
 }
 
-export const DEFAULT_OCR_OPTIONS: OcrOptions = { enabled: true, languages: ['eng'], dpi: 300, engine: 'auto' };
+export const DEFAULT_OCR_OPTIONS: OcrOptions = {
+  enabled: true,
+  languages: ['eng'],
+  dpi: 300,
+  engine: 'auto',
+  msPerPage: 20_000,
+};

@@ -33,17 +33,22 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
   const [cos, sin] = [Math.cos(skew), Math.sin(skew)];
   const levelled = (x: number, y: number): [number, number] => [x * cos + y * sin, -x * sin + y * cos];
   const top = height * points;
+  const xHeightPerEm = xHeightPerEmOf(page.lines);
   const runs: TextRun[] = [];
   for (const line of page.lines) {
-    const lineSize = (line.xHeight / X_HEIGHT_SHARE) * points;
-    const [, baseline] = levelled(line.baseline.x0, line.baseline.y0);
     const lineEm = medianEm(line.words);
-    for (const part of partsAtGutters(line)) {
+    const lineSize = (xHeightOf(line, lineEm, xHeightPerEm) / X_HEIGHT_SHARE) * points;
+    const [, lineBaseline] = levelled(line.baseline.x0, line.baseline.y0);
+    const parts = partsAtGutters(line);
+    for (const part of parts) {
       // A part set in other type than the rest of the engine's line (a heading of the next
       // column that the engine joined to this column's line) takes its own size.
       const ratio = lineEm > 0 ? medianEm(part) / lineEm : 1;
       const own = part.map((w) => w.text).join('').length >= MIN_RESIZED_CHARS && Math.abs(ratio - 1) > OWN_SIZE_SHARE;
       const size = own ? lineSize * ratio : lineSize;
+      // The engine gives one baseline for the line; the parts of two columns it joined
+      // each sit on their own, which their words show.
+      const baseline = (parts.length > 1 ? baselineOfWords(part, levelled) : null) ?? lineBaseline;
       for (const word of part) {
         const [x] = levelled(word.x0, baselineAt(line, word.x0));
         const run: TextRun = {
@@ -61,6 +66,48 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
     }
   }
   return { runs, top, width: width * points };
+}
+
+// The engine's x-height of a line is believed while it is within this share of what the line's word boxes show.
+const XHEIGHT_AGREES = 0.2;
+
+/**
+ * The x-height of a line's type (pixels). The engine measures it from the letters, which
+ * is the surer measure, but on a line it joined across two columns (their baselines a few
+ * pixels apart, or a heading beside body text) its fit comes out far off: there the
+ * height of the words' boxes tells, scaled as the page's other lines scale it.
+ */
+function xHeightOf(line: OcrLine, lineEm: number, xHeightPerEm: number): number {
+  if (lineEm <= 0 || xHeightPerEm <= 0) return line.xHeight;
+  const fromBoxes = lineEm * xHeightPerEm;
+  return Math.abs(line.xHeight - fromBoxes) <= XHEIGHT_AGREES * fromBoxes ? line.xHeight : fromBoxes;
+}
+
+/** How the engine's x-heights compare to the type sizes word boxes imply, over the page's lines (median). */
+function xHeightPerEmOf(lines: readonly OcrLine[]): number {
+  const ratios = lines
+    .map((line) => {
+      const em = medianEm(line.words);
+      return em > 0 ? line.xHeight / em : 0;
+    })
+    .filter((ratio) => ratio > 0)
+    .sort((a, b) => a - b);
+  return ratios.length === 0 ? X_HEIGHT_SHARE : ratios[Math.floor(ratios.length / 2)]!;
+}
+
+// Letters and marks that reach below the baseline.
+const DESCENDS = /[gjpqyQ(),;[\]{}|@$§µ/]/u;
+
+/** The baseline the words stand on (pixels, levelled): where words without descenders end. Null when none tells. */
+function baselineOfWords(
+  words: readonly OcrWord[],
+  levelled: (x: number, y: number) => [number, number],
+): number | null {
+  const bottoms = words
+    .filter((word) => /[\p{L}\p{N}]/u.test(word.text) && !DESCENDS.test(word.text))
+    .map((word) => levelled((word.x0 + word.x1) / 2, word.y1)[1])
+    .sort((a, b) => a - b);
+  return bottoms.length === 0 ? null : bottoms[Math.floor(bottoms.length / 2)]!;
 }
 
 const TRAILING_PUNCTUATION = /^(.*[\p{L}\p{N}])([.,;:!?]+)$/u;
@@ -107,7 +154,8 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
 // Shares of the type size above and below the baseline, as in common text faces.
 const ASCENDER_SHARE = 0.72;
 const DESCENDER_SHARE = 0.21;
-const RISES = /[A-Z0-9bdfhklt]/;
+// The dots of i and j stand about as high as ascenders, and the engine's word box takes them in.
+const RISES = /[A-Z0-9bdfhijklt]/;
 const FALLS = /[gjpqy]/;
 
 /**
@@ -152,30 +200,41 @@ function skewOf(lines: readonly OcrLine[], width: number): number {
   return 0;
 }
 
-// Sizes within this share of each other are one size set in the same type.
+// Measured sizes within this share of a size read often are that size set in the same type,
+// unless a gap of this share lies between neighbouring measured sizes (a pixel of x-height is
+// about 4 % of body text at 300 dpi, so the measures of one size stand in steps of that).
 const SAME_SIZE = 0.1;
+const SIZE_GAP = 0.07;
 
 /**
  * Sizes measured from the picture wander a few per cent from line to line; the layout
- * step tells headings from text by size, so each measured size is replaced by the
- * mean of the sizes close to it (the document's few real type sizes).
+ * step tells headings from text, and one paragraph from the next, by size, so each
+ * measured size is replaced by the mean of the sizes around it (the document's few
+ * real type sizes). The sizes read most often are taken first, each with the measures
+ * around it, so one size is not cut in two where its measures happen to start.
  */
 export function ocrSizesSettled(runs: TextRun[]): void {
   const sizes = [...new Set(runs.map((run) => run.size))].sort((a, b) => a - b);
   const weight = new Map<number, number>();
   for (const run of runs) weight.set(run.size, (weight.get(run.size) ?? 0) + run.text.length);
   const settled = new Map<number, number>();
-  let group: number[] = [];
-  const close = (): void => {
+  const byWeight = [...sizes].sort((a, b) => weight.get(b)! - weight.get(a)! || a - b);
+  for (const centre of byWeight) {
+    if (settled.has(centre)) continue;
+    const at = sizes.indexOf(centre);
+    let [from, to] = [at, at];
+    const joins = (i: number, neighbour: number): boolean =>
+      i >= 0 &&
+      i < sizes.length &&
+      !settled.has(sizes[i]!) &&
+      Math.abs(sizes[i]! - centre) <= SAME_SIZE * centre &&
+      Math.abs(sizes[i]! - sizes[neighbour]!) <= SIZE_GAP * Math.min(sizes[i]!, sizes[neighbour]!);
+    while (joins(from - 1, from)) from -= 1;
+    while (joins(to + 1, to)) to += 1;
+    const group = sizes.slice(from, to + 1);
     const total = group.reduce((sum, size) => sum + weight.get(size)!, 0);
     const mean = group.reduce((sum, size) => sum + size * weight.get(size)!, 0) / total;
     for (const size of group) settled.set(size, Math.round(mean * 2) / 2);
-    group = [];
-  };
-  for (const size of sizes) {
-    if (group.length > 0 && size > group[0]! * (1 + SAME_SIZE)) close();
-    group.push(size);
   }
-  if (group.length > 0) close();
   for (const run of runs) run.size = settled.get(run.size) ?? run.size;
 }

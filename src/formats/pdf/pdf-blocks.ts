@@ -1,4 +1,4 @@
-import { listMarkerFromText } from '../../blocks/list-marker.js';
+import { listMarkerFromText, type ListMarker } from '../../blocks/list-marker.js';
 import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
@@ -97,20 +97,23 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
       continue;
     }
 
-    const marker = listMarkerFromText(line.text);
+    const printed = listMarkerFromText(line.text);
+    const lost: LostNumber | null = printed ? null : lostNumberAfter(open as OpenBlock | null, line);
+    const marker: ListMarker | null = printed ?? lost?.marker ?? null;
     if (marker) {
       close();
-      const textX = line.segments[0]!.text === marker.marker && line.segments[1] ? line.segments[1].x : line.x;
-      const depth = depthOf(blocks, markerXs, indentOf(line), line.size);
+      const textX = textAfterMarker(line, line.text.slice(0, line.text.length - marker.rest.length).trim());
+      // A number whose digits were lost stood where the number of the item before it stands.
+      const markerX: number = lost?.markerX ?? indentOf(line);
       open = {
         kind: 'list-item',
         lines: [line],
         spans: [spansWithoutPrefix(line.spans, line.text.length - marker.rest.length)],
         marker: marker.marker,
         number: marker.number,
-        markerX: indentOf(line),
+        markerX,
         textX: textX - line.areaLeft,
-        depth,
+        depth: lost?.depth ?? depthOf(blocks, markerXs, markerX, line.size),
         level: 0,
       };
       continue;
@@ -153,6 +156,44 @@ function depthOf(blocks: readonly Block[], markerXs: Map<Block, number>, markerX
     if (Math.abs(markerX - x) <= NESTING_INDENT * size) return block.depth;
   }
   return 0;
+}
+
+/** Where an item's text starts: after its number when the number stands apart, else at the line's start. */
+function textAfterMarker(line: PdfLine, printed: string): number {
+  for (const pieces of [line.segments, line.runPieces]) {
+    if (pieces[0]!.text === printed && pieces[1]) return pieces[1].x;
+  }
+  return line.x;
+}
+
+// What the engine leaves of a list number whose digits it dropped: the full stop.
+const NUMBER_WITHOUT_DIGITS = /^[.,][ \t]+(?=\S)/;
+
+/**
+ * The marker of a recognised line whose list number lost its digits. OCR's page layout
+ * can take the digits set apart in a hanging indent for specks and drop them, leaving
+ * the full stop: a line that starts with a lone full stop in the indent of an open
+ * numbered item, its text where that item's text starts, is the next item.
+ */
+interface LostNumber {
+  marker: ListMarker;
+  /** Where the lost number stood: where the number of the item before it stands. */
+  markerX: number;
+  depth: number;
+}
+
+function lostNumberAfter(open: OpenBlock | null, line: PdfLine): LostNumber | null {
+  if (line.confidence === undefined || open?.kind !== 'list-item' || open.number === undefined) return null;
+  const remains = NUMBER_WITHOUT_DIGITS.exec(line.text);
+  if (!remains || !/^\d+\.$/.test(open.marker ?? '') || line.runPieces.length < 2) return null;
+  const tolerance = line.size;
+  const dot = indentOf(line);
+  const text = line.runPieces[1]!.x - line.areaLeft;
+  const inIndent = dot >= open.markerX - 0.5 * tolerance && dot < open.textX;
+  if (!inIndent || Math.abs(text - open.textX) > tolerance) return null;
+  const number = open.number + 1;
+  const marker = { marker: `${number}.`, number, rest: line.text.slice(remains[0].length) };
+  return { marker, markerX: open.markerX, depth: open.depth };
 }
 
 function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layout: Layout): boolean {

@@ -7,6 +7,12 @@ export interface LineSegment {
   text: string;
   /** The font size most of its characters are set in. */
   size: number;
+  /**
+   * Baseline of its largest text, up from the page bottom. Runs a little apart in height
+   * still make one line; where a line crosses two text columns, each column's part keeps
+   * its own baseline (the columns of a scan seldom line up exactly).
+   */
+  y: number;
   x: number;
   right: number;
   spans: Span[];
@@ -147,7 +153,7 @@ function lineFromRuns(page: PdfPage, group: TextRun[]): PdfLine | null {
   const visible = runs.filter((run) => run.text.trim() !== '');
   if (visible.length === 0) return null;
   const size = dominantSize(visible);
-  const baseline = visible.reduce((best, run) => (run.size > best.size ? run : best)).y;
+  const baseline = largestRun(visible).y;
   const marked = runs.map((run) =>
     isFootnoteMark(run, size, baseline) ? { ...run, text: superscriptDigits(run.text.trim()) } : run,
   );
@@ -210,6 +216,7 @@ function segmentsFromRuns(runs: readonly TextRun[], cutGap: number, size: number
       const segment: LineSegment = {
         text: merged.map((span) => span.text).join(''),
         size: dominantSize(segmentRuns),
+        y: largestRun(segmentRuns).y,
         x: segmentX,
         right,
         spans: merged,
@@ -271,6 +278,10 @@ function superscriptDigits(digits: string): string {
   return [...digits].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
 }
 
+function largestRun(runs: readonly TextRun[]): TextRun {
+  return runs.reduce((best, run) => (run.size > best.size ? run : best));
+}
+
 function dominantSize(runs: readonly TextRun[]): number {
   const chars = new Map<number, number>();
   for (const run of runs) chars.set(run.size, (chars.get(run.size) ?? 0) + run.text.trim().length);
@@ -279,10 +290,11 @@ function dominantSize(runs: readonly TextRun[]): number {
   return best;
 }
 
-function dominantSegmentSize(segments: readonly LineSegment[]): number {
+/** The segment holding the most text: its size and baseline are the line's. */
+function dominantSegment(segments: readonly LineSegment[]): LineSegment {
   let best = segments[0]!;
   for (const segment of segments) if (segment.text.length > best.text.length) best = segment;
-  return best.size;
+  return best;
 }
 
 function styleOf(run: TextRun): Omit<Span, 'text'> {
@@ -307,7 +319,10 @@ function trimSpans(spans: Span[]): Span[] {
   return out;
 }
 
-/** The part of a line made of the given segments (a line that crosses two text columns is split in two). */
+/**
+ * The part of a line made of the given segments (a line that crosses two text columns is
+ * split in two): set on its own segments' baseline, boxed from its own left to right edge.
+ */
 export function lineFromSegments(
   line: PdfLine,
   segments: readonly LineSegment[],
@@ -317,19 +332,35 @@ export function lineFromSegments(
   const spans = spansMerged(
     segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])),
   );
+  const main = dominantSegment(segments);
+  const x = segments[0]!.x;
+  const right = segments[segments.length - 1]!.right;
   return {
     ...line,
-    size: dominantSegmentSize(segments),
+    size: main.size,
+    y: main.y,
     area,
     areaLeft,
-    x: segments[0]!.x,
-    right: segments[segments.length - 1]!.right,
+    x,
+    right,
     text: segments.map((segment) => segment.text).join(' '),
     spans,
     segments: [...segments],
-    runPieces: line.runPieces.filter(
-      (piece) => piece.x >= segments[0]!.x - 0.5 && piece.right <= segments[segments.length - 1]!.right + 0.5,
-    ),
+    runPieces: line.runPieces.filter((piece) => piece.x >= x - 0.5 && piece.right <= right + 0.5),
     bold: spans.every((span) => span.bold || span.text.trim() === ''),
+    box: boxOfPart(line, x, right, main),
   };
+}
+
+/** The box of part of a line: placed along the line's box, from its own ascent to its own descent. */
+function boxOfPart(line: PdfLine, x: number, right: number, part: LineSegment): PageBox {
+  const [x0, y0, x1, y1] = line.box;
+  const width = line.right - line.x;
+  const along = (at: number): number => (width > 0 ? x0 + ((at - line.x) / width) * (x1 - x0) : x0);
+  // Page fractions per point, growing downwards.
+  const perPoint = (y1 - y0) / ((ASCENT + DESCENT) * line.size);
+  const top = y0 + (line.y + ASCENT * line.size - (part.y + ASCENT * part.size)) * perPoint;
+  const bottom = y1 + (line.y - DESCENT * line.size - (part.y - DESCENT * part.size)) * perPoint;
+  const round = (n: number): number => Math.min(1, Math.max(0, Math.round(n * 10000) / 10000));
+  return [round(along(x)), round(top), round(along(right)), round(bottom)];
 }

@@ -132,7 +132,7 @@ function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[], row: boolea
     // The outer columns have one known edge; an em of width stands in for the other.
     const x = c === 0 ? gutters[0]!.x - line.size : gutters[c - 1]!.right;
     const right = c === gutters.length ? x + line.size : gutters[c]!.x;
-    return [{ text: '', size: line.size, x, right, spans: [] }];
+    return [{ text: '', size: line.size, y: line.y, x, right, spans: [] }];
   });
   return { ...line, segments };
 }
@@ -142,6 +142,7 @@ function segmentFromPieces(pieces: readonly LineSegment[]): LineSegment {
   return {
     text: pieces.map((piece) => piece.text).join(' '),
     size: pieces[0]!.size,
+    y: pieces[0]!.y,
     x: pieces[0]!.x,
     right: pieces[pieces.length - 1]!.right,
     spans: spansMerged(pieces.flatMap((piece, i) => (i === 0 ? piece.spans : [{ text: ' ' }, ...piece.spans]))),

@@ -1,5 +1,6 @@
 import type { Provenance } from '../../blocks/model.js';
 import { boxAround, sourceOfLines, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
+import { roundSize } from './pdf-layout.js';
 import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE, readsAsProse } from './pdf-table-shape.js';
 
 /**
@@ -92,13 +93,15 @@ function tableAt(
       !(full(line) && row.some(full)) &&
       line.segments.every((segment) => wrapsInto(previous, segment, columns));
     const following = lines[end + 1];
-    // A lone cell part opening a row is kept when a full row follows: the tail of a
-    // row cut by the page break, or a row with most cells empty.
+    // A lone cell part opening a row is kept when a full row in the same type follows: the
+    // tail of a row cut by the page break, or a row with most cells empty (a heading over
+    // a justified line is neither).
     const loneCell =
       line.segments.length === 1 &&
       following !== undefined &&
       following.area === line.area &&
-      following.segments.length >= MIN_CELLS;
+      following.segments.length >= MIN_CELLS &&
+      roundSize(following.size) === roundSize(line.size);
     if (continues) row.push(line);
     else if (line.segments.length >= 2 || loneCell) rows.push([line]);
     else break;

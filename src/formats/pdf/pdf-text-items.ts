@@ -166,14 +166,15 @@ async function pagesRecognised(
       message: `The PDF has ${textless.length} pages without a text layer, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
     };
   }
+  ocr.pagesAnnounced?.(textless.length);
   const engine = await ocrEngine(ocr);
   const recognised: TextRun[] = [];
   for (const page of textless) {
     const proxy = await doc.getPage(page.number);
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
-    const words = await pageWithListNumbers(engine, image, await engine.recognize(image));
-    const read = runsFromOcr(words, image.width, image.height, image.dpi);
+    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
+    const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
   }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { errorRecord } from '../../core/error-record.js';
 import { formatFromBytes } from '../../formats/shared/detect-format.js';
+import { DEFAULT_OCR_OPTIONS } from '../../formats/ocr/ocr-options.js';
 import type { ParseOptions } from '../../parse-report.js';
 import { sha256Hex } from '../../record/record-id.js';
 import type { ReportRecord } from '../../record/types.js';
@@ -40,6 +41,10 @@ export class TimedParser {
     private readonly threadFile: string = compiledFile('workers/parse-thread.js'),
     private readonly heapMb: number = PARSE_HEAP_MB,
   ) {}
+
+  private get msPerPage(): number {
+    return this.options.ocr?.msPerPage ?? DEFAULT_OCR_OPTIONS.msPerPage;
+  }
 
   /** Starts the thread ahead of the first file. */
   warm(): void {
@@ -93,9 +98,27 @@ export class TimedParser {
         thread.off('message', onMessage).off('error', onError).off('exit', onExit);
         resolve(outcome);
       };
-      const timer = setTimeout(() => finish({ failure: `parsing took longer than ${this.limitMs} ms` }), this.limitMs);
-      const onMessage = (m: { seq?: number; record?: ReportRecord }) => {
-        if (m.seq === seq && m.record) finish({ record: m.record });
+      let limitMs = this.limitMs;
+      let ocrPages = 0;
+      const started = performance.now();
+      const expire = () =>
+        finish({
+          failure:
+            ocrPages > 0
+              ? `parsing took longer than ${limitMs} ms (${this.limitMs} ms, and ${this.msPerPage} ms for each of the ${ocrPages} pages read by OCR)`
+              : `parsing took longer than ${limitMs} ms`,
+        });
+      let timer = setTimeout(expire, limitMs);
+      const onMessage = (m: { seq?: number; record?: ReportRecord; ocrPages?: number }) => {
+        if (m.seq !== seq) return;
+        if (m.record) finish({ record: m.record });
+        else if (typeof m.ocrPages === 'number' && m.ocrPages > 0) {
+          // Scans take seconds a page: each page to recognise extends the deadline.
+          ocrPages += m.ocrPages;
+          limitMs += m.ocrPages * this.msPerPage;
+          clearTimeout(timer);
+          timer = setTimeout(expire, Math.max(0, limitMs - (performance.now() - started)));
+        }
       };
       const onError = (error: Error) => finish({ failure: failureFromThreadError(error, this.heapMb) });
       const onExit = (code: number) => finish({ failure: `the parser stopped unexpectedly (exit code ${code})` });

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { ListItemBlock } from '../../src/blocks/model.js';
+import type { OcrLine, OcrWord } from '../../src/formats/ocr/ocr-engine.js';
+import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../../src/formats/ocr/runs-from-ocr.js';
+import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
+import { blocksFromLines } from '../../src/formats/pdf/pdf-blocks.js';
+import { linesInReadingOrder } from '../../src/formats/pdf/pdf-columns.js';
+import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
+import type { PdfPage, TextRun } from '../../src/formats/pdf/pdf-text-items.js';
+
+/**
+ * Two-column parts of scanned pages, as Tesseract's page layout reads them: each column's
+ * lines come on their own baselines (a few pixels off the other column's), their measured
+ * sizes wander by a pixel of x-height, and a list number set apart in a hanging indent can
+ * lose its digits.
+ */
+
+// A page of 2480 × 3508 pixels at 300 dpi; letters 21 px wide, word spaces 14 px.
+const [WIDTH, HEIGHT, DPI] = [2480, 3508, 300];
+const [LETTER, SPACE] = [21, 14];
+
+/** Words laid from `x` on `baseline`, their boxes as the engine gives them (ascenders and descenders in). */
+function wordsAt(text: string, x: number, baseline: number): OcrWord[] {
+  const words: OcrWord[] = [];
+  let at = x;
+  for (const word of text.split(' ')) {
+    const right = at + LETTER * word.length;
+    const top = baseline - (/[A-Z0-9bdfhijklt]/.test(word) ? 37 : 27);
+    const bottom = baseline + (/[gjpqy,]/.test(word) ? 10 : 0);
+    words.push({ text: word, confidence: 0.95, x0: at, y0: top, x1: right, y1: bottom });
+    at = right + SPACE;
+  }
+  return words;
+}
+
+/** One engine line: pieces of text at their own left edges, one baseline. */
+function ocrLine(pieces: readonly [string, number][], baseline: number, xHeight = 27): OcrLine {
+  const words = pieces.flatMap(([text, x]) => wordsAt(text, x, baseline));
+  return { words, baseline: { x0: words[0]!.x0, y0: baseline, x1: words.at(-1)!.x1, y1: baseline }, xHeight };
+}
+
+function recognisedPage(lines: OcrLine[]): PdfPage {
+  const page = { number: 1, ...pageFromOcr(runsFromOcr({ lines }, WIDTH, HEIGHT, DPI), 'test') };
+  ocrSizesSettled(page.runs);
+  return page;
+}
+
+const [LEFT_NUMBER, LEFT_TEXT, RIGHT_NUMBER, RIGHT_TEXT] = [242, 311, 1280, 1352];
+
+/** A numbered list in two columns; the right column's baselines sit 9 px below the left's. */
+function twoColumnList(): OcrLine[] {
+  const left: [string, number, number][] = [
+    ['1.', 0, 0],
+    ['The government appointed an', 1, 0],
+    ['commission to propose how it', 0, 1],
+    ['can strengthen its safeguards', 0, 2],
+    ['for fundamental rights.', 0, 3],
+    ['.', 0, 4],
+    ['The Swedish Authority for', 1, 4],
+    ['Privacy Protection fined the', 0, 5],
+    ['police for its use of facial', 0, 6],
+    ['recognition software.', 0, 7],
+  ];
+  const right: [string, number, number][] = [
+    ['3.', 0, 0],
+    ['The Agency for Digital', 1, 0],
+    ['Government published rules', 0, 1],
+    ['for the use of generative', 0, 2],
+    ['tools in administration.', 0, 3],
+    ['.', 0, 4],
+    ['The innovation agency funded', 1, 4],
+    ['a national language model', 0, 5],
+    ['for the Nordic languages.', 0, 6],
+  ];
+  // Measured x-heights wander between 25 and 27 pixels from line to line.
+  const wander = [27, 25, 27, 26, 27, 25, 27, 26];
+  const lines: OcrLine[] = [
+    ocrLine([['Sweden updated its national approach to artificial intelligence with an assignment to', 240]], 980),
+  ];
+  const columnLines = (rows: [string, number, number][], numberX: number, textX: number, offset: number) => {
+    const byRow = new Map<number, [string, number][]>();
+    for (const [text, isText, row] of rows) {
+      const x = isText || !/^\d*\.$/.test(text) ? textX : numberX + (text === '.' ? 28 : 0);
+      byRow.set(row, [...(byRow.get(row) ?? []), [text, x]]);
+    }
+    return [...byRow].map(([row, pieces]) => ocrLine(pieces, 1300 + offset + 54 * row, wander[row]!));
+  };
+  lines.push(...columnLines(left, LEFT_NUMBER, LEFT_TEXT, 0), ...columnLines(right, RIGHT_NUMBER, RIGHT_TEXT, 9));
+  return lines;
+}
+
+describe('two-column lists on scanned pages', () => {
+  it('reads every item of a numbered list set in two columns', () => {
+    const { blocks } = blocksFromPages([recognisedPage(twoColumnList())], 'no text');
+    const items = blocks.filter((block): block is ListItemBlock => block.kind === 'list-item');
+    expect(items.map((item) => [item.number, item.text.replace(/\n/g, ' ')])).toEqual([
+      [
+        1,
+        'The government appointed an commission to propose how it can strengthen its safeguards for fundamental rights.',
+      ],
+      [2, 'The Swedish Authority for Privacy Protection fined the police for its use of facial recognition software.'],
+      [3, 'The Agency for Digital Government published rules for the use of generative tools in administration.'],
+      [4, 'The innovation agency funded a national language model for the Nordic languages.'],
+    ]);
+  });
+
+  it("sets each column's lines on their own baselines", () => {
+    const page = recognisedPage(twoColumnList());
+    const lines = linesInReadingOrder(linesFromPage(page));
+    const points = 72 / DPI;
+    const rightColumn = lines.filter((line) => line.area.endsWith(':right'));
+    expect(rightColumn).toHaveLength(7);
+    rightColumn.forEach((line, row) => {
+      expect(line.y).toBeCloseTo((HEIGHT - (1309 + 54 * row)) * points, 1);
+      expect(line.box[0]).toBeGreaterThan(0.5);
+    });
+  });
+});
+
+/** One run per word on a line, 12pt, 6pt per letter; recognised when it has a confidence. */
+function recognisedLine(words: [string, number][], y: number, confidence: number | undefined): TextRun[] {
+  return words.map(([text, x]) => ({
+    text,
+    x,
+    y,
+    width: 6 * text.length,
+    size: 12,
+    bold: false,
+    italic: false,
+    ...(confidence === undefined ? {} : { confidence }),
+  }));
+}
+
+function itemLines(confidence: number | undefined): TextRun[] {
+  return [
+    ...recognisedLine(
+      [
+        ['1.', 60],
+        ['The', 78],
+        ['ministry', 102],
+        ['adopted', 156],
+      ],
+      700,
+      confidence,
+    ),
+    ...recognisedLine(
+      [
+        ['a', 78],
+        ['plan.', 90],
+      ],
+      686,
+      confidence,
+    ),
+    ...recognisedLine(
+      [
+        ['.', 70],
+        ['The', 78],
+        ['court', 102],
+        ['ruled.', 138],
+      ],
+      672,
+      confidence,
+    ),
+  ];
+}
+
+describe('a list number whose digits the engine dropped', () => {
+  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
+
+  it('is the next number where a recognised line starts with a lone full stop in the item indent', () => {
+    const blocks = blocksFromLines(linesFromPage(page(itemLines(0.95))));
+    expect(
+      blocks.map((block) => (block.kind === 'list-item' ? [block.number, block.depth, block.text] : null)),
+    ).toEqual([
+      [1, 0, 'The ministry adopted\na plan.'],
+      [2, 0, 'The court ruled.'],
+    ]);
+  });
+
+  it('is not guessed in text stored in a PDF', () => {
+    const blocks = blocksFromLines(linesFromPage(page(itemLines(undefined))));
+    expect(blocks.filter((block) => block.kind === 'list-item')).toHaveLength(1);
+  });
+});
