@@ -48,7 +48,8 @@ interface Box {
 interface Suspect {
   line: OcrLine;
   number: Box;
-  text: Box;
+  /** The line's first words, each on its own: the lines above and below reach between them. */
+  words: Box[];
 }
 
 /**
@@ -76,7 +77,7 @@ export async function pageWithListNumbers<Page extends RecognisedPage>(
     if (!number) continue;
     sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
     if (sheetHeight > upright.height) break;
-    suspects.push({ line, number, text: boxTurned(textPlace(line), onScan) });
+    suspects.push({ line, number, words: firstWords(line).map((word) => boxTurned(word, onScan)) });
   }
   if (suspects.length === 0) return page;
   const { sheet, rows } = sheetOfSuspects(upright, suspects);
@@ -123,17 +124,16 @@ function numberPlace(line: OcrLine, lines: readonly OcrLine[]): Box | null {
   return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
 }
 
-/** The line's first words (levelled page), up to a space between two words so that no letter is cut. */
-function textPlace(line: OcrLine): Box {
+/** The boxes of the line's first words (levelled page), with a little margin. */
+function firstWords(line: OcrLine): Box[] {
   const { words, xHeight } = line;
-  const start = words[0]!.x0;
-  let end = words[words.length - 1]!.x1 + MARGIN * xHeight;
-  for (let i = 0; i < words.length - 1; i++) {
-    if (words[i]!.x1 - start < TEXT_WIDTH * xHeight) continue;
-    end = Math.min(words[i]!.x1 + MARGIN * xHeight, (words[i]!.x1 + words[i + 1]!.x0) / 2);
-    break;
+  const margin = MARGIN * xHeight;
+  const boxes: Box[] = [];
+  for (const word of words) {
+    boxes.push({ x0: word.x0 - margin, y0: word.y0 - margin, x1: word.x1 + margin, y1: word.y1 + margin });
+    if (word.x1 - words[0]!.x0 >= TEXT_WIDTH * xHeight) break;
   }
-  return { x0: start - MARGIN * xHeight, x1: end, ...bandOf(line, MARGIN) };
+  return boxes;
 }
 
 function bandOf(line: OcrLine, margin: number): { y0: number; y1: number } {
@@ -228,41 +228,52 @@ function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
 
 /**
  * Each suspect as one row of a white sheet of the page's width: the number's ink, a word
- * space, then the line's first words, cut from the scan over the same rows so that
- * number and text keep one baseline. `rows` gives each row's top and bottom on the sheet.
+ * space, then the line's first words, each cut from the scan in its own box (nothing of
+ * the lines above and below comes along) and kept at its height, so that number and words
+ * keep one baseline. `rows` gives each row's top and bottom on the sheet.
  */
 function sheetOfSuspects(
   image: GrayImage,
   suspects: readonly Suspect[],
 ): { sheet: GrayImage; rows: [number, number][] } {
-  const pieces = suspects.map(({ line, number, text }) => {
-    const margin = Math.round(MARGIN * line.xHeight);
-    const y0 = Math.max(0, Math.floor(Math.min(text.y0, number.y0 - margin)));
-    const y1 = Math.min(image.height, Math.ceil(Math.max(text.y1, number.y1 + margin)));
-    const numberX: [number, number] = [Math.max(0, number.x0 - margin), Math.min(image.width, number.x1 + margin)];
-    const textX: [number, number] = [Math.max(0, Math.floor(text.x0)), Math.min(image.width, Math.ceil(text.x1))];
-    return { y0, y1, numberX, textX, space: Math.round(SPACE * line.xHeight) };
+  const clamp = (box: Box): Box => ({
+    x0: Math.max(0, Math.floor(box.x0)),
+    y0: Math.max(0, Math.floor(box.y0)),
+    x1: Math.min(image.width, Math.ceil(box.x1)),
+    y1: Math.min(image.height, Math.ceil(box.y1)),
   });
-  const gap = ROW_GAP * Math.max(...pieces.map((piece) => piece.y1 - piece.y0));
+  const pieces = suspects.map(({ line, number, words }) => {
+    const margin = MARGIN * line.xHeight;
+    const boxes = [
+      clamp({ x0: number.x0 - margin, y0: number.y0 - margin, x1: number.x1 + margin, y1: number.y1 + margin }),
+      ...words.map(clamp),
+    ];
+    const top = Math.min(...boxes.map((box) => box.y0));
+    const bottom = Math.max(...boxes.map((box) => box.y1));
+    // The words keep their places after the first; the number stands a word space before it.
+    const shift = boxes[0]!.x1 - boxes[0]!.x0 + Math.round(SPACE * line.xHeight) - boxes[1]!.x0;
+    return { boxes, top, bottom, shift };
+  });
+  const gap = ROW_GAP * Math.max(...pieces.map((piece) => piece.bottom - piece.top));
   const rows: [number, number][] = [];
   let y = gap;
   for (const piece of pieces) {
-    rows.push([y, y + piece.y1 - piece.y0]);
-    y += piece.y1 - piece.y0 + gap;
+    rows.push([y, y + piece.bottom - piece.top]);
+    y += piece.bottom - piece.top + gap;
   }
   const width = image.width;
   const height = Math.max(y, Math.round(MIN_SHEET_SHARE * image.height));
   const pixels = new Uint8Array(width * height).fill(255);
+  const left = Math.round(width / 10);
   pieces.forEach((piece, i) => {
-    const left = Math.round(width / 10);
-    const textLeft = left + piece.numberX[1] - piece.numberX[0] + piece.space;
-    for (let row = piece.y0; row < piece.y1; row++) {
-      const from = row * image.width;
-      const to = (rows[i]![0] + row - piece.y0) * width;
-      pixels.set(image.pixels.subarray(from + piece.numberX[0], from + piece.numberX[1]), to + left);
-      const textEnd = Math.min(piece.textX[1], piece.textX[0] + width - textLeft);
-      pixels.set(image.pixels.subarray(from + piece.textX[0], from + textEnd), to + textLeft);
-    }
+    piece.boxes.forEach((box, k) => {
+      const x = left + (k === 0 ? 0 : box.x0 + piece.shift);
+      const end = Math.min(box.x1, box.x0 + width - x);
+      for (let row = box.y0; row < box.y1; row++) {
+        const from = row * image.width;
+        pixels.set(image.pixels.subarray(from + box.x0, from + end), (rows[i]![0] + row - piece.top) * width + x);
+      }
+    });
   });
   return { sheet: { width, height, pixels, dpi: image.dpi }, rows };
 }
