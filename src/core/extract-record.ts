@@ -6,7 +6,13 @@ import { outlineFromBlocks } from './headings.js';
 import type { OcrRepairs } from './ocr-readings.js';
 import { DEFAULT_LOW_CONFIDENCE, type ExtractOptions } from './options.js';
 import { profileChoiceFromBlocks, readingsFromOptions, type ProfileChoice } from './profile-choice.js';
-import { flagLowConfidence, flagReading, NO_READING_NOTES, type ReadingNotes } from './reading-notes.js';
+import {
+  flagLowConfidence,
+  flagPagesLeftOut,
+  flagReading,
+  NO_READING_NOTES,
+  type ReadingNotes,
+} from './reading-notes.js';
 import type { Reading } from './reading.js';
 import { reportHeaderFromBlocks } from './report-header.js';
 import { scoreTablesFromBlocks } from './score-table.js';
@@ -25,6 +31,7 @@ export function recordFromBlocks(
   const reading = withOverrides(choice.reading, options);
   const anomalies: Anomaly[] = [];
   flagReading(source, notes, anomalies);
+  const readingEnd = anomalies.length;
   const header = reportHeaderFromBlocks(blocks, anomalies, reading);
   const outline = outlineFromBlocks(blocks, header.bodyStart, reading);
 
@@ -45,6 +52,11 @@ export function recordFromBlocks(
   if (developmentLists.length === 0) {
     flag(anomalies, 'NO_DEVELOPMENTS', null, { message: 'no numbered development list' });
   }
+
+  // Said with the other notes on how the text was got, once it is known what reached the record.
+  const leftOut: Anomaly[] = [];
+  flagPagesLeftOut(blocks, source, provenance, leftOut);
+  anomalies.splice(readingEnd, 0, ...leftOut);
 
   const record: ReportRecord = {
     schemaVersion: '1.1',

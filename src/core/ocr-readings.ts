@@ -1,4 +1,5 @@
 import type { Answer } from '../record/types.js';
+import { editDistance } from '../blocks/edit-distance.js';
 
 /**
  * How OCR misreads the few things a score table can hold, and what the table must be
@@ -113,17 +114,6 @@ export function answerFromMisread(cell: string): Answer | null {
     ANSWER_WORDS.filter(([word]) => editDistance(word, key) <= (word.length >= 6 ? 2 : 1)).map(([, answer]) => answer),
   );
   return near.size === 1 ? [...near][0]! : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 /** Paths of values a repair produced, so their confidence can be lowered. */

@@ -1,4 +1,5 @@
-import type { Anomaly, ReportRecord, SourceInfo } from '../record/types.js';
+import type { Block } from '../blocks/model.js';
+import type { Anomaly, RecordProvenance, ReportRecord, SourceInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
 import { REPAIR_CONFIDENCE } from './ocr-readings.js';
 
@@ -29,6 +30,42 @@ export function flagReading(source: SourceInfo, notes: ReadingNotes, anomalies: 
       found: notes.pagesWithoutText,
     });
   }
+}
+
+// A page's text starting there must hold this many characters to count as content (not
+// a stamp or a scanner's page number), as the PDF reader counts a page as having text.
+const CONTENT_CHARS = 40;
+
+/**
+ * PAGES_LEFT_OUT for each page read by OCR that gave text of its own (blocks starting on
+ * it) of which no value of the record was read: a recognised page the layout or the
+ * extraction did not take in (its text cut into stray paragraphs, a list item the page
+ * break split) would otherwise vanish from the record as silently as an unread page.
+ * Text a page only continues from the page before belongs to that page's block.
+ */
+export function flagPagesLeftOut(
+  blocks: readonly Block[],
+  source: SourceInfo,
+  provenance: RecordProvenance,
+  anomalies: Anomaly[],
+): void {
+  const used = new Set(Object.values(provenance).map((where) => where.page));
+  const left = (source.ocr?.pages ?? []).filter((page) => !used.has(page) && ownChars(blocks, page) >= CONTENT_CHARS);
+  if (left.length === 0) return;
+  flag(anomalies, 'PAGES_LEFT_OUT', null, {
+    message: `${pageList(left)} read by OCR, but none of the text that starts there reached the record`,
+    found: left,
+  });
+}
+
+function ownChars(blocks: readonly Block[], page: number): number {
+  let chars = 0;
+  for (const block of blocks) {
+    if (block.source.page !== page) continue;
+    const text = block.kind === 'table' ? block.rows.flat().join('') : block.text;
+    chars += text.replace(/\s/g, '').length;
+  }
+  return chars;
 }
 
 /**

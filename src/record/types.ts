@@ -141,6 +141,7 @@ export const ANOMALY_SEVERITY = {
   NO_TEXT_LAYER: 'error',
   PAGES_WITHOUT_TEXT: 'warning',
   OCR_TEXT: 'info',
+  PAGES_LEFT_OUT: 'warning',
   LOW_CONFIDENCE: 'warning',
   UNSUPPORTED_FORMAT: 'error',
 } as const satisfies Record<string, Severity>;

@@ -3,6 +3,7 @@ import type { BlocksResult } from '../../blocks/model.js';
 import type { GrayImage } from '../ocr/gray-image.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
+import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import { blocksFromPages } from '../pdf/blocks-from-pdf.js';
 import type { PdfPage } from '../pdf/pdf-text-items.js';
@@ -63,7 +64,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     } catch (error) {
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
-    const upright = await engine.recognize(image);
+    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });
   }

@@ -21,6 +21,19 @@ const BAND = 2;
  * better.
  */
 export function skewOf(image: GrayImage): number {
+  const known = measured.get(image);
+  if (known !== undefined) return known;
+  const angle = skewMeasured(image);
+  measured.set(image, angle);
+  return angle;
+}
+
+// The engine levels a page by its skew, and the steps after it turn their positions back
+// onto the picture by the same angle: it is measured once per picture (pictures are never
+// changed in place; every cleaning step makes a new one).
+const measured = new WeakMap<GrayImage, number>();
+
+function skewMeasured(image: GrayImage): number {
   const { width, height, pixels } = image;
   let inkCount = 0;
   for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) inkCount++;

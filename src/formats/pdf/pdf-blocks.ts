@@ -205,7 +205,13 @@ function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layou
   const tolerance = line.size;
   if (open.kind === 'list-item') {
     const x = indentOf(line);
-    if (newPage) return Math.abs(x - open.textX) <= 1.5 * tolerance || Math.abs(x - open.markerX) <= 0.5 * tolerance;
+    // An item whose last line stopped short ended there: text in its column on the next
+    // page is another item (whose number may have been lost), not the rest of this one.
+    if (newPage)
+      return (
+        (Math.abs(x - open.textX) <= 1.5 * tolerance || Math.abs(x - open.markerX) <= 0.5 * tolerance) &&
+        !layout.endsParagraph(previous, line)
+      );
     return x >= open.markerX - 0.5 * tolerance;
   }
   // A short line printed wholly bold stands alone: writers use it as a heading.

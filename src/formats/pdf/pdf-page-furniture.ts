@@ -1,3 +1,4 @@
+import { editDistance } from '../../blocks/edit-distance.js';
 import type { PdfLine } from './pdf-lines.js';
 
 /**
@@ -126,10 +127,11 @@ function linesWithoutFootnotes(page: PageLines, lines: readonly PdfLine[]): PdfL
 /** Each page's lines without its header, footer and page number lines, and without its footnotes. */
 export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] {
   const edges = pages.map(edgeLines);
+  const keyOf = marginKeys(edges);
   const pagesByKey = new Map<string, Set<number>>();
   edges.forEach((lines, index) => {
     for (const line of lines) {
-      const key = repeatKey(line.text);
+      const key = keyOf.get(line)!;
       if (!pagesByKey.has(key)) pagesByKey.set(key, new Set());
       pagesByKey.get(key)!.add(index);
     }
@@ -144,7 +146,7 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
           (line.segments.length > 1 &&
             [line.segments[0]!, line.segments[line.segments.length - 1]!].some((s) => isPageNumberText(s.text))) ||
           // A table header row repeated on every page is table content, not a page header.
-          (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(repeatKey(line.text))!.size >= needed),
+          (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(keyOf.get(line)!)!.size >= needed),
       ),
     );
     return linesWithoutFootnotes(
@@ -152,4 +154,44 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
       page.lines.filter((line) => !drop.has(line)),
     );
   });
+}
+
+// OCR misreads a letter here and there ("AI" as "Al"): a recognised margin line at most
+// this many edits per character away from a margin line of another page repeats it.
+const MISREAD_SHARE = 0.1;
+// Shorter lines ("Draft", a date) must repeat letter for letter.
+const MIN_MISREAD_LENGTH = 10;
+
+/**
+ * The repeat key of every margin line. A recognised line that repeats no other page's
+ * margin line exactly takes the key of one it nearly repeats, so a running head read by
+ * OCR on a scanned page is still known for the one the text pages print.
+ */
+function marginKeys(edges: readonly PdfLine[][]): Map<PdfLine, string> {
+  const keyOf = new Map<PdfLine, string>();
+  const pagesByKey = new Map<string, Set<number>>();
+  const note = (line: PdfLine, key: string, index: number): void => {
+    keyOf.set(line, key);
+    if (!pagesByKey.has(key)) pagesByKey.set(key, new Set());
+    pagesByKey.get(key)!.add(index);
+  };
+  edges.forEach((lines, index) => {
+    for (const line of lines) note(line, repeatKey(line.text), index);
+  });
+  edges.forEach((lines, index) => {
+    for (const line of lines) {
+      const key = keyOf.get(line)!;
+      const elsewhere = (k: string): boolean => [...pagesByKey.get(k)!].some((page) => page !== index);
+      if (line.confidence === undefined || key.length < MIN_MISREAD_LENGTH || elsewhere(key)) continue;
+      const allowed = Math.floor(MISREAD_SHARE * key.length);
+      let best: { key: string; distance: number } | null = null;
+      for (const other of pagesByKey.keys()) {
+        if (Math.abs(other.length - key.length) > allowed || !elsewhere(other)) continue;
+        const distance = editDistance(key, other);
+        if (distance <= allowed && (!best || distance < best.distance)) best = { key: other, distance };
+      }
+      if (best) note(line, best.key, index);
+    }
+  });
+  return keyOf;
 }

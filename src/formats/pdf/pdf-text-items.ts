@@ -1,10 +1,13 @@
 import type { AdapterProblem } from '../../blocks/model.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
+import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
 import { grayFromPdfPage } from './pdf-page-image.js';
 import { pdfjsLoaded, pdfOpened } from './pdfjs-loader.js';
+import { recognisedSizesOnStoredScale } from './recognised-sizes.js';
+import { recognisedWordsInStoredSpelling } from './recognised-spelling.js';
 
 /** One positioned run of text as the PDF draws it. y is the baseline, measured up from the page bottom. */
 export interface TextRun {
@@ -170,12 +173,16 @@ async function pagesRecognised(
     const proxy = await doc.getPage(page.number);
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
-    const upright = await engine.recognize(image);
+    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
   }
   ocrSizesSettled(recognised);
+  // The pages that keep their text layer know the document's type sizes and spelling.
+  const stored = pages.filter((page) => !page.ocr).flatMap((page) => page.runs);
+  recognisedSizesOnStoredScale(recognised, stored);
+  recognisedWordsInStoredSpelling(recognised, stored);
   return null;
 }
 

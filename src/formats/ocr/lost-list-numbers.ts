@@ -1,0 +1,325 @@
+import { listMarkerFromText } from '../../blocks/list-marker.js';
+import type { GrayImage } from './gray-image.js';
+import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
+import { grayTurned } from './page-orientation.js';
+import { skewOf } from './page-skew.js';
+
+/**
+ * List numbers the engine's page layout step threw away. Tesseract takes numbers set
+ * apart from their text by a tab ("3.   Japan and …") for a column of their own, and a
+ * column of a few short numbers (the items of a page that a list runs onto, the one item
+ * of a short list) it may drop as noise: each item then reads as the continuation of the
+ * one before, and the record loses it. Glyph-sized ink standing before a line's first
+ * word, where a list number would be, is read again moved up to the word, as if the tab
+ * were a space; what reads as a list number there is put back into the line.
+ */
+
+// A list number stands at most this many x-heights before its text (number and tab).
+const REACH = 9;
+// Ink closer than this to the first word is part of it (a quote mark, a bracket).
+const NEAR = 0.4;
+// A glyph of a number is this tall, in x-heights (dust is smaller, rules and pictures larger).
+const MIN_GLYPH = 0.6;
+const MAX_GLYPH = 2.2;
+// Widest a number of up to three digits with its dot or brackets stands, in x-heights.
+const MAX_NUMBER_WIDTH = 5;
+// Darker than this share of the paper around it is ink.
+const INK_SHARE = 0.6;
+// Margin kept around the pieces cut out, and the word space put between number and text, in x-heights.
+const MARGIN = 0.25;
+const SPACE = 0.6;
+// The text after the number that goes with it: about this many x-heights of the line's first words,
+// enough letters for the engine to take the row for a line of text the right way up.
+const TEXT_WIDTH = 24;
+// Rows on the sheet stand this many row heights apart, so the engine keeps them apart.
+const ROW_GAP = 2;
+// The sheet is at least this share of the page high: the cleaning measures rules against
+// the picture's size, and would take the letters on a low sheet for them.
+const MIN_SHEET_SHARE = 0.25;
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A line that may have lost its number: where the number's ink is and what text follows it, on the scan. */
+interface Suspect {
+  line: OcrLine;
+  number: Box;
+  /** The line's first words, each on its own: the lines above and below reach between them. */
+  words: Box[];
+}
+
+/**
+ * The page read by the engine, with the list numbers it dropped read back into their
+ * lines. The suspects of a page are read together, one row each on one sheet, so a page
+ * costs one more engine run at most, and none when no line has ink before it.
+ */
+export async function pageWithListNumbers<Page extends RecognisedPage>(
+  engine: OcrEngine,
+  image: GrayImage,
+  page: Page,
+): Promise<Page> {
+  const upright = uprightPicture(image, page);
+  if (page.lines.length === 0 || !upright) return page;
+  // The engine read the upright page turned level; positions on it are turned back onto the picture.
+  const angle = skewOf(upright);
+  const onScan = turned(angle, upright.width, upright.height);
+  const onLevel = turned(-angle, upright.width, upright.height);
+  const suspects: Suspect[] = [];
+  // The sheet is never larger than the page: reading it again costs at most a page's time.
+  let sheetHeight = 0;
+  for (const line of page.lines) {
+    const place = numberPlace(line, page.lines);
+    const number = place && inkBox(upright, boxTurned(place, onScan), line.xHeight);
+    if (!number) continue;
+    sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
+    if (sheetHeight > upright.height) break;
+    suspects.push({ line, number, words: firstWords(line).map((word) => boxTurned(word, onScan)) });
+  }
+  if (suspects.length === 0) return page;
+  const { sheet, rows } = sheetOfSuspects(upright, suspects);
+  const read = await engine.recognize(sheet);
+  const found = new Map<OcrLine, OcrWord>();
+  suspects.forEach((suspect, i) => {
+    const lines = read.lines.filter((l) => rowOf(l, rows) === i);
+    const word = numberRead(lines, suspect.line.words[0]!);
+    if (word) found.set(suspect.line, { ...word, ...boxTurned(suspect.number, onLevel) });
+  });
+  if (found.size === 0) return page;
+  return {
+    ...page,
+    lines: page.lines.map((line) => (found.has(line) ? { ...line, words: [found.get(line)!, ...line.words] } : line)),
+  };
+}
+
+// The quarter turns that bring a picture turned by 0, 1, 2 or 3 quarter turns back upright.
+const TURNS_BACK = [0, 3, 2, 1] as const;
+
+/**
+ * The picture as the engine read it: turned upright by the quarter turns the reading
+ * reports (`turned`, see page-orientation.ts), or null when its size is not the page's
+ * (a reading that does not say how it was turned).
+ */
+function uprightPicture(image: GrayImage, page: RecognisedPage): GrayImage | null {
+  const quarterTurns =
+    'turned' in page && (page.turned === 1 || page.turned === 2 || page.turned === 3) ? page.turned : 0;
+  const upright = grayTurned(image, TURNS_BACK[quarterTurns]);
+  return upright.width === page.width && upright.height === page.height ? upright : null;
+}
+
+/** Where a dropped number of the line would stand (levelled page): before its first word, clear of words the engine read there. */
+function numberPlace(line: OcrLine, lines: readonly OcrLine[]): Box | null {
+  const first = line.words[0];
+  if (!first || listMarkerFromText(first.text)) return null;
+  const xHeight = line.xHeight;
+  const { y0, y1 } = bandOf(line, 0.5);
+  let x0 = Math.max(0, first.x0 - REACH * xHeight);
+  const x1 = first.x0 - NEAR * xHeight;
+  for (const other of lines)
+    for (const word of other.words)
+      if (word.x1 <= first.x0 && word.x1 > x0 && word.y1 > y0 && word.y0 < y1) x0 = word.x1;
+  return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
+}
+
+/** The boxes of the line's first words (levelled page), with a little margin. */
+function firstWords(line: OcrLine): Box[] {
+  const { words, xHeight } = line;
+  const margin = MARGIN * xHeight;
+  const boxes: Box[] = [];
+  for (const word of words) {
+    boxes.push({ x0: word.x0 - margin, y0: word.y0 - margin, x1: word.x1 + margin, y1: word.y1 + margin });
+    if (word.x1 - words[0]!.x0 >= TEXT_WIDTH * xHeight) break;
+  }
+  return boxes;
+}
+
+function bandOf(line: OcrLine, margin: number): { y0: number; y1: number } {
+  return {
+    y0: Math.min(...line.words.map((word) => word.y0)) - margin * line.xHeight,
+    y1: Math.max(...line.words.map((word) => word.y1)) + margin * line.xHeight,
+  };
+}
+
+/**
+ * The box (on the scan) around glyph-sized blobs of ink inside `box`, or null. Blobs
+ * touching the box's edges reach beyond it (a rule, a picture, text of another line)
+ * and do not count.
+ */
+function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const w = Math.min(image.width, Math.ceil(box.x1)) - x0;
+  const h = Math.min(image.height, Math.ceil(box.y1)) - y0;
+  if (w <= 2 || h <= 2) return null;
+  const threshold = INK_SHARE * paperOf(image, x0, y0, w, h);
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) ink[y * w + x] = image.pixels[(y0 + y) * image.width + x0 + x]! < threshold ? 1 : 0;
+  let found: Box | null = null;
+  for (const blob of blobsOf(ink, w, h)) {
+    const touches = blob.x0 === 0 || blob.y0 === 0 || blob.x1 === w || blob.y1 === h;
+    const height = blob.y1 - blob.y0;
+    // Only a glyph's height is judged: the dot after a number is a blob of its own.
+    if (touches || height > MAX_GLYPH * xHeight) return null;
+    if (height < MIN_GLYPH * xHeight) continue;
+    found = found ? boxAround(found, blob) : blob;
+  }
+  if (!found || found.x1 - found.x0 > MAX_NUMBER_WIDTH * xHeight) return null;
+  // The dot or bracket right after the digits belongs to the number.
+  let right = found.x1;
+  for (const blob of blobsOf(ink, w, h))
+    if (blob.x0 >= found.x1 && blob.x0 <= found.x1 + NEAR * xHeight && blob.y1 > found.y0)
+      right = Math.max(right, blob.x1);
+  return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + right, y1: y0 + found.y1 };
+}
+
+function boxAround(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+/** The paper's grey in a stretch of the picture: the level nine pixels in ten are darker than or equal to. */
+function paperOf(image: GrayImage, x0: number, y0: number, w: number, h: number): number {
+  const counts = new Uint32Array(256);
+  for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) counts[image.pixels[y * image.width + x]!]! += 1;
+  let seen = 0;
+  for (let level = 0; level < 256; level++) {
+    seen += counts[level]!;
+    if (seen >= 0.9 * w * h) return level;
+  }
+  return 255;
+}
+
+/** Boxes of 8-connected blobs of set pixels; right and bottom edges exclusive. */
+function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
+  const seen = new Uint8Array(w * h);
+  const blobs: Box[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (!ink[start] || seen[start]) continue;
+    const blob = { x0: w, y0: h, x1: 0, y1: 0 };
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      const x = at % w;
+      const y = (at - x) / w;
+      blob.x0 = Math.min(blob.x0, x);
+      blob.y0 = Math.min(blob.y0, y);
+      blob.x1 = Math.max(blob.x1, x + 1);
+      blob.y1 = Math.max(blob.y1, y + 1);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const [nx, ny] = [x + dx, y + dy];
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const next = ny * w + nx;
+          if (ink[next] && !seen[next]) {
+            seen[next] = 1;
+            stack.push(next);
+          }
+        }
+    }
+    blobs.push(blob);
+  }
+  return blobs;
+}
+
+/**
+ * Each suspect as one row of a white sheet of the page's width: the number's ink, a word
+ * space, then the line's first words, each cut from the scan in its own box (nothing of
+ * the lines above and below comes along) and kept at its height, so that number and words
+ * keep one baseline. `rows` gives each row's top and bottom on the sheet.
+ */
+function sheetOfSuspects(
+  image: GrayImage,
+  suspects: readonly Suspect[],
+): { sheet: GrayImage; rows: [number, number][] } {
+  const clamp = (box: Box): Box => ({
+    x0: Math.max(0, Math.floor(box.x0)),
+    y0: Math.max(0, Math.floor(box.y0)),
+    x1: Math.min(image.width, Math.ceil(box.x1)),
+    y1: Math.min(image.height, Math.ceil(box.y1)),
+  });
+  const pieces = suspects.map(({ line, number, words }) => {
+    const margin = MARGIN * line.xHeight;
+    const boxes = [
+      clamp({ x0: number.x0 - margin, y0: number.y0 - margin, x1: number.x1 + margin, y1: number.y1 + margin }),
+      ...words.map(clamp),
+    ];
+    const top = Math.min(...boxes.map((box) => box.y0));
+    const bottom = Math.max(...boxes.map((box) => box.y1));
+    // The words keep their places after the first; the number stands a word space before it.
+    const shift = boxes[0]!.x1 - boxes[0]!.x0 + Math.round(SPACE * line.xHeight) - boxes[1]!.x0;
+    return { boxes, top, bottom, shift };
+  });
+  const gap = ROW_GAP * Math.max(...pieces.map((piece) => piece.bottom - piece.top));
+  const rows: [number, number][] = [];
+  let y = gap;
+  for (const piece of pieces) {
+    rows.push([y, y + piece.bottom - piece.top]);
+    y += piece.bottom - piece.top + gap;
+  }
+  const width = image.width;
+  const height = Math.max(y, Math.round(MIN_SHEET_SHARE * image.height));
+  const pixels = new Uint8Array(width * height).fill(255);
+  const left = Math.round(width / 10);
+  pieces.forEach((piece, i) => {
+    piece.boxes.forEach((box, k) => {
+      const x = left + (k === 0 ? 0 : box.x0 + piece.shift);
+      const end = Math.min(box.x1, box.x0 + width - x);
+      for (let row = box.y0; row < box.y1; row++) {
+        const from = row * image.width;
+        pixels.set(image.pixels.subarray(from + box.x0, from + end), (rows[i]![0] + row - piece.top) * width + x);
+      }
+    });
+  });
+  return { sheet: { width, height, pixels, dpi: image.dpi }, rows };
+}
+
+/** The row of the sheet a line read there stands in: the nearest (the engine may have turned the sheet a little). */
+function rowOf(line: OcrLine, rows: readonly [number, number][]): number {
+  const middle = (Math.min(...line.words.map((w) => w.y0)) + Math.max(...line.words.map((w) => w.y1))) / 2;
+  let best = -1;
+  rows.forEach(([top, bottom], i) => {
+    if (best < 0 || Math.abs((top + bottom) / 2 - middle) < Math.abs((rows[best]![0] + rows[best]![1]) / 2 - middle))
+      best = i;
+  });
+  return best;
+}
+
+/**
+ * The list number a row's reading gives before the line's first word. The row must read
+ * the word again (so the number is known to stand right before it) and only a list
+ * number on its own is taken.
+ */
+function numberRead(lines: readonly OcrLine[], first: OcrWord): OcrWord | null {
+  const letters = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '');
+  for (const line of lines) {
+    const [candidate, again] = line.words;
+    if (!candidate || !again) continue;
+    // A margin may take in a speck after the word, or a letter be read another way at its end.
+    const [a, b] = [letters(again.text), letters(first.text)];
+    if (a === '' || b === '' || !(a.startsWith(b) || b.startsWith(a))) continue;
+    const marker = listMarkerFromText(candidate.text);
+    return marker && marker.rest === '' ? candidate : null;
+  }
+  return null;
+}
+
+type Mapping = (x: number, y: number) => [number, number];
+
+/** A point turned by `angle` about the page's centre, as the engine turned the page to level it. */
+function turned(angle: number, width: number, height: number): Mapping {
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+  const [cx, cy] = [width / 2, height / 2];
+  return (x, y) => [(x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy];
+}
+
+function boxTurned(box: Box, mapping: Mapping): Box {
+  const corners = [mapping(box.x0, box.y0), mapping(box.x1, box.y0), mapping(box.x0, box.y1), mapping(box.x1, box.y1)];
+  const xs = corners.map(([x]) => x);
+  const ys = corners.map(([, y]) => y);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}

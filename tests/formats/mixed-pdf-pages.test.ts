@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { pageWithListNumbers } from '../../src/formats/ocr/lost-list-numbers.js';
+import { grayTurned } from '../../src/formats/ocr/page-orientation.js';
+import type { OcrEngine, OcrLine, RecognisedPage } from '../../src/formats/ocr/ocr-engine.js';
+import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
+import { recognisedSizesOnStoredScale } from '../../src/formats/pdf/recognised-sizes.js';
+import { recognisedWordsInStoredSpelling } from '../../src/formats/pdf/recognised-spelling.js';
+import type { PdfPage, TextRun } from '../../src/formats/pdf/pdf-text-items.js';
+
+/**
+ * PDFs whose last page was scanned back in: text pages with their text layer, and a
+ * page OCR read, going through one layout path together.
+ */
+
+/** One run per word, set at `size` with letters half a size wide; `confidence` marks recognised text. */
+function lineRuns(text: string, x: number, y: number, size: number, confidence?: number): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const word of text.split(' ')) {
+    const run: TextRun = { text: word, x, y, width: 0.5 * size * word.length, size, bold: false, italic: false };
+    if (confidence !== undefined) run.confidence = confidence;
+    runs.push(run);
+    x += run.width + 0.25 * size;
+  }
+  return runs;
+}
+
+const page = (number: number, runs: TextRun[], recognised = false): PdfPage => ({
+  number,
+  bottom: 0,
+  top: 842,
+  left: 0,
+  right: 595,
+  runs,
+  ...(recognised ? { ocr: { engine: 'test' } } : {}),
+});
+
+const body = (from: number, count: number, confidence?: number): TextRun[] =>
+  Array.from({ length: count }, (_, i) =>
+    lineRuns(
+      'The ministry published a long report on the use of artificial intelligence',
+      72,
+      from - 14 * i,
+      10,
+      confidence,
+    ),
+  ).flat();
+
+describe('recognised sizes on the stored pages’ scale', () => {
+  it('takes the commonest recognised size for the commonest stored one, and snaps the others', () => {
+    const stored = [...lineRuns('Changes in key metrics', 72, 700, 16), ...body(650, 10)];
+    const recognised = [...lineRuns('Most important developments', 72, 700, 16.5, 0.9), ...body(650, 8, 0.9)];
+    for (const run of recognised) if (run.size === 10) run.size = 10.8;
+    recognisedSizesOnStoredScale(recognised, stored);
+    expect(new Set(recognised.filter((run) => run.text === 'ministry').map((run) => run.size))).toEqual(new Set([10]));
+    // 16.5 × 10 / 10.8 = 15.3: within a tenth of the stored 16.
+    expect(recognised.find((run) => run.text === 'developments')!.size).toBe(16);
+  });
+
+  it('never makes two recognised sizes one, and leaves another document’s type alone', () => {
+    const stored = [...lineRuns('Heading', 72, 700, 13), ...body(650, 10)];
+    const recognised = [...lineRuns('Country', 72, 700, 12.5, 0.9), ...lineRuns('Other', 72, 690, 13.4, 0.9)];
+    recognised.push(...body(650, 8, 0.9));
+    recognisedSizesOnStoredScale(recognised, stored);
+    const size = (text: string) => recognised.find((run) => run.text === text)!.size;
+    expect(size('Country')).not.toBe(size('Other'));
+    expect(size('Other')).toBe(13);
+
+    const letter = body(650, 8, 0.9);
+    for (const run of letter) run.size = 16;
+    recognisedSizesOnStoredScale(letter, body(650, 10));
+    expect(letter[0]!.size).toBe(16);
+  });
+});
+
+describe('recognised words in the stored pages’ spelling', () => {
+  const stored = [
+    ...lineRuns('The AI Act and the AI Office', 72, 700, 10),
+    ...lineRuns('The 2023 budget, the 2023 plan, the IO office', 72, 686, 10),
+  ];
+
+  it('reads a look-alike letter as the stored pages spell the word, less sure than the engine was', () => {
+    const recognised = lineRuns('the Al Act of 2O23 (Al)', 72, 700, 10, 0.96);
+    recognisedWordsInStoredSpelling(recognised, stored);
+    expect(recognised.map((run) => run.text)).toEqual(['the', 'AI', 'Act', 'of', '2023', '(AI)']);
+    expect(recognised[1]!.confidence).toBeCloseTo(0.816, 3);
+    expect(recognised[0]!.confidence).toBe(0.96);
+  });
+
+  it('leaves words the stored pages also use, or use once, or could be two words', () => {
+    const few = [...stored, ...lineRuns('Al Gore', 72, 672, 10), ...lineRuns('I0 10 lO', 72, 658, 10)];
+    const recognised = lineRuns('Al budget lO Office', 72, 700, 10, 0.9);
+    recognisedWordsInStoredSpelling(recognised, few);
+    // "Al" is stored once as itself; "lO" could be "IO" or "10" (each used once or twice).
+    expect(recognised.map((run) => run.text)).toEqual(['Al', 'budget', 'lO', 'Office']);
+  });
+});
+
+describe('a scanned page among text pages', () => {
+  it('drops the running head OCR misread on the scanned page, as on the text pages', () => {
+    const head = (text: string, confidence?: number) => lineRuns(text, 397, 800, 8, confidence);
+    const pages = [
+      page(1, [...head('Japan — AI policy country report 2024'), ...body(700, 6)]),
+      page(2, [...head('Japan — Al policy country report 2024', 0.95), ...body(700, 6, 0.95)], true),
+    ];
+    const { blocks } = blocksFromPages(pages, 'no text');
+    expect(blocks.filter((block) => 'text' in block && /policy country report/.test(block.text))).toEqual([]);
+    // The body of both pages is kept (page 2 goes on with page 1's paragraph).
+    const words = blocks.flatMap((block) => ('text' in block ? block.text.split(/\s+/) : []));
+    expect(words.filter((word) => word === 'ministry')).toHaveLength(12);
+  });
+
+  it('does not run a list item whose last line stopped short onto the next page', () => {
+    const item = [
+      ...lineRuns('1.', 84, 160, 10),
+      ...lineRuns(
+        'The council published a tentative summary of issues, covering the risks of generative',
+        108,
+        160,
+        10,
+      ),
+      ...lineRuns('models such as disinformation.', 108, 146, 10),
+    ];
+    const next = lineRuns(
+      'Japan and the European Union agreed to strengthen their cooperation on AI.',
+      108,
+      755,
+      10,
+      0.95,
+    );
+    const { blocks } = blocksFromPages([page(1, [...body(700, 6), ...item]), page(2, next, true)], 'no text');
+    const items = blocks.filter((block) => block.kind === 'list-item');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.text).not.toMatch(/European Union/);
+    expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph', source: { page: 2 } });
+
+    // An item whose last line on the page runs to the margin goes on at the top of the next.
+    const full = [
+      ...item.slice(0, -4),
+      ...lineRuns('models such as disinformation, infringement of copyright and leaks of data to its', 108, 146, 10),
+    ];
+    const carried = blocksFromPages([page(1, [...body(700, 6), ...full]), page(2, next, true)], 'no text');
+    expect(carried.blocks.filter((block) => block.kind === 'list-item').at(-1)!.text).toMatch(/European Union/);
+  });
+});
+
+describe('list numbers the engine dropped', () => {
+  // A 300 dpi picture: a line of text at x 400–900 (x-height 20 px) and, 100 px before it,
+  // the digit and the dot of a list number the engine did not read.
+  function picture(withNumber: boolean, rule = false): GrayImage {
+    const [width, height] = [1200, 1600];
+    const pixels = new Uint8Array(width * height).fill(245);
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) pixels.fill(20, y * width + x0, y * width + x1);
+    };
+    for (let x = 400; x < 900; x += 40) ink(x, 500, x + 30, 528);
+    if (withNumber) {
+      ink(280, 500, 298, 528);
+      ink(302, 524, 306, 528);
+    }
+    if (rule) ink(250, 300, 254, 800);
+    return { width, height, pixels, dpi: 300 };
+  }
+  const line: OcrLine = {
+    xHeight: 20,
+    baseline: { x0: 400, y0: 528, x1: 900, y1: 528 },
+    words: [
+      { text: 'Japan', confidence: 0.95, x0: 400, y0: 500, x1: 510, y1: 535 },
+      { text: 'and', confidence: 0.95, x0: 530, y0: 500, x1: 600, y1: 528 },
+      { text: 'the', confidence: 0.95, x0: 620, y0: 500, x1: 680, y1: 528 },
+      { text: 'European', confidence: 0.95, x0: 700, y0: 500, x1: 900, y1: 535 },
+    ],
+  };
+  /** An engine that reads each row of the sheet it is given as `texts`, at the row's ink. */
+  function engineReading(texts: string[]): OcrEngine & { sheets: GrayImage[] } {
+    const sheets: GrayImage[] = [];
+    return {
+      name: 'test',
+      sheets,
+      recognize: async (sheet) => {
+        sheets.push(sheet);
+        const rows: number[] = [];
+        for (let y = 0; y < sheet.height; y++) {
+          const row = sheet.pixels.subarray(y * sheet.width, (y + 1) * sheet.width);
+          if (row.some((v) => v < 128) && !rows.some((r) => y - r < 60)) rows.push(y);
+        }
+        const lines: OcrLine[] = rows.map((top) => ({
+          xHeight: 20,
+          baseline: { x0: 0, y0: top + 28, x1: 600, y1: top + 28 },
+          words: texts.map((text, i) => ({
+            text,
+            confidence: 0.9,
+            x0: 100 + 60 * i,
+            y0: top,
+            x1: 140 + 60 * i,
+            y1: top + 28,
+          })),
+        }));
+        return { lines, width: sheet.width, height: sheet.height } satisfies RecognisedPage;
+      },
+    };
+  }
+
+  it('reads the number standing before a line back into the line, where it is printed', async () => {
+    const engine = engineReading(['3.', 'Japan', 'and']);
+    const page = await pageWithListNumbers(engine, picture(true), { lines: [line], width: 1200, height: 1600 });
+    expect(engine.sheets).toHaveLength(1);
+    const [number, ...words] = page.lines[0]!.words;
+    expect(number).toMatchObject({ text: '3.', confidence: 0.9 });
+    expect(number!.x0).toBeCloseTo(280, -1);
+    expect(number!.x1).toBeCloseTo(306, -1);
+    expect(words).toEqual(line.words);
+  });
+
+  it('finds the number on a picture the engine turned upright before reading it', async () => {
+    const engine = engineReading(['3.', 'Japan', 'and']);
+    const upsideDown = grayTurned(picture(true), 2);
+    const read = { lines: [line], width: 1200, height: 1600, turned: 2 };
+    const [number] = (await pageWithListNumbers(engine, upsideDown, read)).lines[0]!.words;
+    expect(number).toMatchObject({ text: '3.' });
+    expect(number!.x0).toBeCloseTo(280, -1);
+  });
+
+  it('does not call the engine again without ink before a line, and takes nothing but a list number', async () => {
+    const idle = engineReading(['3.', 'Japan']);
+    expect(await pageWithListNumbers(idle, picture(false), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
+    expect(await pageWithListNumbers(idle, picture(true, true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
+    expect(idle.sheets).toHaveLength(0);
+    const other = engineReading(['Ja', 'Japan']);
+    expect(await pageWithListNumbers(other, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
+    const elsewhere = engineReading(['3.', 'Kenya']);
+    expect(await pageWithListNumbers(elsewhere, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
+      lines: [line],
+      width: 1200,
+      height: 1600,
+    });
+  });
+});
