@@ -21,22 +21,8 @@ const BAND = 2;
  * better.
  */
 export function skewOf(image: GrayImage): number {
-  const { width, height, pixels } = image;
-  let inkCount = 0;
-  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) inkCount++;
-  const stride = Math.max(1, Math.ceil(((inkCount / 3) * 3) / MAX_VOTES));
-  const xs: number[] = [];
-  const ys: number[] = [];
-  let seen = 0;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (pixels[row + x]! >= INK) continue;
-      if (seen++ % stride !== 0) continue;
-      xs.push(x - width / 2);
-      ys.push(y - height / 2);
-    }
-  }
+  const { width, height } = image;
+  const [xs, ys] = inkVotes(image);
   if (xs.length < 200) return 0;
   const bands = new Float64Array(Math.ceil((width + height) / BAND) + 2);
   const offset = (width + height) / 2;
@@ -66,6 +52,31 @@ export function skewOf(image: GrayImage): number {
   return best;
 }
 
+/**
+ * Positions of every `stride`-th ink pixel, from the page's centre, with `stride` set so
+ * about MAX_VOTES pixels vote (the ink is first counted on every third pixel). The page is
+ * walked as one run of pixels: a row-by-row walk costs twice as much on a 300 dpi page.
+ */
+function inkVotes({ width, height, pixels }: GrayImage): [Float64Array, Float64Array] {
+  let sampled = 0;
+  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) sampled++;
+  const stride = Math.max(1, Math.ceil((sampled * 3) / MAX_VOTES));
+  const found: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    if (pixels[i]! >= INK) continue;
+    if (seen++ % stride === 0) found.push(i);
+  }
+  const xs = new Float64Array(found.length);
+  const ys = new Float64Array(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const y = Math.floor(found[k]! / width);
+    xs[k] = found[k]! - y * width - width / 2;
+    ys[k] = y - height / 2;
+  }
+  return [xs, ys];
+}
+
 /** The page turned by `-angle` about its centre (same size, bilinear), so lines sloping by `angle` come out level. */
 export function grayLevelled(image: GrayImage, angle: number): GrayImage {
   const { width, height, pixels } = image;
@@ -78,9 +89,11 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
       const dx = x - cx;
       const sx = dx * cos - dy * sin + cx;
       const sy = dx * sin + dy * cos + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) continue;
+      // Outside the page (or on its last row or column, which has no neighbour to blend with): paper.
+      if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) continue;
+      // Both are positive here, where truncating is flooring and much cheaper than Math.floor.
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;

@@ -152,7 +152,8 @@ function pageFromProgram(input: EngineInput, tessdata: string, languages: string
       }
       resolve({ lines: linesFromHocr(Buffer.concat(out).toString('utf8')) });
     });
-    child.stdin.end(input.pgm);
+    for (const piece of input.pgm) child.stdin.write(piece);
+    child.stdin.end();
   });
 }
 
