@@ -91,7 +91,7 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
       const sy = dx * sin + dy * cos + cy;
       // Outside the page (or on its last row or column, which has no neighbour to blend with): paper.
       if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) continue;
-      // Both are positive here, where truncating is flooring and much cheaper than Math.floor.
+      // Both are positive here, where truncating is flooring, and cheaper than Math.floor.
       const x0 = sx | 0;
       const y0 = sy | 0;
       const fx = sx - x0;
