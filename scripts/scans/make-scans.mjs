@@ -4,9 +4,13 @@
 // Kinds: flat-png / skew-png (first page only, 300 dpi, 16 greys, dust; skew-png 1-2° askew), skew-tiff (300 dpi grey, 1-2° skew, speckle), fax-tiff (150 dpi 1-bit, CCITT G4, 1°),
 // photo-jpeg (first page only: perspective, uneven light, JPEG q70), rotate-pdf (image-only PDF, page
 // stored sideways with /Rotate 90), stamp-pdf (image-only PDF, colour scan with a
-// red stamp and a yellow highlighter stroke, JPEG inside).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// red stamp and a yellow highlighter stroke, JPEG inside), mixed-pdf (the report's own PDF
+// whose last page is replaced by a 250 dpi grey scan of itself, 0.5-1.5° askew, as when a
+// signed last page is scanned back in: the other pages keep their text layer; needs qpdf).
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
@@ -184,6 +188,25 @@ async function make(pdfPath, outDir, kind) {
       jpegs.push({ data, width: info.width, height: info.height, channels: info.channels, dpi: kind === 'rotate-pdf' ? 200 : 250 });
     }
     writeFileSync(join(outDir, 'report.pdf'), pdfOfJpegs(jpegs, kind === 'rotate-pdf' ? 90 : 0));
+  } else if (kind === 'mixed-pdf') {
+    const dpi = 250;
+    const pages = await pagesAsRgba(pdfPath, dpi);
+    if (pages.length < 2) throw new Error(`mixed-pdf needs a report of two pages or more: ${pdfPath}`);
+    const last = pages.at(-1);
+    // The scanner's page is the paper's size: the tilted picture is cut back to it around its centre.
+    const tilted = await raw(speckled(last, random, 16)).rotate(0.5 + random(), { background: white }).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const left = Math.floor((tilted.info.width - last.width) / 2);
+    const top = Math.floor((tilted.info.height - last.height) / 2);
+    const { data, info } = await sharp(tilted.data, { raw: tilted.info }).extract({ left, top, width: last.width, height: last.height }).jpeg({ quality: 75 }).toBuffer({ resolveWithObject: true });
+    const work = mkdtempSync(join(tmpdir(), 'mixed-pdf-'));
+    try {
+      const scanned = join(work, 'last-page.pdf');
+      writeFileSync(scanned, pdfOfJpegs([{ data, width: info.width, height: info.height, channels: info.channels, dpi }], 0));
+      // The report as it is (its catalogue and metadata), every page but the last, then the scanned last page.
+      execFileSync('qpdf', ['--deterministic-id', pdfPath, '--pages', '.', '1-r2', scanned, '1', '--', join(outDir, 'report.pdf')]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   } else {
     throw new Error(`unknown kind ${kind}`);
   }

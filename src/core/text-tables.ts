@@ -41,8 +41,9 @@ export function headerCellsFromLine(line: string, reading: Reading, misread = fa
   let unread = 0;
   for (const word of words) {
     if (metricNameFromHeader(word, reading) !== null) metrics++;
+    else if (isYearHeader(word, reading) || isTotalHeader(word, reading)) continue;
     else if (misread && word.length <= MAX_MISREAD_CHARS) unread++;
-    else if (!isYearHeader(word, reading) && !isTotalHeader(word, reading)) return null;
+    else return null;
   }
   if (metrics < 2 || unread * LABELS_PER_MISREAD > metrics) return null;
   // A blank Year header leaves no word: the year still opens every row.
@@ -54,9 +55,14 @@ function rowCellsFromLine(line: string): string[] | null {
   return words.length >= 2 && yearFromCell(words[0]!) !== null ? words : null;
 }
 
-/** The score table whose header line stands in the paragraph (or heading) at `index`, or null. */
+/**
+ * The score table whose header line stands in the paragraph (or heading) at `index`, or null.
+ * A table found in recognised text whose header cells are not its header's words (the
+ * layout step ran cells together, `Q4 Q5`, or cut one in two) is read as its lines instead.
+ */
 export function textTableAt(blocks: Block[], index: number, reading: Reading): TextTable | null {
-  const block = blocks[index];
+  const found = blocks[index];
+  const block = found?.kind === 'table' ? tableAsLines(found, reading) : found;
   // A bold header line may have been taken for a heading by its reader.
   if (block?.kind !== 'paragraph' && block?.kind !== 'heading') return null;
   // Text the engine recognised carries its confidence.
@@ -73,7 +79,8 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
     lines.length === 0 &&
     next?.kind === 'table' &&
     next.rows.length > 0 &&
-    yearFromCell(next.rows[0]![0] ?? '') !== null
+    // OCR may garble the first row's year; the rows under it still tell a score table.
+    (misread ? next.rows.slice(0, 3) : next.rows.slice(0, 1)).some((row) => yearFromCell(row[0] ?? '') !== null)
   ) {
     const tableRows = next.rows.map((row, r) => next.cellSources?.[r]?.[0] ?? next.source);
     return {
@@ -109,6 +116,30 @@ export function textTableAt(blocks: Block[], index: number, reading: Reading): T
   }
   if (rows.length < 2) return null;
   return { rows, rowSources, lastBlock, rest };
+}
+
+/** A recognised table whose cells do not match its header's words, as a paragraph of its rows. */
+function tableAsLines(table: Extract<Block, { kind: 'table' }>, reading: Reading): Block | undefined {
+  if (table.source.confidence === undefined || table.rows.length === 0) return undefined;
+  const header = table.rows[0]!;
+  const words = header.join(' ').trim().split(/\s+/u);
+  // Cells that are the header's words one by one make a table that reads as it is.
+  if (words.length === header.filter((cell) => cell.trim() !== '').length) return undefined;
+  if (headerCellsFromLine(words.join(' '), reading, true) === null) return undefined;
+  // A piece of text spanning several columns was copied into each; its cells share one place.
+  const rowText = (row: readonly string[], r: number) =>
+    row
+      .filter((_cell, c) => {
+        const box = table.cellSources?.[r]?.[c]?.box;
+        return (
+          c === 0 || box === undefined || JSON.stringify(box) !== JSON.stringify(table.cellSources?.[r]?.[c - 1]?.box)
+        );
+      })
+      .join(' ')
+      .replace(/\s+/gu, ' ')
+      .trim();
+  const text = table.rows.map(rowText).join('\n');
+  return { kind: 'paragraph', text, spans: [{ text }], source: table.source };
 }
 
 /** A block's place moved to one of its lines (formats that number lines). */

@@ -56,6 +56,52 @@ describe('recognised header lines', () => {
     expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12']);
     expect(tables[0]!.rows[0]!.answers.Q11).toBe('P');
   });
+
+  it('read a recognised table whose cells ran together, or were copied over columns, as its lines', () => {
+    const box = (x: number): { page: number; box: [number, number, number, number]; confidence: number } => ({
+      page: 1,
+      box: [x, 0.2, x + 0.01, 0.21],
+      confidence: 0.9,
+    });
+    const merged: Block = {
+      kind: 'table',
+      rows: [
+        ['Year Q1', 'Q2', 'Q3', 'Q4 Q5', 'Total'],
+        ['2022 Yes', 'No', 'Partly No Yes', 'Partly No Yes', '3'],
+      ],
+      headerRows: 0,
+      // The third piece spans two columns: both cells carry its one place.
+      cellSources: [
+        [box(0.1), box(0.2), box(0.3), box(0.4), box(0.5)],
+        [box(0.1), box(0.2), box(0.3), box(0.3), box(0.5)],
+      ],
+      source: { page: 1, confidence: 0.9 },
+    };
+    const outline = outlineFromBlocks([merged], 0, ENGLISH);
+    const tables = scoreTablesFromBlocks([merged], outline, 0, [], ENGLISH, {}, { repaired: new Set<string>() });
+    expect(tables[0]!.columns).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+    expect(tables[0]!.rows[0]).toMatchObject({
+      year: 2022,
+      answers: { Q1: 'Y', Q2: 'N', Q3: 'P', Q4: 'N', Q5: 'Y' },
+      reportedTotal: 3,
+    });
+  });
+
+  it('head a table whose first row lost its year to OCR, the rows below still starting with years', () => {
+    const garbled = [
+      ['2000Y', '2000Y', ...'PNYPNYPNYPN'.split(''), '6'],
+      ...rows,
+      ['2023', ...'YYYYYYYYYYYY'.split(''), '12'],
+    ];
+    const blocks = [recognised(header), { ...table(garbled), source: { page: 1, confidence: 0.9 } }];
+    const outline = outlineFromBlocks(blocks, 0, ENGLISH);
+    const tables = scoreTablesFromBlocks(blocks, outline, 0, [], ENGLISH, {}, { repaired: new Set<string>() });
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((row) => row.year)).toContain(2023);
+    // Stored text is read as it is: the same rows under a header in a born-digital file start with a year or are no table.
+    const stored = [h(2, header.replace('Ql1', 'Q11')), table(garbled)];
+    expect(read(stored).tables).toHaveLength(0);
+  });
 });
 
 describe('textTableAt', () => {

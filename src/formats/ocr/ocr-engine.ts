@@ -4,6 +4,7 @@ import type { OcrOptions } from './ocr-options.js';
 import { grayAsInk } from './paper-and-ink.js';
 import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithoutRules } from './ruling-lines.js';
+import { pageWithWeights } from './type-style.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -16,6 +17,9 @@ export interface OcrWord {
   y0: number;
   x1: number;
   y1: number;
+  /** Set in heavier type than the page's text, or leaning (measured from the picture, see type-style.ts). */
+  bold?: boolean;
+  italic?: boolean;
 }
 
 /** Words the engine found on one baseline, left to right. */
@@ -72,7 +76,8 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
 async function pageRead(run: EngineRun, image: GrayImage): Promise<OcrPage> {
   const skew = skewOf(image);
   const level = skew === 0 ? image : grayLevelled(image, skew);
-  return run.read({ pgm: pgmFromGray(grayAsInk(grayWithoutRules(level))), dpi: image.dpi });
+  const ink = grayAsInk(grayWithoutRules(level));
+  return pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
 }
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */

@@ -1,5 +1,5 @@
 import type { PdfPage, TextRun } from '../pdf/pdf-text-items.js';
-import type { OcrLine, OcrPage } from './ocr-engine.js';
+import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
 
 // Lower-case letters stand about this share of the type size in common text faces.
 const X_HEIGHT_SHARE = 0.53;
@@ -35,23 +35,98 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
   const top = height * points;
   const runs: TextRun[] = [];
   for (const line of page.lines) {
-    const size = (line.xHeight / X_HEIGHT_SHARE) * points;
+    const lineSize = (line.xHeight / X_HEIGHT_SHARE) * points;
     const [, baseline] = levelled(line.baseline.x0, line.baseline.y0);
-    for (const word of line.words) {
-      const [x] = levelled(word.x0, baselineAt(line, word.x0));
-      runs.push({
-        text: word.text,
-        x: x * points,
-        y: top - baseline * points,
-        width: (word.x1 - word.x0) * cos * points,
-        size,
-        bold: false,
-        italic: false,
-        confidence: word.confidence,
-      });
+    const lineEm = medianEm(line.words);
+    for (const part of partsAtGutters(line)) {
+      // A part set in other type than the rest of the engine's line (a heading of the next
+      // column that the engine joined to this column's line) takes its own size.
+      const ratio = lineEm > 0 ? medianEm(part) / lineEm : 1;
+      const own = part.map((w) => w.text).join('').length >= MIN_RESIZED_CHARS && Math.abs(ratio - 1) > OWN_SIZE_SHARE;
+      const size = own ? lineSize * ratio : lineSize;
+      for (const word of part) {
+        const [x] = levelled(word.x0, baselineAt(line, word.x0));
+        const run: TextRun = {
+          text: word.text,
+          x: x * points,
+          y: top - baseline * points,
+          width: (word.x1 - word.x0) * cos * points,
+          size,
+          bold: word.bold ?? false,
+          italic: word.italic ?? false,
+          confidence: word.confidence,
+        };
+        runs.push(...withPlainPunctuation(run));
+      }
     }
   }
   return { runs, top, width: width * points };
+}
+
+const TRAILING_PUNCTUATION = /^(.*[\p{L}\p{N}])([.,;:!?]+)$/u;
+
+/**
+ * A bold or italic word's trailing punctuation as a plain run of its own: type style is
+ * measured per word, and the full stop after an emphasised phrase is not part of it.
+ */
+function withPlainPunctuation(run: TextRun): TextRun[] {
+  const match = run.bold || run.italic ? TRAILING_PUNCTUATION.exec(run.text) : null;
+  if (!match) return [run];
+  const share = match[1]!.length / run.text.length;
+  return [
+    { ...run, text: match[1]!, width: run.width * share },
+    {
+      ...run,
+      text: match[2]!,
+      x: run.x + run.width * share,
+      width: run.width * (1 - share),
+      bold: false,
+      italic: false,
+    },
+  ];
+}
+
+// Words further apart than this many x-heights stand in different columns or cells.
+const GUTTER = 2.5;
+// A part's own measure must differ this much from its line's, over this many letters, to count.
+const OWN_SIZE_SHARE = 0.12;
+const MIN_RESIZED_CHARS = 4;
+
+/** The words of a line in runs separated by gutters (the engine may join lines of two columns). */
+function partsAtGutters(line: OcrLine): OcrWord[][] {
+  const parts: OcrWord[][] = [];
+  let previous: OcrWord | null = null;
+  for (const word of line.words) {
+    if (!previous || word.x0 - previous.x1 > GUTTER * line.xHeight) parts.push([word]);
+    else parts[parts.length - 1]!.push(word);
+    previous = word;
+  }
+  return parts;
+}
+
+// Shares of the type size above and below the baseline, as in common text faces.
+const ASCENDER_SHARE = 0.72;
+const DESCENDER_SHARE = 0.21;
+const RISES = /[A-Z0-9bdfhklt]/;
+const FALLS = /[gjpqy]/;
+
+/**
+ * The type size a word's box implies (pixels), from the letters it holds: a word with
+ * capitals or ascenders rises to about 0.72 of the size, one with descenders falls 0.21 below.
+ */
+function emOf(word: OcrWord): number {
+  const letters = word.text.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters === '') return 0;
+  const extent = (RISES.test(letters) ? ASCENDER_SHARE : X_HEIGHT_SHARE) + (FALLS.test(letters) ? DESCENDER_SHARE : 0);
+  return (word.y1 - word.y0) / extent;
+}
+
+function medianEm(words: readonly OcrWord[]): number {
+  const ems = words
+    .map(emOf)
+    .filter((em) => em > 0)
+    .sort((a, b) => a - b);
+  return ems.length === 0 ? 0 : ems[Math.floor(ems.length / 2)]!;
 }
 
 function baselineAt(line: OcrLine, x: number): number {

@@ -1,0 +1,158 @@
+import type { GrayImage } from './gray-image.js';
+import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+
+// A line whose words' strokes are mostly this much thicker, for their size, than the
+// page's usual text is set in bold (regular and bold cuts of common faces differ 1.5–1.8 times).
+const BOLD_LINE = 1.3;
+// Share of a line's letters in such words for the whole line to be bold.
+const BOLD_LINE_SHARE = 0.75;
+// A single word inside a line of regular text must stand out more: short words are noisy.
+const BOLD_WORD = 1.45;
+const MIN_BOLD_WORD_LETTERS = 4;
+// Words with fewer letters than this give too few strokes to measure.
+const MIN_LETTERS = 3;
+// The page's usual stroke is measured over this many words at least.
+const MIN_WORDS = 20;
+
+// Italic type leans this many degrees or more (common faces: 10–16°); upright type leans about 0.
+const ITALIC_DEG = 7;
+// Sheared by the word's lean, its columns of ink must come out this much sharper than upright.
+const ITALIC_GAIN = 1.08;
+const SLANTS_DEG = [0, 3, 6, 9, 12, 15, 18];
+
+/**
+ * Recognised words marked bold when their strokes are thick for their size. Tesseract's
+ * LSTM engine gives no font attributes, but the picture does: a word's mean stroke width
+ * is its ink over half its ink's outline, and set against the line's x-height it is about
+ * the same for one weight of type at any size. A line clearly heavier than the page's
+ * usual text is bold as a whole; inside a regular line only words far heavier are, and
+ * the short words between two of them (a bold phrase).
+ */
+export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
+  const weights = new Map<OcrWord, number>();
+  for (const line of page.lines) {
+    for (const word of line.words) {
+      if (lettersOf(word) < MIN_LETTERS) continue;
+      const width = strokeWidth(ink, word);
+      if (width > 0) weights.set(word, width / line.xHeight);
+    }
+  }
+  const slanted = page.lines.map((line) => lineWithSlants(line, ink));
+  if (weights.size < MIN_WORDS) return { lines: slanted };
+  // Most words of a page are its regular text; the 40th percentile stays clear of headings.
+  const usual = [...weights.values()].sort((a, b) => a - b)[Math.floor(weights.size * 0.4)]!;
+  return {
+    lines: page.lines.map((line, i) => lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual)),
+  };
+}
+
+/**
+ * Words marked italic when they lean: sheared back by the right angle, the upright
+ * strokes of their letters stack into sharp columns of ink. As with weight, a line that
+ * words of four or more letters that lean are italic, and a word between two of them.
+ */
+function lineWithSlants(line: OcrLine, ink: GrayImage): OcrLine {
+  const leaning = line.words.map(
+    (word) => lettersOf(word) >= MIN_BOLD_WORD_LETTERS && slantOf(ink, word) >= ITALIC_DEG,
+  );
+  if (!leaning.includes(true)) return line;
+  return {
+    ...line,
+    words: line.words.map((word, i) => {
+      // A word between two leaning ones belongs to their phrase (short words and some letters lean little).
+      const between = leaning[i - 1] === true && leaning[i + 1] === true;
+      return leaning[i] || between ? { ...word, italic: true } : word;
+    }),
+  };
+}
+
+/** How far a word's strokes lean to the right (degrees), or 0 when no lean sharpens them clearly. */
+function slantOf(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  const { width, height, pixels } = image;
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const x1 = Math.min(width, Math.ceil(box.x1));
+  const y1 = Math.min(height, Math.ceil(box.y1));
+  const reach = Math.ceil((y1 - y0) * Math.tan((SLANTS_DEG.at(-1)! * Math.PI) / 180));
+  const columns = new Float64Array(x1 - x0 + reach + 2);
+  const sharpness = (degrees: number): number => {
+    columns.fill(0);
+    const shear = Math.tan((degrees * Math.PI) / 180);
+    for (let y = y0; y < y1; y++) {
+      const shift = (y1 - y) * shear;
+      for (let x = x0; x < x1; x++) if (pixels[y * width + x]! < 128) columns[Math.round(x - x0 - shift + reach)]! += 1;
+    }
+    let sum = 0;
+    for (const count of columns) sum += count * count;
+    return sum;
+  };
+  const upright = sharpness(0);
+  let best = 0;
+  let bestScore = upright;
+  for (const degrees of SLANTS_DEG) {
+    const score = sharpness(degrees);
+    if (score > bestScore) [best, bestScore] = [degrees, score];
+  }
+  return bestScore >= upright * ITALIC_GAIN ? best : 0;
+}
+
+function lineWithWeights(
+  line: OcrLine,
+  measured: OcrLine,
+  weights: ReadonlyMap<OcrWord, number>,
+  usual: number,
+): OcrLine {
+  let letters = 0;
+  let heavyLetters = 0;
+  for (const word of measured.words) {
+    const weight = weights.get(word);
+    if (weight === undefined) continue;
+    letters += lettersOf(word);
+    if (weight / usual >= BOLD_LINE) heavyLetters += lettersOf(word);
+  }
+  if (letters === 0) return line;
+  if (heavyLetters >= BOLD_LINE_SHARE * letters)
+    return { ...line, words: line.words.map((word) => ({ ...word, bold: true })) };
+  const heavy = measured.words.map((word) => {
+    const weight = weights.get(word);
+    return weight !== undefined && weight / usual >= BOLD_WORD && lettersOf(word) >= MIN_BOLD_WORD_LETTERS;
+  });
+  if (!heavy.includes(true)) return line;
+  return {
+    ...line,
+    words: line.words.map((word, i) => {
+      // A short word between two heavy ones belongs to their phrase.
+      const between =
+        !weights.has(measured.words[i]!) &&
+        heavy.slice(0, i).includes(true) &&
+        heavy.slice(i + 1).findIndex((h) => h) === 0;
+      return heavy[i] || between ? { ...word, bold: true } : word;
+    }),
+  };
+}
+
+function lettersOf(word: OcrWord): number {
+  return word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+}
+
+/** Mean stroke width (pixels) of the ink inside a box: its ink over half the count of its edges. */
+function strokeWidth(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  const { width, height, pixels } = image;
+  const x0 = Math.max(1, Math.floor(box.x0));
+  const y0 = Math.max(1, Math.floor(box.y0));
+  const x1 = Math.min(width - 1, Math.ceil(box.x1));
+  const y1 = Math.min(height - 1, Math.ceil(box.y1));
+  let area = 0;
+  let edges = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = y * width + x;
+      const inkHere = pixels[i]! < 128;
+      if (inkHere) area++;
+      if (inkHere !== pixels[i - 1]! < 128) edges++;
+      if (inkHere !== pixels[i - width]! < 128) edges++;
+    }
+  }
+  // A stroke shows two edges across it: ink over half the edges is its width.
+  return edges === 0 ? 0 : area / (edges / 2);
+}

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
+import { pageWithWeights } from '../../src/formats/ocr/type-style.js';
+
+const require = createRequire(import.meta.url);
+const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+
+type Style = 'regular' | 'bold' | 'italic';
+
+/**
+ * A page printed with the canvas: lines of words, each in its own style, and the word
+ * boxes an engine would give for them (so only the measuring of type is tested here).
+ */
+function printedPage(lines: [string, Style][][]): { image: GrayImage; lines: OcrLine[] } {
+  const [width, height, size] = [2400, 120 + lines.length * 90, 40];
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = 'black';
+  context.textBaseline = 'alphabetic';
+  const ocrLines: OcrLine[] = lines.map((words, row) => {
+    const baseline = 100 + row * 90;
+    let x = 80;
+    const placed = words.map(([text, style]) => {
+      context.font = `${style === 'bold' ? 'bold ' : style === 'italic' ? 'italic ' : ''}${size}px DejaVu Sans`;
+      const metrics = context.measureText(text);
+      const word = {
+        text,
+        confidence: 0.95,
+        x0: x - 2,
+        y0: baseline - Math.ceil(metrics.actualBoundingBoxAscent) - 2,
+        x1: x + Math.ceil(metrics.width) + 2,
+        y1: baseline + Math.ceil(metrics.actualBoundingBoxDescent) + 2,
+      };
+      context.fillText(text, x, baseline);
+      x += metrics.width + size * 0.3;
+      return word;
+    });
+    return { words: placed, baseline: { x0: 80, y0: baseline, x1: x, y1: baseline }, xHeight: size * 0.55 };
+  });
+  const rgba = context.getImageData(0, 0, width, height).data;
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = rgba[i * 4]! < 128 ? 0 : 255;
+  return { image: { width, height, pixels, dpi: 300 }, lines: ocrLines };
+}
+
+const plain = (text: string): [string, Style][] => text.split(' ').map((w) => [w, 'regular']);
+
+describe('type style measured from the picture', () => {
+  it('marks a bold line, a bold phrase and an italic phrase, and leaves regular text alone', () => {
+    const { image, lines } = printedPage([
+      [
+        ['Most', 'bold'],
+        ['important', 'bold'],
+        ['developments', 'bold'],
+      ],
+      plain('The ministry published a consultation on the national authority for artificial'),
+      [
+        ...plain('adding targets for computing infrastructure and'),
+        ['public', 'italic'],
+        ['sector', 'italic'],
+        ['data', 'italic'],
+        ['sharing', 'italic'],
+      ],
+      [
+        ...plain('The government tabled the'),
+        ['Artificial', 'bold'],
+        ['Intelligence', 'bold'],
+        ...plain('bill in June'),
+      ],
+      plain('Provincial activity increased, in particular in Quebec and Ontario, where rules'),
+    ]);
+    const styled = pageWithWeights({ lines }, image).lines;
+    const marks = styled.map((line) =>
+      line.words.map((w) => `${w.text}${w.bold ? '*' : ''}${w.italic ? '/' : ''}`).join(' '),
+    );
+    expect(marks[0]).toBe('Most* important* developments*');
+    expect(marks[1]).toBe(lines[1]!.words.map((w) => w.text).join(' '));
+    expect(marks[2]).toBe('adding targets for computing infrastructure and public/ sector/ data/ sharing/');
+    expect(marks[3]).toBe('The government tabled the Artificial* Intelligence* bill in June');
+    expect(marks[4]).toBe(lines[4]!.words.map((w) => w.text).join(' '));
+  });
+});
