@@ -3,8 +3,10 @@ import type { OcrPage } from './ocr-engine.js';
 
 // Darker than this counts as ink when measuring the skew (letters, not paper or light tints).
 const INK = 140;
-// At most this many ink pixels vote: plenty for a page's lines, and cheap at any resolution.
-const MAX_VOTES = 80_000;
+// At most about this many ink pixels vote: plenty for a page's lines, and cheap at any resolution.
+// (Fewer, 80,000, find the same angle on all but one of the eval pages, a photographed one,
+// where it moves by one step of the fine search and the engine then misreads a word.)
+const MAX_VOTES = 240_000;
 // Scanners and phones skew pages by a few degrees; beyond this a page is not merely askew.
 const MAX_SKEW_DEG = 6;
 // Below this the page is level enough: turning it would only blur the letters.
@@ -24,12 +26,13 @@ export function skewOf(image: GrayImage): number {
   const { width, height } = image;
   const [xs, ys] = inkVotes(image);
   if (xs.length < 200) return 0;
-  const bands = new Float64Array(Math.ceil((width + height) / BAND) + 2);
+  const bands = new Uint32Array(Math.ceil((width + height) / BAND) + 2);
   const offset = (width + height) / 2;
   const sharpness = (angle: number): number => {
     bands.fill(0);
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-    for (let i = 0; i < xs.length; i++) bands[Math.floor((ys[i]! * cos - xs[i]! * sin + offset) / BAND)]! += 1;
+    // Never negative (offset is at least half the page's diagonal), so truncating floors.
+    for (let i = 0; i < xs.length; i++) bands[((ys[i]! * cos - xs[i]! * sin + offset) / BAND) | 0]!++;
     let sum = 0;
     for (const count of bands) sum += count * count;
     return sum;
