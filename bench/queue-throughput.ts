@@ -1,5 +1,5 @@
 import { burstFiles } from '../scripts/load/burst-files.js';
-import { percentile, runBurst } from '../scripts/load/pipeline-run.js';
+import { percentile, runBurst, type BurstFile } from '../scripts/load/pipeline-run.js';
 
 export interface QueueFigure {
   workers: number;
@@ -68,5 +68,51 @@ export async function lightLoadLatency(
     p50Ms: percentile(result.latenciesMs, 50),
     p95Ms: percentile(result.latenciesMs, 95),
     records: result.records,
+  };
+}
+
+export interface ScanQueueFigure {
+  workers: number;
+  files: number;
+  records: number;
+  /** Pages of the files that came out as records, as their records count them. */
+  pages: number;
+  wallMs: number;
+  scansPerMinute: number;
+  pagesPerMinute: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/**
+ * Scans through inbox -> queue -> parse threads -> records, dropped at once. One small
+ * scan per worker goes first, so every parse thread has loaded sharp and found the OCR
+ * engine before the measured files arrive.
+ */
+export async function scanBurstThroughput(
+  redisUrl: string,
+  workers: number,
+  files: BurstFile[],
+  warmup: BurstFile[],
+): Promise<ScanQueueFigure> {
+  const result = await runBurst(files, {
+    redisUrl,
+    concurrency: workers,
+    timeoutMs: 900_000,
+    warmup: warmup.slice(0, workers),
+    keepRecords: true,
+  });
+  const pages = [...result.recordsByName.values()].reduce((sum, record) => sum + (record.source.pages ?? 0), 0);
+  const minutes = result.wallMs / 60_000;
+  return {
+    workers,
+    files: files.length,
+    records: result.records,
+    pages,
+    wallMs: result.wallMs,
+    scansPerMinute: result.records / minutes,
+    pagesPerMinute: pages / minutes,
+    p50Ms: percentile(result.latenciesMs, 50),
+    p95Ms: percentile(result.latenciesMs, 95),
   };
 }

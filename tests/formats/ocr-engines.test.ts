@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hocrLines } from '../../src/formats/ocr/hocr.js';
 import { ocrEngine, ocrEngineStopped } from '../../src/formats/ocr/ocr-engine.js';
@@ -99,6 +101,37 @@ describe('skew', () => {
   it('leaves a level page as it is', () => {
     expect(skewOf(pageWithLines(0))).toBe(0);
   });
+
+  it('turns the page by blending the four pixels around each source point, paper where the turn leaves the page', () => {
+    const [width, height] = [37, 23];
+    const pixels = new Uint8Array(width * height);
+    let seed = 7;
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+    const page = { width, height, pixels, dpi: 300 };
+    for (const angle of [0.05, -0.03, 0.1]) {
+      const levelled = grayLevelled(page, angle);
+      // The turn written out plainly: output pixel (x, y) comes from the page at the point turned by `angle`.
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      let paper = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const sx = (x - width / 2) * cos - (y - height / 2) * sin + width / 2;
+          const sy = (x - width / 2) * sin + (y - height / 2) * cos + height / 2;
+          const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+          let expected = 255;
+          if (x0 >= 0 && y0 >= 0 && x0 < width - 1 && y0 < height - 1) {
+            const at = (dx: number, dy: number) => pixels[(y0 + dy) * width + x0 + dx]!;
+            const top = at(0, 0) + (at(1, 0) - at(0, 0)) * (sx - x0);
+            const bottom = at(0, 1) + (at(1, 1) - at(0, 1)) * (sx - x0);
+            expected = Math.trunc(top + (bottom - top) * (sy - y0));
+          } else paper++;
+          expect(levelled.pixels[y * width + x], `(${x}, ${y}) turned by ${angle}`).toBe(expected);
+        }
+      }
+      // Corners turned off the page, on both sides of zero, are among the pixels checked.
+      expect(paper).toBeGreaterThan(width);
+    }
+  });
 });
 
 describe('choosing the engine', () => {
@@ -109,6 +142,21 @@ describe('choosing the engine', () => {
     expect(engine.name).toMatch(/^tesseract \d+\.\d+\.\d+ \(eng\)$/);
     const read = await engine.recognize(page);
     expect(Array.isArray(read.lines)).toBe(true);
+  });
+
+  it.runIf(hasTesseract())('hands the page to the program as a file that is gone once the page is read', async () => {
+    const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract' });
+    const before = process.env.TMPDIR;
+    const folder = mkdtempSync(join(tmpdir(), 'ocr-engines-test-'));
+    process.env.TMPDIR = folder;
+    try {
+      await engine.recognize(page);
+      expect(readdirSync(folder).filter((name) => name.startsWith('reportflow-ocr-page-'))).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('takes tesseract.js when asked to', async () => {

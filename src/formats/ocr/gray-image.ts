@@ -26,12 +26,10 @@ export function grayFromRgba(
 
 /**
  * The picture as a binary PGM file: the OCR engine reads it without any encoding
- * work (PNG would cost a compression pass per page for nothing).
+ * work (PNG would cost a compression pass per page for nothing). The file comes in two
+ * pieces, its short header and the pixels themselves, so a page of megabytes is
+ * written out as it is rather than copied behind the header first.
  */
-export function pgmFromGray(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const file = new Uint8Array(header.length + image.pixels.length);
-  file.set(header, 0);
-  file.set(image.pixels, header.length);
-  return file;
+export function pgmFromGray(image: GrayImage): [header: Uint8Array, pixels: Uint8Array] {
+  return [new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`), image.pixels];
 }

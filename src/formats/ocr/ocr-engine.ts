@@ -48,9 +48,9 @@ export interface OcrEngine {
   recognize(image: GrayImage): Promise<RecognisedPage>;
 }
 
-/** What an engine reads: the cleaned page as a binary PGM file, at the page's resolution. */
+/** What an engine reads: the cleaned page as a binary PGM file (in pieces, see pgmFromGray), at the page's resolution. */
 export interface EngineInput {
-  pgm: Uint8Array;
+  pgm: readonly Uint8Array[];
   dpi: number;
 }
 

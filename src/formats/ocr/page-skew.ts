@@ -3,8 +3,10 @@ import type { OcrPage } from './ocr-engine.js';
 
 // Darker than this counts as ink when measuring the skew (letters, not paper or light tints).
 const INK = 140;
-// At most this many ink pixels vote: plenty for a page's lines, and cheap at any resolution.
-const MAX_VOTES = 80_000;
+// At most about this many ink pixels vote: plenty for a page's lines, and cheap at any resolution.
+// (Fewer, 80,000, find the same angle on all but one of the eval pages, a photographed one,
+// where it moves by one step of the fine search and the engine then misreads a word.)
+const MAX_VOTES = 240_000;
 // Scanners and phones skew pages by a few degrees; beyond this a page is not merely askew.
 const MAX_SKEW_DEG = 6;
 // Below this the page is level enough: turning it would only blur the letters.
@@ -34,29 +36,16 @@ export function skewOf(image: GrayImage): number {
 const measured = new WeakMap<GrayImage, number>();
 
 function skewMeasured(image: GrayImage): number {
-  const { width, height, pixels } = image;
-  let inkCount = 0;
-  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) inkCount++;
-  const stride = Math.max(1, Math.ceil(((inkCount / 3) * 3) / MAX_VOTES));
-  const xs: number[] = [];
-  const ys: number[] = [];
-  let seen = 0;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (pixels[row + x]! >= INK) continue;
-      if (seen++ % stride !== 0) continue;
-      xs.push(x - width / 2);
-      ys.push(y - height / 2);
-    }
-  }
+  const { width, height } = image;
+  const [xs, ys] = inkVotes(image);
   if (xs.length < 200) return 0;
-  const bands = new Float64Array(Math.ceil((width + height) / BAND) + 2);
+  const bands = new Uint32Array(Math.ceil((width + height) / BAND) + 2);
   const offset = (width + height) / 2;
   const sharpness = (angle: number): number => {
     bands.fill(0);
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-    for (let i = 0; i < xs.length; i++) bands[Math.floor((ys[i]! * cos - xs[i]! * sin + offset) / BAND)]! += 1;
+    // Never negative (offset is at least half the page's diagonal), so truncating floors.
+    for (let i = 0; i < xs.length; i++) bands[((ys[i]! * cos - xs[i]! * sin + offset) / BAND) | 0]!++;
     let sum = 0;
     for (const count of bands) sum += count * count;
     return sum;
@@ -79,6 +68,31 @@ function skewMeasured(image: GrayImage): number {
   return best;
 }
 
+/**
+ * Positions of every `stride`-th ink pixel, from the page's centre, with `stride` set so
+ * about MAX_VOTES pixels vote (the ink is first counted on every third pixel). The page is
+ * walked as one run of pixels: a row-by-row walk costs twice as much on a 300 dpi page.
+ */
+function inkVotes({ width, height, pixels }: GrayImage): [Float64Array, Float64Array] {
+  let sampled = 0;
+  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) sampled++;
+  const stride = Math.max(1, Math.ceil((sampled * 3) / MAX_VOTES));
+  const found: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    if (pixels[i]! >= INK) continue;
+    if (seen++ % stride === 0) found.push(i);
+  }
+  const xs = new Float64Array(found.length);
+  const ys = new Float64Array(found.length);
+  for (let k = 0; k < found.length; k++) {
+    const y = Math.floor(found[k]! / width);
+    xs[k] = found[k]! - y * width - width / 2;
+    ys[k] = y - height / 2;
+  }
+  return [xs, ys];
+}
+
 /** The page turned by `-angle` about its centre (same size, bilinear), so lines sloping by `angle` come out level. */
 export function grayLevelled(image: GrayImage, angle: number): GrayImage {
   const { width, height, pixels } = image;
@@ -91,9 +105,11 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
       const dx = x - cx;
       const sx = dx * cos - dy * sin + cx;
       const sy = dx * sin + dy * cos + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) continue;
+      // Outside the page (or on its last row or column, which has no neighbour to blend with): paper.
+      if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) continue;
+      // Both are positive here, where truncating is flooring, and cheaper than Math.floor.
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;

@@ -106,7 +106,7 @@ async function pageFromWorker(worker: TesseractWorker, input: EngineInput): Prom
 
 async function pageRead(worker: TesseractWorker, input: EngineInput): Promise<OcrPage> {
   await worker.setParameters({ user_defined_dpi: String(Math.round(input.dpi)) });
-  const { data } = await worker.recognize(Buffer.from(input.pgm), {}, { blocks: true, text: false });
+  const { data } = await worker.recognize(Buffer.concat(input.pgm), {}, { blocks: true, text: false });
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
