@@ -42,7 +42,9 @@ const NEAR_LABEL = /^[QO0@]\s*([^\s]{1,4})$/u;
  * its lookalike letters read as digits, and from its neighbours: a cell between Q10
  * and Q12 that reads "Ql11" or "Q|" is Q11. Null when neither settles it.
  */
-export function metricNameFromMisread(cell: string, before: string | null, after: string | null): string | null {
+export function metricNameFromMisread(raw: string, before: string | null, after: string | null): string | null {
+  // Stray marks at the edges (dust read as "©", "'", "|") are no part of a label.
+  const cell = raw.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   const expectedHere = expectedBetween(before, after);
   // The Q lost altogether: a bare number standing where the run calls for exactly it.
   if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;

@@ -13,6 +13,9 @@ import type { SourceInfo } from '../../src/record/types.js';
 describe('metricNameFromMisread', () => {
   it('reads the labels Tesseract misreads, checked against the neighbours', () => {
     expect(metricNameFromMisread('Ql', null, 'Q2')).toBe('Q1');
+    // Dust read as a sign at the edge of a label.
+    expect(metricNameFromMisread('©Q4', 'Q3', 'Q5')).toBe('Q4');
+    expect(metricNameFromMisread("Q7'", 'Q6', 'Q8')).toBe('Q7');
     expect(metricNameFromMisread('QI', null, 'Q2')).toBe('Q1');
     expect(metricNameFromMisread('Qio', 'Q9', 'Q11')).toBe('Q10');
     expect(metricNameFromMisread('Qi2', 'Q11', null)).toBe('Q12');
