@@ -4,6 +4,7 @@ import type { OcrOptions } from './ocr-options.js';
 import { grayAsInk } from './paper-and-ink.js';
 import { pageReadUpright } from './page-orientation.js';
 import { grayLevelled, skewOf } from './page-skew.js';
+import { grayWithReversedTypeTurned } from './reversed-type.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
@@ -78,14 +79,14 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
 /**
  * A page read by the engine after cleaning: turned upright when stored sideways or upside
  * down, turned level when scanned askew (so rows of a table stay rows and its rules run
- * straight), ruling lines painted out, then black on white against the paper around each
- * pixel. Positions come back on the upright page.
+ * straight), light letters on dark bands turned dark on paper, ruling lines painted out,
+ * then black on white against the paper around each pixel. Positions come back on the upright page.
  */
 async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
   return pageReadUpright(image, async (upright) => {
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
-    const ink = grayAsInk(grayWithoutRules(level));
+    const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
     const read = pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
     return { ...read, width: upright.width, height: upright.height };
   });

@@ -65,18 +65,21 @@ export function grayAsInk(image: GrayImage): GrayImage {
   return { ...image, pixels: out };
 }
 
-/** The paper's level in each tile; tiles with no paper in them (all ink or picture) take the mean paper of the page. */
-function paperOfTiles(image: GrayImage): Float32Array {
+/**
+ * The paper's level in each square tile of side `tile` (rows of tiles top to bottom); tiles
+ * with no paper in them (all ink or picture) take the mean paper of the page.
+ */
+export function paperOfTiles(image: GrayImage, tile = TILE): Float32Array {
   const { width, height, pixels } = image;
-  const cols = Math.ceil(width / TILE);
-  const rows = Math.ceil(height / TILE);
+  const cols = Math.ceil(width / tile);
+  const rows = Math.ceil(height / tile);
   const paper = new Float32Array(cols * rows);
   const histogram = new Uint32Array(256);
   for (let ty = 0; ty < rows; ty++) {
     for (let tx = 0; tx < cols; tx++) {
       histogram.fill(0);
-      const [x0, y0] = [tx * TILE, ty * TILE];
-      const [x1, y1] = [Math.min(width, x0 + TILE), Math.min(height, y0 + TILE)];
+      const [x0, y0] = [tx * tile, ty * tile];
+      const [x1, y1] = [Math.min(width, x0 + tile), Math.min(height, y0 + tile)];
       for (let y = y0; y < y1; y++) for (let i = y * width + x0; i < y * width + x1; i++) histogram[pixels[i]!]! += 1;
       const wanted = PAPER_SHARE * (x1 - x0) * (y1 - y0);
       let seen = 0;
