@@ -22,13 +22,16 @@ const LEAST_AREA_SQ_INCH = 0.1;
 // encloses, have paper around them.
 const AROUND_INCH = 1 / 25;
 const DARK_AROUND = 0.5;
+// Its own solid cells need less (those along its edge have paper on one side); a rule
+// running off it has paper on both.
+const DARK_AROUND_OWN = 0.3;
 // Over the area it surrounds, at least this share is its own solid dark: a frame or a
 // photo's dark surround encloses mostly paper.
 const LEAST_SOLID_SHARE = 0.4;
 // ...and the rest, the light type it holds, at least this much (square inches).
 const LEAST_LIGHT_SQ_INCH = 0.005;
 // The band's edge, this many cells around what it encloses, is made paper where it is dark.
-const EDGE_CELLS = 2;
+const EDGE_CELLS = 1;
 
 /**
  * The page with reversed type (light letters on a dark band: a table's header row, a
@@ -65,7 +68,10 @@ export function grayWithReversedTypeTurned(image: GrayImage): GrayImage {
       if (label[i] === part.id) deepest = Math.max(deepest, depth[i]!);
     });
     if (deepest < deep) continue;
-    const inside = enclosedCells(label, part, cols).filter((i) => darkAround(i) >= DARK_AROUND);
+    // A rule running off the band, or a table's frame joined to it, has paper on both
+    // sides: it is no part of what encloses the band's type.
+    const core = (i: number): boolean => label[i] === part.id && darkAround(i) >= DARK_AROUND_OWN;
+    const inside = enclosedCells(core, part, cols).filter((i) => label[i] === part.id || darkAround(i) >= DARK_AROUND);
     let own = 0;
     for (const i of inside) if (label[i] === part.id) own++;
     const light = inside.length - own;
@@ -262,10 +268,10 @@ function forCells(part: Part, cols: number, each: (i: number) => void): void {
 }
 
 /**
- * The cells a part encloses, its own among them: those with its cells both before and
- * after them in their row, and both above and below them in their column.
+ * The cells within a part's box that `encloses` cells stand both before and after in
+ * their row, and both above and below in their column (those cells among them).
  */
-function enclosedCells(label: Int32Array, part: Part, cols: number): number[] {
+function enclosedCells(encloses: (i: number) => boolean, part: Part, cols: number): number[] {
   const [w, h] = [part.x1 - part.x0 + 1, part.y1 - part.y0 + 1];
   const rowFirst = new Int32Array(h).fill(w);
   const rowLast = new Int32Array(h).fill(-1);
@@ -273,7 +279,7 @@ function enclosedCells(label: Int32Array, part: Part, cols: number): number[] {
   const colLast = new Int32Array(w).fill(-1);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (label[(part.y0 + y) * cols + part.x0 + x] !== part.id) continue;
+      if (!encloses((part.y0 + y) * cols + part.x0 + x)) continue;
       rowFirst[y] = Math.min(rowFirst[y]!, x);
       rowLast[y] = x;
       colFirst[x] = Math.min(colFirst[x]!, y);

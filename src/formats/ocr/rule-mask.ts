@@ -55,6 +55,26 @@ export function ruleMask(image: GrayImage): RuleMask {
     }
     return false;
   };
+  // Where horizontal rules cross or meet a vertical line, counted once per rule: a side of
+  // a table's cells whose top ends on something else (a dark header band) still crosses
+  // the rules between the rows below it; a letter's stem reaches one rule at most.
+  const rulesMet = (line: JoinedLine, runs: Runs): number => {
+    const ys: number[] = [];
+    if (meetsRule(line.firstAt, line.first)) ys.push(line.first);
+    if (meetsRule(line.lastAt, line.last)) ys.push(line.last);
+    for (const r of line.runs) {
+      const x = runs.line[r]!;
+      for (let y = runs.start[r]!; y < runs.end[r]!; y++) {
+        const i = y * width + x;
+        if (((rules[i]! | (x > 0 ? rules[i - 1]! : 0) | (x + 1 < width ? rules[i + 1]! : 0)) & ACROSS) !== 0)
+          ys.push(y);
+      }
+    }
+    ys.sort((p, q) => p - q);
+    let count = 0;
+    for (let k = 0; k < ys.length; k++) if (k === 0 || ys[k]! - ys[k - 1]! > MEET) count++;
+    return count;
+  };
   const down = markLines(
     image,
     rules,
@@ -62,9 +82,7 @@ export function ruleMask(image: GrayImage): RuleMask {
     thickest,
     step,
     minHeight,
-    (line) =>
-      line.length >= loneHeight ||
-      (line.length >= minHeight && meetsRule(line.firstAt, line.first) && meetsRule(line.lastAt, line.last)),
+    (line, runs) => line.length >= loneHeight || (line.length >= minHeight && rulesMet(line, runs) >= 2),
   );
   return { rules, across, down };
 }
@@ -92,7 +110,7 @@ function markLines(
   thickest: number,
   shortest: number,
   shortestLine: number,
-  isRule: (line: Line) => boolean,
+  isRule: (line: JoinedLine, runs: Runs) => boolean,
 ): Int32Array {
   const { width, height, pixels } = image;
   const across = kind === ACROSS;
@@ -124,7 +142,7 @@ function markLines(
   }
   const marked: number[] = [];
   for (const line of joinedLines(runs, thin)) {
-    if (!isRule(line)) continue;
+    if (!isRule(line, runs)) continue;
     for (const r of line.runs) {
       const end = pixel(runs.line[r]!, runs.end[r]!);
       for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) {
@@ -137,8 +155,11 @@ function markLines(
   return Int32Array.from(marked);
 }
 
+/** A line with the runs it is made of. */
+type JoinedLine = Line & { runs: number[] };
+
 /** The lines that the runs marked in `taking` make, runs of neighbouring rows (columns) joined where they overlap. */
-function joinedLines(runs: Runs, taking: Uint8Array): (Line & { runs: number[] })[] {
+function joinedLines(runs: Runs, taking: Uint8Array): JoinedLine[] {
   const count = runs.line.length;
   const parent = new Int32Array(count);
   for (let r = 0; r < count; r++) parent[r] = r;
@@ -158,7 +179,7 @@ function joinedLines(runs: Runs, taking: Uint8Array): (Line & { runs: number[] }
       else b++;
     }
   }
-  const lines = new Map<number, Line & { runs: number[] }>();
+  const lines = new Map<number, JoinedLine>();
   for (let r = 0; r < count; r++) {
     if (taking[r] !== 1) continue;
     const id = root(r);

@@ -49,14 +49,21 @@ function paintOut(image: GrayImage, mask: RuleMask, out: Uint8Array, kind: numbe
     while (start - step >= low && inSection(start - step)) start -= step;
     let end = i;
     while (end + step <= high && inSection(end + step)) end += step;
-    let first = -1;
-    let last = -1;
-    for (let j = start; j <= end; j += step) {
-      if ((rules[j]! & kind) === 0) continue;
-      if (first < 0) first = j;
-      last = j;
-      rules[j]! |= seen;
+    // The rule's own pixels around this one: ink beyond them by more than the fringe is
+    // something else, even another rule (two rules with a shaded row of a table between
+    // them, all of it darker than INK, are two rules, not one with the row's letters in it).
+    const ruleAt = (j: number): boolean => (rules[j]! & kind) !== 0;
+    let first = i;
+    for (let j = i - step, gap = 0; j >= start && gap <= fringe; j -= step) {
+      if (!ruleAt(j)) gap++;
+      else [first, gap] = [j, 0];
     }
+    let last = i;
+    for (let j = i + step, gap = 0; j <= end && gap <= fringe; j += step) {
+      if (!ruleAt(j)) gap++;
+      else [last, gap] = [j, 0];
+    }
+    for (let j = first; j <= last; j += step) if (ruleAt(j)) rules[j]! |= seen;
     const strokeBefore = (first - start) / step > fringe;
     const strokeAfter = (end - last) / step > fringe;
     if (strokeBefore && strokeAfter) continue;
