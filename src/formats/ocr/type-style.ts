@@ -9,6 +9,9 @@ const BOLD_LINE_SHARE = 0.75;
 // A single word inside a line of regular text must stand out more: short words are noisy.
 const BOLD_WORD = 1.45;
 const MIN_BOLD_WORD_LETTERS = 4;
+// The darkest this share of a word's box is the core of its strokes (ink covers a fifth
+// of a word's box or more).
+const CORE_SHARE = 0.1;
 // Words with fewer letters than this give too few strokes to measure.
 const MIN_LETTERS = 3;
 // The page's usual stroke is measured over this many words at least.
@@ -135,22 +138,34 @@ function lettersOf(word: OcrWord): number {
   return word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
 }
 
-/** Mean stroke width (pixels) of the ink inside a box: its ink over half the count of its edges. */
+/**
+ * Mean stroke width (pixels) of the ink inside a box: its ink over half the count of its
+ * edges. A stroke's edge is taken halfway between its core and the paper: black type has
+ * its edges at mid-grey, a heading printed in a colour (a core of dark grey once cleaned)
+ * at a lighter level, so its strokes are measured whole rather than cut down to their core.
+ */
 function strokeWidth(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
   const { width, height, pixels } = image;
   const x0 = Math.max(1, Math.floor(box.x0));
   const y0 = Math.max(1, Math.floor(box.y0));
   const x1 = Math.min(width - 1, Math.ceil(box.x1));
   const y1 = Math.min(height - 1, Math.ceil(box.y1));
+  if (x1 <= x0 || y1 <= y0) return 0;
+  const histogram = new Uint32Array(256);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) histogram[pixels[y * width + x]!]!++;
+  let seen = 0;
+  let core = 0;
+  while (core < 255 && seen + histogram[core]! < CORE_SHARE * (x1 - x0) * (y1 - y0)) seen += histogram[core++]!;
+  const edge = (core + 255) / 2;
   let area = 0;
   let edges = 0;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = y * width + x;
-      const inkHere = pixels[i]! < 128;
+      const inkHere = pixels[i]! < edge;
       if (inkHere) area++;
-      if (inkHere !== pixels[i - 1]! < 128) edges++;
-      if (inkHere !== pixels[i - width]! < 128) edges++;
+      if (inkHere !== pixels[i - 1]! < edge) edges++;
+      if (inkHere !== pixels[i - width]! < edge) edges++;
     }
   }
   // A stroke shows two edges across it: ink over half the edges is its width.
