@@ -100,6 +100,37 @@ describe('ruling lines painted out before OCR', () => {
     expect(inkIn(out, 0, 0, 2550, 3300)).toBe(0);
   });
 
+  it('paints out the sides of cells whose top stands on something other than a rule (a dark header band)', () => {
+    const image = page(2550, 3300);
+    // The band: thick, so no rule; the rules between the rows below it; the sides of the
+    // cells run from the band down past the last rule.
+    fill(image, 300, 100, 1500, 160, 40);
+    rule(image, 300, 1500, 230);
+    rule(image, 300, 1500, 300);
+    rule(image, 300, 1500, 370);
+    for (const x of [700, 1100]) fill(image, x, 160, x + 3, 380);
+    fill(image, 400, 190, 420, 220);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 0, 165, 2550, 3300)).toBe(20 * 30);
+  });
+
+  it('keeps the letters of a shaded row between two rules when the shade is darker than the ink level', () => {
+    const image = page(2550, 3300);
+    rule(image, 300, 1500, 200);
+    rule(image, 300, 1500, 259);
+    // The row's light tint as a dim photo shows it, darker than INK, with a seam of
+    // lighter ringing along each rule that is lost around a letter (JPEG blocks).
+    fill(image, 300, 205, 1500, 257, 190);
+    for (const y of [204, 257]) {
+      fill(image, 300, y, 1500, y + 1, 205);
+      fill(image, 380, y, 440, y + 1, 190);
+    }
+    fill(image, 400, 215, 420, 250);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 400, 215, 420, 250)).toBe(20 * 35);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(20 * 35);
+  });
+
   it('leaves a page of letters alone: short strokes, and a bar as thick as a title letter', () => {
     const image = page(2550, 3300);
     for (let x = 300; x < 2000; x += 40) fill(image, x, 100, x + 6, 140);

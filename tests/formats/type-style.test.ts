@@ -2,18 +2,20 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
+import { grayAsInk } from '../../src/formats/ocr/paper-and-ink.js';
 import { pageWithWeights } from '../../src/formats/ocr/type-style.js';
 
 const require = createRequire(import.meta.url);
 const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
-type Style = 'regular' | 'bold' | 'italic';
+type Style = 'regular' | 'bold' | 'italic' | 'bold-colour';
 
 /**
  * A page printed with the canvas: lines of words, each in its own style, and the word
  * boxes an engine would give for them (so only the measuring of type is tested here).
+ * Black and white, or with `grey` in its greys.
  */
-function printedPage(lines: [string, Style][][]): { image: GrayImage; lines: OcrLine[] } {
+function printedPage(lines: [string, Style][][], grey = false): { image: GrayImage; lines: OcrLine[] } {
   const [width, height, size] = [2400, 120 + lines.length * 90, 40];
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
@@ -25,7 +27,9 @@ function printedPage(lines: [string, Style][][]): { image: GrayImage; lines: Ocr
     const baseline = 100 + row * 90;
     let x = 80;
     const placed = words.map(([text, style]) => {
-      context.font = `${style === 'bold' ? 'bold ' : style === 'italic' ? 'italic ' : ''}${size}px DejaVu Sans`;
+      context.font = `${style.startsWith('bold') ? 'bold ' : style === 'italic' ? 'italic ' : ''}${size}px DejaVu Sans`;
+      // A heading printed in a colour (a mid blue is about this grey), which cleaning leaves dark grey, not black.
+      context.fillStyle = style === 'bold-colour' ? '#848484' : 'black';
       const metrics = context.measureText(text);
       const word = {
         text,
@@ -43,7 +47,7 @@ function printedPage(lines: [string, Style][][]): { image: GrayImage; lines: Ocr
   });
   const rgba = context.getImageData(0, 0, width, height).data;
   const pixels = new Uint8Array(width * height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = rgba[i * 4]! < 128 ? 0 : 255;
+  for (let i = 0; i < pixels.length; i++) pixels[i] = grey ? rgba[i * 4]! : rgba[i * 4]! < 128 ? 0 : 255;
   return { image: { width, height, pixels, dpi: 300 }, lines: ocrLines };
 }
 
@@ -82,5 +86,27 @@ describe('type style measured from the picture', () => {
     expect(marks[2]).toBe('adding targets for computing infrastructure and public/ sector/ data/ sharing/');
     expect(marks[3]).toBe('The government tabled the Artificial* Intelligence* bill in June');
     expect(marks[4]).toBe(lines[4]!.words.map((w) => w.text).join(' '));
+  });
+
+  it('marks a heading printed in a colour bold, its strokes measured whole', () => {
+    const body = plain('The ministry published a consultation on the national authority for artificial');
+    const { image, lines } = printedPage(
+      [
+        [
+          ['Changes', 'bold-colour'],
+          ['in', 'bold-colour'],
+          ['key', 'bold-colour'],
+          ['metrics', 'bold-colour'],
+        ],
+        body,
+        plain('intelligence and on the rules for public bodies that use automated decisions'),
+        body,
+      ],
+      true,
+    );
+    // Cleaned as the engine is given it: black type black, the colour a dark grey.
+    const styled = pageWithWeights({ lines }, grayAsInk(image)).lines;
+    expect(styled[0]!.words.every((w) => w.bold)).toBe(true);
+    expect(styled.slice(1).some((line) => line.words.some((w) => w.bold))).toBe(false);
   });
 });

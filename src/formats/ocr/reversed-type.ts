@@ -17,14 +17,11 @@ const SOLID_SHARE = 0.8;
 const DEEPEST_STROKE_INCH = 1 / 10;
 // ...and covers at least this much of the page (square inches) in solid dark.
 const LEAST_AREA_SQ_INCH = 0.1;
-// Light that it encloses is type on it only where this share of the pixels within
-// AROUND_INCH is dark: a rule running off the band, and the cells of a table it
-// encloses, have paper around them.
+// What encloses the band's type is its solid dark with at least this share of the pixels
+// within AROUND_INCH dark: its cells along an edge have paper on one side, a rule running
+// off it (or a table's frame joined to it) has paper on both.
 const AROUND_INCH = 1 / 25;
-const DARK_AROUND = 0.5;
-// Its own solid cells need less (those along its edge have paper on one side); a rule
-// running off it has paper on both.
-const DARK_AROUND_OWN = 0.3;
+const DARK_AROUND = 0.3;
 // Over the area it surrounds, at least this share is its own solid dark: a frame or a
 // photo's dark surround encloses mostly paper.
 const LEAST_SOLID_SHARE = 0.4;
@@ -68,10 +65,7 @@ export function grayWithReversedTypeTurned(image: GrayImage): GrayImage {
       if (label[i] === part.id) deepest = Math.max(deepest, depth[i]!);
     });
     if (deepest < deep) continue;
-    // A rule running off the band, or a table's frame joined to it, has paper on both
-    // sides: it is no part of what encloses the band's type.
-    const core = (i: number): boolean => label[i] === part.id && darkAround(i) >= DARK_AROUND_OWN;
-    const inside = enclosedCells(core, part, cols).filter((i) => label[i] === part.id || darkAround(i) >= DARK_AROUND);
+    const inside = enclosedCells((i) => label[i] === part.id && darkAround(i) >= DARK_AROUND, part, cols);
     let own = 0;
     for (const i of inside) if (label[i] === part.id) own++;
     const light = inside.length - own;
