@@ -52,19 +52,17 @@ export function grayWithReversedTypeTurned(image: GrayImage): GrayImage {
   const grid = darkOfCells(image, cell, tile, paper);
   const { cols, rows } = grid;
   const depth = depthOf(grid.solid, cols, rows);
+  // Only solid dark that holds a square wider than a stroke can be a band: the parts are
+  // grown from such squares alone, so a page of type costs no labelling of its letters.
   const deep = Math.ceil(DEEPEST_STROKE_INCH / 2 / CELL_INCH);
   const cellsPerSqInch = (dpi / cell) ** 2;
-  const { label, parts } = labelled(grid.solid, cols, rows);
+  const { label, parts } = labelled(grid.solid, cols, rows, (i) => depth[i]! >= deep);
+  if (parts.length === 0) return image;
   const darkAround = darkShareAround(grid, Math.max(1, Math.round(AROUND_INCH / CELL_INCH)));
   const region = new Uint8Array(cols * rows);
   const turned: (Part & { level: number })[] = [];
   for (const part of parts) {
     if (part.cells < LEAST_AREA_SQ_INCH * cellsPerSqInch) continue;
-    let deepest = 0;
-    forCells(part, cols, (i) => {
-      if (label[i] === part.id) deepest = Math.max(deepest, depth[i]!);
-    });
-    if (deepest < deep) continue;
     const inside = enclosedCells((i) => label[i] === part.id && darkAround(i) >= DARK_AROUND, part, cols);
     let own = 0;
     for (const i of inside) if (label[i] === part.id) own++;
@@ -223,13 +221,21 @@ function depthOf(solid: Uint8Array, cols: number, rows: number): Uint16Array {
   return depth;
 }
 
-/** The solid cells in connected parts (side by side or above one another), each labelled with its id (from 1). */
-function labelled(solid: Uint8Array, cols: number, rows: number): { label: Int32Array; parts: Part[] } {
+/**
+ * The connected parts (side by side or above one another) of solid cells that hold a
+ * cell `seeds` accepts, each cell labelled with its part's id (from 1).
+ */
+function labelled(
+  solid: Uint8Array,
+  cols: number,
+  rows: number,
+  seeds: (i: number) => boolean,
+): { label: Int32Array; parts: Part[] } {
   const label = new Int32Array(cols * rows);
   const parts: Part[] = [];
   const stack: number[] = [];
   for (let start = 0; start < solid.length; start++) {
-    if (solid[start] === 0 || label[start] !== 0) continue;
+    if (solid[start] === 0 || label[start] !== 0 || !seeds(start)) continue;
     const part: Part = { id: parts.length + 1, cells: 0, x0: cols, y0: rows, x1: 0, y1: 0 };
     parts.push(part);
     label[start] = part.id;

@@ -58,10 +58,12 @@ export function ruleMask(image: GrayImage): RuleMask {
   // Where horizontal rules cross or meet a vertical line, counted once per rule: a side of
   // a table's cells whose top ends on something else (a dark header band) still crosses
   // the rules between the rows below it; a letter's stem reaches one rule at most.
-  const rulesMet = (line: JoinedLine, runs: Runs): number => {
+  const meetsTwoRules = (line: JoinedLine, runs: Runs): boolean => {
+    const ends = [meetsRule(line.firstAt, line.first), meetsRule(line.lastAt, line.last)];
+    if (ends[0] && ends[1]) return true;
     const ys: number[] = [];
-    if (meetsRule(line.firstAt, line.first)) ys.push(line.first);
-    if (meetsRule(line.lastAt, line.last)) ys.push(line.last);
+    if (ends[0]) ys.push(line.first);
+    if (ends[1]) ys.push(line.last);
     for (const r of line.runs) {
       const x = runs.line[r]!;
       for (let y = runs.start[r]!; y < runs.end[r]!; y++) {
@@ -73,7 +75,7 @@ export function ruleMask(image: GrayImage): RuleMask {
     ys.sort((p, q) => p - q);
     let count = 0;
     for (let k = 0; k < ys.length; k++) if (k === 0 || ys[k]! - ys[k - 1]! > MEET) count++;
-    return count;
+    return count >= 2;
   };
   const down = markLines(
     image,
@@ -82,7 +84,7 @@ export function ruleMask(image: GrayImage): RuleMask {
     thickest,
     step,
     minHeight,
-    (line, runs) => line.length >= loneHeight || (line.length >= minHeight && rulesMet(line, runs) >= 2),
+    (line, runs) => line.length >= loneHeight || (line.length >= minHeight && meetsTwoRules(line, runs)),
   );
   return { rules, across, down };
 }
