@@ -131,6 +131,21 @@ describe('ruling lines painted out before OCR', () => {
     expect(inkIn(out, 0, 0, 2550, 3300)).toBe(20 * 35);
   });
 
+  it('leaves the round tops and bottoms of a word in small type alone, though the gaps between its letters are narrow', () => {
+    const image = page(2550, 3300);
+    // Twelve "o"s 15 px wide, 16 px apart: their tops and bottoms make thin lines 190 px
+    // long over the 3 px gaps between letters.
+    for (let k = 0; k < 12; k++) {
+      const x = 300 + k * 16;
+      fill(image, x + 1, 200, x + 14, 203);
+      fill(image, x + 1, 212, x + 14, 215);
+      fill(image, x, 203, x + 3, 212);
+      fill(image, x + 12, 203, x + 15, 212);
+    }
+    const out = grayWithoutRules(image);
+    expect(out.pixels.every((level, i) => level === image.pixels[i])).toBe(true);
+  });
+
   it('leaves a page of letters alone: short strokes, and a bar as thick as a title letter', () => {
     const image = page(2550, 3300);
     for (let x = 300; x < 2000; x += 40) fill(image, x, 100, x + 6, 140);
