@@ -168,13 +168,106 @@ export function yearFromMisread(cell: string): number | null {
 }
 
 /**
- * A total whose decimal point the engine lost ("25" for 2.5): when the printed number is
- * more than the table's answers could ever add up to and putting the point back before
- * the last digit makes it possible, that is the total. Null otherwise.
+ * A total whose decimal point the engine lost ("25" for 2.5, "05" for 0.5): when the
+ * printed number is more than the table's answers could ever add up to, or starts with a
+ * zero no total is printed with, and putting the point back before the last digit makes
+ * it possible, that is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
   const digits = cell.trim();
-  if (!/^\d{2,3}$/.test(digits) || Number(digits) <= maximum) return null;
+  if (!/^\d{2,3}$/.test(digits)) return null;
+  if (Number(digits) <= maximum && !/^0\d$/.test(digits)) return null;
   const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
   return total <= maximum ? total : null;
+}
+
+/**
+ * The digits a misread year cell holds ("202", "2O56", "20200"): lookalike letters read
+ * as digits, stray marks at the edges dropped; null unless three to five digits remain.
+ */
+function yearLikeDigits(cell: string): string | null {
+  const core = cell.trim().replace(/^[^\dOolI|]+|[^\dOolI|]+$/gu, '');
+  const digits = [...core].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+  return /^\d{3,5}$/.test(digits) ? digits : null;
+}
+
+/** Whether a year cell holds something the engine could have made of a year (see yearLikeDigits). */
+export function isYearLike(cell: string): boolean {
+  return yearLikeDigits(cell) !== null;
+}
+
+/**
+ * The years of a recognised score table's rows, read with what the table must be: one
+ * row per year, the years running one by one up (or down) the table. `cells` are the year
+ * cells of the rows that hold a year or something like one (see isYearLike), in order;
+ * `read` what each says on its own (null: not a year).
+ *
+ * A year that lies on one run with another row's year (2017 five rows before 2022) is
+ * trusted. A row that is not trusted takes the year its place in the run gives it when
+ * the trusted rows around it pin that year down (the same run on both sides, or the
+ * run's end at the table's edge) and what the engine read is that year with a digit
+ * dropped, added or changed ("202" for 2012, "2056" for 2015, "20200" for 2020), keeping
+ * its last digit, the one that tells it from its neighbours. A year read whole but not
+ * trusted is replaced only between two trusted rows of one run, or where its place makes
+ * it impossible ("2056" two rows before 2017): a table that leaves out a year
+ * (2010, 2015, 2016) keeps its readings. Rows without a trusted year in reach stay as read.
+ */
+export function yearsInSequence(cells: readonly string[], read: readonly (number | null)[]): (number | null)[] {
+  const years = [...read];
+  const direction = runDirection(read);
+  if (direction === 0) return years;
+  const onRun = (i: number, j: number) => read[j]! - read[i]! === direction * (j - i);
+  const trusted = read.map(
+    (year, i) => year !== null && read.some((other, j) => j !== i && other !== null && onRun(i, j)),
+  );
+  for (let i = 0; i < read.length; i++) {
+    if (trusted[i]) continue;
+    const before = trusted.lastIndexOf(true, i);
+    const after = trusted.indexOf(true, i);
+    const anchor = before >= 0 ? before : after;
+    if (anchor < 0) continue;
+    const between = before >= 0 && after >= 0;
+    if (between && !onRun(before, after)) continue;
+    const year = read[anchor]! + direction * (i - anchor);
+    if (read[i] !== null && read[i] !== year && !between && !outOfPlace(read, i, anchor, direction)) continue;
+    const digits = yearLikeDigits(cells[i] ?? '');
+    if (year >= 1900 && year <= 2199 && digits !== null && couldBeMisread(digits, String(year))) years[i] = year;
+  }
+  return years;
+}
+
+// Up (1) or down (-1) by one year a row, as most pairs of years read agree; 0 when they do not.
+function runDirection(read: readonly (number | null)[]): 1 | -1 | 0 {
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < read.length; i++) {
+    for (let j = i + 1; j < read.length; j++) {
+      if (read[i] === null || read[j] === null) continue;
+      if (read[j]! - read[i]! === j - i) up++;
+      else if (read[i]! - read[j]! === j - i) down++;
+    }
+  }
+  return up > down ? 1 : down > up ? -1 : 0;
+}
+
+// A year that cannot stand where it does: the rows between it and the anchor leave no room for one year each.
+function outOfPlace(read: readonly (number | null)[], i: number, anchor: number, direction: 1 | -1): boolean {
+  return direction * (read[anchor]! - read[i]!) * Math.sign(anchor - i) < Math.abs(anchor - i);
+}
+
+// The engine's reading keeps three of the year's four digits in order, and its last digit.
+function couldBeMisread(digits: string, year: string): boolean {
+  return digits.includes(year.at(-1)!) && commonInOrder(digits, year) >= 3;
+}
+
+/** Length of the longest run of characters two strings share in the same order. */
+function commonInOrder(a: string, b: string): number {
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [0];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : Math.max(row[j]!, next[j - 1]!);
+    row = next;
+  }
+  return row[b.length]!;
 }
