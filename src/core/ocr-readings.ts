@@ -262,7 +262,7 @@ function couldBeMisread(digits: string, year: string): boolean {
 
 /** Length of the longest run of characters two strings share in the same order. */
 function commonInOrder(a: string, b: string): number {
-  let row = new Array<number>(b.length + 1).fill(0);
+  let row = Array.from({ length: b.length + 1 }, () => 0);
   for (let i = 1; i <= a.length; i++) {
     const next = [0];
     for (let j = 1; j <= b.length; j++)
