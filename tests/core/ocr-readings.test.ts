@@ -106,6 +106,11 @@ describe('yearsInSequence', () => {
     // A table that leaves years out keeps its readings.
     expect(read(['2010', '2015', '2016'])).toEqual([2010, 2015, 2016]);
     expect(read(['2012', '2013', '2015', '2016'])).toEqual([2012, 2013, 2015, 2016]);
+    // Two years on one run count only with no year read off it between them (2000 and 2005
+    // five rows apart around 2013, 2014): "2005" after 2014 is 2015.
+    expect(read(['2000', '2000', '2000', '202', '2013', '2014', '2005', '20016'])).toEqual([
+      2000, 2000, 2000, 2012, 2013, 2014, 2015, 2016,
+    ]);
     // A run broken between two readings says nothing about the row between them.
     expect(read(['2012', '2013', '204', '2017', '2018'])).toEqual([2012, 2013, null, 2017, 2018]);
     // The reading must keep the year's last digit and three of its digits in order.
