@@ -143,6 +143,7 @@ export function columnsWithMisreadLabels(
       out.push({ name, index });
     }
   }
+  out.push(...runsBetweenLabels(header, named, isLabel));
   out.sort((a, b) => a.index - b.index);
   // A label read with a letter doubled ("Q111" for Q11, "Q112" for Q12) is a label of its
   // own to the plain reading; where the run of questions calls for the label whose digits
@@ -155,6 +156,44 @@ export function columnsWithMisreadLabels(
     }
   }
   return out;
+}
+
+// A misread label is at most this many characters ("QL", "0O9", "1").
+const MAX_MISREAD_LABEL = 4;
+
+/**
+ * Labels of several misread cells side by side ("1", "QL" between Q3 and Q6), which
+ * their neighbours alone cannot name: where two named columns stand exactly as many
+ * places apart as their numbers, the cells between them are the questions between, in
+ * order, each being short enough for a label. `named` gains them.
+ */
+function runsBetweenLabels(
+  header: readonly string[],
+  named: Map<number, string>,
+  isLabel: (cell: string) => boolean,
+): { name: string; index: number }[] {
+  const found: { name: string; index: number }[] = [];
+  const indexes = [...named.keys()].sort((a, b) => a - b);
+  const taken = new Set(named.values());
+  for (let k = 1; k < indexes.length; k++) {
+    const [from, to] = [indexes[k - 1]!, indexes[k]!];
+    const [first, last] = [Number(named.get(from)!.slice(1)), Number(named.get(to)!.slice(1))];
+    if (to - from < 3 || last - first !== to - from) continue;
+    const between = header
+      .slice(from + 1, to)
+      .map((cell) => cell.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    const names = between.map((_, i) => `Q${first + 1 + i}`);
+    const fits = between.every(
+      (cell, i) =>
+        cell !== '' && cell.length <= MAX_MISREAD_LABEL && !isLabel(header[from + 1 + i]!) && !taken.has(names[i]!),
+    );
+    if (!fits) continue;
+    names.forEach((name, i) => {
+      named.set(from + 1 + i, name);
+      found.push({ name, index: from + 1 + i });
+    });
+  }
+  return found;
 }
 
 /**

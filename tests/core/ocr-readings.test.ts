@@ -50,6 +50,26 @@ describe('columnsWithMisreadLabels', () => {
     ]);
   });
 
+  it('names misread labels side by side when their neighbours stand exactly as far apart as their numbers', () => {
+    const header = ['Year', '1', 'Q2', 'Q3', '1', 'QL', 'Q6', 'Q7', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => [c.name, c.index])).toEqual([
+      ['Q1', 1],
+      ['Q2', 2],
+      ['Q3', 3],
+      ['Q4', 4],
+      ['Q5', 5],
+      ['Q6', 6],
+      ['Q7', 7],
+    ]);
+  });
+
+  it('leaves cells between labels unnamed when the places do not match the numbers or a cell is no label', () => {
+    const names = (header: string[]) => columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name);
+    expect(names(['Year', 'Q3', '1', 'QL', 'x', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+    expect(names(['Year', 'Q3', '1', 'comments', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+    expect(names(['Year', 'Q3', '1', '', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+  });
+
   it('keeps labels that skip a question or that the run does not call for', () => {
     const header = ['Year', 'Q1', 'Q2', 'Q5', 'Q110', 'Q111', 'Total'];
     expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
