@@ -212,6 +212,19 @@ describe('list numbers the engine dropped', () => {
     expect(words).toEqual(line.words);
   });
 
+  it('puts the digits back before a dot the engine kept alone, in its place', async () => {
+    const engine = engineReading(['3.', 'Japan', 'and']);
+    const dotOnly: OcrLine = {
+      ...line,
+      words: [{ text: '.', confidence: 0.92, x0: 302, y0: 524, x1: 306, y1: 528 }, ...line.words],
+    };
+    const page = await pageWithListNumbers(engine, picture(true), { lines: [dotOnly], width: 1200, height: 1600 });
+    const [number, ...words] = page.lines[0]!.words;
+    expect(number).toMatchObject({ text: '3.' });
+    expect(number!.x0).toBeCloseTo(280, -1);
+    expect(words).toEqual(line.words);
+  });
+
   it('finds the number on a picture the engine turned upright before reading it', async () => {
     const engine = engineReading(['3.', 'Japan', 'and']);
     const upsideDown = grayTurned(picture(true), 2);

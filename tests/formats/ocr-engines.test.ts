@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hocrLines } from '../../src/formats/ocr/hocr.js';
-import { ocrEngine, ocrEngineStopped } from '../../src/formats/ocr/ocr-engine.js';
+import { ocrEngine, ocrEngineStopped, wordsSplitAtGaps } from '../../src/formats/ocr/ocr-engine.js';
 import { DEFAULT_OCR_OPTIONS } from '../../src/formats/ocr/ocr-options.js';
 import { grayLevelled, skewOf } from '../../src/formats/ocr/page-skew.js';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
@@ -58,6 +58,34 @@ describe('hOCR from the tesseract program', () => {
     ]);
     // Character references are decoded.
     expect(second!.words[0]!.text).toBe("A&'");
+  });
+});
+
+describe("words from the engine's letters", () => {
+  const letters = (text: string, tops: number[], bottoms: number[]) =>
+    [...text].map((ch, i) => ({ text: ch, x0: 100 + 30 * i, x1: 125 + 30 * i, y0: tops[i]!, y1: bottoms[i]! }));
+  const word = { text: 'Country', confidence: 0.96, x0: 100, y0: 0, x1: 305, y1: 0 };
+
+  it('stands as high as its letters agree, leaving out a letter box that reaches far beyond its letter', () => {
+    // "C" and "r" as the engine boxed them took in a list number on the line below.
+    const symbols = letters(
+      'Country',
+      [1201, 1213, 1214, 1214, 1205, 1197, 1213],
+      [1301, 1245, 1245, 1245, 1245, 1305, 1257],
+    );
+    const [read] = wordsSplitAtGaps({ ...word, y0: 1197, y1: 1305 }, symbols, 32);
+    expect(read).toMatchObject({ text: 'Country', y0: 1205, y1: 1257 });
+  });
+
+  it('keeps the box of a word whose letters agree, and of one whose letters do not tell', () => {
+    const symbols = letters('risk', [1676, 1667, 1676, 1667], [1702, 1702, 1702, 1702]);
+    expect(wordsSplitAtGaps({ ...word, text: 'risk', y0: 1667, y1: 1702 }, symbols, 26)[0]).toMatchObject({
+      y0: 1667,
+      y1: 1702,
+    });
+    expect(
+      wordsSplitAtGaps({ ...word, text: '.,', y0: 10, y1: 90 }, letters('.,', [10, 50], [60, 90]), 26)[0],
+    ).toMatchObject({ y0: 10, y1: 90 });
   });
 });
 

@@ -47,6 +47,8 @@ interface Box {
 /** A line that may have lost its number: where the number's ink is and what text follows it, on the scan. */
 interface Suspect {
   line: OcrLine;
+  /** How many of the line's first words the number replaces: 1 when the engine kept only its dot. */
+  replaced: number;
   number: Box;
   /** The line's first words, each on its own: the lines above and below reach between them. */
   words: Box[];
@@ -72,26 +74,35 @@ export async function pageWithListNumbers<Page extends RecognisedPage>(
   // The sheet is never larger than the page: reading it again costs at most a page's time.
   let sheetHeight = 0;
   for (const line of page.lines) {
-    const place = numberPlace(line, page.lines);
+    const replaced = bareMarkFirst(line) ? 1 : 0;
+    const place = numberPlace(line, replaced, page.lines);
     const number = place && inkBox(upright, boxTurned(place, onScan), line.xHeight);
     if (!number) continue;
     sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
     if (sheetHeight > upright.height) break;
-    suspects.push({ line, number, words: firstWords(line).map((word) => boxTurned(word, onScan)) });
+    const words = firstWords(line, replaced).map((word) => boxTurned(word, onScan));
+    suspects.push({ line, replaced, number, words });
   }
   if (suspects.length === 0) return page;
   const { sheet, rows } = sheetOfSuspects(upright, suspects);
   const read = await engine.recognize(sheet);
-  const found = new Map<OcrLine, OcrWord>();
+  const found = new Map<OcrLine, { number: OcrWord; replaced: number }>();
   suspects.forEach((suspect, i) => {
     const lines = read.lines.filter((l) => rowOf(l, rows) === i);
-    const word = numberRead(lines, suspect.line.words[0]!);
-    if (word) found.set(suspect.line, { ...word, ...boxTurned(suspect.number, onLevel) });
+    const word = numberRead(lines, suspect.line.words[suspect.replaced]!);
+    if (word)
+      found.set(suspect.line, {
+        number: { ...word, ...boxTurned(suspect.number, onLevel) },
+        replaced: suspect.replaced,
+      });
   });
   if (found.size === 0) return page;
   return {
     ...page,
-    lines: page.lines.map((line) => (found.has(line) ? { ...line, words: [found.get(line)!, ...line.words] } : line)),
+    lines: page.lines.map((line) => {
+      const number = found.get(line);
+      return number ? { ...line, words: [number.number, ...line.words.slice(number.replaced)] } : line;
+    }),
   };
 }
 
@@ -110,23 +121,39 @@ function uprightPicture(image: GrayImage, page: RecognisedPage): GrayImage | nul
   return upright.width === page.width && upright.height === page.height ? upright : null;
 }
 
-/** Where a dropped number of the line would stand (levelled page): before its first word, clear of words the engine read there. */
-function numberPlace(line: OcrLine, lines: readonly OcrLine[]): Box | null {
-  const first = line.words[0];
+/**
+ * The line starts with a number's dot or bracket alone, followed by text: the engine kept
+ * the mark and lost the digits before it ("." for "1.", a thin digit taken for part of the
+ * mark's speck). The number is read again with the ink before the mark.
+ */
+function bareMarkFirst(line: OcrLine): boolean {
+  const [mark, next] = line.words;
+  return mark !== undefined && next !== undefined && /^[.)]$/.test(mark.text);
+}
+
+/**
+ * Where a dropped number of the line would stand (levelled page): before its first text
+ * word (`skip` words in, past a bare mark, which the place then takes in), clear of
+ * words the engine read there.
+ */
+function numberPlace(line: OcrLine, skip: number, lines: readonly OcrLine[]): Box | null {
+  const first = line.words[skip];
   if (!first || listMarkerFromText(first.text)) return null;
+  const skipped = new Set(line.words.slice(0, skip));
   const xHeight = line.xHeight;
   const { y0, y1 } = bandOf(line, 0.5);
   let x0 = Math.max(0, first.x0 - REACH * xHeight);
   const x1 = first.x0 - NEAR * xHeight;
   for (const other of lines)
     for (const word of other.words)
-      if (word.x1 <= first.x0 && word.x1 > x0 && word.y1 > y0 && word.y0 < y1) x0 = word.x1;
+      if (!skipped.has(word) && word.x1 <= first.x0 && word.x1 > x0 && word.y1 > y0 && word.y0 < y1) x0 = word.x1;
   return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
 }
 
-/** The boxes of the line's first words (levelled page), with a little margin. */
-function firstWords(line: OcrLine): Box[] {
-  const { words, xHeight } = line;
+/** The boxes of the line's first words past `skip` (levelled page), with a little margin. */
+function firstWords(line: OcrLine, skip: number): Box[] {
+  const words = line.words.slice(skip);
+  const { xHeight } = line;
   const margin = MARGIN * xHeight;
   const boxes: Box[] = [];
   for (const word of words) {

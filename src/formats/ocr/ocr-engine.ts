@@ -110,21 +110,65 @@ export interface EngineSymbol {
   y1: number;
 }
 
-/** A word as the engine gave it, split where its letters stand a cell's gap apart. */
+/**
+ * A word as the engine gave it, split where its letters stand a cell's gap apart, each
+ * piece standing as high as its letters truly do (see `heightOfLetters`).
+ */
 export function wordsSplitAtGaps(word: OcrWord, symbols: readonly EngineSymbol[], xHeight: number): OcrWord[] {
-  const pieces: OcrWord[] = [];
-  let current: OcrWord | null = null;
+  const pieces: { word: OcrWord; symbols: EngineSymbol[] }[] = [];
+  let current: { word: OcrWord; symbols: EngineSymbol[] } | null = null;
   for (const symbol of symbols) {
     if (symbol.text.trim() === '') continue;
-    if (current && symbol.x0 - current.x1 <= CELL_GAP * xHeight) {
-      current.text += symbol.text;
-      current.x1 = Math.max(current.x1, symbol.x1);
-      current.y0 = Math.min(current.y0, symbol.y0);
-      current.y1 = Math.max(current.y1, symbol.y1);
+    if (current && symbol.x0 - current.word.x1 <= CELL_GAP * xHeight) {
+      current.word.text += symbol.text;
+      current.word.x1 = Math.max(current.word.x1, symbol.x1);
+      current.word.y0 = Math.min(current.word.y0, symbol.y0);
+      current.word.y1 = Math.max(current.word.y1, symbol.y1);
+      current.symbols.push(symbol);
       continue;
     }
-    current = { ...symbol, confidence: word.confidence };
+    current = { word: { ...symbol, confidence: word.confidence }, symbols: [symbol] };
     pieces.push(current);
   }
-  return pieces.length > 1 ? pieces : [{ ...word, text: word.text.trim() }];
+  if (pieces.length <= 1) return [{ ...word, text: word.text.trim(), ...heightOfLetters(word, symbols) }];
+  return pieces.map((piece) => ({ ...piece.word, ...heightOfLetters(piece.word, piece.symbols) }));
+}
+
+// Heights of letters as shares of the type size in common text faces: lower case, t,
+// capitals and ascenders (with i, whose dot stands as high), and descenders.
+const LOWER = 0.53;
+const T_HEIGHT = 0.64;
+const TALL = 0.72;
+const DESCENDING = 0.74;
+// A letter whose box implies a type size this many times the word's is not measured as it stands.
+const OUTSIZED = 1.35;
+
+/**
+ * The top and bottom of a word from the boxes of its letters. The engine's letter boxes
+ * are the stretch of the picture its recogniser looked at, not the letter's ink, and now
+ * and then one reaches far above or below (taking in a list number on the line below a
+ * heading): such a box, standing much taller than its letter can be, is left out, and
+ * the word keeps the height its other letters agree on. A word whose letters do not tell
+ * keeps its box.
+ */
+function heightOfLetters(word: OcrWord, symbols: readonly EngineSymbol[]): { y0: number; y1: number } {
+  const measured = symbols
+    .map((symbol) => ({ symbol, em: (symbol.y1 - symbol.y0) / letterShare(symbol.text) }))
+    .filter(({ em }) => Number.isFinite(em) && em > 0);
+  if (measured.length < 2) return { y0: word.y0, y1: word.y1 };
+  const ems = measured.map(({ em }) => em).sort((a, b) => a - b);
+  // The lower middle: with two letters of four outsized, the upper middle is one of them.
+  const typical = ems[Math.floor((ems.length - 1) / 2)]!;
+  const kept = measured.filter(({ em }) => em <= OUTSIZED * typical).map(({ symbol }) => symbol);
+  if (kept.length === measured.length) return { y0: word.y0, y1: word.y1 };
+  return { y0: Math.min(...kept.map((s) => s.y0)), y1: Math.max(...kept.map((s) => s.y1)) };
+}
+
+/** The share of the type size a letter stands, or NaN for marks and letters that do not say. */
+function letterShare(text: string): number {
+  if (/^[gpqy]$/.test(text)) return DESCENDING;
+  if (/^[acemnorsuvwxz]$/.test(text)) return LOWER;
+  if (/^[A-Z0-9bdfhikl]$/.test(text)) return TALL;
+  if (text === 't') return T_HEIGHT;
+  return Number.NaN;
 }
