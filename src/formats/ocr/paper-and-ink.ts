@@ -66,6 +66,32 @@ export function grayAsInk(image: GrayImage): GrayImage {
 }
 
 /**
+ * The picture with its paper lifted to at least the level `least`: where a tile's paper
+ * is darker (dim or uneven light), its pixels are scaled up by `least` over that paper.
+ * A fixed level of ink then means on a photo what it means on a clean scan; brighter
+ * paper is left as it is.
+ */
+export function grayWithPaperLifted(image: GrayImage, least: number): GrayImage {
+  const { width, height, pixels } = image;
+  const paper = paperOfTiles(image);
+  const cols = Math.ceil(width / TILE);
+  const out = new Uint8Array(pixels);
+  for (let y = 0; y < height; y++) {
+    const tiles = Math.floor(y / TILE) * cols;
+    for (let tx = 0; tx < cols; tx++) {
+      const scale = least / Math.max(1, paper[tiles + tx]!);
+      if (scale <= 1) continue;
+      const end = y * width + Math.min(width, (tx + 1) * TILE);
+      for (let i = y * width + tx * TILE; i < end; i++) {
+        const level = pixels[i]! * scale;
+        out[i] = level >= 255 ? 255 : (level + 0.5) | 0;
+      }
+    }
+  }
+  return { ...image, pixels: out };
+}
+
+/**
  * The paper's level in each square tile of side `tile` (rows of tiles top to bottom); tiles
  * with no paper in them (all ink or picture) take the mean paper of the page.
  */

