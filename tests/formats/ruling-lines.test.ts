@@ -131,6 +131,20 @@ describe('ruling lines painted out before OCR', () => {
     expect(inkIn(out, 0, 0, 2550, 3300)).toBe(20 * 35);
   });
 
+  it('paints out the grid of a table photographed in dim light, its light tint and letters kept', () => {
+    // Paper at 205 and a tinted row at 190: both darker than the ink level of a scan.
+    const image = page(2550, 3300);
+    image.pixels.fill(205);
+    fill(image, 300, 204, 1500, 259, 190);
+    for (const y of [200, 260, 320]) fill(image, 300, y, 1500, y + 3, 30);
+    for (const x of [300, 700, 1100, 1497]) fill(image, x, 200, x + 3, 323, 30);
+    fill(image, 400, 215, 420, 250, 30);
+    fill(image, 400, 275, 420, 310, 30);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBe(2 * 20 * 35);
+    expect(inkIn(out, 400, 215, 420, 250) + inkIn(out, 400, 275, 420, 310)).toBe(2 * 20 * 35);
+  });
+
   it('leaves the round tops and bottoms of a word in small type alone, though the gaps between its letters are narrow', () => {
     const image = page(2550, 3300);
     // Twelve "o"s 15 px wide, 16 px apart: their tops and bottoms make thin lines 190 px
