@@ -74,6 +74,7 @@ export function grayAsInk(image: GrayImage): GrayImage {
 export function grayWithPaperLifted(image: GrayImage, least: number): GrayImage {
   const { width, height, pixels } = image;
   const paper = paperOfTiles(image);
+  if (paper.every((level) => level >= least)) return image;
   const cols = Math.ceil(width / TILE);
   const out = new Uint8Array(pixels);
   for (let y = 0; y < height; y++) {

@@ -56,6 +56,9 @@ export function grayWithReversedTypeTurned(image: GrayImage): GrayImage {
   // grown from such squares alone, so a page of type costs no labelling of its letters.
   const deep = Math.ceil(DEEPEST_STROKE_INCH / 2 / CELL_INCH);
   const cellsPerSqInch = (dpi / cell) ** 2;
+  let deepest = 0;
+  for (let i = 0; i < depth.length; i++) if (depth[i]! > deepest) deepest = depth[i]!;
+  if (deepest < deep) return image;
   const { label, parts } = labelled(grid.solid, cols, rows, (i) => depth[i]! >= deep);
   if (parts.length === 0) return image;
   const darkAround = darkShareAround(grid, Math.max(1, Math.round(AROUND_INCH / CELL_INCH)));
