@@ -1,5 +1,6 @@
 import type { GrayImage } from './gray-image.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import { lineXHeights } from './runs-from-ocr.js';
 
 // A line whose words' strokes are mostly this much thicker, for their size, than the
 // page's usual text is set in bold (regular and bold cuts of common faces differ 1.5–1.8 times).
@@ -33,20 +34,40 @@ const SLANTS_DEG = [0, 3, 6, 9, 12, 15, 18];
  */
 export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
   const weights = new Map<OcrWord, number>();
+  const xHeights = lineXHeights(page.lines);
   for (const line of page.lines) {
     for (const word of line.words) {
       if (lettersOf(word) < MIN_LETTERS) continue;
       const width = strokeWidth(ink, word);
-      if (width > 0) weights.set(word, width / line.xHeight);
+      if (width > 0) weights.set(word, width / xHeights.get(line)!);
     }
   }
   const slanted = page.lines.map((line) => lineWithSlants(line, ink));
   if (weights.size < MIN_WORDS) return { lines: slanted };
   // Most words of a page are its regular text; the 40th percentile stays clear of headings.
   const usual = [...weights.values()].sort((a, b) => a - b)[Math.floor(weights.size * 0.4)]!;
-  return {
-    lines: page.lines.map((line, i) => lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual)),
-  };
+  const lines = page.lines.map((line, i) =>
+    lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual),
+  );
+  return { lines: shortWordsJoinedAcrossLines(lines) };
+}
+
+/**
+ * A bold phrase broken over two lines keeps a short word at the break ("the outcome of /
+ * cases"): a short word at a line's end or start standing between two bold words of the
+ * page's reading order is bold.
+ */
+function shortWordsJoinedAcrossLines(lines: OcrLine[]): OcrLine[] {
+  const words = lines.flatMap((line) => line.words);
+  const bold = phraseGrown(
+    words.map((word) => word.bold === true),
+    (i, grown) => grown[i - 1] === true && grown[i + 1] === true && lettersOf(words[i]!) < MIN_BOLD_WORD_LETTERS,
+  );
+  let at = 0;
+  return lines.map((line) => ({
+    ...line,
+    words: line.words.map((word) => (bold[at++] && !word.bold ? { ...word, bold: true } : word)),
+  }));
 }
 
 /**
@@ -121,17 +142,34 @@ function lineWithWeights(
     return weight !== undefined && weight / usual >= BOLD_WORD && lettersOf(word) >= MIN_BOLD_WORD_LETTERS;
   });
   if (!heavy.includes(true)) return line;
-  return {
-    ...line,
-    words: line.words.map((word, i) => {
-      // A short word between two heavy ones belongs to their phrase.
-      const between =
-        !weights.has(measured.words[i]!) &&
-        heavy.slice(0, i).includes(true) &&
-        heavy.slice(i + 1).findIndex((h) => h) === 0;
-      return heavy[i] || between ? { ...word, bold: true } : word;
-    }),
-  };
+  const bold = phraseGrown(heavy, (i, grown) => {
+    const word = measured.words[i]!;
+    const weight = weights.get(word);
+    const beside = grown[i - 1] === true || grown[i + 1] === true;
+    const between = grown[i - 1] === true && grown[i + 1] === true;
+    // A word beside the phrase as heavy as a bold line is part of it (its first and last
+    // words measure lighter at the phrase's edge); a short word between two of its words is
+    // (short words measure too noisily to tell).
+    return (
+      (beside && weight !== undefined && weight / usual >= BOLD_LINE) ||
+      (between && (weight === undefined || lettersOf(word) < MIN_BOLD_WORD_LETTERS))
+    );
+  });
+  return { ...line, words: line.words.map((word, i) => (bold[i] ? { ...word, bold: true } : word)) };
+}
+
+/** Marks spread from `seeds` to the words `joins` admits next to them, until none is added. */
+function phraseGrown(seeds: readonly boolean[], joins: (i: number, grown: readonly boolean[]) => boolean): boolean[] {
+  const grown = [...seeds];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < grown.length; i++) {
+      if (grown[i] || !joins(i, grown)) continue;
+      grown[i] = true;
+      changed = true;
+    }
+  }
+  return grown;
 }
 
 function lettersOf(word: OcrWord): number {
