@@ -28,8 +28,8 @@ function printedPage(lines: [string, Style][][], grey = false): { image: GrayIma
     let x = 80;
     const placed = words.map(([text, style]) => {
       context.font = `${style.startsWith('bold') ? 'bold ' : style === 'italic' ? 'italic ' : ''}${size}px DejaVu Sans`;
-      // A heading printed in a colour (a mid blue is about this grey), which cleaning leaves dark grey, not black.
-      context.fillStyle = style === 'bold-colour' ? '#848484' : 'black';
+      // A heading printed in a colour (a light blue such as #5b9bd5 is about this grey), which cleaning leaves grey, not black.
+      context.fillStyle = style === 'bold-colour' ? '#8e8e8e' : 'black';
       const metrics = context.measureText(text);
       const word = {
         text,
