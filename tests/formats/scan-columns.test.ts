@@ -152,3 +152,56 @@ describe('a list number whose digits the engine dropped', () => {
     expect(blocks.filter((block) => block.kind === 'list-item')).toHaveLength(1);
   });
 });
+
+describe('a list number whose full stop the engine dropped', () => {
+  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
+  /** "1 The ministry adopted / a plan." then "<next> The court ruled.", the second number at `nextX`. */
+  const lines = (next: string, nextX: number, confidence: number | undefined): TextRun[] => [
+    ...recognisedLine(
+      [
+        ['1', 60],
+        ['The', 78],
+        ['ministry', 102],
+        ['adopted', 156],
+      ],
+      700,
+      confidence,
+    ),
+    ...recognisedLine(
+      [
+        ['a', 78],
+        ['plan.', 90],
+      ],
+      686,
+      confidence,
+    ),
+    ...recognisedLine(
+      [
+        [next, nextX],
+        ['The', 78],
+        ['court', 102],
+        ['ruled.', 138],
+      ],
+      672,
+      confidence,
+    ),
+  ];
+  const items = (runs: TextRun[]) =>
+    blocksFromLines(linesFromPage(page(runs))).map((block) =>
+      block.kind === 'list-item' ? [block.number, block.text] : block.kind,
+    );
+
+  it('is the number before the next item, printed where the next number is printed', () => {
+    expect(items(lines('2.', 60, 0.95))).toEqual([
+      [1, 'The ministry adopted\na plan.'],
+      [2, 'The court ruled.'],
+    ]);
+  });
+
+  it('is not guessed when the next number does not follow on, stands elsewhere, or the text is stored', () => {
+    const itemsOnly = (runs: TextRun[]) => items(runs).filter((item) => item !== 'paragraph');
+    expect(itemsOnly(lines('3.', 60, 0.95))).toEqual([[3, 'The court ruled.']]);
+    expect(itemsOnly(lines('2.', 40, 0.95))).toEqual([[2, 'The court ruled.']]);
+    expect(itemsOnly(lines('2.', 60, undefined))).toEqual([[2, 'The court ruled.']]);
+  });
+});

@@ -1,9 +1,10 @@
-// Builds the scan2 set: eval/scan2-<kind>-<report>/report.* made by scripts/scans/make-scans.mjs
-// from English born-digital eval reports that had never been scanned. Only the scanned files are
-// made here; each folder's expected.json was copied from the source report's and corrected by
-// hand where the scan shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [folder…]  (needs qpdf for mixed-pdf; LibreOffice
-// only if a PDF in sources/ is missing).
+// Builds the scan2 and scan3 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
+// (scan3 from reports neither scan-* nor scan2 used). Only the scanned files are made here; each
+// folder's expected.json was copied from the source report's and corrected by hand where the scan
+// shows less (see README.md), so it is never rewritten.
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|folder…]  (no argument: both sets;
+// needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 // The scan maker seeds its random choices with the PDF path it is given, so paths are given
 // relative to the repository root and must stay as written here to remake the same bytes.
-export const SCANS = [
+export const SCAN2 = [
   { folder: 'scan2-flat-png-blind2-cote-divoire-2023', pdf: 'eval/blind2-cote-divoire-2023/report.pdf', kind: 'flat-png' },
   { folder: 'scan2-skew-png-kenya-2024', pdf: 'eval/kenya-2024/report.pdf', kind: 'skew-png' },
   { folder: 'scan2-skew-tiff-blind2-india-2024', pdf: 'eval/blind2-india-2024/report.pdf', kind: 'skew-tiff' },
@@ -29,13 +30,32 @@ export const SCANS = [
   { folder: 'scan2-mixed-pdf-probe3-pdf-word-footnotes', pdf: 'eval/probe3-pdf-word-footnotes/report.pdf', kind: 'mixed-pdf' },
 ];
 
+export const SCAN3 = [
+  { folder: 'scan3-flat-png-probe3-pdf-fifteen-years', pdf: 'eval/probe3-pdf-fifteen-years/report.pdf', kind: 'flat-png' },
+  { folder: 'scan3-skew-png-probe3-pdf-symbols-bold-numbers', pdf: 'eval/probe3-pdf-symbols-bold-numbers/report.pdf', kind: 'skew-png' },
+  { folder: 'scan3-sideways-png-probe3-pdf-grid-list', pdf: 'eval/probe3-pdf-grid-list/report.pdf', kind: 'sideways-png' },
+  { folder: 'scan3-skew-tiff-philippines-2024', pdf: 'eval/philippines-2024/report.pdf', kind: 'skew-tiff' },
+  { folder: 'scan3-fax-tiff-nigeria-2023', pdf: 'eval/nigeria-2023/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan3-fax-tiff-probe3-pdf-repeated-header', pdf: 'eval/probe3-pdf-repeated-header/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan3-photo-jpeg-argentina-2023', pdf: 'eval/argentina-2023/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan3-photo-jpeg-italy-2023', pdf: 'eval/italy-2023/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan3-rotate-pdf-office-morocco-2024', pdf: 'eval/build/scans/sources/office-morocco-2024.pdf', kind: 'rotate-pdf' },
+  { folder: 'scan3-upside-down-pdf-mexico-2023', pdf: 'eval/mexico-2023/report.pdf', kind: 'upside-down-pdf' },
+  { folder: 'scan3-stamp-pdf-office-ecuador-2023', pdf: 'eval/build/scans/sources/office-ecuador-2023.pdf', kind: 'stamp-pdf' },
+  { folder: 'scan3-stamp-pdf-probe3-pdf-right-tab-numbers', pdf: 'eval/probe3-pdf-right-tab-numbers/report.pdf', kind: 'stamp-pdf' },
+  { folder: 'scan3-mixed-pdf-colombia-2023', pdf: 'eval/colombia-2023/report.pdf', kind: 'mixed-pdf' },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3];
+const SETS = { scan2: SCAN2, scan3: SCAN3 };
+
 /** The office reports have no PDF of their own: LibreOffice prints the eval .odt (kept in sources/, since a
  * later LibreOffice may lay it out differently). */
 function ensureOfficePdf(pdf) {
   const target = join(root, pdf);
   if (existsSync(target)) return;
   const name = pdf.split('/').pop().replace(/\.pdf$/, '');
-  const work = mkdtempSync(join(tmpdir(), 'scan2-office-'));
+  const work = mkdtempSync(join(tmpdir(), 'scan-office-'));
   try {
     copyFileSync(join(root, 'eval', name, 'report.odt'), join(work, `${name}.odt`));
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${name}.odt`)], { stdio: 'ignore' });
@@ -46,8 +66,12 @@ function ensureOfficePdf(pdf) {
   }
 }
 
+// Arguments name whole sets (scan2, scan3) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
-for (const scan of SCANS.filter((s) => wanted.length === 0 || wanted.includes(s.folder))) {
+const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
+const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
+if (unknown.length > 0) throw new Error(`no such set or folder: ${unknown.join(', ')}`);
+for (const scan of chosen) {
   if (scan.pdf.startsWith('eval/build/scans/sources/')) ensureOfficePdf(scan.pdf);
   const out = join(root, 'eval', scan.folder);
   mkdirSync(out, { recursive: true });

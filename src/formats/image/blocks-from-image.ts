@@ -4,6 +4,7 @@ import type { GrayImage } from '../ocr/gray-image.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
+import { recognisedRunsInDomainSpelling } from '../ocr/domain-spelling.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import { blocksFromPages } from '../pdf/blocks-from-pdf.js';
 import type { PdfPage } from '../pdf/pdf-text-items.js';
@@ -81,6 +82,10 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });
   }
   ocrSizesSettled(pages.flatMap((page) => page.runs));
+  recognisedRunsInDomainSpelling(
+    pages.flatMap((page) => page.runs),
+    ocr.languages,
+  );
   const result = blocksFromPages(pages, `OCR found no text in the image (${frames} page${frames === 1 ? '' : 's'}).`);
   return result;
 }

@@ -123,8 +123,8 @@ function uprightPicture(image: GrayImage, page: RecognisedPage): GrayImage | nul
 
 /**
  * The line starts with a number's dot or bracket alone, followed by text: the engine kept
- * the mark and lost the digits before it ("." for "1."), a thin digit being taken for
- * part of the mark's speck.
+ * the mark and lost the digits before it ("." for "1.", a thin digit taken for part of the
+ * mark's speck). The number is read again with the ink before the mark.
  */
 function bareMarkFirst(line: OcrLine): boolean {
   const [mark, next] = line.words;
@@ -133,8 +133,8 @@ function bareMarkFirst(line: OcrLine): boolean {
 
 /**
  * Where a dropped number of the line would stand (levelled page): before its first text
- * word (`skip` words in, past a bare mark, which the place then takes in), clear of words
- * the engine read there.
+ * word (`skip` words in, past a bare mark, which the place then takes in), clear of
+ * words the engine read there.
  */
 function numberPlace(line: OcrLine, skip: number, lines: readonly OcrLine[]): Box | null {
   const first = line.words[skip];

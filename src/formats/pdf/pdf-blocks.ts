@@ -98,7 +98,9 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
     }
 
     const printed = listMarkerFromText(line.text);
-    const lost: LostNumber | null = printed ? null : lostNumberAfter(open as OpenBlock | null, line);
+    const lost: LostNumber | null = printed
+      ? null
+      : (lostNumberAfter(open as OpenBlock | null, line) ?? numberWithoutMark(lines, i, layout));
     const marker: ListMarker | null = printed ?? lost?.marker ?? null;
     if (marker) {
       close();
@@ -179,7 +181,8 @@ interface LostNumber {
   marker: ListMarker;
   /** Where the lost number stood: where the number of the item before it stands. */
   markerX: number;
-  depth: number;
+  /** Known when the number continues an open item's list; otherwise found as for a printed number. */
+  depth?: number;
 }
 
 function lostNumberAfter(open: OpenBlock | null, line: PdfLine): LostNumber | null {
@@ -194,6 +197,41 @@ function lostNumberAfter(open: OpenBlock | null, line: PdfLine): LostNumber | nu
   const number = open.number + 1;
   const marker = { marker: `${number}.`, number, rest: line.text.slice(remains[0].length) };
   return { marker, markerX: open.markerX, depth: open.depth };
+}
+
+// A recognised line's number without its full stop, then the item's text.
+const NUMBER_WITHOUT_MARK = /^(\d{1,3})[ \t]+(?=[\p{Lu}"“‘'(])/u;
+// The next item is looked for this many lines ahead at most.
+const NEXT_ITEM_REACH = 40;
+
+/**
+ * The marker of a recognised line whose list number lost its full stop ("1 Kazakhstan
+ * approved …" for "1. Kazakhstan approved …": a faint dot on a low-resolution scan): the
+ * number is taken for a list number when the next item below, before any heading, carries
+ * the next number printed with its stop, standing where this one stands, its text where
+ * this line's text starts.
+ */
+function numberWithoutMark(lines: readonly PdfLine[], at: number, layout: Layout): LostNumber | null {
+  const line = lines[at]!;
+  if (line.confidence === undefined || line.runPieces.length < 2) return null;
+  const bare = NUMBER_WITHOUT_MARK.exec(line.text);
+  if (!bare) return null;
+  const number = Number(bare[1]);
+  const tolerance = line.size;
+  const text = line.runPieces[1]!.x;
+  for (let k = at + 1; k < Math.min(lines.length, at + NEXT_ITEM_REACH); k++) {
+    const next = lines[k]!;
+    if (next.area !== line.area || layout.headingLevel(next) !== null) return null;
+    const printed = listMarkerFromText(next.text);
+    if (!printed) continue;
+    const nextText = textAfterMarker(next, next.text.slice(0, next.text.length - printed.rest.length).trim());
+    const aligned =
+      Math.abs(indentOf(next) - indentOf(line)) <= 0.5 * tolerance && Math.abs(nextText - text) <= tolerance;
+    if (printed.number !== number + 1 || !/^\d+\.$/.test(printed.marker) || !aligned) return null;
+    const marker = { marker: `${number}.`, number, rest: line.text.slice(bare[0].length) };
+    return { marker, markerX: indentOf(line) };
+  }
+  return null;
 }
 
 function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layout: Layout): boolean {

@@ -2,6 +2,7 @@ import type { AdapterProblem } from '../../blocks/model.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
+import { recognisedRunsInDomainSpelling } from '../ocr/domain-spelling.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
 import { grayFromPdfPage } from './pdf-page-image.js';
@@ -183,6 +184,7 @@ async function pagesRecognised(
   const stored = pages.filter((page) => !page.ocr).flatMap((page) => page.runs);
   recognisedSizesOnStoredScale(recognised, stored);
   recognisedWordsInStoredSpelling(recognised, stored);
+  recognisedRunsInDomainSpelling(recognised, ocr.languages);
   return null;
 }
 
