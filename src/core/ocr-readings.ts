@@ -157,6 +157,7 @@ export function columnsWithMisreadLabels(
       out.push({ name, index });
     }
   }
+  out.push(...runsBetweenLabels(header, named, isLabel));
   out.sort((a, b) => a.index - b.index);
   // A label read with a letter doubled ("Q111" for Q11, "Q112" for Q12) is a label of its
   // own to the plain reading; where the run of questions calls for the label whose digits
@@ -171,6 +172,44 @@ export function columnsWithMisreadLabels(
   return out;
 }
 
+// A misread label is at most this many characters ("QL", "0O9", "1").
+const MAX_MISREAD_LABEL = 4;
+
+/**
+ * Labels of several misread cells side by side ("1", "QL" between Q3 and Q6), which
+ * their neighbours alone cannot name: where two named columns stand exactly as many
+ * places apart as their numbers, the cells between them are the questions between, in
+ * order, each being short enough for a label. `named` gains them.
+ */
+function runsBetweenLabels(
+  header: readonly string[],
+  named: Map<number, string>,
+  isLabel: (cell: string) => boolean,
+): { name: string; index: number }[] {
+  const found: { name: string; index: number }[] = [];
+  const indexes = [...named.keys()].sort((a, b) => a - b);
+  const taken = new Set(named.values());
+  for (let k = 1; k < indexes.length; k++) {
+    const [from, to] = [indexes[k - 1]!, indexes[k]!];
+    const [first, last] = [Number(named.get(from)!.slice(1)), Number(named.get(to)!.slice(1))];
+    if (to - from < 3 || last - first !== to - from) continue;
+    const between = header
+      .slice(from + 1, to)
+      .map((cell) => cell.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    const names = between.map((_, i) => `Q${first + 1 + i}`);
+    const fits = between.every(
+      (cell, i) =>
+        cell !== '' && cell.length <= MAX_MISREAD_LABEL && !isLabel(header[from + 1 + i]!) && !taken.has(names[i]!),
+    );
+    if (!fits) continue;
+    names.forEach((name, i) => {
+      named.set(from + 1 + i, name);
+      found.push({ name, index: from + 1 + i });
+    });
+  }
+  return found;
+}
+
 /**
  * A year cell OCR misread: lookalike letters read as digits, stray marks at the
  * edges (`"2021`, `2O22.`, `2021|`) dropped. Only four digits from 1900 to 2199 count.
@@ -182,13 +221,140 @@ export function yearFromMisread(cell: string): number | null {
 }
 
 /**
- * A total whose decimal point the engine lost ("25" for 2.5): when the printed number is
- * more than the table's answers could ever add up to and putting the point back before
- * the last digit makes it possible, that is the total. Null otherwise.
+ * A total whose decimal point the engine lost ("25" for 2.5, "05" for 0.5): when the
+ * printed number is more than the table's answers could ever add up to, or starts with a
+ * zero no total is printed with, and putting the point back before the last digit makes
+ * it possible, that is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
   const digits = cell.trim();
-  if (!/^\d{2,3}$/.test(digits) || Number(digits) <= maximum) return null;
+  if (!/^\d{2,3}$/.test(digits)) return null;
+  if (Number(digits) <= maximum && !/^0\d$/.test(digits)) return null;
   const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
   return total <= maximum ? total : null;
+}
+
+/**
+ * The digits a misread year cell holds ("202", "2O56", "20200"): lookalike letters read
+ * as digits, stray marks at the edges dropped; null unless three to five digits remain.
+ */
+function yearLikeDigits(cell: string): string | null {
+  const core = cell.trim().replace(/^[^\dOolI|]+|[^\dOolI|]+$/gu, '');
+  const digits = [...core].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+  return /^\d{3,5}$/.test(digits) ? digits : null;
+}
+
+/** Whether a year cell holds something the engine could have made of a year (see yearLikeDigits). */
+export function isYearLike(cell: string): boolean {
+  return yearLikeDigits(cell) !== null;
+}
+
+/**
+ * The years of a recognised score table's rows, read with what the table must be: one
+ * row per year, the years running one by one up (or down) the table. `cells` are the year
+ * cells of the rows that hold a year or something like one (see isYearLike), in order;
+ * `read` what each says on its own (null: not a year).
+ *
+ * The years read whole are sorted into runs, each row a year after the one before (or
+ * before, in a table running down): the largest set of readings whose runs follow one
+ * another in order is kept, a run of two rows or more weighing more than as many rows
+ * each on its own, and the readings of its runs of two or more are trusted (2017, 2020
+ * and 2021 three and four rows apart; not a lone "2056" two rows before 2017). A row that
+ * is not trusted takes the year its place in the run gives it when the trusted rows
+ * around it pin that year down (the same run on both sides, or the run's end at the
+ * table's edge) and what the engine read is that year with a digit dropped, added or
+ * changed ("202" for 2012, "2056" for 2015, "20200" for 2020), keeping its last digit,
+ * the one that tells it from its neighbours. A year read whole but not trusted is
+ * replaced only between two trusted rows of one run, or where its place makes it
+ * impossible ("2056" two rows before 2017): a table that leaves out a year (2010, 2015,
+ * 2016) keeps its readings. Rows without a trusted year in reach stay as read.
+ */
+export function yearsInSequence(cells: readonly string[], read: readonly (number | null)[]): (number | null)[] {
+  const years = [...read];
+  const up = trustedRuns(read, 1);
+  const down = trustedRuns(read, -1);
+  if (up.score === down.score) return years;
+  const { direction, start } = up.score > down.score ? up : down;
+  const trusted = (i: number) => start[i] !== null;
+  for (let i = 0; i < read.length; i++) {
+    if (trusted(i)) continue;
+    let before = i - 1;
+    while (before >= 0 && !trusted(before)) before--;
+    let after = i + 1;
+    while (after < read.length && !trusted(after)) after++;
+    if (after === read.length) after = -1;
+    const anchor = before >= 0 ? before : after;
+    if (anchor < 0) continue;
+    const between = before >= 0 && after >= 0;
+    if (between && start[before] !== start[after]) continue;
+    const year = start[anchor]! + direction * i;
+    if (read[i] !== null && !between && !outOfPlace(read, i, anchor, direction)) continue;
+    const digits = yearLikeDigits(cells[i] ?? '');
+    if (year >= 1900 && year <= 2199 && digits !== null && couldBeMisread(digits, String(year))) years[i] = year;
+  }
+  return years;
+}
+
+interface TrustedRuns {
+  direction: 1 | -1;
+  /** How well the readings kept fit one table (see yearsInSequence). */
+  score: number;
+  /** For each trusted row, the year its run would give the first row (null: not trusted). */
+  start: (number | null)[];
+}
+
+/**
+ * The readings that make the best table running in `direction`: each reading says where
+ * its run starts (its year less one a row), and runs must follow one another in order.
+ * Of the chains of readings whose starts never go back, the one keeping the most rows,
+ * each run costing one, is kept: a run of two rows scores 3, two lone rows 2.
+ */
+function trustedRuns(read: readonly (number | null)[], direction: 1 | -1): TrustedRuns {
+  const rows = read.flatMap((year, i) => (year === null ? [] : [{ i, start: year - direction * i }]));
+  const score: number[] = [];
+  const previous: number[] = [];
+  rows.forEach((row, k) => {
+    score[k] = 1;
+    previous[k] = -1;
+    for (let m = 0; m < k; m++) {
+      const step = direction * (row.start - rows[m]!.start);
+      if (step < 0) continue;
+      const gain = score[m]! + (step === 0 ? 2 : 1);
+      if (gain > score[k]!) [score[k], previous[k]] = [gain, m];
+    }
+  });
+  const start: (number | null)[] = read.map(() => null);
+  let best = -1;
+  score.forEach((value, k) => {
+    if (best < 0 || value > score[best]!) best = k;
+  });
+  const chain: number[] = [];
+  for (let k = best; k >= 0; k = previous[k]!) chain.unshift(k);
+  chain.forEach((k, n) => {
+    const shared = [chain[n - 1], chain[n + 1]].some((m) => m !== undefined && rows[m]!.start === rows[k]!.start);
+    if (shared) start[rows[k]!.i] = rows[k]!.start;
+  });
+  return { direction, score: best < 0 ? 0 : score[best]!, start };
+}
+
+// A year that cannot stand where it does: the rows between it and the anchor leave no room for one year each.
+function outOfPlace(read: readonly (number | null)[], i: number, anchor: number, direction: 1 | -1): boolean {
+  return direction * (read[anchor]! - read[i]!) * Math.sign(anchor - i) < Math.abs(anchor - i);
+}
+
+// The engine's reading keeps three of the year's four digits in order, and its last digit.
+function couldBeMisread(digits: string, year: string): boolean {
+  return digits.includes(year.at(-1)!) && commonInOrder(digits, year) >= 3;
+}
+
+/** Length of the longest run of characters two strings share in the same order. */
+function commonInOrder(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, () => 0);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [0];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = a[i - 1] === b[j - 1] ? row[j - 1]! + 1 : Math.max(row[j]!, next[j - 1]!);
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -5,8 +5,10 @@ import { answerFromCell } from './answers.js';
 import {
   answerFromMisread,
   columnsWithMisreadLabels,
+  isYearLike,
   totalFromMisread,
   yearFromMisread,
+  yearsInSequence,
   type OcrRepairs,
 } from './ocr-readings.js';
 import type { Outline } from './headings.js';
@@ -219,13 +221,11 @@ function scoreRowsFromRows(
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
-  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+  for (const { r, yearCell } of yearRows(rows, layout, repairs)) {
     const row = rows[r]!;
-    const yearCell = yearFromCell(row[layout.yearIndex] ?? '') ?? misreadYear(row[layout.yearIndex] ?? '', repairs);
-    if (yearCell === null) continue; // notes, blank or repeated header rows
     const { year } = yearCell;
     const path = `${tablePath}/rows/${scoreRows.length}`;
-    if (repairs && yearFromCell(row[layout.yearIndex] ?? '') === null) repairs.repaired.add(`${path}/year`);
+    if (repairs && yearFromCell(row[layout.yearIndex] ?? '')?.year !== year) repairs.repaired.add(`${path}/year`);
     noteSource(provenance, `${path}/year`, cellSource(r, layout.yearIndex));
     const complete = row.length === layout.width;
     if (!complete) {
@@ -279,6 +279,38 @@ function scoreRowsFromRows(
     scoreRows.push({ year, answers, reportedTotal, computedTotal });
   }
   return scoreRows;
+}
+
+interface YearRow {
+  /** Index of the row in the table's rows. */
+  r: number;
+  yearCell: { year: number; mark: string | null };
+}
+
+/**
+ * The rows below the header that hold a year, with it. Notes, blank and repeated header
+ * rows hold none. In a recognised table a year the engine misread is read from the
+ * cell's lookalike letters or, failing that, from its place in the table's run of years
+ * (see yearsInSequence).
+ */
+function yearRows(rows: string[][], layout: ScoreLayout, repairs: OcrRepairs | null): YearRow[] {
+  const found: { r: number; cell: string; yearCell: YearRow['yearCell'] | null }[] = [];
+  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+    const cell = rows[r]![layout.yearIndex] ?? '';
+    const yearCell = yearFromCell(cell) ?? misreadYear(cell, repairs);
+    if (yearCell !== null || (repairs && isYearLike(cell))) found.push({ r, cell, yearCell });
+  }
+  if (repairs) {
+    const years = yearsInSequence(
+      found.map((row) => row.cell),
+      found.map((row) => row.yearCell?.year ?? null),
+    );
+    found.forEach((row, k) => {
+      const year = years[k];
+      if (year !== null && year !== undefined && year !== row.yearCell?.year) row.yearCell = { year, mark: null };
+    });
+  }
+  return found.flatMap(({ r, yearCell }) => (yearCell === null ? [] : [{ r, yearCell }]));
 }
 
 function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; mark: null } | null {

@@ -6,6 +6,7 @@ import {
   columnsWithMisreadLabels,
   metricNameFromMisread,
   totalFromMisread,
+  yearsInSequence,
 } from '../../src/core/ocr-readings.js';
 import { defaultExtractOptions } from '../../src/profiles/load-profiles.js';
 import type { SourceInfo } from '../../src/record/types.js';
@@ -68,6 +69,26 @@ describe('columnsWithMisreadLabels', () => {
     expect(columnsWithMisreadLabels(other, named(other), isLabel).map((c) => c.name)).toEqual(['Q1', 'Q2']);
   });
 
+  it('names misread labels side by side when their neighbours stand exactly as far apart as their numbers', () => {
+    const header = ['Year', '1', 'Q2', 'Q3', '1', 'QL', 'Q6', 'Q7', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => [c.name, c.index])).toEqual([
+      ['Q1', 1],
+      ['Q2', 2],
+      ['Q3', 3],
+      ['Q4', 4],
+      ['Q5', 5],
+      ['Q6', 6],
+      ['Q7', 7],
+    ]);
+  });
+
+  it('leaves cells between labels unnamed when the places do not match the numbers or a cell is no label', () => {
+    const names = (header: string[]) => columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name);
+    expect(names(['Year', 'Q3', '1', 'QL', 'x', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+    expect(names(['Year', 'Q3', '1', 'comments', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+    expect(names(['Year', 'Q3', '1', '', 'Q6', 'Total'])).toEqual(['Q3', 'Q6']);
+  });
+
   it('keeps labels that skip a question or that the run does not call for', () => {
     const header = ['Year', 'Q1', 'Q2', 'Q5', 'Q110', 'Q111', 'Total'];
     expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
@@ -87,6 +108,56 @@ describe('totalFromMisread', () => {
     expect(totalFromMisread('8', 10)).toBeNull();
     expect(totalFromMisread('10', 12)).toBeNull();
     expect(totalFromMisread('250', 12)).toBeNull();
+  });
+
+  it('puts back the point after a leading zero, which no total is printed with', () => {
+    expect(totalFromMisread('05', 8)).toBe(0.5);
+    expect(totalFromMisread('0', 8)).toBeNull();
+    expect(totalFromMisread('5', 8)).toBeNull();
+    expect(totalFromMisread('005', 8)).toBeNull();
+  });
+});
+
+describe('yearsInSequence', () => {
+  const read = (cells: string[]) =>
+    yearsInSequence(
+      cells,
+      cells.map((cell) => (/^(19|20|21)\d\d$/.test(cell) ? Number(cell) : null)),
+    );
+
+  it('reads a year that lost or changed a digit from its place in the run of years', () => {
+    // Tesseract on a levelled 300 dpi scan of a twelve-year table.
+    expect(read(['202', '203', '204', '2056', '206', '2017', '208', '209', '2020', '2021', '2022', '2023'])).toEqual([
+      2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023,
+    ]);
+    // A digit added, in a table that runs down.
+    expect(read(['2023', '20222', '2021'])).toEqual([2023, 2022, 2021]);
+  });
+
+  it('replaces a whole year that cannot stand where it does', () => {
+    // Between two rows of one run.
+    expect(read(['2019', '2000', '2021'])).toEqual([2019, 2020, 2021]);
+    // Before a run it would have to precede by more than a row a year.
+    expect(read(['2056', '2016', '2017'])).toEqual([2015, 2016, 2017]);
+  });
+
+  it('keeps what the table allows and what the engine could not have made of the year', () => {
+    // A table that leaves years out keeps its readings.
+    expect(read(['2010', '2015', '2016'])).toEqual([2010, 2015, 2016]);
+    expect(read(['2012', '2013', '2015', '2016'])).toEqual([2012, 2013, 2015, 2016]);
+    // Two years on one run count only with no year read off it between them (2000 and 2005
+    // five rows apart around 2013, 2014): "2005" after 2014 is 2015.
+    expect(read(['2000', '2000', '2000', '202', '2013', '2014', '2005', '20016'])).toEqual([
+      2000, 2000, 2000, 2012, 2013, 2014, 2015, 2016,
+    ]);
+    // A run broken between two readings says nothing about the row between them.
+    expect(read(['2012', '2013', '204', '2017', '2018'])).toEqual([2012, 2013, null, 2017, 2018]);
+    // The reading must keep the year's last digit and three of its digits in order.
+    expect(read(['2020', '202', '2022'])).toEqual([2020, null, 2022]);
+    expect(read(['2020', '2991', '2022'])).toEqual([2020, null, 2022]);
+    // No run to read from: one year, or years that do not follow one another.
+    expect(read(['2021', '202'])).toEqual([2021, null]);
+    expect(read(['2014', '202', '2018'])).toEqual([2014, null, 2018]);
   });
 });
 
@@ -144,7 +215,39 @@ function blocksWithTable(confidence: number | undefined, cells: string[]): Block
   ];
 }
 
+function blocksWithYears(confidence: number | undefined, years: string[]): Block[] {
+  const [heading, section, table] = blocksWithTable(confidence, ['Q2', 'N']);
+  if (table?.kind !== 'table') throw new Error('the helper makes a table');
+  const rows = years.map((year) => [year, 'N', 'N', 'P', '0.5']);
+  return [heading!, section!, { ...table, rows: [table.rows[0]!, ...rows] }];
+}
+
 describe('OCR readings in a record', () => {
+  it('reads misread years of a recognised table from their run, less sure than the engine', () => {
+    const record = recordFromBlocks(
+      blocksWithYears(0.9, ['2020', '221', '2022', '20203']),
+      source,
+      defaultExtractOptions(),
+      {
+        pagesWithoutText: [],
+      },
+    );
+    expect(record.scoreTables[0]!.rows.map((row) => row.year)).toEqual([2020, 2021, 2022, 2023]);
+    expect(record.provenance['/scoreTables/0/rows/1/year']!.confidence).toBeCloseTo(0.765, 3);
+    expect(record.provenance['/scoreTables/0/rows/2/year']!.confidence).toBe(0.9);
+    const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
+    expect(low).toEqual(['/scoreTables/0/rows/1/year', '/scoreTables/0/rows/3/year']);
+  });
+
+  it('leaves the years of a table stored in the file as they are', () => {
+    const record = recordFromBlocks(
+      blocksWithYears(undefined, ['2020', '221', '2022', '20203']),
+      { ...source, format: 'pdf', ocr: null },
+      defaultExtractOptions(),
+    );
+    expect(record.scoreTables[0]!.rows.map((row) => row.year)).toEqual([2020, 2022]);
+  });
+
   it('repairs a recognised table and sends repaired and unsure values to review', () => {
     const record = recordFromBlocks(blocksWithTable(0.9, ['Ql', '¥']), source, defaultExtractOptions(), {
       pagesWithoutText: [],

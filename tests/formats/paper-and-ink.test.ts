@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { grayFromChannels, inkGrey, type GrayImage } from '../../src/formats/ocr/gray-image.js';
 import { grayAsInk } from '../../src/formats/ocr/paper-and-ink.js';
 
 /** A page at 300 dpi whose paper has the level `paper(x, y)`. */
@@ -100,5 +100,21 @@ describe('dust specks', () => {
     const out = grayAsInk(image);
     expect(inkIn(out, 420, 326, 424, 330)).toBe(16);
     expect(inkIn(out, 500, 300, 504, 304)).toBe(16);
+  });
+});
+
+describe('colour on a scanned page', () => {
+  it('fades a red stamp and a yellow highlighter towards paper, and keeps black, grey and navy print dark', () => {
+    const paper = inkGrey(246, 244, 240);
+    expect(inkGrey(200, 60, 70)).toBeGreaterThan(0.75 * paper); // a red RECEIVED stamp: luma about 103
+    expect(inkGrey(250, 235, 90)).toBeGreaterThan(0.9 * paper); // highlighter
+    expect(inkGrey(20, 20, 22)).toBeLessThan(30); // black print
+    expect(inkGrey(110, 110, 112)).toBeCloseTo(110, 0); // grey headings keep their grey
+    expect(inkGrey(31, 56, 100)).toBeLessThan(0.5 * paper); // navy headings are still ink
+  });
+
+  it('reads grey pictures as they are and transparent pixels as paper', () => {
+    expect([...grayFromChannels(new Uint8Array([0, 128, 255]), 1)]).toEqual([0, 128, 255]);
+    expect([...grayFromChannels(new Uint8Array([0, 0, 0, 0, 200, 60, 70, 255]), 4)]).toEqual([255, 200]);
   });
 });

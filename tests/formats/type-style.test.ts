@@ -83,4 +83,28 @@ describe('type style measured from the picture', () => {
     expect(marks[3]).toBe('The government tabled the Artificial* Intelligence* bill in June');
     expect(marks[4]).toBe(lines[4]!.words.map((w) => w.text).join(' '));
   });
+
+  it('keeps the short words of a bold phrase, at a line break too, and nothing beside it', () => {
+    const { image, lines } = printedPage([
+      plain('The ministry published a consultation on the national authority for artificial'),
+      [
+        ...plain('and support impartial decision-making by judges, with the'),
+        ['ability', 'bold'],
+        ['to', 'bold'],
+        ['predict', 'bold'],
+        ['the', 'bold'],
+        ['outcome', 'bold'],
+        ['of', 'bold'],
+      ],
+      [['cases', 'bold'], ...plain('in the courts of appeal and in the regional administrative courts')],
+      plain('Provincial activity increased, in particular in Quebec and Ontario, where rules'),
+    ]);
+    const marks = pageWithWeights({ lines }, image).lines.map((line) =>
+      line.words.map((w) => `${w.text}${w.bold ? '*' : ''}`).join(' '),
+    );
+    expect(marks[1]).toBe(
+      'and support impartial decision-making by judges, with the ability* to* predict* the* outcome* of*',
+    );
+    expect(marks[2]).toBe('cases* in the courts of appeal and in the regional administrative courts');
+  });
 });

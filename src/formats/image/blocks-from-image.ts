@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import type { BlocksResult } from '../../blocks/model.js';
-import type { GrayImage } from '../ocr/gray-image.js';
+import { grayFromChannels, type GrayImage } from '../ocr/gray-image.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
@@ -106,25 +106,21 @@ async function grayFromFrame(bytes: Uint8Array, frame: number, meta: Metadata, m
   const scale = dpi < MIN_DPI ? Math.min(TARGET_DPI / dpi, Math.sqrt(maxPixels / (width * height))) : 1;
   const sized =
     scale > 1 ? upright.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : upright;
-  const { data, info } = await sized
-    .flatten({ background: '#ffffff' })
-    .greyscale()
+  // Colour is kept to here so that stamps and highlighter fade to paper (see inkGrey).
+  const flat = sized.flatten({ background: '#ffffff' });
+  const { data, info } = await (meta.space === 'cmyk' ? flat.toColourspace('srgb') : flat)
     .raw()
     .toBuffer({ resolveWithObject: true });
   const pixels =
-    info.channels === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : firstChannel(data, info.channels);
+    info.channels === 1
+      ? new Uint8Array(data.buffer, data.byteOffset, data.length)
+      : grayFromChannels(data, info.channels);
   return { width: info.width, height: info.height, pixels, dpi: dpi * Math.max(1, scale) };
 }
 
 /** One frame's size in pixels as stored (a multi-page TIFF read whole gives the height of one page as `pageHeight`). */
 function sizeOf(meta: Metadata): { width: number; height: number } {
   return { width: meta.width ?? 0, height: meta.pageHeight ?? meta.height ?? 0 };
-}
-
-function firstChannel(data: Uint8Array, channels: number): Uint8Array {
-  const out = new Uint8Array(data.length / channels);
-  for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;
-  return out;
 }
 
 function unreadable(message: string, pages: number | null = null): BlocksResult {

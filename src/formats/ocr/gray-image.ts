@@ -7,21 +7,49 @@ export interface GrayImage {
   dpi: number;
 }
 
-/** RGBA pixels (canvas, decoded images) into grey with the usual luma weights. */
+// Colour as strong as this (largest channel less smallest, 0–255) is a stamp's or a
+// highlighter's, not printed black or grey; from no colour at FADE_FROM to full at
+// FADE_FROM + FADE_OVER the pixel goes from its luma to its lightest channel.
+const FADE_FROM = 40;
+const FADE_OVER = 60;
+
+/**
+ * The grey a pixel gives the OCR engine: its luma, except that strongly coloured ink is
+ * faded towards paper, as a scanner's colour dropout does. A red RECEIVED stamp over a
+ * table is as dark as the print in luma and would join the letters it crosses; in its
+ * lightest channel it is near paper, and a yellow highlighter's stroke is paper, while
+ * black and grey print (little colour) keep their luma. Dark coloured print (navy
+ * headings) stays darker than paper.
+ */
+export function inkGrey(r: number, g: number, b: number): number {
+  const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+  const lightest = Math.max(r, g, b);
+  const colour = lightest - Math.min(r, g, b);
+  const fade = colour <= FADE_FROM ? 0 : Math.min(1, (colour - FADE_FROM) / FADE_OVER);
+  return luma + (lightest - luma) * fade;
+}
+
+/** RGBA pixels (canvas, decoded images) into the grey the engine reads (`inkGrey`). */
 export function grayFromRgba(
   rgba: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   dpi: number,
 ): GrayImage {
-  const pixels = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < pixels.length; i++, j += 4) {
-    // Transparent pixels are paper.
-    const alpha = rgba[j + 3]! / 255;
-    const luma = 0.299 * rgba[j]! + 0.587 * rgba[j + 1]! + 0.114 * rgba[j + 2]!;
-    pixels[i] = Math.round(luma * alpha + 255 * (1 - alpha));
+  return { width, height, pixels: grayFromChannels(rgba, 4), dpi };
+}
+
+/** Interleaved 1–4 channel pixels (grey, grey+alpha, RGB, RGBA) into grey; transparent pixels are paper. */
+export function grayFromChannels(data: Uint8Array | Uint8ClampedArray, channels: number): Uint8Array {
+  const pixels = new Uint8Array(Math.floor(data.length / channels));
+  const coloured = channels >= 3;
+  const alphaAt = channels === 2 || channels === 4 ? channels - 1 : -1;
+  for (let i = 0, j = 0; i < pixels.length; i++, j += channels) {
+    const grey = coloured ? inkGrey(data[j]!, data[j + 1]!, data[j + 2]!) : data[j]!;
+    const alpha = alphaAt < 0 ? 1 : data[j + alphaAt]! / 255;
+    pixels[i] = Math.round(grey * alpha + 255 * (1 - alpha));
   }
-  return { width, height, pixels, dpi };
+  return pixels;
 }
 
 /**

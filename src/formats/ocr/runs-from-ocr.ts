@@ -72,6 +72,15 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
   return { runs, top, width: width * points };
 }
 
+/**
+ * Each line's x-height (pixels) as `xHeightOf` settles it: the engine's fit unless the
+ * line's word boxes say it is far off (a line joined across two columns).
+ */
+export function lineXHeights(lines: readonly OcrLine[]): Map<OcrLine, number> {
+  const xHeightPerEm = xHeightPerEmOf(lines);
+  return new Map(lines.map((line) => [line, xHeightOf(line, medianEm(line.words), xHeightPerEm)]));
+}
+
 // The engine's x-height of a line is believed while it is within this share of what the line's word boxes show.
 const XHEIGHT_AGREES = 0.2;
 

@@ -1,5 +1,6 @@
 import type { GrayImage } from './gray-image.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import { lineXHeights } from './runs-from-ocr.js';
 
 // A line whose words' strokes are mostly this much thicker, for their size, than the
 // page's usual text is set in bold (regular and bold cuts of common faces differ 1.5–1.8
@@ -35,11 +36,13 @@ const SLANTS_DEG = [0, 3, 6, 9, 12, 15, 18];
  */
 export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
   const weights = new Map<OcrWord, Weight>();
+  const xHeights = lineXHeights(page.lines);
   for (const line of page.lines) {
+    const xHeight = xHeights.get(line)!;
     for (const word of line.words) {
       if (lettersOf(word) < MIN_LETTERS) continue;
       const [outline, runs] = [strokeWidth(ink, word), runWidth(ink, word)];
-      if (outline > 0 && runs > 0) weights.set(word, { outline: outline / line.xHeight, runs: runs / line.xHeight });
+      if (outline > 0 && runs > 0) weights.set(word, { outline: outline / xHeight, runs: runs / xHeight });
     }
   }
   const slanted = page.lines.map((line) => lineWithSlants(line, ink));
@@ -48,15 +51,39 @@ export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
   const usualOf = (measure: keyof Weight): number =>
     [...weights.values()].map((weight) => weight[measure]).sort((a, b) => a - b)[Math.floor(weights.size * 0.4)]!;
   const usual: Weight = { outline: usualOf('outline'), runs: usualOf('runs') };
-  return {
-    lines: page.lines.map((line, i) => lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual)),
-  };
+  const lines = page.lines.map((line, i) =>
+    lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual),
+  );
+  return { lines: shortWordsJoinedAcrossLines(lines) };
 }
 
 /** A word's stroke width by the two measures, each over the line's x-height. */
 interface Weight {
   outline: number;
   runs: number;
+}
+
+/** Whether a word is as heavy as the words of a bold line, by both measures. */
+function asHeavyAsBold(weight: Weight | undefined, usual: Weight): boolean {
+  return weight !== undefined && Math.min(weight.outline / usual.outline, weight.runs / usual.runs) >= BOLD_LINE;
+}
+
+/**
+ * A bold phrase broken over two lines keeps a short word at the break ("the outcome of /
+ * cases"): a short word at a line's end or start standing between two bold words of the
+ * page's reading order is bold.
+ */
+function shortWordsJoinedAcrossLines(lines: OcrLine[]): OcrLine[] {
+  const words = lines.flatMap((line) => line.words);
+  const bold = phraseGrown(
+    words.map((word) => word.bold === true),
+    (i, grown) => grown[i - 1] === true && grown[i + 1] === true && lettersOf(words[i]!) < MIN_BOLD_WORD_LETTERS,
+  );
+  let at = 0;
+  return lines.map((line) => ({
+    ...line,
+    words: line.words.map((word) => (bold[at++] && !word.bold ? { ...word, bold: true } : word)),
+  }));
 }
 
 /**
@@ -121,8 +148,7 @@ function lineWithWeights(
     const weight = weights.get(word);
     if (weight === undefined) continue;
     letters += lettersOf(word);
-    if (Math.min(weight.outline / usual.outline, weight.runs / usual.runs) >= BOLD_LINE)
-      heavyLetters += lettersOf(word);
+    if (asHeavyAsBold(weight, usual)) heavyLetters += lettersOf(word);
   }
   if (letters === 0) return line;
   if (heavyLetters >= BOLD_LINE_SHARE * letters)
@@ -134,17 +160,34 @@ function lineWithWeights(
     );
   });
   if (!heavy.includes(true)) return line;
-  return {
-    ...line,
-    words: line.words.map((word, i) => {
-      // A short word between two heavy ones belongs to their phrase.
-      const between =
-        !weights.has(measured.words[i]!) &&
-        heavy.slice(0, i).includes(true) &&
-        heavy.slice(i + 1).findIndex((h) => h) === 0;
-      return heavy[i] || between ? { ...word, bold: true } : word;
-    }),
-  };
+  const bold = phraseGrown(heavy, (i, grown) => {
+    const word = measured.words[i]!;
+    const weight = weights.get(word);
+    const beside = grown[i - 1] === true || grown[i + 1] === true;
+    const between = grown[i - 1] === true && grown[i + 1] === true;
+    // A word beside the phrase as heavy as a bold line is part of it (its first and last
+    // words measure lighter at the phrase's edge); a short word between two of its words is
+    // (short words measure too noisily to tell).
+    return (
+      (beside && asHeavyAsBold(weight, usual)) ||
+      (between && (weight === undefined || lettersOf(word) < MIN_BOLD_WORD_LETTERS))
+    );
+  });
+  return { ...line, words: line.words.map((word, i) => (bold[i] ? { ...word, bold: true } : word)) };
+}
+
+/** Marks spread from `seeds` to the words `joins` admits next to them, until none is added. */
+function phraseGrown(seeds: readonly boolean[], joins: (i: number, grown: readonly boolean[]) => boolean): boolean[] {
+  const grown = [...seeds];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < grown.length; i++) {
+      if (grown[i] || !joins(i, grown)) continue;
+      grown[i] = true;
+      changed = true;
+    }
+  }
+  return grown;
 }
 
 function lettersOf(word: OcrWord): number {

@@ -19,6 +19,10 @@ const BAND = 0.13;
 const EDGE_LINES = 3;
 // A running head or foot is further from the body than this many font sizes.
 const DETACHED_GAP = 1.8;
+// The gap before a running head or foot is this many times the pitch of the lines beyond it.
+const CLEARLY_WIDER = 1.3;
+// The body's pitch is taken from this many gaps past the widest.
+const PITCH_LINES = 3;
 // Lines split into this many segments look like table rows rather than running heads.
 const TABLE_LIKE_SEGMENTS = 4;
 
@@ -67,7 +71,14 @@ function detachedLines(lines: readonly PdfLine[], inBand: (line: PdfLine) => boo
     const gap = Math.abs(lines[k]!.y - lines[k + 1]!.y);
     if (gap > widest) [cut, widest] = [k, gap];
   }
-  return widest > DETACHED_GAP * lines[cut]!.size ? edge.slice(0, cut + 1) : [];
+  // The body's own pitch beyond the gap (the closest of its next lines: a heading stands
+  // apart): rows of a table stand as far apart as a footer stands from the text.
+  let inside = Infinity;
+  for (let k = cut + 1; k < Math.min(lines.length - 1, cut + 1 + PITCH_LINES); k++)
+    inside = Math.min(inside, Math.abs(lines[k]!.y - lines[k + 1]!.y));
+  if (!Number.isFinite(inside)) inside = 0;
+  const detached = widest > DETACHED_GAP * lines[cut]!.size && widest > CLEARLY_WIDER * inside;
+  return detached ? edge.slice(0, cut + 1) : [];
 }
 
 // A footnote's number is set at most this share of its text's size.
@@ -142,8 +153,10 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
       edges[index]!.filter(
         (line) =>
           isPageNumberText(line.text) ||
-          // A margin line that ends or starts with the page number ("Report 2023   3", "file:… 1/2").
+          // A margin line that ends or starts with the page number ("Report 2023   3", "file:… 1/2"),
+          // not a table's row that ends in a small total.
           (line.segments.length > 1 &&
+            line.segments.length < TABLE_LIKE_SEGMENTS &&
             [line.segments[0]!, line.segments[line.segments.length - 1]!].some((s) => isPageNumberText(s.text))) ||
           // A table header row repeated on every page is table content, not a page header.
           (line.segments.length < TABLE_LIKE_SEGMENTS && pagesByKey.get(keyOf.get(line)!)!.size >= needed),
