@@ -106,6 +106,11 @@ const ANSWER_WORDS: ReadonlyArray<readonly [string, Answer]> = [
  * turns "no" into many other words.
  */
 export function answerFromMisread(cell: string): Answer | null {
+  // Check marks and crosses as the engine's Latin letters take them (✓ ✔ as `v`, ✗ ✘ as
+  // `X`, `Xx`; a tick also as `/`): a tick is Y and a cross N, as the symbols are; a `V` misread for `Y` is Y too.
+  const mark = cell.trim().replace(/[\s.,;:'"`’_]+/gu, '');
+  if (/^[vV√/]+$/u.test(mark)) return 'Y';
+  if (/^[xX×]+$/u.test(mark)) return 'N';
   const letters = [...cell.trim()]
     .map((c) => LETTER_LOOKALIKES[c] ?? c)
     .join('')

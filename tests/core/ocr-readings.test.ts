@@ -174,8 +174,17 @@ describe('answerFromMisread', () => {
     expect(answerFromMisread('Ye5')).toBe('Y');
   });
 
+  it('reads ticks and crosses as the engine writes them (measured: ✓ ✔ as v, ✗ as X, ✘ as Xx)', () => {
+    expect(answerFromMisread('v')).toBe('Y');
+    expect(answerFromMisread('V')).toBe('Y');
+    expect(answerFromMisread('/')).toBe('Y');
+    expect(answerFromMisread('X')).toBe('N');
+    expect(answerFromMisread('Xx')).toBe('N');
+    expect(answerFromMisread('x.')).toBe('N');
+    expect(answerFromMisread('vx')).toBeNull();
+  });
+
   it('leaves anything else unread', () => {
-    expect(answerFromMisread('x')).toBeNull();
     expect(answerFromMisread('Pn')).toBeNull();
     expect(answerFromMisread('maybe')).toBeNull();
     expect(answerFromMisread('py')).toBeNull();

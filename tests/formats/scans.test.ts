@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parserResourcesReleased, recordFromBytes } from '../../src/parse-report.js';
@@ -14,6 +15,7 @@ import { contractErrors } from '../../src/record/validate-record.js';
  * report says (fixtures/kazakhstan-2023/expected.json). OCR takes seconds a page: six
  * pages are read here in all (with the two fed turned, below).
  */
+const { createCanvas } = createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 const data = (name: string) => readFileSync(new URL(`../data/scans/${name}`, import.meta.url));
 const clean = JSON.parse(
   readFileSync(new URL('../../fixtures/kazakhstan-2023/expected.json', import.meta.url), 'utf8'),
@@ -67,6 +69,40 @@ describe('scanned pages', () => {
     expect(record.anomalies.find((a) => a.code === 'OCR_TEXT')).toMatchObject({ found: [1, 2] });
     expect(record.anomalies.some((a) => a.code === 'PAGES_WITHOUT_TEXT')).toBe(false);
   }, 120_000);
+});
+
+describe('a score table of ticks and crosses', () => {
+  it('reads the marks the engine writes as letters (✓ as v, ✗ as X) as the answers they stand for', async () => {
+    // Printed with the canvas in DejaVu Sans, which has the marks, at 300 dpi.
+    const [width, height] = [2480, 1400];
+    const canvas = createCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, width, height);
+    context.fillStyle = 'black';
+    context.font = 'bold 70px DejaVu Sans';
+    context.fillText('Symbolia', 200, 200);
+    context.font = 'bold 50px DejaVu Sans';
+    context.fillText('Changes in key metrics', 200, 330);
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+      ['2022', '✓', '✗', '✗', '✓', '2.0'],
+      ['2023', '✓', '✓', '✗', '✓', '3.0'],
+    ];
+    rows.forEach((row, i) =>
+      row.forEach((text, j) => {
+        context.font = `${i === 0 ? 'bold ' : ''}42px DejaVu Sans`;
+        context.fillText(text, 200 + j * 250, 460 + i * 80);
+      }),
+    );
+    context.font = '42px DejaVu Sans';
+    context.fillText('The ministry published its first strategy for artificial intelligence in 2023.', 200, 760);
+    const record = await recordFromBytes(canvas.toBuffer('image/png'), 'ticks.png');
+    expect(record.scoreTables[0]!.rows.map((row) => [row.year, row.answers, row.reportedTotal])).toEqual([
+      [2022, { Q1: 'Y', Q2: 'N', Q3: 'N', Q4: 'Y' }, 2],
+      [2023, { Q1: 'Y', Q2: 'Y', Q3: 'N', Q4: 'Y' }, 3],
+    ]);
+  });
 });
 
 describe('a PDF whose last page was scanned back in', () => {
