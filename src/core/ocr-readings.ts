@@ -61,6 +61,14 @@ export function metricNameFromMisread(raw: string, before: string | null, after:
   return null;
 }
 
+/** The label after `before` when `raw` reads as a label, its lookalike letters as digits (`Qs`, `Q38`), else null. */
+function nextInRun(raw: string, before: string): string | null {
+  const cell = raw.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const match = NEAR_LABEL.exec(cell);
+  const digits = match ? [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('') : '';
+  return /^\d{1,3}$/.test(digits) ? `Q${Number(before.slice(1)) + 1}` : null;
+}
+
 function expectedBetween(before: string | null, after: string | null): string | null {
   const b = before ? Number(before.slice(1)) : null;
   const a = after ? Number(after.slice(1)) : null;
@@ -142,8 +150,14 @@ export function columnsWithMisreadLabels(
   const out = [...columns];
   for (let index = 0; index < header.length; index++) {
     if (named.has(index) || isLabel(header[index]!)) continue;
-    const name = metricNameFromMisread(header[index]!, named.get(index - 1) ?? null, named.get(index + 1) ?? null);
-    if (name !== null && ![...named.values()].includes(name)) {
+    const before = named.get(index - 1) ?? null;
+    const after = named.get(index + 1) ?? null;
+    const taken = (name: string | null): boolean => name === null || [...named.values()].includes(name);
+    let name = metricNameFromMisread(header[index]!, before, after);
+    // A label closing the run ("Qs" for Q8 after Q7, beside "Total") that reads as none or
+    // as one already named continues the run from the label before it.
+    if (taken(name) && before !== null && after === null) name = nextInRun(header[index]!, before);
+    if (name !== null && !taken(name)) {
       named.set(index, name);
       out.push({ name, index });
     }

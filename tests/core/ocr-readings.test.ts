@@ -50,6 +50,25 @@ describe('columnsWithMisreadLabels', () => {
     ]);
   });
 
+  it('continues the run at its end where a misread label reads as one already named', () => {
+    // A bold 5 and 8 both read as "s": the first is named between Q4 and Q6, the last one
+    // closes the run after Q7.
+    const header = ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Qs', 'Q6', 'Q7', 'Qs', 'Total'];
+    expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name)).toEqual([
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
+      'Q5',
+      'Q6',
+      'Q7',
+      'Q8',
+    ]);
+    // A column after the run that is no label stays out of it.
+    const other = ['Year', 'Q1', 'Q2', 'Obs', 'Total'];
+    expect(columnsWithMisreadLabels(other, named(other), isLabel).map((c) => c.name)).toEqual(['Q1', 'Q2']);
+  });
+
   it('names misread labels side by side when their neighbours stand exactly as far apart as their numbers', () => {
     const header = ['Year', '1', 'Q2', 'Q3', '1', 'QL', 'Q6', 'Q7', 'Total'];
     expect(columnsWithMisreadLabels(header, named(header), isLabel).map((c) => [c.name, c.index])).toEqual([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ListItemBlock } from '../../src/blocks/model.js';
-import type { OcrLine, OcrWord } from '../../src/formats/ocr/ocr-engine.js';
-import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../../src/formats/ocr/runs-from-ocr.js';
+import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
 import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
 import { blocksFromLines } from '../../src/formats/pdf/pdf-blocks.js';
 import { linesInReadingOrder } from '../../src/formats/pdf/pdf-columns.js';
 import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
 import type { PdfPage, TextRun } from '../../src/formats/pdf/pdf-text-items.js';
+import { DPI, HEIGHT, ocrLine, recognisedPage } from '../support/recognised-lines.js';
 
 /**
  * Two-column parts of scanned pages, as Tesseract's page layout reads them: each column's
@@ -14,36 +14,6 @@ import type { PdfPage, TextRun } from '../../src/formats/pdf/pdf-text-items.js';
  * sizes wander by a pixel of x-height, and a list number set apart in a hanging indent can
  * lose its digits.
  */
-
-// A page of 2480 × 3508 pixels at 300 dpi; letters 21 px wide, word spaces 14 px.
-const [WIDTH, HEIGHT, DPI] = [2480, 3508, 300];
-const [LETTER, SPACE] = [21, 14];
-
-/** Words laid from `x` on `baseline`, their boxes as the engine gives them (ascenders and descenders in). */
-function wordsAt(text: string, x: number, baseline: number): OcrWord[] {
-  const words: OcrWord[] = [];
-  let at = x;
-  for (const word of text.split(' ')) {
-    const right = at + LETTER * word.length;
-    const top = baseline - (/[A-Z0-9bdfhijklt]/.test(word) ? 37 : 27);
-    const bottom = baseline + (/[gjpqy,]/.test(word) ? 10 : 0);
-    words.push({ text: word, confidence: 0.95, x0: at, y0: top, x1: right, y1: bottom });
-    at = right + SPACE;
-  }
-  return words;
-}
-
-/** One engine line: pieces of text at their own left edges, one baseline. */
-function ocrLine(pieces: readonly [string, number][], baseline: number, xHeight = 27): OcrLine {
-  const words = pieces.flatMap(([text, x]) => wordsAt(text, x, baseline));
-  return { words, baseline: { x0: words[0]!.x0, y0: baseline, x1: words.at(-1)!.x1, y1: baseline }, xHeight };
-}
-
-function recognisedPage(lines: OcrLine[]): PdfPage {
-  const page = { number: 1, ...pageFromOcr(runsFromOcr({ lines }, WIDTH, HEIGHT, DPI), 'test') };
-  ocrSizesSettled(page.runs);
-  return page;
-}
 
 const [LEFT_NUMBER, LEFT_TEXT, RIGHT_NUMBER, RIGHT_TEXT] = [242, 311, 1280, 1352];
 

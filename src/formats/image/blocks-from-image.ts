@@ -15,7 +15,8 @@ sharp.concurrency(1);
 sharp.cache(false);
 
 // A stored resolution is believed when it makes the page between these widths (inches):
-// a photo or a scan without one gets the width of a letter or A4 page.
+// a photo or a scan without one gets the width of a letter or A4 page across its shorter
+// side (a landscape page is as wide as a portrait one is tall).
 const PLAUSIBLE_WIDTH_IN = [3, 17] as const;
 const ASSUMED_WIDTH_IN = 8.5;
 const MIN_DPI = 200;
@@ -34,19 +35,30 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     return unreadable(`The image could not be read: ${oneLine(error)}`);
   }
   const frames = meta.pages ?? 1;
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if (width * height > limits.maxImagePixels) {
-    return unreadable(
-      `The image is ${width} × ${height} pixels, over the limit of ${limits.maxImagePixels} pixels per page.`,
-      frames,
-    );
-  }
   if (frames > limits.maxOcrPages) {
     return unreadable(
       `The image has ${frames} pages, over the limit of ${limits.maxOcrPages} pages read by OCR.`,
       frames,
     );
+  }
+  // Each frame of a TIFF has its own size, resolution and orientation (a landscape page
+  // among portrait ones), all in its header.
+  const frameHeaders: Metadata[] = [meta];
+  try {
+    for (let frame = 1; frame < frames; frame++) {
+      frameHeaders.push(await sharp(bytes, { page: frame, limitInputPixels: false }).metadata());
+    }
+  } catch (error) {
+    return unreadable(`The image could not be read: ${oneLine(error)}`, frames);
+  }
+  for (const header of frameHeaders) {
+    const { width, height } = sizeOf(header);
+    if (width * height > limits.maxImagePixels) {
+      return unreadable(
+        `The image is ${width} × ${height} pixels, over the limit of ${limits.maxImagePixels} pixels per page.`,
+        frames,
+      );
+    }
   }
   if (!ocr.enabled) {
     return {
@@ -61,7 +73,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
   for (let frame = 0; frame < frames; frame++) {
     let image: GrayImage;
     try {
-      image = await grayFromFrame(bytes, frame, meta, limits.maxImagePixels);
+      image = await grayFromFrame(bytes, frame, frameHeaders[frame]!, limits.maxImagePixels);
     } catch (error) {
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
@@ -81,12 +93,14 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
 async function grayFromFrame(bytes: Uint8Array, frame: number, meta: Metadata, maxPixels: number): Promise<GrayImage> {
   const upright = sharp(bytes, { page: frame, limitInputPixels: maxPixels }).rotate(); // by the camera's orientation tag
   const sideways = (meta.orientation ?? 1) >= 5;
-  const [storedW, storedH] = [meta.width ?? 1, meta.pageHeight ?? meta.height ?? 1];
-  const [width, height] = sideways ? [storedH, storedW] : [storedW, storedH];
+  const stored = sizeOf(meta);
+  const [width, height] = sideways ? [stored.height, stored.width] : [stored.width, stored.height];
   const density = meta.density;
   const storedWidth = density && density > 0 ? width / density : 0;
   const dpi =
-    storedWidth >= PLAUSIBLE_WIDTH_IN[0] && storedWidth <= PLAUSIBLE_WIDTH_IN[1] ? density! : width / ASSUMED_WIDTH_IN;
+    storedWidth >= PLAUSIBLE_WIDTH_IN[0] && storedWidth <= PLAUSIBLE_WIDTH_IN[1]
+      ? density!
+      : Math.min(width, height) / ASSUMED_WIDTH_IN;
   // Small print in a coarse picture is enlarged first: the engine reads letters best when
   // they are 20-30 pixels tall, as at 300 dpi, and misreads many below that.
   const scale = dpi < MIN_DPI ? Math.min(TARGET_DPI / dpi, Math.sqrt(maxPixels / (width * height))) : 1;
@@ -102,6 +116,11 @@ async function grayFromFrame(bytes: Uint8Array, frame: number, meta: Metadata, m
       ? new Uint8Array(data.buffer, data.byteOffset, data.length)
       : grayFromChannels(data, info.channels);
   return { width: info.width, height: info.height, pixels, dpi: dpi * Math.max(1, scale) };
+}
+
+/** One frame's size in pixels as stored (a multi-page TIFF read whole gives the height of one page as `pageHeight`). */
+function sizeOf(meta: Metadata): { width: number; height: number } {
+  return { width: meta.width ?? 0, height: meta.pageHeight ?? meta.height ?? 0 };
 }
 
 function unreadable(message: string, pages: number | null = null): BlocksResult {

@@ -1,5 +1,6 @@
 import type { PdfPage, TextRun } from '../pdf/pdf-text-items.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import { lineWithoutStrayMarks } from './stray-marks.js';
 
 // Lower-case letters stand about this share of the type size in common text faces.
 const X_HEIGHT_SHARE = 0.53;
@@ -35,9 +36,12 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
   const top = height * points;
   const xHeightPerEm = xHeightPerEmOf(page.lines);
   const runs: TextRun[] = [];
-  for (const line of page.lines) {
-    const lineEm = medianEm(line.words);
-    const lineSize = (xHeightOf(line, lineEm, xHeightPerEm) / X_HEIGHT_SHARE) * points;
+  for (const read of page.lines) {
+    const lineEm = medianEm(read.words);
+    const xHeight = xHeightOf(read, lineEm, xHeightPerEm);
+    const line = lineWithoutStrayMarks(read, xHeight);
+    if (line.words.length === 0) continue;
+    const lineSize = (xHeight / X_HEIGHT_SHARE) * points;
     const [, lineBaseline] = levelled(line.baseline.x0, line.baseline.y0);
     const parts = partsAtGutters(line);
     for (const part of parts) {

@@ -3,8 +3,10 @@ import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
 import { lineXHeights } from './runs-from-ocr.js';
 
 // A line whose words' strokes are mostly this much thicker, for their size, than the
-// page's usual text is set in bold (regular and bold cuts of common faces differ 1.5–1.8 times).
-const BOLD_LINE = 1.3;
+// page's usual text is set in bold (regular and bold cuts of common faces differ 1.5–1.8
+// times in print; on a coarse scan enlarged for reading, or a photo, the blur at every
+// edge adds the same to each stroke, and bold headings measure 1.2–1.35 times the text).
+const BOLD_LINE = 1.2;
 // Share of a line's letters in such words for the whole line to be bold.
 const BOLD_LINE_SHARE = 0.75;
 // A single word inside a line of regular text must stand out more: short words are noisy.
@@ -29,30 +31,47 @@ const SLANTS_DEG = [0, 3, 6, 9, 12, 15, 18];
 
 /**
  * Recognised words marked bold when their strokes are thick for their size. Tesseract's
- * LSTM engine gives no font attributes, but the picture does: a word's mean stroke width
- * is its ink over half its ink's outline, and set against the line's x-height it is about
- * the same for one weight of type at any size. A line clearly heavier than the page's
- * usual text is bold as a whole; inside a regular line only words far heavier are, and
- * the short words between two of them (a bold phrase).
+ * LSTM engine gives no font attributes, but the picture does: set against the line's
+ * x-height, a word's stroke width is about the same for one weight of type at any size.
+ * It is measured twice, since each measure is fooled by other shapes: as the word's ink
+ * over half its ink's outline (serifs and ragged edges lengthen the outline), and as the
+ * typical run of ink across the word's rows (the bowls of digits and capitals widen runs).
+ * A line whose words both measures find clearly heavier than the page's usual text is
+ * bold as a whole; inside a regular line only words far heavier are, and the short words
+ * between two of them (a bold phrase).
  */
 export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
-  const weights = new Map<OcrWord, number>();
+  const weights = new Map<OcrWord, Weight>();
   const xHeights = lineXHeights(page.lines);
   for (const line of page.lines) {
+    const xHeight = xHeights.get(line)!;
     for (const word of line.words) {
       if (lettersOf(word) < MIN_LETTERS) continue;
-      const width = strokeWidth(ink, word);
-      if (width > 0) weights.set(word, width / xHeights.get(line)!);
+      const [outline, runs] = [strokeWidth(ink, word), runWidth(ink, word)];
+      if (outline > 0 && runs > 0) weights.set(word, { outline: outline / xHeight, runs: runs / xHeight });
     }
   }
   const slanted = page.lines.map((line) => lineWithSlants(line, ink));
   if (weights.size < MIN_WORDS) return { lines: slanted };
   // Most words of a page are its regular text; the 40th percentile stays clear of headings.
-  const usual = [...weights.values()].sort((a, b) => a - b)[Math.floor(weights.size * 0.4)]!;
+  const usualOf = (measure: keyof Weight): number =>
+    [...weights.values()].map((weight) => weight[measure]).sort((a, b) => a - b)[Math.floor(weights.size * 0.4)]!;
+  const usual: Weight = { outline: usualOf('outline'), runs: usualOf('runs') };
   const lines = page.lines.map((line, i) =>
     lineWithWeights({ ...line, words: slanted[i]!.words }, line, weights, usual),
   );
   return { lines: shortWordsJoinedAcrossLines(lines) };
+}
+
+/** A word's stroke width by the two measures, each over the line's x-height. */
+interface Weight {
+  outline: number;
+  runs: number;
+}
+
+/** Whether a word is as heavy as the words of a bold line, by both measures. */
+function asHeavyAsBold(weight: Weight | undefined, usual: Weight): boolean {
+  return weight !== undefined && Math.min(weight.outline / usual.outline, weight.runs / usual.runs) >= BOLD_LINE;
 }
 
 /**
@@ -126,8 +145,8 @@ function slantOf(image: GrayImage, box: { x0: number; y0: number; x1: number; y1
 function lineWithWeights(
   line: OcrLine,
   measured: OcrLine,
-  weights: ReadonlyMap<OcrWord, number>,
-  usual: number,
+  weights: ReadonlyMap<OcrWord, Weight>,
+  usual: Weight,
 ): OcrLine {
   let letters = 0;
   let heavyLetters = 0;
@@ -135,14 +154,16 @@ function lineWithWeights(
     const weight = weights.get(word);
     if (weight === undefined) continue;
     letters += lettersOf(word);
-    if (weight / usual >= BOLD_LINE) heavyLetters += lettersOf(word);
+    if (asHeavyAsBold(weight, usual)) heavyLetters += lettersOf(word);
   }
   if (letters === 0) return line;
   if (heavyLetters >= BOLD_LINE_SHARE * letters)
     return { ...line, words: line.words.map((word) => ({ ...word, bold: true })) };
   const heavy = measured.words.map((word) => {
     const weight = weights.get(word);
-    return weight !== undefined && weight / usual >= BOLD_WORD && lettersOf(word) >= MIN_BOLD_WORD_LETTERS;
+    return (
+      weight !== undefined && weight.outline / usual.outline >= BOLD_WORD && lettersOf(word) >= MIN_BOLD_WORD_LETTERS
+    );
   });
   if (!heavy.includes(true)) return line;
   const bold = phraseGrown(heavy, (i, grown) => {
@@ -154,7 +175,7 @@ function lineWithWeights(
     // words measure lighter at the phrase's edge); a short word between two of its words is
     // (short words measure too noisily to tell).
     return (
-      (beside && weight !== undefined && weight / usual >= BOLD_LINE) ||
+      (beside && asHeavyAsBold(weight, usual)) ||
       (between && (weight === undefined || lettersOf(word) < MIN_BOLD_WORD_LETTERS))
     );
   });
@@ -211,4 +232,36 @@ function strokeWidth(image: GrayImage, box: { x0: number; y0: number; x1: number
   }
   // A stroke shows two edges across it: ink over half the edges is its width.
   return edges === 0 ? 0 : area / (edges / 2);
+}
+
+/**
+ * The typical run of ink along the rows inside a box (pixels): most runs cross an upright
+ * stroke, so the mean of the middle half of them, shorter and longer ones left out (joins,
+ * bars), is the width of the word's stems.
+ */
+function runWidth(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  const { width, height, pixels } = image;
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const x1 = Math.min(width, Math.ceil(box.x1));
+  const y1 = Math.min(height, Math.ceil(box.y1));
+  const runs: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    let run = 0;
+    for (let x = x0; x < x1; x++) {
+      if (pixels[y * width + x]! < 128) run++;
+      else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+    if (run > 0) runs.push(run);
+  }
+  if (runs.length === 0) return 0;
+  runs.sort((a, b) => a - b);
+  const from = Math.floor(runs.length / 4);
+  const to = Math.max(from + 1, Math.ceil((runs.length * 3) / 4));
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += runs[i]!;
+  return sum / (to - from);
 }

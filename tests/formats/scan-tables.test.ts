@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { TableBlock } from '../../src/blocks/model.js';
+import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
+import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
+import { ocrLine, recognisedPage, wordsAt } from '../support/recognised-lines.js';
+
+/**
+ * Score tables on coarse scans (a 150 dpi fax enlarged to 300 dpi): dust lies everywhere,
+ * and the engine reads the specks in the gaps between cells as full stops, colons or
+ * quotes, words of their own.
+ */
+
+// Cells 190 px apart: a gap of two to three x-heights between the widest answers.
+const COLUMN = 190;
+const cellX = (column: number): number => 300 + COLUMN * column;
+
+/** A table row as the engine reads it, with a speck read as `mark` in the gap before column `at`. */
+function row(cells: readonly string[], baseline: number, specks: readonly [string, number][] = []): OcrLine {
+  const line = ocrLine(
+    cells.map((cell, column) => [cell, cellX(column)]),
+    baseline,
+  );
+  for (const [mark, at] of specks) {
+    // Midway between the end of the cell before and the start of the next, a few pixels wide.
+    const before = line.words.filter((word) => word.x1 <= cellX(at)).at(-1)!;
+    const x = Math.round((before.x1 + cellX(at)) / 2);
+    line.words.push({ ...wordsAt(mark, x, baseline)[0]!, x1: x + 4 });
+  }
+  line.words.sort((a, b) => a.x0 - b.x0);
+  return line;
+}
+
+describe('score tables on coarse scans', () => {
+  it('keeps each row and each cell where specks read as marks stand between cells', () => {
+    const lines = [
+      ocrLine([['Changes in key metrics', 300]], 400, 38),
+      row(['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'], 560),
+      row(['2021', 'Yes', 'No', 'Partly', 'No', '4,5'], 640, [['.', 5]]),
+      row(['2022', 'Yes', 'Partly', 'Partly', 'No', '5,5'], 720, [[':', 2]]),
+      row(['2023', 'Yes', 'Partly', 'Yes', 'No', '7'], 800, [
+        ['.', 4],
+        ['‘', 2],
+      ]),
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+      ['2021', 'Yes', 'No', 'Partly', 'No', '4,5'],
+      ['2022', 'Yes', 'Partly', 'Partly', 'No', '5,5'],
+      ['2023', 'Yes', 'Partly', 'Yes', 'No', '7'],
+    ]);
+  });
+
+  it('keeps marks that stand against their words or in running text', () => {
+    const lines = [
+      // A French colon after a space, a full stop the engine gave as a word of its own.
+      ocrLine(
+        [
+          ['Date', 300],
+          [':', 300 + 4 * 21 + 14],
+          ['12 avril 2024', 300 + 5 * 21 + 28],
+        ],
+        400,
+      ),
+      ocrLine(
+        [
+          ['The ministry adopted a plan', 300],
+          ['.', 300 + 23 * 21 + 4 * 14 + 2],
+        ],
+        480,
+      ),
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    expect(blocks.map((block) => ('text' in block ? block.text : null))).toEqual([
+      'Date : 12 avril 2024',
+      'The ministry adopted a plan.',
+    ]);
+  });
+});
