@@ -42,17 +42,24 @@ export function isHeadingLike(block: Block | undefined, reading: Reading): boole
     headerCellsFromLine(block.text, reading, block.source.confidence !== undefined) !== null
   )
     return false;
-  if (block.kind === 'heading') return block.text.trim() !== '' && !isProse(block.text);
+  if (block.kind === 'heading')
+    return block.text.trim() !== '' && !isProse(block.text, block.source.confidence !== undefined);
   return isPseudoHeading(block);
 }
 
+// OCR takes a capital I at the start of a heading for a small i or l ("international").
+const MISREAD_CAPITAL_I = /^[il]\p{Ll}+(?:\s+\p{L}+){0,3}$/u;
+
 /**
  * A sentence or a long text marked as a heading is prose all the same: layout
- * guesses (large type in a PDF) and careless styles should not make it a section.
+ * guesses (large type in a PDF) and careless styles should not make it a section. A
+ * recognised heading of a few words whose first letter may be a misread capital I is
+ * not taken for prose for that letter alone.
  */
-function isProse(text: string): boolean {
+function isProse(text: string, recognised = false): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 150 || /^\p{Ll}/u.test(trimmed)) return true;
+  if (trimmed.length > 150) return true;
+  if (/^\p{Ll}/u.test(trimmed) && !(recognised && MISREAD_CAPITAL_I.test(trimmed))) return true;
   return /[^.]\.$/u.test(trimmed) && trimmed.split(/\s+/u).length >= 8;
 }
 

@@ -326,3 +326,34 @@ describe('a heading wrapped onto a second line', () => {
     expect(outline.isHeading).toEqual([true, false, false]);
   });
 });
+
+describe('a recognised heading whose capital I was read small', () => {
+  const recognised = (level: number, text: string): Block => ({
+    kind: 'heading',
+    level,
+    text,
+    spans: [{ text }],
+    source: { confidence: 0.9 },
+  });
+
+  it('still heads its list when OCR read it as "international"', () => {
+    const blocks = [
+      h(1, 'Most important developments'),
+      h(2, 'Country'),
+      item(1),
+      recognised(2, 'international'),
+      item(1),
+    ];
+    expect(placements(blocks)).toEqual([
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'international'],
+    ]);
+  });
+
+  it('is prose in stored text, and in recognised text that opens with another small letter', () => {
+    const stored = [h(1, 'Most important developments'), h(2, 'Country'), item(1), h(2, 'international'), item(1)];
+    expect(placements(stored).map(([, , subject]) => subject)).not.toContain('international');
+    const other = [h(1, 'Most important developments'), h(2, 'Country'), item(1), recognised(2, 'the rest'), item(1)];
+    expect(placements(other).map(([, , subject]) => subject)).not.toContain('the rest');
+  });
+});
