@@ -7,6 +7,24 @@ export interface GrayImage {
   dpi: number;
 }
 
+/** A box in pixels, right and bottom edges exclusive. */
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The whole pixels a box covers inside the picture, kept `margin` pixels in from the picture's edges. */
+export function pixelBoxIn(image: GrayImage, box: PixelBox, margin = 0): PixelBox {
+  return {
+    x0: Math.max(margin, Math.floor(box.x0)),
+    y0: Math.max(margin, Math.floor(box.y0)),
+    x1: Math.min(image.width - margin, Math.ceil(box.x1)),
+    y1: Math.min(image.height - margin, Math.ceil(box.y1)),
+  };
+}
+
 // Colour as strong as this (largest channel less smallest, 0–255) is a stamp's or a
 // highlighter's, not printed black or grey; from no colour at FADE_FROM to full at
 // FADE_FROM + FADE_OVER the pixel goes from its luma to its lightest channel.

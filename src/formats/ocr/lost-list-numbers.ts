@@ -1,5 +1,5 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import type { GrayImage } from './gray-image.js';
+import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
 import { grayTurned } from './page-orientation.js';
 import { skewOf } from './page-skew.js';
@@ -37,12 +37,7 @@ const ROW_GAP = 2;
 // the picture's size, and would take the letters on a low sheet for them.
 const MIN_SHEET_SHARE = 0.25;
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+type Box = PixelBox;
 
 /** A line that may have lost its number: where the number's ink is and what text follows it, on the scan. */
 interface Suspect {
@@ -176,10 +171,8 @@ function bandOf(line: OcrLine, margin: number): { y0: number; y1: number } {
  * and do not count.
  */
 function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
-  const x0 = Math.max(0, Math.floor(box.x0));
-  const y0 = Math.max(0, Math.floor(box.y0));
-  const w = Math.min(image.width, Math.ceil(box.x1)) - x0;
-  const h = Math.min(image.height, Math.ceil(box.y1)) - y0;
+  const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
+  const [w, h] = [x1 - x0, y1 - y0];
   if (w <= 2 || h <= 2) return null;
   const threshold = INK_SHARE * paperOf(image, x0, y0, w, h);
   const ink = new Uint8Array(w * h);
@@ -263,12 +256,7 @@ function sheetOfSuspects(
   image: GrayImage,
   suspects: readonly Suspect[],
 ): { sheet: GrayImage; rows: [number, number][] } {
-  const clamp = (box: Box): Box => ({
-    x0: Math.max(0, Math.floor(box.x0)),
-    y0: Math.max(0, Math.floor(box.y0)),
-    x1: Math.min(image.width, Math.ceil(box.x1)),
-    y1: Math.min(image.height, Math.ceil(box.y1)),
-  });
+  const clamp = (box: Box): Box => pixelBoxIn(image, box);
   const pieces = suspects.map(({ line, number, words }) => {
     const margin = MARGIN * line.xHeight;
     const boxes = [

@@ -2,6 +2,7 @@ import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
 import { grayAsInk } from './paper-and-ink.js';
+import { ASCENDER_SHARE, DESCENDER_SHARE, X_HEIGHT_SHARE } from './type-proportions.js';
 import { pageReadUpright } from './page-orientation.js';
 import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithReversedTypeTurned } from './reversed-type.js';
@@ -134,12 +135,8 @@ export function wordsSplitAtGaps(word: OcrWord, symbols: readonly EngineSymbol[]
   return pieces.map((piece) => ({ ...piece.word, ...heightOfLetters(piece.word, piece.symbols) }));
 }
 
-// Heights of letters as shares of the type size in common text faces: lower case, t,
-// capitals and ascenders (with i, whose dot stands as high), and descenders.
-const LOWER = 0.53;
+// A small t stands this share of the type size, between lower case and ascenders.
 const T_HEIGHT = 0.64;
-const TALL = 0.72;
-const DESCENDING = 0.74;
 // A letter whose box implies a type size this many times the word's is not measured as it stands.
 const OUTSIZED = 1.35;
 
@@ -166,9 +163,10 @@ function heightOfLetters(word: OcrWord, symbols: readonly EngineSymbol[]): { y0:
 
 /** The share of the type size a letter stands, or NaN for marks and letters that do not say. */
 function letterShare(text: string): number {
-  if (/^[gpqy]$/.test(text)) return DESCENDING;
-  if (/^[acemnorsuvwxz]$/.test(text)) return LOWER;
-  if (/^[A-Z0-9bdfhikl]$/.test(text)) return TALL;
+  if (/^[gpqy]$/.test(text)) return X_HEIGHT_SHARE + DESCENDER_SHARE;
+  if (/^[acemnorsuvwxz]$/.test(text)) return X_HEIGHT_SHARE;
+  // Capitals and ascenders, with i, whose dot stands as high.
+  if (/^[A-Z0-9bdfhikl]$/.test(text)) return ASCENDER_SHARE;
   if (text === 't') return T_HEIGHT;
   return Number.NaN;
 }

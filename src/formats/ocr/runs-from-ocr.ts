@@ -1,9 +1,8 @@
 import type { PdfPage, TextRun } from '../pdf/pdf-text-items.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
 import { lineWithoutStrayMarks } from './stray-marks.js';
+import { ASCENDER_SHARE, DESCENDER_SHARE, X_HEIGHT_SHARE } from './type-proportions.js';
 
-// Lower-case letters stand about this share of the type size in common text faces.
-const X_HEIGHT_SHARE = 0.53;
 // Only lines at least this share of the page wide vote on the page's skew.
 const SKEW_LINE_SHARE = 0.15;
 
@@ -164,9 +163,6 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
   return parts;
 }
 
-// Shares of the type size above and below the baseline, as in common text faces.
-const ASCENDER_SHARE = 0.72;
-const DESCENDER_SHARE = 0.21;
 // The dots of i and j stand about as high as ascenders, and the engine's word box takes them in.
 const RISES = /[A-Z0-9bdfhijklt]/;
 const FALLS = /[gjpqy]/;

@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray-image.js';
+import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
 import { lineXHeights } from './runs-from-ocr.js';
 
@@ -113,12 +113,9 @@ function lineWithSlants(line: OcrLine, ink: GrayImage): OcrLine {
 }
 
 /** How far a word's strokes lean to the right (degrees), or 0 when no lean sharpens them clearly. */
-function slantOf(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
-  const { width, height, pixels } = image;
-  const x0 = Math.max(0, Math.floor(box.x0));
-  const y0 = Math.max(0, Math.floor(box.y0));
-  const x1 = Math.min(width, Math.ceil(box.x1));
-  const y1 = Math.min(height, Math.ceil(box.y1));
+function slantOf(image: GrayImage, box: PixelBox): number {
+  const { width, pixels } = image;
+  const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const reach = Math.ceil((y1 - y0) * Math.tan((SLANTS_DEG.at(-1)! * Math.PI) / 180));
   const columns = new Float64Array(x1 - x0 + reach + 2);
   const sharpness = (degrees: number): number => {
@@ -206,12 +203,9 @@ function lettersOf(word: OcrWord): number {
  * its edges at mid-grey, a heading printed in a colour (a core of dark grey once cleaned)
  * at a lighter level, so its strokes are measured whole rather than cut down to their core.
  */
-function strokeWidth(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
-  const { width, height, pixels } = image;
-  const x0 = Math.max(1, Math.floor(box.x0));
-  const y0 = Math.max(1, Math.floor(box.y0));
-  const x1 = Math.min(width - 1, Math.ceil(box.x1));
-  const y1 = Math.min(height - 1, Math.ceil(box.y1));
+function strokeWidth(image: GrayImage, box: PixelBox): number {
+  const { width, pixels } = image;
+  const { x0, y0, x1, y1 } = pixelBoxIn(image, box, 1);
   if (x1 <= x0 || y1 <= y0) return 0;
   const histogram = new Uint32Array(256);
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) histogram[pixels[y * width + x]!]!++;
@@ -239,12 +233,9 @@ function strokeWidth(image: GrayImage, box: { x0: number; y0: number; x1: number
  * stroke, so the mean of the middle half of them, shorter and longer ones left out (joins,
  * bars), is the width of the word's stems.
  */
-function runWidth(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): number {
-  const { width, height, pixels } = image;
-  const x0 = Math.max(0, Math.floor(box.x0));
-  const y0 = Math.max(0, Math.floor(box.y0));
-  const x1 = Math.min(width, Math.ceil(box.x1));
-  const y1 = Math.min(height, Math.ceil(box.y1));
+function runWidth(image: GrayImage, box: PixelBox): number {
+  const { width, pixels } = image;
+  const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const runs: number[] = [];
   for (let y = y0; y < y1; y++) {
     let run = 0;
