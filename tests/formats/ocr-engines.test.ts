@@ -89,6 +89,50 @@ describe("words from the engine's letters", () => {
   });
 });
 
+describe('word boxes that run into the next cell', () => {
+  const symbol = (text: string, x0: number, x1: number) => ({ text, x0, x1, y0: 100, y1: 133 });
+
+  it('cuts back an end letter boxed wider than any letter is', () => {
+    // "2022" with its last letter's box run on over the tick in the next cell.
+    const symbols = [symbol('2', 308, 329), symbol('0', 336, 358), symbol('2', 363, 384), symbol('2', 391, 489)];
+    const [read] = wordsSplitAtGaps(
+      { text: '2022', confidence: 0.86, x0: 308, y0: 100, x1: 489, y1: 133 },
+      symbols,
+      25,
+    );
+    expect(read).toMatchObject({ text: '2022', x0: 308, x1: 391 + 22 });
+    // A wide letter (an em dash, an M) keeps its box.
+    const dash = [symbol('—', 909, 949)];
+    expect(
+      wordsSplitAtGaps({ text: '—', confidence: 0.8, x0: 909, y0: 100, x1: 949, y1: 133 }, dash, 25)[0],
+    ).toMatchObject({ x0: 909, x1: 949 });
+  });
+
+  it('reads numbered labels of one letter run together as one word per label', () => {
+    const symbols = [
+      symbol('Q', 582, 611),
+      symbol('4', 613, 636),
+      symbol('Q', 656, 685),
+      symbol('5', 688, 709),
+      symbol('Q', 730, 760),
+      symbol('1', 762, 780),
+      symbol('0', 781, 800),
+    ];
+    const word = { text: 'Q4Q5Q10', confidence: 0.9, x0: 582, y0: 100, x1: 800, y1: 133 };
+    expect(wordsSplitAtGaps(word, symbols, 23).map(({ text, x0, x1 }) => [text, x0, x1])).toEqual([
+      ['Q4', 582, 636],
+      ['Q5', 656, 709],
+      ['Q10', 730, 800],
+    ]);
+    // Words that only look a little like it stay whole.
+    for (const text of ['MP3', 'Q4A5', 'G7']) {
+      const letters = [...text].map((ch, i) => symbol(ch, 100 + 20 * i, 118 + 20 * i));
+      const whole = { text, confidence: 0.9, x0: 100, y0: 100, x1: 98 + 20 * text.length, y1: 133 };
+      expect(wordsSplitAtGaps(whole, letters, 23).map((w) => w.text)).toEqual([text]);
+    }
+  });
+});
+
 function hasTesseract(): boolean {
   return (process.env.PATH ?? '').split(':').some((dir) => {
     try {

@@ -8,6 +8,7 @@ import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithReversedTypeTurned } from './reversed-type.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
+import { pageWithWordsTrimmedToInk } from './word-ink.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -88,7 +89,10 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
     const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
-    const read = pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
+    const read = pageWithWordsTrimmedToInk(
+      pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink),
+      ink,
+    );
     return { ...read, width: upright.width, height: upright.height };
   });
 }
@@ -116,8 +120,8 @@ export interface EngineSymbol {
  * piece standing as high as its letters truly do (see `heightOfLetters`).
  */
 export function wordsSplitAtGaps(word: OcrWord, symbols: readonly EngineSymbol[], xHeight: number): OcrWord[] {
-  const pieces: { word: OcrWord; symbols: EngineSymbol[] }[] = [];
-  let current: { word: OcrWord; symbols: EngineSymbol[] } | null = null;
+  const pieces: Piece[] = [];
+  let current: Piece | null = null;
   for (const symbol of symbols) {
     if (symbol.text.trim() === '') continue;
     if (current && symbol.x0 - current.word.x1 <= CELL_GAP * xHeight) {
@@ -131,8 +135,73 @@ export function wordsSplitAtGaps(word: OcrWord, symbols: readonly EngineSymbol[]
     current = { word: { ...symbol, confidence: word.confidence }, symbols: [symbol] };
     pieces.push(current);
   }
-  if (pieces.length <= 1) return [{ ...word, text: word.text.trim(), ...heightOfLetters(word, symbols) }];
-  return pieces.map((piece) => ({ ...piece.word, ...heightOfLetters(piece.word, piece.symbols) }));
+  if (pieces.some((piece) => LABEL_RUN.test(piece.word.text)))
+    pieces.splice(0, pieces.length, ...pieces.flatMap(labelsApart));
+  if (pieces.length <= 1) {
+    const kept = symbols.filter((symbol) => symbol.text.trim() !== '');
+    return [
+      { ...word, text: word.text.trim(), ...heightOfLetters(word, symbols), ...widthOfLetters(word, kept, xHeight) },
+    ];
+  }
+  return pieces.map((piece) => ({
+    ...piece.word,
+    ...heightOfLetters(piece.word, piece.symbols),
+    ...widthOfLetters(piece.word, piece.symbols, xHeight),
+  }));
+}
+
+// Numbered labels of one letter run together ("Q4Q5Q6"): the cells of a header row set
+// closer than a word space, or with a painted-out rule between them, that the engine read
+// as one word. No word is spelt so.
+const LABEL_RUN = /^(\p{Lu})\d{1,3}(?:\1\d{1,3})+$/u;
+
+type Piece = { word: OcrWord; symbols: EngineSymbol[] };
+
+/** A run of labels (see LABEL_RUN) as one piece per label, each boxed by its own letters. */
+function labelsApart(piece: Piece): Piece[] {
+  const { word, symbols } = piece;
+  if (!LABEL_RUN.test(word.text) || symbols.map((symbol) => symbol.text).join('') !== word.text) return [piece];
+  const groups: EngineSymbol[][] = [];
+  for (const symbol of symbols) {
+    if (symbol.text === word.text[0] || groups.length === 0) groups.push([symbol]);
+    else groups[groups.length - 1]!.push(symbol);
+  }
+  return groups.map((group) => ({
+    word: {
+      text: group.map((symbol) => symbol.text).join(''),
+      confidence: word.confidence,
+      x0: Math.min(...group.map((symbol) => symbol.x0)),
+      y0: Math.min(...group.map((symbol) => symbol.y0)),
+      x1: Math.max(...group.map((symbol) => symbol.x1)),
+      y1: Math.max(...group.map((symbol) => symbol.y1)),
+    },
+    symbols: group,
+  }));
+}
+
+// No letter, digit or dash of a text face is wider than this many x-heights (W, M and the em
+// dash, the widest, come to about two).
+const WIDEST_LETTER = 2.5;
+
+/**
+ * The left and right ends of a word from the boxes of its end letters. The recogniser's
+ * box for a word's last letter can stretch on over the gap after it, into the next cell
+ * of a table ("2022" boxed on over the tick beside it), so that the two cells touch and
+ * read as one. An end letter boxed wider than any letter is, is cut back to the width of
+ * the word's widest other letter (or to that limit, in a word of one letter).
+ */
+function widthOfLetters(word: OcrWord, symbols: readonly EngineSymbol[], xHeight: number): { x0: number; x1: number } {
+  if (symbols.length === 0) return { x0: word.x0, x1: word.x1 };
+  const limit = WIDEST_LETTER * xHeight;
+  const widths = symbols.map((symbol) => symbol.x1 - symbol.x0);
+  const usual = (except: number): number => {
+    const others = widths.filter((width, i) => i !== except && width <= limit);
+    return others.length > 0 ? Math.max(...others) : limit;
+  };
+  const [first, last] = [symbols[0]!, symbols[symbols.length - 1]!];
+  const x0 = widths[0]! > limit ? Math.max(word.x0, first.x1 - usual(0)) : word.x0;
+  const x1 = widths[widths.length - 1]! > limit ? Math.min(word.x1, last.x0 + usual(widths.length - 1)) : word.x1;
+  return { x0, x1 };
 }
 
 // A small t stands this share of the type size, between lower case and ascenders.
