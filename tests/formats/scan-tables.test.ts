@@ -79,3 +79,92 @@ describe('score tables on coarse scans', () => {
     ]);
   });
 });
+
+/** A table's rows set tight: each column a word space and a half past the widest cell before it. */
+function tightRows(cells: readonly (readonly string[])[], top: number, pitch: number, gap = 28): OcrLine[] {
+  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length * 21)));
+  const starts = widths.map((_, c) => 300 + widths.slice(0, c).reduce((sum, width) => sum + width + gap, 0));
+  return cells.map((row, r) =>
+    ocrLine(
+      row.map((cell, c): [string, number] => [cell, starts[c]!]),
+      top + r * pitch,
+    ),
+  );
+}
+
+describe('tight score tables between paragraphs', () => {
+  it('cuts the rows into cells where every word is its own run and paragraphs stand close by', () => {
+    const lines = [
+      ocrLine([['The ministry published the scores for every year in the following table.', 300]], 400),
+      ...tightRows(
+        [
+          ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+          ['2022', 'Yes', 'No', 'Partly', '4,5'],
+          ['2023', 'Yes', 'Partly', 'Partly', '5'],
+        ],
+        470,
+        70,
+      ),
+      ocrLine([['The agency reported to the parliament twice during the year.', 300]], 680),
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'No', 'Partly', '4,5'],
+      ['2023', 'Yes', 'Partly', 'Partly', '5'],
+    ]);
+  });
+
+  it('keeps two header labels set closer than a cell gap apart when a row below runs its cells together', () => {
+    // Words at their own boxes: [text, left, right]; letters 21 px wide, cells further apart than the labels.
+    const line = (words: readonly [string, number, number][], baseline: number): OcrLine => {
+      const placed = words.map(([text, x0, x1]) => ({ ...wordsAt(text, x0, baseline)[0]!, x1 }));
+      return {
+        words: placed,
+        baseline: { x0: placed[0]!.x0, y0: baseline, x1: placed.at(-1)!.x1, y1: baseline },
+        xHeight: 27,
+      };
+    };
+    const row = (year: string, answers: readonly string[], total: string, baseline: number): OcrLine =>
+      line(
+        [
+          [year, 300, 384],
+          ...answers.map((answer, k): [string, number, number] => [answer, 430 + 180 * k, 451 + 180 * k]),
+          [total, 960, 981],
+        ],
+        baseline,
+      );
+    const lines = [
+      // "Year" and "Q1" a word space and a half apart: one segment of the line.
+      line(
+        [
+          ['Year', 300, 384],
+          ['Q1', 412, 454],
+          ['Q2', 610, 652],
+          ['Q3', 790, 832],
+          ['Total', 940, 1045],
+        ],
+        560,
+      ),
+      // The engine read the first row's year and answer as one word, across the gutter.
+      line(
+        [
+          ['2020Y', 300, 451],
+          ['P', 610, 631],
+          ['N', 790, 811],
+          ['4', 960, 981],
+        ],
+        640,
+      ),
+      row('2021', ['Y', 'P', 'N'], '5', 720),
+      row('2022', ['Y', 'Y', 'N'], '6', 800),
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
+    expect(tables[0]!.rows[2]).toEqual(['2021', 'Y', 'P', 'N', '5']);
+  });
+});

@@ -19,6 +19,9 @@ const MIN_GUTTER = 0.25;
 // table drawn with thick rules and no cell padding leaves only the rule's width between cells.
 const MIN_GUTTER_SHORT_PIECES = 0.15;
 
+// A row that leaves fewer than this share of the gutters of the rows above it is no row of theirs.
+const KEPT_GUTTERS = 0.67;
+
 interface Gutter {
   x: number;
   right: number;
@@ -39,28 +42,73 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
       if (isRow(lines[k]!)) last = k;
       else if (k - last > 2) break;
     }
-    const group = lines.slice(i, last + 1);
-    const rows = group.filter(isRow);
-    if (rows.length >= 2 && rows.some(hasFinerCuts)) {
-      const gutters = guttersUncrossed(
-        guttersOf(rows),
-        group.filter((line) => !isRow(line)),
-      );
-      if (
-        gutters.length >= MIN_GUTTERS &&
-        !readsAsProse(
-          rows.map((line) => [line]),
-          rows.flatMap((line) => line.runPieces),
-          pitchOf,
-        ) &&
-        mostRowsFull(rows, gutters)
-      ) {
-        for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
-      }
-    }
+    if (!cutAtGutters(lines, i, last, pitchOf, out)) cutTablesWithin(lines, i, last, pitchOf, out);
     i = last + 1;
   }
   return out;
+}
+
+/**
+ * Where every word is a run of its own, as in recognised text, the lines of a paragraph
+ * next to a table are rows too and join its group, and their words cover the table's
+ * gutters. The table is then the longest stretch of the group's rows that keeps enough
+ * gutters inside every one of them, from each row on.
+ */
+function cutTablesWithin(
+  lines: readonly PdfLine[],
+  first: number,
+  last: number,
+  pitchOf: (size: number) => number,
+  out: PdfLine[],
+): void {
+  let k = first;
+  while (k < last) {
+    let end = k;
+    let kept = 0;
+    for (let m = k + 1; m <= last; m++) {
+      if (!isRow(lines[m]!)) continue;
+      const rows = lines.slice(k, m + 1).filter(isRow);
+      // Gutters beyond a short row's end are not shared by it (a paragraph's word spaces right of a table).
+      const shared = guttersOf(rows).filter((gutter) =>
+        rows.every((row) => row.x <= gutter.x && row.right >= gutter.right),
+      ).length;
+      // A paragraph's line keeps a few of the table's gutters where its word spaces happen to fall.
+      if (shared < MIN_GUTTERS || shared < KEPT_GUTTERS * kept) break;
+      kept = shared;
+      end = m;
+    }
+    if (end > k && isRow(lines[k]!) && cutAtGutters(lines, k, end, pitchOf, out)) k = end + 1;
+    else k += 1;
+  }
+}
+
+/** Cuts lines first..last into cells at the gutters their rows share, when they make a table; whether they did. */
+function cutAtGutters(
+  lines: readonly PdfLine[],
+  first: number,
+  last: number,
+  pitchOf: (size: number) => number,
+  out: PdfLine[],
+): boolean {
+  const group = lines.slice(first, last + 1);
+  const rows = group.filter(isRow);
+  if (rows.length < 2 || !rows.some(hasFinerCuts)) return false;
+  const gutters = guttersUncrossed(
+    guttersOf(rows),
+    group.filter((line) => !isRow(line)),
+  );
+  if (
+    gutters.length < MIN_GUTTERS ||
+    readsAsProse(
+      rows.map((line) => [line]),
+      rows.flatMap((line) => line.runPieces),
+      pitchOf,
+    ) ||
+    !mostRowsFull(rows, gutters)
+  )
+    return false;
+  for (let k = first; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
+  return true;
 }
 
 /**

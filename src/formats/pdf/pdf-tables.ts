@@ -254,6 +254,27 @@ function columnsOfSegment(segment: LineSegment, columns: readonly Column[]): num
   return [best];
 }
 
+/**
+ * The line's cell texts: its segments, except that a segment over several columns whose
+ * words (runs set apart) stand one to a column, each within its own, is those words. Two
+ * labels of a header set closer than the gap that cuts segments ("Year Q1") are two cells,
+ * where a merged cell's title runs across the columns' edges.
+ */
+function cellPartsOfLine(line: PdfLine, columns: readonly Column[]): LineSegment[] {
+  return line.segments.flatMap((segment) => {
+    const spanned = columnsOfSegment(segment, columns);
+    if (spanned.length < 2) return [segment];
+    const pieces = line.runPieces.filter((piece) => piece.x >= segment.x && piece.right <= segment.right);
+    const homes = pieces.map((piece) => columnsOfSegment(piece, columns));
+    const oneEach =
+      pieces.length === spanned.length &&
+      homes.every(
+        (home, k) => home.length === 1 && home[0] === spanned[k] && overlaps(pieces[k]!, columns[spanned[k]!]!),
+      );
+    return oneEach ? pieces : [segment];
+  });
+}
+
 interface Fragment {
   segment: LineSegment;
 }
@@ -264,7 +285,7 @@ function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): 
   const onPage = row.filter((line) => line.page === rowSource.page);
   return columns.map((_column, index) => {
     const boxes = onPage.flatMap((line) =>
-      line.segments
+      cellPartsOfLine(line, columns)
         .filter((segment) => columnsOfSegment(segment, columns).includes(index))
         .map((segment) => segmentBox(line, segment)),
     );
@@ -272,7 +293,7 @@ function cellSourcesOfRow(row: readonly PdfLine[], columns: readonly Column[]): 
     const source: Provenance = box ? { ...rowSource, box } : { ...rowSource };
     // A recognised cell is as sure as its least sure word; an empty one keeps the row's.
     const sure = onPage.flatMap((line) =>
-      line.segments
+      cellPartsOfLine(line, columns)
         .filter((segment) => segment.confidence !== undefined && columnsOfSegment(segment, columns).includes(index))
         .map((segment) => segment.confidence!),
     );
@@ -292,7 +313,7 @@ function segmentBox(line: PdfLine, segment: LineSegment): PageBox {
 function rowCells(row: readonly PdfLine[], columns: readonly Column[]): string[] {
   const fragments: Fragment[][] = columns.map(() => []);
   for (const line of row) {
-    for (const segment of line.segments) {
+    for (const segment of cellPartsOfLine(line, columns)) {
       for (const index of columnsOfSegment(segment, columns)) fragments[index]!.push({ segment });
     }
   }
