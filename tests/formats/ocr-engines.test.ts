@@ -101,6 +101,14 @@ describe('word boxes that run into the next cell', () => {
       25,
     );
     expect(read).toMatchObject({ text: '2022', x0: 308, x1: 391 + 22 });
+    // A word of one letter keeps its box: nothing tells which side ran on.
+    expect(
+      wordsSplitAtGaps(
+        { text: 'o', confidence: 0, x0: 956, y0: 100, x1: 1084, y1: 133 },
+        [symbol('o', 956, 1084)],
+        22,
+      )[0],
+    ).toMatchObject({ x0: 956, x1: 1084 });
     // A wide letter (an em dash, an M) keeps its box.
     const dash = [symbol('—', 909, 949)];
     expect(

@@ -48,6 +48,23 @@ describe('recognised words as text runs', () => {
     expect(new Set(runs.map((run) => run.size)).size).toBe(1);
   });
 
+  it('sizes a row of ½ cells as a row of figures: a fraction stands as high as they do', () => {
+    const row = (cells: string[], baseline: number): OcrLine => ({
+      xHeight: 22,
+      baseline: { x0: 100, y0: baseline, x1: 700, y1: baseline },
+      words: cells.map((cell, k) =>
+        word(cell, 100 + 120 * k, 100 + 120 * k + 24 * cell.length, baseline - 33, baseline),
+      ),
+    });
+    const { runs } = runsFromOcr(
+      { lines: [row(['2022', 'Y', 'Y', 'Y', '3'], 500), row(['2023', '½', '½', '½', '3'], 600)] },
+      2550,
+      3300,
+      300,
+    );
+    expect(new Set(runs.map((run) => run.size)).size).toBe(1);
+  });
+
   it("keeps an emphasised word's trailing punctuation out of the emphasis", () => {
     const line: OcrLine = {
       xHeight: 22,

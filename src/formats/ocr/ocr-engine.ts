@@ -9,6 +9,7 @@ import { grayWithReversedTypeTurned } from './reversed-type.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
 import { pageWithWordsTrimmedToInk } from './word-ink.js';
+import { pageWithFractionsRead } from './fraction-marks.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -89,8 +90,8 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
     const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
-    const read = pageWithWordsTrimmedToInk(
-      pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink),
+    const read = pageWithFractionsRead(
+      pageWithWordsTrimmedToInk(pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink), ink),
       ink,
     );
     return { ...read, width: upright.width, height: upright.height };
@@ -188,10 +189,11 @@ const WIDEST_LETTER = 2.5;
  * box for a word's last letter can stretch on over the gap after it, into the next cell
  * of a table ("2022" boxed on over the tick beside it), so that the two cells touch and
  * read as one. An end letter boxed wider than any letter is, is cut back to the width of
- * the word's widest other letter (or to that limit, in a word of one letter).
+ * the word's widest other letter (or to that limit, when no other is narrower).
  */
 function widthOfLetters(word: OcrWord, symbols: readonly EngineSymbol[], xHeight: number): { x0: number; x1: number } {
-  if (symbols.length === 0) return { x0: word.x0, x1: word.x1 };
+  // A word of one letter has no other letter to measure by, nor a side known to have run on.
+  if (symbols.length < 2) return { x0: word.x0, x1: word.x1 };
   const limit = WIDEST_LETTER * xHeight;
   const widths = symbols.map((symbol) => symbol.x1 - symbol.x0);
   const usual = (except: number): number => {
@@ -201,7 +203,7 @@ function widthOfLetters(word: OcrWord, symbols: readonly EngineSymbol[], xHeight
   const [first, last] = [symbols[0]!, symbols[symbols.length - 1]!];
   const x0 = widths[0]! > limit ? Math.max(word.x0, first.x1 - usual(0)) : word.x0;
   const x1 = widths[widths.length - 1]! > limit ? Math.min(word.x1, last.x0 + usual(widths.length - 1)) : word.x1;
-  return { x0, x1 };
+  return x0 < x1 ? { x0, x1 } : { x0: word.x0, x1: word.x1 };
 }
 
 // A small t stands this share of the type size, between lower case and ascenders.

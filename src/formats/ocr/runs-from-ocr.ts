@@ -163,8 +163,9 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
   return parts;
 }
 
-// The dots of i and j stand about as high as ascenders, and the engine's word box takes them in.
-const RISES = /[A-Z0-9bdfhijklt]/;
+// The dots of i and j stand about as high as ascenders, and the engine's word box takes them in;
+// a fraction (½, read from its shape) stands as high as figures.
+const RISES = /[A-Z0-9bdfhijklt\u00BC-\u00BE\u2150-\u215E]/u;
 const FALLS = /[gjpqy]/;
 
 /**
