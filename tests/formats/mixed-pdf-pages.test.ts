@@ -251,3 +251,36 @@ describe('list numbers the engine dropped', () => {
     expect((await pageWithListNumbers(elsewhere, pageOn(picture(true), [line]))).lines).toEqual([line]);
   });
 });
+
+describe('list numbers set right on a tab', () => {
+  const texts = [
+    'The municipality published the source code of its parking enforcement system, which',
+    'A coalition set up testing facilities for artificial intelligence in health care and',
+    'Universities opened a national graduate school on responsible AI with two hundred',
+    'The competition authority started a market study on cloud services and foundation',
+  ];
+  // Numbers end at one tab stop, so "1." stands further right than "12." by a digit's width.
+  const item = (number: number, y: number, text: string): TextRun[] => [
+    ...lineRuns(`${number}.`, number >= 10 ? 70 : 76, y, 11, 0.9),
+    ...lineRuns(text, 100, y, 11, 0.9),
+    ...lineRuns('models.', 100, y - 13, 11, 0.9),
+  ];
+
+  it('starts a new list after a line standing left of the numbers, not one nested in the last item', () => {
+    const subheading = lineRuns('International', 62, 560, 11, 0.9).map((run) => ({ ...run, bold: true }));
+    const runs = [
+      ...[9, 10, 11, 12].flatMap((number, i) => item(number, 700 - 34 * i, texts[i]!)),
+      ...subheading,
+      ...item(1, 540, texts[0]!.replace('municipality', 'government')),
+    ];
+    const { blocks } = blocksFromPages([page(1, runs, true)], 'no text');
+    const list = blocks.filter((block) => block.kind === 'list-item');
+    expect(list.map((block) => [block.number, block.depth])).toEqual([
+      [9, 0],
+      [10, 0],
+      [11, 0],
+      [12, 0],
+      [1, 0],
+    ]);
+  });
+});
