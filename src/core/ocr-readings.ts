@@ -48,6 +48,8 @@ export function metricNameFromMisread(raw: string, before: string | null, after:
   const expectedHere = expectedBetween(before, after);
   // The Q lost altogether: a bare number standing where the run calls for exactly it.
   if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
+  // The number lost altogether (a thin 1 in a shaded header): a bare Q where the run calls for one label.
+  if (cell === 'Q') return expectedHere;
   const match = NEAR_LABEL.exec(cell.trim());
   if (!match) return null;
   const digits = [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
@@ -232,7 +234,8 @@ export function yearFromMisread(cell: string): number | null {
  * it possible, that is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
-  const digits = cell.trim();
+  // A total printed out of the maximum ("2.5/12") keeps its "/12".
+  const digits = cell.trim().replace(/\s*\/\s*\d{1,3}$/u, '');
   if (!/^\d{2,3}$/.test(digits)) return null;
   if (Number(digits) <= maximum && !/^0\d$/.test(digits)) return null;
   const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
