@@ -64,9 +64,19 @@ export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
 }
 
 /** A word's stroke width by the two measures, each over the line's x-height. */
-interface Weight {
+export interface Weight {
   outline: number;
   runs: number;
+}
+
+/**
+ * Whether a word inside a line of regular text is bold on its own: far heavier by its
+ * outline, or by either measure while both find it as heavy as a bold line (each measure
+ * alone is fooled by some shapes, and a soft scan narrows the gap on one or the other).
+ */
+export function standsOut(weight: Weight, usual: Weight): boolean {
+  const [outline, runs] = [weight.outline / usual.outline, weight.runs / usual.runs];
+  return outline >= BOLD_WORD || (asHeavyAsBold(weight, usual) && Math.max(outline, runs) >= BOLD_WORD);
 }
 
 /** Whether a word is as heavy as the words of a bold line, by both measures. */
@@ -165,9 +175,7 @@ function lineWithWeights(
     return { ...line, words: line.words.map((word) => ({ ...word, bold: true })) };
   const heavy = measured.words.map((word) => {
     const weight = weights.get(word);
-    return (
-      weight !== undefined && weight.outline / usual.outline >= BOLD_WORD && lettersOf(word) >= MIN_BOLD_WORD_LETTERS
-    );
+    return weight !== undefined && lettersOf(word) >= MIN_BOLD_WORD_LETTERS && standsOut(weight, usual);
   });
   if (!heavy.includes(true)) return line;
   const bold = phraseGrown(heavy, (i, grown) => {
