@@ -125,6 +125,39 @@ describe('linesWithRunCells', () => {
     ]);
   });
 
+  it('cuts a table whose heading above and paragraph below come one run per word, as OCR gives them', () => {
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', 'No', 'Yes', 'Partly', '2'],
+    ];
+    const cells = rows.flatMap((row, r) =>
+      row.map((text, c) => ({
+        text,
+        x: 50 + c * 42,
+        y: 700 - 17 * r,
+        width: 6 * text.length,
+        size: 11,
+        bold: false,
+        italic: false,
+      })),
+    );
+    // The heading is set larger: 16pt, 9pt a character.
+    const heading = wordRuns('Changes in key metrics'.split(' '), 722, 5).map((run) => ({
+      ...run,
+      x: 50 + (run.x - 50) * 1.5,
+      width: run.width * 1.5,
+      size: 16,
+    }));
+    const paragraph = wordRuns('The commission extended its moratorium on facial recognition'.split(' '), 649, 3);
+    const lines = linesWithRunCells(linesFromPage(pageOf([...heading, ...cells, ...paragraph])), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Changes in key metrics'],
+      ...rows,
+      ['The commission extended its moratorium on facial recognition'],
+    ]);
+  });
+
   it('joins a raised small number to the word before it as a superscript', () => {
     const runs = [
       { text: 'Yes', x: 50, y: 700, width: 18, size: 11, bold: false, italic: false },

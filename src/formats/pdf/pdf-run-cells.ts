@@ -13,6 +13,8 @@ import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse } from '.
 
 // Gutters a run of lines must share before their runs are taken as cells.
 const MIN_GUTTERS = 3;
+// A line lying across more than this share of a table's gutters (and across more than one) is no row of it.
+const FOREIGN_SHARE = 0.25;
 // A gutter narrower than this share of the font size is a chance overlap of word spaces.
 const MIN_GUTTER = 0.25;
 // Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
@@ -39,28 +41,80 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
       if (isRow(lines[k]!)) last = k;
       else if (k - last > 2) break;
     }
-    const group = lines.slice(i, last + 1);
-    const rows = group.filter(isRow);
-    if (rows.length >= 2 && rows.some(hasFinerCuts)) {
-      const gutters = guttersUncrossed(
-        guttersOf(rows),
-        group.filter((line) => !isRow(line)),
-      );
-      if (
-        gutters.length >= MIN_GUTTERS &&
-        !readsAsProse(
-          rows.map((line) => [line]),
-          rows.flatMap((line) => line.runPieces),
-          pitchOf,
-        ) &&
-        mostRowsFull(rows, gutters)
-      ) {
-        for (let k = i; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
-      }
+    if (!groupCut(lines, i, last, pitchOf, out)) {
+      const [from, to] = tableCore(lines, i, last);
+      if (from !== i || to !== last) groupCut(lines, from, to, pitchOf, out);
     }
     i = last + 1;
   }
   return out;
+}
+
+/** Cuts the lines from `start` to `last` into `out` at the gutters their rows share, when they make a table. */
+function groupCut(
+  lines: readonly PdfLine[],
+  start: number,
+  last: number,
+  pitchOf: (size: number) => number,
+  out: PdfLine[],
+): boolean {
+  const group = lines.slice(start, last + 1);
+  const rows = group.filter(isRow);
+  if (rows.length < 2 || !rows.some(hasFinerCuts)) return false;
+  const gutters = guttersUncrossed(
+    guttersOf(rows),
+    group.filter((line) => !isRow(line)),
+  );
+  if (
+    gutters.length < MIN_GUTTERS ||
+    readsAsProse(
+      rows.map((line) => [line]),
+      rows.flatMap((line) => line.runPieces),
+      pitchOf,
+    ) ||
+    !mostRowsFull(rows, gutters)
+  )
+    return false;
+  for (let k = start; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
+  return true;
+}
+
+/**
+ * The lines from `start` to `last` that make the table, where they do not all. OCR gives every word of running
+ * text a run of its own, so the lines of a heading or paragraph set right above or under a
+ * table hold as many pieces as its rows, and close its gutters when taken in. So the table is
+ * grown from the two rows next to each other that share the most gutters, up and down, row
+ * by row, as long as each row keeps to the gutters of those taken (see isForeign).
+ */
+function tableCore(lines: readonly PdfLine[], start: number, last: number): [number, number] {
+  const rows = lines.slice(start, last + 1).flatMap((line, k) => (isRow(line) ? [start + k] : []));
+  if (rows.length < 3) return [start, last];
+  let lo = 0;
+  let most = -1;
+  for (let p = 0; p + 1 < rows.length; p++) {
+    const shared = guttersOf([lines[rows[p]!]!, lines[rows[p + 1]!]!]).length;
+    if (shared > most) [lo, most] = [p, shared];
+  }
+  if (most < MIN_GUTTERS) return [start, last];
+  let hi = lo + 1;
+  const taken = (): PdfLine[] => rows.slice(lo, hi + 1).map((k) => lines[k]!);
+  while (hi + 1 < rows.length && !isForeign(lines[rows[hi + 1]!]!, taken())) hi += 1;
+  while (lo > 0 && !isForeign(lines[rows[lo - 1]!]!, taken())) lo -= 1;
+  return [rows[lo]!, rows[hi]!];
+}
+
+/**
+ * Whether `line` is no row of the table `rows` make: a line of running text lies across
+ * many of their gutters, its word spaces falling anywhere, where a row of the table leaves
+ * them open (a cell wider than its column reaches into one, or across one at most).
+ */
+function isForeign(line: PdfLine, rows: readonly PdfLine[]): boolean {
+  const gutters = guttersOf(rows);
+  if (gutters.length < MIN_GUTTERS) return false;
+  const bridged = gutters.filter((gutter) =>
+    line.runPieces.some((piece) => piece.x < gutter.x && piece.right > gutter.right),
+  ).length;
+  return bridged > Math.max(1, gutters.length * FOREIGN_SHARE);
 }
 
 /**
