@@ -1,6 +1,7 @@
 import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
+import { pageWithCellsApart } from './joined-cells.js';
 import { grayAsInk } from './paper-and-ink.js';
 import { ASCENDER_SHARE, DESCENDER_SHARE, X_HEIGHT_SHARE } from './type-proportions.js';
 import { pageReadUpright } from './page-orientation.js';
@@ -81,14 +82,15 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
  * A page read by the engine after cleaning: turned upright when stored sideways or upside
  * down, turned level when scanned askew (so rows of a table stay rows and its rules run
  * straight), light letters on dark bands turned dark on paper, ruling lines painted out,
- * then black on white against the paper around each pixel. Positions come back on the upright page.
+ * then black on white against the paper around each pixel; cells the engine joined into
+ * one word are cut apart again where the picture shows the space between them. Positions come back on the upright page.
  */
 async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
   return pageReadUpright(image, async (upright) => {
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
     const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
-    const read = pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink);
+    const read = pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink), ink);
     return { ...read, width: upright.width, height: upright.height };
   });
 }
