@@ -90,7 +90,10 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
     const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
-    const read = pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink), ink);
+    const read = pageWithWeights(
+      pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink),
+      ink,
+    );
     return { ...read, width: upright.width, height: upright.height };
   });
 }
