@@ -1,9 +1,9 @@
-// Builds the scan2 and scan3 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3 and scan4 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
-// (scan3 from reports neither scan-* nor scan2 used). Only the scanned files are made here; each
+// (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|folder…]  (no argument: both sets;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|scan4|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -46,19 +46,38 @@ export const SCAN3 = [
   { folder: 'scan3-mixed-pdf-colombia-2023', pdf: 'eval/colombia-2023/report.pdf', kind: 'mixed-pdf' },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3];
-const SETS = { scan2: SCAN2, scan3: SCAN3 };
+// A row whose PDF is an office print names the eval folder LibreOffice prints (`office`) when that
+// folder is not the PDF's own name (scan2's and scan3's prints are of `eval/office-<report>`).
+export const SCAN4 = [
+  { folder: 'scan4-flat-png-probe3-pdf-serif10', pdf: 'eval/probe3-pdf-serif10/report.pdf', kind: 'flat-png' },
+  { folder: 'scan4-skew-png-turkey-2023', pdf: 'eval/turkey-2023/report.pdf', kind: 'skew-png' },
+  { folder: 'scan4-sideways-png-france-2023', pdf: 'eval/france-2023/report.pdf', kind: 'sideways-png' },
+  { folder: 'scan4-skew-tiff-east-africa-2023', pdf: 'eval/east-africa-2023/report.pdf', kind: 'skew-tiff' },
+  { folder: 'scan4-fax-tiff-probe3-pdf-thick-rules', pdf: 'eval/probe3-pdf-thick-rules/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan4-fax-tiff-uruguay-2023', pdf: 'eval/uruguay-2023/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan4-photo-jpeg-blind2-brazil-2023', pdf: 'eval/blind2-brazil-2023/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan4-photo-jpeg-probe3-pdf-small-table-group-header', pdf: 'eval/probe3-pdf-small-table-group-header/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan4-rotate-pdf-probe3-pdf-hanging-tabs', pdf: 'eval/probe3-pdf-hanging-tabs/report.pdf', kind: 'rotate-pdf' },
+  { folder: 'scan4-upside-down-pdf-office-egypt-2023', pdf: 'eval/build/scans/sources/office-egypt-2023.pdf', kind: 'upside-down-pdf', office: 'egypt-2023' },
+  { folder: 'scan4-stamp-pdf-office-chile-2023', pdf: 'eval/build/scans/sources/office-chile-2023.pdf', kind: 'stamp-pdf', office: 'blind2-chile-2023' },
+  { folder: 'scan4-mixed-pdf-probe3-pdf-word-cell-footnote', pdf: 'eval/probe3-pdf-word-cell-footnote/report.pdf', kind: 'mixed-pdf' },
+];
 
-/** The office reports have no PDF of their own: LibreOffice prints the eval .odt (kept in sources/, since a
- * later LibreOffice may lay it out differently). */
-function ensureOfficePdf(pdf) {
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4 };
+
+/** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
+ * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
+function ensureOfficePdf(pdf, office) {
   const target = join(root, pdf);
   if (existsSync(target)) return;
   const name = pdf.split('/').pop().replace(/\.pdf$/, '');
+  const report = join(root, 'eval', office ?? name);
+  const ext = existsSync(join(report, 'report.odt')) ? 'odt' : 'docx';
   const work = mkdtempSync(join(tmpdir(), 'scan-office-'));
   try {
-    copyFileSync(join(root, 'eval', name, 'report.odt'), join(work, `${name}.odt`));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${name}.odt`)], { stdio: 'ignore' });
+    copyFileSync(join(report, `report.${ext}`), join(work, `${name}.${ext}`));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${name}.${ext}`)], { stdio: 'ignore' });
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(work, `${name}.pdf`), target);
   } finally {
@@ -66,13 +85,13 @@ function ensureOfficePdf(pdf) {
   }
 }
 
-// Arguments name whole sets (scan2, scan3) or single folders; none means every folder.
+// Arguments name whole sets (scan2, scan3, scan4) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
 if (unknown.length > 0) throw new Error(`no such set or folder: ${unknown.join(', ')}`);
 for (const scan of chosen) {
-  if (scan.pdf.startsWith('eval/build/scans/sources/')) ensureOfficePdf(scan.pdf);
+  if (scan.pdf.startsWith('eval/build/scans/sources/')) ensureOfficePdf(scan.pdf, scan.office);
   const out = join(root, 'eval', scan.folder);
   mkdirSync(out, { recursive: true });
   for (const old of readdirSync(out).filter((f) => f.startsWith('report.'))) rmSync(join(out, old));
