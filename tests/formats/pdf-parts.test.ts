@@ -149,13 +149,45 @@ describe('linesWithRunCells', () => {
       width: run.width * 1.5,
       size: 16,
     }));
-    const paragraph = wordRuns('The commission extended its moratorium on facial recognition'.split(' '), 649, 3);
+    // The paragraph runs on far past the table, its word spaces no gutters of it.
+    const text = 'The commission extended its moratorium on facial recognition in public spaces for two more years';
+    const paragraph = wordRuns(text.split(' '), 649, 3);
     const lines = linesWithRunCells(linesFromPage(pageOf([...heading, ...cells, ...paragraph])), (): number => 13);
     expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual([
       ['Changes in key metrics'],
       ...rows,
-      ['The commission extended its moratorium on facial recognition'],
+      [text],
     ]);
+  });
+
+  it('keeps a gutter open that only one recognised word the engine was unsure of runs across', () => {
+    // The engine read "2023" with the "No" beside it as one unsure word, as wide as both.
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2021', 'No', 'Partly', 'No', '1'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', '', 'Yes', 'Partly', '2'],
+    ];
+    const runs: TextRun[] = rows.flatMap((row, r) =>
+      row.flatMap((text, c) =>
+        text === ''
+          ? []
+          : [
+              {
+                text,
+                x: 50 + c * 42,
+                y: 700 - 17 * r,
+                width: r === 3 && c === 0 ? 54 : 6 * text.length,
+                size: 11,
+                bold: false,
+                italic: false,
+                confidence: r === 3 && c === 0 ? 0.2 : 0.9,
+              },
+            ],
+      ),
+    );
+    const lines = linesWithRunCells(linesFromPage(pageOf(runs)), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
   });
 
   it('joins a raised small number to the word before it as a superscript', () => {

@@ -15,6 +15,8 @@ import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse } from '.
 const MIN_GUTTERS = 3;
 // A line lying across more than this share of a table's gutters (and across more than one) is no row of it.
 const FOREIGN_SHARE = 0.25;
+// A recognised word the engine gives less confidence than this is one it was unsure of.
+const UNSURE = 0.5;
 // A gutter narrower than this share of the font size is a chance overlap of word spaces.
 const MIN_GUTTER = 0.25;
 // Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
@@ -62,7 +64,7 @@ function groupCut(
   const rows = group.filter(isRow);
   if (rows.length < 2 || !rows.some(hasFinerCuts)) return false;
   const gutters = guttersUncrossed(
-    guttersOf(rows),
+    guttersPastUnsureWords(rows),
     group.filter((line) => !isRow(line)),
   );
   if (
@@ -92,7 +94,11 @@ function tableCore(lines: readonly PdfLine[], start: number, last: number): [num
   let lo = 0;
   let most = -1;
   for (let p = 0; p + 1 < rows.length; p++) {
-    const shared = guttersOf([lines[rows[p]!]!, lines[rows[p + 1]!]!]).length;
+    const [upper, lower] = [lines[rows[p]!]!, lines[rows[p + 1]!]!];
+    // Only gutters with text of both lines on either side are shared: beyond the end of the
+    // shorter line, the longer line's word spaces are gutters of nothing.
+    const [from, to] = [Math.max(upper.x, lower.x), Math.min(upper.right, lower.right)];
+    const shared = guttersOf([upper, lower]).filter((gutter) => gutter.x >= from && gutter.right <= to).length;
     if (shared > most) [lo, most] = [p, shared];
   }
   if (most < MIN_GUTTERS) return [start, last];
@@ -159,6 +165,25 @@ function guttersOf(group: readonly PdfLine[]): Gutter[] {
   return gutters;
 }
 
+/**
+ * The rows' gutters, with those that one word the engine was unsure of alone runs across:
+ * such a word has taken in its neighbour's ink (a year read together with the answer
+ * beside it, `2000` for `2009 N`), and stands in the column where it starts.
+ */
+function guttersPastUnsureWords(rows: readonly PdfLine[]): Gutter[] {
+  const unsure = (piece: LineSegment): boolean => piece.confidence !== undefined && piece.confidence < UNSURE;
+  const sure = rows.map((line) => ({ ...line, runPieces: line.runPieces.filter((piece) => !unsure(piece)) }));
+  if (!rows.some((line) => line.runPieces.some(unsure)) || sure.some((line) => line.runPieces.length === 0)) {
+    return guttersOf(rows);
+  }
+  return guttersOf(sure).filter(
+    (gutter) =>
+      rows.filter((line) =>
+        line.runPieces.some((piece) => unsure(piece) && piece.x < gutter.right && piece.right > gutter.x),
+      ).length <= 1,
+  );
+}
+
 /** The line's pieces grouped by the gutters between them, by column; a column the line leaves empty has none. */
 function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
   const columns: LineSegment[][] = gutters.map(() => []);
@@ -179,9 +204,17 @@ function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
 function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[], row: boolean): PdfLine {
   const columns = cellsOf(line, gutters);
   const filled = columns.filter((pieces) => pieces.length > 0).length;
-  if (filled <= line.segments.length) return line;
+  const across = line.segments.some((segment) =>
+    gutters.some((gutter) => segment.x < gutter.x && segment.right > gutter.right),
+  );
+  if (filled <= line.segments.length && !across) return line;
   const segments = columns.flatMap((pieces, c): LineSegment[] => {
-    if (pieces.length > 0) return [segmentFromPieces(pieces)];
+    // A word that runs on across the gutter after its column (see guttersPastUnsureWords) ends there.
+    if (pieces.length > 0) {
+      const segment = segmentFromPieces(pieces);
+      const end = gutters[c]?.x ?? segment.right;
+      return [segment.right > end ? { ...segment, right: end } : segment];
+    }
     if (!row) return [];
     // The outer columns have one known edge; an em of width stands in for the other.
     const x = c === 0 ? gutters[0]!.x - line.size : gutters[c - 1]!.right;
