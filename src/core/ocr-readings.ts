@@ -384,3 +384,16 @@ function commonInOrder(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+// A misread Total label keeps at least this many letters.
+const MIN_TOTAL_LABEL = 4;
+
+/**
+ * Whether a recognised header cell is a Total label the engine misread by a letter: `Tota`
+ * for a label the column wrapped (`Tota` / `l`) whose lone last letter the engine dropped,
+ * `Totai`, `T0tal`. `words` are the Total header words as compared (lower case).
+ */
+export function isMisreadTotalLabel(cell: string, words: readonly string[]): boolean {
+  const label = cell.trim().toLowerCase();
+  return label.length >= MIN_TOTAL_LABEL && words.some((word) => editDistance(label, word) === 1);
+}

@@ -5,6 +5,7 @@ import {
   answerFromMisread,
   columnsWithMisreadLabels,
   metricNameFromMisread,
+  isMisreadTotalLabel,
   totalFromMisread,
   yearsInSequence,
 } from '../../src/core/ocr-readings.js';
@@ -177,6 +178,16 @@ describe('yearsInSequence', () => {
   });
 });
 
+describe('isMisreadTotalLabel', () => {
+  it('reads a label a letter off a Total word, of four letters or more', () => {
+    expect(isMisreadTotalLabel('Tota', ['total'])).toBe(true);
+    expect(isMisreadTotalLabel('Totai', ['total'])).toBe(true);
+    expect(isMisreadTotalLabel('Total', ['total'])).toBe(false);
+    expect(isMisreadTotalLabel('Tot', ['total'])).toBe(false);
+    expect(isMisreadTotalLabel('Note', ['total'])).toBe(false);
+  });
+});
+
 describe('answerFromMisread', () => {
   it('reads misread answers when one reading fits', () => {
     expect(answerFromMisread('¥')).toBe('Y');
@@ -262,6 +273,21 @@ describe('OCR readings in a record', () => {
     expect(record.provenance['/scoreTables/0/rows/2/year']!.confidence).toBe(0.9);
     const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
     expect(low).toEqual(['/scoreTables/0/rows/1/year', '/scoreTables/0/rows/3/year']);
+  });
+
+  it('reads a Total label that lost a letter as the Total column of a recognised table, not of a stored one', () => {
+    const [heading, section, table] = blocksWithTable(0.9, ['Q2', 'N']);
+    if (table?.kind !== 'table') throw new Error('the helper makes a table');
+    // A column too narrow for "Total" wraps it as "Tota" / "l", and the engine drops the lone "l".
+    const blocks = [heading!, section!, { ...table, rows: [['Year', 'Q1', 'Q2', 'Q3', 'Tota'], table.rows[1]!] }];
+    const recognised = recordFromBlocks(blocks, source, defaultExtractOptions(), { pagesWithoutText: [] });
+    expect(recognised.scoreTables[0]!.rows[0]!.reportedTotal).toBe(1.5);
+    const stored = recordFromBlocks(
+      blocks.map((block) => ({ ...block, source: { page: 1 } })),
+      { ...source, format: 'pdf', ocr: null },
+      defaultExtractOptions(),
+    );
+    expect(stored.scoreTables[0]!.rows[0]!.reportedTotal).toBeNull();
   });
 
   it('leaves the years of a table stored in the file as they are', () => {

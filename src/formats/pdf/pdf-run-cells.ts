@@ -86,7 +86,8 @@ function groupCut(
  * text a run of its own, so the lines of a heading or paragraph set right above or under a
  * table hold as many pieces as its rows, and close its gutters when taken in. So the table is
  * grown from the two rows next to each other that share the most gutters, up and down, row
- * by row, as long as each row keeps to the gutters of those taken (see isForeign).
+ * by row, as long as each row keeps to the gutters of those taken (see isForeign) and fills
+ * half their columns.
  */
 function tableCore(lines: readonly PdfLine[], start: number, last: number): [number, number] {
   const rows = lines.slice(start, last + 1).flatMap((line, k) => (isRow(line) ? [start + k] : []));
@@ -104,9 +105,16 @@ function tableCore(lines: readonly PdfLine[], start: number, last: number): [num
   if (most < MIN_GUTTERS) return [start, last];
   let hi = lo + 1;
   const taken = (): PdfLine[] => rows.slice(lo, hi + 1).map((k) => lines[k]!);
-  while (hi + 1 < rows.length && !isForeign(lines[rows[hi + 1]!]!, taken())) hi += 1;
-  while (lo > 0 && !isForeign(lines[rows[lo - 1]!]!, taken())) lo -= 1;
+  const belongs = (line: PdfLine): boolean => !isForeign(line, taken()) && fillsHalf(line, taken());
+  while (hi + 1 < rows.length && belongs(lines[rows[hi + 1]!]!)) hi += 1;
+  while (lo > 0 && belongs(lines[rows[lo - 1]!]!)) lo -= 1;
   return [rows[lo]!, rows[hi]!];
+}
+
+/** A row of the table `rows` make fills half its columns at least; a heading over it seldom does. */
+function fillsHalf(line: PdfLine, rows: readonly PdfLine[]): boolean {
+  const columns = cellsOf(line, guttersOf(rows));
+  return columns.filter((pieces) => pieces.length > 0).length >= columns.length / 2;
 }
 
 /**
@@ -171,17 +179,20 @@ function guttersOf(group: readonly PdfLine[]): Gutter[] {
  * beside it, `2000` for `2009 N`), and stands in the column where it starts.
  */
 function guttersPastUnsureWords(rows: readonly PdfLine[]): Gutter[] {
-  const unsure = (piece: LineSegment): boolean => piece.confidence !== undefined && piece.confidence < UNSURE;
-  const sure = rows.map((line) => ({ ...line, runPieces: line.runPieces.filter((piece) => !unsure(piece)) }));
-  if (!rows.some((line) => line.runPieces.some(unsure)) || sure.some((line) => line.runPieces.length === 0)) {
-    return guttersOf(rows);
-  }
-  return guttersOf(sure).filter(
-    (gutter) =>
-      rows.filter((line) =>
-        line.runPieces.some((piece) => unsure(piece) && piece.x < gutter.right && piece.right > gutter.x),
-      ).length <= 1,
-  );
+  const gutters = guttersOf(rows);
+  rows.forEach((line, r) => {
+    for (const piece of line.runPieces) {
+      if (piece.confidence === undefined || piece.confidence >= UNSURE) continue;
+      const without = rows.map((other, k) =>
+        k === r ? { ...other, runPieces: other.runPieces.filter((p) => p !== piece) } : other,
+      );
+      for (const gutter of guttersOf(without)) {
+        const under = piece.x < gutter.right && piece.right > gutter.x;
+        if (under && !gutters.some((g) => g.x < gutter.right && g.right > gutter.x)) gutters.push(gutter);
+      }
+    }
+  });
+  return gutters.sort((a, b) => a.x - b.x);
 }
 
 /** The line's pieces grouped by the gutters between them, by column; a column the line leaves empty has none. */
@@ -202,18 +213,30 @@ function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
  * (tight rows stand as close as lines of one cell).
  */
 function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[], row: boolean): PdfLine {
-  const columns = cellsOf(line, gutters);
-  const filled = columns.filter((pieces) => pieces.length > 0).length;
+  // A wide gap parts two cells whatever the gutters say: pieces of two segments stay apart.
+  const segmentOf = (piece: LineSegment): number =>
+    line.segments.findIndex((segment) => piece.x >= segment.x && piece.x < segment.right);
+  const cells = cellsOf(line, gutters).map((pieces) =>
+    pieces.reduce<LineSegment[][]>((groups, piece) => {
+      const last = groups.at(-1);
+      if (last && segmentOf(last.at(-1)!) === segmentOf(piece)) last.push(piece);
+      else groups.push([piece]);
+      return groups;
+    }, []),
+  );
+  const filled = cells.reduce((sum, groups) => sum + groups.length, 0);
   const across = line.segments.some((segment) =>
     gutters.some((gutter) => segment.x < gutter.x && segment.right > gutter.right),
   );
   if (filled <= line.segments.length && !across) return line;
-  const segments = columns.flatMap((pieces, c): LineSegment[] => {
-    // A word that runs on across the gutter after its column (see guttersPastUnsureWords) ends there.
-    if (pieces.length > 0) {
-      const segment = segmentFromPieces(pieces);
-      const end = gutters[c]?.x ?? segment.right;
-      return [segment.right > end ? { ...segment, right: end } : segment];
+  const segments = cells.flatMap((groups, c): LineSegment[] => {
+    if (groups.length > 0) {
+      // A word that runs on across the gutter after its column (see guttersPastUnsureWords) ends there.
+      const end = gutters[c]?.x ?? Number.POSITIVE_INFINITY;
+      return groups.map((pieces) => {
+        const segment = segmentFromPieces(pieces);
+        return segment.right > end ? { ...segment, right: end } : segment;
+      });
     }
     if (!row) return [];
     // The outer columns have one known edge; an em of width stands in for the other.
