@@ -60,8 +60,9 @@ export function developmentListsFromBlocks(
       lastItem = null;
       continue;
     }
-    if (block.depth > 0 || !isNumbered(block)) {
-      // Nested points and bullets continue the item they stand under.
+    // Nested points and bullets continue the item they stand under. A numbered point with
+    // no item to stand under (the first after a heading, its indent misjudged) is an item.
+    if ((block.depth > 0 && lastItem) || !isNumbered(block)) {
       if (lastItem) continueItem(lastItem, block);
       continue;
     }

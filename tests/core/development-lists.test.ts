@@ -51,6 +51,20 @@ describe('developmentListsFromBlocks', () => {
     ]);
   });
 
+  it('keeps a numbered point nested under nothing as an item, not dropped', () => {
+    const { lists } = read([
+      h(1, 'Developments'),
+      h(2, 'Country'),
+      item(12, 'Last at home'),
+      h(2, 'International'),
+      item(1, 'Abroad', [{ text: 'Abroad' }], 1),
+    ]);
+    expect(lists.map((l) => [l.subject, l.items.map((i) => i.text)])).toEqual([
+      ['Country', ['Last at home']],
+      ['International', ['Abroad']],
+    ]);
+  });
+
   it('continues a list across a paragraph under the same heading', () => {
     const { lists } = read([h(1, 'Developments'), item(1, 'a'), p('An aside.'), item(2, 'b')]);
     expect(lists.map((l) => l.items.map((i) => i.number))).toEqual([[1, 2]]);

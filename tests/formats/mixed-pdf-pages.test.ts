@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import { pageWithListNumbers } from '../../src/formats/ocr/lost-list-numbers.js';
-import { grayTurned } from '../../src/formats/ocr/page-orientation.js';
 import type { OcrEngine, OcrLine, RecognisedPage } from '../../src/formats/ocr/ocr-engine.js';
 import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
 import { recognisedSizesOnStoredScale } from '../../src/formats/pdf/recognised-sizes.js';
@@ -161,6 +160,12 @@ describe('list numbers the engine dropped', () => {
     if (rule) ink(250, 300, 254, 800);
     return { width, height, pixels, dpi: 300 };
   }
+  const pageOn = (image: GrayImage, lines: OcrLine[]): RecognisedPage => ({
+    lines,
+    width: image.width,
+    height: image.height,
+    picture: image,
+  });
   const line: OcrLine = {
     xHeight: 20,
     baseline: { x0: 400, y0: 528, x1: 900, y1: 528 },
@@ -172,13 +177,16 @@ describe('list numbers the engine dropped', () => {
     ],
   };
   /** An engine that reads each row of the sheet it is given as `texts`, at the row's ink. */
-  function engineReading(texts: string[]): OcrEngine & { sheets: GrayImage[] } {
+  function engineReading(texts: string[]): OcrEngine & { sheets: GrayImage[]; cleaned: boolean[] } {
     const sheets: GrayImage[] = [];
+    const cleaned: boolean[] = [];
     return {
       name: 'test',
       sheets,
-      recognize: async (sheet) => {
+      cleaned,
+      recognize: async (sheet, how) => {
         sheets.push(sheet);
+        cleaned.push(how?.cleaned ?? false);
         const rows: number[] = [];
         for (let y = 0; y < sheet.height; y++) {
           const row = sheet.pixels.subarray(y * sheet.width, (y + 1) * sheet.width);
@@ -196,14 +204,14 @@ describe('list numbers the engine dropped', () => {
             y1: top + 28,
           })),
         }));
-        return { lines, width: sheet.width, height: sheet.height } satisfies RecognisedPage;
+        return { lines, width: sheet.width, height: sheet.height, picture: sheet } satisfies RecognisedPage;
       },
     };
   }
 
   it('reads the number standing before a line back into the line, where it is printed', async () => {
     const engine = engineReading(['3.', 'Japan', 'and']);
-    const page = await pageWithListNumbers(engine, picture(true), { lines: [line], width: 1200, height: 1600 });
+    const page = await pageWithListNumbers(engine, pageOn(picture(true), [line]));
     expect(engine.sheets).toHaveLength(1);
     const [number, ...words] = page.lines[0]!.words;
     expect(number).toMatchObject({ text: '3.', confidence: 0.9 });
@@ -218,46 +226,61 @@ describe('list numbers the engine dropped', () => {
       ...line,
       words: [{ text: '.', confidence: 0.92, x0: 302, y0: 524, x1: 306, y1: 528 }, ...line.words],
     };
-    const page = await pageWithListNumbers(engine, picture(true), { lines: [dotOnly], width: 1200, height: 1600 });
+    const page = await pageWithListNumbers(engine, pageOn(picture(true), [dotOnly]));
     const [number, ...words] = page.lines[0]!.words;
     expect(number).toMatchObject({ text: '3.' });
     expect(number!.x0).toBeCloseTo(280, -1);
     expect(words).toEqual(line.words);
   });
 
-  it('finds the number on a picture the engine turned upright before reading it', async () => {
+  it('reads the sheet as cut from the cleaned picture, one row high per suspect, without cleaning it again', async () => {
     const engine = engineReading(['3.', 'Japan', 'and']);
-    const upsideDown = grayTurned(picture(true), 2);
-    const read = { lines: [line], width: 1200, height: 1600, turned: 2 };
-    const [number] = (await pageWithListNumbers(engine, upsideDown, read)).lines[0]!.words;
-    expect(number).toMatchObject({ text: '3.' });
-    expect(number!.x0).toBeCloseTo(280, -1);
+    await pageWithListNumbers(engine, pageOn(picture(true), [line]));
+    expect(engine.cleaned).toEqual([true]);
+    expect(engine.sheets[0]!.height).toBeLessThan(300);
   });
 
   it('does not call the engine again without ink before a line, and takes nothing but a list number', async () => {
     const idle = engineReading(['3.', 'Japan']);
-    expect(await pageWithListNumbers(idle, picture(false), { lines: [line], width: 1200, height: 1600 })).toEqual({
-      lines: [line],
-      width: 1200,
-      height: 1600,
-    });
-    expect(await pageWithListNumbers(idle, picture(true, true), { lines: [line], width: 1200, height: 1600 })).toEqual({
-      lines: [line],
-      width: 1200,
-      height: 1600,
-    });
+    expect((await pageWithListNumbers(idle, pageOn(picture(false), [line]))).lines).toEqual([line]);
+    expect((await pageWithListNumbers(idle, pageOn(picture(true, true), [line]))).lines).toEqual([line]);
     expect(idle.sheets).toHaveLength(0);
     const other = engineReading(['Ja', 'Japan']);
-    expect(await pageWithListNumbers(other, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
-      lines: [line],
-      width: 1200,
-      height: 1600,
-    });
+    expect((await pageWithListNumbers(other, pageOn(picture(true), [line]))).lines).toEqual([line]);
     const elsewhere = engineReading(['3.', 'Kenya']);
-    expect(await pageWithListNumbers(elsewhere, picture(true), { lines: [line], width: 1200, height: 1600 })).toEqual({
-      lines: [line],
-      width: 1200,
-      height: 1600,
-    });
+    expect((await pageWithListNumbers(elsewhere, pageOn(picture(true), [line]))).lines).toEqual([line]);
+  });
+});
+
+describe('list numbers set right on a tab', () => {
+  const texts = [
+    'The municipality published the source code of its parking enforcement system, which',
+    'A coalition set up testing facilities for artificial intelligence in health care and',
+    'Universities opened a national graduate school on responsible AI with two hundred',
+    'The competition authority started a market study on cloud services and foundation',
+  ];
+  // Numbers end at one tab stop, so "1." stands further right than "12." by a digit's width.
+  const item = (number: number, y: number, text: string): TextRun[] => [
+    ...lineRuns(`${number}.`, number >= 10 ? 70 : 76, y, 11, 0.9),
+    ...lineRuns(text, 100, y, 11, 0.9),
+    ...lineRuns('models.', 100, y - 13, 11, 0.9),
+  ];
+
+  it('starts a new list after a line standing left of the numbers, not one nested in the last item', () => {
+    const subheading = lineRuns('International', 62, 560, 11, 0.9).map((run) => ({ ...run, bold: true }));
+    const runs = [
+      ...[9, 10, 11, 12].flatMap((number, i) => item(number, 700 - 34 * i, texts[i]!)),
+      ...subheading,
+      ...item(1, 540, texts[0]!.replace('municipality', 'government')),
+    ];
+    const { blocks } = blocksFromPages([page(1, runs, true)], 'no text');
+    const list = blocks.filter((block) => block.kind === 'list-item');
+    expect(list.map((block) => [block.number, block.depth])).toEqual([
+      [9, 0],
+      [10, 0],
+      [11, 0],
+      [12, 0],
+      [1, 0],
+    ]);
   });
 });

@@ -77,7 +77,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     } catch (error) {
       return unreadable(`Page ${frame + 1} of the image could not be decoded: ${oneLine(error)}`, frames);
     }
-    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
+    const upright = await pageWithListNumbers(engine, await engine.recognize(image));
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });
   }

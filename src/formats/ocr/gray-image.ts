@@ -63,7 +63,9 @@ export function grayFromChannels(data: Uint8Array | Uint8ClampedArray, channels:
   const coloured = channels >= 3;
   const alphaAt = channels === 2 || channels === 4 ? channels - 1 : -1;
   for (let i = 0, j = 0; i < pixels.length; i++, j += channels) {
-    const grey = coloured ? inkGrey(data[j]!, data[j + 1]!, data[j + 2]!) : data[j]!;
+    // Grey pictures are often stored as three equal channels, whose luma is that value.
+    const neutral = !coloured || (data[j] === data[j + 1] && data[j] === data[j + 2]);
+    const grey = neutral ? data[j]! : inkGrey(data[j]!, data[j + 1]!, data[j + 2]!);
     const alpha = alphaAt < 0 ? 1 : data[j + alphaAt]! / 255;
     pixels[i] = Math.round(grey * alpha + 255 * (1 - alpha));
   }

@@ -1,8 +1,6 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
 import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
-import { grayTurned } from './page-orientation.js';
-import { skewOf } from './page-skew.js';
 
 /**
  * List numbers the engine's page layout step threw away. Tesseract takes numbers set
@@ -33,13 +31,10 @@ const SPACE = 0.6;
 const TEXT_WIDTH = 24;
 // Rows on the sheet stand this many row heights apart, so the engine keeps them apart.
 const ROW_GAP = 2;
-// The sheet is at least this share of the page high: the cleaning measures rules against
-// the picture's size, and would take the letters on a low sheet for them.
-const MIN_SHEET_SHARE = 0.25;
 
 type Box = PixelBox;
 
-/** A line that may have lost its number: where the number's ink is and what text follows it, on the scan. */
+/** A line that may have lost its number: where the number's ink is and what text follows it, on the page's picture. */
 interface Suspect {
   line: OcrLine;
   /** How many of the line's first words the number replaces: 1 when the engine kept only its dot. */
@@ -51,45 +46,33 @@ interface Suspect {
 
 /**
  * The page read by the engine, with the list numbers it dropped read back into their
- * lines. The suspects of a page are read together, one row each on one sheet, so a page
- * costs one more engine run at most, and none when no line has ink before it.
+ * lines. The suspects of a page are cut from the cleaned picture the engine read and read
+ * together, one row each on one sheet, so a page costs one more engine run at most, and
+ * none when no line has ink before it.
  */
-export async function pageWithListNumbers<Page extends RecognisedPage>(
-  engine: OcrEngine,
-  image: GrayImage,
-  page: Page,
-): Promise<Page> {
-  const upright = uprightPicture(image, page);
-  if (page.lines.length === 0 || !upright) return page;
-  // The engine read the upright page turned level; positions on it are turned back onto the picture.
-  const angle = skewOf(upright);
-  const onScan = turned(angle, upright.width, upright.height);
-  const onLevel = turned(-angle, upright.width, upright.height);
+export async function pageWithListNumbers<Page extends RecognisedPage>(engine: OcrEngine, page: Page): Promise<Page> {
+  const { picture } = page;
+  if (page.lines.length === 0) return page;
   const suspects: Suspect[] = [];
   // The sheet is never larger than the page: reading it again costs at most a page's time.
   let sheetHeight = 0;
   for (const line of page.lines) {
     const replaced = bareMarkFirst(line) ? 1 : 0;
     const place = numberPlace(line, replaced, page.lines);
-    const number = place && inkBox(upright, boxTurned(place, onScan), line.xHeight);
+    const number = place && inkBox(picture, place, line.xHeight);
     if (!number) continue;
     sheetHeight += (ROW_GAP + 1) * (place.y1 - place.y0);
-    if (sheetHeight > upright.height) break;
-    const words = firstWords(line, replaced).map((word) => boxTurned(word, onScan));
-    suspects.push({ line, replaced, number, words });
+    if (sheetHeight > picture.height) break;
+    suspects.push({ line, replaced, number, words: firstWords(line, replaced) });
   }
   if (suspects.length === 0) return page;
-  const { sheet, rows } = sheetOfSuspects(upright, suspects);
-  const read = await engine.recognize(sheet);
+  const { sheet, rows } = sheetOfSuspects(picture, suspects);
+  const read = await engine.recognize(sheet, { cleaned: true });
   const found = new Map<OcrLine, { number: OcrWord; replaced: number }>();
   suspects.forEach((suspect, i) => {
     const lines = read.lines.filter((l) => rowOf(l, rows) === i);
     const word = numberRead(lines, suspect.line.words[suspect.replaced]!);
-    if (word)
-      found.set(suspect.line, {
-        number: { ...word, ...boxTurned(suspect.number, onLevel) },
-        replaced: suspect.replaced,
-      });
+    if (word) found.set(suspect.line, { number: { ...word, ...suspect.number }, replaced: suspect.replaced });
   });
   if (found.size === 0) return page;
   return {
@@ -99,21 +82,6 @@ export async function pageWithListNumbers<Page extends RecognisedPage>(
       return number ? { ...line, words: [number.number, ...line.words.slice(number.replaced)] } : line;
     }),
   };
-}
-
-// The quarter turns that bring a picture turned by 0, 1, 2 or 3 quarter turns back upright.
-const TURNS_BACK = [0, 3, 2, 1] as const;
-
-/**
- * The picture as the engine read it: turned upright by the quarter turns the reading
- * reports (`turned`, see page-orientation.ts), or null when its size is not the page's
- * (a reading that does not say how it was turned).
- */
-function uprightPicture(image: GrayImage, page: RecognisedPage): GrayImage | null {
-  const quarterTurns =
-    'turned' in page && (page.turned === 1 || page.turned === 2 || page.turned === 3) ? page.turned : 0;
-  const upright = grayTurned(image, TURNS_BACK[quarterTurns]);
-  return upright.width === page.width && upright.height === page.height ? upright : null;
 }
 
 /**
@@ -127,7 +95,7 @@ function bareMarkFirst(line: OcrLine): boolean {
 }
 
 /**
- * Where a dropped number of the line would stand (levelled page): before its first text
+ * Where a dropped number of the line would stand: before its first text
  * word (`skip` words in, past a bare mark, which the place then takes in), clear of
  * words the engine read there.
  */
@@ -145,7 +113,7 @@ function numberPlace(line: OcrLine, skip: number, lines: readonly OcrLine[]): Bo
   return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
 }
 
-/** The boxes of the line's first words past `skip` (levelled page), with a little margin. */
+/** The boxes of the line's first words past `skip`, with a little margin. */
 function firstWords(line: OcrLine, skip: number): Box[] {
   const words = line.words.slice(skip);
   const { xHeight } = line;
@@ -166,7 +134,7 @@ function bandOf(line: OcrLine, margin: number): { y0: number; y1: number } {
 }
 
 /**
- * The box (on the scan) around glyph-sized blobs of ink inside `box`, or null. Blobs
+ * The box around glyph-sized blobs of ink inside `box`, or null. Blobs
  * touching the box's edges reach beyond it (a rule, a picture, text of another line)
  * and do not count.
  */
@@ -248,7 +216,7 @@ function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
 
 /**
  * Each suspect as one row of a white sheet of the page's width: the number's ink, a word
- * space, then the line's first words, each cut from the scan in its own box (nothing of
+ * space, then the line's first words, each cut from the picture in its own box (nothing of
  * the lines above and below comes along) and kept at its height, so that number and words
  * keep one baseline. `rows` gives each row's top and bottom on the sheet.
  */
@@ -277,7 +245,7 @@ function sheetOfSuspects(
     y += piece.bottom - piece.top + gap;
   }
   const width = image.width;
-  const height = Math.max(y, Math.round(MIN_SHEET_SHARE * image.height));
+  const height = y;
   const pixels = new Uint8Array(width * height).fill(255);
   const left = Math.round(width / 10);
   pieces.forEach((piece, i) => {
@@ -321,20 +289,4 @@ function numberRead(lines: readonly OcrLine[], first: OcrWord): OcrWord | null {
     return marker && marker.rest === '' ? candidate : null;
   }
   return null;
-}
-
-type Mapping = (x: number, y: number) => [number, number];
-
-/** A point turned by `angle` about the page's centre, as the engine turned the page to level it. */
-function turned(angle: number, width: number, height: number): Mapping {
-  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-  const [cx, cy] = [width / 2, height / 2];
-  return (x, y) => [(x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy];
-}
-
-function boxTurned(box: Box, mapping: Mapping): Box {
-  const corners = [mapping(box.x0, box.y0), mapping(box.x1, box.y0), mapping(box.x0, box.y1), mapping(box.x1, box.y1)];
-  const xs = corners.map(([x]) => x);
-  const ys = corners.map(([, y]) => y);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }

@@ -43,12 +43,18 @@ export interface OcrPage {
 export interface RecognisedPage extends OcrPage {
   width: number;
   height: number;
+  /**
+   * The cleaned picture the engine read (upright, level, black on white), on which the
+   * positions are: a second look at part of the page cuts from it and needs no cleaning.
+   */
+  picture: GrayImage;
 }
 
 export interface OcrEngine {
   /** Name and version as `source.ocr.engine` reports it. */
   name: string;
-  recognize(image: GrayImage): Promise<RecognisedPage>;
+  /** Reads a page picture; one already `cleaned` (cut from a RecognisedPage's picture) is read as it is. */
+  recognize(image: GrayImage, how?: { cleaned: boolean }): Promise<RecognisedPage>;
 }
 
 /** What an engine reads: the cleaned page as a binary PGM file (in pieces, see pgmFromGray), at the page's resolution. */
@@ -75,7 +81,10 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
       ? await wasmTesseract(options.languages)
       : ((await nativeTesseract(options.languages, options.engine === 'tesseract')) ??
         (await wasmTesseract(options.languages)));
-  return { name: run.name, recognize: (image) => pageRead(run, image) };
+  return {
+    name: run.name,
+    recognize: (image, how) => (how?.cleaned ? cleanedPageRead(run, image) : pageRead(run, image)),
+  };
 }
 
 /**
@@ -89,13 +98,13 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
   return pageReadUpright(image, async (upright) => {
     const skew = skewOf(upright);
     const level = skew === 0 ? upright : grayLevelled(upright, skew);
-    const ink = grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level)));
-    const read = pageWithWeights(
-      pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: image.dpi }), ink),
-      ink,
-    );
-    return { ...read, width: upright.width, height: upright.height };
+    return cleanedPageRead(run, grayAsInk(grayWithoutRules(grayWithReversedTypeTurned(level))));
   });
+}
+
+async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
+  const read = pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink);
+  return { ...read, width: ink.width, height: ink.height, picture: ink };
 }
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */

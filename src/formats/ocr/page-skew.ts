@@ -15,6 +15,11 @@ const MIN_SKEW_DEG = 0.08;
 const MIN_GAIN = 1.01;
 // Rows of ink are counted in bands of this many pixels.
 const BAND = 2;
+// The angle is first looked for in coarse steps with a quarter of the votes, then in fine
+// steps with all of them.
+const COARSE_STEP_DEG = 0.25;
+const COARSE_EVERY = 4;
+const FINE_STEP_DEG = 0.025;
 
 /**
  * How far the page's lines of text slope, in radians (positive: they fall to the
@@ -41,29 +46,32 @@ function skewMeasured(image: GrayImage): number {
   if (xs.length < 200) return 0;
   const bands = new Uint32Array(Math.ceil((width + height) / BAND) + 2);
   const offset = (width + height) / 2;
-  const sharpness = (angle: number): number => {
+  // Every `every`-th vote counts: the coarse search only has to find the right neighbourhood.
+  const sharpness = (angle: number, every = 1): number => {
     bands.fill(0);
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
     // Never negative (offset is at least half the page's diagonal), so truncating floors.
-    for (let i = 0; i < xs.length; i++) bands[((ys[i]! * cos - xs[i]! * sin + offset) / BAND) | 0]!++;
+    for (let i = 0; i < xs.length; i += every) bands[((ys[i]! * cos - xs[i]! * sin + offset) / BAND) | 0]!++;
     let sum = 0;
     for (const count of bands) sum += count * count;
     return sum;
   };
   const degree = Math.PI / 180;
+  let coarse = 0;
+  let coarseScore = sharpness(0, COARSE_EVERY);
+  for (let d = -MAX_SKEW_DEG; d <= MAX_SKEW_DEG + 1e-9; d += COARSE_STEP_DEG) {
+    const score = sharpness(d * degree, COARSE_EVERY);
+    if (score > coarseScore) [coarse, coarseScore] = [d * degree, score];
+  }
   const level = sharpness(0);
   let best = 0;
   let bestScore = level;
-  const search = (from: number, to: number, step: number) => {
-    const centre = best;
-    for (let d = from; d <= to + 1e-9; d += step) {
-      const angle = centre + d * degree;
-      const score = sharpness(angle);
-      if (score > bestScore) [best, bestScore] = [angle, score];
-    }
-  };
-  search(-MAX_SKEW_DEG, MAX_SKEW_DEG, 0.25);
-  search(-0.25, 0.25, 0.025);
+  // A coarse step either side, so a neighbour the thinned votes preferred still leads to the peak.
+  for (let d = -COARSE_STEP_DEG; d <= COARSE_STEP_DEG + 1e-9; d += FINE_STEP_DEG) {
+    const angle = coarse + d * degree;
+    const score = sharpness(angle);
+    if (score > bestScore) [best, bestScore] = [angle, score];
+  }
   if (bestScore < level * MIN_GAIN || Math.abs(best) < MIN_SKEW_DEG * degree) return 0;
   return best;
 }

@@ -52,13 +52,13 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
   const layout = layoutOf(lines, inTable, pitchOf);
 
   const blocks: Block[] = [];
-  // Where each item's number was printed, for nesting later items under it.
+  // Where each item's number (and each paragraph's first line) was printed, for nesting later items.
   const markerXs = new Map<Block, number>();
   let open: OpenBlock | null = null;
   const close = (): void => {
     if (!open) return;
     const block = blockFromOpen(open);
-    if (block.kind === 'list-item') markerXs.set(block, open.markerX);
+    if (block.kind === 'list-item' || block.kind === 'paragraph') markerXs.set(block, open.markerX);
     blocks.push(block);
     open = null;
   };
@@ -147,11 +147,17 @@ function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, k) => start + k);
 }
 
-/** Depth of a new item: one deeper than the nearest earlier item whose number sits clearly further left. */
+/**
+ * Depth of a new item: one deeper than the nearest earlier item whose number sits clearly
+ * further left. A paragraph standing clearly left of the new number (a sub-heading set as a
+ * bold line, a lead-in) starts the list afresh, as a heading does: the items before it are
+ * another list, whatever their numbers' indent.
+ */
 function depthOf(blocks: readonly Block[], markerXs: Map<Block, number>, markerX: number, size: number): number {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i]!;
     if (block.kind === 'heading' || block.kind === 'table') return 0;
+    if (block.kind === 'paragraph' && markerXs.get(block)! < markerX - NESTING_INDENT * size) return 0;
     if (block.kind !== 'list-item') continue;
     const x = markerXs.get(block) ?? markerX;
     if (markerX > x + NESTING_INDENT * size) return block.depth + 1;

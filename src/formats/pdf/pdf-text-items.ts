@@ -174,7 +174,7 @@ async function pagesRecognised(
     const proxy = await doc.getPage(page.number);
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
-    const upright = await pageWithListNumbers(engine, image, await engine.recognize(image));
+    const upright = await pageWithListNumbers(engine, await engine.recognize(image));
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
