@@ -91,8 +91,8 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
  * A page read by the engine after cleaning: turned upright when stored sideways or upside
  * down, turned level when scanned askew (so rows of a table stay rows and its rules run
  * straight), light letters on dark bands turned dark on paper, ruling lines painted out,
- * then black on white against the paper around each pixel; cells the engine joined into
- * one word are cut apart again where the picture shows the space between them. Positions come back on the upright page.
+ * then black on white against the paper around each pixel. Positions come back on the
+ * upright page.
  */
 async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
   return pageReadUpright(image, async (upright) => {
@@ -102,6 +102,7 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
   });
 }
 
+/** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
   const read = pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink);
   return { ...read, width: ink.width, height: ink.height, picture: ink };
