@@ -48,6 +48,8 @@ export function metricNameFromMisread(raw: string, before: string | null, after:
   const expectedHere = expectedBetween(before, after);
   // The Q lost altogether: a bare number standing where the run calls for exactly it.
   if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
+  // The number lost altogether (a thin 1 in a shaded header): a bare Q where the run calls for one label.
+  if (cell === 'Q') return expectedHere;
   const match = NEAR_LABEL.exec(cell.trim());
   if (!match) return null;
   const digits = [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
@@ -233,7 +235,8 @@ export function yearFromMisread(cell: string): number | null {
  * before the last digit makes it possible, that is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
-  const printed = cell.trim();
+  // A total printed out of the maximum ("2.5/12") keeps its "/12".
+  const printed = cell.trim().replace(/\s*\/\s*\d{1,3}$/u, '');
   const digits = /^[\d.,]*$/.test(printed) ? printed : [...printed].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
   if (digits !== printed && /^\d+([.,]\d+)?$/.test(digits)) {
     const total = Number(digits.replace(',', '.'));

@@ -25,6 +25,9 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Qll', 'Q10', 'Q12')).toBe('Q11');
     expect(metricNameFromMisread('5', 'Q4', 'Q6')).toBe('Q5');
     expect(metricNameFromMisread('Qs8', 'Q7', 'Q9')).toBe('Q8');
+    // The digit lost altogether.
+    expect(metricNameFromMisread('Q', null, 'Q2')).toBe('Q1');
+    expect(metricNameFromMisread('Q', 'Q6', 'Q8')).toBe('Q7');
   });
 
   it('leaves cells that are not a label, or that the neighbours do not settle', () => {
@@ -33,6 +36,7 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Q?', 'Q3', 'Q7')).toBeNull();
     expect(metricNameFromMisread('Qx', null, null)).toBeNull();
     expect(metricNameFromMisread('7', 'Q4', 'Q6')).toBeNull();
+    expect(metricNameFromMisread('Q', 'Q6', 'Q9')).toBeNull();
   });
 });
 
@@ -106,6 +110,9 @@ describe('totalFromMisread', () => {
   it('puts back a decimal point only where the table could not reach the printed number', () => {
     expect(totalFromMisread('25', 10)).toBe(2.5);
     expect(totalFromMisread('65', 12)).toBe(6.5);
+    // Printed out of the maximum.
+    expect(totalFromMisread('25/12', 12)).toBe(2.5);
+    expect(totalFromMisread('25 / 12', 12)).toBe(2.5);
     expect(totalFromMisread('8', 10)).toBeNull();
     expect(totalFromMisread('10', 12)).toBeNull();
     expect(totalFromMisread('250', 12)).toBeNull();
