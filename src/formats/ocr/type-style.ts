@@ -118,13 +118,20 @@ function slantOf(image: GrayImage, box: PixelBox): number {
   const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const reach = Math.ceil((y1 - y0) * Math.tan((SLANTS_DEG.at(-1)! * Math.PI) / 180));
   const columns = new Float64Array(x1 - x0 + reach + 2);
+  // The word's ink, found once: each lean then moves only those pixels.
+  const inkX: number[] = [];
+  const inkRise: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (pixels[y * width + x]! >= 128) continue;
+      inkX.push(x - x0 + reach);
+      inkRise.push(y1 - y);
+    }
+  }
   const sharpness = (degrees: number): number => {
     columns.fill(0);
     const shear = Math.tan((degrees * Math.PI) / 180);
-    for (let y = y0; y < y1; y++) {
-      const shift = (y1 - y) * shear;
-      for (let x = x0; x < x1; x++) if (pixels[y * width + x]! < 128) columns[Math.round(x - x0 - shift + reach)]! += 1;
-    }
+    for (let k = 0; k < inkX.length; k++) columns[Math.round(inkX[k]! - inkRise[k]! * shear)]! += 1;
     let sum = 0;
     for (const count of columns) sum += count * count;
     return sum;
