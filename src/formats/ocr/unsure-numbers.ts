@@ -2,26 +2,35 @@ import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
- * Years the engine was unsure of, read again on their own. Reading a table's year column
+ * Numbers the engine was unsure of, read again on their own. Reading a table's year column
  * in the context of its rows, the engine now and then settles on a commoner number than
  * the one printed ("2000" for 2009, 2010 and 2011 down one column, at confidences of
- * 0–0.9), while the same digits cut out and read alone come out as printed. Such words
- * are cut from the cleaned picture the engine read, set side by side along a row of a
- * white sheet, and the sheet is read once; a year read there replaces what the engine
- * first made of it, no surer than the first reading was.
+ * 0–0.9), and a small total on a coarse page takes a wrong digit ("1.33" for 4.33), while
+ * the same digits cut out and read alone come out as printed. Such words are cut from the
+ * cleaned picture the engine read, set side by side along a row of a white sheet, and the
+ * sheet is read once; a number of the same kind read there (a year for a year, a small
+ * number for a small number) replaces what the engine first made of it, no surer than the
+ * first reading was.
  */
 
 // A word read at a lower confidence than this is read again.
 const UNSURE = 0.9;
-// A year as the engine gives it: four digits, nothing else.
+// The numbers read again, as the engine gives them: a year, or a number of one or two
+// digits with up to two decimals (a total, a score); nothing else in the word.
+const YEAR = /^(?:1[89]|2\d)\d\d$/u;
+const SMALL_NUMBER = /^\d{1,2}(?:[.,]\d{1,2})?$/u;
 const FOUR_DIGITS = /^\d{4}$/u;
-// What the second reading must give to be taken.
-const YEAR = /^(1[89]|2\d)\d\d$/u;
 // Margin kept around each word cut out, and the space between two on the sheet, in the word's heights.
 const MARGIN = 0.3;
 const GAP = 1.5;
 // Rows of the sheet stand this many word heights apart, so the engine keeps them apart.
 const ROW_PITCH = 3;
+
+/** What a second reading of `first` must look like to replace it, or null when `first` is not read again. */
+function kindOf(first: string): RegExp | null {
+  if (FOUR_DIGITS.test(first)) return YEAR;
+  return SMALL_NUMBER.test(first) ? SMALL_NUMBER : null;
+}
 
 /** One word cut out, and where it stands on the sheet. */
 interface Piece {
@@ -31,13 +40,13 @@ interface Piece {
   y: number;
 }
 
-/** The page with its unsure four-digit words read again alone (one more engine run at most, none without them). */
-export async function pageWithUnsureYearsReread<Page extends RecognisedPage>(
+/** The page with its unsure numbers read again alone (one more engine run at most, none without them). */
+export async function pageWithUnsureNumbersReread<Page extends RecognisedPage>(
   engine: OcrEngine,
   page: Page,
 ): Promise<Page> {
   const unsure = page.lines.flatMap((line) =>
-    line.words.filter((word) => word.confidence < UNSURE && FOUR_DIGITS.test(word.text)),
+    line.words.filter((word) => word.confidence < UNSURE && kindOf(word.text) !== null),
   );
   if (unsure.length === 0) return page;
   const { sheet, pieces } = sheetOfWords(page.picture, unsure);
@@ -56,7 +65,7 @@ export async function pageWithUnsureYearsReread<Page extends RecognisedPage>(
         );
       });
     const text = inside.map((word) => word.text).join('');
-    if (inside.length === 0 || !YEAR.test(text) || text === piece.word.text) continue;
+    if (inside.length === 0 || !kindOf(piece.word.text)!.test(text) || text === piece.word.text) continue;
     const confidence = Math.min(piece.word.confidence, ...inside.map((word) => word.confidence));
     again.set(piece.word, { text, confidence });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from '../../src/formats/ocr/ocr-engine.js';
-import { pageWithUnsureYearsReread } from '../../src/formats/ocr/unsure-years.js';
+import { pageWithUnsureNumbersReread } from '../../src/formats/ocr/unsure-numbers.js';
 
 // A cleaned 300 dpi picture with a year column: a block of ink where each year is printed.
 const YEARS = [
@@ -67,10 +67,10 @@ function engineReading(texts: string[]): OcrEngine & { sheets: GrayImage[] } {
 
 const yearsOf = (read: RecognisedPage) => read.lines.map((line) => [line.words[0]!.text, line.words[0]!.confidence]);
 
-describe('years the engine was unsure of', () => {
+describe('numbers the engine was unsure of', () => {
   it('reads the unsure four-digit words again alone, on one sheet, and takes the years read there', async () => {
     const engine = engineReading(['2009', '2011']);
-    const read = await pageWithUnsureYearsReread(engine, page());
+    const read = await pageWithUnsureNumbersReread(engine, page());
     expect(engine.sheets).toHaveLength(1);
     expect(yearsOf(read)).toEqual([
       ['2009', 0.3],
@@ -81,13 +81,27 @@ describe('years the engine was unsure of', () => {
     expect(read.lines.map((line) => line.words[1]!.text)).toEqual(['N', 'N', 'N']);
   });
 
+  it('takes a small number for a small number (a total), and never a year for one', async () => {
+    const totals = page();
+    totals.lines[0]!.words[0]!.text = '1.33';
+    totals.lines[2]!.words[0]!.text = '25';
+    const read = await pageWithUnsureNumbersReread(engineReading(['4.33', '2020']), totals);
+    expect(yearsOf(read)).toEqual([
+      ['4.33', 0.3],
+      ['2012', 0.96],
+      ['25', 0.55],
+    ]);
+  });
+
   it('keeps the first reading when the second is no year, and reads nothing again when all are sure', async () => {
-    const engine = engineReading(['20O9', '2000']);
-    expect(yearsOf(await pageWithUnsureYearsReread(engine, page()))).toEqual(YEARS.map((y) => [y.text, y.confidence]));
+    const engine = engineReading(['20O9', '4.5']);
+    expect(yearsOf(await pageWithUnsureNumbersReread(engine, page()))).toEqual(
+      YEARS.map((y) => [y.text, y.confidence]),
+    );
     const sure = page();
     for (const line of sure.lines) line.words[0]!.confidence = 0.95;
     const idle = engineReading([]);
-    await pageWithUnsureYearsReread(idle, sure);
+    await pageWithUnsureNumbersReread(idle, sure);
     expect(idle.sheets).toHaveLength(0);
   });
 });
