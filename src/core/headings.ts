@@ -47,6 +47,28 @@ export function isHeadingLike(block: Block | undefined, reading: Reading): boole
   return isPseudoHeading(block);
 }
 
+// A list's title is a word or a few, as "Country", "International", "Regional bodies".
+const MAX_LIST_TITLE_WORDS = 3;
+
+/**
+ * A line read by OCR that titles the list after it. A sub-heading set a point larger than
+ * the text in the same weight is told by its size on a born-digital page, but not on a
+ * scan, whose measured sizes wander by more than a point; its shape still tells it: a
+ * line of a few words opening with a capital, no closing stop, alone right before a
+ * list's first item.
+ */
+function isRecognisedListTitle(block: Block, next: Block | undefined): boolean {
+  if (block.kind !== 'paragraph' || block.source.confidence === undefined) return false;
+  if (next?.kind !== 'list-item' || next.number !== 1 || next.depth !== 0) return false;
+  const text = block.text.trim();
+  return (
+    !text.includes('\n') &&
+    text.split(/\s+/u).length <= MAX_LIST_TITLE_WORDS &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.;,!?]$/u.test(text)
+  );
+}
+
 // OCR takes a capital I at the start of a heading for a small i or l ("international").
 const MISREAD_CAPITAL_I = /^[il]\p{Ll}+(?:\s+\p{L}+){0,3}$/u;
 
@@ -92,7 +114,9 @@ interface OpenSection {
 
 /** Walks the body (blocks from `bodyStart`) once and places every block. */
 export function outlineFromBlocks(blocks: Block[], bodyStart: number, reading: Reading): Outline {
-  const isHeading = blocks.map((block, i) => i >= bodyStart && isHeadingLike(block, reading));
+  const isHeading = blocks.map(
+    (block, i) => i >= bodyStart && (isHeadingLike(block, reading) || isRecognisedListTitle(block, blocks[i + 1])),
+  );
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
   const realLevels = new Set(blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : [])));
   // Levels tell sections from subjects only when there are at least two of them; a

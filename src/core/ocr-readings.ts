@@ -48,6 +48,8 @@ export function metricNameFromMisread(raw: string, before: string | null, after:
   const expectedHere = expectedBetween(before, after);
   // The Q lost altogether: a bare number standing where the run calls for exactly it.
   if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
+  // The number lost altogether (a thin 1 in a shaded header): a bare Q where the run calls for one label.
+  if (cell === 'Q') return expectedHere;
   const match = NEAR_LABEL.exec(cell.trim());
   if (!match) return null;
   const digits = [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
@@ -226,13 +228,20 @@ export function yearFromMisread(cell: string): number | null {
 }
 
 /**
- * A total whose decimal point the engine lost ("25" for 2.5, "05" for 0.5): when the
- * printed number is more than the table's answers could ever add up to, or starts with a
- * zero no total is printed with, and putting the point back before the last digit makes
- * it possible, that is the total. Null otherwise.
+ * A total the engine misread. Letters in a cell of numbers are digits they look like
+ * ("S" for 5, "O" for 0, "l" for 1). A total whose decimal point was lost ("25" for 2.5,
+ * "05" for 0.5): when the printed number is more than the table's answers could ever add
+ * up to, or starts with a zero no total is printed with, and putting the point back
+ * before the last digit makes it possible, that is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
-  const digits = cell.trim();
+  // A total printed out of the maximum ("2.5/12") keeps its "/12".
+  const printed = cell.trim().replace(/\s*\/\s*\d{1,3}$/u, '');
+  const digits = /^[\d.,]*$/.test(printed) ? printed : [...printed].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+  if (digits !== printed && /^\d+([.,]\d+)?$/.test(digits)) {
+    const total = Number(digits.replace(',', '.'));
+    if (total <= maximum && !/^0\d/.test(digits)) return total;
+  }
   if (!/^\d{2,3}$/.test(digits)) return null;
   if (Number(digits) <= maximum && !/^0\d$/.test(digits)) return null;
   const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
@@ -272,7 +281,9 @@ export function isYearLike(cell: string): boolean {
  * the one that tells it from its neighbours. A year read whole but not trusted is
  * replaced only between two trusted rows of one run, or where its place makes it
  * impossible ("2056" two rows before 2017): a table that leaves out a year (2010, 2015,
- * 2016) keeps its readings. Rows without a trusted year in reach stay as read.
+ * 2016) keeps its readings. Between two trusted rows of one run, a year read whole that
+ * cannot stand there ("2013" between 2018 and 2020) may have changed its last digit too.
+ * Rows without a trusted year in reach stay as read.
  */
 export function yearsInSequence(cells: readonly string[], read: readonly (number | null)[]): (number | null)[] {
   const years = [...read];
@@ -295,9 +306,22 @@ export function yearsInSequence(cells: readonly string[], read: readonly (number
     const year = start[anchor]! + direction * i;
     if (read[i] !== null && !between && !outOfPlace(read, i, anchor, direction)) continue;
     const digits = yearLikeDigits(cells[i] ?? '');
-    if (year >= 1900 && year <= 2199 && digits !== null && couldBeMisread(digits, String(year))) years[i] = year;
+    if (year < 1900 || year > 2199 || digits === null) continue;
+    // Between two rows of one run a whole year that cannot stand there (2013 between 2018 and
+    // 2020) is the pinned year misread, even in its last digit (a fax's 9 read as 3), when
+    // it keeps the other three digits in their places. A year printed twice (2020, 2020,
+    // 2022) can stand there, and stays.
+    const misplaced =
+      between &&
+      read[i] !== null &&
+      (direction * (read[i]! - read[before]!) < 0 || direction * (read[after]! - read[i]!) < 0);
+    if (couldBeMisread(digits, String(year)) || (misplaced && oneDigitChanged(digits, String(year)))) years[i] = year;
   }
   return years;
+}
+
+function oneDigitChanged(digits: string, year: string): boolean {
+  return digits.length === year.length && [...digits].filter((digit, k) => digit !== year[k]).length === 1;
 }
 
 interface TrustedRuns {
@@ -362,4 +386,17 @@ function commonInOrder(a: string, b: string): number {
     row = next;
   }
   return row[b.length]!;
+}
+
+// A misread Total label keeps at least this many letters.
+const MIN_TOTAL_LABEL = 4;
+
+/**
+ * Whether a recognised header cell is a Total label the engine misread by a letter: `Tota`
+ * for a label the column wrapped (`Tota` / `l`) whose lone last letter the engine dropped,
+ * `Totai`, `T0tal`. `words` are the Total header words as compared (lower case).
+ */
+export function isMisreadTotalLabel(cell: string, words: readonly string[]): boolean {
+  const label = cell.trim().toLowerCase();
+  return label.length >= MIN_TOTAL_LABEL && words.some((word) => editDistance(label, word) === 1);
 }

@@ -34,6 +34,8 @@ export interface CellWords {
   missing: ReadonlySet<string>;
   yearHeader: RegExp;
   totalHeader: RegExp;
+  /** The Total header words, as compared (see keyFromCell), for reading misread labels. */
+  totalWords: readonly string[];
   /** A printed total: its number first, then an optional maximum, unit and change. */
   total: RegExp;
 }
@@ -206,6 +208,7 @@ function cellWordsFrom(profile: Profile, words: ProfileLanguage): CellWords {
     yearHeader: new RegExp(String.raw`^(?:${alternatives(words.yearHeaders)})\.?$`, 'iu'),
     // A header that starts with the word: "Total", "Total score", "Total:".
     totalHeader: new RegExp(String.raw`^(?:${alternatives(words.totalHeaders)})(?![\p{L}\p{N}_])`, 'iu'),
+    totalWords: words.totalHeaders.map(keyFromCell),
     total: new RegExp(
       String.raw`^([+-]?${decimal})(?:\s*(?:${outOf})\s*${decimal})?${unit}` +
         String.raw`(?:\s*\(\s*[+\-\u2212\u2013\u00b1]\s*${decimal}${unit}\s*\))?$`,

@@ -5,6 +5,7 @@ import { answerFromCell } from './answers.js';
 import {
   answerFromMisread,
   columnsWithMisreadLabels,
+  isMisreadTotalLabel,
   isYearLike,
   totalFromMisread,
   yearFromMisread,
@@ -68,7 +69,13 @@ export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread 
           !metricIndexes.has(index) &&
           rows.slice(0, r + 1).some((row) => label.test(headerLabelFromCell(row[index] ?? ''))),
       );
-    const totalIndex = labelledIndex(reading.cells.totalHeader);
+    let totalIndex = labelledIndex(reading.cells.totalHeader);
+    // In a recognised header, a label a letter off Total after the last question heads the Total column.
+    const lastMetric = Math.max(...metricIndexes);
+    if (misread && totalIndex < 0)
+      totalIndex = header.findIndex(
+        (cell, index) => index > lastMetric && isMisreadTotalLabel(headerLabelFromCell(cell), reading.cells.totalWords),
+      );
     const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
     return {

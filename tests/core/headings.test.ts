@@ -357,3 +357,33 @@ describe('a recognised heading whose capital I was read small', () => {
     expect(placements(other).map(([, , subject]) => subject)).not.toContain('the rest');
   });
 });
+
+describe('list titles on a scanned page', () => {
+  // OCR gives no reliable point of size difference: a plain sub-heading reads as a paragraph.
+  const read = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: { confidence: 0.95 } });
+
+  it('takes a short capitalised line right before a list’s first item for the list’s title', () => {
+    const blocks = [
+      h(2, 'Most important developments'),
+      read('Country'),
+      item(1),
+      item(2),
+      read('International'),
+      item(1),
+    ];
+    expect(placements(blocks)).toEqual([
+      ['item 1', 'Most important developments', 'Country'],
+      ['item 2', 'Most important developments', 'Country'],
+      ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('leaves sentences, lines before later items and lines of a text layer as paragraphs', () => {
+    const section = h(2, 'Most important developments');
+    expect(placements([section, read('The year saw three changes.'), item(1)])[0]![0]).toBe(
+      'The year saw three changes.',
+    );
+    expect(placements([section, item(1), read('Also'), item(2)]).map(([label]) => label)).toContain('Also');
+    expect(placements([section, p('Country'), item(1)])[0]![0]).toBe('Country');
+  });
+});

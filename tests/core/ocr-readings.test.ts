@@ -5,6 +5,7 @@ import {
   answerFromMisread,
   columnsWithMisreadLabels,
   metricNameFromMisread,
+  isMisreadTotalLabel,
   totalFromMisread,
   yearsInSequence,
 } from '../../src/core/ocr-readings.js';
@@ -24,6 +25,9 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Qll', 'Q10', 'Q12')).toBe('Q11');
     expect(metricNameFromMisread('5', 'Q4', 'Q6')).toBe('Q5');
     expect(metricNameFromMisread('Qs8', 'Q7', 'Q9')).toBe('Q8');
+    // The digit lost altogether.
+    expect(metricNameFromMisread('Q', null, 'Q2')).toBe('Q1');
+    expect(metricNameFromMisread('Q', 'Q6', 'Q8')).toBe('Q7');
   });
 
   it('leaves cells that are not a label, or that the neighbours do not settle', () => {
@@ -32,6 +36,7 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Q?', 'Q3', 'Q7')).toBeNull();
     expect(metricNameFromMisread('Qx', null, null)).toBeNull();
     expect(metricNameFromMisread('7', 'Q4', 'Q6')).toBeNull();
+    expect(metricNameFromMisread('Q', 'Q6', 'Q9')).toBeNull();
   });
 });
 
@@ -105,9 +110,22 @@ describe('totalFromMisread', () => {
   it('puts back a decimal point only where the table could not reach the printed number', () => {
     expect(totalFromMisread('25', 10)).toBe(2.5);
     expect(totalFromMisread('65', 12)).toBe(6.5);
+    // Printed out of the maximum.
+    expect(totalFromMisread('25/12', 12)).toBe(2.5);
+    expect(totalFromMisread('25 / 12', 12)).toBe(2.5);
     expect(totalFromMisread('8', 10)).toBeNull();
     expect(totalFromMisread('10', 12)).toBeNull();
     expect(totalFromMisread('250', 12)).toBeNull();
+  });
+
+  it('reads letters in a total cell as the digits they look like', () => {
+    // A fax's 5 read as S, a 0 as O; with its point lost as well, "2S" is 2.5.
+    expect(totalFromMisread('S', 6)).toBe(5);
+    expect(totalFromMisread('O', 5)).toBe(0);
+    expect(totalFromMisread('l.5', 5)).toBe(1.5);
+    expect(totalFromMisread('2S', 12)).toBe(2.5);
+    expect(totalFromMisread('S', 4)).toBeNull();
+    expect(totalFromMisread('n/a', 4)).toBeNull();
   });
 
   it('puts back the point after a leading zero, which no total is printed with', () => {
@@ -139,6 +157,8 @@ describe('yearsInSequence', () => {
     expect(read(['2019', '2000', '2021'])).toEqual([2019, 2020, 2021]);
     // Before a run it would have to precede by more than a row a year.
     expect(read(['2056', '2016', '2017'])).toEqual([2015, 2016, 2017]);
+    // Between two rows of one run, even with its last digit changed (a fax's 9 read as 3).
+    expect(read(['2017', '2018', '2013', '2020', '2021'])).toEqual([2017, 2018, 2019, 2020, 2021]);
   });
 
   it('keeps what the table allows and what the engine could not have made of the year', () => {
@@ -152,12 +172,26 @@ describe('yearsInSequence', () => {
     ]);
     // A run broken between two readings says nothing about the row between them.
     expect(read(['2012', '2013', '204', '2017', '2018'])).toEqual([2012, 2013, null, 2017, 2018]);
+    // A year printed twice can stand between two rows of one run, and stays; one that
+    // cannot stand there stays too when more than one digit is off.
+    expect(read(['2019', '2020', '2020', '2022'])).toEqual([2019, 2020, 2020, 2022]);
+    expect(read(['2017', '2018', '2003', '2020', '2021'])).toEqual([2017, 2018, 2003, 2020, 2021]);
     // The reading must keep the year's last digit and three of its digits in order.
     expect(read(['2020', '202', '2022'])).toEqual([2020, null, 2022]);
     expect(read(['2020', '2991', '2022'])).toEqual([2020, null, 2022]);
     // No run to read from: one year, or years that do not follow one another.
     expect(read(['2021', '202'])).toEqual([2021, null]);
     expect(read(['2014', '202', '2018'])).toEqual([2014, null, 2018]);
+  });
+});
+
+describe('isMisreadTotalLabel', () => {
+  it('reads a label a letter off a Total word, of four letters or more', () => {
+    expect(isMisreadTotalLabel('Tota', ['total'])).toBe(true);
+    expect(isMisreadTotalLabel('Totai', ['total'])).toBe(true);
+    expect(isMisreadTotalLabel('Total', ['total'])).toBe(false);
+    expect(isMisreadTotalLabel('Tot', ['total'])).toBe(false);
+    expect(isMisreadTotalLabel('Note', ['total'])).toBe(false);
   });
 });
 
@@ -246,6 +280,21 @@ describe('OCR readings in a record', () => {
     expect(record.provenance['/scoreTables/0/rows/2/year']!.confidence).toBe(0.9);
     const low = record.anomalies.filter((a) => a.code === 'LOW_CONFIDENCE').map((a) => a.path);
     expect(low).toEqual(['/scoreTables/0/rows/1/year', '/scoreTables/0/rows/3/year']);
+  });
+
+  it('reads a Total label that lost a letter as the Total column of a recognised table, not of a stored one', () => {
+    const [heading, section, table] = blocksWithTable(0.9, ['Q2', 'N']);
+    if (table?.kind !== 'table') throw new Error('the helper makes a table');
+    // A column too narrow for "Total" wraps it as "Tota" / "l", and the engine drops the lone "l".
+    const blocks = [heading!, section!, { ...table, rows: [['Year', 'Q1', 'Q2', 'Q3', 'Tota'], table.rows[1]!] }];
+    const recognised = recordFromBlocks(blocks, source, defaultExtractOptions(), { pagesWithoutText: [] });
+    expect(recognised.scoreTables[0]!.rows[0]!.reportedTotal).toBe(1.5);
+    const stored = recordFromBlocks(
+      blocks.map((block) => ({ ...block, source: { page: 1 } })),
+      { ...source, format: 'pdf', ocr: null },
+      defaultExtractOptions(),
+    );
+    expect(stored.scoreTables[0]!.rows[0]!.reportedTotal).toBeNull();
   });
 
   it('leaves the years of a table stored in the file as they are', () => {

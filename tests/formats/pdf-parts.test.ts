@@ -125,6 +125,135 @@ describe('linesWithRunCells', () => {
     ]);
   });
 
+  it('cuts a table whose heading above and paragraph below come one run per word, as OCR gives them', () => {
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', 'No', 'Yes', 'Partly', '2'],
+    ];
+    const cells = rows.flatMap((row, r) =>
+      row.map((text, c) => ({
+        text,
+        x: 50 + c * 42,
+        y: 700 - 17 * r,
+        width: 6 * text.length,
+        size: 11,
+        bold: false,
+        italic: false,
+      })),
+    );
+    // The heading is set larger: 16pt, 9pt a character.
+    const heading = wordRuns('Changes in key metrics'.split(' '), 722, 5).map((run) => ({
+      ...run,
+      x: 50 + (run.x - 50) * 1.5,
+      width: run.width * 1.5,
+      size: 16,
+    }));
+    // The paragraph runs on far past the table, its word spaces no gutters of it.
+    const text = 'The commission extended its moratorium on facial recognition in public spaces for two more years';
+    const paragraph = wordRuns(text.split(' '), 649, 3);
+    const lines = linesWithRunCells(linesFromPage(pageOf([...heading, ...cells, ...paragraph])), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Changes in key metrics'],
+      ...rows,
+      [text],
+    ]);
+  });
+
+  it('leaves a short heading over a wide table out of it, though its words lie across one gutter only', () => {
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Total'],
+      ['2022', 'Partly', 'No', 'Partly', 'Yes', 'Partly', 'No', '2'],
+      ['2023', 'Yes', 'Yes', 'Partly', 'Yes', 'No', 'Partly', '4'],
+    ];
+    const cells = rows.flatMap((row, r) =>
+      row.map((text, c) => ({
+        text,
+        x: 50 + c * 42,
+        y: 700 - 17 * r,
+        width: 6 * text.length,
+        size: 11,
+        bold: false,
+        italic: false,
+      })),
+    );
+    // Of the gutters under it, only "metrics" lies across one.
+    const heading = wordRuns('Changes in key metrics'.split(' '), 717, 5);
+    const text = 'The commission extended its moratorium on facial recognition in public spaces';
+    const paragraph = wordRuns(text.split(' '), 649, 2);
+    const lines = linesWithRunCells(linesFromPage(pageOf([...heading, ...cells, ...paragraph])), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Changes in key metrics'],
+      ...rows,
+      [text],
+    ]);
+  });
+
+  it('keeps a gutter open that only one recognised word the engine was unsure of runs across', () => {
+    // The engine read "2023" with the "No" beside it as one unsure word, as wide as both.
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2021', 'No', 'Partly', 'No', '1'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', '', 'Yes', 'Partly', '2'],
+    ];
+    const runs: TextRun[] = rows.flatMap((row, r) =>
+      row.flatMap((text, c) =>
+        text === ''
+          ? []
+          : [
+              {
+                text,
+                x: 50 + c * 42,
+                y: 700 - 17 * r,
+                width: r === 3 && c === 0 ? 54 : 6 * text.length,
+                size: 11,
+                bold: false,
+                italic: false,
+                confidence: r === 3 && c === 0 ? 0.2 : 0.9,
+              },
+            ],
+      ),
+    );
+    const lines = linesWithRunCells(linesFromPage(pageOf(runs)), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
+  });
+
+  it('keeps two cells a wide gap parts apart where no gutter runs between them', () => {
+    // The header read "Q2Q3" as one word across two columns, so no gutter parts them.
+    const cell = (text: string, x: number, right: number, y: number): TextRun => ({
+      text,
+      x,
+      y,
+      width: right - x,
+      size: 11,
+      bold: false,
+      italic: false,
+    });
+    const runs = [
+      cell('Year', 50, 74, 700),
+      cell('Q1', 92, 104, 700),
+      cell('Q2Q3', 130, 200, 700),
+      cell('Total', 230, 260, 700),
+      cell('2022', 50, 74, 683),
+      cell('Yes', 92, 110, 683),
+      cell('Partly', 116, 152, 683),
+      cell('No', 180, 192, 683),
+      cell('1', 230, 236, 683),
+      cell('2023', 50, 74, 666),
+      cell('No', 92, 104, 666),
+      cell('Yes', 116, 134, 666),
+      cell('Partly', 166, 202, 666),
+      cell('2', 230, 236, 666),
+    ];
+    const lines = linesWithRunCells(linesFromPage(pageOf(runs)), (): number => 13);
+    expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Year', 'Q1', 'Q2Q3', 'Total'],
+      ['2022', 'Yes', 'Partly', 'No', '1'],
+      ['2023', 'No', 'Yes', 'Partly', '2'],
+    ]);
+  });
+
   it('joins a raised small number to the word before it as a superscript', () => {
     const runs = [
       { text: 'Yes', x: 50, y: 700, width: 18, size: 11, bold: false, italic: false },

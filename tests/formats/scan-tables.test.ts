@@ -80,43 +80,7 @@ describe('score tables on coarse scans', () => {
   });
 });
 
-/** A table's rows set tight: each column a word space and a half past the widest cell before it. */
-function tightRows(cells: readonly (readonly string[])[], top: number, pitch: number, gap = 28): OcrLine[] {
-  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length * 21)));
-  const starts = widths.map((_, c) => 300 + widths.slice(0, c).reduce((sum, width) => sum + width + gap, 0));
-  return cells.map((row, r) =>
-    ocrLine(
-      row.map((cell, c): [string, number] => [cell, starts[c]!]),
-      top + r * pitch,
-    ),
-  );
-}
-
-describe('tight score tables between paragraphs', () => {
-  it('cuts the rows into cells where every word is its own run and paragraphs stand close by', () => {
-    const lines = [
-      ocrLine([['The ministry published the scores for every year in the following table.', 300]], 400),
-      ...tightRows(
-        [
-          ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
-          ['2022', 'Yes', 'No', 'Partly', '4,5'],
-          ['2023', 'Yes', 'Partly', 'Partly', '5'],
-        ],
-        470,
-        70,
-      ),
-      ocrLine([['The agency reported to the parliament twice during the year.', 300]], 680),
-    ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
-    expect(tables).toHaveLength(1);
-    expect(tables[0]!.rows).toEqual([
-      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
-      ['2022', 'Yes', 'No', 'Partly', '4,5'],
-      ['2023', 'Yes', 'Partly', 'Partly', '5'],
-    ]);
-  });
-
+describe('tight score tables', () => {
   it('keeps two header labels set closer than a cell gap apart when a row below runs its cells together', () => {
     // Words at their own boxes: [text, left, right]; letters 21 px wide, cells further apart than the labels.
     const line = (words: readonly [string, number, number][], baseline: number): OcrLine => {

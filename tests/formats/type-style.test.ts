@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
 import { grayAsInk } from '../../src/formats/ocr/paper-and-ink.js';
-import { pageWithWeights } from '../../src/formats/ocr/type-style.js';
+import { pageWithWeights, standsOut } from '../../src/formats/ocr/type-style.js';
 
 const require = createRequire(import.meta.url);
 const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
@@ -132,5 +132,19 @@ describe('type style measured from the picture', () => {
       'and support impartial decision-making by judges, with the ability* to* predict* the* outcome* of*',
     );
     expect(marks[2]).toBe('cases* in the courts of appeal and in the regional administrative courts');
+  });
+});
+
+describe('a word bold on its own inside a line of regular text', () => {
+  const usual = { outline: 2, runs: 3 };
+  it('stands out far heavier by one measure while both find it as heavy as a bold line', () => {
+    // A soft scan: the outline finds the bold phrase 1.38 times the text, the runs 1.52 times.
+    expect(standsOut({ outline: 2 * 1.38, runs: 3 * 1.52 }, usual)).toBe(true);
+    expect(standsOut({ outline: 2 * 1.5, runs: 3 * 1.1 }, usual)).toBe(true);
+  });
+  it('does not on one measure alone, nor when neither stands far out', () => {
+    // Capitals and digits widen the runs of a regular word.
+    expect(standsOut({ outline: 2 * 1.05, runs: 3 * 1.6 }, usual)).toBe(false);
+    expect(standsOut({ outline: 2 * 1.3, runs: 3 * 1.35 }, usual)).toBe(false);
   });
 });

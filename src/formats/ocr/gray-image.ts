@@ -60,13 +60,22 @@ export function grayFromRgba(
 /** Interleaved 1–4 channel pixels (grey, grey+alpha, RGB, RGBA) into grey; transparent pixels are paper. */
 export function grayFromChannels(data: Uint8Array | Uint8ClampedArray, channels: number): Uint8Array {
   const pixels = new Uint8Array(Math.floor(data.length / channels));
+  if (channels === 1) {
+    pixels.set(data.subarray(0, pixels.length));
+    return pixels;
+  }
   const coloured = channels >= 3;
   const alphaAt = channels === 2 || channels === 4 ? channels - 1 : -1;
   for (let i = 0, j = 0; i < pixels.length; i++, j += channels) {
+    const first = data[j]!;
     // Grey pictures are often stored as three equal channels, whose luma is that value.
-    const neutral = !coloured || (data[j] === data[j + 1] && data[j] === data[j + 2]);
-    const grey = neutral ? data[j]! : inkGrey(data[j]!, data[j + 1]!, data[j + 2]!);
-    const alpha = alphaAt < 0 ? 1 : data[j + alphaAt]! / 255;
+    const neutral = !coloured || (first === data[j + 1] && first === data[j + 2]);
+    const grey = neutral ? first : inkGrey(first, data[j + 1]!, data[j + 2]!);
+    if (alphaAt < 0) {
+      pixels[i] = neutral ? grey : Math.round(grey);
+      continue;
+    }
+    const alpha = data[j + alphaAt]! / 255;
     pixels[i] = Math.round(grey * alpha + 255 * (1 - alpha));
   }
   return pixels;

@@ -1,6 +1,7 @@
 import type { GrayImage } from './gray-image.js';
 import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
+import { pageWithCellsApart } from './joined-cells.js';
 import { grayAsInk } from './paper-and-ink.js';
 import { ASCENDER_SHARE, DESCENDER_SHARE, X_HEIGHT_SHARE } from './type-proportions.js';
 import { pageReadUpright } from './page-orientation.js';
@@ -92,7 +93,8 @@ export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
  * A page read by the engine after cleaning: turned upright when stored sideways or upside
  * down, turned level when scanned askew (so rows of a table stay rows and its rules run
  * straight), light letters on dark bands turned dark on paper, ruling lines painted out,
- * then black on white against the paper around each pixel. Positions come back on the upright page.
+ * then black on white against the paper around each pixel. Positions come back on the
+ * upright page.
  */
 async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPage> {
   return pageReadUpright(image, async (upright) => {
@@ -102,9 +104,13 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
   });
 }
 
+/** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
   const read = pageWithFractionsRead(
-    pageWithWordsTrimmedToInk(pageWithWeights(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
+    pageWithWordsTrimmedToInk(
+      pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
+      ink,
+    ),
     ink,
   );
   return { ...read, width: ink.width, height: ink.height, picture: ink };

@@ -85,15 +85,22 @@ function inkVotes({ width, height, pixels }: GrayImage): [Float64Array, Float64A
   let sampled = 0;
   for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! < INK) sampled++;
   const stride = Math.max(1, Math.ceil((sampled * 3) / MAX_VOTES));
-  const found: number[] = [];
+  // The count of ink was an estimate: the list of votes grows if the page holds more.
+  let found = new Int32Array(Math.ceil((sampled * 3) / stride) + 16);
+  let count = 0;
   let seen = 0;
   for (let i = 0; i < pixels.length; i++) {
-    if (pixels[i]! >= INK) continue;
-    if (seen++ % stride === 0) found.push(i);
+    if (pixels[i]! >= INK || seen++ % stride !== 0) continue;
+    if (count === found.length) {
+      const more = new Int32Array(found.length * 2);
+      more.set(found);
+      found = more;
+    }
+    found[count++] = i;
   }
-  const xs = new Float64Array(found.length);
-  const ys = new Float64Array(found.length);
-  for (let k = 0; k < found.length; k++) {
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
     const y = Math.floor(found[k]! / width);
     xs[k] = found[k]! - y * width - width / 2;
     ys[k] = y - height / 2;
@@ -109,10 +116,12 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
   const [cx, cy] = [width / 2, height / 2];
   for (let y = 0; y < height; y++) {
     const dy = y - cy;
+    // Where this row's first pixel comes from; each step along the row moves by (cos, sin).
+    const rowX = -cx * cos - dy * sin + cx;
+    const rowY = -cx * sin + dy * cos + cy;
     for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      const sx = dx * cos - dy * sin + cx;
-      const sy = dx * sin + dy * cos + cy;
+      const sx = rowX + x * cos;
+      const sy = rowY + x * sin;
       // Outside the page (or on its last row or column, which has no neighbour to blend with): paper.
       if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) continue;
       // Both are positive here, where truncating is flooring, and cheaper than Math.floor.

@@ -13,14 +13,15 @@ import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse } from '.
 
 // Gutters a run of lines must share before their runs are taken as cells.
 const MIN_GUTTERS = 3;
+// A line lying across more than this share of a table's gutters (and across more than one) is no row of it.
+const FOREIGN_SHARE = 0.25;
+// A recognised word the engine gives less confidence than this is one it was unsure of.
+const UNSURE = 0.5;
 // A gutter narrower than this share of the font size is a chance overlap of word spaces.
 const MIN_GUTTER = 0.25;
 // Rows of short pieces (answers, years, Q-numbers) rarely line word spaces up by chance, and a
 // table drawn with thick rules and no cell padding leaves only the rule's width between cells.
 const MIN_GUTTER_SHORT_PIECES = 0.15;
-
-// A row that leaves fewer than this share of the gutters of the rows above it is no row of theirs.
-const KEPT_GUTTERS = 0.67;
 
 interface Gutter {
   x: number;
@@ -42,59 +43,28 @@ export function linesWithRunCells(lines: readonly PdfLine[], pitchOf: (size: num
       if (isRow(lines[k]!)) last = k;
       else if (k - last > 2) break;
     }
-    if (!cutAtGutters(lines, i, last, pitchOf, out)) cutTablesWithin(lines, i, last, pitchOf, out);
+    if (!groupCut(lines, i, last, pitchOf, out)) {
+      const [from, to] = tableCore(lines, i, last);
+      if (from !== i || to !== last) groupCut(lines, from, to, pitchOf, out);
+    }
     i = last + 1;
   }
   return out;
 }
 
-/**
- * Where every word is a run of its own, as in recognised text, the lines of a paragraph
- * next to a table are rows too and join its group, and their words cover the table's
- * gutters. The table is then the longest stretch of the group's rows that keeps enough
- * gutters inside every one of them, from each row on.
- */
-function cutTablesWithin(
+/** Cuts the lines from `start` to `last` into `out` at the gutters their rows share, when they make a table. */
+function groupCut(
   lines: readonly PdfLine[],
-  first: number,
-  last: number,
-  pitchOf: (size: number) => number,
-  out: PdfLine[],
-): void {
-  let k = first;
-  while (k < last) {
-    let end = k;
-    let kept = 0;
-    for (let m = k + 1; m <= last; m++) {
-      if (!isRow(lines[m]!)) continue;
-      const rows = lines.slice(k, m + 1).filter(isRow);
-      // Gutters beyond a short row's end are not shared by it (a paragraph's word spaces right of a table).
-      const shared = guttersOf(rows).filter((gutter) =>
-        rows.every((row) => row.x <= gutter.x && row.right >= gutter.right),
-      ).length;
-      // A paragraph's line keeps a few of the table's gutters where its word spaces happen to fall.
-      if (shared < MIN_GUTTERS || shared < KEPT_GUTTERS * kept) break;
-      kept = shared;
-      end = m;
-    }
-    if (end > k && isRow(lines[k]!) && cutAtGutters(lines, k, end, pitchOf, out)) k = end + 1;
-    else k += 1;
-  }
-}
-
-/** Cuts lines first..last into cells at the gutters their rows share, when they make a table; whether they did. */
-function cutAtGutters(
-  lines: readonly PdfLine[],
-  first: number,
+  start: number,
   last: number,
   pitchOf: (size: number) => number,
   out: PdfLine[],
 ): boolean {
-  const group = lines.slice(first, last + 1);
+  const group = lines.slice(start, last + 1);
   const rows = group.filter(isRow);
   if (rows.length < 2 || !rows.some(hasFinerCuts)) return false;
   const gutters = guttersUncrossed(
-    guttersOf(rows),
+    guttersPastUnsureWords(rows),
     group.filter((line) => !isRow(line)),
   );
   if (
@@ -107,8 +77,58 @@ function cutAtGutters(
     !mostRowsFull(rows, gutters)
   )
     return false;
-  for (let k = first; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
+  for (let k = start; k <= last; k++) out[k] = lineCutAtGutters(lines[k]!, gutters, isRow(lines[k]!));
   return true;
+}
+
+/**
+ * The lines from `start` to `last` that make the table, where they do not all. OCR gives every word of running
+ * text a run of its own, so the lines of a heading or paragraph set right above or under a
+ * table hold as many pieces as its rows, and close its gutters when taken in. So the table is
+ * grown from the two rows next to each other that share the most gutters, up and down, row
+ * by row, as long as each row keeps to the gutters of those taken (see isForeign) and fills
+ * half their columns.
+ */
+function tableCore(lines: readonly PdfLine[], start: number, last: number): [number, number] {
+  const rows = lines.slice(start, last + 1).flatMap((line, k) => (isRow(line) ? [start + k] : []));
+  if (rows.length < 3) return [start, last];
+  let lo = 0;
+  let most = -1;
+  for (let p = 0; p + 1 < rows.length; p++) {
+    const [upper, lower] = [lines[rows[p]!]!, lines[rows[p + 1]!]!];
+    // Only gutters with text of both lines on either side are shared: beyond the end of the
+    // shorter line, the longer line's word spaces are gutters of nothing.
+    const [from, to] = [Math.max(upper.x, lower.x), Math.min(upper.right, lower.right)];
+    const shared = guttersOf([upper, lower]).filter((gutter) => gutter.x >= from && gutter.right <= to).length;
+    if (shared > most) [lo, most] = [p, shared];
+  }
+  if (most < MIN_GUTTERS) return [start, last];
+  let hi = lo + 1;
+  const taken = (): PdfLine[] => rows.slice(lo, hi + 1).map((k) => lines[k]!);
+  const belongs = (line: PdfLine): boolean => !isForeign(line, taken()) && fillsHalf(line, taken());
+  while (hi + 1 < rows.length && belongs(lines[rows[hi + 1]!]!)) hi += 1;
+  while (lo > 0 && belongs(lines[rows[lo - 1]!]!)) lo -= 1;
+  return [rows[lo]!, rows[hi]!];
+}
+
+/** A row of the table `rows` make fills half its columns at least; a heading over it seldom does. */
+function fillsHalf(line: PdfLine, rows: readonly PdfLine[]): boolean {
+  const columns = cellsOf(line, guttersOf(rows));
+  return columns.filter((pieces) => pieces.length > 0).length >= columns.length / 2;
+}
+
+/**
+ * Whether `line` is no row of the table `rows` make: a line of running text lies across
+ * many of their gutters, its word spaces falling anywhere, where a row of the table leaves
+ * them open (a cell wider than its column reaches into one, or across one at most).
+ */
+function isForeign(line: PdfLine, rows: readonly PdfLine[]): boolean {
+  const gutters = guttersOf(rows);
+  if (gutters.length < MIN_GUTTERS) return false;
+  const bridged = gutters.filter((gutter) =>
+    line.runPieces.some((piece) => piece.x < gutter.x && piece.right > gutter.right),
+  ).length;
+  return bridged > Math.max(1, gutters.length * FOREIGN_SHARE);
 }
 
 /**
@@ -153,6 +173,28 @@ function guttersOf(group: readonly PdfLine[]): Gutter[] {
   return gutters;
 }
 
+/**
+ * The rows' gutters, with those that one word the engine was unsure of alone runs across:
+ * such a word has taken in its neighbour's ink (a year read together with the answer
+ * beside it, `2000` for `2009 N`), and stands in the column where it starts.
+ */
+function guttersPastUnsureWords(rows: readonly PdfLine[]): Gutter[] {
+  const gutters = guttersOf(rows);
+  rows.forEach((line, r) => {
+    for (const piece of line.runPieces) {
+      if (piece.confidence === undefined || piece.confidence >= UNSURE) continue;
+      const without = rows.map((other, k) =>
+        k === r ? { ...other, runPieces: other.runPieces.filter((p) => p !== piece) } : other,
+      );
+      for (const gutter of guttersOf(without)) {
+        const under = piece.x < gutter.right && piece.right > gutter.x;
+        if (under && !gutters.some((g) => g.x < gutter.right && g.right > gutter.x)) gutters.push(gutter);
+      }
+    }
+  });
+  return gutters.sort((a, b) => a.x - b.x);
+}
+
 /** The line's pieces grouped by the gutters between them, by column; a column the line leaves empty has none. */
 function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
   const columns: LineSegment[][] = gutters.map(() => []);
@@ -171,11 +213,31 @@ function cellsOf(line: PdfLine, gutters: readonly Gutter[]): LineSegment[][] {
  * (tight rows stand as close as lines of one cell).
  */
 function lineCutAtGutters(line: PdfLine, gutters: readonly Gutter[], row: boolean): PdfLine {
-  const columns = cellsOf(line, gutters);
-  const filled = columns.filter((pieces) => pieces.length > 0).length;
-  if (filled <= line.segments.length) return line;
-  const segments = columns.flatMap((pieces, c): LineSegment[] => {
-    if (pieces.length > 0) return [segmentFromPieces(pieces)];
+  // A wide gap parts two cells whatever the gutters say: pieces of two segments stay apart.
+  const segmentOf = (piece: LineSegment): number =>
+    line.segments.findIndex((segment) => piece.x >= segment.x && piece.x < segment.right);
+  const cells = cellsOf(line, gutters).map((pieces) =>
+    pieces.reduce<LineSegment[][]>((groups, piece) => {
+      const last = groups.at(-1);
+      if (last && segmentOf(last.at(-1)!) === segmentOf(piece)) last.push(piece);
+      else groups.push([piece]);
+      return groups;
+    }, []),
+  );
+  const filled = cells.reduce((sum, groups) => sum + groups.length, 0);
+  const across = line.segments.some((segment) =>
+    gutters.some((gutter) => segment.x < gutter.x && segment.right > gutter.right),
+  );
+  if (filled <= line.segments.length && !across) return line;
+  const segments = cells.flatMap((groups, c): LineSegment[] => {
+    if (groups.length > 0) {
+      // A word that runs on across the gutter after its column (see guttersPastUnsureWords) ends there.
+      const end = gutters[c]?.x ?? Number.POSITIVE_INFINITY;
+      return groups.map((pieces) => {
+        const segment = segmentFromPieces(pieces);
+        return segment.right > end ? { ...segment, right: end } : segment;
+      });
+    }
     if (!row) return [];
     // The outer columns have one known edge; an em of width stands in for the other.
     const x = c === 0 ? gutters[0]!.x - line.size : gutters[c - 1]!.right;
