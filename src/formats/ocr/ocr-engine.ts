@@ -9,7 +9,6 @@ import { grayLevelled, skewOf } from './page-skew.js';
 import { grayWithReversedTypeTurned } from './reversed-type.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
-import { pageWithWordsTrimmedToInk } from './word-ink.js';
 import { pageWithFractionsRead } from './fraction-marks.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
@@ -107,10 +106,7 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
 /** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
   const read = pageWithFractionsRead(
-    pageWithWordsTrimmedToInk(
-      pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
-      ink,
-    ),
+    pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
     ink,
   );
   return { ...read, width: ink.width, height: ink.height, picture: ink };
@@ -203,25 +199,23 @@ function labelsApart(piece: Piece): Piece[] {
 const WIDEST_LETTER = 2.5;
 
 /**
- * The left and right ends of a word from the boxes of its end letters. The recogniser's
- * box for a word's last letter can stretch on over the gap after it, into the next cell
- * of a table ("2022" boxed on over the tick beside it), so that the two cells touch and
- * read as one. An end letter boxed wider than any letter is, is cut back to the width of
- * the word's widest other letter (or to that limit, when no other is narrower).
+ * The right end of a word from the box of its last letter. The recogniser's box for a
+ * word's last letter can run on over the gap after it, into the next cell of a table
+ * ("2022" boxed on over the tick beside it), so that the two cells touch and read as one.
+ * A last letter boxed wider than any letter is, is cut back to the width of the word's
+ * widest other letter (or to that limit, when no other is narrower). The first letter's
+ * box is left as it is: where it spreads, its ink may be on either side.
  */
 function widthOfLetters(word: OcrWord, symbols: readonly EngineSymbol[], xHeight: number): { x0: number; x1: number } {
   // A word of one letter has no other letter to measure by, nor a side known to have run on.
   if (symbols.length < 2) return { x0: word.x0, x1: word.x1 };
   const limit = WIDEST_LETTER * xHeight;
   const widths = symbols.map((symbol) => symbol.x1 - symbol.x0);
-  const usual = (except: number): number => {
-    const others = widths.filter((width, i) => i !== except && width <= limit);
-    return others.length > 0 ? Math.max(...others) : limit;
-  };
-  const [first, last] = [symbols[0]!, symbols[symbols.length - 1]!];
-  const x0 = widths[0]! > limit ? Math.max(word.x0, first.x1 - usual(0)) : word.x0;
-  const x1 = widths[widths.length - 1]! > limit ? Math.min(word.x1, last.x0 + usual(widths.length - 1)) : word.x1;
-  return x0 < x1 ? { x0, x1 } : { x0: word.x0, x1: word.x1 };
+  const last = widths.length - 1;
+  if (widths[last]! <= limit) return { x0: word.x0, x1: word.x1 };
+  const others = widths.filter((width, i) => i !== last && width <= limit);
+  const x1 = Math.min(word.x1, symbols[last]!.x0 + (others.length > 0 ? Math.max(...others) : limit));
+  return x1 > word.x0 ? { x0: word.x0, x1 } : { x0: word.x0, x1: word.x1 };
 }
 
 // A small t stands this share of the type size, between lower case and ascenders.
