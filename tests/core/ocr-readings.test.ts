@@ -216,6 +216,8 @@ describe('answerFromMisread', () => {
     expect(answerFromMisread('Xx')).toBe('N');
     expect(answerFromMisread('x.')).toBe('N');
     expect(answerFromMisread('vx')).toBeNull();
+    // A near miss keeps the answer's first letter: a tick read with a speck is no "no".
+    expect(answerFromMisread('vo')).toBeNull();
   });
 
   it('leaves anything else unread', () => {
