@@ -126,12 +126,13 @@ export function answerFromMisread(cell: string): Answer | null {
   if (exact) return exact[1];
   // Near misses ("ne", "pardy", "Ye5"): words of six letters or more may be two edits off,
   // shorter ones one; one-letter answers are never guessed at. The first letter, which tells
-  // the answers apart, must be the answer's own: "vo" (a tick and a speck) is not "no". Only
-  // one answer may fit.
+  // the answers apart, must be the answer's own (a speck's mark before it aside): "vo" (a tick
+  // and a speck) is not "no". Only one answer may fit.
   if (key.length < 2) return null;
   const close = ANSWER_WORDS.filter(([word]) => editDistance(word, key) <= (word.length >= 6 ? 2 : 1));
   const near = new Set(close.map(([, answer]) => answer));
-  return near.size === 1 && close.some(([word]) => word[0] === key[0]) ? [...near][0]! : null;
+  const first = /\p{L}/u.exec(key)?.[0];
+  return near.size === 1 && close.some(([word]) => word[0] === first) ? [...near][0]! : null;
 }
 
 /** Paths of values a repair produced, so their confidence can be lowered. */

@@ -218,6 +218,7 @@ describe('answerFromMisread', () => {
     expect(answerFromMisread('vx')).toBeNull();
     // A near miss keeps the answer's first letter: a tick read with a speck is no "no".
     expect(answerFromMisread('vo')).toBeNull();
+    expect(answerFromMisread('‘Partly')).toBe('P');
   });
 
   it('leaves anything else unread', () => {
