@@ -139,22 +139,25 @@ function softened(image: GrayImage): Uint8Array {
     out.set(pixels);
     return out;
   }
-  // Each row filtered across, three rows kept at a time.
-  let [up, here, down] = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
-  const across = (y: number, into: Uint16Array): void => {
-    const row = y * width;
-    into[0] = 3 * pixels[row]! + pixels[row + 1]!;
-    for (let x = 1; x < width - 1; x++) into[x] = pixels[row + x - 1]! + 2 * pixels[row + x]! + pixels[row + x + 1]!;
-    into[width - 1] = pixels[row + width - 2]! + 3 * pixels[row + width - 1]!;
-  };
-  across(0, here);
-  up.set(here);
+  // Down first, into one row of sums, then across it with a window of three sums held in
+  // locals: each pixel is read once per pass and no row of sums is rotated or copied, a
+  // third cheaper than filtering each row across and then three such rows down. The sums
+  // are the same (the filter is separable), so is every pixel.
+  const down = new Uint16Array(width);
   for (let y = 0; y < height; y++) {
-    if (y + 1 < height) across(y + 1, down);
-    else down.set(here);
     const row = y * width;
-    for (let x = 0; x < width; x++) out[row + x] = (up[x]! + 2 * here[x]! + down[x]! + 8) >> 4;
-    [up, here, down] = [here, down, up];
+    const above = y > 0 ? row - width : row;
+    const below = y + 1 < height ? row + width : row;
+    for (let x = 0; x < width; x++) down[x] = pixels[above + x]! + 2 * pixels[row + x]! + pixels[below + x]!;
+    let left = down[0]!;
+    let here = left;
+    for (let x = 0; x < width - 1; x++) {
+      const right = down[x + 1]!;
+      out[row + x] = (left + 2 * here + right + 8) >> 4;
+      left = here;
+      here = right;
+    }
+    out[row + width - 1] = (left + 3 * here + 8) >> 4;
   }
   return out;
 }
