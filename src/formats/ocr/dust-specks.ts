@@ -1,3 +1,5 @@
+import { WHITE_WORD, whiteWords } from './gray-image.js';
+
 // A speck of dust is at most this wide and tall (inches: 6 pixels at 300 dpi; a full
 // stop of 10 pt type is 7).
 const SPECK_INCH = 1 / 50;
@@ -88,10 +90,15 @@ function inkRuns(pixels: Uint8Array, width: number, height: number): InkRuns {
   let end = new Int32Array(1024);
   let count = 0;
   const firstOfRow = new Int32Array(height + 1);
+  const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
     firstOfRow[y] = count;
     const base = y * width;
     for (let x = 0; x < width; x++) {
+      if (white !== null && ((base + x) & 3) === 0 && x + 4 <= width && white[(base + x) >> 2] === WHITE_WORD) {
+        x += 3;
+        continue;
+      }
       if (pixels[base + x]! >= INK) continue;
       const from = x;
       while (x + 1 < width && pixels[base + x + 1]! < INK) x++;

@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 import type { OcrPage } from './ocr-engine.js';
 
 // Darker than this counts as ink when measuring the skew (letters, not paper or light tints).
@@ -89,7 +89,12 @@ function inkVotes({ width, height, pixels }: GrayImage): [Float64Array, Float64A
   let found = new Int32Array(Math.ceil((sampled * 3) / stride) + 16);
   let count = 0;
   let seen = 0;
+  const white = whiteWords(pixels);
   for (let i = 0; i < pixels.length; i++) {
+    if (white !== null && (i & 3) === 0 && i + 4 <= pixels.length && white[i >> 2] === WHITE_WORD) {
+      i += 3;
+      continue;
+    }
     if (pixels[i]! >= INK || seen++ % stride !== 0) continue;
     if (count === found.length) {
       const more = new Int32Array(found.length * 2);
