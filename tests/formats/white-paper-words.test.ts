@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import { withoutSpecks } from '../../src/formats/ocr/dust-specks.js';
 import { grayAsInk } from '../../src/formats/ocr/paper-and-ink.js';
-import { skewOf } from '../../src/formats/ocr/page-skew.js';
+import { grayLevelled, skewOf } from '../../src/formats/ocr/page-skew.js';
+import { grayWithReversedTypeTurned } from '../../src/formats/ocr/reversed-type.js';
 import { ruleMask } from '../../src/formats/ocr/rule-mask.js';
 
 /**
@@ -60,5 +61,45 @@ describe('passes that skip pure white paper four pixels at a time', () => {
     withoutSpecks(plain.pixels, plain.width, plain.height, plain.dpi);
     expect(fast.pixels[40 * fast.width]).toBe(255);
     expect(Array.from(fast.pixels)).toEqual(Array.from(plain.pixels));
+  });
+
+  it('turn the same reversed type as a pixel-by-pixel pass', () => {
+    const image = page();
+    // A dark band with light letters in it.
+    for (let y = 10; y < 150; y++) {
+      for (let x = 301; x < 803; x++) {
+        const letter = y >= 60 && y < 90 && x % 14 < 4;
+        image.pixels[y * image.width + x] = letter ? 250 : 40;
+      }
+    }
+    const [fast, plain] = [grayWithReversedTypeTurned(image), grayWithReversedTypeTurned(unaligned(image))];
+    expect(fast).not.toBe(image);
+    expect(Array.from(fast.pixels)).toEqual(Array.from(plain.pixels));
+  });
+
+  it('level a page as blending every pixel from the four around its source would', () => {
+    const image = page();
+    const angle = 0.0125;
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    const { width, height, pixels } = image;
+    const expected = new Uint8Array(width * height).fill(255);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const sx = (x - width / 2) * cos - (y - height / 2) * sin + width / 2;
+        const sy = (x - width / 2) * sin + (y - height / 2) * cos + height / 2;
+        if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) continue;
+        const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+        const at = (dx: number, dy: number) => pixels[(y0 + dy) * width + x0 + dx]!;
+        const top = at(0, 0) + (at(1, 0) - at(0, 0)) * (sx - x0);
+        const bottom = at(0, 1) + (at(1, 1) - at(0, 1)) * (sx - x0);
+        expected[y * width + x] = top + (bottom - top) * (sy - y0);
+      }
+    }
+    const out = grayLevelled(image, angle).pixels;
+    // The source of a pixel is found along its row in one way and here in another: a level
+    // may round the other way where a source falls within a hair of a pixel's edge.
+    const off = out.filter((level, i) => Math.abs(level - expected[i]!) > 1).length;
+    expect(off).toBe(0);
+    expect(out.filter((level) => level < 128).length).toBeGreaterThan(10_000);
   });
 });

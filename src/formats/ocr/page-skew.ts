@@ -135,8 +135,14 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      const top = pixels[i]! + (pixels[i + 1]! - pixels[i]!) * fx;
-      const bottom = pixels[i + width]! + (pixels[i + width + 1]! - pixels[i + width]!) * fx;
+      const a = pixels[i]!;
+      const b = pixels[i + 1]!;
+      const c = pixels[i + width]!;
+      const d = pixels[i + width + 1]!;
+      // Among pure white paper the blend is white, which the page already is.
+      if ((a & b & c & d) === 255) continue;
+      const top = a + (b - a) * fx;
+      const bottom = c + (d - c) * fx;
       out[y * width + x] = top + (bottom - top) * fy;
     }
   }
