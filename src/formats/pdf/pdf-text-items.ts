@@ -2,6 +2,7 @@ import type { AdapterProblem } from '../../blocks/model.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
+import { pageWithUnsureNumbersReread } from '../ocr/unsure-numbers.js';
 import { recognisedRunsInDomainSpelling } from '../ocr/domain-spelling.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
 import type { ParseLimits } from '../shared/limits.js';
@@ -174,7 +175,10 @@ async function pagesRecognised(
     const proxy = await doc.getPage(page.number);
     const image = await grayFromPdfPage(proxy, ocr.dpi, limits.maxImagePixels);
     proxy.cleanup();
-    const upright = await pageWithListNumbers(engine, await engine.recognize(image));
+    const upright = await pageWithUnsureNumbersReread(
+      engine,
+      await pageWithListNumbers(engine, await engine.recognize(image)),
+    );
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
     recognised.push(...read.runs);
