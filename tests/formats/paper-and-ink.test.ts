@@ -134,6 +134,30 @@ describe('softening before paper and ink', () => {
   });
 });
 
+describe('pure white paper', () => {
+  it('leaves the pixels after a stretch of pure white as they come out after near-white', () => {
+    // Paper dimming across the page, so the scale changes from pixel to pixel along a row.
+    const image = page(640, 256, (x) => Math.round(250 - x / 8));
+    // The same stretch of paper on two rows, pure white on one and a level less on the
+    // other, then the same mid-grey mark just after it.
+    for (const [y, level] of [
+      [100, 255],
+      [140, 254],
+    ] as const) {
+      fill(image, 288, y - 1, 317, y + 2, level);
+      fill(image, 329, y - 1, 332, y + 2, 150);
+    }
+    const out = grayAsInk(image);
+    const after = (y: number) => Array.from(out.pixels.subarray(y * 640 + 318, y * 640 + 352));
+    expect(after(100)[330 - 318]).toBeGreaterThan(20);
+    expect(after(100)[330 - 318]).toBeLessThan(235);
+    expect(after(100)).toEqual(after(140));
+    expect(Array.from(out.pixels.subarray(100 * 640 + 290, 100 * 640 + 315)).every((level) => level === 255)).toBe(
+      true,
+    );
+  });
+});
+
 describe('dust specks', () => {
   it('paints out a blot of dust standing alone, as a 150 dpi fax enlarged leaves it', () => {
     const image = page(1200, 600);

@@ -1,5 +1,5 @@
 import { withoutSpecks } from './dust-specks.js';
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 
 // Side of the square tiles the paper's brightness is measured in (pixels).
 const TILE = 64;
@@ -40,6 +40,7 @@ export function grayAsInk(image: GrayImage): GrayImage {
   const scale = paper.map((level) => 255 / ((PAPER - FULL_INK) * Math.max(1, level)));
   const rowScale = new Float32Array(cols);
   const out = new Uint8Array(width * height);
+  const [whiteIn, whiteOut] = [whiteWords(pixels), whiteWords(out)];
   const grey = (i: number, s: number): void => {
     const level = pixels[i]! * s - offset;
     out[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
@@ -58,7 +59,21 @@ export function grayAsInk(image: GrayImage): GrayImage {
       const from = tx * TILE + TILE / 2;
       const to = Math.min(width, from + TILE);
       const step = (rowScale[tx + 1]! - rowScale[tx]!) / TILE;
-      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) grey(row + x, s);
+      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) {
+        const i = row + x;
+        if (whiteIn !== null && whiteOut !== null && (i & 3) === 0 && x + 4 <= to && whiteIn[i >> 2] === WHITE_WORD) {
+          // Pure white stays white: the scale is at least 1 / (PAPER − FULL_INK) (paper is
+          // never brighter than 255), which lifts 255 well past 255 + offset. The scale still
+          // steps once per pixel, so the pixels after come out exactly as they would.
+          whiteOut[i >> 2] = WHITE_WORD;
+          s += step;
+          s += step;
+          s += step;
+          x += 3;
+          continue;
+        }
+        grey(i, s);
+      }
     }
     for (let x = Math.max(firstCentre, (cols - 1) * TILE + TILE / 2); x < width; x++)
       grey(row + x, rowScale[cols - 1]!);
