@@ -47,19 +47,20 @@ export function isHeadingLike(block: Block | undefined, reading: Reading): boole
   return isPseudoHeading(block);
 }
 
-// A list's title is a word or a few, as "Country", "International", "Regional bodies".
+// A list's or table's title is a word or a few, as "Country", "International", "Regional bodies".
 const MAX_LIST_TITLE_WORDS = 3;
 
 /**
- * A line read by OCR that titles the list after it. A sub-heading set a point larger than
- * the text in the same weight is told by its size on a born-digital page, but not on a
- * scan, whose measured sizes wander by more than a point; its shape still tells it: a
- * line of a few words opening with a capital, no closing stop, alone right before a
- * list's first item.
+ * A line read by OCR that titles the list or table after it. A sub-heading set a point
+ * larger than the text, or bold where a photo's blur hides the weight, is told by its type
+ * on a born-digital page but not on a scan, whose measured sizes wander by more than a
+ * point; its shape still tells it: a line of a few words opening with a capital, no closing
+ * stop, alone right before a table or a list's first item.
  */
-function isRecognisedListTitle(block: Block, next: Block | undefined): boolean {
+function isRecognisedTitle(block: Block, next: Block | undefined): boolean {
   if (block.kind !== 'paragraph' || block.source.confidence === undefined) return false;
-  if (next?.kind !== 'list-item' || next.number !== 1 || next.depth !== 0) return false;
+  const opensList = next?.kind === 'list-item' && next.number === 1 && next.depth === 0;
+  if (!opensList && next?.kind !== 'table') return false;
   const text = block.text.trim();
   return (
     !text.includes('\n') &&
@@ -115,7 +116,7 @@ interface OpenSection {
 /** Walks the body (blocks from `bodyStart`) once and places every block. */
 export function outlineFromBlocks(blocks: Block[], bodyStart: number, reading: Reading): Outline {
   const isHeading = blocks.map(
-    (block, i) => i >= bodyStart && (isHeadingLike(block, reading) || isRecognisedListTitle(block, blocks[i + 1])),
+    (block, i) => i >= bodyStart && (isHeadingLike(block, reading) || isRecognisedTitle(block, blocks[i + 1])),
   );
   const placement: Placement[] = blocks.map(() => ({ section: null, subject: null }));
   const realLevels = new Set(blocks.flatMap((b, i) => (isHeading[i] && b.kind === 'heading' ? [b.level] : [])));

@@ -358,7 +358,7 @@ describe('a recognised heading whose capital I was read small', () => {
   });
 });
 
-describe('list titles on a scanned page', () => {
+describe('list and table titles on a scanned page', () => {
   // OCR gives no reliable point of size difference: a plain sub-heading reads as a paragraph.
   const read = (text: string): Block => ({ kind: 'paragraph', text, spans: [{ text }], source: { confidence: 0.95 } });
 
@@ -375,6 +375,12 @@ describe('list titles on a scanned page', () => {
       ['item 1', 'Most important developments', 'Country'],
       ['item 2', 'Most important developments', 'Country'],
       ['item 1', 'Most important developments', 'International'],
+    ]);
+  });
+
+  it('takes such a line right before a table for the table’s subject', () => {
+    expect(placements([h(2, 'Changes in key metrics'), read('Austria'), table()])).toEqual([
+      ['table', 'Changes in key metrics', 'Austria'],
     ]);
   });
 
