@@ -79,6 +79,85 @@ describe('paper and ink before OCR', () => {
   });
 });
 
+describe('softening before paper and ink', () => {
+  /** The 1-2-1 filter down and across, edges repeated, worked out pixel by pixel. */
+  function softenedByHand(image: GrayImage): Uint8Array {
+    const { width, height, pixels } = image;
+    const at = (x: number, y: number) =>
+      pixels[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))]!;
+    const out = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        for (const [dy, wy] of [
+          [-1, 1],
+          [0, 2],
+          [1, 1],
+        ] as const)
+          for (const [dx, wx] of [
+            [-1, 1],
+            [0, 2],
+            [1, 1],
+          ] as const)
+            sum += wx * wy * at(x + dx, y + dy);
+        out[y * width + x] = (sum + 8) >> 4;
+      }
+    }
+    return out;
+  }
+
+  it('softens every pixel by the 1-2-1 filter, at the edges and corners of the picture too', () => {
+    // Blocks of ink on white paper in each corner and along each edge, on a page of odd size;
+    // at 50 dpi no block is small enough to be taken for dust. The paper is white all over, so
+    // each pixel comes out as its softened level stretched from FULL_INK to PAPER of white.
+    const image = { ...page(101, 67, () => 255), dpi: 50 };
+    // Each block's pixels differ, so that an edge pixel taken for its neighbour shows.
+    for (const [x0, y0] of [
+      [0, 0],
+      [97, 0],
+      [0, 63],
+      [97, 63],
+      [50, 0],
+      [0, 30],
+      [97, 30],
+      [50, 63],
+      [40, 20],
+    ])
+      for (let y = y0!; y < y0! + 4; y++)
+        for (let x = x0!; x < x0! + 4; x++) image.pixels[y * image.width + x] = (x * 37 + y * 11) % 120;
+    const expected = softenedByHand(image).map((level) => Math.min(255, Math.max(0, Math.round(2.5 * level - 255))));
+    const out = grayAsInk(image).pixels;
+    // The page's scale is kept in single precision: a level may round the other way.
+    const off = out.filter((level, i) => Math.abs(level - expected[i]!) > 1).length;
+    expect(off).toBe(0);
+    expect(inkIn({ ...image, pixels: out }, 0, 0, 101, 67)).toBeGreaterThan(9 * 9);
+  });
+});
+
+describe('pure white paper', () => {
+  it('leaves the pixels after a stretch of pure white as they come out after near-white', () => {
+    // Paper dimming across the page, so the scale changes from pixel to pixel along a row.
+    const image = page(640, 256, (x) => Math.round(250 - x / 8));
+    // The same stretch of paper on two rows, pure white on one and a level less on the
+    // other, then the same mid-grey mark just after it.
+    for (const [y, level] of [
+      [100, 255],
+      [140, 254],
+    ] as const) {
+      fill(image, 288, y - 1, 317, y + 2, level);
+      fill(image, 329, y - 1, 332, y + 2, 150);
+    }
+    const out = grayAsInk(image);
+    const after = (y: number) => Array.from(out.pixels.subarray(y * 640 + 318, y * 640 + 352));
+    expect(after(100)[330 - 318]).toBeGreaterThan(20);
+    expect(after(100)[330 - 318]).toBeLessThan(235);
+    expect(after(100)).toEqual(after(140));
+    expect(Array.from(out.pixels.subarray(100 * 640 + 290, 100 * 640 + 315)).every((level) => level === 255)).toBe(
+      true,
+    );
+  });
+});
+
 describe('dust specks', () => {
   it('paints out a blot of dust standing alone, as a 150 dpi fax enlarged leaves it', () => {
     const image = page(1200, 600);

@@ -1,3 +1,5 @@
+import { WHITE_WORD, whiteWords } from './gray-image.js';
+
 // A speck of dust is at most this wide and tall (inches: 6 pixels at 300 dpi; a full
 // stop of 10 pt type is 7).
 const SPECK_INCH = 1 / 50;
@@ -81,22 +83,38 @@ interface InkRuns {
 }
 
 function inkRuns(pixels: Uint8Array, width: number, height: number): InkRuns {
-  const row: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  // Typed lists grown by doubling: a page holds hundreds of thousands of runs, which plain
+  // arrays of numbers hold and then copy into typed ones at several times the cost.
+  let row = new Int32Array(1024);
+  let start = new Int32Array(1024);
+  let end = new Int32Array(1024);
+  let count = 0;
   const firstOfRow = new Int32Array(height + 1);
+  const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
-    firstOfRow[y] = row.length;
+    firstOfRow[y] = count;
     const base = y * width;
     for (let x = 0; x < width; x++) {
+      if (white !== null && ((base + x) & 3) === 0 && x + 4 <= width && white[(base + x) >> 2] === WHITE_WORD) {
+        x += 3;
+        continue;
+      }
       if (pixels[base + x]! >= INK) continue;
       const from = x;
       while (x + 1 < width && pixels[base + x + 1]! < INK) x++;
-      row.push(y);
-      start.push(from);
-      end.push(x + 1);
+      if (count === row.length) [row, start, end] = [grown(row), grown(start), grown(end)];
+      row[count] = y;
+      start[count] = from;
+      end[count] = x + 1;
+      count++;
     }
   }
-  firstOfRow[height] = row.length;
-  return { row: Int32Array.from(row), start: Int32Array.from(start), end: Int32Array.from(end), firstOfRow };
+  firstOfRow[height] = count;
+  return { row: row.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count), firstOfRow };
+}
+
+function grown(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(list.length * 2);
+  more.set(list);
+  return more;
 }

@@ -7,6 +7,20 @@ export interface GrayImage {
   dpi: number;
 }
 
+/**
+ * The pixels four at a time, each word -1 where all four are pure white (255), or null when
+ * the pixels do not start on a word's boundary. Paper scanned or cleaned is mostly pure
+ * white, and a pass looking for ink skips such a word in one step rather than four; the
+ * passes stay exact, since a white pixel is never ink however ink is defined.
+ */
+export function whiteWords(pixels: Uint8Array): Int32Array | null {
+  if (pixels.byteOffset % 4 !== 0) return null;
+  return new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2);
+}
+
+/** Four pure white pixels, as one word of `whiteWords`. */
+export const WHITE_WORD = -1;
+
 /** A box in pixels, right and bottom edges exclusive. */
 export interface PixelBox {
   x0: number;

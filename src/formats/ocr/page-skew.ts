@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 import type { OcrPage } from './ocr-engine.js';
 
 // Darker than this counts as ink when measuring the skew (letters, not paper or light tints).
@@ -89,7 +89,12 @@ function inkVotes({ width, height, pixels }: GrayImage): [Float64Array, Float64A
   let found = new Int32Array(Math.ceil((sampled * 3) / stride) + 16);
   let count = 0;
   let seen = 0;
+  const white = whiteWords(pixels);
   for (let i = 0; i < pixels.length; i++) {
+    if (white !== null && (i & 3) === 0 && i + 4 <= pixels.length && white[i >> 2] === WHITE_WORD) {
+      i += 3;
+      continue;
+    }
     if (pixels[i]! >= INK || seen++ % stride !== 0) continue;
     if (count === found.length) {
       const more = new Int32Array(found.length * 2);
@@ -130,8 +135,14 @@ export function grayLevelled(image: GrayImage, angle: number): GrayImage {
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      const top = pixels[i]! + (pixels[i + 1]! - pixels[i]!) * fx;
-      const bottom = pixels[i + width]! + (pixels[i + width + 1]! - pixels[i + width]!) * fx;
+      const a = pixels[i]!;
+      const b = pixels[i + 1]!;
+      const c = pixels[i + width]!;
+      const d = pixels[i + width + 1]!;
+      // Among pure white paper the blend is white, which the page already is.
+      if ((a & b & c & d) === 255) continue;
+      const top = a + (b - a) * fx;
+      const bottom = c + (d - c) * fx;
       out[y * width + x] = top + (bottom - top) * fy;
     }
   }

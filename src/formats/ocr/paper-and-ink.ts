@@ -1,5 +1,5 @@
 import { withoutSpecks } from './dust-specks.js';
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 
 // Side of the square tiles the paper's brightness is measured in (pixels).
 const TILE = 64;
@@ -40,6 +40,7 @@ export function grayAsInk(image: GrayImage): GrayImage {
   const scale = paper.map((level) => 255 / ((PAPER - FULL_INK) * Math.max(1, level)));
   const rowScale = new Float32Array(cols);
   const out = new Uint8Array(width * height);
+  const [whiteIn, whiteOut] = [whiteWords(pixels), whiteWords(out)];
   const grey = (i: number, s: number): void => {
     const level = pixels[i]! * s - offset;
     out[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
@@ -58,7 +59,21 @@ export function grayAsInk(image: GrayImage): GrayImage {
       const from = tx * TILE + TILE / 2;
       const to = Math.min(width, from + TILE);
       const step = (rowScale[tx + 1]! - rowScale[tx]!) / TILE;
-      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) grey(row + x, s);
+      for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) {
+        const i = row + x;
+        if (whiteIn !== null && whiteOut !== null && (i & 3) === 0 && x + 4 <= to && whiteIn[i >> 2] === WHITE_WORD) {
+          // Pure white stays white: the scale is at least 1 / (PAPER − FULL_INK) (paper is
+          // never brighter than 255), which lifts 255 well past 255 + offset. The scale still
+          // steps once per pixel, so the pixels after come out exactly as they would.
+          whiteOut[i >> 2] = WHITE_WORD;
+          s += step;
+          s += step;
+          s += step;
+          x += 3;
+          continue;
+        }
+        grey(i, s);
+      }
     }
     for (let x = Math.max(firstCentre, (cols - 1) * TILE + TILE / 2); x < width; x++)
       grey(row + x, rowScale[cols - 1]!);
@@ -139,22 +154,25 @@ function softened(image: GrayImage): Uint8Array {
     out.set(pixels);
     return out;
   }
-  // Each row filtered across, three rows kept at a time.
-  let [up, here, down] = [new Uint16Array(width), new Uint16Array(width), new Uint16Array(width)];
-  const across = (y: number, into: Uint16Array): void => {
-    const row = y * width;
-    into[0] = 3 * pixels[row]! + pixels[row + 1]!;
-    for (let x = 1; x < width - 1; x++) into[x] = pixels[row + x - 1]! + 2 * pixels[row + x]! + pixels[row + x + 1]!;
-    into[width - 1] = pixels[row + width - 2]! + 3 * pixels[row + width - 1]!;
-  };
-  across(0, here);
-  up.set(here);
+  // Down first, into one row of sums, then across it with a window of three sums held in
+  // locals: each pixel is read once per pass and no row of sums is rotated or copied, a
+  // third cheaper than filtering each row across and then three such rows down. The sums
+  // are the same (the filter is separable), so is every pixel.
+  const down = new Uint16Array(width);
   for (let y = 0; y < height; y++) {
-    if (y + 1 < height) across(y + 1, down);
-    else down.set(here);
     const row = y * width;
-    for (let x = 0; x < width; x++) out[row + x] = (up[x]! + 2 * here[x]! + down[x]! + 8) >> 4;
-    [up, here, down] = [here, down, up];
+    const above = y > 0 ? row - width : row;
+    const below = y + 1 < height ? row + width : row;
+    for (let x = 0; x < width; x++) down[x] = pixels[above + x]! + 2 * pixels[row + x]! + pixels[below + x]!;
+    let left = down[0]!;
+    let here = left;
+    for (let x = 0; x < width - 1; x++) {
+      const right = down[x + 1]!;
+      out[row + x] = (left + 2 * here + right + 8) >> 4;
+      left = here;
+      here = right;
+    }
+    out[row + width - 1] = (left + 3 * here + 8) >> 4;
   }
   return out;
 }

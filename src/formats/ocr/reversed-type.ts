@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 import { paperOfTiles } from './paper-and-ink.js';
 
 // The page is looked at in square cells of this side (inches): finer than the margin of a
@@ -155,14 +155,22 @@ function darkOfCells(image: GrayImage, cell: number, tile: number, paper: Float3
   const cellOfX = new Int32Array(width);
   for (let x = 0; x < width; x++) cellOfX[x] = Math.floor(x / cell);
   const dark = new Uint32Array(cols * rows);
+  // Dark is darker than a share of the paper, which pure white never is.
+  const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
     const cellRow = Math.floor(y / cell) * cols;
     const tileRow = Math.floor(y / tile) * tileCols;
     for (let tx = 0; tx < tileCols; tx++) {
       const limit = DARK_SHARE * paper[tileRow + tx]!;
       const end = y * width + Math.min(width, (tx + 1) * tile);
-      for (let x = tx * tile, i = y * width + x; i < end; x++, i++)
+      for (let x = tx * tile, i = y * width + x; i < end; x++, i++) {
+        if (white !== null && (i & 3) === 0 && i + 4 <= end && white[i >> 2] === WHITE_WORD) {
+          x += 3;
+          i += 3;
+          continue;
+        }
         if (pixels[i]! < limit) dark[cellRow + cellOfX[x]!]!++;
+      }
     }
   }
   const size = new Uint32Array(cols * rows);

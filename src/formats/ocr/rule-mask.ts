@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray-image.js';
+import { WHITE_WORD, whiteWords, type GrayImage } from './gray-image.js';
 
 /** Mask bits: a pixel of a horizontal rule, of a vertical rule. */
 export const ACROSS = 1;
@@ -244,11 +244,17 @@ function rowRuns(image: GrayImage, shortest: number): Runs {
     start.push(from);
     end.push(to);
   };
+  const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
     firstOfLine[y] = line.length;
     let from = -1;
     let last = -1;
     for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (white !== null && (i & 3) === 0 && x + 4 <= width && white[i >> 2] === WHITE_WORD) {
+        x += 3;
+        i += 3;
+        continue;
+      }
       if (pixels[i]! >= INK) continue;
       if (from < 0 || x - last > GAP + 1) {
         if (from >= 0) push(y, from, last + 1);
@@ -279,8 +285,14 @@ function columnRuns(image: GrayImage, shortest: number): Runs {
     start.push(from[x]!);
     end.push(last[x]! + 1);
   };
+  const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
     for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (white !== null && (i & 3) === 0 && x + 4 <= width && white[i >> 2] === WHITE_WORD) {
+        x += 3;
+        i += 3;
+        continue;
+      }
       if (pixels[i]! >= INK) continue;
       if (from[x]! < 0 || y - last[x]! > GAP + 1) {
         if (from[x]! >= 0) push(x);
