@@ -135,6 +135,28 @@ describe('type style measured from the picture', () => {
   });
 });
 
+describe('an acronym at the head of a bold phrase', () => {
+  it('weighs a capital pair, so "AI" (or "Al") joins the bold phrase it opens, and stays regular in regular text', () => {
+    const { image, lines } = printedPage([
+      plain('The ministry published a consultation on the national authority for artificial'),
+      [
+        ...plain('The ministry issued an'),
+        ['Al', 'bold'],
+        ['governance', 'bold'],
+        ['guideline', 'bold'],
+        ...plain('for public bodies'),
+      ],
+      plain('The Al strategy names the ministry and the agency as its lead bodies for now'),
+      plain('Provincial activity increased, in particular in Quebec and Ontario, where rules'),
+    ]);
+    const marks = pageWithWeights({ lines }, image).lines.map((line) =>
+      line.words.map((w) => `${w.text}${w.bold ? '*' : ''}`).join(' '),
+    );
+    expect(marks[1]).toBe('The ministry issued an Al* governance* guideline* for public bodies');
+    expect(marks[2]).toBe(lines[2]!.words.map((w) => w.text).join(' '));
+  });
+});
+
 describe('a word bold on its own inside a line of regular text', () => {
   const usual = { outline: 2, runs: 3 };
   it('stands out far heavier by one measure while both find it as heavy as a bold line', () => {

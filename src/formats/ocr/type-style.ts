@@ -46,7 +46,7 @@ export function pageWithWeights(page: OcrPage, ink: GrayImage): OcrPage {
   for (const line of page.lines) {
     const xHeight = xHeights.get(line)!;
     for (const word of line.words) {
-      if (lettersOf(word) < MIN_LETTERS) continue;
+      if (lettersOf(word) < MIN_LETTERS && !isCapitalPair(word)) continue;
       const [outline, runs] = [strokeWidth(ink, word), runWidth(ink, word)];
       if (outline > 0 && runs > 0) weights.set(word, { outline: outline / xHeight, runs: runs / xHeight });
     }
@@ -206,6 +206,14 @@ function phraseGrown(seeds: readonly boolean[], joins: (i: number, grown: readon
     }
   }
   return grown;
+}
+
+/**
+ * Two letters opening with a capital (an acronym: AI, EU, UN, or AI read "Al"): their
+ * capital strokes are enough to weigh, where two small letters are not.
+ */
+function isCapitalPair(word: OcrWord): boolean {
+  return /^\p{Lu}[\p{Lu}l]$/u.test(word.text.replace(/[^\p{L}\p{N}]/gu, ''));
 }
 
 function lettersOf(word: OcrWord): number {
