@@ -8,7 +8,7 @@ import { pageWithWeights, standsOut } from '../../src/formats/ocr/type-style.js'
 const require = createRequire(import.meta.url);
 const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
-type Style = 'regular' | 'bold' | 'italic' | 'bold-colour';
+type Style = 'regular' | 'bold' | 'italic' | 'bold-colour' | 'slight-lean';
 
 /**
  * A page printed with the canvas: lines of words, each in its own style, and the word
@@ -36,10 +36,18 @@ function printedPage(lines: [string, Style][][], grey = false): { image: GrayIma
         confidence: 0.95,
         x0: x - 2,
         y0: baseline - Math.ceil(metrics.actualBoundingBoxAscent) - 2,
-        x1: x + Math.ceil(metrics.width) + 2,
+        x1:
+          x +
+          Math.ceil(metrics.width) +
+          2 +
+          (style === 'slight-lean' ? Math.ceil(metrics.actualBoundingBoxAscent / 7) : 0),
         y1: baseline + Math.ceil(metrics.actualBoundingBoxDescent) + 2,
       };
+      // Regular type sheared 8°: a lean the measure finds only weakly (a soft scan of italic).
+      if (style === 'slight-lean')
+        context.setTransform(1, 0, -Math.tan((8 * Math.PI) / 180), 1, Math.tan((8 * Math.PI) / 180) * baseline, 0);
       context.fillText(text, x, baseline);
+      context.setTransform(1, 0, 0, 1, 0, 0);
       x += metrics.width + size * 0.3;
       return word;
     });
@@ -132,6 +140,28 @@ describe('type style measured from the picture', () => {
       'and support impartial decision-making by judges, with the ability* to* predict* the* outcome* of*',
     );
     expect(marks[2]).toBe('cases* in the courts of appeal and in the regional administrative courts');
+  });
+});
+
+describe('an italic phrase whose last word leans less clearly', () => {
+  it('takes a word beside the phrase that leans, if weakly, and leaves a weakly leaning word alone elsewhere', () => {
+    const { image, lines } = printedPage([
+      plain('The ministry published a consultation on the national authority for artificial'),
+      [
+        ...plain('drew complaints about the lack of'),
+        ['human', 'italic'],
+        ['oversight', 'italic'],
+        ['review', 'slight-lean'],
+        ...plain('before penalties were issued'),
+      ],
+      [...plain('drew complaints about the lack of'), ['review', 'slight-lean'], ...plain('before penalties')],
+      plain('Provincial activity increased, in particular in Quebec and Ontario, where rules'),
+    ]);
+    const marks = pageWithWeights({ lines }, image).lines.map((line) =>
+      line.words.map((w) => `${w.text}${w.italic ? '/' : ''}`).join(' '),
+    );
+    expect(marks[1]).toBe('drew complaints about the lack of human/ oversight/ review/ before penalties were issued');
+    expect(marks[2]).toBe('drew complaints about the lack of review before penalties');
   });
 });
 

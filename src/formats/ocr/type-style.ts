@@ -27,6 +27,8 @@ const MIN_WORDS = 20;
 const ITALIC_DEG = 7;
 // Sheared by the word's lean, its columns of ink must come out this much sharper than upright.
 const ITALIC_GAIN = 1.08;
+// ...or this much for a word beside a phrase already found to lean.
+const BESIDE_ITALIC_GAIN = 1.03;
 const SLANTS_DEG = [0, 3, 6, 9, 12, 15, 18];
 
 /**
@@ -112,18 +114,22 @@ function lineWithSlants(line: OcrLine, ink: GrayImage): OcrLine {
     (word) => lettersOf(word) >= MIN_BOLD_WORD_LETTERS && slantOf(ink, word) >= ITALIC_DEG,
   );
   if (!leaning.includes(true)) return line;
-  return {
-    ...line,
-    words: line.words.map((word, i) => {
-      // A word between two leaning ones belongs to their phrase (short words and some letters lean little).
-      const between = leaning[i - 1] === true && leaning[i + 1] === true;
-      return leaning[i] || between ? { ...word, italic: true } : word;
-    }),
-  };
+  const italic = phraseGrown(leaning, (i, grown) => {
+    // A word between two leaning ones belongs to their phrase (short words and some letters lean little).
+    if (grown[i - 1] === true && grown[i + 1] === true) return true;
+    // A word beside the phrase joins it when it leans too, if less clearly.
+    const beside = grown[i - 1] === true || grown[i + 1] === true;
+    return (
+      beside &&
+      lettersOf(line.words[i]!) >= MIN_BOLD_WORD_LETTERS &&
+      slantOf(ink, line.words[i]!, BESIDE_ITALIC_GAIN) >= ITALIC_DEG
+    );
+  });
+  return { ...line, words: line.words.map((word, i) => (italic[i] ? { ...word, italic: true } : word)) };
 }
 
 /** How far a word's strokes lean to the right (degrees), or 0 when no lean sharpens them clearly. */
-function slantOf(image: GrayImage, box: PixelBox): number {
+function slantOf(image: GrayImage, box: PixelBox, gain = ITALIC_GAIN): number {
   const { width, pixels } = image;
   const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const reach = Math.ceil((y1 - y0) * Math.tan((SLANTS_DEG.at(-1)! * Math.PI) / 180));
@@ -153,7 +159,7 @@ function slantOf(image: GrayImage, box: PixelBox): number {
     const score = sharpness(degrees);
     if (score > bestScore) [best, bestScore] = [degrees, score];
   }
-  return bestScore >= upright * ITALIC_GAIN ? best : 0;
+  return bestScore >= upright * gain ? best : 0;
 }
 
 function lineWithWeights(
