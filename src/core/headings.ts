@@ -48,7 +48,7 @@ export function isHeadingLike(block: Block | undefined, reading: Reading): boole
 }
 
 // A list's or table's title is a word or a few, as "Country", "International", "Regional bodies".
-const MAX_LIST_TITLE_WORDS = 3;
+const MAX_TITLE_WORDS = 3;
 
 /**
  * A line read by OCR that titles the list or table after it. A sub-heading set a point
@@ -64,7 +64,7 @@ function isRecognisedTitle(block: Block, next: Block | undefined): boolean {
   const text = block.text.trim();
   return (
     !text.includes('\n') &&
-    text.split(/\s+/u).length <= MAX_LIST_TITLE_WORDS &&
+    text.split(/\s+/u).length <= MAX_TITLE_WORDS &&
     /^\p{Lu}/u.test(text) &&
     !/[.;,!?]$/u.test(text)
   );

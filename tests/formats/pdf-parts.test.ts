@@ -43,6 +43,16 @@ const wordRuns = (words: readonly string[], y: number, gap: number): TextRun[] =
 };
 const pageOf = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, runs });
 
+/** A table's cells as runs: columns 42pt apart, rows `pitch` apart from y 700, 11pt text with 6pt per character; empty cells print nothing. */
+const gridRuns = (rows: readonly string[][], pitch = 17): TextRun[] =>
+  rows.flatMap((row, r) =>
+    row.flatMap((text, c) =>
+      text === ''
+        ? []
+        : [{ text, x: 50 + c * 42, y: 700 - pitch * r, width: 6 * text.length, size: 11, bold: false, italic: false }],
+    ),
+  );
+
 describe('linesWithRunCells', () => {
   it("cuts rows into cells where the runs' gaps line up from row to row", () => {
     const rows = [
@@ -51,17 +61,7 @@ describe('linesWithRunCells', () => {
       ['2023', 'No', 'Yes', 'Partly', '2'],
     ];
     // "Partly" ends 6pt before the next cell (under the 8.8pt segment gap), columns at fixed places.
-    const runs = rows.flatMap((row, r) =>
-      row.map((text, c) => ({
-        text,
-        x: 50 + c * 42,
-        y: 700 - 17 * r,
-        width: 6 * text.length,
-        size: 11,
-        bold: false,
-        italic: false,
-      })),
-    );
+    const runs = gridRuns(rows);
     const pitch = (): number => 13;
     const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
     expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
@@ -81,13 +81,7 @@ describe('linesWithRunCells', () => {
       ['2022', 'Yes', 'Partly', 'No', '1'],
       ['2023', 'No', '', 'Partly', '2'],
     ];
-    const runs = rows.flatMap((row, r) =>
-      row.flatMap((text, c) =>
-        text === ''
-          ? []
-          : [{ text, x: 50 + c * 42, y: 700 - 13 * r, width: 6 * text.length, size: 11, bold: false, italic: false }],
-      ),
-    );
+    const runs = gridRuns(rows, 13);
     const pitch = (): number => 13;
     const lines = linesWithRunCells(linesFromPage(pageOf(runs)), pitch);
     expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);
@@ -131,17 +125,7 @@ describe('linesWithRunCells', () => {
       ['2022', 'Yes', 'Partly', 'No', '1'],
       ['2023', 'No', 'Yes', 'Partly', '2'],
     ];
-    const cells = rows.flatMap((row, r) =>
-      row.map((text, c) => ({
-        text,
-        x: 50 + c * 42,
-        y: 700 - 17 * r,
-        width: 6 * text.length,
-        size: 11,
-        bold: false,
-        italic: false,
-      })),
-    );
+    const cells = gridRuns(rows);
     // The heading is set larger: 16pt, 9pt a character.
     const heading = wordRuns('Changes in key metrics'.split(' '), 722, 5).map((run) => ({
       ...run,
@@ -166,17 +150,7 @@ describe('linesWithRunCells', () => {
       ['2022', 'Partly', 'No', 'Partly', 'Yes', 'Partly', 'No', '2'],
       ['2023', 'Yes', 'Yes', 'Partly', 'Yes', 'No', 'Partly', '4'],
     ];
-    const cells = rows.flatMap((row, r) =>
-      row.map((text, c) => ({
-        text,
-        x: 50 + c * 42,
-        y: 700 - 17 * r,
-        width: 6 * text.length,
-        size: 11,
-        bold: false,
-        italic: false,
-      })),
-    );
+    const cells = gridRuns(rows);
     // Of the gutters under it, only "metrics" lies across one.
     const heading = wordRuns('Changes in key metrics'.split(' '), 717, 5);
     const text = 'The commission extended its moratorium on facial recognition in public spaces';
@@ -197,23 +171,10 @@ describe('linesWithRunCells', () => {
       ['2022', 'Yes', 'Partly', 'No', '1'],
       ['2023', '', 'Yes', 'Partly', '2'],
     ];
-    const runs: TextRun[] = rows.flatMap((row, r) =>
-      row.flatMap((text, c) =>
-        text === ''
-          ? []
-          : [
-              {
-                text,
-                x: 50 + c * 42,
-                y: 700 - 17 * r,
-                width: r === 3 && c === 0 ? 54 : 6 * text.length,
-                size: 11,
-                bold: false,
-                italic: false,
-                confidence: r === 3 && c === 0 ? 0.2 : 0.9,
-              },
-            ],
-      ),
+    const runs = gridRuns(rows).map((run) => ({ ...run, confidence: 0.9 }));
+    Object.assign(
+      runs.find((run) => run.text === '2023')!,
+      { width: 54, confidence: 0.2 },
     );
     const lines = linesWithRunCells(linesFromPage(pageOf(runs)), (): number => 13);
     expect(lines.map((line) => line.segments.map((segment) => segment.text))).toEqual(rows);

@@ -95,6 +95,30 @@ export function grayFromChannels(data: Uint8Array | Uint8ClampedArray, channels:
   return pixels;
 }
 
+/** A piece of a picture and where it goes on a sheet (its top left corner). */
+export interface PlacedCut {
+  box: PixelBox;
+  x: number;
+  y: number;
+}
+
+/**
+ * A white sheet of `width` × `height` pixels at the picture's resolution with pieces of
+ * the picture set on it (each cut off at the sheet's right edge): a second look at a few
+ * words of a page costs the engine a small picture rather than the page.
+ */
+export function sheetOfCuts(picture: GrayImage, width: number, height: number, cuts: readonly PlacedCut[]): GrayImage {
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (const { box, x, y } of cuts) {
+    const w = Math.min(box.x1 - box.x0, width - x);
+    for (let row = box.y0; row < box.y1; row++) {
+      const from = row * picture.width + box.x0;
+      pixels.set(picture.pixels.subarray(from, from + w), (y + row - box.y0) * width + x);
+    }
+  }
+  return { width, height, pixels, dpi: picture.dpi };
+}
+
 /**
  * The picture as a binary PGM file: the OCR engine reads it without any encoding
  * work (PNG would cost a compression pass per page for nothing). The file comes in two

@@ -1,5 +1,5 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
+import { pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
@@ -244,21 +244,15 @@ function sheetOfSuspects(
     rows.push([y, y + piece.bottom - piece.top]);
     y += piece.bottom - piece.top + gap;
   }
-  const width = image.width;
-  const height = y;
-  const pixels = new Uint8Array(width * height).fill(255);
-  const left = Math.round(width / 10);
-  pieces.forEach((piece, i) => {
-    piece.boxes.forEach((box, k) => {
-      const x = left + (k === 0 ? 0 : box.x0 + piece.shift);
-      const end = Math.min(box.x1, box.x0 + width - x);
-      for (let row = box.y0; row < box.y1; row++) {
-        const from = row * image.width;
-        pixels.set(image.pixels.subarray(from + box.x0, from + end), (rows[i]![0] + row - piece.top) * width + x);
-      }
-    });
-  });
-  return { sheet: { width, height, pixels, dpi: image.dpi }, rows };
+  const left = Math.round(image.width / 10);
+  const cuts = pieces.flatMap((piece, i) =>
+    piece.boxes.map((box, k) => ({
+      box,
+      x: left + (k === 0 ? 0 : box.x0 + piece.shift),
+      y: rows[i]![0] + box.y0 - piece.top,
+    })),
+  );
+  return { sheet: sheetOfCuts(image, image.width, y, cuts), rows };
 }
 
 /** The row of the sheet a line read there stands in: the nearest (the engine may have turned the sheet a little). */

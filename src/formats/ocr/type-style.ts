@@ -219,11 +219,15 @@ function phraseGrown(seeds: readonly boolean[], joins: (i: number, grown: readon
  * capital strokes are enough to weigh, where two small letters are not.
  */
 function isCapitalPair(word: OcrWord): boolean {
-  return /^\p{Lu}[\p{Lu}l]$/u.test(word.text.replace(/[^\p{L}\p{N}]/gu, ''));
+  return /^\p{Lu}[\p{Lu}l]$/u.test(lettersIn(word));
 }
 
 function lettersOf(word: OcrWord): number {
-  return word.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  return lettersIn(word).length;
+}
+
+function lettersIn(word: OcrWord): string {
+  return word.text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**

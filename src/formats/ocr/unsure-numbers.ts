@@ -1,4 +1,4 @@
-import { pixelBoxIn, type GrayImage, type PixelBox } from './gray-image.js';
+import { pixelBoxIn, sheetOfCuts, type GrayImage, type PlacedCut } from './gray-image.js';
 import type { OcrEngine, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
@@ -33,11 +33,8 @@ function kindOf(first: string): RegExp | null {
 }
 
 /** One word cut out, and where it stands on the sheet. */
-interface Piece {
+interface Piece extends PlacedCut {
   word: OcrWord;
-  cut: PixelBox;
-  x: number;
-  y: number;
 }
 
 /** The page with its unsure numbers read again alone (one more engine run at most, none without them). */
@@ -52,18 +49,17 @@ export async function pageWithUnsureNumbersReread<Page extends RecognisedPage>(
   const { sheet, pieces } = sheetOfWords(page.picture, unsure);
   const read = await engine.recognize(sheet, { cleaned: true });
   const again = new Map<OcrWord, { text: string; confidence: number }>();
+  const readWords = read.lines.flatMap((line) => line.words);
   for (const piece of pieces) {
-    const inside = read.lines
-      .flatMap((line) => line.words)
-      .filter((word) => {
-        const [cx, cy] = [(word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2];
-        return (
-          cx >= piece.x &&
-          cx <= piece.x + piece.cut.x1 - piece.cut.x0 &&
-          cy >= piece.y &&
-          cy <= piece.y + piece.cut.y1 - piece.cut.y0
-        );
-      });
+    const inside = readWords.filter((word) => {
+      const [cx, cy] = [(word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2];
+      return (
+        cx >= piece.x &&
+        cx <= piece.x + piece.box.x1 - piece.box.x0 &&
+        cy >= piece.y &&
+        cy <= piece.y + piece.box.y1 - piece.box.y0
+      );
+    });
     const text = inside.map((word) => word.text).join('');
     if (inside.length === 0 || !kindOf(piece.word.text)!.test(text) || text === piece.word.text) continue;
     const confidence = Math.min(piece.word.confidence, ...inside.map((word) => word.confidence));
@@ -100,17 +96,8 @@ function sheetOfWords(picture: GrayImage, words: readonly OcrWord[]): { sheet: G
     });
     if (cut.x1 <= cut.x0 || cut.y1 <= cut.y0) continue;
     if (x > left && x + cut.x1 - cut.x0 > width - left) [x, y] = [left, y + pitch];
-    pieces.push({ word, cut, x, y });
+    pieces.push({ word, box: cut, x, y });
     x += cut.x1 - cut.x0 + Math.round(GAP * tallest);
   }
-  const height = y + pitch;
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (const { cut, x: at, y: top } of pieces) {
-    const w = Math.min(cut.x1 - cut.x0, width - at);
-    for (let row = cut.y0; row < cut.y1; row++) {
-      const from = row * picture.width + cut.x0;
-      pixels.set(picture.pixels.subarray(from, from + w), (top + row - cut.y0) * width + at);
-    }
-  }
-  return { sheet: { width, height, pixels, dpi: picture.dpi }, pieces };
+  return { sheet: sheetOfCuts(picture, width, y + pitch, pieces), pieces };
 }
