@@ -114,6 +114,25 @@ describe('ruling lines painted out before OCR', () => {
     expect(inkIn(out, 0, 165, 2550, 3300)).toBe(20 * 30);
   });
 
+  it('paints out a grid of heavy rules as a 150 dpi fax of 2.25 pt borders gives them (11 px at 300 dpi), letters touching its sides', () => {
+    const image = page(2550, 3300);
+    // Rows set tight: 34 px of paper between rules 11 px thick, so that where the rules
+    // cross, a side is as wide as a rule is long for a quarter of its length.
+    for (const y of [100, 145, 190, 235]) fill(image, 300, y, 1511, y + 11);
+    for (const x of [300, 700, 1100, 1500]) fill(image, x, 100, x + 11, 246);
+    // A bold header letter on each side of the side at x = 700, touching it, and one in a cell.
+    fill(image, 688, 115, 700, 140);
+    fill(image, 711, 115, 723, 140);
+    fill(image, 400, 205, 420, 228);
+    const out = grayWithoutRules(image);
+    expect(inkIn(out, 400, 205, 420, 228)).toBe(20 * 23);
+    expect(inkIn(out, 688, 115, 700, 140) + inkIn(out, 711, 115, 723, 140)).toBe(2 * 12 * 25);
+    // Nothing of the grid is left beside the letters: only the rows the touching letters
+    // close on both sides keep the side's pixels between them.
+    expect(inkIn(out, 0, 0, 2550, 3300)).toBeLessThanOrEqual(20 * 23 + 2 * 12 * 25 + 11 * 25);
+    expect(inkIn(out, 300, 145, 1511, 246)).toBe(20 * 23);
+  });
+
   it('keeps the letters of a shaded row between two rules when the shade is darker than the ink level', () => {
     const image = page(2550, 3300);
     rule(image, 300, 1500, 200);

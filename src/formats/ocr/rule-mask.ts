@@ -13,9 +13,11 @@ const GAP = 3;
 // them, make a thin line too, with ink along 60-86 % of it on the eval's scans and
 // photos; their rules have 97 % or more.
 const LEAST_INK_ALONG = 0.9;
-// A rule is at most 1/30 inch thick (2.4 pt); a line of text (whose serifs can touch at
-// the baseline for a whole word) is thicker than that at more than this share of its length.
-const THICKEST_RULE_PER_INCH = 30;
+// A rule is at most 1/24 inch thick (3 pt): a table drawn in heavy 2.25 pt borders comes off
+// a 150 dpi fax 1/27 inch thick, the fax's dots fattening every stroke. A line of text
+// (whose serifs can touch at the baseline for a whole word) is thicker than that at more
+// than this share of its length.
+const THICKEST_RULE_PER_INCH = 24;
 const THICK_SHARE = 0.3;
 // A horizontal line this share of the page width long is a rule, not a letter.
 const RULE_WIDTH_SHARE = 1 / 25;
@@ -135,6 +137,7 @@ function markLines(
     for (let j = i + crossStep; extent <= thickest && j <= high && pixels[j]! < INK; j += crossStep) extent++;
     return extent > thickest;
   };
+  const crossing = across ? DOWN : ACROSS;
   const everyRun = new Uint8Array(count).fill(1);
   const long = new Uint8Array(count);
   for (const line of joinedLines(runs, everyRun))
@@ -143,9 +146,17 @@ function markLines(
   for (let r = 0; r < count; r++) {
     if (long[r] !== 1) continue;
     let thick = 0;
+    let measured = 0;
     const end = pixel(runs.line[r]!, runs.end[r]!);
-    for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) if (thickAt(i, runs.line[r]!)) thick++;
-    if (thick < THICK_SHARE * (runs.end[r]! - runs.start[r]!)) thin[r] = 1;
+    for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) {
+      // Where a rule of the other direction crosses, the line is as wide as that rule is
+      // long: no thickness of its own. A grid of heavy rules around rows set tight is
+      // crossings for a fifth of its sides' length.
+      if ((rules[i]! & crossing) !== 0) continue;
+      measured++;
+      if (thickAt(i, runs.line[r]!)) thick++;
+    }
+    if (thick < THICK_SHARE * measured) thin[r] = 1;
   }
   const marked: number[] = [];
   for (const line of joinedLines(runs, thin)) {
