@@ -133,6 +133,13 @@ describe('ruling lines painted out before OCR', () => {
     expect(inkIn(out, 300, 145, 1511, 246)).toBe(20 * 23);
   });
 
+  it('leaves a heavy line shorter than an inch alone (the serifs of a word in soft type, touching at the baseline)', () => {
+    const image = page(2550, 3300);
+    fill(image, 300, 200, 520, 211);
+    const out = grayWithoutRules(image);
+    expect(out.pixels.every((level, i) => level === image.pixels[i])).toBe(true);
+  });
+
   it('keeps the letters of a shaded row between two rules when the shade is darker than the ink level', () => {
     const image = page(2550, 3300);
     rule(image, 300, 1500, 200);

@@ -13,11 +13,16 @@ const GAP = 3;
 // them, make a thin line too, with ink along 60-86 % of it on the eval's scans and
 // photos; their rules have 97 % or more.
 const LEAST_INK_ALONG = 0.9;
-// A rule is at most 1/24 inch thick (3 pt): a table drawn in heavy 2.25 pt borders comes off
-// a 150 dpi fax 1/27 inch thick, the fax's dots fattening every stroke. A line of text
-// (whose serifs can touch at the baseline for a whole word) is thicker than that at more
-// than this share of its length.
-const THICKEST_RULE_PER_INCH = 24;
+// A rule is at most 1/30 inch thick (2.4 pt); a line of text (whose serifs can touch at
+// the baseline for a whole word) is thicker than that at more than this share of its length.
+const THICKEST_RULE_PER_INCH = 30;
+// A heavy rule, up to 1/24 inch thick (3 pt), is a rule when it runs an inch or more: a table
+// drawn in 2.25 pt borders comes off a 150 dpi fax 1/27 inch thick, the fax's dots fattening
+// every stroke, while the serifs of a word touching at the baseline (a photo's soft type
+// makes them 1/25 inch thick) run a word's length. Only lines apart from the usual rules
+// count, and only a page with such rules has its vertical rules looked for as heavy too.
+const HEAVIEST_RULE_PER_INCH = 24;
+const HEAVY_RULE_INCH = 1;
 const THICK_SHARE = 0.3;
 // A horizontal line this share of the page width long is a rule, not a letter.
 const RULE_WIDTH_SHARE = 1 / 25;
@@ -49,10 +54,18 @@ export interface RuleMask {
 export function ruleMask(image: GrayImage): RuleMask {
   const { width, height, dpi } = image;
   const rules = new Uint8Array(width * height);
-  const thickest = Math.max(3, Math.round(dpi / THICKEST_RULE_PER_INCH));
+  const usual = Math.max(3, Math.round(dpi / THICKEST_RULE_PER_INCH));
+  const heaviest = Math.max(usual, Math.round(dpi / HEAVIEST_RULE_PER_INCH));
   const step = Math.max(GAP + 2, Math.round(dpi * STEP_INCH));
   const minWidth = Math.max(20, Math.round(width * RULE_WIDTH_SHARE));
-  const across = markLines(image, rules, ACROSS, thickest, step, minWidth, (line) => line.length >= minWidth);
+  const thin = markLines(image, rules, ACROSS, usual, step, minWidth, (line) => line.length >= minWidth);
+  const heavyLength = Math.max(minWidth, Math.round(dpi * HEAVY_RULE_INCH));
+  const heavy =
+    heaviest > usual
+      ? markLines(image, rules, ACROSS, heaviest, step, heavyLength, (line) => line.length >= heavyLength, true)
+      : new Int32Array(0);
+  const across = heavy.length === 0 ? thin : Int32Array.from([...thin, ...heavy]);
+  const thickest = heavy.length === 0 ? usual : heaviest;
   const minHeight = Math.max(20, Math.round(height * RULE_HEIGHT_SHARE));
   const loneHeight = Math.round(height * LONE_RULE_HEIGHT_SHARE);
   const meetsRule = (x: number, y: number): boolean => {
@@ -92,6 +105,8 @@ export function ruleMask(image: GrayImage): RuleMask {
     step,
     minHeight,
     (line, runs) => line.length >= loneHeight || (line.length >= minHeight && meetsTwoRules(line, runs)),
+    false,
+    heavy.length > 0,
   );
   return { rules, across, down };
 }
@@ -110,7 +125,9 @@ interface Line {
  * Marks the lines of one direction that `isRule` accepts. A line is made of runs of ink
  * along that direction in neighbouring pixel rows (or columns) that overlap; only thin
  * runs take part, so a line of text does not join a rule it touches. Thinness is only
- * measured where runs of any kind join up into something long enough to be a rule.
+ * measured where runs of any kind join up into something long enough to be a rule. With
+ * `apart`, a line touching a rule already marked is left to it; with `crossingsLeftOut`,
+ * where rules of the other direction cross does not count towards thickness.
  */
 function markLines(
   image: GrayImage,
@@ -120,6 +137,8 @@ function markLines(
   shortest: number,
   shortestLine: number,
   isRule: (line: JoinedLine, runs: Runs) => boolean,
+  apart = false,
+  crossingsLeftOut = false,
 ): Int32Array {
   const { width, height, pixels } = image;
   const across = kind === ACROSS;
@@ -137,7 +156,7 @@ function markLines(
     for (let j = i + crossStep; extent <= thickest && j <= high && pixels[j]! < INK; j += crossStep) extent++;
     return extent > thickest;
   };
-  const crossing = across ? DOWN : ACROSS;
+  const crossing = crossingsLeftOut ? (across ? DOWN : ACROSS) : 0;
   const everyRun = new Uint8Array(count).fill(1);
   const long = new Uint8Array(count);
   for (const line of joinedLines(runs, everyRun))
@@ -149,8 +168,8 @@ function markLines(
     let measured = 0;
     const end = pixel(runs.line[r]!, runs.end[r]!);
     for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) {
-      // Where a rule of the other direction crosses, the line is as wide as that rule is
-      // long: no thickness of its own. A grid of heavy rules around rows set tight is
+      // Where a heavy rule of the other direction crosses, the line is as wide as that rule
+      // is long: no thickness of its own. A grid of heavy rules around rows set tight is
       // crossings for a fifth of its sides' length.
       if ((rules[i]! & crossing) !== 0) continue;
       measured++;
@@ -159,8 +178,14 @@ function markLines(
     if (thick < THICK_SHARE * measured) thin[r] = 1;
   }
   const marked: number[] = [];
+  const touchesMarked = (r: number): boolean => {
+    const end = pixel(runs.line[r]!, runs.end[r]!);
+    for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) if ((rules[i]! & kind) !== 0) return true;
+    return false;
+  };
   for (const line of joinedLines(runs, thin)) {
     if (!isRule(line, runs) || inkAlong(image, line, runs, across) < LEAST_INK_ALONG) continue;
+    if (apart && line.runs.some((r) => touchesMarked(r))) continue;
     for (const r of line.runs) {
       const end = pixel(runs.line[r]!, runs.end[r]!);
       for (let i = pixel(runs.line[r]!, runs.start[r]!); i < end; i += stride) {
