@@ -285,13 +285,18 @@ export function isYearLike(cell: string): boolean {
  * impossible ("2056" two rows before 2017): a table that leaves out a year (2010, 2015,
  * 2016) keeps its readings. Between two trusted rows of one run, a year read whole that
  * cannot stand there ("2013" between 2018 and 2020) may have changed its last digit too.
- * Rows without a trusted year in reach stay as read.
+ * Rows without a trusted year in reach stay as read; a table with no trusted run at all is
+ * read from its lone years (see yearsBesideLoneYears).
  */
 export function yearsInSequence(cells: readonly string[], read: readonly (number | null)[]): (number | null)[] {
   const years = [...read];
   const up = trustedRuns(read, 1);
   const down = trustedRuns(read, -1);
-  if (up.score === down.score) return years;
+  if (
+    up.score === down.score ||
+    (up.start.every((start) => start === null) && down.start.every((start) => start === null))
+  )
+    return yearsBesideLoneYears(cells, read);
   const { direction, start } = up.score > down.score ? up : down;
   const trusted = (i: number) => start[i] !== null;
   for (let i = 0; i < read.length; i++) {
@@ -318,6 +323,33 @@ export function yearsInSequence(cells: readonly string[], read: readonly (number
       read[i] !== null &&
       (direction * (read[i]! - read[before]!) < 0 || direction * (read[after]! - read[i]!) < 0);
     if (couldBeMisread(digits, String(year)) || (misplaced && oneDigitChanged(digits, String(year)))) years[i] = year;
+  }
+  return years;
+}
+
+/**
+ * The years of a table with no run of two years read whole to go by (a table of two rows,
+ * one of them misread): a row the engine made no year of, right beside a row read whole,
+ * is the year before or after that one, whichever direction the table runs. Where only one
+ * of those years could have been misread so (the reading keeps its last digit and three of
+ * its digits in order) and the table has it nowhere else, the row is that year: "221" over
+ * 2022 is 2021, as 2023 keeps no 3. Anything less certain stays unread.
+ */
+function yearsBesideLoneYears(cells: readonly string[], read: readonly (number | null)[]): (number | null)[] {
+  const years = [...read];
+  for (let i = 0; i < read.length; i++) {
+    const digits = yearLikeDigits(cells[i] ?? '');
+    if (read[i] !== null || digits === null) continue;
+    const fits = new Set<number>();
+    for (const beside of [i - 1, i + 1]) {
+      const year = read[beside];
+      if (year === null || year === undefined) continue;
+      for (const step of [1, -1]) {
+        const candidate = year + step * (i - beside);
+        if (couldBeMisread(digits, String(candidate)) && !read.includes(candidate)) fits.add(candidate);
+      }
+    }
+    if (fits.size === 1) years[i] = [...fits][0]!;
   }
   return years;
 }

@@ -183,6 +183,15 @@ describe('yearsInSequence', () => {
     expect(read(['2021', '202'])).toEqual([2021, null]);
     expect(read(['2014', '202', '2018'])).toEqual([2014, null, 2018]);
   });
+
+  it('reads a row beside a lone year as the year before or after it, when only one of them fits the reading', () => {
+    // A photo of a two-row table (2021, 2022): "221" can be 2021, not 2023, in either direction.
+    expect(read(['221', '2022'])).toEqual([2021, 2022]);
+    expect(read(['2022', '221'])).toEqual([2022, 2021]);
+    // "202" beside 2021 fits 2020 and 2022 alike, and stays unread; so does a year the table has.
+    expect(read(['2021', '202'])).toEqual([2021, null]);
+    expect(read(['2021', '201', '2020'])).toEqual([2021, null, 2020]);
+  });
 });
 
 describe('isMisreadTotalLabel', () => {
