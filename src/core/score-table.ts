@@ -46,7 +46,7 @@ export { metricNameFromHeader, yearFromCell };
 /** Where the metric, year and Total columns of a score table are; null for other tables. */
 export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread = false): ScoreLayout | null {
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
-    const header = rows[r]!;
+    const header = misread ? headerWithWrappedDigits(rows, r) : rows[r]!;
     let columns = header.flatMap((cell, index) => {
       const name = metricNameFromHeader(cell, reading);
       return name === null ? [] : [{ name, index }];
@@ -87,6 +87,22 @@ export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread 
     };
   }
   return null;
+}
+
+/**
+ * A recognised header row with the digits of labels that wrapped in a narrow column
+ * (`Q` over `8`) put back after their letter. The row below holds only those digits, each
+ * under a bare letter, as the line of a wrapped header cell stands alone under the header.
+ */
+function headerWithWrappedDigits(rows: readonly string[][], r: number): string[] {
+  const header = rows[r]!;
+  const below = rows[r + 1];
+  if (!below) return header;
+  const filled = below.flatMap((cell, index) => (cell.trim() === '' ? [] : [index]));
+  const wrapped = (index: number): boolean =>
+    /^\d{1,3}$/.test(below[index]!.trim()) && /^\p{Lu}$/u.test((header[index] ?? '').trim());
+  if (filled.length === 0 || !filled.every(wrapped)) return header;
+  return header.map((cell, index) => (filled.includes(index) ? `${cell.trim()}${below[index]!.trim()}` : cell));
 }
 
 // The year column: headed "Year", else the first other column whose cells are years.
@@ -228,7 +244,9 @@ function scoreRowsFromRows(
 ): ScoreRow[] {
   const scoreRows: ScoreRow[] = [];
   const seenYears = new Set<number>();
-  for (const { r, yearCell } of yearRows(rows, layout, repairs)) {
+  const withYears = yearRows(rows, layout, repairs);
+  if (repairs) rowsLeftOut(rows, layout, withYears, tablePath, anomalies, reading);
+  for (const { r, yearCell } of withYears) {
     const row = rows[r]!;
     const { year } = yearCell;
     const path = `${tablePath}/rows/${scoreRows.length}`;
@@ -318,6 +336,35 @@ function yearRows(rows: string[][], layout: ScoreLayout, repairs: OcrRepairs | n
     });
   }
   return found.flatMap(({ r, yearCell }) => (yearCell === null ? [] : [{ r, yearCell }]));
+}
+
+/**
+ * Rows of a recognised table that answer most questions but whose year could not be read
+ * at all: the record cannot hold them, so each is flagged (ROW_SHAPE on the table, quoting
+ * the year cell) rather than lost without a word.
+ */
+function rowsLeftOut(
+  rows: string[][],
+  layout: ScoreLayout,
+  kept: readonly YearRow[],
+  tablePath: string,
+  anomalies: Anomaly[],
+  reading: Reading,
+): void {
+  const read = new Set(kept.map((row) => row.r));
+  for (let r = layout.headerRow + 1; r < rows.length; r++) {
+    if (read.has(r)) continue;
+    const row = rows[r]!;
+    const answered = layout.columns.filter(
+      (column) => answerFromCell(row[column.index] ?? '', reading).kind === 'answer',
+    ).length;
+    if (answered * 2 < layout.columns.length) continue;
+    const found = (row[layout.yearIndex] ?? '').trim();
+    flag(anomalies, 'ROW_SHAPE', tablePath, {
+      message: `a row answering ${answered} questions has no year that can be read ("${found}"); it is left out`,
+      found,
+    });
+  }
 }
 
 function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; mark: null } | null {

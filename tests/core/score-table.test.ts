@@ -102,6 +102,28 @@ describe('scoreLayoutFromRows', () => {
   });
 });
 
+describe('a recognised header whose label wrapped in a narrow column', () => {
+  const rows = [
+    ['Year', 'Q1', 'Q2', 'Q', 'Sum'],
+    ['', '', '', '3', ''],
+    ['2021', 'Y', 'N', 'P', '1.5'],
+  ];
+
+  it('reads the label from its letter and the digits on the line below', () => {
+    expect(scoreLayoutFromRows(rows, ENGLISH, true)?.columns).toEqual([
+      { name: 'Q1', index: 1 },
+      { name: 'Q2', index: 2 },
+      { name: 'Q3', index: 3 },
+    ]);
+  });
+
+  it('only in recognised text, and only when the line below holds nothing but such digits', () => {
+    expect(scoreLayoutFromRows(rows, ENGLISH)?.columns).toHaveLength(2);
+    const noted = [rows[0]!, ['', 'a', '', '3', ''], rows[2]!];
+    expect(scoreLayoutFromRows(noted, ENGLISH, true)?.columns).toHaveLength(2);
+  });
+});
+
 describe('rowsFromTransposed', () => {
   it('turns questions-as-rows into years-as-rows', () => {
     expect(
@@ -347,6 +369,53 @@ describe('two header rows', () => {
     expect(anomalies).toEqual([]);
     expect(tables[0]!.rows).toEqual([
       { year: 2021, answers: { Q1: 'Y', Q2: 'N' }, reportedTotal: 1, computedTotal: 1 },
+    ]);
+  });
+});
+
+describe('rows of a recognised table whose year is misread', () => {
+  const recognisedTable = (rows: string[][]): Block => ({
+    kind: 'table',
+    rows,
+    headerRows: 1,
+    source: { page: 1, confidence: 0.9 },
+  });
+  const readRecognised = (rows: string[][]) => {
+    const blocks = [recognisedTable(rows)];
+    const anomalies: Anomaly[] = [];
+    const tables = scoreTablesFromBlocks(
+      blocks,
+      outlineFromBlocks(blocks, 0, ENGLISH),
+      0,
+      anomalies,
+      ENGLISH,
+      {},
+      {
+        repaired: new Set<string>(),
+      },
+    );
+    return { tables, anomalies };
+  };
+
+  it('reads the year beside a lone year that only one direction of the table fits', () => {
+    const { tables } = readRecognised([
+      ['Year', 'Q1', 'Q2', 'Total'],
+      ['221', 'Y', 'N', '1'],
+      ['2022', 'Y', 'Y', '2'],
+    ]);
+    expect(tables[0]!.rows.map((row) => row.year)).toEqual([2021, 2022]);
+  });
+
+  it('flags a row of answers whose year cannot be read, rather than losing it silently', () => {
+    const { tables, anomalies } = readRecognised([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['wz21', 'Y', 'N', 'P', '1.5'],
+      ['2022', 'Y', 'Y', 'P', '2.5'],
+      ['Source: survey', '', '', '', ''],
+    ]);
+    expect(tables[0]!.rows.map((row) => row.year)).toEqual([2022]);
+    expect(anomalies.filter((a) => a.code === 'ROW_SHAPE')).toEqual([
+      expect.objectContaining({ path: '/scoreTables/0', found: 'wz21' }),
     ]);
   });
 });
