@@ -10,6 +10,7 @@ import { grayWithReversedTypeTurned } from './reversed-type.js';
 import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
 import { pageWithFractionsRead } from './fraction-marks.js';
+import { pageWithTicksRead } from './tick-marks.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -105,8 +106,11 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
 
 /** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
-  const read = pageWithFractionsRead(
-    pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
+  const read = pageWithTicksRead(
+    pageWithFractionsRead(
+      pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
+      ink,
+    ),
     ink,
   );
   return { ...read, width: ink.width, height: ink.height, picture: ink };
