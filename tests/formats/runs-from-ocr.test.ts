@@ -65,6 +65,49 @@ describe('recognised words as text runs', () => {
     expect(new Set(runs.map((run) => run.size)).size).toBe(1);
   });
 
+  it('sizes a row by the words the engine read, not by one it could not read boxed over two cells', () => {
+    const row = (cells: [string, number][], baseline: number): OcrLine => ({
+      xHeight: 22,
+      baseline: { x0: 100, y0: baseline, x1: 900, y1: baseline },
+      words: cells.map(([cell, confidence], k) => ({
+        ...word(cell, 100 + 120 * k, 100 + 120 * k + 24 * cell.length, baseline - 33, baseline),
+        confidence,
+      })),
+    });
+    // A tick and a half read as one "o" at confidence 0 and a "n/a" take lower-case
+    // extents over boxes as tall as figures; the row's figures still give its size.
+    const garbled = row(
+      [
+        ['2022', 0.96],
+        ['½', 0.62],
+        ['n/a', 0.79],
+        ['o', 0],
+        ['3', 0.97],
+      ],
+      600,
+    );
+    const { runs } = runsFromOcr(
+      {
+        lines: [
+          row(
+            [
+              ['2021', 0.96],
+              ['Y', 0.9],
+              ['N', 0.9],
+              ['3', 0.97],
+            ],
+            500,
+          ),
+          garbled,
+        ],
+      },
+      2550,
+      3300,
+      300,
+    );
+    expect(new Set(runs.map((run) => run.size)).size).toBe(1);
+  });
+
   it("keeps an emphasised word's trailing punctuation out of the emphasis", () => {
     const line: OcrLine = {
       xHeight: 22,

@@ -46,8 +46,9 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
     for (const part of parts) {
       // A part set in other type than the rest of the engine's line (a heading of the next
       // column that the engine joined to this column's line) takes its own size.
-      const ratio = lineEm > 0 ? medianEm(part) / lineEm : 1;
-      const own = part.map((w) => w.text).join('').length >= MIN_RESIZED_CHARS && Math.abs(ratio - 1) > OWN_SIZE_SHARE;
+      const read = part.filter((w) => w.confidence >= UNREAD);
+      const ratio = lineEm > 0 && read.length > 0 ? medianEm(read) / lineEm : 1;
+      const own = read.map((w) => w.text).join('').length >= MIN_RESIZED_CHARS && Math.abs(ratio - 1) > OWN_SIZE_SHARE;
       const size = own ? lineSize * ratio : lineSize;
       // The engine gives one baseline for the line; the parts of two columns it joined
       // each sit on their own, which their words show.
@@ -163,6 +164,10 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
   return parts;
 }
 
+// Words read at a lower confidence than this do not measure the type, while this many others do.
+const UNREAD = 0.3;
+const MIN_READ_WORDS = 2;
+
 // The dots of i and j stand about as high as ascenders, and the engine's word box takes them in;
 // a fraction (½, read from its shape) stands as high as figures.
 const RISES = /[A-Z0-9bdfhijklt\u00BC-\u00BE\u2150-\u215E]/u;
@@ -180,7 +185,10 @@ function emOf(word: OcrWord): number {
 }
 
 function medianEm(words: readonly OcrWord[]): number {
-  const ems = words
+  // A word the engine could not read (a tick and a half in two cells read as one "o" at
+  // confidence 0) is boxed around whatever it looked at: its box says nothing of the type.
+  const read = words.filter((word) => word.confidence >= UNREAD && emOf(word) > 0);
+  const ems = (read.length >= MIN_READ_WORDS ? read : words)
     .map(emOf)
     .filter((em) => em > 0)
     .sort((a, b) => a - b);
