@@ -4,6 +4,7 @@ import { grayFromChannels, type GrayImage } from '../ocr/gray-image.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
+import { pageWithLostCells } from '../ocr/lost-cells.js';
 import { pageWithUnsureNumbersReread } from '../ocr/unsure-numbers.js';
 import { recognisedRunsInDomainSpelling } from '../ocr/domain-spelling.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
@@ -80,7 +81,7 @@ export async function blocksFromImage(bytes: Uint8Array, limits: ParseLimits, oc
     }
     const upright = await pageWithUnsureNumbersReread(
       engine,
-      await pageWithListNumbers(engine, await engine.recognize(image)),
+      await pageWithLostCells(engine, await pageWithListNumbers(engine, await engine.recognize(image))),
     );
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     pages.push({ number: frame + 1, ...pageFromOcr(read, engine.name) });

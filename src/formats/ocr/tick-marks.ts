@@ -19,9 +19,9 @@ import { SHAPE_CONFIDENCE } from './fraction-marks.js';
 const INK = 128;
 // What the engine writes for a tick or a cross, at most this many signs.
 const MARK_LIKE = /^[vVxXsSoO0/\\|()√×]{1,3}$/u;
-// Readings that are a tick or a cross already (as answerFromMisread reads them).
-const TICK_READ = /^[vV√/]+$/u;
-const CROSS_READ = /^[xX×]+$/u;
+// Readings that are a tick or a cross already (as answerFromMisread reads them, or the marks themselves).
+const TICK_READ = /^(?:[vV√/]+|[✓✔])$/u;
+const CROSS_READ = /^(?:[xX×]+|[✗✘])$/u;
 // A row reads in marks when the engine read this many of its words as ticks or crosses.
 const MARKS_IN_ROW = 2;
 // Share of the ink in the top left and bottom right quarters of the glyph's box: a tick
@@ -111,12 +111,7 @@ export function markOfInk(image: GrayImage, box: { x0: number; y0: number; x1: n
       ends[end]! += 1;
       if (Math.abs(x + 0.5 - midX) < END_MIDDLE * width) endsMiddle[end]! += 1;
     }
-  const [topLeft, topRight, bottomLeft, bottomRight] = quarters.map((count) => count / total) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [topLeft = 0, topRight = 0, bottomLeft = 0, bottomRight = 0] = quarters.map((count) => count / total);
   if (topLeft < TICK_MOST && bottomRight < TICK_MOST) return TICK;
   // The strokes of a cross meet in the middle and leave its sides empty half way down,
   // where an N's stems or an H's stand.

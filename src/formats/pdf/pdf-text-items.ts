@@ -2,6 +2,7 @@ import type { AdapterProblem } from '../../blocks/model.js';
 import { ocrEngine } from '../ocr/ocr-engine.js';
 import type { OcrOptions } from '../ocr/ocr-options.js';
 import { pageWithListNumbers } from '../ocr/lost-list-numbers.js';
+import { pageWithLostCells } from '../ocr/lost-cells.js';
 import { pageWithUnsureNumbersReread } from '../ocr/unsure-numbers.js';
 import { recognisedRunsInDomainSpelling } from '../ocr/domain-spelling.js';
 import { ocrSizesSettled, pageFromOcr, runsFromOcr } from '../ocr/runs-from-ocr.js';
@@ -177,7 +178,7 @@ async function pagesRecognised(
     proxy.cleanup();
     const upright = await pageWithUnsureNumbersReread(
       engine,
-      await pageWithListNumbers(engine, await engine.recognize(image)),
+      await pageWithLostCells(engine, await pageWithListNumbers(engine, await engine.recognize(image))),
     );
     const read = runsFromOcr(upright, upright.width, upright.height, image.dpi);
     Object.assign(page, pageFromOcr(read, engine.name));
