@@ -281,6 +281,12 @@ function scoreRowsFromRows(
   const seenYears = new Set<number>();
   const withYears = yearRows(rows, layout, repairs);
   if (repairs) rowsLeftOut(rows, layout, withYears, tablePath, anomalies, reading);
+  const inMarks =
+    repairs !== null &&
+    answeredInMarks(
+      withYears.flatMap(({ r }) => layout.columns.map((column) => rows[r]![column.index] ?? '')),
+      reading,
+    );
   for (const { r, yearCell } of withYears) {
     const row = rows[r]!;
     const { year } = yearCell;
@@ -320,6 +326,7 @@ function scoreRowsFromRows(
         anomalies,
         reading,
         repairs,
+        inMarks,
       );
       if (cell !== undefined) noteSource(provenance, `${path}/answers/${column.name}`, cellSource(r, column.index));
     }
@@ -402,6 +409,38 @@ function rowsLeftOut(
   }
 }
 
+// A recognised table is answered in marks when this many of its answer cells are marks, and
+// more than this many times as many as are answered in one letter.
+const MIN_MARKS = 4;
+const MARKS_OVER_LETTERS = 2;
+
+/**
+ * Whether a recognised table is answered in marks (✓ ✗ ½), not letters or words. The
+ * Latin models have no such marks, and the engine writes letters for those it cannot
+ * place: a ½ on a fax comes out `Y` or `Y,`, a cross `P`. In a table of marks an answer of
+ * one letter is such a misreading far more often than a table mixing the two, so it is not
+ * believed (the engine's `v` and `X` for a tick and a cross are marks as it reads them).
+ */
+function answeredInMarks(cells: readonly string[], reading: Reading): boolean {
+  let [marks, letters] = [0, 0];
+  for (const cell of cells) {
+    const found = cell.trim();
+    if (answerFromCell(found, reading).kind !== 'answer') continue;
+    if (isInLetters(found)) letters++;
+    else if (!MARK_LOOKALIKE.test(found)) marks++;
+  }
+  return marks >= MIN_MARKS && marks > MARKS_OVER_LETTERS * letters;
+}
+
+// How the engine writes a tick or a cross in letters (see answerFromMisread).
+const MARK_LOOKALIKE = /^(?:[vV√/]+|[xX×]+)$/u;
+
+// An answer of one letter: a whole word (`Partial`, `Yes`) beside marks is the table's own word, no misread mark.
+function isInLetters(cell: string): boolean {
+  const letters = cell.replace(/[\s.,;:'"`’_]+/gu, '');
+  return /^\p{L}$/u.test(letters) && !MARK_LOOKALIKE.test(letters);
+}
+
 function misreadYear(cell: string, repairs: OcrRepairs | null): { year: number; mark: null } | null {
   const year = repairs ? yearFromMisread(cell) : null;
   return year === null ? null : { year, mark: null };
@@ -414,10 +453,18 @@ function answerFromRowCell(
   anomalies: Anomaly[],
   reading: Reading,
   repairs: OcrRepairs | null,
+  inMarks = false,
 ): Answer | null {
   // A cell the row does not have at all is already reported by ROW_SHAPE.
   if (cell === undefined) return null;
   const found = cell.trim();
+  if (inMarks && isInLetters(found)) {
+    flag(anomalies, 'UNKNOWN_ANSWER', path, {
+      message: `${label}: ${found} is no mark, in a table answered in marks (a mark misread?)`,
+      found,
+    });
+    return null;
+  }
   const cellReading = answerFromCell(cell, reading);
   if (cellReading.mark !== null) footnote(anomalies, path, label, found);
   if (cellReading.kind === 'answer') return cellReading.answer;

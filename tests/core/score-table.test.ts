@@ -448,3 +448,55 @@ describe('a recognised header with a wrapped Total set down amid the questions',
     expect(scoreLayoutFromRows([header, ...body], ENGLISH, false)).toMatchObject({ totalIndex: 2 });
   });
 });
+
+describe('a recognised table answered in marks', () => {
+  const readRecognised = (rows: string[][], recognised = true) => {
+    const source = recognised ? { page: 1, confidence: 0.9 } : { page: 1 };
+    const blocks: Block[] = [{ kind: 'table', rows, headerRows: 1, source }];
+    const anomalies: Anomaly[] = [];
+    const tables = scoreTablesFromBlocks(
+      blocks,
+      outlineFromBlocks(blocks, 0, ENGLISH),
+      0,
+      anomalies,
+      ENGLISH,
+      {},
+      {
+        repaired: new Set<string>(),
+      },
+    );
+    return { tables, anomalies };
+  };
+  // A fax of ticks, crosses and halves: the engine wrote `Y,` for a ½ and `P` for a cross.
+  const rows = [
+    ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+    ['2022', '✓', '½', '✗', 'P', '1.5'],
+    ['2023', '✓', 'Y,', '✓', '½', '3'],
+  ];
+
+  it('does not believe an answer of one letter among the marks, and reports what was seen', () => {
+    const { tables, anomalies } = readRecognised(rows);
+    expect(tables[0]!.rows.map((row) => row.answers)).toEqual([
+      { Q1: 'Y', Q2: 'P', Q3: 'N', Q4: null },
+      { Q1: 'Y', Q2: null, Q3: 'Y', Q4: 'P' },
+    ]);
+    expect(anomalies.filter((a) => a.code === 'UNKNOWN_ANSWER').map((a) => [a.path, a.found])).toEqual([
+      ['/scoreTables/0/rows/0/answers/Q4', 'P'],
+      ['/scoreTables/0/rows/1/answers/Q2', 'Y,'],
+    ]);
+  });
+
+  it('keeps whole words beside marks, the engine’s v and X for marks, and letters in a stored table', () => {
+    const mixed = readRecognised([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+      ['2022', '✓', 'Partial', '✗', 'v', '2.5'],
+      ['2023', '✓', 'Partially', '✓', 'X', '3.5'],
+    ]);
+    expect(mixed.tables[0]!.rows.map((row) => row.answers)).toEqual([
+      { Q1: 'Y', Q2: 'P', Q3: 'N', Q4: 'Y' },
+      { Q1: 'Y', Q2: 'P', Q3: 'Y', Q4: 'N' },
+    ]);
+    const stored = readRecognised(rows, false);
+    expect(stored.tables[0]!.rows[0]!.answers.Q4).toBe('P');
+  });
+});
