@@ -304,3 +304,40 @@ describe('prose test shared by both table finders', () => {
     expect(readsAsProse(wrapped, words, pitch)).toBe(true);
   });
 });
+
+describe('tablesFromLines with rows of wrapped cells standing a line apart', () => {
+  it('opens a new row where a column the row already filled is filled again under a line that left it empty', () => {
+    // A scanned table: `Partially` wraps as `Partial` / `ly` in narrow columns, and the rows
+    // stand no further apart than the lines of a cell (13pt); the second row's Total is blank.
+    const rows = [
+      ['Year', 'Q1', 'Q2', 'Q3', 'Total'],
+      ['2022', 'Yes', 'Partial', 'No', '1.5'],
+      ['', '', 'ly', '', ''],
+      ['2023', 'Yes', 'Partial', 'Partial', ''],
+      ['', '', 'ly', 'ly', ''],
+    ];
+    const runs = rows.flatMap((row, r) =>
+      row.flatMap((text, c): TextRun[] =>
+        text === ''
+          ? []
+          : [
+              {
+                text,
+                x: 50 + c * 60,
+                y: 700 - 13 * r - (r > 0 ? 8 : 0),
+                width: 6 * text.length,
+                size: 11,
+                bold: false,
+                italic: false,
+              },
+            ],
+      ),
+    );
+    const tables = tablesFromLines(linesFromPage(pageOf(runs)), () => 13);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.slice(1).map((row) => row.slice(0, 4))).toEqual([
+      ['2022', 'Yes', 'Partially', 'No'],
+      ['2023', 'Yes', 'Partially', 'Partially'],
+    ]);
+  });
+});

@@ -91,7 +91,7 @@ function tableAt(
     const continues =
       previous.y - line.y <= pitchOf(size) + PITCH_TOLERANCE &&
       !(full(line) && row.some(full)) &&
-      line.segments.every((segment) => wrapsInto(previous, segment, columns));
+      line.segments.every((segment) => wrapsInto(previous, segment, columns) && !reopens(row, segment, columns));
     const following = lines[end + 1];
     // A lone cell part opening a row is kept when a full row in the same type follows: the
     // tail of a row cut by the page break, or a row with most cells empty (a heading over
@@ -133,6 +133,19 @@ function tableAt(
     headerRows,
     columns: columns.length,
   };
+}
+
+/**
+ * Whether `segment` stands in a column the row already has text in, under a line of the
+ * row that left it empty: the lines of one cell follow each other, so it opens the next
+ * row (a scanned row of wrapped cells, `Partial` / `ly`, whose next row is not full
+ * because its Total is blank, and whose rows stand no further apart than its lines).
+ */
+function reopens(row: readonly PdfLine[], segment: LineSegment, columns: readonly Column[]): boolean {
+  const index = columns.findIndex((column) => overlaps(segment, column));
+  if (index < 0 || row.length < 2) return false;
+  const holds = (line: PdfLine): boolean => line.segments.some((other) => overlaps(other, columns[index]!));
+  return !holds(row[row.length - 1]!) && row.slice(0, -1).some(holds);
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
