@@ -114,8 +114,7 @@ async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<Recognis
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */
 export async function ocrEngineStopped(): Promise<void> {
-  nativeTesseractStopped();
-  await wasmTesseractStopped();
+  await Promise.all([nativeTesseractStopped(), wasmTesseractStopped()]);
 }
 
 // Letters of one word stand closer than this many x-heights; a wider gap inside a
