@@ -6,7 +6,8 @@ import { hocrLines } from '../../src/formats/ocr/hocr.js';
 import { ocrEngine, ocrEngineStopped, wordsSplitAtGaps } from '../../src/formats/ocr/ocr-engine.js';
 import { DEFAULT_OCR_OPTIONS } from '../../src/formats/ocr/ocr-options.js';
 import { grayLevelled, skewOf } from '../../src/formats/ocr/page-skew.js';
-import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { tiffFromGray, type GrayImage } from '../../src/formats/ocr/gray-image.js';
+import sharp from 'sharp';
 
 // Lines as Tesseract 5.3 writes them with hocr_char_boxes (cut from a real page's output).
 const HOCR = `<div class='ocr_page' id='page_1' title='image "stdin"; bbox 0 0 2550 3300; ppageno 0'>
@@ -167,6 +168,18 @@ function pageWithLines(degrees: number): GrayImage {
   }
   return { width, height, pixels, dpi: 150 };
 }
+
+describe('the page as a file for the tesseract program', () => {
+  it('is an 8-bit grey TIFF of the same pixels at the page resolution', async () => {
+    const [width, height] = [37, 23];
+    const pixels = new Uint8Array(width * height).map((_, i) => (i * 7) % 256);
+    const file = Buffer.concat(tiffFromGray({ width, height, pixels, dpi: 150 }));
+    const meta = await sharp(file).metadata();
+    expect(meta).toMatchObject({ format: 'tiff', width, height, channels: 1, density: 150 });
+    const { data } = await sharp(file).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    expect(Array.from(data)).toEqual(Array.from(pixels));
+  });
+});
 
 describe('skew', () => {
   it('measures how far the lines of a page slope, and levels them', () => {

@@ -1,5 +1,4 @@
 import type { GrayImage } from './gray-image.js';
-import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
 import { pageWithCellsApart } from './joined-cells.js';
 import { grayAsInk } from './paper-and-ink.js';
@@ -58,11 +57,11 @@ export interface OcrEngine {
   recognize(image: GrayImage, how?: { cleaned: boolean }): Promise<RecognisedPage>;
 }
 
-/** What an engine reads: the cleaned page as a binary PGM file (in pieces, see pgmFromGray), at the page's resolution. */
-export interface EngineInput {
-  pgm: readonly Uint8Array[];
-  dpi: number;
-}
+/**
+ * What an engine reads: the cleaned page, at its resolution. Each engine hands it to its
+ * program in the file format that program reads fastest.
+ */
+export type EngineInput = GrayImage;
 
 export interface EngineRun {
   name: string;
@@ -105,10 +104,7 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
 
 /** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
-  const read = pageWithFractionsRead(
-    pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
-    ink,
-  );
+  const read = pageWithFractionsRead(pageWithWeights(pageWithCellsApart(await run.read(ink), ink), ink), ink);
   return { ...read, width: ink.width, height: ink.height, picture: ink };
 }
 

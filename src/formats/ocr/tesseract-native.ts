@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { EngineInput, EngineRun, OcrLine, OcrPage } from './ocr-engine.js';
 import { wordsSplitAtGaps } from './ocr-engine.js';
+import { tiffFromGray } from './gray-image.js';
 import { hocrLines } from './hocr.js';
 import { trainedDataFile } from './trained-data.js';
 
@@ -124,7 +125,7 @@ async function pageFromProgram(input: EngineInput, tessdata: string, languages: 
     running = new PageReader(key, tessdata, languages, dpi);
     void previous?.stop();
   }
-  return { lines: linesFromHocr(await running.read(input.pgm)) };
+  return { lines: linesFromHocr(await running.read(tiffFromGray(input))) };
 }
 
 type Child = ChildProcessByStdio<Writable, Readable, Readable>;
@@ -208,8 +209,8 @@ class PageReader {
     return !this.ended && !this.closing;
   }
 
-  read(pgm: readonly Uint8Array[]): Promise<string> {
-    const turn = this.queue.then(() => this.readNow(pgm));
+  read(file: readonly Uint8Array[]): Promise<string> {
+    const turn = this.queue.then(() => this.readNow(file));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -227,12 +228,12 @@ class PageReader {
     await this.removed;
   }
 
-  private async readNow(pgm: readonly Uint8Array[]): Promise<string> {
+  private async readNow(picture: readonly Uint8Array[]): Promise<string> {
     if (this.failure) throw this.failure;
     if (this.idle) clearTimeout(this.idle);
-    const file = join(await this.folder, `page-${++this.pages}.pgm`);
+    const file = join(await this.folder, `page-${++this.pages}.tif`);
     try {
-      await writeFile(file, pgm, { mode: 0o600 });
+      await writeFile(file, picture, { mode: 0o600 });
       return await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {
           this.end(new Error(`tesseract took longer than ${PAGE_TIMEOUT_MS / 1000} s on one page and was stopped`));
