@@ -5,7 +5,8 @@
  * detected from the bytes is the one the file was saved as, and schema validity, per format. It measures and
  * never gates, so it always exits 0.
  *
- *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only TEXT]  (folders whose name contains TEXT)
+ *   node dist/scripts/eval/score.js [--fixtures] [--verbose] [--only TEXT] [--skip TEXT]
+ *   (--only: folders whose name contains TEXT; --skip: all but those, e.g. `--skip scan` for the born-digital files)
  *
  * An optional eval/<name>/uncounted.json ({ "*": [pointer, …], "pdf": [pointer, …] })
  * lists JSON Pointer prefixes the contract leaves ambiguous; those fields are not counted.
@@ -64,6 +65,8 @@ const verbose = args.includes('--verbose');
 const withFixtures = args.includes('--fixtures');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const skipIndex = args.indexOf('--skip');
+const skip = skipIndex >= 0 ? args[skipIndex + 1] : undefined;
 
 const roots = ['eval', ...(withFixtures ? ['fixtures'] : [])].map((r) => resolve(r));
 const scores: FileScore[] = [];
@@ -71,7 +74,7 @@ for (const root of roots) {
   if (!existsSync(root)) continue;
   for (const folder of readdirSync(root).sort()) {
     const dir = join(root, folder);
-    if (!statSync(dir).isDirectory() || (only && !folder.includes(only))) continue;
+    if (!statSync(dir).isDirectory() || (only && !folder.includes(only)) || (skip && folder.includes(skip))) continue;
     const expectedPath = join(dir, 'expected.json');
     if (!existsSync(expectedPath)) continue;
     const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as ReportRecord;

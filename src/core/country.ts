@@ -3,6 +3,7 @@ import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import french from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import portuguese from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import spanish from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+import { editDistance } from '../blocks/edit-distance.js';
 import type { Country } from '../record/types.js';
 
 // Titles are matched in English and in the report's language: the library's names (with
@@ -160,6 +161,30 @@ export function countryFromTitle(title: string, language = 'en'): Country | null
     if (containsRun(words, entry.tokens)) return countryFromIso2(entry.iso2);
   }
   return null;
+}
+
+// A misread name is this many letters from the name it stands for at most: one in a name
+// of five to seven letters, two from eight on; a shorter name must be read exactly.
+const MISREAD_SHORTEST = 5;
+const TWO_MISREAD_FROM = 8;
+
+/**
+ * The country a title read by OCR names when its letters are a little off a country's
+ * name (`Tirkiye`, `Tiirkiye` for Türkiye: the English model reads no ü): the whole
+ * title only, and only when one country's names come nearest.
+ */
+export function countryFromMisreadTitle(title: string, language = 'en'): Country | null {
+  const key = keyFromName(title);
+  if (key.length < MISREAD_SHORTEST) return null;
+  const allowed = key.length >= TWO_MISREAD_FROM ? 2 : 1;
+  let best: { distance: number; iso2: Set<string> } = { distance: allowed + 1, iso2: new Set() };
+  for (const [name, iso2] of indexFor(language).byName) {
+    if (Math.abs(name.length - key.length) > allowed) continue;
+    const distance = editDistance(key, name);
+    if (distance < best.distance) best = { distance, iso2: new Set([iso2]) };
+    else if (distance === best.distance) best.iso2.add(iso2);
+  }
+  return best.iso2.size === 1 ? countryFromIso2([...best.iso2][0]!) : null;
 }
 
 function containsRun(words: string[], tokens: string[]): boolean {

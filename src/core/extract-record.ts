@@ -36,7 +36,7 @@ export function recordFromBlocks(
   const outline = outlineFromBlocks(blocks, header.bodyStart, reading);
 
   const provenance: RecordProvenance = { ...header.provenance };
-  const repairs: OcrRepairs = { repaired: new Set() };
+  const repairs: OcrRepairs = { repaired: new Set(header.repaired) };
   const scoreTables = scoreTablesFromBlocks(blocks, outline, header.bodyStart, anomalies, reading, provenance, repairs);
   if (scoreTables.length === 0) {
     flag(anomalies, 'NO_SCORE_TABLE', null, { message: `no score table; ${triedText(choice)}` });

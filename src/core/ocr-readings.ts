@@ -234,7 +234,8 @@ export function yearFromMisread(cell: string): number | null {
  * ("S" for 5, "O" for 0, "l" for 1). A total whose decimal point was lost ("25" for 2.5,
  * "05" for 0.5): when the printed number is more than the table's answers could ever add
  * up to, or starts with a zero no total is printed with, and putting the point back
- * before the last digit makes it possible, that is the total. Null otherwise.
+ * before the last digit, or else the last two ("533" for 5.33), makes it possible, that
+ * is the total. Null otherwise.
  */
 export function totalFromMisread(cell: string, maximum: number): number | null {
   // A total printed out of the maximum ("2.5/12") keeps its "/12".
@@ -244,10 +245,15 @@ export function totalFromMisread(cell: string, maximum: number): number | null {
     const total = Number(digits.replace(',', '.'));
     if (total <= maximum && !/^0\d/.test(digits)) return total;
   }
-  if (!/^\d{2,3}$/.test(digits)) return null;
+  if (!/^\d{2,4}$/.test(digits)) return null;
   if (Number(digits) <= maximum && !/^0\d$/.test(digits)) return null;
-  const total = Number(`${digits.slice(0, -1)}.${digits.slice(-1)}`);
-  return total <= maximum ? total : null;
+  // One decimal first (halves are the common case), then two (thirds: "533" for 5.33).
+  for (const decimals of [1, 2]) {
+    if (digits.length <= decimals) continue;
+    const total = Number(`${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`);
+    if (total <= maximum) return total;
+  }
+  return null;
 }
 
 /**

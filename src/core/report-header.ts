@@ -1,7 +1,7 @@
 import type { Block } from '../blocks/model.js';
 import type { Anomaly, RecordProvenance, ReportInfo } from '../record/types.js';
 import { flag } from './anomalies.js';
-import { countryFromTitle } from './country.js';
+import { countryFromMisreadTitle, countryFromTitle } from './country.js';
 import type { DateReading } from './dates.js';
 import { authorOrDateFromLine, labelledOnly, labelledOrDate } from './header-lines.js';
 import { isHeadingLike } from './headings.js';
@@ -20,6 +20,8 @@ export interface ReportHeader {
   bodyStart: number;
   /** Where each report field was read, keyed by its JSON Pointer. */
   provenance: RecordProvenance;
+  /** Pointers of values read back from an OCR misreading (their confidence is to be lowered). */
+  repaired: string[];
 }
 
 interface HeaderLine {
@@ -107,7 +109,12 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
     }
   }
 
-  const country = title === null ? null : countryFromTitle(title, reading.language);
+  const repaired: string[] = [];
+  let country = title === null ? null : countryFromTitle(title, reading.language);
+  if (title !== null && country === null && titleLine !== null && recognised(blocks, lines[titleLine]!)) {
+    country = countryFromMisreadTitle(title, reading.language);
+    if (country !== null) repaired.push('/report/country');
+  }
   if (title !== null && country === null) {
     flag(anomalies, 'UNKNOWN_COUNTRY', '/report/country', { message: `${title} is not a country name`, found: title });
   }
@@ -136,7 +143,11 @@ export function reportHeaderFromBlocks(blocks: Block[], anomalies: Anomaly[], re
   note('author', authorLine);
   note('date', dateLine);
   note('dateText', dateLine);
-  return { report, bodyStart: bodyStartFromLines(blocks, lines, consumed), provenance };
+  return { report, bodyStart: bodyStartFromLines(blocks, lines, consumed), provenance, repaired };
+}
+
+function recognised(blocks: readonly Block[], line: HeaderLine): boolean {
+  return blocks[line.block]!.source.confidence !== undefined;
 }
 
 /** The lines of the blocks at the top of the document, up to the first table or list. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryFromTitle } from '../../src/core/country.js';
+import { countryFromMisreadTitle, countryFromTitle } from '../../src/core/country.js';
 
 describe('countryFromTitle', () => {
   it.each([
@@ -68,5 +68,22 @@ describe('countryFromTitle', () => {
     expect(countryFromTitle('Tell us about AI')).toBeNull();
     expect(countryFromTitle('AI policy')).toBeNull();
     expect(countryFromTitle('Changes in key metrics')).toBeNull();
+  });
+});
+
+describe('countryFromMisreadTitle', () => {
+  it('names the one country whose name is a letter or two off the title', () => {
+    expect(countryFromMisreadTitle('Tirkiye')?.iso2).toBe('TR');
+    expect(countryFromMisreadTitle('Tiirkiye')?.iso2).toBe('TR');
+    expect(countryFromMisreadTitle('Kazakhstari')?.iso2).toBe('KZ');
+    expect(countryFromMisreadTitle('Uruguav')?.iso2).toBe('UY');
+  });
+
+  it('names none for short names, titles far from any name, or where two countries come as near', () => {
+    expect(countryFromMisreadTitle('Irak')).toBeNull();
+    expect(countryFromMisreadTitle('Annual review')).toBeNull();
+    expect(countryFromMisreadTitle('Central Asia')).toBeNull();
+    // One letter from Nigeria and one from Niger.
+    expect(countryFromMisreadTitle('Nigera')).toBeNull();
   });
 });

@@ -115,7 +115,11 @@ describe('totalFromMisread', () => {
     expect(totalFromMisread('25 / 12', 12)).toBe(2.5);
     expect(totalFromMisread('8', 10)).toBeNull();
     expect(totalFromMisread('10', 12)).toBeNull();
-    expect(totalFromMisread('250', 12)).toBeNull();
+    // Printed with two decimals ("5.33", "2.50"): the point goes back before the last two when one decimal is too much.
+    expect(totalFromMisread('533', 8)).toBe(5.33);
+    expect(totalFromMisread('250', 12)).toBe(2.5);
+    expect(totalFromMisread('1033', 12)).toBe(10.33);
+    expect(totalFromMisread('5333', 12)).toBeNull();
   });
 
   it('reads letters in a total cell as the digits they look like', () => {

@@ -299,3 +299,20 @@ describe('isNameLike', () => {
     expect(isNameLike(text, ENGLISH)).toBe(false);
   });
 });
+
+describe('a title read by OCR a letter off a country name', () => {
+  const recognisedHeading = (text: string): Block => ({ ...h(1, text), source: { page: 1, confidence: 0.9 } });
+
+  it('names the country, as a repair, only where the title was recognised', () => {
+    const anomalies: Anomaly[] = [];
+    const read = reportHeaderFromBlocks([recognisedHeading('Tirkiye'), p('Elif Yilmaz')], anomalies, ENGLISH);
+    expect(read.report.title).toBe('Tirkiye');
+    expect(read.report.country?.iso2).toBe('TR');
+    expect(read.repaired).toEqual(['/report/country']);
+    expect(anomalies.map((a) => a.code)).not.toContain('UNKNOWN_COUNTRY');
+    expect(header([h(1, 'Tirkiye'), p('Elif Yilmaz')])).toMatchObject({
+      country: null,
+      codes: ['UNKNOWN_COUNTRY', 'MISSING_DATE'],
+    });
+  });
+});

@@ -60,3 +60,25 @@ describe('page furniture beside a table at the foot of a page', () => {
     expect(blocks.map((block) => (block.kind === 'table' ? '' : block.text)).join('\n')).not.toContain('monitor');
   });
 });
+
+describe('a page number misread on a scan', () => {
+  const body = (from: number, confidence?: number): TextRun[] =>
+    [0, 1, 2, 3].flatMap((i) =>
+      prose('The ministry published a report on the use of artificial intelligence.', from - 14 * i).map((run) => ({
+        ...run,
+        ...(confidence === undefined ? {} : { confidence }),
+      })),
+    );
+  const text = (runs: TextRun[]) =>
+    blocksFromPages([page(1, runs)], 'no text')
+      .blocks.map((block) => (block.kind === 'table' ? '' : block.text))
+      .join('\n');
+
+  it('is dropped from the foot of a recognised page when its middle ran together ("Page Lot 2" for "Page 1 of 2")', () => {
+    expect(text([...body(400, 0.9), { ...prose('Page Lot 2', 40)[0]!, confidence: 0.8 }])).not.toContain('Page');
+  });
+
+  it('is kept as text where the page stores its text (such a line is printed as it stands)', () => {
+    expect(text([...body(400), ...prose('Page Lot 2', 40)])).toContain('Page Lot 2');
+  });
+});

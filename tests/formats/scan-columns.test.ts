@@ -205,3 +205,132 @@ describe('a list number whose full stop the engine dropped', () => {
     expect(itemsOnly(lines('2.', 60, undefined))).toEqual([[2, 'The court ruled.']]);
   });
 });
+
+describe('a list number with stray marks about it', () => {
+  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
+  /** Item 1 wrapped to its text, then a line whose number reads as the given pieces. */
+  const lines = (marks: [string, number][], confidence: number | undefined): TextRun[] => [
+    ...itemLines(confidence).slice(0, 6),
+    ...recognisedLine([...marks, ['The', 78], ['court', 102], ['ruled.', 138]], 672, confidence),
+  ];
+  const items = (runs: TextRun[]) =>
+    blocksFromLines(linesFromPage(page(runs)))
+      .filter((block) => block.kind === 'list-item')
+      .map((block) => [block.number, block.text]);
+
+  it('is the next number where the marks read as it in the item indent (a tracked change\'s "[2.]")', () => {
+    const expected = [
+      [1, 'The ministry adopted\na plan.'],
+      [2, 'The court ruled.'],
+    ];
+    expect(
+      items(
+        lines(
+          [
+            ['[2', 60],
+            [']', 68],
+          ],
+          0.9,
+        ),
+      ),
+    ).toEqual(expected);
+    expect(items(lines([['2,', 60]], 0.9))).toEqual(expected);
+  });
+
+  it('is not taken for another number, a bare number or stored text', () => {
+    expect(
+      items(
+        lines(
+          [
+            ['[3', 60],
+            [']', 68],
+          ],
+          0.9,
+        ),
+      ),
+    ).toEqual([[1, 'The ministry adopted\na plan.']]);
+    expect(
+      items(
+        lines(
+          [
+            ['[2', 60],
+            [']', 68],
+          ],
+          undefined,
+        ),
+      ),
+    ).toEqual([[1, 'The ministry adopted\na plan.']]);
+  });
+});
+
+describe('a line back at the number of a hanging list item', () => {
+  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
+  const bold = (runs: TextRun[]) => runs.map((run) => ({ ...run, bold: true }));
+  const blocks = (runs: TextRun[]) =>
+    blocksFromLines(linesFromPage(page(runs))).map((block) =>
+      block.kind === 'list-item' ? [block.number, block.text] : [block.kind, block.kind === 'table' ? '' : block.text],
+    );
+
+  it('is not more of the item once the item has wrapped to its text', () => {
+    const runs = [
+      ...itemLines(0.9).slice(0, 6),
+      ...recognisedLine(
+        [
+          ['The', 60],
+          ['court', 84],
+          ['ruled.', 120],
+        ],
+        672,
+        0.9,
+      ),
+    ];
+    expect(blocks(runs)).toEqual([
+      [1, 'The ministry adopted\na plan.'],
+      ['paragraph', 'The court ruled.'],
+    ]);
+  });
+
+  it('is not more of the item when wholly bold under plain text (a sub-heading), even on its first line', () => {
+    const runs = [
+      ...recognisedLine(
+        [
+          ['1.', 60],
+          ['The', 78],
+          ['ministry', 102],
+          ['adopted', 156],
+        ],
+        700,
+        0.9,
+      ),
+      ...bold(recognisedLine([['International', 60]], 686, 0.9)),
+    ];
+    expect(blocks(runs)).toEqual([
+      [1, 'The ministry adopted'],
+      ['paragraph', 'International'],
+    ]);
+  });
+
+  it('is more of the item where the item has not shown a hanging indent', () => {
+    const runs = [
+      ...recognisedLine(
+        [
+          ['1.', 60],
+          ['The', 78],
+          ['ministry', 102],
+          ['adopted', 156],
+        ],
+        700,
+        0.9,
+      ),
+      ...recognisedLine(
+        [
+          ['a', 60],
+          ['plan.', 72],
+        ],
+        686,
+        0.9,
+      ),
+    ];
+    expect(blocks(runs)).toEqual([[1, 'The ministry adopted\na plan.']]);
+  });
+});

@@ -200,3 +200,40 @@ describe('a word bold on its own inside a line of regular text', () => {
     expect(standsOut({ outline: 2 * 1.3, runs: 3 * 1.35 }, usual)).toBe(false);
   });
 });
+
+describe('a title set in bold or italic with two short words inside it', () => {
+  it('keeps "on the" and "of" in the phrase, and leaves three short words between two phrases out', () => {
+    const styled = (style: Style) =>
+      printedPage([
+        plain('The ministry published a consultation on the national authority for artificial'),
+        [
+          ...plain('The authority issued'),
+          ...'Recommendations on the Protection of Personal Data'.split(' ').map((w): [string, Style] => [w, style]),
+          ...plain('in May'),
+        ],
+        [
+          ...plain('It backed the'),
+          ['Data', style],
+          ['Governance', style],
+          ...plain('and the new'),
+          ['Digital', style],
+          ['Markets', style],
+        ],
+        plain('Provincial activity increased, in particular in Quebec and Ontario, where rules'),
+      ]);
+    for (const [style, mark] of [
+      ['bold', '*'],
+      ['italic', '/'],
+    ] as const) {
+      const { image, lines } = styled(style);
+      const marks = pageWithWeights({ lines }, image).lines.map((line) =>
+        line.words.map((w) => `${w.text}${(style === 'bold' ? w.bold : w.italic) ? mark : ''}`).join(' '),
+      );
+      const m = mark;
+      expect(marks[1]).toBe(
+        `The authority issued Recommendations${m} on${m} the${m} Protection${m} of${m} Personal${m} Data${m} in May`,
+      );
+      expect(marks[2]).toBe(`It backed the Data${m} Governance${m} and the new Digital${m} Markets${m}`);
+    }
+  });
+});

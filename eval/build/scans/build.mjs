@@ -1,9 +1,9 @@
-// Builds the scan2, scan3 and scan4 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3, scan4 and scan5 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
 // (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|scan4|folder…]  (no argument: every set;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|scan4|scan5|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -63,8 +63,24 @@ export const SCAN4 = [
   { folder: 'scan4-mixed-pdf-probe3-pdf-word-cell-footnote', pdf: 'eval/probe3-pdf-word-cell-footnote/report.pdf', kind: 'mixed-pdf' },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4];
-const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4 };
+// Ten of scan5's eleven office prints are one page long, so the one two-page print is the mixed PDF.
+export const SCAN5 = [
+  { folder: 'scan5-flat-png-probe3-docx-word-special-chars', pdf: 'eval/build/scans/sources/probe3-docx-word-special-chars.pdf', kind: 'flat-png', office: 'probe3-docx-word-special-chars' },
+  { folder: 'scan5-skew-png-probe3-docx-gdocs-html', pdf: 'eval/build/scans/sources/probe3-docx-gdocs-html.pdf', kind: 'skew-png', office: 'probe3-docx-gdocs-html' },
+  { folder: 'scan5-sideways-png-probe3-docx-two-column-typed-lists', pdf: 'eval/build/scans/sources/probe3-docx-two-column-typed-lists.pdf', kind: 'sideways-png', office: 'probe3-docx-two-column-typed-lists' },
+  { folder: 'scan5-skew-tiff-south-korea-2024', pdf: 'eval/south-korea-2024/report.pdf', kind: 'skew-tiff' },
+  { folder: 'scan5-fax-tiff-probe3-docx-custom-heading-styles', pdf: 'eval/build/scans/sources/probe3-docx-custom-heading-styles.pdf', kind: 'fax-tiff', office: 'probe3-docx-custom-heading-styles' },
+  { folder: 'scan5-fax-tiff-probe3-docx-h3-repeat-header', pdf: 'eval/build/scans/sources/probe3-docx-h3-repeat-header.pdf', kind: 'fax-tiff', office: 'probe3-docx-h3-repeat-header' },
+  { folder: 'scan5-photo-jpeg-probe3-docx-boxed-lists', pdf: 'eval/build/scans/sources/probe3-docx-boxed-lists.pdf', kind: 'photo-jpeg', office: 'probe3-docx-boxed-lists' },
+  { folder: 'scan5-photo-jpeg-probe3-docx-content-controls', pdf: 'eval/build/scans/sources/probe3-docx-content-controls.pdf', kind: 'photo-jpeg', office: 'probe3-docx-content-controls' },
+  { folder: 'scan5-rotate-pdf-probe3-docx-layout-table-lists', pdf: 'eval/build/scans/sources/probe3-docx-layout-table-lists.pdf', kind: 'rotate-pdf', office: 'probe3-docx-layout-table-lists' },
+  { folder: 'scan5-upside-down-pdf-probe3-docx-tracked-fields', pdf: 'eval/build/scans/sources/probe3-docx-tracked-fields.pdf', kind: 'upside-down-pdf', office: 'probe3-docx-tracked-fields' },
+  { folder: 'scan5-stamp-pdf-probe3-docx-ticks-nbsp', pdf: 'eval/build/scans/sources/probe3-docx-ticks-nbsp.pdf', kind: 'stamp-pdf', office: 'probe3-docx-ticks-nbsp' },
+  { folder: 'scan5-mixed-pdf-probe3-docx-textbox-cover', pdf: 'eval/build/scans/sources/probe3-docx-textbox-cover.pdf', kind: 'mixed-pdf', office: 'probe3-docx-textbox-cover' },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5 };
 
 /** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
  * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
@@ -85,7 +101,7 @@ function ensureOfficePdf(pdf, office) {
   }
 }
 
-// Arguments name whole sets (scan2, scan3, scan4) or single folders; none means every folder.
+// Arguments name whole sets (scan2, scan3, scan4, scan5) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));

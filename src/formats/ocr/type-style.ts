@@ -115,8 +115,11 @@ function lineWithSlants(line: OcrLine, ink: GrayImage): OcrLine {
   );
   if (!leaning.includes(true)) return line;
   const italic = phraseGrown(leaning, (i, grown) => {
-    // A word between two leaning ones belongs to their phrase (short words and some letters lean little).
+    // A word between two leaning ones belongs to their phrase (short words and some letters
+    // lean little), as do two short words ("on the").
+    const short = (k: number): boolean => lettersOf(line.words[k]!) < MIN_BOLD_WORD_LETTERS;
     if (grown[i - 1] === true && grown[i + 1] === true) return true;
+    if (short(i) && betweenPhraseWords(i, grown, short)) return true;
     // A word beside the phrase joins it when it leans too, if less clearly.
     const beside = grown[i - 1] === true || grown[i + 1] === true;
     return (
@@ -188,19 +191,31 @@ function lineWithWeights(
     const word = measured.words[i]!;
     const weight = weights.get(word);
     const beside = grown[i - 1] === true || grown[i + 1] === true;
-    const between = grown[i - 1] === true && grown[i + 1] === true;
+    const short = (k: number): boolean => {
+      const other = measured.words[k]!;
+      return !weights.has(other) || lettersOf(other) < MIN_BOLD_WORD_LETTERS;
+    };
     // A word beside the phrase as heavy as a bold line is part of it (its first and last
-    // words measure lighter at the phrase's edge); a short word between two of its words is
+    // words measure lighter at the phrase's edge); short words between two of its words are
     // (short words measure too noisily to tell).
-    return (
-      (beside && asHeavyAsBold(weight, usual)) ||
-      (between && (weight === undefined || lettersOf(word) < MIN_BOLD_WORD_LETTERS))
-    );
+    return (beside && asHeavyAsBold(weight, usual)) || (short(i) && betweenPhraseWords(i, grown, short));
   });
   return { ...line, words: line.words.map((word, i) => (bold[i] ? { ...word, bold: true } : word)) };
 }
 
 /** Marks spread from `seeds` to the words `joins` admits next to them, until none is added. */
+/**
+ * Whether word i stands between two words of a phrase, alone or with one short word
+ * beside it ("of", "on the", "in the": a title set in bold or italic keeps its small words).
+ */
+function betweenPhraseWords(i: number, grown: readonly boolean[], short: (k: number) => boolean): boolean {
+  return (
+    (grown[i - 1] === true && grown[i + 1] === true) ||
+    (grown[i - 1] === true && i + 2 < grown.length && short(i + 1) && grown[i + 2] === true) ||
+    (grown[i - 2] === true && short(i - 1) && grown[i + 1] === true)
+  );
+}
+
 function phraseGrown(seeds: readonly boolean[], joins: (i: number, grown: readonly boolean[]) => boolean): boolean[] {
   const grown = [...seeds];
   for (let changed = true; changed;) {

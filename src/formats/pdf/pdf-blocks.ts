@@ -193,16 +193,40 @@ interface LostNumber {
 
 function lostNumberAfter(open: OpenBlock | null, line: PdfLine): LostNumber | null {
   if (line.confidence === undefined || open?.kind !== 'list-item' || open.number === undefined) return null;
-  const remains = NUMBER_WITHOUT_DIGITS.exec(line.text);
-  if (!remains || !/^\d+\.$/.test(open.marker ?? '') || line.runPieces.length < 2) return null;
+  if (!/^\d+\.$/.test(open.marker ?? '') || line.runPieces.length < 2) return null;
+  const lone = NUMBER_WITHOUT_DIGITS.exec(line.text);
+  const found = lone ? { pieces: 1, length: lone[0].length } : numberInStrayMarks(line, open.number + 1);
+  if (!found) return null;
   const tolerance = line.size;
   const dot = indentOf(line);
-  const text = line.runPieces[1]!.x - line.areaLeft;
+  const text = line.runPieces[found.pieces]!.x - line.areaLeft;
   const inIndent = dot >= open.markerX - 0.5 * tolerance && dot < open.textX;
   if (!inIndent || Math.abs(text - open.textX) > tolerance) return null;
   const number = open.number + 1;
-  const marker = { marker: `${number}.`, number, rest: line.text.slice(remains[0].length) };
+  const marker = { marker: `${number}.`, number, rest: line.text.slice(found.length) };
   return { marker, markerX: open.markerX, depth: open.depth };
+}
+
+// The expected number with marks about it and nothing else: "[2 ]", "(2", "2,", "2]".
+const NUMBER_IN_STRAY_MARKS = /^[[(]?(\d{1,3})[.,:;)\]]*$/;
+
+/**
+ * The line's first pieces when together they are the expected next number with stray
+ * marks about it (the brackets a tracked change draws round a number, a full stop read
+ * as a comma), at least one mark beside the digits: how many pieces, and how much of
+ * the line's text they and the space after them take.
+ */
+function numberInStrayMarks(line: PdfLine, next: number): { pieces: number; length: number } | null {
+  let joined = '';
+  for (let k = 0; k < Math.min(3, line.runPieces.length - 1); k++) {
+    joined += line.runPieces[k]!.text.replace(/\s+/g, '');
+    const digits = NUMBER_IN_STRAY_MARKS.exec(joined);
+    if (!digits || /^[.,:;)\]]/.test(line.runPieces[k + 1]!.text)) continue;
+    if (Number(digits[1]) !== next || joined === digits[1]) return null;
+    const rest = line.text.indexOf(line.runPieces[k + 1]!.text);
+    return rest > 0 ? { pieces: k + 1, length: rest } : null;
+  }
+  return null;
 }
 
 // A recognised line's number without its full stop, then the item's text.
@@ -256,7 +280,8 @@ function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layou
         (Math.abs(x - open.textX) <= 1.5 * tolerance || Math.abs(x - open.markerX) <= 0.5 * tolerance) &&
         !layout.endsParagraph(previous, line)
       );
-    return x >= open.markerX - 0.5 * tolerance;
+    if (x < open.markerX - 0.5 * tolerance) return false;
+    return !standsBackAtMarker(open, line, x, tolerance);
   }
   // A short line printed wholly bold stands alone: writers use it as a heading.
   const firstLine = open.lines[0]!;
@@ -270,6 +295,18 @@ function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layou
   // distance is a line break inside the paragraph; elsewhere it ends the paragraph.
   if (layout.spacedParagraphs && !newPage) return true;
   return !layout.endsParagraph(previous, line);
+}
+
+/**
+ * Under an item whose lines hang (wrapped text set in from the number), a line back at
+ * the number's place is no more of its text once the item has shown where its text
+ * wraps to, or when it is wholly bold and the item is not: it is a sub-heading set
+ * level with the numbers, which a scan gives the size of the text around it.
+ */
+function standsBackAtMarker(open: OpenBlock, line: PdfLine, x: number, tolerance: number): boolean {
+  if (open.textX - open.markerX <= tolerance || Math.abs(x - open.markerX) > 0.5 * tolerance) return false;
+  const wrapsToText = open.lines.slice(1).some((l) => Math.abs(indentOf(l) - open.textX) <= 0.5 * tolerance);
+  return wrapsToText || (line.bold && !open.lines.every((l) => l.bold));
 }
 
 function blockFromOpen(open: OpenBlock): Block {

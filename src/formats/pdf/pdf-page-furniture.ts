@@ -34,6 +34,10 @@ const PAGE_NUMBER = [
   /^(?=[ivx])x{0,3}(ix|iv|v?i{0,3})$/i,
 ];
 
+// A recognised "Page 1 of 2" whose middle the engine ran together or misread ("Page Lot 2",
+// "Page l 0f 2"): the word, at most two short pieces, the page count.
+const RECOGNISED_PAGE_NUMBER = /^page\s+\S{1,4}(\s+\S{1,3})?\s+\d{1,4}$/i;
+
 export function isPageNumberText(text: string): boolean {
   const trimmed = text.trim();
   return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
@@ -153,6 +157,7 @@ export function pagesWithoutFurniture(pages: readonly PageLines[]): PdfLine[][] 
       edges[index]!.filter(
         (line) =>
           isPageNumberText(line.text) ||
+          (line.confidence !== undefined && RECOGNISED_PAGE_NUMBER.test(line.text.trim())) ||
           // A margin line that ends or starts with the page number ("Report 2023   3", "file:… 1/2"),
           // not a table's row that ends in a small total.
           (line.segments.length > 1 &&
