@@ -76,6 +76,11 @@ export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread 
       totalIndex = header.findIndex(
         (cell, index) => index > lastMetric && isMisreadTotalLabel(headerLabelFromCell(cell), reading.cells.totalWords),
       );
+    if (misread && totalIndex >= 0 && strayTotalLabel(rows, r, totalIndex, metricIndexes, reading)) {
+      const header = rows[r]!.filter((_, index) => index !== totalIndex);
+      return scoreLayoutFromRows([...rows.slice(0, r), [...header, ''], ...rows.slice(r + 1)], reading, misread);
+    }
+    if (misread && totalIndex < 0) totalIndex = unlabelledTotalIndex(rows, r, lastMetric, reading);
     const yearIndex = yearIndexFromRows(rows, r, metricIndexes, totalIndex, labelledIndex(reading.cells.yearHeader));
     if (yearIndex === null) continue;
     return {
@@ -87,6 +92,36 @@ export function scoreLayoutFromRows(rows: string[][], reading: Reading, misread 
     };
   }
   return null;
+}
+
+/**
+ * A Total label amid the questions of a recognised header, over cells that read as answers:
+ * a word of a wrapped header cell set down between two labels ("Q1 / Total" under a narrow
+ * last column), which pushes every label after it one column too far.
+ */
+function strayTotalLabel(
+  rows: string[][],
+  headerRow: number,
+  totalIndex: number,
+  metricIndexes: ReadonlySet<number>,
+  reading: Reading,
+): boolean {
+  if (![...metricIndexes].some((i) => i < totalIndex) || ![...metricIndexes].some((i) => i > totalIndex)) return false;
+  const body = rows.slice(headerRow + 1);
+  const answers = body.filter((row) => answerFromCell(row[totalIndex] ?? '', reading).kind === 'answer').length;
+  return body.length > 0 && answers * 2 > body.length;
+}
+
+/**
+ * In a recognised table, the column right after the last question with no label (its
+ * label lost, or set down elsewhere) whose cells are numbers in most rows is the Total.
+ */
+function unlabelledTotalIndex(rows: string[][], headerRow: number, lastMetric: number, reading: Reading): number {
+  const index = lastMetric + 1;
+  if (headerLabelFromCell(rows[headerRow]![index] ?? '') !== '') return -1;
+  const body = rows.slice(headerRow + 1);
+  const numbers = body.filter((row) => isNumericCell(row[index] ?? '', reading)).length;
+  return body.length > 0 && numbers * 2 > body.length ? index : -1;
 }
 
 // The year column: headed "Year", else the first other column whose cells are years.

@@ -350,3 +350,32 @@ describe('two header rows', () => {
     ]);
   });
 });
+
+describe('a recognised header with a wrapped Total set down amid the questions', () => {
+  const header = ['Year', 'Q1', 'Total', 'Q2', 'Q3', 'Q4'];
+  const body = [
+    ['2021', 'N', 'Y', 'P', 'N', '1.5'],
+    ['2022', 'Y', 'Y', 'P', 'N', '2.5'],
+  ];
+
+  it('reads the labels back over their columns, and the unlabelled last column of numbers as the Total', () => {
+    expect(scoreLayoutFromRows([header, ...body], ENGLISH, true)).toMatchObject({
+      columns: [
+        { name: 'Q1', index: 1 },
+        { name: 'Q2', index: 2 },
+        { name: 'Q3', index: 3 },
+        { name: 'Q4', index: 4 },
+      ],
+      totalIndex: 5,
+    });
+  });
+
+  it('keeps a Total column that holds numbers where it stands, and leaves stored tables as printed', () => {
+    const middle = [
+      ['Year', 'Q1', 'Total', 'Q2'],
+      ['2021', 'Y', '2', 'Y'],
+    ];
+    expect(scoreLayoutFromRows(middle, ENGLISH, true)).toMatchObject({ totalIndex: 2 });
+    expect(scoreLayoutFromRows([header, ...body], ENGLISH, false)).toMatchObject({ totalIndex: 2 });
+  });
+});
