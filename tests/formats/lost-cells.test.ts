@@ -110,3 +110,38 @@ describe('table cells the engine dropped, read again', () => {
     expect(garbage.lines[1]!.words.map((w) => w.text)).toEqual(['2022', 'Y', '1']);
   });
 });
+
+describe('a whole column the engine dropped, header and all', () => {
+  // Year, Q1, (Q2 lost), Q3 over two rows; the lost column's ink stands under no word read.
+  const at = (x: number, y: number): Box => ({ x0: x, y0: y, x1: x + 30, y1: y + 30 });
+  const rows = [50, 120, 190].map((y, r) =>
+    line([
+      word(r === 0 ? 'Year' : `${2021 + r}`, { x0: 100, y0: y, x1: 180, y1: y + 30 }),
+      word(r === 0 ? 'Q1' : 'Y', at(300, y)),
+      word(r === 0 ? 'Q3' : 'N', at(700, y)),
+    ]),
+  );
+  const column = [50, 120, 190].map((y) => at(500, y + 1));
+  const ink = (cells: Box[]) =>
+    [...rows.flatMap((l) => l.words), ...cells].map(({ x0, y0, x1, y1 }) => ({ x0, y0, x1, y1 }));
+  const page = (cells: Box[], lines: OcrLine[] = rows): RecognisedPage => ({
+    lines,
+    width: 1200,
+    height: 400,
+    picture: picture(1200, 400, ink(cells)),
+  });
+
+  it('is read again where its unread ink stands one over another in three rows or more', async () => {
+    const read = await pageWithLostCells(engineReading('P', []), page(column));
+    expect(read.lines.map((l) => l.words.map((w) => w.text))).toEqual([
+      ['Year', 'Q1', 'P', 'Q3'],
+      ['2022', 'Y', 'P', 'N'],
+      ['2023', 'Y', 'P', 'N'],
+    ]);
+  });
+
+  it('is not taken from unread ink in fewer rows, under no word', async () => {
+    const two = page(column.slice(1));
+    expect(await pageWithLostCells(engineReading('P', []), two)).toBe(two);
+  });
+});

@@ -6,7 +6,8 @@ import { hocrLines } from '../../src/formats/ocr/hocr.js';
 import { ocrEngine, ocrEngineStopped, wordsSplitAtGaps } from '../../src/formats/ocr/ocr-engine.js';
 import { DEFAULT_OCR_OPTIONS } from '../../src/formats/ocr/ocr-options.js';
 import { grayLevelled, skewOf } from '../../src/formats/ocr/page-skew.js';
-import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
+import { tiffFromGray, type GrayImage } from '../../src/formats/ocr/gray-image.js';
+import sharp from 'sharp';
 
 // Lines as Tesseract 5.3 writes them with hocr_char_boxes (cut from a real page's output).
 const HOCR = `<div class='ocr_page' id='page_1' title='image "stdin"; bbox 0 0 2550 3300; ppageno 0'>
@@ -168,6 +169,18 @@ function pageWithLines(degrees: number): GrayImage {
   return { width, height, pixels, dpi: 150 };
 }
 
+describe('the page as a file for the tesseract program', () => {
+  it('is an 8-bit grey TIFF of the same pixels at the page resolution', async () => {
+    const [width, height] = [37, 23];
+    const pixels = new Uint8Array(width * height).map((_, i) => (i * 7) % 256);
+    const file = Buffer.concat(tiffFromGray({ width, height, pixels, dpi: 150 }));
+    const meta = await sharp(file).metadata();
+    expect(meta).toMatchObject({ format: 'tiff', width, height, channels: 1, density: 150 });
+    const { data } = await sharp(file).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    expect(Array.from(data)).toEqual(Array.from(pixels));
+  });
+});
+
 describe('skew', () => {
   it('measures how far the lines of a page slope, and levels them', () => {
     for (const degrees of [-2.5, -1, 1.7, 3]) {
@@ -224,20 +237,46 @@ describe('choosing the engine', () => {
     expect(Array.isArray(read.lines)).toBe(true);
   });
 
-  it.runIf(hasTesseract())('hands the page to the program as a file that is gone once the page is read', async () => {
-    const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract' });
-    const before = process.env.TMPDIR;
-    const folder = mkdtempSync(join(tmpdir(), 'ocr-engines-test-'));
-    process.env.TMPDIR = folder;
-    try {
-      await engine.recognize(page);
-      expect(readdirSync(folder).filter((name) => name.startsWith('reportflow-ocr-page-'))).toEqual([]);
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
+  it.runIf(hasTesseract())(
+    'keeps one program for the pages of a thread, each page a file gone once read, the folder gone when stopped',
+    async () => {
+      await ocrEngineStopped();
+      const before = process.env.TMPDIR;
+      const folder = mkdtempSync(join(tmpdir(), 'ocr-engines-test-'));
+      process.env.TMPDIR = folder;
+      const programFolders = () => readdirSync(folder).filter((name) => name.startsWith('reportflow-ocr-'));
+      try {
+        const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract' });
+        const first = await engine.recognize(page);
+        const again = await engine.recognize(page);
+        expect(again.lines).toEqual(first.lines);
+        // One program, one folder, no page left in it.
+        expect(programFolders()).toHaveLength(1);
+        expect(readdirSync(join(folder, programFolders()[0]!))).toEqual([]);
+        await ocrEngineStopped();
+        expect(programFolders()).toEqual([]);
+      } finally {
+        await ocrEngineStopped();
+        if (before === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = before;
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.runIf(hasTesseract())(
+    'reads pages asked for at once one after the other, and a page of another resolution with its own program',
+    async () => {
+      const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract' });
+      const blank: GrayImage = { width: 600, height: 400, pixels: new Uint8Array(600 * 400).fill(255), dpi: 150 };
+      const alone = [(await engine.recognize(page)).lines, (await engine.recognize(blank)).lines];
+      const atOnce = await Promise.all([engine.recognize(page), engine.recognize(blank), engine.recognize(page)]);
+      expect(atOnce.map((read) => read.lines)).toEqual([alone[0], alone[1], alone[0]]);
+      const finer = await engine.recognize({ ...page, dpi: 300 });
+      expect(finer.width).toBe(page.width);
+      expect((await engine.recognize(page)).lines).toEqual(alone[0]);
+    },
+  );
 
   it('takes tesseract.js when asked to', async () => {
     const engine = await ocrEngine({ ...DEFAULT_OCR_OPTIONS, engine: 'tesseract.js' });

@@ -30,6 +30,15 @@ function text(image: GrayImage, y: number, ink: number, paper: number): void {
 }
 
 describe('paper and ink before OCR', () => {
+  it('leaves the page it is given as it was', () => {
+    const image = page(300, 200, (x) => 200 + (x % 50));
+    fill(image, 40, 60, 260, 90, 30);
+    const before = Uint8Array.from(image.pixels);
+    const ink = grayAsInk(image);
+    expect(ink.pixels).not.toBe(image.pixels);
+    expect(Array.from(image.pixels)).toEqual(Array.from(before));
+  });
+
   it('turns paper white and ink black under light that falls off across the page', () => {
     const paper = (x: number) => Math.round(250 - (100 * x) / 1200);
     const image = page(1200, 600, paper);

@@ -26,6 +26,13 @@ function rule(image: GrayImage, x0: number, x1: number, y: number): void {
 }
 
 describe('ruling lines painted out before OCR', () => {
+  it('gives back a page without rules as it is, not a copy of it', () => {
+    const image = page(1200, 900);
+    // A line of letters: no rule among them.
+    for (let x = 200; x < 1000; x += 40) fill(image, x, 300, x + 20, 330);
+    expect(grayWithoutRules(image)).toBe(image);
+  });
+
   it('paints out a lone rule with its grey edge', () => {
     const image = page(2550, 3300);
     rule(image, 300, 2200, 200);

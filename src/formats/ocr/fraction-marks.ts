@@ -94,31 +94,37 @@ function inkParts(image: GrayImage, box: { x0: number; y0: number; x1: number; y
   const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const [w, h] = [x1 - x0, y1 - y0];
   if (w <= 0 || h <= 0) return [];
-  const seen = new Uint8Array(w * h);
-  const inked = (x: number, y: number): boolean => image.pixels[(y0 + y) * image.width + x0 + x]! < INK;
+  // The box's ink, 1 where a pixel is ink; 2 marks ink already taken into a part.
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = (y0 + y) * image.width + x0;
+    for (let x = 0; x < w; x++) if (image.pixels[row + x]! < INK) ink[y * w + x] = 1;
+  }
   const parts: Part[] = [];
-  const stack: number[] = [];
+  // Words are small and read once each, mostly before the engine has compiled this:
+  // plain arithmetic and a typed stack, no pairs built per pixel.
+  const stack = new Int32Array(w * h);
   for (let start = 0; start < w * h; start++) {
-    if (seen[start] || !inked(start % w, Math.floor(start / w))) continue;
+    if (ink[start] !== 1) continue;
     const part: Part = { x0: w, y0: h, x1: 0, y1: 0, pixels: 0 };
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      const [x, y] = [at % w, Math.floor(at / w)];
+    ink[start] = 2;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const at = stack[--top]!;
+      const y = Math.floor(at / w);
+      const x = at - y * w;
       part.pixels++;
-      part.x0 = Math.min(part.x0, x);
-      part.y0 = Math.min(part.y0, y);
-      part.x1 = Math.max(part.x1, x + 1);
-      part.y1 = Math.max(part.y1, y + 1);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const [nx, ny] = [x + dx, y + dy];
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      if (x < part.x0) part.x0 = x;
+      if (y < part.y0) part.y0 = y;
+      if (x + 1 > part.x1) part.x1 = x + 1;
+      if (y + 1 > part.y1) part.y1 = y + 1;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
           const next = ny * w + nx;
-          if (!seen[next] && inked(nx, ny)) {
-            seen[next] = 1;
-            stack.push(next);
+          if (ink[next] === 1) {
+            ink[next] = 2;
+            stack[top++] = next;
           }
         }
       }

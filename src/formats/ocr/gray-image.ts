@@ -128,3 +128,57 @@ export function sheetOfCuts(picture: GrayImage, width: number, height: number, c
 export function pgmFromGray(image: GrayImage): [header: Uint8Array, pixels: Uint8Array] {
   return [new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`), image.pixels];
 }
+
+// Tags of a baseline TIFF of one strip of 8-bit grey, black at 0, in the order TIFF lists them.
+const TIFF_SHORT = 3;
+const TIFF_LONG = 4;
+const TIFF_RATIONAL = 5;
+
+/**
+ * The picture as an uncompressed 8-bit grey TIFF file, in two pieces as `pgmFromGray`: the
+ * same pixels behind a header of a few tags. The tesseract program reads a TIFF's rows
+ * through libtiff a strip at a time, where it reads a PGM's pixels one call each, about a
+ * tenth of a second of CPU on a 300 dpi page.
+ */
+export function tiffFromGray(image: GrayImage): [header: Uint8Array, pixels: Uint8Array] {
+  const { width, height } = image;
+  const tags: [tag: number, type: number, value: number][] = [
+    [256, TIFF_LONG, width],
+    [257, TIFF_LONG, height],
+    [258, TIFF_SHORT, 8], // bits per sample
+    [259, TIFF_SHORT, 1], // no compression
+    [262, TIFF_SHORT, 1], // black is zero
+    [273, TIFF_LONG, 0], // where the strip starts: set below
+    [277, TIFF_SHORT, 1], // samples per pixel
+    [278, TIFF_LONG, height], // rows per strip: one strip
+    [279, TIFF_LONG, width * height],
+    [282, TIFF_RATIONAL, 0], // resolution across and down: set below
+    [283, TIFF_RATIONAL, 0],
+    [296, TIFF_SHORT, 2], // resolution per inch
+  ];
+  const directoryAt = 8;
+  const resolutionAt = directoryAt + 2 + tags.length * 12 + 4;
+  const pixelsAt = resolutionAt + 16;
+  const header = new Uint8Array(pixelsAt);
+  const view = new DataView(header.buffer);
+  header.set([0x49, 0x49]); // little-endian
+  view.setUint16(2, 42, true);
+  view.setUint32(4, directoryAt, true);
+  view.setUint16(directoryAt, tags.length, true);
+  tags.forEach(([tag, type, value], k) => {
+    const at = directoryAt + 2 + k * 12;
+    const stored = tag === 273 ? pixelsAt : tag === 282 ? resolutionAt : tag === 283 ? resolutionAt + 8 : value;
+    view.setUint16(at, tag, true);
+    view.setUint16(at + 2, type, true);
+    view.setUint32(at + 4, 1, true);
+    if (type === TIFF_SHORT) view.setUint16(at + 8, stored, true);
+    else view.setUint32(at + 8, stored, true);
+  });
+  // The next directory's offset (none) stays 0.
+  const dpi = Math.max(1, Math.round(image.dpi));
+  for (const at of [resolutionAt, resolutionAt + 8]) {
+    view.setUint32(at, dpi, true);
+    view.setUint32(at + 4, 1, true);
+  }
+  return [header, image.pixels];
+}

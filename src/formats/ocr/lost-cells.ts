@@ -44,7 +44,7 @@ interface Lost {
 }
 
 export async function pageWithLostCells<Page extends RecognisedPage>(engine: OcrEngine, page: Page): Promise<Page> {
-  const lost = page.lines.flatMap((line) => (isRow(line) ? lostInRow(page, line) : []));
+  const lost = lostCells(page);
   if (lost.length === 0) return page;
   const { sheet, pieces } = sheetOfPieces(page.picture, lost);
   const read = await engine.recognize(sheet, { cleaned: true });
@@ -80,8 +80,24 @@ function isOfCells(line: OcrLine): boolean {
   return line.words.every((word) => [...word.text].length <= MAX_CELL_CHARS);
 }
 
-/** The cells of the row whose ink stands where no word was read. */
-function lostInRow(page: RecognisedPage, line: OcrLine): Lost[] {
+/**
+ * Unread cells under or over a word of the rows around, and those of a whole column the
+ * engine dropped, header and all (a narrow column between two wide gaps, which the layout
+ * step took for a block of noise): unread cells of this many rows or more, one over another.
+ */
+const MIN_LOST_COLUMN = 3;
+
+function lostCells(page: RecognisedPage): Lost[] {
+  const found = page.lines.flatMap((line) => (isRow(line) ? lostInRow(page, line) : []));
+  const alone = found.filter((cell) => !cell.underWord);
+  const inColumn = (cell: Lost & { underWord: boolean }): boolean =>
+    new Set(alone.filter((other) => other.box.x0 < cell.box.x1 && other.box.x1 > cell.box.x0).map((o) => o.line))
+      .size >= MIN_LOST_COLUMN;
+  return found.filter((cell) => cell.underWord || inColumn(cell)).map(({ line, box }) => ({ line, box }));
+}
+
+/** The cells of the row whose ink stands where no word was read; whether a word of the rows around stands over or under each. */
+function lostInRow(page: RecognisedPage, line: OcrLine): (Lost & { underWord: boolean })[] {
   const { picture } = page;
   const xh = line.xHeight;
   const words = [...line.words].sort((a, b) => a.x0 - b.x0);
@@ -103,13 +119,13 @@ function lostInRow(page: RecognisedPage, line: OcrLine): Lost[] {
     if (to - from >= xh) gaps.push([from, to]);
   }
   const everyWord = page.lines.flatMap((other) => other.words);
-  const lost: Lost[] = [];
+  const lost: (Lost & { underWord: boolean })[] = [];
   for (const [from, to] of gaps) {
     for (const cell of cellsOfInk(picture, { x0: from, y0, x1: to, y1 }, xh)) {
       const [cx, cy] = [(cell.x0 + cell.x1) / 2, (cell.y0 + cell.y1) / 2];
       if (everyWord.some((word) => cx >= word.x0 && cx <= word.x1 && cy >= word.y0 && cy <= word.y1)) continue;
-      if (!columnWords.some((word) => word.x0 < cell.x1 && word.x1 > cell.x0)) continue;
-      lost.push({ line, box: cell });
+      const underWord = columnWords.some((word) => word.x0 < cell.x1 && word.x1 > cell.x0);
+      lost.push({ line, box: cell, underWord });
     }
   }
   return lost;

@@ -184,28 +184,29 @@ function paperOf(image: GrayImage, x0: number, y0: number, w: number, h: number)
 function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
   const seen = new Uint8Array(w * h);
   const blobs: Box[] = [];
-  const stack: number[] = [];
+  // Plain arithmetic and a typed stack: a page's suspects are few and small, and read before
+  // the engine has compiled this.
+  const stack = new Int32Array(w * h);
   for (let start = 0; start < ink.length; start++) {
     if (!ink[start] || seen[start]) continue;
     const blob = { x0: w, y0: h, x1: 0, y1: 0 };
     seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop()!;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const at = stack[--top]!;
       const x = at % w;
       const y = (at - x) / w;
-      blob.x0 = Math.min(blob.x0, x);
-      blob.y0 = Math.min(blob.y0, y);
-      blob.x1 = Math.max(blob.x1, x + 1);
-      blob.y1 = Math.max(blob.y1, y + 1);
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const [nx, ny] = [x + dx, y + dy];
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      if (x < blob.x0) blob.x0 = x;
+      if (y < blob.y0) blob.y0 = y;
+      if (x + 1 > blob.x1) blob.x1 = x + 1;
+      if (y + 1 > blob.y1) blob.y1 = y + 1;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++)
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
           const next = ny * w + nx;
           if (ink[next] && !seen[next]) {
             seen[next] = 1;
-            stack.push(next);
+            stack[top++] = next;
           }
         }
     }

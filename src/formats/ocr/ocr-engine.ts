@@ -1,5 +1,4 @@
 import type { GrayImage } from './gray-image.js';
-import { pgmFromGray } from './gray-image.js';
 import type { OcrOptions } from './ocr-options.js';
 import { pageWithCellsApart } from './joined-cells.js';
 import { grayAsInk } from './paper-and-ink.js';
@@ -59,11 +58,11 @@ export interface OcrEngine {
   recognize(image: GrayImage, how?: { cleaned: boolean }): Promise<RecognisedPage>;
 }
 
-/** What an engine reads: the cleaned page as a binary PGM file (in pieces, see pgmFromGray), at the page's resolution. */
-export interface EngineInput {
-  pgm: readonly Uint8Array[];
-  dpi: number;
-}
+/**
+ * What an engine reads: the cleaned page, at its resolution. Each engine hands it to its
+ * program in the file format that program reads fastest.
+ */
+export type EngineInput = GrayImage;
 
 export interface EngineRun {
   name: string;
@@ -107,10 +106,7 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
 /** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
   const read = pageWithTicksRead(
-    pageWithFractionsRead(
-      pageWithWeights(pageWithCellsApart(await run.read({ pgm: pgmFromGray(ink), dpi: ink.dpi }), ink), ink),
-      ink,
-    ),
+    pageWithFractionsRead(pageWithWeights(pageWithCellsApart(await run.read(ink), ink), ink), ink),
     ink,
   );
   return { ...read, width: ink.width, height: ink.height, picture: ink };
@@ -118,8 +114,7 @@ async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<Recognis
 
 /** Stops this thread's engines (a command that parsed its files and wants to exit). */
 export async function ocrEngineStopped(): Promise<void> {
-  nativeTesseractStopped();
-  await wasmTesseractStopped();
+  await Promise.all([nativeTesseractStopped(), wasmTesseractStopped()]);
 }
 
 // Letters of one word stand closer than this many x-heights; a wider gap inside a

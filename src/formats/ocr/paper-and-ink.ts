@@ -31,6 +31,8 @@ const PAPER = 0.8;
  */
 export function grayAsInk(image: GrayImage): GrayImage {
   const { width, height } = image;
+  // The softened copy is this step's own: each pixel is set from its own level alone, so the
+  // levels are written over it rather than into another page of memory.
   const pixels = softened(image);
   const paper = paperOfTiles({ ...image, pixels });
   const cols = Math.ceil(width / TILE);
@@ -39,11 +41,10 @@ export function grayAsInk(image: GrayImage): GrayImage {
   const offset = (255 * FULL_INK) / (PAPER - FULL_INK);
   const scale = paper.map((level) => 255 / ((PAPER - FULL_INK) * Math.max(1, level)));
   const rowScale = new Float32Array(cols);
-  const out = new Uint8Array(width * height);
-  const [whiteIn, whiteOut] = [whiteWords(pixels), whiteWords(out)];
+  const white = whiteWords(pixels);
   const grey = (i: number, s: number): void => {
     const level = pixels[i]! * s - offset;
-    out[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
+    pixels[i] = level <= 0 ? 0 : level >= 255 ? 255 : (level + 0.5) | 0;
   };
   for (let y = 0; y < height; y++) {
     // The scale is interpolated between tile centres, so tile edges leave no seams.
@@ -61,11 +62,10 @@ export function grayAsInk(image: GrayImage): GrayImage {
       const step = (rowScale[tx + 1]! - rowScale[tx]!) / TILE;
       for (let x = from, s = rowScale[tx]!; x < to; x++, s += step) {
         const i = row + x;
-        if (whiteIn !== null && whiteOut !== null && (i & 3) === 0 && x + 4 <= to && whiteIn[i >> 2] === WHITE_WORD) {
+        if (white !== null && (i & 3) === 0 && x + 4 <= to && white[i >> 2] === WHITE_WORD) {
           // Pure white stays white: the scale is at least 1 / (PAPER − FULL_INK) (paper is
           // never brighter than 255), which lifts 255 well past 255 + offset. The scale still
           // steps once per pixel, so the pixels after come out exactly as they would.
-          whiteOut[i >> 2] = WHITE_WORD;
           s += step;
           s += step;
           s += step;
@@ -78,8 +78,8 @@ export function grayAsInk(image: GrayImage): GrayImage {
     for (let x = Math.max(firstCentre, (cols - 1) * TILE + TILE / 2); x < width; x++)
       grey(row + x, rowScale[cols - 1]!);
   }
-  withoutSpecks(out, width, height, image.dpi);
-  return { ...image, pixels: out };
+  withoutSpecks(pixels, width, height, image.dpi);
+  return { ...image, pixels };
 }
 
 /**

@@ -78,7 +78,14 @@ export function ruleMask(image: GrayImage): RuleMask {
   // Where horizontal rules cross or meet a vertical line, counted once per rule: a side of
   // a table's cells whose top ends on something else (a dark header band) still crosses
   // the rules between the rows below it; a letter's stem reaches one rule at most.
+  // Rows holding pixels of horizontal rules, counted down the page: the stems of letters are
+  // vertical lines too, and most stand in rows no rule comes near.
+  const rowsWithRuleAbove = new Int32Array(height + 1);
+  for (const i of across) rowsWithRuleAbove[Math.floor(i / width) + 1] = 1;
+  for (let y = 0; y < height; y++) rowsWithRuleAbove[y + 1]! += rowsWithRuleAbove[y]!;
   const meetsTwoRules = (line: JoinedLine, runs: Runs): boolean => {
+    const [top, bottom] = [Math.max(0, line.first - MEET), Math.min(height - 1, line.last + MEET)];
+    if (rowsWithRuleAbove[bottom + 1] === rowsWithRuleAbove[top]) return false;
     const ends = [meetsRule(line.firstAt, line.first), meetsRule(line.lastAt, line.last)];
     if (ends[0] && ends[1]) return true;
     const ys: number[] = [];
@@ -157,10 +164,7 @@ function markLines(
     return extent > thickest;
   };
   const crossing = crossingsLeftOut ? (across ? DOWN : ACROSS) : 0;
-  const everyRun = new Uint8Array(count).fill(1);
-  const long = new Uint8Array(count);
-  for (const line of joinedLines(runs, everyRun))
-    if (line.length >= shortestLine) for (const r of line.runs) long[r] = 1;
+  const long = runsOfLongLines(runs, shortestLine);
   const thin = new Uint8Array(count);
   for (let r = 0; r < count; r++) {
     if (long[r] !== 1) continue;
@@ -222,28 +226,11 @@ type JoinedLine = Line & { runs: number[] };
 /** The lines that the runs marked in `taking` make, runs of neighbouring rows (columns) joined where they overlap. */
 function joinedLines(runs: Runs, taking: Uint8Array): JoinedLine[] {
   const count = runs.line.length;
-  const parent = new Int32Array(count);
-  for (let r = 0; r < count; r++) parent[r] = r;
-  const root = (r: number): number => {
-    while (parent[r] !== r) r = parent[r] = parent[parent[r]!]!;
-    return r;
-  };
-  // Both lists of runs are in order along the line.
-  for (let l = 1; l < runs.firstOfLine.length - 1; l++) {
-    let a = runs.firstOfLine[l - 1]!;
-    let b = runs.firstOfLine[l]!;
-    const [aEnd, bEnd] = [runs.firstOfLine[l]!, runs.firstOfLine[l + 1]!];
-    while (a < aEnd && b < bEnd) {
-      const overlap = runs.start[a]! <= runs.end[b]! + GAP && runs.start[b]! <= runs.end[a]! + GAP;
-      if (overlap && taking[a] === 1 && taking[b] === 1) parent[root(a)] = root(b);
-      if (runs.end[a]! < runs.end[b]!) a++;
-      else b++;
-    }
-  }
+  const rootOf = lineRoots(runs, taking);
   const lines = new Map<number, JoinedLine>();
   for (let r = 0; r < count; r++) {
     if (taking[r] !== 1) continue;
-    const id = root(r);
+    const id = rootOf[r]!;
     const [start, last, at] = [runs.start[r]!, runs.end[r]! - 1, runs.line[r]!];
     const line = lines.get(id);
     if (!line) {
@@ -258,6 +245,57 @@ function joinedLines(runs: Runs, taking: Uint8Array): JoinedLine[] {
   return [...lines.values()];
 }
 
+/**
+ * For each run marked in `taking`, one run standing for the whole line it joins into (runs
+ * of neighbouring rows or columns joined where they overlap, as `joinedLines`).
+ */
+function lineRoots(runs: Runs, taking: Uint8Array | null): Int32Array {
+  const count = runs.line.length;
+  const parent = new Int32Array(count);
+  for (let r = 0; r < count; r++) parent[r] = r;
+  const root = (r: number): number => {
+    while (parent[r] !== r) r = parent[r] = parent[parent[r]!]!;
+    return r;
+  };
+  // Both lists of runs are in order along the line.
+  for (let l = 1; l < runs.firstOfLine.length - 1; l++) {
+    let a = runs.firstOfLine[l - 1]!;
+    let b = runs.firstOfLine[l]!;
+    const [aEnd, bEnd] = [runs.firstOfLine[l]!, runs.firstOfLine[l + 1]!];
+    while (a < aEnd && b < bEnd) {
+      const overlap = runs.start[a]! <= runs.end[b]! + GAP && runs.start[b]! <= runs.end[a]! + GAP;
+      if (overlap && (taking === null || (taking[a] === 1 && taking[b] === 1))) parent[root(a)] = root(b);
+      if (runs.end[a]! < runs.end[b]!) a++;
+      else b++;
+    }
+  }
+  for (let r = 0; r < count; r++) parent[r] = root(r);
+  return parent;
+}
+
+/**
+ * 1 for each run of a line (all runs joined, as `joinedLines`) at least `shortest` long
+ * from its first pixel to its last. Most lines of a page are letters: their lengths are
+ * kept per line in typed lists rather than as a line object each.
+ */
+function runsOfLongLines(runs: Runs, shortest: number): Uint8Array {
+  const count = runs.line.length;
+  const rootOf = lineRoots(runs, null);
+  const first = new Int32Array(count).fill(0x7fffffff);
+  const last = new Int32Array(count).fill(-1);
+  for (let r = 0; r < count; r++) {
+    const id = rootOf[r]!;
+    if (runs.start[r]! < first[id]!) first[id] = runs.start[r]!;
+    if (runs.end[r]! - 1 > last[id]!) last[id] = runs.end[r]! - 1;
+  }
+  const long = new Uint8Array(count);
+  for (let r = 0; r < count; r++) {
+    const id = rootOf[r]!;
+    if (last[id]! - first[id]! + 1 >= shortest) long[r] = 1;
+  }
+  return long;
+}
+
 interface Runs {
   /** The pixel row (column) of each run, its first pixel along it and the one after its last. */
   line: Int32Array;
@@ -270,19 +308,14 @@ interface Runs {
 /** Runs of ink along each pixel row, gaps of `GAP` pixels bridged, at least `shortest` long. */
 function rowRuns(image: GrayImage, shortest: number): Runs {
   const { width, height, pixels } = image;
-  const line: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  const found = new RunList();
   const firstOfLine = new Int32Array(height + 1);
   const push = (y: number, from: number, to: number): void => {
-    if (to - from < shortest) return;
-    line.push(y);
-    start.push(from);
-    end.push(to);
+    if (to - from >= shortest) found.push(y, from, to);
   };
   const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
-    firstOfLine[y] = line.length;
+    firstOfLine[y] = found.count;
     let from = -1;
     let last = -1;
     for (let x = 0, i = y * width; x < width; x++, i++) {
@@ -300,8 +333,42 @@ function rowRuns(image: GrayImage, shortest: number): Runs {
     }
     if (from >= 0) push(y, from, last + 1);
   }
-  firstOfLine[height] = line.length;
-  return { line: Int32Array.from(line), start: Int32Array.from(start), end: Int32Array.from(end), firstOfLine };
+  firstOfLine[height] = found.count;
+  return { ...found.lists(), firstOfLine };
+}
+
+/**
+ * Runs as they are found, in typed lists grown by doubling: a page of text holds tens of
+ * thousands, which plain arrays of numbers hold at several times the cost.
+ */
+class RunList {
+  count = 0;
+  private line = new Int32Array(1024);
+  private start = new Int32Array(1024);
+  private end = new Int32Array(1024);
+
+  push(line: number, start: number, end: number): void {
+    if (this.count === this.line.length) {
+      this.line = grown(this.line);
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
+    this.line[this.count] = line;
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count++;
+  }
+
+  lists(): { line: Int32Array; start: Int32Array; end: Int32Array } {
+    const n = this.count;
+    return { line: this.line.subarray(0, n), start: this.start.subarray(0, n), end: this.end.subarray(0, n) };
+  }
+}
+
+function grown(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(list.length * 2);
+  more.set(list);
+  return more;
 }
 
 /**
@@ -312,14 +379,9 @@ function columnRuns(image: GrayImage, shortest: number): Runs {
   const { width, height, pixels } = image;
   const from = new Int32Array(width).fill(-1);
   const last = new Int32Array(width).fill(-1);
-  const line: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  const found = new RunList();
   const push = (x: number): void => {
-    if (last[x]! + 1 - from[x]! < shortest) return;
-    line.push(x);
-    start.push(from[x]!);
-    end.push(last[x]! + 1);
+    if (last[x]! + 1 - from[x]! >= shortest) found.push(x, from[x]!, last[x]! + 1);
   };
   const white = whiteWords(pixels);
   for (let y = 0; y < height; y++) {
@@ -338,6 +400,7 @@ function columnRuns(image: GrayImage, shortest: number): Runs {
     }
   }
   for (let x = 0; x < width; x++) if (from[x]! >= 0) push(x);
+  const { line, start, end } = found.lists();
   // Counting sort by column keeps each column's runs in order down the page.
   const firstOfLine = new Int32Array(width + 1);
   for (const x of line) firstOfLine[x + 1]! += 1;

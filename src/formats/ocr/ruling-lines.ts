@@ -27,6 +27,7 @@ export function grayWithoutRules(image: GrayImage): GrayImage {
   // along it are too thick to be rules and their cross-sections run on through it.
   const seen = grayWithPaperLifted(image, SCANNED_PAPER);
   const mask = ruleMask(seen);
+  if (mask.across.length === 0 && mask.down.length === 0) return image;
   const out = new Uint8Array(image.pixels);
   const fringe = Math.max(1, Math.round(image.dpi * FRINGE_INCH));
   paintOut(seen, mask, out, ACROSS, fringe);

@@ -1,11 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { type ChildProcessByStdio, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { EngineInput, EngineRun, OcrLine, OcrPage } from './ocr-engine.js';
 import { wordsSplitAtGaps } from './ocr-engine.js';
+import { tiffFromGray } from './gray-image.js';
 import { hocrLines } from './hocr.js';
 import { trainedDataFile } from './trained-data.js';
 
@@ -13,16 +16,25 @@ const COMMAND = 'tesseract';
 // A page takes seconds; one still running after this long is stuck and is killed.
 const PAGE_TIMEOUT_MS = 120_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+// A program left waiting this long for a page is ended (it holds its trained data in memory).
+const IDLE_MS = 30_000;
+// A program whose input has closed writes the end of its document and exits; one that has
+// not after this long is killed.
+const STOP_MS = 5_000;
+// hOCR writes each page as one element, closed at the indent of its opening; the elements
+// inside it close further in, and text is escaped, so this ends a page and nothing else.
+const PAGE_END = Buffer.from('\n  </div>\n');
 
 let program: Promise<{ version: string } | null> | null = null;
 const dataFolders = new Map<string, Promise<string>>();
+let running: PageReader | null = null;
 
 /**
- * Tesseract's own program, when installed: it reads the cleaned page from a file and
- * writes hOCR (words, their boxes and confidences, line baselines and x-heights) to its
- * standard output. It is given the same trained data as tesseract.js
- * (unpacked once into a temporary folder) and one core, since parse threads are what
- * runs files side by side. Null when the program is not there, unless it is required.
+ * Tesseract's own program, when installed: it reads cleaned pages from files and writes
+ * hOCR (words, their boxes and confidences, line baselines and x-heights) to its standard
+ * output. It is given the same trained data as tesseract.js (unpacked once into a
+ * temporary folder) and one core, since parse threads are what runs files side by side.
+ * Null when the program is not there, unless it is required.
  */
 export async function nativeTesseract(languages: readonly string[], required: boolean): Promise<EngineRun | null> {
   program ??= installedVersion();
@@ -49,9 +61,12 @@ export async function nativeTesseract(languages: readonly string[], required: bo
   };
 }
 
-/** Forgets what was found, so the next page looks again (a command about to exit has nothing running). */
-export function nativeTesseractStopped(): void {
+/** Ends the running program and forgets what was found, so the next page looks again (a command about to exit has nothing running). */
+export async function nativeTesseractStopped(): Promise<void> {
   program = null;
+  const reader = running;
+  running = null;
+  await reader?.stop();
 }
 
 function installedVersion(): Promise<{ version: string } | null> {
@@ -96,79 +111,183 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * The page is handed over as a file in a private temporary folder rather than on the
- * program's standard input, which tesseract reads a character at a time: about 0.1 s of
- * CPU more per 300 dpi page, and more waiting on a busy machine. The folder goes when
- * the page is read; a thread stopped in the middle leaves it to the system's clean-up of
- * temporary files.
+ * A page read by this thread's program, started on the first page and kept for the next
+ * ones: starting it (loading the trained data) costs about a fifth of a second of CPU, as
+ * much as reading a small page, and a scanned file asks for a page and a second look or two
+ * per page. Pages are read one at a time; a program set up otherwise (another language,
+ * another resolution) replaces the running one.
  */
 async function pageFromProgram(input: EngineInput, tessdata: string, languages: string): Promise<OcrPage> {
-  const folder = await mkdtemp(join(tmpdir(), 'reportflow-ocr-page-'));
-  try {
-    const file = join(folder, 'page.pgm');
-    await writeFile(file, input.pgm, { mode: 0o600 });
-    return await hocrPageOf(file, input.dpi, tessdata, languages);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+  const dpi = Math.round(input.dpi);
+  const key = `${tessdata}\0${languages}\0${dpi}`;
+  if (running?.key !== key || !running.usable()) {
+    const previous = running;
+    running = new PageReader(key, tessdata, languages, dpi);
+    void previous?.stop();
+  }
+  return { lines: linesFromHocr(await running.read(tiffFromGray(input))) };
+}
+
+type Child = ChildProcessByStdio<Writable, Readable, Readable>;
+
+/**
+ * One tesseract program reading pages as they come: it is given each page's file name on
+ * its standard input (`stream_filelist`) and writes the page's hOCR as soon as it is read.
+ * The page is handed over as a file in a private temporary folder rather than on the
+ * standard input, which tesseract reads a character at a time (about 0.1 s of CPU more
+ * per 300 dpi page); each file goes once its page is read, the folder with the program.
+ * A page that fails or runs too long ends the program; the next page starts another.
+ */
+class PageReader {
+  private readonly child: Child;
+  private readonly folder: Promise<string>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pages = 0;
+  private ended = false;
+  private closing = false;
+  private removed: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+  private errText = '';
+  private idle: NodeJS.Timeout | null = null;
+  private waiting: {
+    chunks: Buffer[];
+    bytes: number;
+    /** The last bytes received, to see the page's end however the output was cut into chunks. */
+    tail: Buffer;
+    done: (error: Error | null, hocr?: string) => void;
+  } | null = null;
+
+  constructor(
+    readonly key: string,
+    tessdata: string,
+    languages: string,
+    dpi: number,
+  ) {
+    this.folder = mkdtemp(join(tmpdir(), 'reportflow-ocr-pages-'));
+    // The folder goes with the program, whichever way it ends.
+    this.folder.catch(() => undefined);
+    const args = [
+      '-',
+      'stdout',
+      '--tessdata-dir',
+      tessdata,
+      '-l',
+      languages,
+      '--oem',
+      '1',
+      // Automatic page segmentation, as tesseract.js is set up (see tesseract-wasm.ts).
+      '--psm',
+      '3',
+      '--dpi',
+      String(dpi),
+      '-c',
+      'tessedit_create_hocr=1',
+      '-c',
+      'hocr_char_boxes=1',
+      '-c',
+      'stream_filelist=1',
+    ];
+    this.child = spawn(COMMAND, args, { stdio: ['pipe', 'pipe', 'pipe'], env: childEnv() });
+    // A thread with no page to read is free to end: the program then sees its input close and exits.
+    this.child.unref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) unrefStream(stream);
+    this.child.stdin.on('error', () => undefined);
+    this.child.stdout.on('data', (chunk: Buffer) => this.received(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      if (this.errText.length < 4000) this.errText += chunk.toString('utf8');
+    });
+    this.child.once('error', (error) => this.end(new Error(`tesseract could not be started: ${error.message}`)));
+    this.child.once('close', (code, signal) => {
+      const why =
+        this.errText.split('\n').find((line) => /error|can't|cannot|failed/i.test(line)) ?? this.errText.trim();
+      this.end(new Error(`tesseract failed (${signal ?? `exit ${code}`}): ${why.slice(0, 300)}`));
+    });
+  }
+
+  /** Whether pages can still be given to this program. */
+  usable(): boolean {
+    return !this.ended && !this.closing;
+  }
+
+  read(file: readonly Uint8Array[]): Promise<string> {
+    const turn = this.queue.then(() => this.readNow(file));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Ends the program once the pages given to it are read: its input closes and it exits on its own. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    await this.queue;
+    if (this.ended) return this.removed;
+    const exited = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.end(new Error('tesseract did not exit')), STOP_MS);
+    await exited;
+    clearTimeout(timer);
+    await this.removed;
+  }
+
+  private async readNow(picture: readonly Uint8Array[]): Promise<string> {
+    if (this.failure) throw this.failure;
+    if (this.idle) clearTimeout(this.idle);
+    const file = join(await this.folder, `page-${++this.pages}.tif`);
+    try {
+      await writeFile(file, picture, { mode: 0o600 });
+      return await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.end(new Error(`tesseract took longer than ${PAGE_TIMEOUT_MS / 1000} s on one page and was stopped`));
+        }, PAGE_TIMEOUT_MS);
+        this.waiting = {
+          chunks: [],
+          bytes: 0,
+          tail: Buffer.alloc(0),
+          done: (error, hocr) => {
+            clearTimeout(timer);
+            this.waiting = null;
+            if (error) reject(error);
+            else resolve(hocr!);
+          },
+        };
+        if (this.failure) return this.waiting.done(this.failure);
+        this.child.stdin.write(`${file}\n`);
+      });
+    } finally {
+      await rm(file, { force: true }).catch(() => undefined);
+      if (!this.ended) {
+        this.idle = setTimeout(() => void this.stop(), IDLE_MS);
+        this.idle.unref();
+      }
+    }
+  }
+
+  private received(chunk: Buffer): void {
+    const page = this.waiting;
+    // Before the first page the program writes the document's head, which holds no text.
+    if (!page) return;
+    page.bytes += chunk.length;
+    if (page.bytes > MAX_OUTPUT_BYTES) return this.end(new Error('tesseract wrote more than 64 MB for one page'));
+    page.chunks.push(chunk);
+    const tail = Buffer.concat([page.tail, chunk.subarray(Math.max(0, chunk.length - PAGE_END.length))]);
+    page.tail = tail.subarray(Math.max(0, tail.length - PAGE_END.length));
+    if (!page.tail.equals(PAGE_END)) return;
+    page.done(null, Buffer.concat(page.chunks).toString('utf8'));
+  }
+
+  private end(error: Error): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.failure = error;
+    if (this.idle) clearTimeout(this.idle);
+    this.waiting?.done(error);
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.removed = this.folder.then((folder) => rm(folder, { recursive: true, force: true })).catch(() => undefined);
   }
 }
 
-function hocrPageOf(file: string, dpi: number, tessdata: string, languages: string): Promise<OcrPage> {
-  const args = [
-    file,
-    'stdout',
-    '--tessdata-dir',
-    tessdata,
-    '-l',
-    languages,
-    '--oem',
-    '1',
-    // Automatic page segmentation, as tesseract.js is set up (see tesseract-wasm.ts).
-    '--psm',
-    '3',
-    '--dpi',
-    String(Math.round(dpi)),
-    '-c',
-    'tessedit_create_hocr=1',
-    '-c',
-    'hocr_char_boxes=1',
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(COMMAND, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
-    const out: Buffer[] = [];
-    let outBytes = 0;
-    let errText = '';
-    let failure: Error | null = null;
-    const stop = (error: Error) => {
-      failure ??= error;
-      child.kill('SIGKILL');
-    };
-    const timer = setTimeout(
-      () => stop(new Error(`tesseract took longer than ${PAGE_TIMEOUT_MS / 1000} s on one page and was stopped`)),
-      PAGE_TIMEOUT_MS,
-    );
-    child.stdout.on('data', (chunk: Buffer) => {
-      outBytes += chunk.length;
-      if (outBytes > MAX_OUTPUT_BYTES) stop(new Error('tesseract wrote more than 64 MB for one page'));
-      else out.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (errText.length < 4000) errText += chunk.toString('utf8');
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`tesseract could not be started: ${error.message}`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (failure) return reject(failure);
-      if (code !== 0) {
-        const why = errText.split('\n').find((line) => /error|can't|cannot|failed/i.test(line)) ?? errText.trim();
-        return reject(new Error(`tesseract failed (${signal ?? `exit ${code}`}): ${why.slice(0, 300)}`));
-      }
-      resolve({ lines: linesFromHocr(Buffer.concat(out).toString('utf8')) });
-    });
-  });
+function unrefStream(stream: Readable | Writable): void {
+  // The pipes to a child process are sockets.
+  if (stream instanceof Socket) stream.unref();
 }
 
 function linesFromHocr(hocr: string): OcrLine[] {

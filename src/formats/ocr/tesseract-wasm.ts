@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EngineInput, EngineRun, OcrLine, OcrPage } from './ocr-engine.js';
 import { wordsSplitAtGaps } from './ocr-engine.js';
 import { trainedDataFile } from './trained-data.js';
+import { pgmFromGray } from './gray-image.js';
 
 type TesseractWorker = Awaited<ReturnType<typeof import('tesseract.js').createWorker>>;
 
@@ -106,7 +107,7 @@ async function pageFromWorker(worker: TesseractWorker, input: EngineInput): Prom
 
 async function pageRead(worker: TesseractWorker, input: EngineInput): Promise<OcrPage> {
   await worker.setParameters({ user_defined_dpi: String(Math.round(input.dpi)) });
-  const { data } = await worker.recognize(Buffer.concat(input.pgm), {}, { blocks: true, text: false });
+  const { data } = await worker.recognize(Buffer.concat(pgmFromGray(input)), {}, { blocks: true, text: false });
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {

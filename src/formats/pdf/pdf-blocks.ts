@@ -305,7 +305,10 @@ function continuesBlock(open: OpenBlock, previous: PdfLine, line: PdfLine, layou
  */
 function standsBackAtMarker(open: OpenBlock, line: PdfLine, x: number, tolerance: number): boolean {
   if (open.textX - open.markerX <= tolerance || Math.abs(x - open.markerX) > 0.5 * tolerance) return false;
-  const wrapsToText = open.lines.slice(1).some((l) => Math.abs(indentOf(l) - open.textX) <= 0.5 * tolerance);
+  // Only lines in the same column show how it wraps: a column the item runs on into may set its lines flush.
+  const wrapsToText = open.lines
+    .slice(1)
+    .some((l) => l.area === line.area && Math.abs(indentOf(l) - open.textX) <= 0.5 * tolerance);
   return wrapsToText || (line.bold && !open.lines.every((l) => l.bold));
 }
 
