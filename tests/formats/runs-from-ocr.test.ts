@@ -158,25 +158,6 @@ describe('recognised words as text runs', () => {
     expect(run('national').size).toBeCloseTo(run('and').size);
   });
 
-  it('keeps a row of marks on one baseline, whatever ink the boxes of its misread marks took in', () => {
-    // A photographed row of ticks, crosses and halves, each cell a part of its own: the
-    // engine boxed two of its marks (`Vv`, a ½ read `Va`) around their top strokes only.
-    const line: OcrLine = {
-      xHeight: 13.6,
-      baseline: { x0: 254, y0: 733, x1: 1419, y1: 733 },
-      words: [
-        word('2021', 254, 310, 713, 733),
-        word('v', 534, 548, 716, 732),
-        word('Vv', 1058, 1071, 717, 720),
-        word('v', 1233, 1240, 722, 731),
-        word('Va', 1321, 1340, 712, 723),
-        word('8', 1407, 1419, 712, 731),
-      ],
-    };
-    const { runs } = runsFromOcr({ lines: [line] }, 1700, 2200, 200);
-    expect(new Set(runs.map((run) => run.y.toFixed(1))).size).toBe(1);
-  });
-
   it('does not give a word set apart by justified spaces a size of its own for the dots of its i', () => {
     const line: OcrLine = {
       xHeight: 28,

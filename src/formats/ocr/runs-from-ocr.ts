@@ -51,12 +51,8 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
       const own = read.map((w) => w.text).join('').length >= MIN_RESIZED_CHARS && Math.abs(ratio - 1) > OWN_SIZE_SHARE;
       const size = own ? lineSize * ratio : lineSize;
       // The engine gives one baseline for the line; the parts of two columns it joined
-      // each sit on their own, which their words show. A cell of a mark or two (a tick read
-      // `Vv`, a ½ read `Va`) is boxed around whatever ink the engine took for its letters,
-      // high or low in the row: its box tells no baseline, and the row stays one line.
-      const baseline =
-        (parts.length > 1 && lettersOf(part) >= MIN_BASELINE_CHARS ? baselineOfWords(part, levelled) : null) ??
-        lineBaseline;
+      // each sit on their own, which their words show.
+      const baseline = (parts.length > 1 ? baselineOfWords(part, levelled) : null) ?? lineBaseline;
       for (const word of part) {
         const [x] = levelled(word.x0, baselineAt(line, word.x0));
         const run: TextRun = {
@@ -166,13 +162,6 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
     previous = word;
   }
   return parts;
-}
-
-// A part of fewer letters and figures than this keeps its line's baseline.
-const MIN_BASELINE_CHARS = 4;
-
-function lettersOf(words: readonly OcrWord[]): number {
-  return words.reduce((sum, word) => sum + word.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
 }
 
 // Words read at a lower confidence than this do not measure the type, while this many others do.
