@@ -174,6 +174,23 @@ describe('recognised words as text runs', () => {
   });
 });
 
+describe('a recognised line of marks only', () => {
+  it('gives no runs (the end of a rule read as `|`), where a line with a letter, figure or answer mark does', () => {
+    const lineOf = (texts: string[], y: number): OcrLine => ({
+      xHeight: 22,
+      baseline: { x0: 100, y0: y, x1: 900, y1: y },
+      words: texts.map((text, i) => word(text, 100 + 120 * i, 160 + 120 * i, y - 30, y)),
+    });
+    const { runs } = runsFromOcr(
+      { lines: [lineOf(['|'], 500), lineOf(['~', '_'], 600), lineOf(['—', '✓'], 700), lineOf(['—', '2'], 800)] },
+      2550,
+      3300,
+      300,
+    );
+    expect(runs.map((run) => run.text)).toEqual(['—', '✓', '—', '2']);
+  });
+});
+
 describe('recognised type sizes settled', () => {
   const runsOf = (sizes: [number, number][]): TextRun[] =>
     sizes.map(([size, chars]) => ({ text: 'x'.repeat(chars), x: 0, y: 0, width: 1, size, bold: false, italic: false }));

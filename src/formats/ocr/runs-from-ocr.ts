@@ -39,7 +39,9 @@ export function runsFromOcr(page: OcrPage, width: number, height: number, dpi: n
     const lineEm = medianEm(read.words);
     const xHeight = xHeightOf(read, lineEm, xHeightPerEm);
     const line = lineWithoutStrayMarks(read, xHeight);
-    if (line.words.length === 0) continue;
+    // A line of marks only (`|`, `~`, `_`: the end of a rule, a speck) is no text, and set
+    // between a table's header and its first row it would end the table there.
+    if (!line.words.some((word) => TEXT_OR_MARK.test(word.text))) continue;
     const lineSize = (xHeight / X_HEIGHT_SHARE) * points;
     const [, lineBaseline] = levelled(line.baseline.x0, line.baseline.y0);
     const parts = partsAtGutters(line);
@@ -163,6 +165,9 @@ function partsAtGutters(line: OcrLine): OcrWord[][] {
   }
   return parts;
 }
+
+// A line holds text when a word of it has a letter, a figure or an answer mark.
+const TEXT_OR_MARK = /[\p{L}\p{N}✓✗✔✘]/u;
 
 // Words read at a lower confidence than this do not measure the type, while this many others do.
 const UNREAD = 0.3;
