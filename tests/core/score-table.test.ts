@@ -373,30 +373,26 @@ describe('two header rows', () => {
   });
 });
 
-describe('rows of a recognised table whose year is misread', () => {
-  const recognisedTable = (rows: string[][]): Block => ({
-    kind: 'table',
-    rows,
-    headerRows: 1,
-    source: { page: 1, confidence: 0.9 },
-  });
-  const readRecognised = (rows: string[][]) => {
-    const blocks = [recognisedTable(rows)];
-    const anomalies: Anomaly[] = [];
-    const tables = scoreTablesFromBlocks(
-      blocks,
-      outlineFromBlocks(blocks, 0, ENGLISH),
-      0,
-      anomalies,
-      ENGLISH,
-      {},
-      {
-        repaired: new Set<string>(),
-      },
-    );
-    return { tables, anomalies };
-  };
+/** The score tables of one table block, read as recognised by OCR (repairs allowed) or as stored text. */
+function readRecognised(rows: string[][], recognised = true) {
+  const source = recognised ? { page: 1, confidence: 0.9 } : { page: 1 };
+  const blocks: Block[] = [{ kind: 'table', rows, headerRows: 1, source }];
+  const anomalies: Anomaly[] = [];
+  const tables = scoreTablesFromBlocks(
+    blocks,
+    outlineFromBlocks(blocks, 0, ENGLISH),
+    0,
+    anomalies,
+    ENGLISH,
+    {},
+    {
+      repaired: new Set<string>(),
+    },
+  );
+  return { tables, anomalies };
+}
 
+describe('rows of a recognised table whose year is misread', () => {
   it('reads the year beside a lone year that only one direction of the table fits', () => {
     const { tables } = readRecognised([
       ['Year', 'Q1', 'Q2', 'Total'],
@@ -450,23 +446,6 @@ describe('a recognised header with a wrapped Total set down amid the questions',
 });
 
 describe('a recognised table answered in marks', () => {
-  const readRecognised = (rows: string[][], recognised = true) => {
-    const source = recognised ? { page: 1, confidence: 0.9 } : { page: 1 };
-    const blocks: Block[] = [{ kind: 'table', rows, headerRows: 1, source }];
-    const anomalies: Anomaly[] = [];
-    const tables = scoreTablesFromBlocks(
-      blocks,
-      outlineFromBlocks(blocks, 0, ENGLISH),
-      0,
-      anomalies,
-      ENGLISH,
-      {},
-      {
-        repaired: new Set<string>(),
-      },
-    );
-    return { tables, anomalies };
-  };
   // A fax of ticks, crosses and halves: the engine wrote `Y,` for a ½ and `P` for a cross.
   const rows = [
     ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],

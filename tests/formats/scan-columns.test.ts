@@ -87,6 +87,9 @@ describe('two-column lists on scanned pages', () => {
   });
 });
 
+/** A 600 × 800 pt page of the given runs. */
+const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
+
 /** One run per word on a line, 12pt, 6pt per letter; recognised when it has a confidence. */
 function recognisedLine(words: [string, number][], y: number, confidence: number | undefined): TextRun[] {
   return words.map(([text, x]) => ({
@@ -135,8 +138,6 @@ function itemLines(confidence: number | undefined): TextRun[] {
 }
 
 describe('a list number whose digits the engine dropped', () => {
-  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
-
   it('is the next number where a recognised line starts with a lone full stop in the item indent', () => {
     const blocks = blocksFromLines(linesFromPage(page(itemLines(0.95))));
     expect(
@@ -154,7 +155,6 @@ describe('a list number whose digits the engine dropped', () => {
 });
 
 describe('a list number whose full stop the engine dropped', () => {
-  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
   /** "1 The ministry adopted / a plan." then "<next> The court ruled.", the second number at `nextX`. */
   const lines = (next: string, nextX: number, confidence: number | undefined): TextRun[] => [
     ...recognisedLine(
@@ -207,7 +207,6 @@ describe('a list number whose full stop the engine dropped', () => {
 });
 
 describe('a list number with stray marks about it', () => {
-  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
   /** Item 1 wrapped to its text, then a line whose number reads as the given pieces. */
   const lines = (marks: [string, number][], confidence: number | undefined): TextRun[] => [
     ...itemLines(confidence).slice(0, 6),
@@ -264,7 +263,6 @@ describe('a list number with stray marks about it', () => {
 });
 
 describe('a line back at the number of a hanging list item', () => {
-  const page = (runs: TextRun[]): PdfPage => ({ number: 1, bottom: 0, top: 800, left: 0, right: 600, runs });
   const bold = (runs: TextRun[]) => runs.map((run) => ({ ...run, bold: true }));
   const blocks = (runs: TextRun[]) =>
     blocksFromLines(linesFromPage(page(runs))).map((block) =>

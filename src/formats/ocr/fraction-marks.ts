@@ -1,5 +1,5 @@
 import type { OcrPage, OcrWord } from './ocr-engine.js';
-import { pixelBoxIn, type GrayImage } from './gray-image.js';
+import { inkBlobs, pixelBoxIn, type GrayImage, type InkBlob } from './gray-image.js';
 
 /**
  * The half printed as one glyph (½), as score tables give a half point. It is not in the
@@ -64,13 +64,7 @@ function mayBeFraction(word: OcrWord): boolean {
   return text !== '' && [...text].length <= MAX_CHARS && !/\/|^[\d.,]*%?$/u.test(text) && /\p{L}/u.test(text);
 }
 
-interface Part {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  pixels: number;
-}
+type Part = InkBlob;
 
 /** Whether the ink in a box is a fraction's: see the module's note. */
 export function isFractionInk(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): boolean {
@@ -91,45 +85,7 @@ export function isFractionInk(image: GrayImage, box: { x0: number; y0: number; x
 
 /** The separate pieces of ink in a box (8-connected), specks left out. */
 function inkParts(image: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }): Part[] {
-  const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
-  const [w, h] = [x1 - x0, y1 - y0];
-  if (w <= 0 || h <= 0) return [];
-  // The box's ink, 1 where a pixel is ink; 2 marks ink already taken into a part.
-  const ink = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = (y0 + y) * image.width + x0;
-    for (let x = 0; x < w; x++) if (image.pixels[row + x]! < INK) ink[y * w + x] = 1;
-  }
-  const parts: Part[] = [];
-  // Words are small and read once each, mostly before the engine has compiled this:
-  // plain arithmetic and a typed stack, no pairs built per pixel.
-  const stack = new Int32Array(w * h);
-  for (let start = 0; start < w * h; start++) {
-    if (ink[start] !== 1) continue;
-    const part: Part = { x0: w, y0: h, x1: 0, y1: 0, pixels: 0 };
-    ink[start] = 2;
-    let top = 0;
-    stack[top++] = start;
-    while (top > 0) {
-      const at = stack[--top]!;
-      const y = Math.floor(at / w);
-      const x = at - y * w;
-      part.pixels++;
-      if (x < part.x0) part.x0 = x;
-      if (y < part.y0) part.y0 = y;
-      if (x + 1 > part.x1) part.x1 = x + 1;
-      if (y + 1 > part.y1) part.y1 = y + 1;
-      for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-        for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-          const next = ny * w + nx;
-          if (ink[next] === 1) {
-            ink[next] = 2;
-            stack[top++] = next;
-          }
-        }
-      }
-    }
-    if (part.pixels >= SPECK_SHARE * w * h) parts.push(part);
-  }
-  return parts;
+  const area = pixelBoxIn(image, box);
+  const size = (area.x1 - area.x0) * (area.y1 - area.y0);
+  return inkBlobs(image, area, INK).filter((part) => part.pixels >= SPECK_SHARE * size);
 }

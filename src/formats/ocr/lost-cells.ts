@@ -1,4 +1,4 @@
-import { pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
+import { inkBlobs, pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
 import { pageWithTicksRead } from './tick-marks.js';
 
@@ -136,12 +136,9 @@ function cellsOfInk(image: GrayImage, area: PixelBox, xh: number): PixelBox[] {
   const { x0, y0, x1, y1 } = pixelBoxIn(image, area);
   const [w, h] = [x1 - x0, y1 - y0];
   if (w <= 2 || h <= 2) return [];
-  const ink = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) ink[y * w + x] = image.pixels[(y0 + y) * image.width + x0 + x]! < INK ? 1 : 0;
   // Ink running out of the stretch searched is part of something beyond it: a glyph of a
   // word the engine boxed short (the left stem of an N boxed from its diagonal), a line above.
-  const blobs = blobsOf(ink, w, h)
+  const blobs = inkBlobs(image, { x0, y0, x1, y1 }, INK)
     .filter((blob) => blob.x0 > 0 && blob.y0 > 0 && blob.x1 < w && blob.y1 < h)
     .sort((a, b) => a.x0 - b.x0);
   const groups: PixelBox[][] = [];
@@ -161,40 +158,6 @@ function cellsOfInk(image: GrayImage, area: PixelBox, xh: number): PixelBox[] {
       x1: x0 + Math.max(...group.map((b) => b.x1)),
       y1: y0 + Math.max(...group.map((b) => b.y1)),
     }));
-}
-
-/** Boxes of 8-connected blobs of set pixels; right and bottom edges exclusive. */
-function blobsOf(ink: Uint8Array, w: number, h: number): PixelBox[] {
-  const seen = new Uint8Array(w * h);
-  const blobs: PixelBox[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (!ink[start] || seen[start]) continue;
-    const blob = { x0: w, y0: h, x1: 0, y1: 0 };
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      const x = at % w;
-      const y = (at - x) / w;
-      blob.x0 = Math.min(blob.x0, x);
-      blob.y0 = Math.min(blob.y0, y);
-      blob.x1 = Math.max(blob.x1, x + 1);
-      blob.y1 = Math.max(blob.y1, y + 1);
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const [nx, ny] = [x + dx, y + dy];
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const next = ny * w + nx;
-          if (ink[next] && !seen[next]) {
-            seen[next] = 1;
-            stack.push(next);
-          }
-        }
-    }
-    blobs.push(blob);
-  }
-  return blobs;
 }
 
 interface Piece {

@@ -1,5 +1,5 @@
 import { listMarkerFromText } from '../../blocks/list-marker.js';
-import { pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
+import { inkBlobs, pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
@@ -142,12 +142,9 @@ function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
   const { x0, y0, x1, y1 } = pixelBoxIn(image, box);
   const [w, h] = [x1 - x0, y1 - y0];
   if (w <= 2 || h <= 2) return null;
-  const threshold = INK_SHARE * paperOf(image, x0, y0, w, h);
-  const ink = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) ink[y * w + x] = image.pixels[(y0 + y) * image.width + x0 + x]! < threshold ? 1 : 0;
+  const blobs = inkBlobs(image, { x0, y0, x1, y1 }, INK_SHARE * paperOf(image, x0, y0, w, h));
   let found: Box | null = null;
-  for (const blob of blobsOf(ink, w, h)) {
+  for (const blob of blobs) {
     const touches = blob.x0 === 0 || blob.y0 === 0 || blob.x1 === w || blob.y1 === h;
     const height = blob.y1 - blob.y0;
     // Only a glyph's height is judged: the dot after a number is a blob of its own.
@@ -158,7 +155,7 @@ function inkBox(image: GrayImage, box: Box, xHeight: number): Box | null {
   if (!found || found.x1 - found.x0 > MAX_NUMBER_WIDTH * xHeight) return null;
   // The dot or bracket right after the digits belongs to the number.
   let right = found.x1;
-  for (const blob of blobsOf(ink, w, h))
+  for (const blob of blobs)
     if (blob.x0 >= found.x1 && blob.x0 <= found.x1 + NEAR * xHeight && blob.y1 > found.y0)
       right = Math.max(right, blob.x1);
   return { x0: x0 + found.x0, y0: y0 + found.y0, x1: x0 + right, y1: y0 + found.y1 };
@@ -178,41 +175,6 @@ function paperOf(image: GrayImage, x0: number, y0: number, w: number, h: number)
     if (seen >= 0.9 * w * h) return level;
   }
   return 255;
-}
-
-/** Boxes of 8-connected blobs of set pixels; right and bottom edges exclusive. */
-function blobsOf(ink: Uint8Array, w: number, h: number): Box[] {
-  const seen = new Uint8Array(w * h);
-  const blobs: Box[] = [];
-  // Plain arithmetic and a typed stack: a page's suspects are few and small, and read before
-  // the engine has compiled this.
-  const stack = new Int32Array(w * h);
-  for (let start = 0; start < ink.length; start++) {
-    if (!ink[start] || seen[start]) continue;
-    const blob = { x0: w, y0: h, x1: 0, y1: 0 };
-    seen[start] = 1;
-    let top = 0;
-    stack[top++] = start;
-    while (top > 0) {
-      const at = stack[--top]!;
-      const x = at % w;
-      const y = (at - x) / w;
-      if (x < blob.x0) blob.x0 = x;
-      if (y < blob.y0) blob.y0 = y;
-      if (x + 1 > blob.x1) blob.x1 = x + 1;
-      if (y + 1 > blob.y1) blob.y1 = y + 1;
-      for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++)
-        for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-          const next = ny * w + nx;
-          if (ink[next] && !seen[next]) {
-            seen[next] = 1;
-            stack[top++] = next;
-          }
-        }
-    }
-    blobs.push(blob);
-  }
-  return blobs;
 }
 
 /**
