@@ -1,9 +1,9 @@
-// Builds the scan2, scan3, scan4, scan5 and scan6 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3, scan4, scan5, scan6 and scan7 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
 // (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan6|folder…]  (no argument: every set;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan7|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -95,8 +95,22 @@ export const SCAN6 = [
   { folder: 'scan6-mixed-pdf-probe3-md-loose-caption', pdf: 'eval/build/scans/sources/probe3-md-loose-caption.pdf', kind: 'mixed-pdf', browser: true },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6];
-const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6 };
+// scan7: the Spanish, French and Portuguese reports (every source is one page, so no mixed PDF; a second photo).
+export const SCAN7 = [
+  { folder: 'scan7-flat-png-blind3-es-ecuador-2023', pdf: 'eval/blind3-es-ecuador-2023/report.pdf', kind: 'flat-png' },
+  { folder: 'scan7-skew-png-blind3-fr-belgique-2023', pdf: 'eval/blind3-fr-belgique-2023/report.pdf', kind: 'skew-png' },
+  { folder: 'scan7-sideways-png-blind3-pt-cabo-verde-2024', pdf: 'eval/blind3-pt-cabo-verde-2024/report.pdf', kind: 'sideways-png' },
+  { folder: 'scan7-skew-tiff-blind3-es-paraguay-2024', pdf: 'eval/blind3-es-paraguay-2024/report.pdf', kind: 'skew-tiff' },
+  { folder: 'scan7-fax-tiff-blind3-fr-maroc-2023', pdf: 'eval/blind3-fr-maroc-2023/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan7-photo-jpeg-blind3-pt-angola-2023', pdf: 'eval/blind3-pt-angola-2023/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan7-photo-jpeg-blind3-es-guatemala-2024', pdf: 'eval/blind3-es-guatemala-2024/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan7-rotate-pdf-blind3-fr-senegal-2024', pdf: 'eval/blind3-fr-senegal-2024/report.pdf', kind: 'rotate-pdf' },
+  { folder: 'scan7-upside-down-pdf-blind3-pt-mocambique-2024', pdf: 'eval/blind3-pt-mocambique-2024/report.pdf', kind: 'upside-down-pdf' },
+  { folder: 'scan7-stamp-pdf-blind3-es-honduras-2023', pdf: 'eval/build/scans/sources/blind3-es-honduras-2023.pdf', kind: 'stamp-pdf', office: 'blind3-es-honduras-2023' },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7 };
 
 /** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
  * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
@@ -117,7 +131,7 @@ function ensureOfficePdf(pdf, office) {
   }
 }
 
-// Arguments name whole sets (scan2 … scan6) or single folders; none means every folder.
+// Arguments name whole sets (scan2 … scan7) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
