@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linesWithCentredCellsRaised } from '../../src/formats/pdf/pdf-centred-cells.js';
 import { linesFromPage } from '../../src/formats/pdf/pdf-lines.js';
 import { isPageNumberText } from '../../src/formats/pdf/pdf-page-furniture.js';
 import { linesWithRunCells } from '../../src/formats/pdf/pdf-run-cells.js';
@@ -339,5 +340,59 @@ describe('tablesFromLines with rows of wrapped cells standing a line apart', () 
       ['2022', 'Yes', 'Partially', 'No'],
       ['2023', 'Yes', 'Partially', 'Partially'],
     ]);
+  });
+});
+
+describe('linesWithCentredCellsRaised', () => {
+  /** Runs of `size` pt type, 6 pt a character on 11 pt, set at [text, x, baseline]. */
+  const placed = (cells: readonly [string, number, number][], size = 12): TextRun[] =>
+    cells.map(([text, x, y]) => ({ text, x, y, width: (size / 2) * text.length, size, bold: false, italic: false }));
+
+  it('raises the one-line cells centred between the two lines of a row of wrapped cells onto its first line', () => {
+    // A LibreOffice print (14 pt pitch): `Yea` / `r`, `Q` / `2`, `Tota` / `l` wrap, `Q1` and `Q3` do not.
+    const lines = linesFromPage(
+      pageOf(
+        placed([
+          ['Yea', 58, 620.6],
+          ['Q', 109, 620.6],
+          ['Tota', 191, 620.6],
+          ['Q1', 88, 613.6],
+          ['Q3', 129, 613.6],
+          ['r', 58, 606.6],
+          ['2', 109, 606.6],
+          ['l', 191, 606.6],
+        ]),
+      ),
+    );
+    const raised = linesWithCentredCellsRaised(lines, () => 14);
+    expect(raised.map((line) => line.segments.map((segment) => segment.text))).toEqual([
+      ['Yea', 'Q1', 'Q', 'Q3', 'Tota'],
+      ['r', '2', 'l'],
+    ]);
+    expect(raised[0]!.y).toBe(620.6);
+  });
+
+  it('leaves labels set a little lower beside a header over several columns where they stand', () => {
+    // `Year` and `Total` centred beside a two-line header, `Questions` over `Q1` … `Q4` (set
+    // closer than a cell gap, one segment): the line under `Questions` spreads far wider
+    // than it, so it is no rest of a wrapped cell.
+    const lines = linesFromPage(
+      pageOf(
+        placed(
+          [
+            ['Questions', 64, 593.3],
+            ['Year', 36, 589.5],
+            ['Total', 120, 589.5],
+            ['Q1', 54, 585.8],
+            ['Q2', 65, 585.8],
+            ['Q3', 76, 585.8],
+            ['Q4', 87, 585.8],
+          ],
+          7,
+        ),
+      ),
+    );
+    expect(lines).toHaveLength(3);
+    expect(linesWithCentredCellsRaised(lines, () => 8.2)).toEqual(lines);
   });
 });

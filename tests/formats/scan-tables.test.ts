@@ -132,3 +132,90 @@ describe('tight score tables', () => {
     expect(tables[0]!.rows[2]).toEqual(['2021', 'Y', 'P', 'N', '5']);
   });
 });
+
+describe('score tables whose narrow columns wrap every label and year', () => {
+  // A LibreOffice print: each header label and year wraps in its cell (`Yea` / `r`, `Q` / `1`,
+  // `Tota` / `l`, `202` / `2`), a cell's lines a line pitch (58 px) apart, and each row's
+  // one-line answers set vertically centred, half a pitch under the first line of its year.
+  const PITCH = 58;
+  // Columns so narrow that `Q1` does not fit; the second a cell gap after `Yea`, or closer (`Yea Q` one segment).
+  const columnsFrom = (second: number): number[] => [300, ...[0, 1, 2, 3, 4].map((k) => second + 64 * k)];
+  const cells = (texts: readonly string[], baseline: number, columns = columnsFrom(410)): OcrLine =>
+    ocrLine(
+      texts.flatMap((text, c): [string, number][] => (text === '' ? [] : [[text, columns[c]!]])),
+      baseline,
+    );
+  const row = (year: string, rest: string, answers: readonly string[], top: number, columns?: number[]): OcrLine[] => [
+    cells([year], top, columns),
+    cells(['', ...answers], top + PITCH / 2, columns),
+    cells([rest], top + PITCH, columns),
+  ];
+  const prose = [
+    ocrLine([['The AI charter moved Q3 to Partly, after the ministry consulted on it', 300]], 1560),
+    ocrLine([['through the spring.', 300]], 1560 + PITCH),
+  ];
+
+  it.each([
+    ['a cell gap apart', 410],
+    ['closer than a cell gap after the first', 400],
+  ])('reads each row as its year and the answers centred between the year’s lines, labels %s', (_, second) => {
+    const columns = columnsFrom(second);
+    const lines = [
+      ocrLine([['Changes in key metrics', 300]], 800, 38),
+      cells(['Yea', 'Q', 'Q', 'Q', 'Q', 'Tota'], 1000, columns),
+      cells(['r', '1', '2', '3', '4', 'l'], 1000 + PITCH, columns),
+      ...row('202', '2', ['Y', 'N', 'N', 'P', '1.5'], 1190, columns),
+      ...row('202', '3', ['Y', 'N', 'P', 'P', '2'], 1380, columns),
+      ...prose,
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+      ['2022', 'Y', 'N', 'N', 'P', '1.5'],
+      ['2023', 'Y', 'N', 'P', 'P', '2'],
+    ]);
+  });
+
+  it('keeps the next row where the engine read a year’s two lines as one, leaving a tall gap under it', () => {
+    const lines = [
+      ocrLine([['Changes in key metrics', 300]], 800, 38),
+      cells(['Yea', 'Q', 'Q', 'Q', 'Q', 'Tota'], 1000),
+      cells(['r', '1', '2', '3', '4', 'l'], 1000 + PITCH),
+      // `202` over `2` read as one word, the row as one line: more than three type sizes above the next row.
+      cells(['2022', 'Y', 'N', 'N', 'P', '1.5'], 1190),
+      ...row('202', '3', ['Y', 'N', 'P', 'P', '2'], 1380),
+      ...prose,
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.slice(1)).toEqual([
+      ['2022', 'Y', 'N', 'N', 'P', '1.5'],
+      ['2023', 'Y', 'N', 'P', 'P', '2'],
+    ]);
+  });
+
+  it('reads a header whose one-line labels are centred between the lines of the wrapped ones', () => {
+    // `Q1` fits its column, and stands closer to `Yea` than a cell gap.
+    const columns = columnsFrom(385);
+    const lines = [
+      ocrLine([['Changes in key metrics', 300]], 800, 38),
+      cells(['Yea', '', 'Q', '', '', 'Tota'], 1000, columns),
+      cells(['', 'Q1', '', 'Q3', 'Q4', ''], 1000 + PITCH / 2, columns),
+      cells(['r', '', '2', '', '', 'l'], 1000 + PITCH, columns),
+      ...row('202', '1', ['Y', 'N', 'N', 'Y', '2'], 1190, columns),
+      ...row('202', '2', ['Y', 'Y', 'N', 'Y', '3'], 1380, columns),
+      ...prose,
+    ];
+    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
+    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows).toEqual([
+      ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
+      ['2021', 'Y', 'N', 'N', 'Y', '2'],
+      ['2022', 'Y', 'Y', 'N', 'Y', '3'],
+    ]);
+  });
+});

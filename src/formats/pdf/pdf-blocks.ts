@@ -2,6 +2,7 @@ import { listMarkerFromText, type ListMarker } from '../../blocks/list-marker.js
 import type { Block, Span, TableBlock } from '../../blocks/model.js';
 import { spansBetween, spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
+import { linesWithCentredCellsRaised } from './pdf-centred-cells.js';
 import { sourceOfLines, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
 import { tablesFromLines, type PdfTable } from './pdf-tables.js';
@@ -47,7 +48,7 @@ function singleSpaced(upper: PdfLine, lower: PdfLine): boolean {
 
 export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
   const pitchOf = pitchFinder(pageLines);
-  const lines = linesWithRunCells(pageLines, pitchOf);
+  const lines = linesWithRunCells(linesWithCentredCellsRaised(pageLines, pitchOf), pitchOf);
   const tables = tablesJoinedAcrossPages(lines, tablesFromLines(lines, pitchOf));
   const tableAt = new Map(tables.map((table) => [table.start, table]));
   const inTable = new Set(tables.flatMap((table) => table.parts.flatMap(([s, e]) => range(s, e))));

@@ -352,6 +352,32 @@ export function lineFromSegments(
   };
 }
 
+/**
+ * Two lines as one, on the baseline of the first: the cells of one table row set at
+ * different heights (see pdf-centred-cells.ts). Each segment keeps its own baseline.
+ */
+export function linesJoined(first: PdfLine, second: PdfLine): PdfLine {
+  const segments = [...first.segments, ...second.segments].sort((a, b) => a.x - b.x);
+  const spans = spansMerged(
+    segments.flatMap((segment, i) => (i === 0 ? segment.spans : [{ text: ' ' }, ...segment.spans])),
+  );
+  const line: PdfLine = {
+    ...first,
+    x: Math.min(first.x, second.x),
+    right: Math.max(first.right, second.right),
+    text: segments.map((segment) => segment.text).join(' '),
+    spans,
+    segments,
+    runPieces: [...first.runPieces, ...second.runPieces].sort((a, b) => a.x - b.x),
+    bold: first.bold && second.bold,
+    box: boxAround([first.box, second.box])!,
+  };
+  delete line.confidence;
+  const confidence = confidenceOfLines([first, second]);
+  if (confidence !== undefined) line.confidence = confidence;
+  return line;
+}
+
 /** The box of part of a line: placed along the line's box, from its own ascent to its own descent. */
 function boxOfPart(line: PdfLine, x: number, right: number, part: LineSegment): PageBox {
   const [x0, y0, x1, y1] = line.box;

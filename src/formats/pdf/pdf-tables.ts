@@ -32,6 +32,8 @@ const MAX_HEADER_ROWS = 3;
 // Cells whose edges or centres are this close (in font sizes) line up; most columns of a table must.
 const ALIGN_TOLERANCE = 0.3;
 const ALIGNED_SHARE = 0.8;
+// The most characters a narrow column carries over to the next line of a cell when every cell of a row wraps.
+const WORD_REST_CHARS = 2;
 
 /**
  * Finds tables in a run of lines. `pitchOf(size)` is the ordinary distance between
@@ -69,7 +71,8 @@ function tableAt(
     const line = lines[end]!;
     const previous = lines[end - 1]!;
     const size = Math.max(line.size, previous.size);
-    if (line.area !== previous.area || previous.y - line.y > MAX_ROW_DISTANCE * size) break;
+    if (line.area !== previous.area || (previous.y - line.y > MAX_ROW_DISTANCE * size && !atRowPitch(rows, line)))
+      break;
     const wide = line.segments.length >= MIN_CELLS;
     if (!wide && !line.segments.every((segment) => overlapCount(segment, columns) === 1)) break;
     // Below the first rows, a line with fewer cells than columns must keep to the columns: a
@@ -86,13 +89,14 @@ function tableAt(
     if (wide) most = Math.max(most, line.segments.length);
     const row = rows[rows.length - 1]!;
     const full = (l: PdfLine): boolean => l.segments.length >= columns.length;
-    // A row has at most one line with every column filled; a line that shares a column
-    // with the line above continues the row only where the text above ran to the column's edge.
+    const following = lines[end + 1];
+    // A row has at most one line with every column filled, but for a header whose every
+    // label wraps; a line that shares a column with the line above continues the row only
+    // where the text above ran to the column's edge.
     const continues =
       previous.y - line.y <= pitchOf(size) + PITCH_TOLERANCE &&
-      !(full(line) && row.some(full)) &&
+      (!(full(line) && row.some(full)) || (rows.length === 1 && holdsOnlyWordRests(line, following, pitchOf))) &&
       line.segments.every((segment) => wrapsInto(previous, segment, columns) && !reopens(row, segment, columns));
-    const following = lines[end + 1];
     // A lone cell part opening a row is kept when a full row in the same type follows: the
     // tail of a row cut by the page break, or a row with most cells empty (a heading over
     // a justified line is neither).
@@ -133,6 +137,33 @@ function tableAt(
     headerRows,
     columns: columns.length,
   };
+}
+
+/**
+ * Whether `line` stands where the table's next row would: no further below the last row's
+ * first line than that row stands below the row before it. Rows of wrapped cells are tall,
+ * and where OCR read a cell's two lines as one (a year `202` / `1` read `2021`), the gap
+ * under that row's only line is as tall as its lines and its padding together.
+ */
+function atRowPitch(rows: readonly PdfLine[][], line: PdfLine): boolean {
+  if (rows.length < 2) return false;
+  const [before, last] = [rows[rows.length - 2]![0]!, rows[rows.length - 1]![0]!];
+  return last.y - line.y <= before.y - last.y + PITCH_TOLERANCE;
+}
+
+/**
+ * Whether a full line under the table's first line is the rests of words broken in every
+ * cell of it (`r` under `Yea`, `1` under `Q`, `l` under `Tota`: a header whose every label
+ * wraps in its narrow column) rather than the next row of a table set tight: each of its
+ * cells is a word's end of a character or two, and the row ends with it, cell padding
+ * setting the next line further than a line pitch below.
+ */
+function holdsOnlyWordRests(line: PdfLine, following: PdfLine | undefined, pitchOf: (size: number) => number): boolean {
+  const padded =
+    following === undefined ||
+    following.area !== line.area ||
+    line.y - following.y > pitchOf(Math.max(line.size, following.size)) + PITCH_TOLERANCE;
+  return padded && line.segments.every((segment) => [...segment.text].length <= WORD_REST_CHARS);
 }
 
 /**
