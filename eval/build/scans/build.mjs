@@ -1,9 +1,9 @@
-// Builds the scan2, scan3, scan4, scan5, scan6 and scan7 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3, scan4, scan5 … scan8 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
 // (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan7|folder…]  (no argument: every set;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan8|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -109,8 +109,22 @@ export const SCAN7 = [
   { folder: 'scan7-stamp-pdf-blind3-es-honduras-2023', pdf: 'eval/build/scans/sources/blind3-es-honduras-2023.pdf', kind: 'stamp-pdf', office: 'blind3-es-honduras-2023' },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7];
-const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7 };
+// scan8: browser prints (pandoc's page, or a GitHub-like style) of the fixtures' Markdown reports; kept prints as scan6's.
+export const SCAN8 = [
+  { folder: 'scan8-flat-png-fixture-kenya-2023', pdf: 'eval/build/scans/sources/fixture-kenya-2023.pdf', kind: 'flat-png', browser: true },
+  { folder: 'scan8-sideways-png-fixture-mongolia-2023', pdf: 'eval/build/scans/sources/fixture-mongolia-2023.pdf', kind: 'sideways-png', browser: true },
+  { folder: 'scan8-skew-tiff-fixture-estonia-2023', pdf: 'eval/build/scans/sources/fixture-estonia-2023.pdf', kind: 'skew-tiff', browser: true },
+  { folder: 'scan8-fax-tiff-fixture-south-africa-2023', pdf: 'eval/build/scans/sources/fixture-south-africa-2023.pdf', kind: 'fax-tiff', browser: true },
+  { folder: 'scan8-fax-tiff-fixture-vietnam-2023', pdf: 'eval/build/scans/sources/fixture-vietnam-2023.pdf', kind: 'fax-tiff', browser: true },
+  { folder: 'scan8-photo-jpeg-fixture-kazakhstan-2024', pdf: 'eval/build/scans/sources/fixture-kazakhstan-2024.pdf', kind: 'photo-jpeg', browser: true },
+  { folder: 'scan8-rotate-pdf-fixture-japan-2023', pdf: 'eval/build/scans/sources/fixture-japan-2023.pdf', kind: 'rotate-pdf', browser: true },
+  { folder: 'scan8-upside-down-pdf-fixture-norway-2023', pdf: 'eval/build/scans/sources/fixture-norway-2023.pdf', kind: 'upside-down-pdf', browser: true },
+  { folder: 'scan8-stamp-pdf-fixture-singapore-2023', pdf: 'eval/build/scans/sources/fixture-singapore-2023.pdf', kind: 'stamp-pdf', browser: true },
+  { folder: 'scan8-mixed-pdf-fixture-philippines-2023', pdf: 'eval/build/scans/sources/fixture-philippines-2023.pdf', kind: 'mixed-pdf', browser: true },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7, ...SCAN8];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7, scan8: SCAN8 };
 
 /** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
  * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
@@ -131,7 +145,7 @@ function ensureOfficePdf(pdf, office) {
   }
 }
 
-// Arguments name whole sets (scan2 … scan7) or single folders; none means every folder.
+// Arguments name whole sets (scan2 … scan8) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
