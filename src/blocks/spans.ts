@@ -85,6 +85,19 @@ export function spansJoinedByLine(lines: readonly Span[][]): Span[] {
 }
 
 /** Drops the first `count` characters from a run of spans (used to cut a typed list marker off). */
+/** The spans of the characters from `start` up to `end` of their text. */
+export function spansBetween(spans: readonly Span[], start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const span of spans) {
+    const from = Math.max(start - at, 0);
+    const to = Math.min(end - at, span.text.length);
+    if (to > from) out.push({ ...span, text: span.text.slice(from, to) });
+    at += span.text.length;
+  }
+  return out;
+}
+
 export function spansWithoutPrefix(spans: readonly Span[], count: number): Span[] {
   const out: Span[] = [];
   let left = count;

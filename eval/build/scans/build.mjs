@@ -1,9 +1,9 @@
-// Builds the scan2, scan3, scan4 and scan5 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3, scan4, scan5, scan6 and scan7 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
 // (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|scan3|scan4|scan5|folder…]  (no argument: every set;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan7|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -79,8 +79,38 @@ export const SCAN5 = [
   { folder: 'scan5-mixed-pdf-probe3-docx-textbox-cover', pdf: 'eval/build/scans/sources/probe3-docx-textbox-cover.pdf', kind: 'mixed-pdf', office: 'probe3-docx-textbox-cover' },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5];
-const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5 };
+// scan6's sources are printed Markdown reports (pandoc's HTML printed by Chromium, four of them with the
+// browser's date, title, address and page-number lines) and a plain-text print of a Markdown file; see
+// README.md for how. They are kept in sources/ and never remade here (`browser: true`).
+export const SCAN6 = [
+  { folder: 'scan6-flat-png-probe3-md-bold-title-marked-answers', pdf: 'eval/build/scans/sources/probe3-md-bold-title-marked-answers.pdf', kind: 'flat-png', browser: true },
+  { folder: 'scan6-skew-png-probe3-md-pandoc-simple-table', pdf: 'eval/build/scans/sources/probe3-md-pandoc-simple-table.pdf', kind: 'skew-png', browser: true },
+  { folder: 'scan6-sideways-png-probe3-md-fenced-table', pdf: 'eval/build/scans/sources/probe3-md-fenced-table.pdf', kind: 'sideways-png', browser: true },
+  { folder: 'scan6-skew-tiff-probe3-md-atx-closing-hardbreaks', pdf: 'eval/build/scans/sources/probe3-md-atx-closing-hardbreaks.pdf', kind: 'skew-tiff', browser: true },
+  { folder: 'scan6-fax-tiff-blind2-korea-2024', pdf: 'eval/build/scans/sources/blind2-korea-2024.pdf', kind: 'fax-tiff', browser: true },
+  { folder: 'scan6-photo-jpeg-probe3-md-bold-subheads-ticks', pdf: 'eval/build/scans/sources/probe3-md-bold-subheads-ticks.pdf', kind: 'photo-jpeg', browser: true },
+  { folder: 'scan6-rotate-pdf-probe3-md-html-table-crlf', pdf: 'eval/build/scans/sources/probe3-md-html-table-crlf.pdf', kind: 'rotate-pdf', browser: true },
+  { folder: 'scan6-upside-down-pdf-probe3-md-setext-lazy', pdf: 'eval/build/scans/sources/probe3-md-setext-lazy.pdf', kind: 'upside-down-pdf', browser: true },
+  { folder: 'scan6-stamp-pdf-probe3-md-grid-table-setext', pdf: 'eval/build/scans/sources/probe3-md-grid-table-setext.pdf', kind: 'stamp-pdf', browser: true },
+  { folder: 'scan6-mixed-pdf-probe3-md-loose-caption', pdf: 'eval/build/scans/sources/probe3-md-loose-caption.pdf', kind: 'mixed-pdf', browser: true },
+];
+
+// scan7: the Spanish, French and Portuguese reports (every source is one page, so no mixed PDF; a second photo).
+export const SCAN7 = [
+  { folder: 'scan7-flat-png-blind3-es-ecuador-2023', pdf: 'eval/blind3-es-ecuador-2023/report.pdf', kind: 'flat-png' },
+  { folder: 'scan7-skew-png-blind3-fr-belgique-2023', pdf: 'eval/blind3-fr-belgique-2023/report.pdf', kind: 'skew-png' },
+  { folder: 'scan7-sideways-png-blind3-pt-cabo-verde-2024', pdf: 'eval/blind3-pt-cabo-verde-2024/report.pdf', kind: 'sideways-png' },
+  { folder: 'scan7-skew-tiff-blind3-es-paraguay-2024', pdf: 'eval/blind3-es-paraguay-2024/report.pdf', kind: 'skew-tiff' },
+  { folder: 'scan7-fax-tiff-blind3-fr-maroc-2023', pdf: 'eval/blind3-fr-maroc-2023/report.pdf', kind: 'fax-tiff' },
+  { folder: 'scan7-photo-jpeg-blind3-pt-angola-2023', pdf: 'eval/blind3-pt-angola-2023/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan7-photo-jpeg-blind3-es-guatemala-2024', pdf: 'eval/blind3-es-guatemala-2024/report.pdf', kind: 'photo-jpeg' },
+  { folder: 'scan7-rotate-pdf-blind3-fr-senegal-2024', pdf: 'eval/blind3-fr-senegal-2024/report.pdf', kind: 'rotate-pdf' },
+  { folder: 'scan7-upside-down-pdf-blind3-pt-mocambique-2024', pdf: 'eval/blind3-pt-mocambique-2024/report.pdf', kind: 'upside-down-pdf' },
+  { folder: 'scan7-stamp-pdf-blind3-es-honduras-2023', pdf: 'eval/build/scans/sources/blind3-es-honduras-2023.pdf', kind: 'stamp-pdf', office: 'blind3-es-honduras-2023' },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7 };
 
 /** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
  * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
@@ -101,13 +131,14 @@ function ensureOfficePdf(pdf, office) {
   }
 }
 
-// Arguments name whole sets (scan2, scan3, scan4, scan5) or single folders; none means every folder.
+// Arguments name whole sets (scan2 … scan7) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
 if (unknown.length > 0) throw new Error(`no such set or folder: ${unknown.join(', ')}`);
 for (const scan of chosen) {
-  if (scan.pdf.startsWith('eval/build/scans/sources/')) ensureOfficePdf(scan.pdf, scan.office);
+  if (scan.browser && !existsSync(join(root, scan.pdf))) throw new Error(`${scan.pdf} is missing: it is a kept print, see README.md`);
+  if (scan.pdf.startsWith('eval/build/scans/sources/') && !scan.browser) ensureOfficePdf(scan.pdf, scan.office);
   const out = join(root, 'eval', scan.folder);
   mkdirSync(out, { recursive: true });
   for (const old of readdirSync(out).filter((f) => f.startsWith('report.'))) rmSync(join(out, old));

@@ -1,6 +1,6 @@
 import { listMarkerFromText, type ListMarker } from '../../blocks/list-marker.js';
 import type { Block, Span, TableBlock } from '../../blocks/model.js';
-import { spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
+import { spansBetween, spansMerged, spansWithoutPrefix } from '../../blocks/spans.js';
 import { indentOf, layoutOf, pitchFinder, roundSize, type Layout } from './pdf-layout.js';
 import { sourceOfLines, type PdfLine } from './pdf-lines.js';
 import { linesWithRunCells } from './pdf-run-cells.js';
@@ -17,6 +17,8 @@ const NESTING_INDENT = 0.5;
 const SINGLE_SPACING = 1.3;
 // A bullet set apart from its text, as word processors print unnumbered list items.
 const BULLET = /^[•◦▪▫‣⁃●○■□–—*·-]$/;
+// A Markdown heading as a printed Markdown file shows it: one to six `#`, a space, the words, maybe closing `#`s.
+const MARKDOWN_HEADING = /^(#{1,6})\s+(\S.*?)(?:\s+#+)?\s*$/u;
 
 interface OpenBlock {
   kind: 'paragraph' | 'list-item' | 'heading';
@@ -73,6 +75,13 @@ export function blocksFromLines(pageLines: readonly PdfLine[]): Block[] {
     if (inTable.has(i)) continue;
     const line = lines[i]!;
     const previous = open ? (open as OpenBlock).lines[(open as OpenBlock).lines.length - 1]! : null;
+
+    const marked = markdownHeading(line);
+    if (marked) {
+      close();
+      blocks.push(marked);
+      continue;
+    }
 
     const level = layout.headingLevel(line);
     if (level !== null) {
@@ -310,6 +319,18 @@ function standsBackAtMarker(open: OpenBlock, line: PdfLine, x: number, tolerance
     .slice(1)
     .some((l) => l.area === line.area && Math.abs(indentOf(l) - open.textX) <= 0.5 * tolerance);
   return wrapsToText || (line.bold && !open.lines.every((l) => l.bold));
+}
+
+/**
+ * A line of a printed Markdown file (a text editor's print, a plain-text page) that is a
+ * heading by its own marks, whatever its type: the marks give the level and are not words.
+ */
+function markdownHeading(line: PdfLine): Block | null {
+  const match = MARKDOWN_HEADING.exec(line.text);
+  if (!match) return null;
+  const start = line.text.indexOf(match[2]!, match[1]!.length);
+  const spans = spansBetween(line.spans, start, start + match[2]!.length);
+  return { kind: 'heading', level: match[1]!.length, text: match[2]!, spans, source: sourceOfLines([line]) };
 }
 
 function blockFromOpen(open: OpenBlock): Block {
