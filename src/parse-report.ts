@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { BlocksResult } from './blocks/model.js';
 import { errorRecord } from './core/error-record.js';
 import { recordFromBlocks } from './core/extract-record.js';
+import { profileChoiceFromBlocks, readingsFromOptions } from './core/profile-choice.js';
 import type { ExtractOptions } from './core/options.js';
 import { blocksFromDocx } from './formats/docx/blocks-from-docx.js';
 import { blocksFromImage } from './formats/image/blocks-from-image.js';
@@ -10,6 +11,7 @@ import { blocksViaLibreOffice } from './formats/libreoffice/blocks-via-libreoffi
 import { DEFAULT_LIBREOFFICE, type LibreOfficeSettings } from './formats/libreoffice/docx-from-libreoffice.js';
 import { blocksFromOdt } from './formats/odt/blocks-from-odt.js';
 import { blocksFromMarkdown } from './formats/markdown/blocks-from-markdown.js';
+import { trainedDataFor } from './formats/ocr/document-language.js';
 import { ocrEngineStopped } from './formats/ocr/ocr-engine.js';
 import { DEFAULT_OCR_OPTIONS, type OcrOptions } from './formats/ocr/ocr-options.js';
 import { blocksFromPdf } from './formats/pdf/blocks-from-pdf.js';
@@ -72,23 +74,39 @@ export async function recordFromBytes(
         );
   }
 
+  const extract = options.extract ?? defaultExtractOptions();
+  const given = options.ocr ?? DEFAULT_OCR_OPTIONS;
+  const ocr = given.documentLanguage ? { ...given, keptReadings: new Map() } : given;
+  const libreOffice = options.libreOffice ?? DEFAULT_LIBREOFFICE;
   let result: BlocksResult;
   try {
-    result = await blocksFor(
-      format,
-      bytes,
-      limits,
-      options.libreOffice ?? DEFAULT_LIBREOFFICE,
-      options.ocr ?? DEFAULT_OCR_OPTIONS,
-    );
+    result = await blocksFor(format, bytes, limits, libreOffice, ocr);
+    const language = result.ocr && ocr.documentLanguage ? otherLanguageOf(result, ocr, extract) : null;
+    if (language) {
+      const again = await blocksFor(format, bytes, limits, libreOffice, { ...ocr, accentsFrom: language });
+      if (!again.problem) result = again;
+    }
   } catch (error) {
     return errorRecord(source, 'UNREADABLE_FILE', `The ${format} file could not be read: ${describe(error)}`);
   }
   const sourceWithPages = { ...source, pages: result.pages, ocr: result.ocr ?? null };
   if (result.problem) return errorRecord(sourceWithPages, result.problem.code, result.problem.message);
-  return recordFromBlocks(result.blocks, sourceWithPages, options.extract ?? defaultExtractOptions(), {
+  return recordFromBlocks(result.blocks, sourceWithPages, extract, {
     pagesWithoutText: result.pagesWithoutText ?? [],
   });
+}
+
+/**
+ * The trained data of the language recognised text turned out to be written in, when that
+ * is not what it was read with and the data is installed: the profile choice that will
+ * read the record decides, from the words it knows (accents or none).
+ */
+function otherLanguageOf(result: BlocksResult, ocr: OcrOptions, extract: ExtractOptions): string | null {
+  if (result.problem || result.blocks.length === 0) return null;
+  const choice = profileChoiceFromBlocks(result.blocks, readingsFromOptions(extract));
+  if (!choice.matched) return null;
+  const code = trainedDataFor(choice.reading.language);
+  return code && !ocr.languages.includes(code) ? code : null;
 }
 
 /** Lets go of what parsing keeps alive between files (the OCR engine's thread), so a command can exit. */

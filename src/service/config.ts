@@ -90,12 +90,15 @@ export const WEIGHTS_PATTERN = /^\s*[YPN]\s*=\s*-?\d+(\.\d+)?(\s*,\s*[YPN]\s*=\s
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
+// English first, then the document's own language when the text shows another one.
+const OCR_LANGUAGES_AUTO = 'auto';
+
 const OcrEnvShape = {
   REPORTFLOW_OCR: z.enum(['on', 'off']).default('on'),
   REPORTFLOW_OCR_LANGUAGES: z
     .string()
-    .regex(/^[a-z_]{3,12}(\+[a-z_]{3,12})*$/, 'expected trained-data codes joined by +, like eng or eng+spa')
-    .default(DEFAULT_OCR_OPTIONS.languages.join('+')),
+    .regex(/^[a-z_]{3,12}(\+[a-z_]{3,12})*$/, 'expected auto, or trained-data codes joined by +, like eng or eng+spa')
+    .default(OCR_LANGUAGES_AUTO),
   REPORTFLOW_OCR_DPI: int(72).max(600).default(DEFAULT_OCR_OPTIONS.dpi),
   REPORTFLOW_OCR_ENGINE: z.enum(['auto', 'tesseract', 'tesseract.js']).default(DEFAULT_OCR_OPTIONS.engine),
   REPORTFLOW_OCR_PAGE_MS: int(0).default(DEFAULT_OCR_OPTIONS.msPerPage),
@@ -196,7 +199,9 @@ function ocrOptionsFromSettings(e: {
 }): OcrOptions {
   return {
     enabled: e.REPORTFLOW_OCR === 'on',
-    languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'),
+    ...(e.REPORTFLOW_OCR_LANGUAGES === OCR_LANGUAGES_AUTO
+      ? { languages: DEFAULT_OCR_OPTIONS.languages, documentLanguage: true }
+      : { languages: e.REPORTFLOW_OCR_LANGUAGES.split('+'), documentLanguage: false }),
     dpi: e.REPORTFLOW_OCR_DPI,
     engine: e.REPORTFLOW_OCR_ENGINE,
     msPerPage: e.REPORTFLOW_OCR_PAGE_MS,

@@ -166,6 +166,27 @@ describe('pages fed turned, without a flag', () => {
   }, 120_000);
 });
 
+describe('a scan of a report in another language', () => {
+  // fixtures/costa-rica-2024-es page 1 by the scan maker (flat-png): a Spanish report.
+  it('reads it with English data, then takes the accents English data lacks from a reading in Spanish', async () => {
+    const spanish = JSON.parse(
+      readFileSync(new URL('../../fixtures/costa-rica-2024-es/expected.json', import.meta.url), 'utf8'),
+    );
+    const record = await recordFromBytes(data('costa-rica-es-page1-flat.png'), 'scan.png');
+    expect(record.source.ocr!.engine).toMatch(/\(eng\), accents from spa$/);
+    expect(record.report).toMatchObject({ language: 'es', author: 'Laura Jiménez Solano' });
+    // `ó` is not in English data at all: only the Spanish reading can have written it.
+    const commentary = record.scoreTables[0]!.commentary;
+    expect(commentary[0]).toContain('publicó');
+    commentary.forEach((text, i) =>
+      expect(similarity(text, spanish.scoreTables[0].commentary[i])).toBeGreaterThanOrEqual(0.98),
+    );
+    // Answers read with accents (`Sí`) are still answers.
+    const row2023 = spanish.scoreTables[0].rows.find((row: { year: number }) => row.year === 2023);
+    expect(record.scoreTables[0]!.rows.find((row) => row.year === 2023)!.answers).toEqual(row2023.answers);
+  }, 120_000);
+});
+
 describe('scans with OCR turned off or over the limits', () => {
   const off = { ocr: { ...DEFAULT_OCR_OPTIONS, enabled: false } };
 

@@ -10,6 +10,8 @@ import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
 import { pageWithFractionsRead } from './fraction-marks.js';
 import { pageWithTicksRead } from './tick-marks.js';
+import { pageWithAccents } from './accents.js';
+import { readingsKept } from './page-readings-kept.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
 import { wasmTesseract, wasmTesseractStopped } from './tesseract-wasm.js';
 
@@ -77,14 +79,27 @@ export interface EngineRun {
  * data, so both give the same words up to the engines' own differences.
  */
 export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
-  const run =
-    options.engine === 'tesseract.js'
-      ? await wasmTesseract(options.languages)
-      : ((await nativeTesseract(options.languages, options.engine === 'tesseract')) ??
-        (await wasmTesseract(options.languages)));
+  const base = await engineRun(options.languages, options.engine);
+  const first = options.keptReadings ? readingsKept(base, options.keptReadings) : base;
+  const run = options.accentsFrom ? withAccents(first, await engineRun([options.accentsFrom], options.engine)) : first;
   return {
     name: run.name,
     recognize: (image, how) => (how?.cleaned ? cleanedPageRead(run, image) : pageRead(run, image)),
+  };
+}
+
+async function engineRun(languages: readonly string[], choice: OcrOptions['engine']): Promise<EngineRun> {
+  return choice === 'tesseract.js'
+    ? wasmTesseract(languages)
+    : ((await nativeTesseract(languages, choice === 'tesseract')) ?? wasmTesseract(languages));
+}
+
+/** Each page read twice, the second reading lending the first its accents; named for both. */
+function withAccents(first: EngineRun, second: EngineRun): EngineRun {
+  const language = /\(([^)]*)\)$/.exec(second.name)?.[1] ?? second.name;
+  return {
+    name: `${first.name}, accents from ${language}`,
+    read: async (input) => pageWithAccents(await first.read(input), await second.read(input)),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { KeptReadings } from './page-readings-kept.js';
+
 /** Which program recognises text: Tesseract's own when installed (`auto`), or always one of the two. */
 export type OcrEngineChoice = 'auto' | 'tesseract' | 'tesseract.js';
 
@@ -7,6 +9,15 @@ export interface OcrOptions {
   enabled: boolean;
   /** Trained-data codes (`eng`, `spa` …), each from its `@tesseract.js-data/<code>` package. */
   languages: string[];
+  /**
+   * Read pages again in the document's own language when the first reading shows it is
+   * another one the profiles know (English data has no `á`, `ñ`, `ç`, `ã`…).
+   */
+  documentLanguage: boolean;
+  /** Trained data whose second reading of each page lends the first its accents (see accents.ts). */
+  accentsFrom?: string;
+  /** What the engine read in this file so far, when the file may be read twice (see page-readings-kept.ts). */
+  keptReadings?: KeptReadings;
   /** Pages rendered at this resolution for recognition. */
   dpi: number;
   engine: OcrEngineChoice;
@@ -19,6 +30,7 @@ export interface OcrOptions {
 export const DEFAULT_OCR_OPTIONS: OcrOptions = {
   enabled: true,
   languages: ['eng'],
+  documentLanguage: true,
   dpi: 300,
   engine: 'auto',
   msPerPage: 20_000,
