@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import type { ExtractOptions } from '../core/options.js';
 import type { Profile } from '../core/profile.js';
 import { errnoCode, messageOf } from '../service/error-details.js';
+import { validate } from './profile-validator.js';
 
 /**
  * Scorecard profiles from disk: every `*.json` in a folder (the schema aside),
- * each checked against profiles/profile.schema.json. This is the IO edge of the
- * profiles; the core only ever receives them as data.
+ * each checked against profiles/profile.schema.json (by its code compiled ahead of time,
+ * profile-validator.js). This is the IO edge of the profiles; the core only ever receives
+ * them as data.
  */
 
 /** The profile a report is read with when no other one's words match it better. */
@@ -26,16 +28,11 @@ export class ProfileError extends Error {
   }
 }
 
-let validator: ValidateFunction<Profile> | null = null;
-
 /** A profile checked against the schema: the profile, or the problems as `path: message` lines. */
 export function checkedProfile(
   data: unknown,
 ): { profile: Profile; problems: [] } | { profile: null; problems: string[] } {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile<Profile>(
-    JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, SCHEMA_FILE), 'utf8')),
-  );
-  if (!validator(data)) return { profile: null, problems: (validator.errors ?? []).map(describeError) };
+  if (!validate(data)) return { profile: null, problems: (validate.errors ?? []).map(describeError) };
   const problems = checkedMeaning(data);
   return problems.length > 0 ? { profile: null, problems } : { profile: data, problems: [] };
 }

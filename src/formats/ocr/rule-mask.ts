@@ -58,11 +58,13 @@ export function ruleMask(image: GrayImage): RuleMask {
   const heaviest = Math.max(usual, Math.round(dpi / HEAVIEST_RULE_PER_INCH));
   const step = Math.max(GAP + 2, Math.round(dpi * STEP_INCH));
   const minWidth = Math.max(20, Math.round(width * RULE_WIDTH_SHARE));
-  const thin = markLines(image, rules, ACROSS, usual, step, minWidth, (line) => line.length >= minWidth);
+  // The usual and the heavy horizontal rules are looked for among the same runs.
+  const rows = rowRuns(image, step);
+  const thin = markLines(image, rules, ACROSS, rows, usual, minWidth, (line) => line.length >= minWidth);
   const heavyLength = Math.max(minWidth, Math.round(dpi * HEAVY_RULE_INCH));
   const heavy =
     heaviest > usual
-      ? markLines(image, rules, ACROSS, heaviest, step, heavyLength, (line) => line.length >= heavyLength, true)
+      ? markLines(image, rules, ACROSS, rows, heaviest, heavyLength, (line) => line.length >= heavyLength, true)
       : new Int32Array(0);
   const across = heavy.length === 0 ? thin : Int32Array.from([...thin, ...heavy]);
   const thickest = heavy.length === 0 ? usual : heaviest;
@@ -108,8 +110,8 @@ export function ruleMask(image: GrayImage): RuleMask {
     image,
     rules,
     DOWN,
+    columnRuns(image, step),
     thickest,
-    step,
     minHeight,
     (line, runs) => line.length >= loneHeight || (line.length >= minHeight && meetsTwoRules(line, runs)),
     false,
@@ -129,7 +131,7 @@ interface Line {
 }
 
 /**
- * Marks the lines of one direction that `isRule` accepts. A line is made of runs of ink
+ * Marks the lines of one direction that `isRule` accepts. A line is made of `runs` of ink
  * along that direction in neighbouring pixel rows (or columns) that overlap; only thin
  * runs take part, so a line of text does not join a rule it touches. Thinness is only
  * measured where runs of any kind join up into something long enough to be a rule. With
@@ -140,8 +142,8 @@ function markLines(
   image: GrayImage,
   rules: Uint8Array,
   kind: number,
+  runs: Runs,
   thickest: number,
-  shortest: number,
   shortestLine: number,
   isRule: (line: JoinedLine, runs: Runs) => boolean,
   apart = false,
@@ -149,7 +151,6 @@ function markLines(
 ): Int32Array {
   const { width, height, pixels } = image;
   const across = kind === ACROSS;
-  const runs = across ? rowRuns(image, shortest) : columnRuns(image, shortest);
   const count = runs.line.length;
   const stride = across ? 1 : width;
   const pixel = (line: number, at: number): number => (across ? line * width + at : at * width + line);
