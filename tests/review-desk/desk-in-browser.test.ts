@@ -339,9 +339,15 @@ describe.skipIf(!hasChromium)('review desk in a browser', () => {
       'the three records held for review',
       120_000,
     );
-    const scan = (await (
-      await fetch(`${api}/reports/${lowId}`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as {
+    // Held for review is stored; the job that stored it may still be finishing (202 until it has).
+    const scan = (await waitFor(
+      async () => {
+        const answer = await fetch(`${api}/reports/${lowId}`, { headers: { authorization: `Bearer ${token}` } });
+        return answer.status === 200 ? answer.json() : null;
+      },
+      "the scan's record",
+      30_000,
+    )) as {
       source: { format: string; ocr: unknown };
       anomalies: Array<{ code: string; path: string | null }>;
       provenance: Record<string, { page?: number; box?: number[]; confidence?: number }>;
