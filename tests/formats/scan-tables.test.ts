@@ -4,6 +4,13 @@ import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
 import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
 import { ocrLine, recognisedPage, wordsAt } from '../support/recognised-lines.js';
 
+/** The tables read from the lines as a recognised page. */
+function tablesOn(lines: OcrLine[]): TableBlock[] {
+  return blocksFromPages([recognisedPage(lines)], 'no text').blocks.filter(
+    (block): block is TableBlock => block.kind === 'table',
+  );
+}
+
 /**
  * Score tables on coarse scans (a 150 dpi fax enlarged to 300 dpi): dust lies everywhere,
  * and the engine reads the specks in the gaps between cells as full stops, colons or
@@ -42,8 +49,7 @@ describe('score tables on coarse scans', () => {
         ['‘', 2],
       ]),
     ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    const tables = tablesOn(lines);
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows).toEqual([
       ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
@@ -125,8 +131,7 @@ describe('tight score tables', () => {
       row('2021', ['Y', 'P', 'N'], '5', 720),
       row('2022', ['Y', 'Y', 'N'], '6', 800),
     ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    const tables = tablesOn(lines);
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows[0]).toEqual(['Year', 'Q1', 'Q2', 'Q3', 'Total']);
     expect(tables[0]!.rows[2]).toEqual(['2021', 'Y', 'P', 'N', '5']);
@@ -168,8 +173,7 @@ describe('score tables whose narrow columns wrap every label and year', () => {
       ...row('202', '3', ['Y', 'N', 'P', 'P', '2'], 1380, columns),
       ...prose,
     ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    const tables = tablesOn(lines);
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows).toEqual([
       ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],
@@ -188,8 +192,7 @@ describe('score tables whose narrow columns wrap every label and year', () => {
       ...row('202', '3', ['Y', 'N', 'P', 'P', '2'], 1380),
       ...prose,
     ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    const tables = tablesOn(lines);
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows.slice(1)).toEqual([
       ['2022', 'Y', 'N', 'N', 'P', '1.5'],
@@ -209,8 +212,7 @@ describe('score tables whose narrow columns wrap every label and year', () => {
       ...row('202', '2', ['Y', 'Y', 'N', 'Y', '3'], 1380, columns),
       ...prose,
     ];
-    const { blocks } = blocksFromPages([recognisedPage(lines)], 'no text');
-    const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+    const tables = tablesOn(lines);
     expect(tables).toHaveLength(1);
     expect(tables[0]!.rows).toEqual([
       ['Year', 'Q1', 'Q2', 'Q3', 'Q4', 'Total'],

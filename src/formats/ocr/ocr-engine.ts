@@ -81,7 +81,9 @@ export interface EngineRun {
 export async function ocrEngine(options: OcrOptions): Promise<OcrEngine> {
   const base = await engineRun(options.languages, options.engine);
   const first = options.keptReadings ? readingsKept(base, options.keptReadings) : base;
-  const run = options.accentsFrom ? withAccents(first, await engineRun([options.accentsFrom], options.engine)) : first;
+  const run = options.accentsFrom
+    ? withAccents(first, await engineRun([options.accentsFrom], options.engine), options.accentsFrom)
+    : first;
   return {
     name: run.name,
     recognize: (image, how) => (how?.cleaned ? cleanedPageRead(run, image) : pageRead(run, image)),
@@ -94,9 +96,8 @@ async function engineRun(languages: readonly string[], choice: OcrOptions['engin
     : ((await nativeTesseract(languages, choice === 'tesseract')) ?? wasmTesseract(languages));
 }
 
-/** Each page read twice, the second reading lending the first its accents; named for both. */
-function withAccents(first: EngineRun, second: EngineRun): EngineRun {
-  const language = /\(([^)]*)\)$/.exec(second.name)?.[1] ?? second.name;
+/** Each page read twice, the second reading (with `language`'s data) lending the first its accents. */
+function withAccents(first: EngineRun, second: EngineRun, language: string): EngineRun {
   return {
     name: `${first.name}, accents from ${language}`,
     read: async (input) => pageWithAccents(await first.read(input), await second.read(input)),

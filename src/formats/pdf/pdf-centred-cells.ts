@@ -1,6 +1,6 @@
 import { roundSize } from './pdf-layout.js';
-import { linesJoined, type LineSegment, type PdfLine } from './pdf-lines.js';
-import { MIN_CELLS, PITCH_TOLERANCE } from './pdf-table-shape.js';
+import { linesJoined, type PdfLine } from './pdf-lines.js';
+import { MIN_CELLS, PITCH_TOLERANCE, spansOverlap } from './pdf-table-shape.js';
 
 /**
  * Rows of a table whose cells are set vertically centred. In a column too narrow for its
@@ -51,15 +51,11 @@ function centredBetween(upper: PdfLine, middle: PdfLine, lower: PdfLine, pitchOf
   if (!(step > 0 && step < CENTRED_STEP * pitch && middle.y > lower.y && wrap <= pitch + PITCH_TOLERANCE)) return false;
   if (upper.runPieces.length + middle.runPieces.length < MIN_CELLS) return false;
   const apart = (line: PdfLine): boolean =>
-    middle.segments.every((segment) => !line.segments.some((other) => overlaps(segment, other)));
+    middle.segments.every((segment) => !line.segments.some((other) => spansOverlap(segment, other)));
   // The rest of a wrapped cell keeps within its column, which the cell's first line all but fills.
   const slack = upper.size;
   const under = lower.segments.every((segment) =>
     upper.segments.some((other) => segment.x >= other.x - slack && segment.right <= other.right + slack),
   );
   return apart(upper) && apart(lower) && under;
-}
-
-function overlaps(a: LineSegment, b: LineSegment): boolean {
-  return a.x < b.right && a.right > b.x;
 }

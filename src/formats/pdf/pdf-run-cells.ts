@@ -1,6 +1,6 @@
 import { spansMerged } from '../../blocks/spans.js';
 import type { LineSegment, PdfLine } from './pdf-lines.js';
-import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse } from './pdf-table-shape.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PROSE_PIECE_LENGTH, readsAsProse, spansOverlap } from './pdf-table-shape.js';
 
 /**
  * Cells of a table set with tight padding. Its cells can stand closer than the wide
@@ -187,8 +187,8 @@ function guttersPastUnsureWords(rows: readonly PdfLine[]): Gutter[] {
         k === r ? { ...other, runPieces: other.runPieces.filter((p) => p !== piece) } : other,
       );
       for (const gutter of guttersOf(without)) {
-        const under = piece.x < gutter.right && piece.right > gutter.x;
-        if (under && !gutters.some((g) => g.x < gutter.right && g.right > gutter.x)) gutters.push(gutter);
+        const under = spansOverlap(piece, gutter);
+        if (under && !gutters.some((g) => spansOverlap(g, gutter))) gutters.push(gutter);
       }
     }
   });

@@ -14,6 +14,11 @@ export const PITCH_TOLERANCE = 0.3;
 /** Mean characters per cell piece from which unspaced rows read as words of a paragraph. */
 export const PROSE_PIECE_LENGTH = 4.5;
 
+/** Whether two spans across the page (cells, segments, columns) share some width. */
+export function spansOverlap(a: { x: number; right: number }, b: { x: number; right: number }): boolean {
+  return a.x < b.right && a.right > b.x;
+}
+
 /**
  * Lines of a justified paragraph in a narrow column, split into pieces by their
  * stretched spaces, can line up like cells by chance. They follow each other at the

@@ -1,7 +1,7 @@
 import type { Provenance } from '../../blocks/model.js';
 import { boxAround, sourceOfLines, type LineSegment, type PageBox, type PdfLine } from './pdf-lines.js';
 import { roundSize } from './pdf-layout.js';
-import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE, readsAsProse } from './pdf-table-shape.js';
+import { MAX_ROW_DISTANCE, MIN_CELLS, PITCH_TOLERANCE, readsAsProse, spansOverlap } from './pdf-table-shape.js';
 
 /**
  * Tables rebuilt from positioned text. Word and LibreOffice draw each cell as its
@@ -173,17 +173,17 @@ function holdsOnlyWordRests(line: PdfLine, following: PdfLine | undefined, pitch
  * because its Total is blank, and whose rows stand no further apart than its lines).
  */
 function reopens(row: readonly PdfLine[], segment: LineSegment, columns: readonly Column[]): boolean {
-  const index = columns.findIndex((column) => overlaps(segment, column));
+  const index = columns.findIndex((column) => spansOverlap(segment, column));
   if (index < 0 || row.length < 2) return false;
-  const holds = (line: PdfLine): boolean => line.segments.some((other) => overlaps(other, columns[index]!));
+  const holds = (line: PdfLine): boolean => line.segments.some((other) => spansOverlap(other, columns[index]!));
   return !holds(row[row.length - 1]!) && row.slice(0, -1).some(holds);
 }
 
 /** Whether `segment` can be the wrapped rest of the text above it in its column (or that column was empty above). */
 function wrapsInto(above: PdfLine, segment: LineSegment, columns: readonly Column[]): boolean {
-  const index = columns.findIndex((column) => overlaps(segment, column));
+  const index = columns.findIndex((column) => spansOverlap(segment, column));
   if (index < 0) return true;
-  const upper = above.segments.find((candidate) => overlaps(candidate, columns[index]!));
+  const upper = above.segments.find((candidate) => spansOverlap(candidate, columns[index]!));
   if (!upper) return true;
   // Text spanning several columns is a merged cell; what stands under it is a row of its own.
   if (overlapCount(upper, columns) > 1) return false;
@@ -277,17 +277,13 @@ function columnsFromSegments(segments: readonly Column[]): Column[] {
   return columns;
 }
 
-function overlaps(segment: { x: number; right: number }, column: Column): boolean {
-  return segment.x < column.right && segment.right > column.x;
-}
-
 function overlapCount(segment: LineSegment, columns: readonly Column[]): number {
-  return columns.filter((column) => overlaps(segment, column)).length;
+  return columns.filter((column) => spansOverlap(segment, column)).length;
 }
 
 /** The columns a segment belongs to: those it overlaps (a merged cell covers several), else the nearest. */
 function columnsOfSegment(segment: LineSegment, columns: readonly Column[]): number[] {
-  const hit = columns.flatMap((column, index) => (overlaps(segment, column) ? [index] : []));
+  const hit = columns.flatMap((column, index) => (spansOverlap(segment, column) ? [index] : []));
   if (hit.length > 0) return hit;
   const centre = (segment.x + segment.right) / 2;
   let best = 0;
@@ -313,7 +309,7 @@ function cellPartsOfLine(line: PdfLine, columns: readonly Column[]): LineSegment
     const oneEach =
       pieces.length === spanned.length &&
       homes.every(
-        (home, k) => home.length === 1 && home[0] === spanned[k] && overlaps(pieces[k]!, columns[spanned[k]!]!),
+        (home, k) => home.length === 1 && home[0] === spanned[k] && spansOverlap(pieces[k]!, columns[spanned[k]!]!),
       );
     return oneEach ? pieces : [segment];
   });
