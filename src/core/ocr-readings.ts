@@ -43,8 +43,7 @@ const NEAR_LABEL = /^[QO0@]\s*([^\s]{1,4})$/u;
  * and Q12 that reads "Ql11" or "Q|" is Q11. Null when neither settles it.
  */
 export function metricNameFromMisread(raw: string, before: string | null, after: string | null): string | null {
-  // Stray marks at the edges (dust read as "©", "'", "|") are no part of a label.
-  const cell = raw.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const cell = labelCore(raw);
   const expectedHere = expectedBetween(before, after);
   // The Q lost altogether: a bare number standing where the run calls for exactly it.
   if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
@@ -63,12 +62,25 @@ export function metricNameFromMisread(raw: string, before: string | null, after:
   return null;
 }
 
-/** The label after `before` when `raw` reads as a label, its lookalike letters as digits (`Qs`, `Q38`), else null. */
+/**
+ * The label after `before` when `raw` reads as a label, its lookalike letters as digits
+ * (`Qs`, `Q38`, `Ql1l2` with a digit read twice), else null.
+ */
 function nextInRun(raw: string, before: string): string | null {
-  const cell = raw.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const cell = labelCore(raw);
   const match = NEAR_LABEL.exec(cell);
   const digits = match ? [...match[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('') : '';
-  return /^\d{1,3}$/.test(digits) ? `Q${Number(before.slice(1)) + 1}` : null;
+  return /^\d{1,4}$/.test(digits) ? `Q${Number(before.slice(1)) + 1}` : null;
+}
+
+/**
+ * What of a header cell may be a label: stray marks at the edges (dust read as "©", "'",
+ * "|") are no part of one, nor is a letter standing before its Q (a cell's light rule
+ * beside it, read as `A` in "AQ12").
+ */
+function labelCore(raw: string): string {
+  const cell = raw.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return /^(?!Q)\p{L}Q\S{1,4}$/u.test(cell) ? cell.slice(1) : cell;
 }
 
 function expectedBetween(before: string | null, after: string | null): string | null {
@@ -168,13 +180,14 @@ export function columnsWithMisreadLabels(
   }
   out.push(...runsBetweenLabels(header, named, isLabel));
   out.sort((a, b) => a.index - b.index);
-  // A label read with a letter doubled ("Q111" for Q11, "Q112" for Q12) is a label of its
-  // own to the plain reading; where the run of questions calls for the label whose digits
-  // it holds, it is that one.
+  // A label read with a letter doubled ("Q111" for Q11, "Q112" for Q12, "Ql1l2" for Q12) is
+  // a label of its own to the plain reading; where the run of questions calls for the label
+  // whose digits it holds, with one or two more, it is that one.
   for (let i = 1; i < out.length; i++) {
     const want = String(Number(out[i - 1]!.name.slice(1)) + 1);
     const digits = out[i]!.name.slice(1);
-    if (digits.length === want.length + 1 && digits.includes(want) && !out.some((c) => c.name === `Q${want}`)) {
+    const extra = digits.length - want.length;
+    if (extra >= 1 && extra <= 2 && digits.includes(want) && !out.some((c) => c.name === `Q${want}`)) {
       out[i] = { ...out[i]!, name: `Q${want}` };
     }
   }

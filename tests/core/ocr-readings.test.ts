@@ -25,6 +25,9 @@ describe('metricNameFromMisread', () => {
     expect(metricNameFromMisread('Qll', 'Q10', 'Q12')).toBe('Q11');
     expect(metricNameFromMisread('5', 'Q4', 'Q6')).toBe('Q5');
     expect(metricNameFromMisread('Qs8', 'Q7', 'Q9')).toBe('Q8');
+    // A light cell rule beside the label read as a letter before its Q.
+    expect(metricNameFromMisread('AQl11', 'Q10', 'Q12')).toBe('Q11');
+    expect(metricNameFromMisread('AQ12', 'Q11', null)).toBe('Q12');
     // The digit lost altogether.
     expect(metricNameFromMisread('Q', null, 'Q2')).toBe('Q1');
     expect(metricNameFromMisread('Q', 'Q6', 'Q8')).toBe('Q7');
@@ -53,6 +56,14 @@ describe('columnsWithMisreadLabels', () => {
       'Q11',
       'Q12',
     ]);
+  });
+
+  it('names labels read with a letter before the Q or digits doubled, as the run calls for them', () => {
+    const names = (header: string[]) => columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name);
+    expect(names(['Year', 'Q8', 'Q9', 'Ql10', 'AQ1l1', 'AQ12', 'Total'])).toEqual(['Q8', 'Q9', 'Q10', 'Q11', 'Q12']);
+    expect(names(['Year', 'Q9', 'Q10', 'Q11', 'Ql1l2', 'Total'])).toEqual(['Q9', 'Q10', 'Q11', 'Q12']);
+    // A word that is no label stays out, letter before it or not.
+    expect(names(['Year', 'Q1', 'Q2', 'AQUA', 'Total'])).toEqual(['Q1', 'Q2']);
   });
 
   it('continues the run at its end where a misread label reads as one already named', () => {

@@ -60,6 +60,19 @@ describe('fractions the engine has no letter for', () => {
     expect(line!.words[0]!.confidence).toBeLessThan(0.4);
   });
 
+  it('reads signs the engine made of a half (`%%`, `“`) as ½, and leaves signs whose ink is not one', () => {
+    const half = printed('½');
+    for (const read of ['%%', '“']) {
+      const [line] = pageWithFractionsRead({ lines: [lineOf(read, half.box)] }, half.image).lines;
+      expect(line!.words[0]!.text, read).toBe(HALF);
+    }
+    for (const text of ['—', '?', '*', '“']) {
+      const { image, box } = printed(text);
+      const [line] = pageWithFractionsRead({ lines: [lineOf(text, box)] }, image).lines;
+      expect(line!.words[0]!.text, text).toBe(text);
+    }
+  });
+
   it('leaves what the engine reads well: a percentage, a fraction set with a slash, a number', () => {
     const { image, box } = printed('½');
     for (const read of ['50%', '1/2', '12', '%']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
-import { pageWithListNumbers } from '../../src/formats/ocr/lost-list-numbers.js';
+import { pageWithListNumbers, pageWithNumberDotsBack } from '../../src/formats/ocr/lost-list-numbers.js';
 import type { OcrEngine, OcrLine, RecognisedPage } from '../../src/formats/ocr/ocr-engine.js';
 import { blocksFromPages } from '../../src/formats/pdf/blocks-from-pdf.js';
 import { recognisedSizesOnStoredScale } from '../../src/formats/pdf/recognised-sizes.js';
@@ -233,6 +233,18 @@ describe('list numbers the engine dropped', () => {
     expect(words).toEqual(line.words);
   });
 
+  it('reads the number back where the engine made signs of its ink as a line of its own, and drops the signs', async () => {
+    const engine = engineReading(['3.', 'Japan', 'and']);
+    const signs: OcrLine = {
+      xHeight: 10,
+      baseline: { x0: 280, y0: 528, x1: 306, y1: 528 },
+      words: [{ text: '~~', confidence: 0.5, x0: 281, y0: 502, x1: 305, y1: 527 }],
+    };
+    const page = await pageWithListNumbers(engine, pageOn(picture(true), [signs, line]));
+    expect(page.lines).toHaveLength(1);
+    expect(page.lines[0]!.words[0]).toMatchObject({ text: '3.' });
+  });
+
   it('reads the sheet as cut from the cleaned picture, one row high per suspect, without cleaning it again', async () => {
     const engine = engineReading(['3.', 'Japan', 'and']);
     await pageWithListNumbers(engine, pageOn(picture(true), [line]));
@@ -282,5 +294,80 @@ describe('list numbers set right on a tab', () => {
       [12, 0],
       [1, 0],
     ]);
+  });
+});
+
+describe('list numbers read without their dot', () => {
+  const lineOf = (y: number, words: Array<[string, number]>): OcrLine => ({
+    xHeight: 20,
+    baseline: { x0: words[0]![1], y0: y + 28, x1: 900, y1: y + 28 },
+    words: words.map(([text, x]) => ({ text, confidence: 0.9, x0: x, y0: y, x1: x + 20 * text.length, y1: y + 28 })),
+  });
+  const texts = (lines: OcrLine[]) => lines.map((l) => l.words.map((w) => w.text).join(' '));
+
+  it('gives a bare number the mark of the item above when it is that list’s next number, in its place', () => {
+    const page = {
+      lines: [
+        lineOf(100, [
+          ['1.', 300],
+          ['The', 360],
+          ['Senate', 440],
+        ]),
+        lineOf(140, [
+          ['received', 360],
+          ['a', 540],
+        ]),
+        lineOf(180, [
+          ['2', 302],
+          ['INAI', 360],
+          ['issued', 460],
+        ]),
+      ],
+    };
+    const read = pageWithNumberDotsBack(page);
+    expect(texts(read.lines)[2]).toBe('2. INAI issued');
+    expect(read.lines[2]!.words[0]!.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a number that is not the next, stands elsewhere, or follows other text', () => {
+    const item = lineOf(100, [
+      ['1.', 300],
+      ['The', 360],
+    ]);
+    const cases = [
+      [
+        item,
+        lineOf(140, [
+          ['3', 302],
+          ['INAI', 360],
+        ]),
+      ],
+      [
+        item,
+        lineOf(140, [
+          ['2', 360],
+          ['ministries', 400],
+        ]),
+      ],
+      [
+        item,
+        lineOf(140, [
+          ['Then', 300],
+          ['it', 400],
+        ]),
+        lineOf(180, [
+          ['2', 302],
+          ['ministries', 360],
+        ]),
+      ],
+      [
+        item,
+        lineOf(140, [
+          ['2', 302],
+          ['000', 360],
+        ]),
+      ],
+    ];
+    for (const lines of cases) expect(pageWithNumberDotsBack({ lines }).lines).toEqual(lines);
   });
 });

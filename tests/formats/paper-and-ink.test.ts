@@ -199,6 +199,9 @@ describe('colour on a scanned page', () => {
     expect(inkGrey(20, 20, 22)).toBeLessThan(30); // black print
     expect(inkGrey(110, 110, 112)).toBeCloseTo(110, 0); // grey headings keep their grey
     expect(inkGrey(31, 56, 100)).toBeLessThan(0.5 * paper); // navy headings are still ink
+    // Word's heading blues keep their luma (about 100 and 80), darker than any tint.
+    expect(inkGrey(46, 116, 181)).toBeLessThan(0.45 * paper);
+    expect(inkGrey(47, 84, 150)).toBeLessThan(0.35 * paper);
   });
 
   it('reads grey pictures as they are and transparent pixels as paper', () => {

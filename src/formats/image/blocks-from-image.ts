@@ -21,7 +21,10 @@ sharp.cache(false);
 // side (a landscape page is as wide as a portrait one is tall).
 const PLAUSIBLE_WIDTH_IN = [3, 17] as const;
 const ASSUMED_WIDTH_IN = 8.5;
-const MIN_DPI = 200;
+// Below this the page is enlarged to TARGET_DPI: a phone photo 1,700 pixels across (200 dpi
+// of an A4 page) had x-heights of 14 pixels, and the engine read a table's answers into the
+// wrong columns and lost words, which it read at 300 dpi.
+const MIN_DPI = 250;
 const TARGET_DPI = 300;
 
 /**

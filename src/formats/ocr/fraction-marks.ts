@@ -58,10 +58,17 @@ export function pageWithFractionsRead(page: OcrPage, ink: GrayImage): OcrPage {
   };
 }
 
-// The engine reads a percent sign, a number and a fraction set with a slash well: those are what they say.
+// The engine reads a percent sign, a number and a fraction set with a slash well: those are
+// what they say. What it makes of a half is letters, or signs alone ("%%", "“").
 function mayBeFraction(word: OcrWord): boolean {
   const text = word.text.trim();
-  return text !== '' && [...text].length <= MAX_CHARS && !/\/|^[\d.,]*%?$/u.test(text) && /\p{L}/u.test(text);
+  return (
+    text !== '' &&
+    text !== HALF &&
+    [...text].length <= MAX_CHARS &&
+    !/\/|^[\d.,]*%?$/u.test(text) &&
+    (/\p{L}/u.test(text) || !/\p{N}/u.test(text))
+  );
 }
 
 type Part = InkBlob;

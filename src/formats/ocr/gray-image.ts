@@ -101,11 +101,13 @@ export function inkBlobs(image: GrayImage, area: PixelBox, darkerThan: number): 
  * faded towards paper, as a scanner's colour dropout does. A red RECEIVED stamp over a
  * table is as dark as the print in luma and would join the letters it crosses; in its
  * lightest channel it is near paper, and a yellow highlighter's stroke is paper, while
- * black and grey print (little colour) keep their luma. Dark coloured print (navy
- * headings) stays darker than paper.
+ * black and grey print (little colour) keep their luma. Blue ink keeps its luma too: it
+ * is the colour office documents print headings and links in (Word's heading blues
+ * #2E74B5 and #2F5496 faded to the grey of a light tint, and the engine dropped them).
  */
 export function inkGrey(r: number, g: number, b: number): number {
   const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+  if (b > r && b >= g) return luma;
   const lightest = Math.max(r, g, b);
   const colour = lightest - Math.min(r, g, b);
   const fade = colour <= FADE_FROM ? 0 : Math.min(1, (colour - FADE_FROM) / FADE_OVER);
@@ -158,6 +160,20 @@ export interface PlacedCut {
  * the picture set on it (each cut off at the sheet's right edge): a second look at a few
  * words of a page costs the engine a small picture rather than the page.
  */
+// Indents of a sheet's rows, in steps of its type's height, so that no two rows near each other start alike.
+const ROW_INDENTS = [0, 3, 1, 4, 2];
+
+/**
+ * Where row `row` of a sheet of cuts starts: `left` and an indent of a few `unit`s (the
+ * type's height), unlike the rows around it. Rows that all start at one place make
+ * aligned columns of their pieces, which the engine's layout step takes for a table and
+ * may drop whole: four rows of a year and one cell each came back as an empty page (three
+ * rows, or the same four set unevenly, were read).
+ */
+export function sheetRowStart(left: number, row: number, unit: number): number {
+  return left + Math.round(ROW_INDENTS[row % ROW_INDENTS.length]! * unit);
+}
+
 export function sheetOfCuts(picture: GrayImage, width: number, height: number, cuts: readonly PlacedCut[]): GrayImage {
   const pixels = new Uint8Array(width * height).fill(255);
   for (const { box, x, y } of cuts) {

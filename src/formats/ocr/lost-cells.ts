@@ -1,4 +1,4 @@
-import { inkBlobs, pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
+import { inkBlobs, pixelBoxIn, sheetOfCuts, sheetRowStart, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
 import { pageWithTicksRead } from './tick-marks.js';
 
@@ -22,6 +22,10 @@ const NEAR = 0.5;
 const MIN_GLYPH = 0.6;
 const MAX_GLYPH = 2.2;
 const CELL_GAP = 0.8;
+// The engine may drop the last columns of a table whole (the last questions and Total), so
+// a row is searched past the words read around it, for cells each standing at most this
+// many x-heights after the one before.
+const FOLLOWING_CELL = 6;
 // Above and below its words, a row's band reaches this many x-heights further.
 const BAND_MARGIN = 0.3;
 // The rows around (this many x-heights above and below) whose words show the columns.
@@ -111,11 +115,12 @@ function lostInRow(page: RecognisedPage, line: OcrLine): (Lost & { underWord: bo
   );
   const columnWords = around.filter(isOfCells).flatMap((other) => other.words);
   if (columnWords.length === 0) return [];
-  const right = Math.max(...columnWords.map((word) => word.x1));
+  // The table's right edge as read; past it, cells go on as long as each stands near the last.
+  let reach = Math.max(...columnWords.map((word) => word.x1)) + FOLLOWING_CELL * xh;
   const gaps: [number, number][] = [];
   for (let k = 0; k < words.length; k++) {
     const from = words[k]!.x1 + NEAR * xh;
-    const to = (k + 1 < words.length ? words[k + 1]!.x0 : right) - NEAR * xh;
+    const to = (k + 1 < words.length ? words[k + 1]!.x0 : picture.width) - NEAR * xh;
     if (to - from >= xh) gaps.push([from, to]);
   }
   const everyWord = page.lines.flatMap((other) => other.words);
@@ -123,7 +128,12 @@ function lostInRow(page: RecognisedPage, line: OcrLine): (Lost & { underWord: bo
   for (const [from, to] of gaps) {
     for (const cell of cellsOfInk(picture, { x0: from, y0, x1: to, y1 }, xh)) {
       const [cx, cy] = [(cell.x0 + cell.x1) / 2, (cell.y0 + cell.y1) / 2];
-      if (everyWord.some((word) => cx >= word.x0 && cx <= word.x1 && cy >= word.y0 && cy <= word.y1)) continue;
+      if (everyWord.some((word) => cx >= word.x0 && cx <= word.x1 && cy >= word.y0 && cy <= word.y1)) {
+        reach = Math.max(reach, cell.x1 + FOLLOWING_CELL * xh);
+        continue;
+      }
+      if (cell.x0 > reach) break;
+      reach = Math.max(reach, cell.x1 + FOLLOWING_CELL * xh);
       const underWord = columnWords.some((word) => word.x0 < cell.x1 && word.x1 > cell.x0);
       lost.push({ line, box: cell, underWord });
     }
@@ -185,6 +195,7 @@ function sheetOfPieces(picture: GrayImage, lost: readonly Lost[]): { sheet: Gray
   const cuts: { box: PixelBox; x: number; y: number }[] = [];
   let [x, y] = [left, 0];
   let row: OcrLine | null = null;
+  let rows = 0;
   const cutOf = (box: PixelBox, xh: number): PixelBox => {
     const margin = MARGIN * xh;
     return pixelBoxIn(picture, { x0: box.x0 - margin, y0: box.y0 - margin, x1: box.x1 + margin, y1: box.y1 + margin });
@@ -196,7 +207,7 @@ function sheetOfPieces(picture: GrayImage, lost: readonly Lost[]): { sheet: Gray
     if (w <= 0 || h <= 0) continue;
     if (item.line !== row || x + w > width - left) {
       row = item.line;
-      [x, y] = [left, y + pitch];
+      [x, y] = [sheetRowStart(left, rows++, tallest), y + pitch];
       const anchor = cutOf(item.line.words[0]!, xh);
       cuts.push({ box: anchor, x, y });
       x += anchor.x1 - anchor.x0 + Math.round(GAP * xh);

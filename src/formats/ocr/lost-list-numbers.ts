@@ -1,6 +1,6 @@
-import { listMarkerFromText } from '../../blocks/list-marker.js';
-import { inkBlobs, pixelBoxIn, sheetOfCuts, type GrayImage, type PixelBox } from './gray-image.js';
-import type { OcrEngine, OcrLine, OcrWord, RecognisedPage } from './ocr-engine.js';
+import { listMarkerFromText, type ListMarker } from '../../blocks/list-marker.js';
+import { inkBlobs, pixelBoxIn, sheetOfCuts, sheetRowStart, type GrayImage, type PixelBox } from './gray-image.js';
+import type { OcrEngine, OcrLine, OcrPage, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
  * List numbers the engine's page layout step threw away. Tesseract takes numbers set
@@ -46,11 +46,16 @@ interface Suspect {
 
 /**
  * The page read by the engine, with the list numbers it dropped read back into their
- * lines. The suspects of a page are cut from the cleaned picture the engine read and read
+ * lines, and those it read without their dot given it back (see pageWithNumberDotsBack).
+ * The suspects of a page are cut from the cleaned picture the engine read and read
  * together, one row each on one sheet, so a page costs one more engine run at most, and
  * none when no line has ink before it.
  */
 export async function pageWithListNumbers<Page extends RecognisedPage>(engine: OcrEngine, page: Page): Promise<Page> {
+  return pageWithNumberDotsBack(await pageWithDroppedNumbers(engine, page));
+}
+
+async function pageWithDroppedNumbers<Page extends RecognisedPage>(engine: OcrEngine, page: Page): Promise<Page> {
   const { picture } = page;
   if (page.lines.length === 0) return page;
   const suspects: Suspect[] = [];
@@ -75,13 +80,67 @@ export async function pageWithListNumbers<Page extends RecognisedPage>(engine: O
     if (word) found.set(suspect.line, { number: { ...word, ...suspect.number }, replaced: suspect.replaced });
   });
   if (found.size === 0) return page;
+  // Marks read from a number's ink as a line of their own go with the number read back.
+  const numbers = [...found.values()].map(({ number }) => number);
+  const misread = (word: OcrWord): boolean => {
+    const [cx, cy] = [(word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2];
+    return isMarks(word) && numbers.some((n) => cx >= n.x0 && cx <= n.x1 && cy >= n.y0 && cy <= n.y1);
+  };
   return {
     ...page,
-    lines: page.lines.map((line) => {
-      const number = found.get(line);
-      return number ? { ...line, words: [number.number, ...line.words.slice(number.replaced)] } : line;
-    }),
+    lines: page.lines
+      .map((line) => {
+        const number = found.get(line);
+        return number
+          ? { ...line, words: [number.number, ...line.words.slice(number.replaced)] }
+          : { ...line, words: line.words.filter((word) => !misread(word)) };
+      })
+      .filter((line) => line.words.length > 0),
   };
+}
+
+// A number read again from its context is less sure than the engine said.
+const REPAIR_CONFIDENCE = 0.85;
+
+/**
+ * List numbers read without their dot (`2` for `2.`, the dot too faint or taken for dust):
+ * a line opening with a bare number and then a word, the next number of the list item
+ * above it and standing where that item's number stands, takes the item's mark. Lines in
+ * between must be the item's own, set in from its number; so a count opening a sentence
+ * (`3 ministries …`) after a list stays as it is unless it is exactly where the next
+ * item's number would be.
+ */
+export function pageWithNumberDotsBack<Page extends OcrPage>(page: Page): Page {
+  let changed = false;
+  const lines = page.lines.map((line, i) => {
+    const [first, next] = line.words;
+    if (!first || !next || !/^\d{1,3}$/.test(first.text) || !/^\p{L}/u.test(next.text)) return line;
+    const item = itemAbove(page.lines, i, first);
+    if (!item || item.number + 1 !== Number(first.text)) return line;
+    changed = true;
+    const text = item.marker.replace(String(item.number), first.text);
+    const confidence = Math.round(first.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+    return { ...line, words: [{ ...first, text, confidence }, ...line.words.slice(1)] };
+  });
+  return changed ? { ...page, lines } : page;
+}
+
+/** The list item whose number stands over `number` (within an x-height), with only its own lines between. */
+function itemAbove(lines: readonly OcrLine[], at: number, number: OcrWord): ListMarker | null {
+  const xHeight = lines[at]!.xHeight;
+  for (let k = at - 1; k >= 0; k--) {
+    const first = lines[k]!.words[0];
+    if (!first || first.y1 > number.y0) continue;
+    const marker = listMarkerFromText(first.text);
+    if (marker) return Math.abs(first.x0 - number.x0) <= xHeight && /^\d/.test(marker.marker) ? marker : null;
+    if (first.x0 < number.x1 + xHeight) return null;
+  }
+  return null;
+}
+
+/** A word of signs only (`~~`, `-`, `»`): what the engine makes of ink it cannot read, a number among it. */
+function isMarks(word: OcrWord): boolean {
+  return !/[\p{L}\p{N}]/u.test(word.text);
 }
 
 /**
@@ -97,7 +156,7 @@ function bareMarkFirst(line: OcrLine): boolean {
 /**
  * Where a dropped number of the line would stand: before its first text
  * word (`skip` words in, past a bare mark, which the place then takes in), clear of
- * words the engine read there.
+ * words the engine read there, signs read from the number's own ink (`~~` for `2.`) aside.
  */
 function numberPlace(line: OcrLine, skip: number, lines: readonly OcrLine[]): Box | null {
   const first = line.words[skip];
@@ -109,7 +168,8 @@ function numberPlace(line: OcrLine, skip: number, lines: readonly OcrLine[]): Bo
   const x1 = first.x0 - NEAR * xHeight;
   for (const other of lines)
     for (const word of other.words)
-      if (!skipped.has(word) && word.x1 <= first.x0 && word.x1 > x0 && word.y1 > y0 && word.y0 < y1) x0 = word.x1;
+      if (!skipped.has(word) && !isMarks(word) && word.x1 <= first.x0 && word.x1 > x0 && word.y1 > y0 && word.y0 < y1)
+        x0 = word.x1;
   return x1 - x0 >= xHeight ? { x0, y0, x1, y1 } : null;
 }
 
@@ -211,7 +271,7 @@ function sheetOfSuspects(
   const cuts = pieces.flatMap((piece, i) =>
     piece.boxes.map((box, k) => ({
       box,
-      x: left + (k === 0 ? 0 : box.x0 + piece.shift),
+      x: sheetRowStart(left, i, piece.bottom - piece.top) + (k === 0 ? 0 : box.x0 + piece.shift),
       y: rows[i]![0] + box.y0 - piece.top,
     })),
   );

@@ -1,4 +1,4 @@
-import { pixelBoxIn, sheetOfCuts, type GrayImage, type PlacedCut } from './gray-image.js';
+import { pixelBoxIn, sheetOfCuts, sheetRowStart, type GrayImage, type PlacedCut } from './gray-image.js';
 import type { OcrEngine, OcrWord, RecognisedPage } from './ocr-engine.js';
 
 /**
@@ -85,6 +85,7 @@ function sheetOfWords(picture: GrayImage, words: readonly OcrWord[]): { sheet: G
   const pitch = Math.ceil(ROW_PITCH * tallest);
   const left = Math.round(width / 10);
   const pieces: Piece[] = [];
+  let row = 0;
   let [x, y] = [left, pitch];
   for (const word of words) {
     const margin = MARGIN * (word.y1 - word.y0);
@@ -95,7 +96,7 @@ function sheetOfWords(picture: GrayImage, words: readonly OcrWord[]): { sheet: G
       y1: word.y1 + margin,
     });
     if (cut.x1 <= cut.x0 || cut.y1 <= cut.y0) continue;
-    if (x > left && x + cut.x1 - cut.x0 > width - left) [x, y] = [left, y + pitch];
+    if (x > left && x + cut.x1 - cut.x0 > width - left) [x, y] = [sheetRowStart(left, ++row, tallest), y + pitch];
     pieces.push({ word, box: cut, x, y });
     x += cut.x1 - cut.x0 + Math.round(GAP * tallest);
   }
