@@ -10,6 +10,7 @@ import { grayWithoutRules } from './ruling-lines.js';
 import { pageWithWeights } from './type-style.js';
 import { pageWithFractionsRead } from './fraction-marks.js';
 import { pageWithTicksRead } from './tick-marks.js';
+import { pageWithDashesMeasured } from './dash-widths.js';
 import { pageWithAccents } from './accents.js';
 import { readingsKept } from './page-readings-kept.js';
 import { nativeTesseract, nativeTesseractStopped } from './tesseract-native.js';
@@ -122,7 +123,10 @@ async function pageRead(run: EngineRun, image: GrayImage): Promise<RecognisedPag
 /** A cleaned picture read, with cells the engine joined into one word cut apart again where the picture shows the space between them. */
 async function cleanedPageRead(run: EngineRun, ink: GrayImage): Promise<RecognisedPage> {
   const read = pageWithTicksRead(
-    pageWithFractionsRead(pageWithWeights(pageWithCellsApart(await run.read(ink), ink), ink), ink),
+    pageWithFractionsRead(
+      pageWithWeights(pageWithDashesMeasured(pageWithCellsApart(await run.read(ink), ink), ink), ink),
+      ink,
+    ),
     ink,
   );
   return { ...read, width: ink.width, height: ink.height, picture: ink };
