@@ -1,9 +1,9 @@
-// Builds the scan2, scan3, scan4, scan5 … scan8 sets: eval/scan<n>-<kind>-<report>/report.* made by
+// Builds the scan2, scan3, scan4, scan5 … scan9 sets: eval/scan<n>-<kind>-<report>/report.* made by
 // scripts/scans/make-scans.mjs from English born-digital eval reports that had never been scanned
 // (each later set from reports no earlier scan set used). Only the scanned files are made here; each
 // folder's expected.json was copied from the source report's and corrected by hand where the scan
 // shows less (see README.md), so it is never rewritten.
-// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan8|folder…]  (no argument: every set;
+// Run from anywhere: node eval/build/scans/build.mjs [scan2|…|scan9|folder…]  (no argument: every set;
 // needs qpdf for mixed-pdf; LibreOffice only if a PDF in sources/ is missing).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -123,8 +123,23 @@ export const SCAN8 = [
   { folder: 'scan8-mixed-pdf-fixture-philippines-2023', pdf: 'eval/build/scans/sources/fixture-philippines-2023.pdf', kind: 'mixed-pdf', browser: true },
 ];
 
-export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7, ...SCAN8];
-const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7, scan8: SCAN8 };
+// scan9: office-style browser prints of ten more fixtures (five in a Word-like look from the .docx or
+// .md, five as serif memos with rule-only tables); kept prints as scan6's and scan8's, see README.md.
+export const SCAN9 = [
+  { folder: 'scan9-flat-png-fixture-central-asia-2023', pdf: 'eval/build/scans/sources/fixture-central-asia-2023.pdf', kind: 'flat-png', browser: true },
+  { folder: 'scan9-sideways-png-fixture-india-2024', pdf: 'eval/build/scans/sources/fixture-india-2024.pdf', kind: 'sideways-png', browser: true },
+  { folder: 'scan9-skew-png-fixture-austria-2023', pdf: 'eval/build/scans/sources/fixture-austria-2023.pdf', kind: 'skew-png', browser: true },
+  { folder: 'scan9-skew-tiff-fixture-turkiye-2023', pdf: 'eval/build/scans/sources/fixture-turkiye-2023.pdf', kind: 'skew-tiff', browser: true },
+  { folder: 'scan9-fax-tiff-fixture-germany-2023', pdf: 'eval/build/scans/sources/fixture-germany-2023.pdf', kind: 'fax-tiff', browser: true },
+  { folder: 'scan9-photo-jpeg-fixture-united-states-2023', pdf: 'eval/build/scans/sources/fixture-united-states-2023.pdf', kind: 'photo-jpeg', browser: true },
+  { folder: 'scan9-rotate-pdf-fixture-indonesia-2023', pdf: 'eval/build/scans/sources/fixture-indonesia-2023.pdf', kind: 'rotate-pdf', browser: true },
+  { folder: 'scan9-upside-down-pdf-fixture-moldova-2023', pdf: 'eval/build/scans/sources/fixture-moldova-2023.pdf', kind: 'upside-down-pdf', browser: true },
+  { folder: 'scan9-stamp-pdf-fixture-poland-2023', pdf: 'eval/build/scans/sources/fixture-poland-2023.pdf', kind: 'stamp-pdf', browser: true },
+  { folder: 'scan9-mixed-pdf-fixture-ukraine-2023', pdf: 'eval/build/scans/sources/fixture-ukraine-2023.pdf', kind: 'mixed-pdf', browser: true },
+];
+
+export const SCANS = [...SCAN2, ...SCAN3, ...SCAN4, ...SCAN5, ...SCAN6, ...SCAN7, ...SCAN8, ...SCAN9];
+const SETS = { scan2: SCAN2, scan3: SCAN3, scan4: SCAN4, scan5: SCAN5, scan6: SCAN6, scan7: SCAN7, scan8: SCAN8, scan9: SCAN9 };
 
 /** The office reports have no PDF of their own: LibreOffice prints the eval report's .odt, or its .docx when it
  * has no .odt (kept in sources/, since a later LibreOffice may lay it out differently). */
@@ -145,7 +160,7 @@ function ensureOfficePdf(pdf, office) {
   }
 }
 
-// Arguments name whole sets (scan2 … scan8) or single folders; none means every folder.
+// Arguments name whole sets (scan2 … scan9) or single folders; none means every folder.
 const wanted = process.argv.slice(2);
 const chosen = wanted.length === 0 ? SCANS : SCANS.filter((s) => wanted.includes(s.folder) || wanted.some((w) => SETS[w]?.includes(s)));
 const unknown = wanted.filter((w) => !SETS[w] && !SCANS.some((s) => s.folder === w));
