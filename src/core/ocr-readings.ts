@@ -45,8 +45,9 @@ const NEAR_LABEL = /^[QO0@]\s*([^\s]{1,4})$/u;
 export function metricNameFromMisread(raw: string, before: string | null, after: string | null): string | null {
   const cell = labelCore(raw);
   const expectedHere = expectedBetween(before, after);
-  // The Q lost altogether: a bare number standing where the run calls for exactly it.
-  if (/^\d{1,3}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
+  // The Q lost altogether: a bare number standing where the run calls for exactly it. A
+  // number opening with 0 is none printed: its 0 is the Q, read as the figure it looks like.
+  if (/^[1-9]\d{0,2}$/.test(cell.trim())) return expectedHere === `Q${Number(cell.trim())}` ? expectedHere : null;
   // The number lost altogether (a thin 1 in a shaded header): a bare Q where the run calls for one label.
   if (cell === 'Q') return expectedHere;
   const match = NEAR_LABEL.exec(cell.trim());

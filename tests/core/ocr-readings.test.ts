@@ -62,6 +62,8 @@ describe('columnsWithMisreadLabels', () => {
     const names = (header: string[]) => columnsWithMisreadLabels(header, named(header), isLabel).map((c) => c.name);
     expect(names(['Year', 'Q8', 'Q9', 'Ql10', 'AQ1l1', 'AQ12', 'Total'])).toEqual(['Q8', 'Q9', 'Q10', 'Q11', 'Q12']);
     expect(names(['Year', 'Q9', 'Q10', 'Q11', 'Ql1l2', 'Total'])).toEqual(['Q9', 'Q10', 'Q11', 'Q12']);
+    // The Q read as a 0, and the next label with a digit too many.
+    expect(names(['Year', 'Q2', 'Q3', '04', 'Q53', 'Q6', 'Total'])).toEqual(['Q2', 'Q3', 'Q4', 'Q5', 'Q6']);
     // A word that is no label stays out, letter before it or not.
     expect(names(['Year', 'Q1', 'Q2', 'AQUA', 'Total'])).toEqual(['Q1', 'Q2']);
   });

@@ -113,13 +113,17 @@ function xHeightPerEmOf(lines: readonly OcrLine[]): number {
 // Letters and marks that reach below the baseline.
 const DESCENDS = /[gjpqyQ(),;[\]{}|@$§µ/]/u;
 
-/** The baseline the words stand on (pixels, levelled): where words without descenders end. Null when none tells. */
+/**
+ * The baseline the words stand on (pixels, levelled): where words without descenders end.
+ * Null when none tells. Only letters and figures tell: the engine's box of a sign it has no
+ * letter for (½, read from its shape) reaches well below the line.
+ */
 function baselineOfWords(
   words: readonly OcrWord[],
   levelled: (x: number, y: number) => [number, number],
 ): number | null {
   const bottoms = words
-    .filter((word) => /[\p{L}\p{N}]/u.test(word.text) && !DESCENDS.test(word.text))
+    .filter((word) => /[\p{L}0-9]/u.test(word.text) && !DESCENDS.test(word.text))
     .map((word) => levelled((word.x0 + word.x1) / 2, word.y1)[1])
     .sort((a, b) => a - b);
   return bottoms.length === 0 ? null : bottoms[Math.floor(bottoms.length / 2)]!;

@@ -17,8 +17,8 @@ import { SHAPE_CONFIDENCE } from './fraction-marks.js';
 
 // A pixel darker than this (0–255, on the cleaned page) is ink.
 const INK = 128;
-// What the engine writes for a tick or a cross, at most this many signs.
-const MARK_LIKE = /^[vVxXsSoO0/\\|()√×]{1,3}$/u;
+// What the engine writes for a tick or a cross, at most this many signs (a fax's tick also as `7`).
+const MARK_LIKE = /^[vVxXsSoO07/\\|()√×]{1,3}$/u;
 // Readings that are a tick or a cross already (as answerFromMisread reads them, or the marks themselves).
 const TICK_READ = /^(?:[vV√/]+|[✓✔])$/u;
 const CROSS_READ = /^(?:[xX×]+|[✗✘])$/u;
