@@ -76,6 +76,28 @@ describe('linesWithRunCells', () => {
     expect(linesWithRunCells(lines, pitch).map((line) => line.segments.length)).toEqual([1, 1, 1]);
   });
 
+  it('leaves lines of two list items alone whose word spaces line up by chance, and cuts rows of lower-case answers', () => {
+    // Justified lines of two items (word for word of the same lengths, so every space lines
+    // up), the gap between the items setting them further apart than a line pitch.
+    const pitch = (): number => 13;
+    const prose = [
+      ['rules', 'on', 'how', 'long', 'the', 'data', 'are', 'kept', 'and', 'who'],
+      ['House', 'of', 'the', 'laws', 'and', 'rule', 'for', 'data', 'was', 'new'],
+    ];
+    const proseRuns = prose.flatMap((words, r) => wordRuns(words, 700 - 30 * r, 5));
+    const lines = linesWithRunCells(linesFromPage(pageOf(proseRuns)), pitch);
+    expect(lines.map((line) => line.segments.length)).toEqual([1, 1]);
+    // Answers from a vocabulary of a few lower-case words, set as tightly.
+    const answers = [
+      ['2021', 'oui', 'non', 'non', 'oui', 'non', 'oui', 'non', 'non', '3'],
+      ['2022', 'oui', 'non', 'oui', 'oui', 'non', 'oui', 'non', 'oui', '5'],
+      ['2023', 'non', 'non', 'oui', 'oui', 'oui', 'oui', 'non', 'oui', '6'],
+    ];
+    const answerRuns = answers.flatMap((words, r) => wordRuns(words, 700 - 30 * r, 5));
+    const cut = linesWithRunCells(linesFromPage(pageOf(answerRuns)), pitch);
+    expect(cut.map((line) => line.segments.map((segment) => segment.text))).toEqual(answers);
+  });
+
   it('keeps an empty cell of a cut row as an empty segment, so the row stays whole', () => {
     const rows = [
       ['Year', 'Q1', 'Q2', 'Q3', 'Total'],

@@ -74,6 +74,7 @@ function groupCut(
       rows.flatMap((line) => line.runPieces),
       pitchOf,
     ) ||
+    isRunningText(rows) ||
     !mostRowsFull(rows, gutters)
   )
     return false;
@@ -144,6 +145,29 @@ function mostRowsFull(rows: readonly PdfLine[], gutters: readonly Gutter[]): boo
 function guttersUncrossed(gutters: readonly Gutter[], others: readonly PdfLine[]): Gutter[] {
   const pieces = others.flatMap((line) => line.runPieces);
   return gutters.filter((gutter) => !pieces.some((piece) => piece.x < gutter.x && piece.right > gutter.right));
+}
+
+// Lines of running text have many words a line, most of them in lower case and few of them
+// the same; a table's rows hold years, numbers and labels, and answers from a vocabulary of
+// a few words (`oui`, `non`, `partiel` again and again), a row of text cells a few words at most.
+const RUNNING_TEXT_WORDS = 8;
+const RUNNING_TEXT_LOWER = 0.5;
+const RUNNING_TEXT_DISTINCT = 0.7;
+
+/**
+ * Whether the rows are lines of running text whose word spaces line up by chance: the
+ * justified lines of two list items, spaced apart by the gap between the items, had four
+ * gaps in common and were taken for a table.
+ */
+function isRunningText(rows: readonly PdfLine[]): boolean {
+  const words = rows.flatMap((line) => line.runPieces.map((piece) => piece.text.trim()));
+  const lower = words.filter((word) => /^\p{Ll}/u.test(word));
+  const distinct = new Set(words.map((word) => word.toLowerCase())).size;
+  return (
+    words.length >= RUNNING_TEXT_WORDS * rows.length &&
+    lower.length >= RUNNING_TEXT_LOWER * words.length &&
+    distinct >= RUNNING_TEXT_DISTINCT * words.length
+  );
 }
 
 function isRow(line: PdfLine): boolean {
