@@ -267,16 +267,16 @@ log(
   `## Scans: a ${scan.pages}-page 300 dpi scan (TIFF) to a record, beside the tesseract CLI on the same page images (one core; median of ${scan.runs} runs)`,
 );
 log();
-log('| reader | engine | ms | peak RSS MB | × CLI |');
-log('|---|---|---:|---:|---:|');
+log('| reader | engine | ms | peak RSS MB | words read | × CLI |');
+log('|---|---|---:|---:|---:|---:|');
 for (const r of [...scan.ours, ...scan.cli])
   log(
-    `| ${r.label} | ${r.engine ?? '–'} | ${fmt(r.ms, 0)} | ${fmt(r.peakRssMb, 0)} | ${r.ms && cli?.ms ? fmt(r.ms / cli.ms, 2) + '×' : '–'} |`,
+    `| ${r.label} | ${r.engine ?? '–'} | ${fmt(r.ms, 0)} | ${fmt(r.peakRssMb, 0)} | ${r.words ?? '–'} | ${r.ms && cli?.ms ? fmt(r.ms / cli.ms, 2) + '×' : '–'} |`,
   );
 log();
 log(
   cli
-    ? "ours: a fresh process per run, timed from bytes to record (engine start included, Node start and module loading not); the CLI: spawned per page with --psm 3, process start included. Our trained data is the npm package's 4.0.0_best_int; the CLI reads its own installed data unless given ours."
+    ? "ours: a fresh process per run, timed from bytes to record (engine start included, Node start and module loading not); the CLI: spawned per page with --psm 3, process start included. Our trained data is the npm package's 4.0.0_best_int; the CLI reads its own installed data unless given ours. On the askew pages the CLI leaves blocks of text unread (words read: what it wrote); given the pages levelled first, as ours reads them, it reads them whole."
     : 'the tesseract CLI is not installed (apt-get install tesseract-ocr): no comparison',
 );
 log();

@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { OcrEngineChoice } from '../src/formats/ocr/ocr-options.js';
 import { trainedDataFile } from '../src/formats/ocr/trained-data.js';
+import { grayFromChannels } from '../src/formats/ocr/gray-image.js';
+import { grayLevelled, skewOf } from '../src/formats/ocr/page-skew.js';
 import { burstFiles } from '../scripts/load/burst-files.js';
 import type { BurstFile } from '../scripts/load/pipeline-run.js';
 import { CACHE, ROOT } from './bench-corpus.js';
@@ -16,6 +18,8 @@ export interface ScanReading {
   engine: string | null;
   ms: number | null;
   peakRssMb: number | null;
+  /** Words the CLI wrote for the pages (null for ours): a reader that skips text is faster for it. */
+  words?: number | null;
 }
 
 /** A two-page 300 dpi scan read into a record, beside the `tesseract` CLI on the same page images. */
@@ -24,7 +28,11 @@ export interface ScanFigure {
   runs: number;
   /** Ours with REPORTFLOW_OCR_ENGINE=auto (the program when installed), then with tesseract.js. */
   ours: ScanReading[];
-  /** The CLI as installed (its own trained data), then given our trained data; empty without the program. */
+  /**
+   * The CLI as installed (its own trained data), given our trained data, and given our data
+   * and the pages levelled first (turned by their measured skew, as ours reads them: on the
+   * askew pages the CLI leaves whole blocks of text unread); empty without the program.
+   */
   cli: ScanReading[];
 }
 
@@ -54,24 +62,35 @@ export async function scanFigure(runs = 3): Promise<ScanFigure> {
     if (!existsSync(png)) writeFileSync(png, await sharp(tiff, { page }).png().toBuffer());
     images.push(png);
   }
+  const levelled: string[] = [];
+  for (let page = 0; page < pages; page++) {
+    const png = join(dir, `page-${page + 1}-levelled.png`);
+    if (!existsSync(png)) writeFileSync(png, await levelledPng(tiff, page));
+    levelled.push(png);
+  }
   const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
   const cliVersion = !version.error && version.status === 0 ? (version.stdout || version.stderr).split('\n')[0]! : null;
   const ourData = ourTrainedDataFolder(dir);
-  const cli: Array<[string, string[]]> = cliVersion
+  const cli: Array<[string, string[], string[]]> = cliVersion
     ? [
-        ['tesseract CLI, its installed trained data', []],
-        ['tesseract CLI, given our trained data', ['--tessdata-dir', ourData, '--oem', '1']],
+        ['tesseract CLI, its installed trained data', [], images],
+        ['tesseract CLI, given our trained data', ['--tessdata-dir', ourData, '--oem', '1'], images],
+        [
+          'tesseract CLI, given our trained data and the pages levelled',
+          ['--tessdata-dir', ourData, '--oem', '1'],
+          levelled,
+        ],
       ]
     : [];
   const oursRuns = OURS.map(() => [] as Array<{ ms: number; engine: string | null; peakRssMb: number | null }>);
-  const cliRuns = cli.map(() => [] as Array<{ ms: number; peakRssMb: number }>);
+  const cliRuns = cli.map(() => [] as Array<{ ms: number; peakRssMb: number; words: number }>);
   for (let run = 0; run < runs; run++) {
     OURS.forEach(([, engine], i) => {
       const reading = oursOnce(tiff, engine);
       if (reading) oursRuns[i]!.push(reading);
     });
-    cli.forEach(([, args], i) => {
-      const reading = cliOnce(images, args);
+    cli.forEach(([, args, pictures], i) => {
+      const reading = cliOnce(pictures, args);
       if (reading) cliRuns[i]!.push(reading);
     });
   }
@@ -89,8 +108,20 @@ export async function scanFigure(runs = 3): Promise<ScanFigure> {
       engine: cliVersion,
       ms: median(cliRuns[i]!.map((r) => r.ms)),
       peakRssMb: maxOf(cliRuns[i]!.map((r) => r.peakRssMb)),
+      words: cliRuns[i]![0]?.words ?? null,
     })),
   };
+}
+
+/** A frame of the scan turned level by the skew ours measures on it, as a PNG for the CLI. */
+async function levelledPng(tiff: string, page: number): Promise<Buffer> {
+  const { data, info } = await sharp(tiff, { page }).raw().toBuffer({ resolveWithObject: true });
+  const gray = { width: info.width, height: info.height, pixels: grayFromChannels(data, info.channels), dpi: 300 };
+  const skew = skewOf(gray);
+  const level = skew === 0 ? gray : grayLevelled(gray, skew);
+  return sharp(Buffer.from(level.pixels), { raw: { width: level.width, height: level.height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 function oursOnce(
@@ -109,21 +140,23 @@ function oursOnce(
   return { ms: report.ms, engine: report.engine, peakRssMb: peakRssMbOf(child.stderr) };
 }
 
-function cliOnce(images: string[], extraArgs: string[]): { ms: number; peakRssMb: number } | null {
+function cliOnce(images: string[], extraArgs: string[]): { ms: number; peakRssMb: number; words: number } | null {
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   let peakRssMb = 0;
+  let words = 0;
   const started = performance.now();
   for (const image of images) {
     const run = spawnSync('/usr/bin/time', ['-v', 'tesseract', image, '-', '--psm', '3', ...extraArgs], {
       encoding: 'utf8',
       env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 300_000,
     });
     if (run.status !== 0) return null;
     peakRssMb = Math.max(peakRssMb, peakRssMbOf(run.stderr) ?? 0);
+    words += run.stdout.split(/\s+/u).filter((word) => word !== '').length;
   }
-  return { ms: performance.now() - started, peakRssMb };
+  return { ms: performance.now() - started, peakRssMb, words };
 }
 
 /** The trained data ours reads (the npm package's, gzipped), unpacked for the CLI. */
