@@ -57,3 +57,25 @@ describe('AI as OCR reads it', () => {
     expect(runs.map((run) => run.text)).toEqual(['Omar', 'Sultan', 'AI', 'Olama']);
   });
 });
+
+describe('country names with marks, as OCR reads them with English data', () => {
+  it('gives a country name read without its marks the name’s letters, possessive and punctuation kept', () => {
+    expect(read('Turkiye joined the GPAI.')).toBe('Türkiye joined the GPAI.');
+    expect(read("Turkiye's plan (Turkiye)")).toBe("Türkiye's plan (Türkiye)");
+    expect(read("The Cote d'Ivoire report")).toBe("The Côte d'Ivoire report");
+    expect(read('Curacao, Reunion and Sao Tome & Principe')).toBe('Curaçao, Réunion and São Tomé & Príncipe');
+  });
+
+  it('leaves other words, names already marked, and pages read in other languages', () => {
+    expect(read('Turkey and Türkiye')).toBe('Turkey and Türkiye');
+    expect(read('Cote of arms')).toBe('Cote of arms');
+    expect(read('Turkiye joined', ['spa'])).toBe('Turkiye joined');
+  });
+
+  it('is less sure of a name it gave marks than the engine was', () => {
+    const runs = words('Turkiye joined');
+    recognisedRunsInDomainSpelling(runs, ['eng']);
+    expect(runs[0]!.confidence).toBeLessThan(0.96);
+    expect(runs[1]!.confidence).toBe(0.96);
+  });
+});

@@ -1,3 +1,4 @@
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { TextRun } from '../pdf/pdf-text-items.js';
 
 /**
@@ -25,10 +26,12 @@ const REPAIR_CONFIDENCE = 0.85;
 
 /**
  * Recognised runs (one word each, in the engine's reading order) with `Al` read as `AI`
- * where it stands as the abbreviation. Only English pages: in Spanish `Al` starts sentences.
+ * where it stands as the abbreviation, and country names given their marks. Only English
+ * pages: in Spanish `Al` starts sentences, and other languages' data has the marks.
  */
 export function recognisedRunsInDomainSpelling(runs: TextRun[], languages: readonly string[]): void {
   if (!languages.includes('eng') || languages.some((code) => code !== 'eng' && code !== 'osd')) return;
+  runsWithCountryMarks(runs);
   runs.forEach((run, i) => {
     const match = MISREAD.exec(run.text);
     if (!match) return;
@@ -51,4 +54,62 @@ function neighbour(runs: readonly TextRun[], at: number, step: -1 | 1): string |
 function standsAsName(before: string | null, after: string | null): boolean {
   const capitalised = (word: string | null): word is string => word !== null && /^\p{Lu}\p{Ll}/u.test(word);
   return capitalised(before) && capitalised(after) && !NAMED_AFTER_AI.has(after.replace(/[^\p{L}]+$/u, ''));
+}
+
+/**
+ * Country names whose English spelling has marks (`Türkiye`, `Côte d'Ivoire`, `Curaçao`,
+ * `Réunion`, `São Tomé & Príncipe`), from the country library's English names and CLDR's,
+ * as word lists. The English trained data has no `ü`, `ô`, `ç` and reads them plain, so a
+ * report on Türkiye comes back about Turkiye in its title, its table and its items.
+ */
+const MARKED_NAMES: readonly string[][] = (() => {
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const names = new Set<string>();
+  for (const [code, value] of Object.entries(english.countries)) {
+    for (const name of [value].flat()) names.add(name);
+    try {
+      const common = display.of(code);
+      if (common) names.add(common);
+    } catch {
+      // A code CLDR does not know.
+    }
+  }
+  return [...names].filter((name) => plain(name) !== name).map((name) => name.replace(/’/gu, "'").split(' '));
+})();
+
+function plain(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+// Letters of a word and what stands around them (quotes, brackets, punctuation, a possessive).
+const WORD_CORE = /^([^\p{L}]*)([\p{L}'’.-]*\p{L})(.*)$/u;
+
+/** Runs that spell a marked country name without its marks take the name's letters, less sure than the engine said. */
+function runsWithCountryMarks(runs: TextRun[]): void {
+  for (let i = 0; i < runs.length; i++) {
+    for (const name of MARKED_NAMES) {
+      if (i + name.length > runs.length) continue;
+      const parts = name.map((_, k) => WORD_CORE.exec(runs[i + k]!.text));
+      const fits = name.every((word, k) => {
+        const part = parts[k];
+        // A sign of the name (`&`) stands as it is.
+        if (!/\p{L}/u.test(word)) return runs[i + k]!.text === word;
+        if (!part) return false;
+        const core = part[2]!.replace(/’/gu, "'");
+        // The possessive of the name's last word ("Türkiye's") stays with it.
+        return (k === name.length - 1 ? core.replace(/'s$/u, '') : core) === plain(word);
+      });
+      if (!fits || name.every((word, k) => parts[k]?.[2] === word)) continue;
+      name.forEach((word, k) => {
+        const run = runs[i + k]!;
+        const part = parts[k];
+        if (!part || part[2] === word) return;
+        const [, before, core, after] = part;
+        run.text = `${before}${word}${core!.slice(word.length)}${after}`;
+        if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+      });
+      i += name.length - 1;
+      break;
+    }
+  }
 }
