@@ -58,6 +58,14 @@ describe('AI as OCR reads it', () => {
   });
 });
 
+describe('AI joined to a name before it', () => {
+  it('reads `Al` after a small letter at a word’s end as AI, and leaves words that end in -al', () => {
+    expect(read('the IndiaAl Mission')).toBe('the IndiaAI Mission');
+    expect(read('OpenAl, Google and #KrattAl.')).toBe('OpenAI, Google and #KrattAI.');
+    expect(read('a national and local Algorithm')).toBe('a national and local Algorithm');
+  });
+});
+
 describe('country names with marks, as OCR reads them with English data', () => {
   it('gives a country name read without its marks the name’s letters, possessive and punctuation kept', () => {
     expect(read('Turkiye joined the GPAI.')).toBe('Türkiye joined the GPAI.');

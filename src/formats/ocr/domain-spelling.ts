@@ -11,6 +11,9 @@ import type { TextRun } from '../pdf/pdf-text-items.js';
  */
 
 const MISREAD = /^(["“‘(]?)Al(?=$|[-–’'.,;:!?)”"])/u;
+// A capital A after a small letter starts the second part of a joined name; no English word
+// ends so (`OpenAl` is OpenAI).
+const JOINED_MISREAD = /(\p{Ll})Al(?=$|[-–’'.,;:!?)”"])/u;
 // Capitalised words that follow AI in the names of laws, bodies and plans.
 const NAMED_AFTER_AI = new Set(
   (
@@ -33,6 +36,13 @@ export function recognisedRunsInDomainSpelling(runs: TextRun[], languages: reado
   if (!languages.includes('eng') || languages.some((code) => code !== 'eng' && code !== 'osd')) return;
   runsWithCountryMarks(runs);
   runs.forEach((run, i) => {
+    // Joined to a name before it (`IndiaAl`, `OpenAl`, `#KrattAl`), `Al` after a small letter is AI.
+    const joined = run.text.replace(JOINED_MISREAD, '$1AI');
+    if (joined !== run.text) {
+      run.text = joined;
+      if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+      return;
+    }
     const match = MISREAD.exec(run.text);
     if (!match) return;
     const after = run.text.slice(match[0].length);
