@@ -1,33 +1,21 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { pageWithDashesMeasured } from '../../src/formats/ocr/dash-widths.js';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
-
-const require = createRequire(import.meta.url);
-const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+import { printedSheet } from '../support/printed-sheet.js';
 
 // Type 40 px high (about 10 pt at 300 dpi).
 const [SIZE, BASELINE] = [40, 100];
 
 /** A word printed black on white in `face`, as the engine would read it (`read`), with its box and x-height. */
 function readAs(printed: string, read: string, face: string): { image: GrayImage; line: OcrLine } {
-  const [width, height] = [700, 160];
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = 'black';
-  context.font = `${SIZE}px ${face}`;
+  const { context, picture } = printedSheet(700, 160, `${SIZE}px ${face}`);
   context.fillText(printed, 40, BASELINE);
   const xHeight = Math.round(context.measureText('x').actualBoundingBoxAscent);
-  const { data } = context.getImageData(0, 0, width, height);
-  const pixels = new Uint8Array(width * height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = data[i * 4]!;
   const metrics = context.measureText(printed);
   const box = { x0: 36, y0: BASELINE - SIZE, x1: 44 + Math.ceil(metrics.width), y1: BASELINE + 12 };
   return {
-    image: { width, height, pixels, dpi: 300 },
+    image: picture(),
     line: {
       words: [{ text: read, confidence: 0.9, ...box }],
       baseline: { x0: box.x0, y0: BASELINE, x1: box.x1, y1: BASELINE },

@@ -1,28 +1,16 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { HALF, isFractionInk, pageWithFractionsRead } from '../../src/formats/ocr/fraction-marks.js';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
-
-const require = createRequire(import.meta.url);
-const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+import { printedSheet } from '../support/printed-sheet.js';
 
 // Type 40 px high (about 10 pt at 300 dpi); its x-height is about 22 px.
 const [SIZE, BASELINE, X_HEIGHT] = [40, 100, 22];
 
 /** One glyph or word printed black on white, and the box of its ink. */
 function printed(text: string): { image: GrayImage; box: { x0: number; y0: number; x1: number; y1: number } } {
-  const [width, height] = [300, 160];
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = 'black';
-  context.font = `${SIZE}px DejaVu Sans`;
+  const { context, picture } = printedSheet(300, 160, `${SIZE}px DejaVu Sans`);
   context.fillText(text, 40, BASELINE);
-  const { data } = context.getImageData(0, 0, width, height);
-  const pixels = new Uint8Array(width * height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = data[i * 4]!;
   const metrics = context.measureText(text);
   const box = {
     x0: 38,
@@ -30,7 +18,7 @@ function printed(text: string): { image: GrayImage; box: { x0: number; y0: numbe
     x1: 42 + Math.ceil(metrics.width),
     y1: BASELINE + Math.ceil(metrics.actualBoundingBoxDescent) + 2,
   };
-  return { image: { width, height, pixels, dpi: 300 }, box };
+  return { image: picture(), box };
 }
 
 /** The glyph as the engine gives it: read as `read`, its box taking in only `part` of it. */

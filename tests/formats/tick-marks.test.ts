@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from '../../src/formats/ocr/gray-image.js';
 import type { OcrLine } from '../../src/formats/ocr/ocr-engine.js';
 import { CROSS, markOfInk, pageWithTicksRead, TICK } from '../../src/formats/ocr/tick-marks.js';
-
-const require = createRequire(import.meta.url);
-const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+import { printedSheet } from '../support/printed-sheet.js';
 
 // Type 40 px high (about 10 pt at 300 dpi), one glyph a cell 80 px apart.
 const [SIZE, BASELINE, PITCH] = [40, 100, 80];
@@ -15,12 +12,7 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
 /** A row of glyphs printed black on white, one a cell, and the box of each. */
 function row(glyphs: string[]): { image: GrayImage; boxes: Box[] } {
   const [width, height] = [PITCH * (glyphs.length + 1), 160];
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = 'black';
-  context.font = `${SIZE}px DejaVu Sans`;
+  const { context, picture } = printedSheet(width, height, `${SIZE}px DejaVu Sans`);
   const boxes = glyphs.map((glyph, k) => {
     const x = 40 + k * PITCH;
     context.fillText(glyph, x, BASELINE);
@@ -32,10 +24,7 @@ function row(glyphs: string[]): { image: GrayImage; boxes: Box[] } {
       y1: BASELINE + Math.ceil(metrics.actualBoundingBoxDescent) + 2,
     };
   });
-  const { data } = context.getImageData(0, 0, width, height);
-  const pixels = new Uint8Array(width * height);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = data[i * 4]!;
-  return { image: { width, height, pixels, dpi: 300 }, boxes };
+  return { image: picture(), boxes };
 }
 
 /** The row as the engine read it: `read[k]` for the k-th glyph. */

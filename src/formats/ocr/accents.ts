@@ -35,12 +35,13 @@ function standTogether(a: OcrWord, b: OcrWord): boolean {
 
 const MARKS = /\p{M}/gu;
 
-function plain(letter: string): string {
-  return letter.normalize('NFD').replace(MARKS, '');
+/** Text with its marks taken off its letters (`Türkiye` → `Turkiye`), decomposed. */
+export function withoutMarks(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '');
 }
 
 function hasMarks(text: string): boolean {
-  return plain(text) !== text.normalize('NFD');
+  return withoutMarks(text) !== text.normalize('NFD');
 }
 
 // What English data was seen to write for marked letters it lacks, besides their plain
@@ -59,13 +60,13 @@ export function differsInMarksOnly(base: string, other: string): boolean {
   const b = [...other.normalize('NFC')];
   const letters = a.filter(isLetter).length;
   if (letters === 1 && a.length === 1)
-    return VOWELS.includes(a[0]!) && a[0] === a[0]!.toLowerCase() && plain(b.join('')) === a[0];
+    return VOWELS.includes(a[0]!) && a[0] === a[0]!.toLowerCase() && withoutMarks(b.join('')) === a[0];
   if (letters < 2 || a.length < b.length || a.length > b.length + 2) return false;
   const alike = (i: number, j: number): boolean => {
     if (i === a.length || j === b.length) return i === a.length && j === b.length;
     const theirs = b[j]!;
     if (a[i] === theirs) return alike(i + 1, j + 1);
-    if (plain(theirs) === theirs) return plain(a[i]!) === theirs && alike(i + 1, j + 1);
+    if (withoutMarks(theirs) === theirs) return withoutMarks(a[i]!) === theirs && alike(i + 1, j + 1);
     if (!standsFor(a[i]!, theirs)) return false;
     return alike(i + 1, j + 1) || (i + 1 < a.length && standsFor(a[i + 1]!, theirs) && alike(i + 2, j + 1));
   };
@@ -74,8 +75,9 @@ export function differsInMarksOnly(base: string, other: string): boolean {
 
 /** A character English data may have written for the marked letter `theirs`. */
 function standsFor(letter: string, theirs: string): boolean {
-  if (!isLetter(letter) || plain(letter) === plain(theirs)) return true;
-  const markedVowels = plain(letter) !== letter && VOWELS.includes(plain(letter)) && VOWELS.includes(plain(theirs));
+  if (!isLetter(letter) || withoutMarks(letter) === withoutMarks(theirs)) return true;
+  const markedVowels =
+    withoutMarks(letter) !== letter && VOWELS.includes(withoutMarks(letter)) && VOWELS.includes(withoutMarks(theirs));
   return markedVowels || (READ_FOR[theirs.toLowerCase()] ?? '').includes(letter.toLowerCase());
 }
 

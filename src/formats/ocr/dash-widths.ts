@@ -1,5 +1,5 @@
 import { inkBlobs, pixelBoxIn, type GrayImage, type InkBlob } from './gray-image.js';
-import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import { baselineAt, type OcrLine, type OcrPage, type OcrWord } from './ocr-engine.js';
 
 /**
  * Hyphens the engine wrote for longer dashes, told apart by their length on the page.
@@ -68,9 +68,4 @@ function dashLengths(image: GrayImage, line: OcrLine, word: OcrWord): number[] {
     .filter(isDash)
     .sort((a, b) => a.x0 - b.x0)
     .map((blob) => (blob.x1 - blob.x0) / xh);
-}
-
-function baselineAt(line: OcrLine, x: number): number {
-  const { x0, y0, x1, y1 } = line.baseline;
-  return x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
 }

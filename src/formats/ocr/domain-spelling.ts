@@ -1,5 +1,7 @@
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import type { TextRun } from '../pdf/pdf-text-items.js';
+import { withoutMarks } from './accents.js';
+import { repairedConfidence } from './repaired-confidence.js';
 
 /**
  * `AI` as OCR reads it in sans-serif type: capital I and small l are the same stroke, and
@@ -24,8 +26,6 @@ const NAMED_AFTER_AI = new Set(
     'Sandbox Security Strategy Summit Task Unit Watch Week'
   ).split(' '),
 );
-// A repaired word is less sure than the engine said (as other repairs of recognised text are).
-const REPAIR_CONFIDENCE = 0.85;
 
 /**
  * Recognised runs (one word each, in the engine's reading order) with `Al` read as `AI`
@@ -40,7 +40,7 @@ export function recognisedRunsInDomainSpelling(runs: TextRun[], languages: reado
     const joined = run.text.replace(JOINED_MISREAD, '$1AI');
     if (joined !== run.text) {
       run.text = joined;
-      if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+      if (run.confidence !== undefined) run.confidence = repairedConfidence(run.confidence);
       return;
     }
     const match = MISREAD.exec(run.text);
@@ -49,7 +49,7 @@ export function recognisedRunsInDomainSpelling(runs: TextRun[], languages: reado
     if (/^[-–][\p{Lu}]/u.test(after)) return;
     if (after === '' && standsAsName(neighbour(runs, i, -1), neighbour(runs, i, 1))) return;
     run.text = `${match[1]}AI${after}`;
-    if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+    if (run.confidence !== undefined) run.confidence = repairedConfidence(run.confidence);
   });
 }
 
@@ -84,12 +84,8 @@ const MARKED_NAMES: readonly string[][] = (() => {
       // A code CLDR does not know.
     }
   }
-  return [...names].filter((name) => plain(name) !== name).map((name) => name.replace(/’/gu, "'").split(' '));
+  return [...names].filter((name) => withoutMarks(name) !== name).map((name) => name.replace(/’/gu, "'").split(' '));
 })();
-
-function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '');
-}
 
 // Letters of a word and what stands around them (quotes, brackets, punctuation, a possessive).
 const WORD_CORE = /^([^\p{L}]*)([\p{L}'’.-]*\p{L})(.*)$/u;
@@ -107,7 +103,7 @@ function runsWithCountryMarks(runs: TextRun[]): void {
         if (!part) return false;
         const core = part[2]!.replace(/’/gu, "'");
         // The possessive of the name's last word ("Türkiye's") stays with it.
-        return (k === name.length - 1 ? core.replace(/'s$/u, '') : core) === plain(word);
+        return (k === name.length - 1 ? core.replace(/'s$/u, '') : core) === withoutMarks(word);
       });
       if (!fits || name.every((word, k) => parts[k]?.[2] === word)) continue;
       name.forEach((word, k) => {
@@ -116,7 +112,7 @@ function runsWithCountryMarks(runs: TextRun[]): void {
         if (!part || part[2] === word) return;
         const [, before, core, after] = part;
         run.text = `${before}${word}${core!.slice(word.length)}${after}`;
-        if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+        if (run.confidence !== undefined) run.confidence = repairedConfidence(run.confidence);
       });
       i += name.length - 1;
       break;

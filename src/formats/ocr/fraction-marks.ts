@@ -1,4 +1,4 @@
-import type { OcrPage, OcrWord } from './ocr-engine.js';
+import { baselineAt, type OcrPage, type OcrWord } from './ocr-engine.js';
 import { inkBlobs, pixelBoxIn, type GrayImage, type InkBlob } from './gray-image.js';
 
 /**
@@ -41,9 +41,7 @@ export function pageWithFractionsRead(page: OcrPage, ink: GrayImage): OcrPage {
       ...line,
       words: line.words.map((word) => {
         if (!mayBeFraction(word)) return word;
-        const { x0, y0, x1, y1 } = line.baseline;
-        const middle = (word.x0 + word.x1) / 2;
-        const baseline = x1 === x0 ? y0 : y0 + ((y1 - y0) * (middle - x0)) / (x1 - x0);
+        const baseline = baselineAt(line, (word.x0 + word.x1) / 2);
         const band = {
           x0: word.x0,
           x1: word.x1,

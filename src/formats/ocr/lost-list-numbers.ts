@@ -1,6 +1,7 @@
 import { listMarkerFromText, type ListMarker } from '../../blocks/list-marker.js';
 import { inkBlobs, pixelBoxIn, sheetOfCuts, sheetRowStart, type GrayImage, type PixelBox } from './gray-image.js';
 import type { OcrEngine, OcrLine, OcrPage, OcrWord, RecognisedPage } from './ocr-engine.js';
+import { repairedConfidence } from './repaired-confidence.js';
 
 /**
  * List numbers the engine's page layout step threw away. Tesseract takes numbers set
@@ -99,9 +100,6 @@ async function pageWithDroppedNumbers<Page extends RecognisedPage>(engine: OcrEn
   };
 }
 
-// A number read again from its context is less sure than the engine said.
-const REPAIR_CONFIDENCE = 0.85;
-
 /**
  * List numbers read without their dot (`2` for `2.`, the dot too faint or taken for dust):
  * a line opening with a bare number and then a word, the next number of the list item
@@ -119,8 +117,10 @@ export function pageWithNumberDotsBack<Page extends OcrPage>(page: Page): Page {
     if (!item || item.number + 1 !== Number(first.text)) return line;
     changed = true;
     const text = item.marker.replace(String(item.number), first.text);
-    const confidence = Math.round(first.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
-    return { ...line, words: [{ ...first, text, confidence }, ...line.words.slice(1)] };
+    return {
+      ...line,
+      words: [{ ...first, text, confidence: repairedConfidence(first.confidence) }, ...line.words.slice(1)],
+    };
   });
   return changed ? { ...page, lines } : page;
 }

@@ -39,6 +39,12 @@ export interface OcrLine {
   xHeight: number;
 }
 
+/** Where a line's baseline stands at `x` (pixels): it slopes on a skewed page. */
+export function baselineAt(line: OcrLine, x: number): number {
+  const { x0, y0, x1, y1 } = line.baseline;
+  return x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+}
+
 export interface OcrPage {
   lines: OcrLine[];
 }

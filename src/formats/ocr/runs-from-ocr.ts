@@ -1,5 +1,5 @@
 import type { PdfPage, TextRun } from '../pdf/pdf-text-items.js';
-import type { OcrLine, OcrPage, OcrWord } from './ocr-engine.js';
+import { baselineAt, type OcrLine, type OcrPage, type OcrWord } from './ocr-engine.js';
 import { lineWithoutStrayMarks } from './stray-marks.js';
 import { ASCENDER_SHARE, DESCENDER_SHARE, X_HEIGHT_SHARE } from './type-proportions.js';
 
@@ -202,11 +202,6 @@ function medianEm(words: readonly OcrWord[]): number {
     .filter((em) => em > 0)
     .sort((a, b) => a - b);
   return ems.length === 0 ? 0 : ems[Math.floor(ems.length / 2)]!;
-}
-
-function baselineAt(line: OcrLine, x: number): number {
-  const { x0, y0, x1, y1 } = line.baseline;
-  return x1 === x0 ? y0 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
 }
 
 /** The page's skew in radians: the length-weighted median slope of its long baselines. */

@@ -1,3 +1,4 @@
+import { repairedConfidence } from '../ocr/repaired-confidence.js';
 import type { TextRun } from './pdf-text-items.js';
 
 // Letters OCR takes for one another in most faces: capital I, small l, one and the bar;
@@ -6,8 +7,6 @@ const LOOK_ALIKE: Record<string, string> = { I: 'l', '1': 'l', '|': 'l', O: 'o',
 const WORD = /[\p{L}\p{N}|]+/gu;
 // A spelling is the document's own when its stored pages use it this often.
 const MIN_USES = 2;
-// A repaired word is less sure than the engine said (as score-table repairs are in the core).
-const REPAIR_CONFIDENCE = 0.85;
 
 /**
  * Words of pages OCR read in a PDF whose other pages keep their text layer, spelt as the
@@ -37,7 +36,7 @@ export function recognisedWordsInStoredSpelling(recognised: TextRun[], stored: r
     });
     if (!repaired) continue;
     run.text = text;
-    if (run.confidence !== undefined) run.confidence = Math.round(run.confidence * REPAIR_CONFIDENCE * 1000) / 1000;
+    if (run.confidence !== undefined) run.confidence = repairedConfidence(run.confidence);
   }
 }
 
